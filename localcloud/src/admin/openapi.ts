@@ -1,0 +1,105 @@
+// `wx.openApi`: the cloud calls of WeChat's servers (`cloud.openapi.*`), answered locally.
+// The SDK sends a protobuf CommApiData whose openapiData.pairs hold snake_case keys with JSON
+// values, and expects a protobuf CommOpenApiResp (respData = 1, contentType = 2, httpCode = 4).
+import protobuf from 'protobufjs/minimal';
+import type { Outbox } from '../outbox';
+
+export interface OpenApiCall {
+  apiName: string;
+  params: Record<string, unknown>;
+  openid: string | undefined;
+}
+
+/** Decodes CommApiData { apiType = 1; openapiData = 2 { repeated pairs = 1 { key = 1; value = 2 } } }. */
+export function decodeCommApiData(bytes: Uint8Array): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  const reader = protobuf.Reader.create(bytes);
+  while (reader.pos < reader.len) {
+    const tag = reader.uint32();
+    if (tag >>> 3 !== 2) {
+      reader.skipType(tag & 7);
+      continue;
+    }
+    const end = reader.uint32() + reader.pos;
+    while (reader.pos < end) {
+      const pairTag = reader.uint32();
+      if (pairTag >>> 3 !== 1) {
+        reader.skipType(pairTag & 7);
+        continue;
+      }
+      const pairEnd = reader.uint32() + reader.pos;
+      let key = '';
+      let value: Uint8Array = new Uint8Array();
+      while (reader.pos < pairEnd) {
+        const t = reader.uint32();
+        if (t >>> 3 === 1) key = reader.string();
+        else if (t >>> 3 === 2) value = reader.bytes();
+        else reader.skipType(t & 7);
+      }
+      const text = Buffer.from(value).toString('utf8');
+      try {
+        params[key] = JSON.parse(text);
+      } catch {
+        params[key] = text;
+      }
+    }
+  }
+  return params;
+}
+
+export function encodeCommOpenApiResp(json: unknown): Buffer {
+  const writer = protobuf.Writer.create();
+  writer.uint32(10).bytes(Buffer.from(JSON.stringify(json)));
+  writer.uint32(18).string('application/json');
+  writer.uint32(32).uint32(200);
+  return Buffer.from(writer.finish());
+}
+
+type OpenApiHandler = (call: OpenApiCall, outbox: Outbox) => Record<string, unknown>;
+
+const ok = { errcode: 0, errmsg: 'ok' };
+
+function text(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
+const handlers: Record<string, OpenApiHandler> = {
+  'subscribeMessage.send': (call, outbox) => {
+    const touser = text(call.params.touser);
+    const templateId = text(call.params.template_id);
+    if (!touser || !templateId) return { errcode: 47003, errmsg: 'argument invalid! touser and template_id are required' };
+    outbox.record({
+      kind: 'subscribeMessage',
+      touser,
+      templateId,
+      page: text(call.params.page),
+      data: call.params.data ?? {},
+      caller: call.openid ?? '',
+    });
+    return { ...ok, msgid: outbox.size };
+  },
+  'security.msgSecCheck': (call, outbox) => {
+    const content = text(call.params.content);
+    const hit = outbox.riskyWordIn(content);
+    const suggest = hit ? 'risky' : 'pass';
+    outbox.record({ kind: 'msgSecCheck', content, suggest, openid: text(call.params.openid), scene: call.params.scene ?? null });
+    const result = { suggest, label: hit ? 20001 : 100 };
+    return {
+      ...ok,
+      trace_id: `local-${outbox.size}`,
+      result,
+      detail: [{ strategy: 'content_model', errcode: 0, suggest, label: result.label, ...(hit ? { keyword: hit } : {}) }],
+    };
+  },
+};
+
+/** Registered names, for error messages and the README. */
+export const supportedOpenApis = Object.keys(handlers);
+
+export function callOpenApi(call: OpenApiCall, outbox: Outbox): Record<string, unknown> {
+  const handler = handlers[call.apiName];
+  if (!handler) {
+    return { errcode: -604101, errmsg: `the local cloud does not implement ${call.apiName} (it has ${supportedOpenApis.join(', ')})` };
+  }
+  return handler(call, outbox);
+}

@@ -1,0 +1,45 @@
+// The local cloud's settings, all from environment variables (see the README).
+import path from 'node:path';
+
+export interface LocalCloudConfig {
+  port: number;
+  dataDir: string;
+  /** "demo" seeds the demo village into an empty store; "none" starts empty. */
+  seed: 'demo' | 'none';
+  envId: string;
+  appId: string;
+  functionsDir: string;
+  manifestFile: string;
+  riskyWords: string[];
+  scanWarnThreshold: number;
+  maxInstances: number;
+  functionTimeoutMs: number;
+  timers: boolean;
+}
+
+/** The project root: this file is bundled to build/localcloud/, two levels below it. */
+export const ROOT = path.resolve(__dirname, '..', '..');
+
+function int(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value !== undefined && value !== '' && Number.isInteger(n) && n >= 0 ? n : fallback;
+}
+
+export const DEFAULT_RISKY_WORDS = ['赌博', '诈骗', '代开发票', '枪支', '毒品', '办证'];
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): LocalCloudConfig {
+  return {
+    port: int(env.LOCALCLOUD_PORT, 3800),
+    dataDir: path.resolve(env.LOCALCLOUD_DATA || path.join(ROOT, '.localcloud')),
+    seed: env.LOCALCLOUD_SEED === 'none' ? 'none' : 'demo',
+    envId: env.LOCALCLOUD_ENV || 'local-dev',
+    appId: env.LOCALCLOUD_APPID || 'wxlocalcloud0000000',
+    functionsDir: path.resolve(env.LOCALCLOUD_FUNCTIONS || path.join(ROOT, 'build', 'cloudfunctions')),
+    manifestFile: path.resolve(env.LOCALCLOUD_MANIFEST || path.join(ROOT, 'build', 'database.json')),
+    riskyWords: env.LOCALCLOUD_RISKY_WORDS ? env.LOCALCLOUD_RISKY_WORDS.split(',').map((w) => w.trim()).filter(Boolean) : DEFAULT_RISKY_WORDS,
+    scanWarnThreshold: int(env.LOCALCLOUD_SCAN_WARN, 1000),
+    maxInstances: int(env.LOCALCLOUD_MAX_INSTANCES, 8) || 1,
+    functionTimeoutMs: int(env.LOCALCLOUD_FUNCTION_TIMEOUT_MS, 20_000),
+    timers: env.LOCALCLOUD_TIMERS !== 'off',
+  };
+}

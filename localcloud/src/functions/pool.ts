@@ -1,0 +1,117 @@
+// The instances of one cloud function: warm worker threads reused between invocations, started on
+// demand up to a limit, stopped when idle. A call that outlives its timeout loses its instance.
+import { Worker } from 'node:worker_threads';
+
+export interface InvokeRequest {
+  id: string;
+  event: unknown;
+  context: Record<string, unknown>;
+  env: Record<string, string>;
+}
+
+export type InvokeOutcome = { ok: true; result: string } | { ok: false; error: { message: string; stack: string } };
+
+interface Instance {
+  worker: Worker;
+  busy: InvokeRequest | null;
+  settle: ((o: InvokeOutcome) => void) | null;
+  idleTimer: NodeJS.Timeout | null;
+}
+
+export interface PoolOptions {
+  file: string;
+  workerFile: string;
+  baseEnv: Record<string, string>;
+  maxInstances: number;
+  timeoutMs: number;
+  idleMs: number;
+}
+
+export class FunctionPool {
+  private readonly instances = new Set<Instance>();
+  private readonly queue: { req: InvokeRequest; settle: (o: InvokeOutcome) => void }[] = [];
+  private closed = false;
+
+  constructor(private readonly opts: PoolOptions) {}
+
+  invoke(req: InvokeRequest): Promise<InvokeOutcome> {
+    return new Promise((settle) => {
+      this.queue.push({ req, settle });
+      this.dispatch();
+    });
+  }
+
+  private dispatch(): void {
+    while (this.queue.length) {
+      const inst = [...this.instances].find((i) => !i.busy) ?? this.spawn();
+      if (!inst) return;
+      const next = this.queue.shift();
+      if (!next) return;
+      this.run(inst, next.req, next.settle);
+    }
+  }
+
+  private spawn(): Instance | null {
+    if (this.closed || this.instances.size >= this.opts.maxInstances) return null;
+    const worker = new Worker(this.opts.workerFile, {
+      workerData: { file: this.opts.file },
+      env: { ...process.env, ...this.opts.baseEnv },
+    });
+    const inst: Instance = { worker, busy: null, settle: null, idleTimer: null };
+    worker.on('message', (msg: InvokeOutcome & { id: string }) => {
+      if (!inst.busy || msg.id !== inst.busy.id) return;
+      const settle = inst.settle;
+      this.release(inst);
+      settle?.(msg.ok ? { ok: true, result: msg.result } : { ok: false, error: msg.error });
+    });
+    const fail = (message: string): void => {
+      this.instances.delete(inst);
+      const settle = inst.settle;
+      inst.busy = null;
+      inst.settle = null;
+      settle?.({ ok: false, error: { message, stack: message } });
+      this.dispatch();
+    };
+    worker.on('error', (e) => fail(e.message));
+    worker.on('exit', (code) => fail(`function instance exited with code ${code}`));
+    this.instances.add(inst);
+    return inst;
+  }
+
+  private run(inst: Instance, req: InvokeRequest, settle: (o: InvokeOutcome) => void): void {
+    if (inst.idleTimer) clearTimeout(inst.idleTimer);
+    inst.busy = req;
+    const timer = setTimeout(() => {
+      // The instance may be stuck in user code: throw it away, as SCF does on a timeout.
+      this.instances.delete(inst);
+      inst.busy = null;
+      inst.settle = null;
+      void inst.worker.terminate();
+      settle({ ok: false, error: { message: `Invoking task timed out after ${this.opts.timeoutMs / 1000} seconds`, stack: '' } });
+      this.dispatch();
+    }, this.opts.timeoutMs);
+    inst.settle = (o) => {
+      clearTimeout(timer);
+      settle(o);
+    };
+    inst.worker.postMessage(req);
+  }
+
+  private release(inst: Instance): void {
+    inst.busy = null;
+    inst.settle = null;
+    inst.idleTimer = setTimeout(() => {
+      this.instances.delete(inst);
+      void inst.worker.terminate();
+    }, this.opts.idleMs);
+    inst.idleTimer.unref();
+    this.dispatch();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const all = [...this.instances];
+    this.instances.clear();
+    await Promise.all(all.map((i) => i.worker.terminate()));
+  }
+}

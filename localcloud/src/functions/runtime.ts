@@ -1,0 +1,198 @@
+// Runs the built cloud functions (one folder each with index.js, package.json and config.json)
+// the way WeChat cloud does, and keeps the account of every invocation: who called, how long it
+// took and how many database requests it made (nested cloud.callFunction calls included).
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { isPlainObject } from '../ejson';
+import { FunctionPool, type InvokeOutcome } from './pool';
+
+export interface Caller {
+  openid: string;
+  appid: string;
+  unionid?: string;
+  clientIp?: string;
+}
+
+export interface Invocation {
+  id: string;
+  name: string;
+  caller: Caller | null;
+  trigger: 'call' | 'timer';
+  parent: string | null;
+  /** Database requests made by this invocation and the ones it called. */
+  dbRequests: number;
+  startedAt: number;
+  durationMs: number | null;
+  ok: boolean | null;
+}
+
+export interface TimerTrigger {
+  name: string;
+  config: string;
+}
+
+export interface FunctionInfo {
+  name: string;
+  file: string;
+  timeoutMs: number;
+  triggers: TimerTrigger[];
+}
+
+export type InvokeResult = { ok: true; result: unknown; invocation: Invocation } | { ok: false; message: string; invocation: Invocation };
+
+export interface RuntimeOptions {
+  functionsDir: string;
+  workerFile: string;
+  adminUrl: () => string;
+  envId: string;
+  maxInstances: number;
+  defaultTimeoutMs: number;
+}
+
+const KEEP_INVOCATIONS = 5000;
+
+function readConfig(dir: string): { timeout?: unknown; triggers?: unknown } {
+  const file = path.join(dir, 'config.json');
+  if (!fs.existsSync(file)) return {};
+  const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+  return typeof parsed === 'object' && parsed !== null ? parsed : {};
+}
+
+function timersOf(config: { triggers?: unknown }): TimerTrigger[] {
+  if (!Array.isArray(config.triggers)) return [];
+  const out: TimerTrigger[] = [];
+  for (const t of config.triggers) {
+    if (!isPlainObject(t)) continue;
+    const { name, type, config: cron } = t;
+    if (type === 'timer' && typeof name === 'string' && typeof cron === 'string') out.push({ name, config: cron });
+  }
+  return out;
+}
+
+export class FunctionRuntime {
+  private readonly pools = new Map<string, FunctionPool>();
+  private readonly invocations = new Map<string, Invocation>();
+
+  constructor(private readonly opts: RuntimeOptions) {}
+
+  /** The deployed functions: every folder of the functions directory with an index.js. */
+  list(): FunctionInfo[] {
+    if (!fs.existsSync(this.opts.functionsDir)) return [];
+    return fs
+      .readdirSync(this.opts.functionsDir)
+      .filter((name) => fs.existsSync(path.join(this.opts.functionsDir, name, 'index.js')))
+      .map((name) => this.info(name))
+      .filter((f): f is FunctionInfo => f !== null);
+  }
+
+  info(name: string): FunctionInfo | null {
+    if (!/^[A-Za-z][A-Za-z0-9_-]{0,59}$/.test(name)) return null;
+    const dir = path.join(this.opts.functionsDir, name);
+    const file = path.join(dir, 'index.js');
+    if (!fs.existsSync(file)) return null;
+    const config = readConfig(dir);
+    const timeout = typeof config.timeout === 'number' ? config.timeout * 1000 : this.opts.defaultTimeoutMs;
+    return { name, file, timeoutMs: timeout, triggers: timersOf(config) };
+  }
+
+  private pool(fn: FunctionInfo): FunctionPool {
+    let pool = this.pools.get(fn.name);
+    if (!pool) {
+      pool = new FunctionPool({
+        file: fn.file,
+        workerFile: this.opts.workerFile,
+        maxInstances: this.opts.maxInstances,
+        timeoutMs: fn.timeoutMs,
+        idleMs: 5 * 60_000,
+        baseEnv: {
+          TCB_CONTEXT_CNFG: JSON.stringify({ URL: this.opts.adminUrl() }),
+          TENCENTCLOUD: 'true',
+          TENCENTCLOUD_SECRETID: 'localcloud',
+          TENCENTCLOUD_SECRETKEY: 'localcloud',
+          SCF_NAMESPACE: this.opts.envId,
+          TCB_ENV: this.opts.envId,
+          TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SEQID,TCB_SOURCE',
+          WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP',
+          SILENCE: 'true',
+          TZ: 'UTC',
+        },
+      });
+      this.pools.set(fn.name, pool);
+    }
+    return pool;
+  }
+
+  /** The invocation a wire request belongs to, read off the SDK's seqId (`<TCB_SEQID>-<event>`). */
+  invocationOfSeqId(seqId: string | null): Invocation | undefined {
+    if (!seqId) return undefined;
+    const cut = seqId.lastIndexOf('-');
+    return cut > 0 ? this.invocations.get(seqId.slice(0, cut)) : undefined;
+  }
+
+  countDbRequest(inv: Invocation | undefined): void {
+    for (let cur = inv; cur; cur = cur.parent ? this.invocations.get(cur.parent) : undefined) cur.dbRequests += 1;
+  }
+
+  invocation(id: string): Invocation | undefined {
+    return this.invocations.get(id);
+  }
+
+  async invoke(
+    name: string,
+    event: unknown,
+    caller: Caller | null,
+    opts: { trigger?: 'call' | 'timer'; parent?: Invocation } = {},
+  ): Promise<InvokeResult | null> {
+    const fn = this.info(name);
+    if (!fn) return null;
+    const inv: Invocation = {
+      id: randomBytes(12).toString('hex'),
+      name,
+      caller,
+      trigger: opts.trigger ?? 'call',
+      parent: opts.parent?.id ?? null,
+      dbRequests: 0,
+      startedAt: Date.now(),
+      durationMs: null,
+      ok: null,
+    };
+    this.invocations.set(inv.id, inv);
+    if (this.invocations.size > KEEP_INVOCATIONS) {
+      const oldest = this.invocations.keys().next().value;
+      if (oldest !== undefined) this.invocations.delete(oldest);
+    }
+    const env: Record<string, string> = {
+      TCB_SEQID: inv.id,
+      TCB_SOURCE: inv.trigger === 'timer' ? 'timer' : 'wx_client',
+      WX_OPENID: caller?.openid ?? '',
+      WX_APPID: caller?.appid ?? '',
+      WX_UNIONID: caller?.unionid ?? '',
+      WX_CLIENTIP: caller?.clientIp ?? '',
+    };
+    const outcome: InvokeOutcome = await this.pool(fn).invoke({
+      id: inv.id,
+      event,
+      env,
+      context: {
+        request_id: inv.id,
+        function_name: name,
+        namespace: this.opts.envId,
+        memory_limit_in_mb: 256,
+        time_limit_in_ms: fn.timeoutMs,
+      },
+    });
+    inv.durationMs = Date.now() - inv.startedAt;
+    inv.ok = outcome.ok;
+    if (!outcome.ok) {
+      console.error(`[localcloud] function ${name} failed: ${outcome.error.stack || outcome.error.message}`);
+      return { ok: false, message: outcome.error.message, invocation: inv };
+    }
+    return { ok: true, result: JSON.parse(outcome.result) as unknown, invocation: inv };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.pools.values()].map((p) => p.close()));
+    this.pools.clear();
+  }
+}

@@ -1,0 +1,53 @@
+// Assembles the local cloud from its parts: store, functions, storage, WeChat stand-ins, server.
+import path from 'node:path';
+import { readConfig, type LocalCloudConfig } from './config';
+import { FunctionRuntime } from './functions/runtime';
+import { TimerScheduler } from './functions/timers';
+import { readManifest } from './manifest';
+import { Outbox } from './outbox';
+import { LocalCloudServer } from './server';
+import { FileStore } from './storage/files';
+import { Database } from './store/database';
+
+export interface LocalCloud {
+  url: string;
+  config: LocalCloudConfig;
+  db: Database;
+  runtime: FunctionRuntime;
+  stop(): Promise<void>;
+}
+
+export async function startLocalCloud(config: LocalCloudConfig = readConfig()): Promise<LocalCloud> {
+  const db = new Database(config.scanWarnThreshold);
+  db.open(path.join(config.dataDir, 'db'));
+  await db.applyManifest(readManifest(config.manifestFile));
+  let url = '';
+  const runtime = new FunctionRuntime({
+    functionsDir: config.functionsDir,
+    workerFile: path.join(__dirname, 'worker.js'),
+    adminUrl: () => `${url}/admin`,
+    envId: config.envId,
+    maxInstances: config.maxInstances,
+    defaultTimeoutMs: config.functionTimeoutMs,
+  });
+  const files = new FileStore(config.dataDir, config.envId, () => url);
+  const server = new LocalCloudServer({ db, runtime, files, outbox: new Outbox(config.riskyWords), appId: config.appId });
+  url = await server.listen(config.port);
+  const timers = new TimerScheduler(runtime);
+  if (config.timers) timers.start();
+  let stopped = false;
+  return {
+    url,
+    config,
+    db,
+    runtime,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      timers.stop();
+      await server.close();
+      await runtime.close();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,259 @@
+// The local cloud's HTTP server:
+//   POST /admin                 the CloudBase admin protocol wx-server-sdk speaks
+//   POST /functions/<name>      wx.cloud.callFunction for the mini-program in local mode
+//   PUT  /_storage/upload/<p>   the upload step of cloud.uploadFile
+//   POST /_storage/upload       wx.uploadFile from the mini-program in local mode (field "file")
+//   GET  /_storage/files/<p>    downloads
+//   /_localcloud/...            health, outbox, scan warnings, invocations, timers (for tests)
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import busboy from 'busboy';
+import { isPlainObject } from './ejson';
+import { databaseActions, type Body } from './admin/database-actions';
+import { callOpenApi, decodeCommApiData, encodeCommOpenApiResp } from './admin/openapi';
+import { storageActions } from './admin/storage-actions';
+import type { Database } from './store/database';
+import { StoreError } from './store/errors';
+import type { Caller, FunctionRuntime, Invocation } from './functions/runtime';
+import { timerEvent } from './functions/timers';
+import type { Outbox } from './outbox';
+import type { FileStore } from './storage/files';
+
+export interface ServerParts {
+  db: Database;
+  runtime: FunctionRuntime;
+  outbox: Outbox;
+  files: FileStore;
+  appId: string;
+}
+
+const MAX_BODY = 50 * 1024 * 1024;
+
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) reject(new StoreError('INVALID_PARAM', 'request body too large'));
+      else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+interface FormData {
+  fields: Record<string, string>;
+  files: Record<string, { data: Buffer; filename: string }>;
+}
+
+function readForm(req: http.IncomingMessage): Promise<FormData> {
+  return new Promise((resolve, reject) => {
+    const form: FormData = { fields: {}, files: {} };
+    const bb = busboy({ headers: req.headers, limits: { fileSize: MAX_BODY } });
+    bb.on('field', (name, value) => (form.fields[name] = value));
+    bb.on('file', (name, stream, info) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => (form.files[name] = { data: Buffer.concat(chunks), filename: info.filename ?? '' }));
+    });
+    bb.on('close', () => resolve(form));
+    bb.on('error', reject);
+    req.pipe(bb);
+  });
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown, headers: http.OutgoingHttpHeaders = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(text);
+}
+
+let requestCounter = 0;
+const requestId = (): string => `local-${Date.now().toString(36)}-${(++requestCounter).toString(36)}`;
+
+export class LocalCloudServer {
+  private readonly server: http.Server;
+
+  constructor(private readonly parts: ServerParts) {
+    this.server = http.createServer((req, res) => {
+      this.route(req, res).catch((e: unknown) => {
+        const err = e instanceof StoreError ? e : new StoreError('SYS_ERR', e instanceof Error ? e.message : String(e));
+        if (!(e instanceof StoreError)) console.error('[localcloud] internal error', e);
+        if (!res.headersSent) send(res, 200, { code: err.code, message: err.message, requestId: requestId() });
+        else res.end();
+      });
+    });
+    this.server.keepAliveTimeout = 60_000;
+  }
+
+  listen(port: number, host = '127.0.0.1'): Promise<string> {
+    return new Promise((resolve) => {
+      this.server.listen(port, host, () => resolve(this.url));
+    });
+  }
+
+  get url(): string {
+    const addr = this.server.address() as AddressInfo | null;
+    return addr ? `http://127.0.0.1:${addr.port}` : '';
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private async route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const p = url.pathname;
+    const method = req.method ?? 'GET';
+    if (p.startsWith('/admin') && method === 'POST') return this.admin(req, res, url);
+    const fn = /^\/functions\/([^/]+)$/.exec(p);
+    if (fn?.[1] && method === 'POST') return this.callFunction(req, res, decodeURIComponent(fn[1]));
+    if (p.startsWith('/_storage/')) return this.storage(req, res, p, method);
+    if (p.startsWith('/_localcloud/')) return this.control(req, res, p, method);
+    send(res, 404, { code: 'NOT_FOUND', message: `no route for ${method} ${p}` });
+  }
+
+  // ---- the admin protocol ---------------------------------------------------------------------
+
+  private async admin(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    const inv = this.parts.runtime.invocationOfSeqId(url.searchParams.get('seqId'));
+    const type = req.headers['content-type'] ?? '';
+    if (type.startsWith('multipart/form-data')) return this.openApi(req, res, inv);
+    let body: unknown;
+    try {
+      body = JSON.parse((await readBody(req)).toString('utf8'));
+    } catch {
+      throw new StoreError('INVALID_PARAM', 'request body is not JSON');
+    }
+    if (!isPlainObject(body) || typeof body.action !== 'string') throw new StoreError('INVALID_PARAM', 'missing action');
+    const action = body.action;
+    const rid = requestId();
+    const dbHandler = databaseActions[action];
+    if (dbHandler) {
+      this.parts.runtime.countDbRequest(inv);
+      const reply = await dbHandler(this.parts.db, body);
+      return send(res, 200, { ...reply, requestId: rid });
+    }
+    const storageHandler = storageActions[action];
+    if (storageHandler) return send(res, 200, { ...storageHandler(this.parts.files, body), requestId: rid });
+    if (action === 'functions.invokeFunction') return this.invokeFromFunction(res, body, inv, rid);
+    throw new StoreError('INVALID_PARAM', `the local cloud does not implement ${action}`);
+  }
+
+  private async invokeFromFunction(res: http.ServerResponse, body: Body, parent: Invocation | undefined, rid: string): Promise<void> {
+    const name = typeof body.function_name === 'string' ? body.function_name : '';
+    let event: unknown = {};
+    try {
+      event = typeof body.request_data === 'string' && body.request_data ? JSON.parse(body.request_data) : {};
+    } catch {
+      throw new StoreError('INVALID_PARAM', 'request_data is not JSON');
+    }
+    // A function called from a function runs for the same user, as in the cloud.
+    const out = await this.parts.runtime.invoke(name, event, parent?.caller ?? null, parent ? { parent } : {});
+    if (!out) return send(res, 200, { code: 'FUNCTIONS_REQUEST_FAIL', message: `FunctionName parameter could not be found: ${name}`, requestId: rid });
+    if (!out.ok) return send(res, 200, { code: 'FUNCTIONS_EXECUTE_FAIL', message: out.message, requestId: rid });
+    send(res, 200, { data: { response_data: JSON.stringify(out.result) }, requestId: rid });
+  }
+
+  private async openApi(req: http.IncomingMessage, res: http.ServerResponse, inv: Invocation | undefined): Promise<void> {
+    const form = await readForm(req);
+    const apiName = form.fields.apiName ?? '';
+    const bytes = form.files.requestData?.data ?? Buffer.from(form.fields.requestData ?? '', 'latin1');
+    const reply = callOpenApi({ apiName, params: decodeCommApiData(bytes), openid: inv?.caller?.openid }, this.parts.outbox);
+    res.writeHead(200, { 'content-type': 'application/octet-stream' });
+    res.end(encodeCommOpenApiResp(reply));
+  }
+
+  // ---- functions for the mini-program -------------------------------------------------------
+
+  private async callFunction(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
+    const raw = (await readBody(req)).toString('utf8');
+    let data: unknown = {};
+    try {
+      data = raw ? JSON.parse(raw) : {};
+    } catch {
+      return send(res, 400, { errCode: -501007, errMsg: 'cloud.callFunction:fail request body is not JSON' });
+    }
+    const header = (h: string): string => {
+      const v = req.headers[h];
+      return typeof v === 'string' ? v : '';
+    };
+    const caller: Caller = { openid: header('x-wx-openid'), appid: header('x-wx-appid') || this.parts.appId, clientIp: req.socket.remoteAddress ?? '' };
+    // WeChat adds userInfo to every event from the mini-program; identity still comes from getWXContext().
+    const event = isPlainObject(data) ? { ...data, userInfo: { appId: caller.appid, openId: caller.openid } } : data;
+    const out = await this.parts.runtime.invoke(name, event, caller);
+    if (!out) {
+      return send(res, 404, { errCode: -501000, errMsg: `cloud.callFunction:fail FunctionName parameter could not be found: ${name}` });
+    }
+    const headers = { 'x-localcloud-invocation': out.invocation.id, 'x-localcloud-db-requests': String(out.invocation.dbRequests) };
+    if (!out.ok) {
+      return send(res, 500, { errCode: -504002, errMsg: `cloud.callFunction:fail -504002 functions execute fail | errMsg: ${out.message}` }, headers);
+    }
+    send(res, 200, { result: out.result, errMsg: 'cloud.callFunction:ok', requestID: out.invocation.id }, headers);
+  }
+
+  // ---- storage --------------------------------------------------------------------------------
+
+  private async storage(req: http.IncomingMessage, res: http.ServerResponse, p: string, method: string): Promise<void> {
+    const files = this.parts.files;
+    const rest = (prefix: string): string => p.slice(prefix.length).split('/').map(decodeURIComponent).join('/');
+    if (method === 'PUT' && p.startsWith('/_storage/upload/')) {
+      files.write(rest('/_storage/upload/'), await readBody(req));
+      res.writeHead(200, { etag: '"local"' });
+      return void res.end();
+    }
+    if (method === 'POST' && p === '/_storage/upload') {
+      const form = await readForm(req);
+      const file = form.files.file;
+      const cloudPath = form.fields.cloudPath ?? '';
+      if (!file || !cloudPath) return send(res, 400, { errCode: -503001, errMsg: 'uploadFile:fail file and cloudPath are required' });
+      return send(res, 200, { fileID: files.write(cloudPath, file.data), errMsg: 'uploadFile:ok' });
+    }
+    if (method === 'GET' && p.startsWith('/_storage/files/')) {
+      const bytes = files.read(rest('/_storage/files/'));
+      if (!bytes) return send(res, 404, { code: 'STORAGE_FILE_NONEXIST', message: 'file does not exist' });
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(bytes.length) });
+      return void res.end(bytes);
+    }
+    send(res, 404, { code: 'NOT_FOUND', message: `no route for ${method} ${p}` });
+  }
+
+  // ---- control endpoints for tests and tools ------------------------------------------------
+
+  private async control(req: http.IncomingMessage, res: http.ServerResponse, p: string, method: string): Promise<void> {
+    const { db, runtime, outbox } = this.parts;
+    if (p === '/_localcloud/health') {
+      return send(res, 200, { ok: true, collections: db.collectionNames(), functions: runtime.list().map((f) => f.name) });
+    }
+    if (p === '/_localcloud/outbox') {
+      if (method === 'DELETE') outbox.clear();
+      return send(res, 200, { entries: outbox.list() });
+    }
+    if (p === '/_localcloud/warnings') {
+      if (method === 'DELETE') db.warnings.length = 0;
+      return send(res, 200, { warnings: db.warnings });
+    }
+    const inv = /^\/_localcloud\/invocations\/([0-9a-f]+)$/.exec(p);
+    if (inv?.[1]) {
+      const found = runtime.invocation(inv[1]);
+      return found ? send(res, 200, found) : send(res, 404, { code: 'NOT_FOUND', message: 'no such invocation' });
+    }
+    const timer = /^\/_localcloud\/timers\/([^/]+)\/([^/]+)$/.exec(p);
+    if (timer?.[1] && timer[2] && method === 'POST') {
+      const fn = runtime.info(timer[1]);
+      const trigger = fn?.triggers.find((t) => t.name === timer[2]);
+      if (!fn || !trigger) return send(res, 404, { code: 'NOT_FOUND', message: `no timer ${timer[1]}/${timer[2]}` });
+      // An optional { "time": ISO string } lets a test fire the trigger "at" a chosen moment.
+      const body: unknown = JSON.parse((await readBody(req)).toString('utf8') || '{}');
+      const at = isPlainObject(body) && typeof body.time === 'string' ? new Date(body.time) : new Date();
+      const out = await runtime.invoke(fn.name, timerEvent(trigger, at), null, { trigger: 'timer' });
+      return send(res, out?.ok ? 200 : 500, out?.ok ? { result: out.result, invocation: out.invocation } : { message: out?.message });
+    }
+    send(res, 404, { code: 'NOT_FOUND', message: `no route for ${method} ${p}` });
+  }
+}

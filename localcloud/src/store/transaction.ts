@@ -1,0 +1,47 @@
+// A database transaction of the local store: its own writes, invisible to others until commit,
+// and the document locks it holds. Writes by others to a locked document wait for it to end.
+import type { Doc } from '../ejson';
+
+export class Transaction {
+  private readonly writes = new Map<string, Map<string, Doc | null>>();
+  readonly locks = new Set<string>();
+  readonly ended: Promise<void>;
+  private resolveEnded: () => void = () => undefined;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    readonly id: string,
+    /** The store's commit sequence number when the transaction began. */
+    readonly startSeq: number,
+    private readonly idleMs: number,
+    private readonly onIdle: () => void,
+  ) {
+    this.ended = new Promise((resolve) => (this.resolveEnded = resolve));
+    this.touch();
+  }
+
+  touch(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(this.onIdle, this.idleMs);
+    this.timer.unref();
+  }
+
+  writesOf(coll: string): Map<string, Doc | null> | undefined {
+    return this.writes.get(coll);
+  }
+
+  allWrites(): IterableIterator<[string, Map<string, Doc | null>]> {
+    return this.writes.entries();
+  }
+
+  record(coll: string, key: string, doc: Doc | null): void {
+    let m = this.writes.get(coll);
+    if (!m) this.writes.set(coll, (m = new Map()));
+    m.set(key, doc);
+  }
+
+  end(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.resolveEnded();
+  }
+}
