@@ -1,0 +1,36 @@
+// Function `account`: the caller's identity, village, town and household.
+import * as z from 'zod';
+import type { MeResult } from '../../typings';
+import { C } from '../shared/collections';
+import { householdSchema, gridSchema, townSchema, userSchema, villageSchema } from '../shared/model';
+import { count, getById } from '../shared/repo';
+import { ROLE_NAMES } from '../shared/roles';
+import { createFunction } from '../shared/router';
+
+async function me(openid: string): Promise<MeResult> {
+  const user = await getById(C.users, openid, userSchema);
+  if (!user) return { joined: false };
+  const [village, town, household, villageHouseholds, townVillages] = await Promise.all([
+    user.villageId ? getById(C.villages, user.villageId, villageSchema) : null,
+    user.townId ? getById(C.towns, user.townId, townSchema) : null,
+    user.householdId ? getById(C.households, user.householdId, householdSchema) : null,
+    user.villageId ? count(C.households, { villageId: user.villageId }) : 0,
+    user.roles.includes('townAdmin') && user.townId ? count(C.villages, { townId: user.townId }) : 0,
+  ]);
+  const grid = household ? await getById(C.grids, household.gridId, gridSchema) : null;
+  return {
+    joined: true,
+    name: user.name,
+    roles: user.roles,
+    roleNames: user.roles.map((r) => ROLE_NAMES[r]),
+    village: village ? { id: village._id, name: village.name, townName: town?.name ?? '', households: villageHouseholds } : null,
+    town: user.roles.includes('townAdmin') && town ? { id: town._id, name: town.name, villages: townVillages } : null,
+    household: household
+      ? { id: household._id, label: household.no, headName: household.headName, gridName: grid?.name ?? '' }
+      : null,
+  };
+}
+
+export const main = createFunction('account', {
+  me: { input: z.object({}).strict(), run: (_req, ctx) => me(ctx.openid) },
+});

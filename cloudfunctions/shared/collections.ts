@@ -1,0 +1,41 @@
+// The one list of collections and their indexes. The local cloud creates them from it
+// (build/database.json), and a deployment creates the same in the cloud console.
+export interface IndexDef {
+  name: string;
+  keys: { field: string; direction: 1 | -1 }[];
+  unique?: boolean;
+}
+
+export interface CollectionDef {
+  name: string;
+  indexes: IndexDef[];
+}
+
+export const C = {
+  towns: 'towns',
+  villages: 'villages',
+  grids: 'grids',
+  households: 'households',
+  members: 'members',
+  users: 'users',
+} as const;
+
+export type CollectionName = (typeof C)[keyof typeof C];
+
+const asc = (...fields: string[]): IndexDef['keys'] => fields.map((field) => ({ field, direction: 1 }));
+
+export const COLLECTIONS: CollectionDef[] = [
+  { name: C.towns, indexes: [] },
+  { name: C.villages, indexes: [{ name: 'townId_1', keys: asc('townId') }] },
+  { name: C.grids, indexes: [{ name: 'villageId_1_kind_1', keys: asc('villageId', 'kind') }] },
+  {
+    name: C.households,
+    indexes: [
+      { name: 'villageId_1_gridId_1', keys: asc('villageId', 'gridId') },
+      { name: 'villageId_1_no_1', keys: asc('villageId', 'no'), unique: true },
+    ],
+  },
+  { name: C.members, indexes: [{ name: 'householdId_1', keys: asc('householdId') }] },
+  // users: _id is the WeChat openid, so "who am I" is one get by id.
+  { name: C.users, indexes: [{ name: 'villageId_1', keys: asc('villageId') }, { name: 'townId_1', keys: asc('townId') }] },
+];

@@ -1,0 +1,94 @@
+// The local cloud under test: the built build/localcloud/main.js as a child process, on a free
+// port, with its own data folder and manifest, the way test/support/localcloud.ts starts it.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface BenchServer {
+  url: string;
+  pid: number;
+  /** Everything the process printed so far. */
+  output(): string;
+  /** Graceful stop (SIGTERM); resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+export interface ServerOptions {
+  mainJs: string;
+  dataDir: string;
+  manifest: string;
+  functionsDir: string;
+}
+
+export async function startServer(opts: ServerOptions): Promise<BenchServer> {
+  const child = spawn(process.execPath, [opts.mainJs], {
+    env: {
+      ...process.env,
+      LOCALCLOUD_PORT: '0',
+      LOCALCLOUD_DATA: opts.dataDir,
+      LOCALCLOUD_MANIFEST: opts.manifest,
+      LOCALCLOUD_FUNCTIONS: opts.functionsDir,
+      LOCALCLOUD_SEED: 'none',
+      LOCALCLOUD_TIMERS: 'off',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`local cloud did not start:\n${out}`)), 120_000);
+    child.stdout.on('data', () => {
+      const m = /LOCALCLOUD_READY (\S+)/.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`local cloud exited with ${code}:\n${out}`));
+    });
+  });
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('local cloud has no pid');
+  return {
+    url,
+    pid,
+    output: () => out,
+    stop: async () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+export interface Memory {
+  /** Resident set size now, in bytes. */
+  rss: number;
+  /** Peak resident set size so far, in bytes. */
+  peak: number;
+}
+
+/** The process's VmRSS and VmHWM, read from /proc/<pid>/status. */
+export function memoryOf(pid: number): Memory {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (field: string): number => {
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+    if (!m?.[1]) throw new Error(`no ${field} in /proc/${pid}/status`);
+    return Number(m[1]) * 1024;
+  };
+  return { rss: kib('VmRSS'), peak: kib('VmHWM') };
+}
+
+/** Total size of the files under `dir`, in bytes. */
+export function folderSize(dir: string): number {
+  let total = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) total += folderSize(p);
+    else if (entry.isFile()) total += fs.statSync(p).size;
+  }
+  return total;
+}

@@ -1,0 +1,35 @@
+// Function `account`: who am I, where do I belong.
+import type { Role } from './roles';
+
+export interface VillageSummary {
+  id: string;
+  name: string;
+  townName: string;
+  households: number;
+}
+
+export interface HouseholdSummary {
+  id: string;
+  /** e.g. "3组12号" — the household's number in the village, never its address. */
+  label: string;
+  headName: string;
+  gridName: string;
+}
+
+export type MeResult =
+  | { joined: false }
+  | {
+      joined: true;
+      name: string;
+      roles: Role[];
+      /** The roles in Chinese, for display. */
+      roleNames: string[];
+      village: VillageSummary | null;
+      /** Town admins see their town's villages instead of one village. */
+      town: { id: string; name: string; villages: number } | null;
+      household: HouseholdSummary | null;
+    };
+
+export interface AccountApi {
+  me: { req: Record<string, never>; res: MeResult };
+}
