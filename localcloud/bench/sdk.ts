@@ -5,8 +5,17 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as WxServerSdk from 'wx-server-sdk';
 
-export type Sdk = typeof WxServerSdk;
-export type Db = ReturnType<Sdk['database']>;
+export type Db = ReturnType<typeof WxServerSdk.database>;
+
+/**
+ * The part of the SDK the benchmark uses. Its typings do not let init() take DYNAMIC_CURRENT_ENV
+ * (a symbol), which is how functions call it, so that signature is spelled out here.
+ */
+interface Sdk {
+  init(config: { env: symbol }): void;
+  database: typeof WxServerSdk.database;
+  DYNAMIC_CURRENT_ENV: symbol;
+}
 
 function isSdk(m: unknown): m is Sdk {
   return (
@@ -16,7 +25,8 @@ function isSdk(m: unknown): m is Sdk {
     typeof m.init === 'function' &&
     'database' in m &&
     typeof m.database === 'function' &&
-    'DYNAMIC_CURRENT_ENV' in m
+    'DYNAMIC_CURRENT_ENV' in m &&
+    typeof m.DYNAMIC_CURRENT_ENV === 'symbol'
   );
 }
 

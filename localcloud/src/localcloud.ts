@@ -8,6 +8,8 @@ import { Outbox } from './outbox';
 import { LocalCloudServer } from './server';
 import { FileStore } from './storage/files';
 import { Database } from './store/database';
+import { DEMO_IDENTITIES, seedDemo } from './seed/demo';
+import { C } from '../../cloudfunctions/shared/collections';
 
 export interface LocalCloud {
   url: string;
@@ -21,6 +23,7 @@ export async function startLocalCloud(config: LocalCloudConfig = readConfig()): 
   const db = new Database(config.scanWarnThreshold);
   db.open(path.join(config.dataDir, 'db'));
   await db.applyManifest(readManifest(config.manifestFile));
+  if (config.seed === 'demo' && (await seedDemo(db))) console.log('[localcloud] seeded the demo village 和美村');
   let url = '';
   const runtime = new FunctionRuntime({
     functionsDir: config.functionsDir,
@@ -31,7 +34,18 @@ export async function startLocalCloud(config: LocalCloudConfig = readConfig()): 
     defaultTimeoutMs: config.functionTimeoutMs,
   });
   const files = new FileStore(config.dataDir, config.envId, () => url);
-  const server = new LocalCloudServer({ db, runtime, files, outbox: new Outbox(config.riskyWords), appId: config.appId });
+  const server = new LocalCloudServer({
+    db,
+    runtime,
+    files,
+    outbox: new Outbox(config.riskyWords),
+    appId: config.appId,
+    // Only the demo identities the store really holds (none after LOCALCLOUD_SEED=none).
+    demoIdentities: () => {
+      const present = new Set(db.collectionNames().includes(C.users) ? db.find(C.users, {}, { limit: 1000, projection: { _id: 1 } }).map((u) => u._id) : []);
+      return DEMO_IDENTITIES.filter((i) => present.has(i.openid));
+    },
+  });
   url = await server.listen(config.port);
   const timers = new TimerScheduler(runtime);
   if (config.timers) timers.start();

@@ -16,6 +16,7 @@ import type { Database } from './store/database';
 import { StoreError } from './store/errors';
 import type { Caller, FunctionRuntime, Invocation } from './functions/runtime';
 import { timerEvent } from './functions/timers';
+import type { DemoIdentity } from '../../typings';
 import type { Outbox } from './outbox';
 import type { FileStore } from './storage/files';
 
@@ -25,6 +26,7 @@ export interface ServerParts {
   outbox: Outbox;
   files: FileStore;
   appId: string;
+  demoIdentities: () => DemoIdentity[];
 }
 
 const MAX_BODY = 50 * 1024 * 1024;
@@ -230,6 +232,7 @@ export class LocalCloudServer {
     if (p === '/_localcloud/health') {
       return send(res, 200, { ok: true, collections: db.collectionNames(), functions: runtime.list().map((f) => f.name) });
     }
+    if (p === '/_localcloud/demo-identities') return send(res, 200, { identities: this.parts.demoIdentities() });
     if (p === '/_localcloud/outbox') {
       if (method === 'DELETE') outbox.clear();
       return send(res, 200, { entries: outbox.list() });

@@ -133,6 +133,11 @@ export class Database {
     await this.wal?.append([{ op: 'coll', c: name }]);
   }
 
+  /** True when no collection holds a document (collections themselves may exist). */
+  isEmpty(): boolean {
+    return [...this.collections.values()].every((c) => c.docs.size === 0);
+  }
+
   collectionNames(): string[] {
     return [...this.collections.keys()];
   }
