@@ -1,5 +1,6 @@
 // Assembles the local cloud from its parts: store, functions, storage, WeChat stand-ins, server.
 import path from 'node:path';
+import type { DemoIdentity } from '../../typings';
 import { readConfig, type LocalCloudConfig } from './config';
 import { FunctionRuntime } from './functions/runtime';
 import { TimerScheduler } from './functions/timers';
@@ -16,6 +17,7 @@ export interface LocalCloud {
   config: LocalCloudConfig;
   db: Database;
   runtime: FunctionRuntime;
+  demoIdentities: () => DemoIdentity[];
   stop(): Promise<void>;
 }
 
@@ -24,6 +26,12 @@ export async function startLocalCloud(config: LocalCloudConfig = readConfig()): 
   db.open(path.join(config.dataDir, 'db'));
   await db.applyManifest(readManifest(config.manifestFile));
   if (config.seed === 'demo' && (await seedDemo(db))) console.log('[localcloud] seeded the demo village 和美村');
+  // Only the demo identities the store really holds (none after LOCALCLOUD_SEED=none).
+  const demoIdentities = (): DemoIdentity[] => {
+    if (!db.collectionNames().includes(C.users)) return [];
+    const present = new Set(db.find(C.users, {}, { limit: 1000, projection: { _id: 1 } }).map((u) => u._id));
+    return DEMO_IDENTITIES.filter((i) => present.has(i.openid));
+  };
   let url = '';
   const runtime = new FunctionRuntime({
     functionsDir: config.functionsDir,
@@ -40,11 +48,7 @@ export async function startLocalCloud(config: LocalCloudConfig = readConfig()): 
     files,
     outbox: new Outbox(config.riskyWords),
     appId: config.appId,
-    // Only the demo identities the store really holds (none after LOCALCLOUD_SEED=none).
-    demoIdentities: () => {
-      const present = new Set(db.collectionNames().includes(C.users) ? db.find(C.users, {}, { limit: 1000, projection: { _id: 1 } }).map((u) => u._id) : []);
-      return DEMO_IDENTITIES.filter((i) => present.has(i.openid));
-    },
+    demoIdentities,
   });
   url = await server.listen(config.port);
   const timers = new TimerScheduler(runtime);
@@ -55,6 +59,7 @@ export async function startLocalCloud(config: LocalCloudConfig = readConfig()): 
     config,
     db,
     runtime,
+    demoIdentities,
     async stop() {
       if (stopped) return;
       stopped = true;
