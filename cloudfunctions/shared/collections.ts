@@ -18,6 +18,7 @@ export const C = {
   households: 'households',
   members: 'members',
   users: 'users',
+  ruleSets: 'ruleSets',
 } as const;
 
 export type CollectionName = (typeof C)[keyof typeof C];
@@ -37,5 +38,6 @@ export const COLLECTIONS: CollectionDef[] = [
   },
   { name: C.members, indexes: [{ name: 'householdId_1', keys: asc('householdId') }] },
   // users: _id is the WeChat openid, so "who am I" is one get by id.
+  { name: C.ruleSets, indexes: [{ name: 'villageId_1_version_-1', keys: [{ field: 'villageId', direction: 1 }, { field: 'version', direction: -1 }], unique: true }] },
   { name: C.users, indexes: [{ name: 'villageId_1', keys: asc('villageId') }, { name: 'townId_1', keys: asc('townId') }] },
 ];

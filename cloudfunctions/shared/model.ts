@@ -1,6 +1,7 @@
 // The documents as stored, one schema each: reads are parsed with these, so a function never works
 // on a shape it does not expect.
 import * as z from 'zod';
+import { ruleItemSchema } from './rules/template';
 
 export const roleSchema = z.enum(['villager', 'head', 'secretary', 'cadre', 'gridLeader', 'keeper', 'townAdmin']);
 
@@ -56,3 +57,24 @@ export const userSchema = z.object({
   memberId: z.string().nullable(),
 });
 export type User = z.infer<typeof userSchema>;
+
+/** One adopted version of a village's 村规民约积分条款; records keep the version they were scored under. */
+export const ruleSetSchema = z.object({
+  _id: z.string(),
+  villageId: z.string(),
+  version: z.number().int().min(1),
+  /** China-time date (YYYY-MM-DD) from which this version applies. */
+  effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  adoption: z.object({
+    meetingDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    /** "三上三下": the rounds of consultation before the vote. */
+    rounds: z.number().int().min(1),
+    attendees: z.number().int().min(0),
+    votesFor: z.number().int().min(0),
+    votesAgainst: z.number().int().min(0),
+    abstentions: z.number().int().min(0),
+  }),
+  items: z.array(ruleItemSchema).min(1),
+  createdBy: z.string(),
+});
+export type RuleSet = z.infer<typeof ruleSetSchema>;

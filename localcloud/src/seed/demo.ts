@@ -1,5 +1,5 @@
 // The demo village: a town, 和美村 with 150 households in 3 微网格 of 联户小组, every role of
-// DOMAIN.md as a demo identity. Written straight into the store when it is empty, with the same
+// DOMAIN.md as a demo identity, and the 村规民约积分条款 adopted at the 2025 year-end assembly. Written straight into the store when it is empty, with the same
 // schemas the functions read with, so the demo can never drift from the model.
 import type { DemoIdentity } from '../../../typings';
 import { C } from '../../../cloudfunctions/shared/collections';
@@ -7,6 +7,7 @@ import {
   gridSchema,
   householdSchema,
   memberSchema,
+  ruleSetSchema,
   townSchema,
   userSchema,
   villageSchema,
@@ -16,6 +17,7 @@ import {
   type User,
 } from '../../../cloudfunctions/shared/model';
 import { ROLE_NAMES } from '../../../cloudfunctions/shared/roles';
+import { TEMPLATE_ITEMS } from '../../../cloudfunctions/shared/rules/template';
 import type { Database } from '../store/database';
 import { between, idNumber, personName, phone, pick, prng, type Rand } from './names';
 
@@ -162,5 +164,16 @@ export async function seedDemo(db: Database): Promise<boolean> {
   await db.insert(C.households, demo.households);
   await db.insert(C.members, demo.members);
   await db.insert(C.users, demo.users);
+  await db.insert(C.ruleSets, [
+    ruleSetSchema.parse({
+      _id: 'rules-hemei-v1',
+      villageId: DEMO_VILLAGE_ID,
+      version: 1,
+      effectiveFrom: '2026-01-01',
+      adoption: { meetingDate: '2025-12-20', rounds: 3, attendees: 132, votesFor: 124, votesAgainst: 3, abstentions: 5 },
+      items: TEMPLATE_ITEMS,
+      createdBy: 'demo-secretary',
+    }),
+  ]);
   return true;
 }
