@@ -9,6 +9,8 @@ export interface OpResult {
   latency: Stats;
   /** Many calls in flight: throughput, and latency under that load. */
   throughput: Stats;
+  /** CPU time per call during the throughput run: the local cloud's, and the benchmark's own (the SDK). */
+  cpuMsPerOp: { server: number; client: number };
 }
 
 export interface SizeResult {
@@ -30,6 +32,8 @@ export interface Reopen {
 
 export interface Report {
   date: Date;
+  /** os.loadavg() when the benchmark started and when it ended: other work on the machine skews the numbers. */
+  loadAverage: { start: number[]; end: number[] };
   command: string;
   concurrency: number;
   workload: string;
@@ -37,7 +41,7 @@ export interface Report {
   sizes: SizeResult[];
   reopen: Reopen | null;
   scanWarnings: number;
-  /** p50 of the indexed get at the largest size over the smallest. */
+  /** The indexed get at the largest size over the smallest. */
   getRatio: { small: number; large: number; p50: number; p95: number; throughput: number };
   verdict: string;
 }
@@ -57,16 +61,20 @@ export function markdown(r: Report): string {
     '',
     `- date: ${r.date.toISOString()}`,
     `- machine: ${machine()}`,
+    `- load average (1, 5, 15 min) at start: ${r.loadAverage.start.map((l) => l.toFixed(2)).join(', ')}; at end: ${r.loadAverage.end.map((l) => l.toFixed(2)).join(', ')}`,
     `- command: \`${r.command}\``,
     `- workload: ${r.workload}`,
     '',
-    `Latency is measured with one call in flight; throughput (and the latency under it) with ${r.concurrency} calls in flight.`,
+    `Latency is measured with one call in flight; throughput (and the latency under it) with ${r.concurrency} calls in flight. ` +
+      `The CPU columns split the cost of a call, during the throughput run, between the local cloud process and the benchmark ` +
+      `process (wx-server-sdk building, signing and parsing the request): on ${os.availableParallelism()} cores the two share the machine.`,
     '',
-    `| docs | operation | p50 ms | p95 ms | ops/s (${r.concurrency} in flight) | p50 ms (${r.concurrency} in flight) | p95 ms (${r.concurrency} in flight) | calls |`,
-    '|---:|---|---:|---:|---:|---:|---:|---:|',
+    `| docs | operation | p50 ms | p95 ms | ops/s (${r.concurrency} in flight) | p50 ms (${r.concurrency} in flight) | p95 ms (${r.concurrency} in flight) | server CPU ms/call | SDK CPU ms/call | calls |`,
+    '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...r.ops.map(
       (o) =>
-        `| ${int(o.docs)} | ${o.operation} | ${ms(o.latency.p50)} | ${ms(o.latency.p95)} | ${int(o.throughput.opsPerSec)} | ${ms(o.throughput.p50)} | ${ms(o.throughput.p95)} | ${o.latency.ops} + ${o.throughput.ops} |`,
+        `| ${int(o.docs)} | ${o.operation} | ${ms(o.latency.p50)} | ${ms(o.latency.p95)} | ${int(o.throughput.opsPerSec)} | ${ms(o.throughput.p50)} | ${ms(o.throughput.p95)} | ` +
+        `${o.cpuMsPerOp.server.toFixed(2)} | ${o.cpuMsPerOp.client.toFixed(2)} | ${o.latency.ops} + ${o.throughput.ops} |`,
     ),
     '',
     '| docs | bulk load (docs/s) | server RSS (MiB) | peak RSS (MiB) | data folder on disk (MiB) |',

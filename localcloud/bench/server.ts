@@ -1,6 +1,6 @@
 // The local cloud under test: the built build/localcloud/main.js as a child process, on a free
 // port, with its own data folder and manifest, the way test/support/localcloud.ts starts it.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -80,6 +80,19 @@ export function memoryOf(pid: number): Memory {
     return Number(m[1]) * 1024;
   };
   return { rss: kib('VmRSS'), peak: kib('VmHWM') };
+}
+
+let ticksPerSecond = 0;
+
+/** CPU time (user + system) the process has used so far, in ms, from /proc/<pid>/stat. */
+export function cpuTimeOf(pid: number): number {
+  if (!ticksPerSecond) ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name, in parentheses, may hold spaces: the fields are counted after it.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  return ((utime + stime) / ticksPerSecond) * 1000;
 }
 
 /** Total size of the files under `dir`, in bytes. */
