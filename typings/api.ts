@@ -1,9 +1,11 @@
 // The map of every cloud function and action: request and response types, shared by the
 // mini-program's service layer and the functions' routers.
 import type { AccountApi } from './account';
+import type { PointsApi } from './points';
 
 export interface Api {
   account: AccountApi;
+  points: PointsApi;
 }
 
 export type FunctionName = keyof Api;

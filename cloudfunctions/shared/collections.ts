@@ -19,6 +19,10 @@ export const C = {
   members: 'members',
   users: 'users',
   ruleSets: 'ruleSets',
+  pointRecords: 'pointRecords',
+  ledger: 'ledger',
+  balances: 'balances',
+  pointCaps: 'pointCaps',
 } as const;
 
 export type CollectionName = (typeof C)[keyof typeof C];
@@ -39,5 +43,23 @@ export const COLLECTIONS: CollectionDef[] = [
   { name: C.members, indexes: [{ name: 'householdId_1', keys: asc('householdId') }] },
   // users: _id is the WeChat openid, so "who am I" is one get by id.
   { name: C.ruleSets, indexes: [{ name: 'villageId_1_version_-1', keys: [{ field: 'villageId', direction: 1 }, { field: 'version', direction: -1 }], unique: true }] },
-  { name: C.users, indexes: [{ name: 'villageId_1', keys: asc('villageId') }, { name: 'townId_1', keys: asc('townId') }] },
+  {
+    name: C.users,
+    indexes: [
+      { name: 'villageId_1', keys: asc('villageId') },
+      { name: 'townId_1', keys: asc('townId') },
+      { name: 'householdId_1', keys: asc('householdId') },
+    ],
+  },
+  {
+    name: C.pointRecords,
+    indexes: [
+      { name: 'villageId_1_status_1_level_1', keys: asc('villageId', 'status', 'level') },
+      { name: 'householdId_1_occurredOn_-1', keys: [{ field: 'householdId', direction: 1 }, { field: 'occurredOn', direction: -1 }] },
+      { name: 'villageId_1_month_1', keys: asc('villageId', 'month') },
+    ],
+  },
+  { name: C.ledger, indexes: [{ name: 'householdId_1', keys: asc('householdId') }, { name: 'villageId_1_month_1', keys: asc('villageId', 'month') }] },
+  { name: C.balances, indexes: [{ name: 'villageId_1_gridId_1', keys: asc('villageId', 'gridId') }] },
+  { name: C.pointCaps, indexes: [] },
 ];

@@ -20,3 +20,37 @@ export async function count(coll: CollectionName, where: Record<string, unknown>
   if (typeof res === 'object' && res !== null && 'total' in res && typeof res.total === 'number') return res.total;
   throw new Error('unexpected database reply');
 }
+
+export interface ListOptions {
+  orderBy?: [string, 'asc' | 'desc'];
+  limit?: number;
+  skip?: number;
+}
+
+/** Documents matching `where`, parsed with their schema (at most 1000, as the SDK allows). */
+export async function list<T>(coll: CollectionName, where: Record<string, unknown>, schema: z.ZodType<T>, opts: ListOptions = {}): Promise<T[]> {
+  let q = db.collection(coll).where(where);
+  if (opts.orderBy) q = q.orderBy(opts.orderBy[0], opts.orderBy[1]);
+  if (opts.skip) q = q.skip(opts.skip);
+  const rows = dataOf(await q.limit(opts.limit ?? 100).get());
+  return rows.map((r) => schema.parse(r));
+}
+
+/** Every document matching `where`, page by page (for bounded sets such as one village's). */
+export async function listAll<T>(coll: CollectionName, where: Record<string, unknown>, schema: z.ZodType<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (;;) {
+    const page = await list(coll, where, schema, { limit: 1000, skip: out.length, orderBy: ['_id', 'asc'] });
+    out.push(...page);
+    if (page.length < 1000) return out;
+  }
+}
+
+type Aggregate = ReturnType<ReturnType<typeof db.collection>['aggregate']>;
+
+/** Rows of an aggregation pipeline built by `build` (the SDK's `end()` is typed `void | Promise`). */
+export async function aggregateRows(coll: CollectionName, build: (agg: Aggregate) => Aggregate): Promise<unknown[]> {
+  const res: unknown = await build(db.collection(coll).aggregate()).end();
+  if (typeof res === 'object' && res !== null && 'list' in res && Array.isArray(res.list)) return res.list;
+  throw new Error('unexpected aggregation reply');
+}

@@ -1,0 +1,73 @@
+// points.archive: the 户主档案袋 — a household's members (masked), balances, rank, monthly trend
+// and history, in one call. Open to the household's members, its grid leader and the village's cadres.
+import type { ArchiveResult, BalanceView } from '../../typings';
+import { C } from '../shared/collections';
+import { chinaDate, lastMonths, yearOf } from '../shared/china-time';
+import { AppError } from '../shared/errors';
+import { maskId, maskPhone } from '../shared/mask';
+import { balanceSchema, gridSchema, householdSchema, memberSchema, pointRecordSchema, type Balance } from '../shared/model';
+import { emptyBalance, isCadre, ledGridIds } from '../shared/points/policy';
+import { aggregateRows, count, getById, list } from '../shared/repo';
+import { _ } from '../shared/sdk';
+import { villageContext } from './context';
+import { recordView } from './views';
+
+export function balanceView(b: Balance, year: number): BalanceView {
+  const y = b.years[String(year)] ?? { earned: 0, pending: 0 };
+  return { earned: b.earned, pending: b.pending, available: b.available, year: { year, ...y } };
+}
+
+function numberField(row: unknown, key: string): number {
+  if (typeof row !== 'object' || row === null || !(key in row)) return 0;
+  const v: unknown = Reflect.get(row, key);
+  return typeof v === 'number' ? v : 0;
+}
+
+function stringField(row: unknown, key: string): string {
+  if (typeof row !== 'object' || row === null || !(key in row)) return '';
+  const v: unknown = Reflect.get(row, key);
+  return typeof v === 'string' ? v : '';
+}
+
+export async function archive(householdId: string | undefined, openid: string): Promise<ArchiveResult> {
+  const { user, village, grids } = await villageContext(openid);
+  const id = householdId ?? user.householdId;
+  if (!id) throw new AppError('AUTH.NOT_JOINED', '您还没有加入任何一户');
+  const household = await getById(C.households, id, householdSchema);
+  if (!household) throw new AppError('COMMON.NOT_FOUND', '没有这一户');
+  if (household.villageId !== village._id) throw new AppError('AUTH.OTHER_VILLAGE');
+  const canRecord = isCadre(user) || ledGridIds(user, grids).includes(household.gridId);
+  if (user.householdId !== household._id && !canRecord) throw new AppError('AUTH.FORBIDDEN', '只能查看自己家的档案');
+
+  const today = chinaDate();
+  const months = lastMonths(today, 12);
+  const [members, rawBalance, history, trendRows, villageSize, gridSize] = await Promise.all([
+    list(C.members, { householdId: household._id }, memberSchema, { limit: 50 }),
+    getById(C.balances, household._id, balanceSchema),
+    list(C.pointRecords, { householdId: household._id }, pointRecordSchema, { orderBy: ['occurredOn', 'desc'], limit: 50 }),
+    aggregateRows(C.pointRecords, (a) =>
+      a.match({ householdId: household._id, status: 'approved', month: _.gte(months[0] ?? '') }).group({ _id: '$month', points: { $sum: '$points' } }),
+    ),
+    count(C.households, { villageId: village._id }),
+    count(C.households, { villageId: village._id, gridId: household.gridId }),
+  ]);
+  const balance = rawBalance ?? emptyBalance(household._id, village._id, household.gridId);
+  const [above] = await aggregateRows(C.balances, (a) =>
+    a.match({ villageId: village._id }).group({
+      _id: null,
+      village: { $sum: { $cond: [{ $gt: ['$earned', balance.earned] }, 1, 0] } },
+      grid: { $sum: { $cond: [{ $and: [{ $gt: ['$earned', balance.earned] }, { $eq: ['$gridId', household.gridId] }] }, 1, 0] } },
+    }),
+  );
+  const byMonth = new Map(trendRows.map((r) => [stringField(r, '_id'), numberField(r, 'points')]));
+  const grid = grids.find((g) => g._id === household.gridId);
+  return {
+    household: { id: household._id, label: household.no, headName: household.headName, gridName: grid?.name ?? '' },
+    members: members.map((m) => ({ name: m.name, relation: m.relation, idNumber: maskId(m.idNumber), phone: maskPhone(m.phone) })),
+    balance: balanceView(balance, yearOf(today)),
+    rank: { village: { rank: numberField(above, 'village') + 1, of: villageSize }, grid: { rank: numberField(above, 'grid') + 1, of: gridSize } },
+    trend: months.map((month) => ({ month, points: byMonth.get(month) ?? 0 })),
+    history: history.map(recordView),
+    canRecord,
+  };
+}

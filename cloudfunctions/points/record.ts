@@ -1,0 +1,175 @@
+// points.record: a self-report, or a grid leader's or cadre's record for one or many households.
+// One transaction writes every record, its cap counter and (for a cadre's record, which passes at
+// once) the ledger event and the balance. Record ids derive from the client's key, so a retried
+// submission finds its records instead of writing them again.
+import { createHash } from 'node:crypto';
+import type { RecordRequest, RecordResult } from '../../typings';
+import { C } from '../shared/collections';
+import { chinaDate, isDate, monthOf, yearOf } from '../shared/china-time';
+import { requireCleanText } from '../shared/content-check';
+import { AppError } from '../shared/errors';
+import { capCounterSchema, householdSchema, pointRecordSchema, userSchema, type Household, type PointRecord } from '../shared/model';
+import { notify, thing } from '../shared/notify';
+import { approvalDelta, capCounterId, capPeriodKey, checkRecord, initialState, recorderFor } from '../shared/points/policy';
+import { list } from '../shared/repo';
+import { _ } from '../shared/sdk';
+import { ROLE_NAMES } from '../shared/roles';
+import { isDuplicateKey, txGet, withTransaction } from '../shared/tx';
+import { applyLedger } from './ledger';
+import { inForce, ruleSets, villageContext } from './context';
+import { recordView } from './views';
+
+/** How far back a record may be dated: the month's notice must still be open for it. */
+const MAX_AGE_DAYS = 45;
+
+export function recordId(villageId: string, clientKey: string, householdId: string): string {
+  return `r${createHash('sha1').update(`${villageId}|${clientKey}|${householdId}`).digest('hex').slice(0, 24)}`;
+}
+
+function checkDate(occurredOn: string, today: string): void {
+  if (!isDate(occurredOn)) throw new AppError('COMMON.INVALID_INPUT', '日期格式不对');
+  if (occurredOn > today) throw new AppError('COMMON.INVALID_INPUT', '不能记录还没有发生的事');
+  const age = (Date.parse(today) - Date.parse(occurredOn)) / 86_400_000;
+  if (age > MAX_AGE_DAYS) throw new AppError('COMMON.INVALID_INPUT', `只能记录${MAX_AGE_DAYS}天以内的事项`);
+}
+
+async function targetHouseholds(villageId: string, ids: string[]): Promise<Household[]> {
+  const found = await list(C.households, { _id: _.in(ids) }, householdSchema, { limit: ids.length });
+  if (found.length !== ids.length) throw new AppError('COMMON.NOT_FOUND', '有农户不存在');
+  if (found.some((h) => h.villageId !== villageId)) throw new AppError('AUTH.OTHER_VILLAGE');
+  return found;
+}
+
+export async function record(req: RecordRequest, openid: string): Promise<RecordResult> {
+  try {
+    return await recordOnce(req, openid);
+  } catch (e) {
+    // A double tap raced its twin into the same record ids: the twin won, so answer as a retry.
+    if (isDuplicateKey(e)) return recordOnce(req, openid);
+    throw e;
+  }
+}
+
+async function recordOnce(req: RecordRequest, openid: string): Promise<RecordResult> {
+  const { user, village, grids } = await villageContext(openid);
+  const today = chinaDate();
+  checkDate(req.occurredOn, today);
+  const selfReport = req.householdIds === undefined;
+  const householdIds = selfReport ? [user.householdId ?? ''] : [...new Set(req.householdIds)];
+  const [sets, households] = await Promise.all([
+    ruleSets(village._id),
+    selfReport && !user.householdId ? Promise.resolve([]) : targetHouseholds(village._id, householdIds),
+  ]);
+  const recorder = recorderFor(user, selfReport, households.map((h) => h.gridId), grids);
+  const rules = inForce(sets, req.occurredOn);
+  const item = rules?.items.find((i) => i.code === req.itemCode);
+  if (!rules || !item) throw new AppError('COMMON.NOT_FOUND', '没有这一积分项，请刷新规则后再试');
+  const evidence = req.evidence ?? [];
+  checkRecord({ item, recorder, reason: req.reason ?? '', evidence });
+  await requireCleanText(openid, `${req.note ?? ''}${req.reason ?? ''}`, 1);
+
+  const ids = households.map((h) => recordId(village._id, req.clientKey, h._id));
+  // A retry: records already written for this key are returned as they are.
+  const existing = await list(C.pointRecords, { _id: _.in(ids) }, pointRecordSchema, { limit: ids.length });
+  const existingIds = new Set(existing.map((r) => r._id));
+  const fresh = households.filter((h) => !existingIds.has(recordId(village._id, req.clientKey, h._id)));
+  const state = initialState(recorder, village.settings.reviewLevels);
+  const now = new Date();
+
+  const written = await withTransaction(async (t) => {
+    const out: PointRecord[] = [];
+    for (const h of fresh) {
+      if (item.cap) {
+        const capId = capCounterId(h._id, item.code, capPeriodKey(item.cap, req.occurredOn));
+        const raw = await txGet(t, C.pointCaps, capId);
+        const used = raw ? capCounterSchema.parse(raw).count : 0;
+        if (used >= item.cap.times) {
+          throw new AppError('COMMON.INVALID_INPUT', `${h.no}「${item.name}」本期已达上限（${item.cap.times}次）`);
+        }
+        await t.collection(C.pointCaps).doc(capId).set({ data: { count: used + 1 } });
+      }
+      const rec: PointRecord = pointRecordSchema.parse({
+        _id: recordId(village._id, req.clientKey, h._id),
+        villageId: village._id,
+        householdId: h._id,
+        householdLabel: `${h.no} ${h.headName}`,
+        gridId: h.gridId,
+        ruleSetId: rules._id,
+        ruleVersion: rules.version,
+        itemCode: item.code,
+        itemName: item.name,
+        category: item.category,
+        points: item.points,
+        occurredOn: req.occurredOn,
+        month: monthOf(req.occurredOn),
+        year: yearOf(req.occurredOn),
+        status: state.status,
+        level: state.level,
+        source: recorder,
+        recordedBy: user._id,
+        recordedByName: user.name,
+        proxyFor: req.proxyFor ?? null,
+        note: req.note ?? '',
+        reason: req.reason ?? '',
+        evidence,
+        reverses: null,
+        reversedBy: null,
+        settled: false,
+        steps: [
+          { by: user._id, byName: user.name, role: recorder === 'self' ? 'villager' : recorder, decision: 'submitted', reason: '', at: now },
+          ...(state.status === 'approved' ? [{ by: user._id, byName: user.name, role: recorder, decision: 'approved' as const, reason: '', at: now }] : []),
+        ],
+        clientKey: req.clientKey,
+        createdAt: now,
+      });
+      const { _id, ...data } = rec;
+      await t.collection(C.pointRecords).add({ data: { _id, ...data } });
+      if (rec.status === 'approved') await applyLedger(t, rec, 'approve', approvalDelta(rec.points), user._id, now);
+      out.push(rec);
+    }
+    return out;
+  });
+
+  await tell(written, recorder, village.settings.reviewLevels[state.level], grids.map((g) => ({ id: g._id, leader: g.leaderUserId })), village._id);
+  return { records: [...existing, ...written].map(recordView), repeated: existing.length };
+}
+
+/** Reviewers hear of new work; households of a deduction. */
+async function tell(
+  written: PointRecord[],
+  recorder: string,
+  nextLevel: string | undefined,
+  gridLeaders: { id: string; leader: string | null }[],
+  villageId: string,
+): Promise<void> {
+  const first = written[0];
+  if (!first) return;
+  if (first.status === 'pending') {
+    const reviewers =
+      nextLevel === 'gridLeader'
+        ? [...new Set(written.map((r) => gridLeaders.find((g) => g.id === r.gridId)?.leader ?? ''))]
+        : (await list(C.users, { villageId, roles: 'cadre' }, userSchema, { limit: 20 })).map((u) => u._id);
+    await Promise.all(
+      reviewers.map((to) =>
+        notify(to, 'reviewNeeded', 'pages/points/review/review', {
+          thing1: thing(`${first.itemName}（${written.length}户）`),
+          thing2: thing(recorder === 'self' ? '村民自报' : ROLE_NAMES.gridLeader),
+        }),
+      ),
+    );
+  }
+  if (first.points < 0) {
+    const heads = await list(C.users, { householdId: _.in(written.map((r) => r.householdId)) }, userSchema, { limit: 1000 });
+    await Promise.all(
+      heads
+        .filter((u) => u.roles.includes('head'))
+        .map((u) =>
+          notify(u._id, 'deduction', 'pages/points/archive/archive', {
+            thing1: thing(first.itemName),
+            number2: { value: String(first.points) },
+            thing3: thing(first.reason),
+          }),
+        ),
+    );
+  }
+}

@@ -1,0 +1,99 @@
+// points.review: approve or reject pending records, one or a batch on one screen. Each record moves
+// one review level (the secretary's approval is final); the last approval books it in the ledger.
+import type { ReviewRequest, ReviewResult } from '../../typings';
+import { C } from '../shared/collections';
+import { AppError } from '../shared/errors';
+import { capCounterSchema, pointRecordSchema, userSchema, type PointRecord } from '../shared/model';
+import { notify, thing } from '../shared/notify';
+import { afterApproval, approvalDelta, canReview, capCounterId, capPeriodKey } from '../shared/points/policy';
+import { list } from '../shared/repo';
+import { _ } from '../shared/sdk';
+import { txGet, withTransaction, type Tx } from '../shared/tx';
+import { inForce, ruleSets, villageContext } from './context';
+import { applyLedger } from './ledger';
+
+async function releaseCap(t: Tx, rec: PointRecord, cap: { period: 'month' | 'quarter' | 'year'; times: number } | null): Promise<void> {
+  if (!cap) return;
+  const id = capCounterId(rec.householdId, rec.itemCode, capPeriodKey(cap, rec.occurredOn));
+  const raw = await txGet(t, C.pointCaps, id);
+  if (raw) await t.collection(C.pointCaps).doc(id).set({ data: { count: Math.max(0, capCounterSchema.parse(raw).count - 1) } });
+}
+
+export async function review(req: ReviewRequest, openid: string): Promise<ReviewResult> {
+  if (req.decision === 'reject' && !req.reason?.trim()) throw new AppError('COMMON.INVALID_INPUT', '驳回必须填写原因');
+  const { user, village, grids } = await villageContext(openid);
+  const levels = village.settings.reviewLevels;
+  const ids = [...new Set(req.recordIds)];
+  const [found, sets] = await Promise.all([list(C.pointRecords, { _id: _.in(ids) }, pointRecordSchema, { limit: ids.length }), ruleSets(village._id)]);
+  const skipped: ReviewResult['skipped'] = [];
+  for (const id of ids) if (!found.some((r) => r._id === id)) skipped.push({ id, message: '记录不存在' });
+  const mine = found.filter((r) => {
+    if (r.villageId !== village._id) skipped.push({ id: r._id, message: '不能审核其他村的记录' });
+    else if (r.status !== 'pending') skipped.push({ id: r._id, message: '这条记录已经审核过了' });
+    else if (!canReview(user, r, levels, grids)) skipped.push({ id: r._id, message: '这条记录不归您审核' });
+    else return true;
+    return false;
+  });
+  const bySecretary = user.roles.includes('secretary');
+  const now = new Date();
+
+  const { changed: done, raced } = await withTransaction(async (t) => {
+    const changed: PointRecord[] = [];
+    const raced: ReviewResult['skipped'] = [];
+    for (const seen of mine) {
+      // Read again inside the transaction: another reviewer may have acted since the list was read.
+      const raw = await txGet(t, C.pointRecords, seen._id);
+      const rec = raw ? pointRecordSchema.parse(raw) : null;
+      if (!rec || rec.status !== 'pending' || rec.level !== seen.level) {
+        raced.push({ id: seen._id, message: '这条记录刚被别人审核过了' });
+        continue;
+      }
+      const role = bySecretary ? 'secretary' : (levels[rec.level] ?? 'cadre');
+      const step = { by: user._id, byName: user.name, role, reason: req.reason ?? '', at: now };
+      if (req.decision === 'reject') {
+        await t.collection(C.pointRecords).doc(rec._id).update({ data: { status: 'rejected', steps: _.push({ ...step, decision: 'rejected' }) } });
+        const item = inForce(sets, rec.occurredOn)?.items.find((i) => i.code === rec.itemCode) ?? null;
+        await releaseCap(t, rec, item?.cap ?? null);
+        changed.push({ ...rec, status: 'rejected' });
+        continue;
+      }
+      const next = afterApproval(rec, levels, bySecretary);
+      await t.collection(C.pointRecords).doc(rec._id).update({ data: { status: next.status, level: next.level, steps: _.push({ ...step, decision: 'approved' }) } });
+      if (next.status === 'approved') await applyLedger(t, rec, 'approve', approvalDelta(rec.points), user._id, now);
+      changed.push({ ...rec, ...next });
+    }
+    return { changed, raced };
+  });
+
+  await tellOutcome(done, village._id);
+  return { done: done.map((r) => r._id), skipped: [...skipped, ...raced] };
+}
+
+/** Cadres hear of records passed up to them; households when their record is finally decided. */
+async function tellOutcome(records: PointRecord[], villageId: string): Promise<void> {
+  const passedUp = records.filter((r) => r.status === 'pending');
+  if (passedUp.length) {
+    const cadres = await list(C.users, { villageId, roles: 'cadre' }, userSchema, { limit: 20 });
+    await Promise.all(
+      cadres.map((u) =>
+        notify(u._id, 'reviewNeeded', 'pages/points/review/review', { thing1: thing(`积分待审核（${passedUp.length}条）`), thing2: thing('网格长初审通过') }),
+      ),
+    );
+  }
+  const final = records.filter((r) => r.status !== 'pending');
+  if (!final.length) return;
+  const users = await list(C.users, { villageId, householdId: _.in([...new Set(final.map((r) => r.householdId))]) }, userSchema, { limit: 1000 });
+  await Promise.all(
+    final.flatMap((r) =>
+      users
+        .filter((u) => u.householdId === r.householdId && (u._id === r.recordedBy || u.roles.includes('head')))
+        .map((u) =>
+          notify(u._id, 'recordOutcome', 'pages/points/archive/archive', {
+            thing1: thing(r.itemName),
+            phrase2: { value: r.status === 'approved' ? '已通过' : '未通过' },
+            number3: { value: String(r.points) },
+          }),
+        ),
+    ),
+  );
+}

@@ -1,0 +1,121 @@
+// The rules of recording and review as plain functions: who may record what, where a record starts
+// in the review chain, who may act on it next, how caps count, what a ledger event does to a balance.
+import type { Recorder } from '../../../typings';
+import { AppError } from '../errors';
+import type { Balance, Grid, LedgerEvent, PointRecord, User, VillageSettings } from '../model';
+import type { RuleItem } from '../rules/template';
+
+export type ReviewLevel = VillageSettings['reviewLevels'][number];
+
+export function isCadre(user: User): boolean {
+  return user.roles.includes('cadre') || user.roles.includes('secretary');
+}
+
+/** Micro grids (微网格) the user leads. */
+export function ledGridIds(user: User, grids: Grid[]): string[] {
+  return grids.filter((g) => g.kind === 'micro' && g.leaderUserId === user._id).map((g) => g._id);
+}
+
+/**
+ * As whom the user records for these households: self-reports for their own household, grid
+ * leaders for households of the grids they lead, cadres for any household of the village.
+ */
+export function recorderFor(user: User, selfReport: boolean, householdGridIds: string[], grids: Grid[]): Recorder {
+  if (selfReport) {
+    if (!user.householdId) throw new AppError('AUTH.FORBIDDEN', '您还没有加入任何一户，不能自报积分');
+    return 'self';
+  }
+  if (isCadre(user)) return 'cadre';
+  const led = new Set(ledGridIds(user, grids));
+  if (user.roles.includes('gridLeader') && householdGridIds.every((g) => led.has(g))) return 'gridLeader';
+  throw new AppError('AUTH.FORBIDDEN', '只能为自己负责网格内的农户记录积分');
+}
+
+export interface RecordCheck {
+  item: RuleItem;
+  recorder: Recorder;
+  reason: string;
+  evidence: string[];
+}
+
+/** Refuses what the rules forbid; a deduction is a cadre's, with a reason. */
+export function checkRecord({ item, recorder, reason, evidence }: RecordCheck): void {
+  if (item.points < 0) {
+    if (recorder !== 'cadre') throw new AppError('AUTH.FORBIDDEN', '扣分只能由村干部记录');
+    if (!reason.trim()) throw new AppError('COMMON.INVALID_INPUT', '扣分必须填写原因');
+  }
+  if (!item.recordedBy.includes(recorder)) {
+    throw new AppError('AUTH.FORBIDDEN', recorder === 'self' ? '这一项不能自报，请联系网格长或村干部' : '您不能记录这一项');
+  }
+  if (item.evidence === 'photo' && evidence.length === 0) throw new AppError('COMMON.INVALID_INPUT', '这一项需要上传照片作为凭证');
+}
+
+/** Where a new record starts: the level that acts next, or approved at once. */
+export function initialState(recorder: Recorder, levels: ReviewLevel[]): { status: 'pending' | 'approved'; level: number } {
+  if (recorder === 'cadre') return { status: 'approved', level: levels.length };
+  const level = recorder === 'gridLeader' ? levels.indexOf('gridLeader') + 1 : 0;
+  return level >= levels.length ? { status: 'approved', level } : { status: 'pending', level };
+}
+
+/** Whether the user may act on a pending record now. The secretary has the final say at any level. */
+export function canReview(user: User, record: PointRecord, levels: ReviewLevel[], grids: Grid[]): boolean {
+  if (record.status !== 'pending' || user.villageId !== record.villageId) return false;
+  if (user.roles.includes('secretary')) return true;
+  const level = levels[record.level];
+  if (level === 'cadre') return isCadre(user);
+  if (level === 'gridLeader') return ledGridIds(user, grids).includes(record.gridId);
+  return false;
+}
+
+/** After one approval: the next level, or approved. */
+export function afterApproval(record: PointRecord, levels: ReviewLevel[], bySecretary: boolean): { status: 'pending' | 'approved'; level: number } {
+  const next = bySecretary ? levels.length : record.level + 1;
+  return next >= levels.length ? { status: 'approved', level: levels.length } : { status: 'pending', level: next };
+}
+
+/** The key of the period a capped item counts in: 2026-03, 2026-Q1, 2026. */
+export function capPeriodKey(cap: NonNullable<RuleItem['cap']>, occurredOn: string): string {
+  const year = occurredOn.slice(0, 4);
+  if (cap.period === 'year') return year;
+  if (cap.period === 'quarter') return `${year}-Q${Math.floor((Number(occurredOn.slice(5, 7)) - 1) / 3) + 1}`;
+  return occurredOn.slice(0, 7);
+}
+
+export function capCounterId(householdId: string, itemCode: string, periodKey: string): string {
+  return `${householdId}|${itemCode}|${periodKey}`;
+}
+
+export type BalanceDelta = Pick<LedgerEvent, 'pending' | 'earned' | 'available'>;
+
+/** What approving a record, or reversing one, does to its household's balance. */
+export function approvalDelta(points: number): BalanceDelta {
+  return { pending: points, earned: 0, available: 0 };
+}
+
+export function reversalDelta(original: PointRecord): BalanceDelta {
+  // A settled record's points were already earned (and spendable); an unsettled one's are pending.
+  return original.settled
+    ? { pending: 0, earned: -original.points, available: -original.points }
+    : { pending: -original.points, earned: 0, available: 0 };
+}
+
+export function emptyBalance(householdId: string, villageId: string, gridId: string): Balance {
+  return { _id: householdId, villageId, gridId, pending: 0, earned: 0, available: 0, years: {} };
+}
+
+/** Folds ledger events into balances: the recomputation a stored balance must equal. */
+export function foldLedger(events: Pick<LedgerEvent, 'householdId' | 'pending' | 'earned' | 'available' | 'year'>[]): Map<string, Omit<Balance, '_id' | 'villageId' | 'gridId'>> {
+  const out = new Map<string, Omit<Balance, '_id' | 'villageId' | 'gridId'>>();
+  for (const e of events) {
+    const b = out.get(e.householdId) ?? { pending: 0, earned: 0, available: 0, years: {} };
+    b.pending += e.pending;
+    b.earned += e.earned;
+    b.available += e.available;
+    const y = b.years[String(e.year)] ?? { earned: 0, pending: 0 };
+    y.earned += e.earned;
+    y.pending += e.pending;
+    b.years[String(e.year)] = y;
+    out.set(e.householdId, b);
+  }
+  return out;
+}

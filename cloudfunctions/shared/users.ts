@@ -1,0 +1,21 @@
+// The caller as a user of the village, from their openid (never from the request).
+import { C } from './collections';
+import { AppError } from './errors';
+import { userSchema, type User } from './model';
+import { getById } from './repo';
+
+export async function currentUser(openid: string): Promise<User> {
+  const user = await getById(C.users, openid, userSchema);
+  if (!user) throw new AppError('AUTH.NOT_JOINED');
+  return user;
+}
+
+/** The caller's village: every village-scoped action works inside it and nowhere else. */
+export function villageOf(user: User): string {
+  if (!user.villageId) throw new AppError('AUTH.NOT_JOINED');
+  return user.villageId;
+}
+
+export function requireOwnVillage(user: User, villageId: string): void {
+  if (user.villageId !== villageId) throw new AppError('AUTH.OTHER_VILLAGE');
+}
