@@ -1,12 +1,16 @@
 // The demo village: a town, 和美村 with 150 households in 3 微网格 of 联户小组, every role of
-// DOMAIN.md as a demo identity, and the 村规民约积分条款 adopted at the 2025 year-end assembly. Written straight into the store when it is empty, with the same
+// DOMAIN.md as a demo identity, the 村规民约积分条款 adopted at the 2024 year-end assembly, and six
+// months of points history. Written straight into the store when it is empty, with the same
 // schemas the functions read with, so the demo can never drift from the model.
 import type { DemoIdentity } from '../../../typings';
 import { C } from '../../../cloudfunctions/shared/collections';
 import {
   gridSchema,
   householdSchema,
+  balanceSchema,
+  ledgerEventSchema,
   memberSchema,
+  pointRecordSchema,
   ruleSetSchema,
   townSchema,
   userSchema,
@@ -19,6 +23,7 @@ import {
 import { ROLE_NAMES } from '../../../cloudfunctions/shared/roles';
 import { TEMPLATE_ITEMS } from '../../../cloudfunctions/shared/rules/template';
 import type { Database } from '../store/database';
+import { demoHistory } from './history';
 import { between, idNumber, personName, phone, pick, prng, type Rand } from './names';
 
 export const DEMO_TOWN_ID = 'town-qingxi';
@@ -164,16 +169,20 @@ export async function seedDemo(db: Database): Promise<boolean> {
   await db.insert(C.households, demo.households);
   await db.insert(C.members, demo.members);
   await db.insert(C.users, demo.users);
-  await db.insert(C.ruleSets, [
-    ruleSetSchema.parse({
-      _id: 'rules-hemei-v1',
-      villageId: DEMO_VILLAGE_ID,
-      version: 1,
-      effectiveFrom: '2026-01-01',
-      adoption: { meetingDate: '2025-12-20', rounds: 3, attendees: 132, votesFor: 124, votesAgainst: 3, abstentions: 5 },
-      items: TEMPLATE_ITEMS,
-      createdBy: 'demo-secretary',
-    }),
-  ]);
+  const rules = ruleSetSchema.parse({
+    _id: 'rules-hemei-v1',
+    villageId: DEMO_VILLAGE_ID,
+    version: 1,
+    effectiveFrom: '2025-01-01',
+    adoption: { meetingDate: '2024-12-20', rounds: 3, attendees: 132, votesFor: 124, votesAgainst: 3, abstentions: 5 },
+    items: TEMPLATE_ITEMS,
+    createdBy: 'demo-secretary',
+  });
+  await db.insert(C.ruleSets, [rules]);
+  const leaders = new Map(demo.grids.map((g) => [g._id, demo.users.find((u) => u._id === g.leaderUserId)]));
+  const history = demoHistory(demo.households, demo.users, rules, (gridId) => leaders.get(gridId));
+  await db.insert(C.pointRecords, history.records.map((r) => pointRecordSchema.parse(r)));
+  await db.insert(C.ledger, history.ledger.map((e) => ledgerEventSchema.parse(e)));
+  await db.insert(C.balances, history.balances.map((b) => balanceSchema.parse(b)));
   return true;
 }

@@ -1,0 +1,103 @@
+// Some months of points history for the demo village, ending today: the past months approved and
+// settled (their points earned), this month's approved but pending, a few records still waiting for
+// review. Balances are folded from the generated ledger, so they equal what recompute finds.
+import { chinaDate, lastMonths } from '../../../cloudfunctions/shared/china-time';
+import type { Balance, Household, LedgerEvent, PointRecord, RuleSet, User } from '../../../cloudfunctions/shared/model';
+import { foldLedger } from '../../../cloudfunctions/shared/points/policy';
+import { between, pick, prng } from './names';
+
+const MONTHS = 6;
+
+export interface History {
+  records: PointRecord[];
+  ledger: LedgerEvent[];
+  balances: Balance[];
+}
+
+function chinaInstant(date: string, hour: number): Date {
+  return new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+08:00`);
+}
+
+export function demoHistory(households: Household[], users: User[], rules: RuleSet, gridLeaderOf: (gridId: string) => User | undefined): History {
+  const rand = prng(7);
+  const today = chinaDate();
+  const months = lastMonths(today, MONTHS);
+  const cadres = users.filter((u) => u.roles.includes('cadre'));
+  const positives = rules.items.filter((i) => i.points > 0);
+  const deductions = rules.items.filter((i) => i.points < 0);
+  const records: PointRecord[] = [];
+  const ledger: LedgerEvent[] = [];
+  let n = 0;
+  for (const month of months) {
+    const current = month === today.slice(0, 7);
+    const lastDay = current ? Number(today.slice(8, 10)) : 28;
+    for (const h of households) {
+      // Busy households score more: a steady spread makes rankings and honours meaningful.
+      const count = between(rand, 0, 2) + (h._id.endsWith('0') ? 2 : 0);
+      for (let i = 0; i < count; i++) {
+        const item = rand() < 0.04 && deductions.length ? pick(rand, deductions) : pick(rand, positives);
+        const day = String(between(rand, 1, lastDay)).padStart(2, '0');
+        const occurredOn = `${month}-${day}`;
+        const cadre = pick(rand, cadres);
+        const leader = gridLeaderOf(h.gridId);
+        const source = item.points < 0 ? 'cadre' : item.recordedBy.includes('self') && rand() < 0.5 ? 'self' : item.recordedBy.includes('gridLeader') && leader ? 'gridLeader' : 'cadre';
+        const waiting = current && rand() < 0.15 && source !== 'cadre';
+        const at = chinaInstant(occurredOn, 9 + (i % 8));
+        const recorder = source === 'cadre' ? cadre : source === 'gridLeader' && leader ? leader : null;
+        const steps: PointRecord['steps'] = [
+          { by: recorder?._id ?? `member-of-${h._id}`, byName: recorder?.name ?? h.headName, role: source === 'self' ? 'villager' : source, decision: 'submitted', reason: '', at },
+        ];
+        if (!waiting && source === 'self' && leader) steps.push({ by: leader._id, byName: leader.name, role: 'gridLeader', decision: 'approved', reason: '', at });
+        if (!waiting) steps.push({ by: cadre._id, byName: cadre.name, role: 'cadre', decision: 'approved', reason: '', at });
+        n += 1;
+        const rec: PointRecord = {
+          _id: `seed-r${String(n).padStart(5, '0')}`,
+          villageId: h.villageId,
+          householdId: h._id,
+          householdLabel: `${h.no} ${h.headName}`,
+          gridId: h.gridId,
+          ruleSetId: rules._id,
+          ruleVersion: rules.version,
+          itemCode: item.code,
+          itemName: item.name,
+          category: item.category,
+          points: item.points,
+          occurredOn,
+          month,
+          year: Number(month.slice(0, 4)),
+          status: waiting ? 'pending' : 'approved',
+          level: waiting ? (source === 'gridLeader' ? 1 : 0) : 2,
+          source,
+          recordedBy: recorder?._id ?? `member-of-${h._id}`,
+          recordedByName: recorder?.name ?? h.headName,
+          proxyFor: null,
+          note: '',
+          reason: item.points < 0 ? '网格巡查发现' : '',
+          evidence: [],
+          reverses: null,
+          reversedBy: null,
+          settled: !current && !waiting,
+          steps,
+          clientKey: `seed-${n}`,
+          createdAt: at,
+        };
+        records.push(rec);
+        if (waiting) continue;
+        const base = { villageId: rec.villageId, householdId: rec.householdId, recordId: rec._id, year: rec.year, month, by: cadre._id };
+        ledger.push({ _id: `${rec._id}:approve`, kind: 'approve', pending: rec.points, earned: 0, available: 0, at, ...base });
+        if (rec.settled) {
+          const settledAt = chinaInstant(`${month}-28`, 18);
+          ledger.push({ _id: `${rec._id}:settle`, kind: 'settle', pending: -rec.points, earned: rec.points, available: rec.points, at: settledAt, ...base });
+        }
+      }
+    }
+  }
+  const folded = foldLedger(ledger);
+  const balances = households.map((h): Balance => ({
+    _id: h._id,
+    villageId: h.villageId,
+    gridId: h.gridId,
+    ...(folded.get(h._id) ?? { pending: 0, earned: 0, available: 0, years: {} }),
+  }));
+  return { records, ledger, balances };
+}
