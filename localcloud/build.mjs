@@ -36,10 +36,12 @@ async function buildFunctions(srcDir, outDir) {
   await Promise.all(
     names.map(async (name) => {
       const dest = path.join(outDir, name);
-      fs.rmSync(dest, { recursive: true, force: true });
+      // Written aside and renamed into place, so a local cloud already serving the function (another
+      // test run, a developer's `npm start`) never sees it missing or half-written.
+      const tmp = path.join(dest, `.index.${process.pid}.js`);
       await build({
         entryPoints: [path.join(srcDir, name, 'index.ts')],
-        outfile: path.join(dest, 'index.js'),
+        outfile: tmp,
         bundle: true,
         platform: 'node',
         target: 'node16',
@@ -49,6 +51,7 @@ async function buildFunctions(srcDir, outDir) {
         logLevel: 'warning',
         absWorkingDir: root,
       });
+      fs.renameSync(tmp, path.join(dest, 'index.js'));
       const pkg = { name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdkVersion } };
       fs.writeFileSync(path.join(dest, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
       const config = path.join(srcDir, name, 'config.json');

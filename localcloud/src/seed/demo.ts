@@ -8,6 +8,7 @@ import {
   gridSchema,
   householdSchema,
   balanceSchema,
+  capCounterSchema,
   ledgerEventSchema,
   memberSchema,
   pointRecordSchema,
@@ -184,5 +185,6 @@ export async function seedDemo(db: Database): Promise<boolean> {
   await db.insert(C.pointRecords, history.records.map((r) => pointRecordSchema.parse(r)));
   await db.insert(C.ledger, history.ledger.map((e) => ledgerEventSchema.parse(e)));
   await db.insert(C.balances, history.balances.map((b) => balanceSchema.parse(b)));
+  await db.insert(C.pointCaps, history.caps.map((c) => capCounterSchema.parse(c)));
   return true;
 }

@@ -3,7 +3,7 @@
 // review. Balances are folded from the generated ledger, so they equal what recompute finds.
 import { chinaDate, lastMonths } from '../../../cloudfunctions/shared/china-time';
 import type { Balance, Household, LedgerEvent, PointRecord, RuleSet, User } from '../../../cloudfunctions/shared/model';
-import { foldLedger } from '../../../cloudfunctions/shared/points/policy';
+import { capCounterId, capPeriodKey, foldLedger } from '../../../cloudfunctions/shared/points/policy';
 import { between, pick, prng } from './names';
 
 const MONTHS = 6;
@@ -12,6 +12,8 @@ export interface History {
   records: PointRecord[];
   ledger: LedgerEvent[];
   balances: Balance[];
+  /** Cap counters of the generated records, as recording would have left them. */
+  caps: { _id: string; count: number }[];
 }
 
 function chinaInstant(date: string, hour: number): Date {
@@ -27,6 +29,7 @@ export function demoHistory(households: Household[], users: User[], rules: RuleS
   const deductions = rules.items.filter((i) => i.points < 0);
   const records: PointRecord[] = [];
   const ledger: LedgerEvent[] = [];
+  const caps = new Map<string, number>();
   let n = 0;
   for (const month of months) {
     const current = month === today.slice(0, 7);
@@ -38,6 +41,12 @@ export function demoHistory(households: Household[], users: User[], rules: RuleS
         const item = rand() < 0.04 && deductions.length ? pick(rand, deductions) : pick(rand, positives);
         const day = String(between(rand, 1, lastDay)).padStart(2, '0');
         const occurredOn = `${month}-${day}`;
+        if (item.cap) {
+          const capId = capCounterId(h._id, item.code, capPeriodKey(item.cap, occurredOn));
+          const used = caps.get(capId) ?? 0;
+          if (used >= item.cap.times) continue;
+          caps.set(capId, used + 1);
+        }
         const cadre = pick(rand, cadres);
         const leader = gridLeaderOf(h.gridId);
         const source = item.points < 0 ? 'cadre' : item.recordedBy.includes('self') && rand() < 0.5 ? 'self' : item.recordedBy.includes('gridLeader') && leader ? 'gridLeader' : 'cadre';
@@ -99,5 +108,5 @@ export function demoHistory(households: Household[], users: User[], rules: RuleS
     gridId: h.gridId,
     ...(folded.get(h._id) ?? { pending: 0, earned: 0, available: 0, years: {} }),
   }));
-  return { records, ledger, balances };
+  return { records, ledger, balances, caps: [...caps].map(([_id, count]) => ({ _id, count })) };
 }

@@ -1,0 +1,47 @@
+// Calling the product's functions on a local cloud the way the mini-program does, with the envelope
+// unpacked: `ok(...)` for a call that must succeed, `refused(...)` for one that must fail.
+import type { ActionName, AppErrorBody, FunctionName, RequestOf, ResponseOf } from '../../typings';
+import type { TestCloud } from '../support/localcloud';
+import { isRecord } from '../support/sdk';
+
+export interface Reply<T> {
+  envelope: { ok: true; data: T } | { ok: false; error: AppErrorBody };
+  dbRequests: number;
+}
+
+function isErrorBody(v: unknown): v is AppErrorBody {
+  return isRecord(v) && typeof v.code === 'string' && typeof v.message === 'string';
+}
+
+/** The envelope's shape is checked; its data's type is the contract's, which the function is built from. */
+function isEnvelope<T>(v: unknown): v is Reply<T>['envelope'] {
+  return isRecord(v) && ((v.ok === true && 'data' in v) || (v.ok === false && isErrorBody(v.error)));
+}
+
+export function caller(cloud: TestCloud) {
+  async function call<F extends FunctionName, A extends ActionName<F>>(
+    openid: string,
+    fn: F,
+    action: A,
+    payload: RequestOf<F, A>,
+  ): Promise<Reply<ResponseOf<F, A>>> {
+    const reply = await cloud.call<unknown>(fn, { action, payload }, openid);
+    const result = reply.body.result;
+    if (reply.status !== 200 || !isEnvelope<ResponseOf<F, A>>(result)) throw new Error(`${fn}.${action} failed: ${JSON.stringify(reply.body)}`);
+    return { envelope: result, dbRequests: reply.dbRequests };
+  }
+
+  async function ok<F extends FunctionName, A extends ActionName<F>>(openid: string, fn: F, action: A, payload: RequestOf<F, A>): Promise<ResponseOf<F, A>> {
+    const { envelope } = await call(openid, fn, action, payload);
+    if (!envelope.ok) throw new Error(`${fn}.${action} as ${openid} refused: ${envelope.error.code} ${envelope.error.message}`);
+    return envelope.data;
+  }
+
+  async function refused<F extends FunctionName, A extends ActionName<F>>(openid: string, fn: F, action: A, payload: RequestOf<F, A>): Promise<AppErrorBody> {
+    const { envelope } = await call(openid, fn, action, payload);
+    if (envelope.ok) throw new Error(`${fn}.${action} as ${openid} should have been refused`);
+    return envelope.error;
+  }
+
+  return { call, ok, refused };
+}
