@@ -13,6 +13,17 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       testPathIgnorePatterns: ['<rootDir>/test/pages/'],
     },
+    {
+      displayName: 'pages',
+      testEnvironment: 'jsdom',
+      // node's export conditions, not jsdom's default "browser": the in-process wx-server-sdk (for
+      // fixtures) then loads the same node build of @cloudbase/app the functions run with.
+      testEnvironmentOptions: { customExportConditions: ['node', 'node-addons'] },
+      transform,
+      testMatch: ['<rootDir>/test/pages/**/*.test.ts'],
+      // Installs the one global wx (before miniprogram-simulate loads), getApp, getCurrentPages.
+      setupFilesAfterEnv: ['<rootDir>/test/pages/support/setup.ts'],
+    },
   ],
   testTimeout: 60_000,
 };

@@ -151,7 +151,7 @@ async function tell(
         : (await list(C.users, { villageId, roles: 'cadre' }, userSchema, { limit: 20 })).map((u) => u._id);
     await Promise.all(
       reviewers.map((to) =>
-        notify(to, 'reviewNeeded', 'pages/points/review/review', {
+        notify(to, 'reviewNeeded', 'packages/points/review/review', {
           thing1: thing(`${first.itemName}（${written.length}户）`),
           thing2: thing(recorder === 'self' ? '村民自报' : ROLE_NAMES.gridLeader),
         }),
@@ -164,7 +164,7 @@ async function tell(
       heads
         .filter((u) => u.roles.includes('head'))
         .map((u) =>
-          notify(u._id, 'deduction', 'pages/points/archive/archive', {
+          notify(u._id, 'deduction', 'packages/points/archive/archive', {
             thing1: thing(first.itemName),
             number2: { value: String(first.points) },
             thing3: thing(first.reason),

@@ -76,7 +76,7 @@ async function tellOutcome(records: PointRecord[], villageId: string): Promise<v
     const cadres = await list(C.users, { villageId, roles: 'cadre' }, userSchema, { limit: 20 });
     await Promise.all(
       cadres.map((u) =>
-        notify(u._id, 'reviewNeeded', 'pages/points/review/review', { thing1: thing(`积分待审核（${passedUp.length}条）`), thing2: thing('网格长初审通过') }),
+        notify(u._id, 'reviewNeeded', 'packages/points/review/review', { thing1: thing(`积分待审核（${passedUp.length}条）`), thing2: thing('网格长初审通过') }),
       ),
     );
   }
@@ -88,7 +88,7 @@ async function tellOutcome(records: PointRecord[], villageId: string): Promise<v
       users
         .filter((u) => u.householdId === r.householdId && (u._id === r.recordedBy || u.roles.includes('head')))
         .map((u) =>
-          notify(u._id, 'recordOutcome', 'pages/points/archive/archive', {
+          notify(u._id, 'recordOutcome', 'packages/points/archive/archive', {
             thing1: thing(r.itemName),
             phrase2: { value: r.status === 'approved' ? '已通过' : '未通过' },
             number3: { value: String(r.points) },

@@ -1,0 +1,172 @@
+// 首页 against the real `account` function on a real local cloud: page → services/cloud.ts →
+// wx.request / wx.cloud → HTTP → local cloud → built function → wx-server-sdk → local store.
+import { C } from '../../cloudfunctions/shared/collections';
+import { gridSchema, householdSchema, townSchema, userSchema, villageSchema, type User } from '../../cloudfunctions/shared/model';
+import { settled } from '../support/sdk';
+import { usePageCloud } from './support/cloud';
+import { loadPage, waitFor } from './support/page';
+import { asUser, pullDownStops, toasts } from './support/wx';
+
+const pc = usePageCloud();
+
+const TOWN = townSchema.parse({ _id: 'town-bailu', name: '白鹭镇', city: '江城市' });
+const VILLAGE = villageSchema.parse({ _id: 'village-xinghua', townId: TOWN._id, name: '杏花村' });
+const OTHER_VILLAGE = villageSchema.parse({ _id: 'village-taoyuan', townId: TOWN._id, name: '桃源村' });
+const MICRO = gridSchema.parse({ _id: 'grid-1', villageId: VILLAGE._id, kind: 'micro', name: '第一网格', parentId: null, leaderUserId: null });
+const GROUP = gridSchema.parse({ _id: 'grid-1-1', villageId: VILLAGE._id, kind: 'group', name: '第一联户小组', parentId: MICRO._id, leaderUserId: null });
+const HOUSEHOLDS = [
+  householdSchema.parse({ _id: 'hh-1', villageId: VILLAGE._id, gridId: MICRO._id, groupId: GROUP._id, no: '3组12号', headName: '李长青', address: '杏花村3组12号' }),
+  householdSchema.parse({ _id: 'hh-2', villageId: VILLAGE._id, gridId: MICRO._id, groupId: GROUP._id, no: '3组13号', headName: '王大山', address: '杏花村3组13号' }),
+];
+
+const user = (u: Partial<User> & Pick<User, '_id' | 'name' | 'roles'>): User =>
+  userSchema.parse({ villageId: null, townId: null, householdId: null, memberId: null, ...u });
+
+const VILLAGER = user({ _id: 'o-villager', name: '李长青', roles: ['head', 'villager'], villageId: VILLAGE._id, townId: TOWN._id, householdId: 'hh-1' });
+const TOWN_ADMIN = user({ _id: 'o-town-admin', name: '周文', roles: ['townAdmin'], townId: TOWN._id });
+
+function openids(list: unknown): unknown[] {
+  const items: unknown[] = Array.isArray(list) ? list : [];
+  return items.map((i) => (typeof i === 'object' && i !== null && 'openid' in i ? i.openid : null));
+}
+
+async function insert(collection: string, docs: object[]): Promise<void> {
+  await settled(pc.db.collection(collection).add({ data: docs }));
+}
+
+beforeAll(async () => {
+  await insert(C.towns, [TOWN]);
+  await insert(C.villages, [VILLAGE, OTHER_VILLAGE]);
+  await insert(C.grids, [MICRO, GROUP]);
+  await insert(C.households, HOUSEHOLDS);
+  await insert(C.users, [VILLAGER, TOWN_ADMIN]);
+});
+
+test('a villager sees their village, town, household and roles', async () => {
+  asUser(VILLAGER._id);
+  const page = await loadPage('pages/home/home');
+  expect(page.text()).toContain('正在加载');
+  await page.settled();
+
+  expect(page.textOf('#village-name')).toBe('杏花村');
+  expect(page.textOf('.village')).toContain('白鹭镇 · 共 2 户');
+  expect(page.textOf('#user-name')).toBe('李长青');
+  expect(page.textsOf('.tag')).toEqual(['户主', '村民']);
+  expect(page.textOf('.household')).toContain('我家：3组12号（户主 李长青）');
+  expect(page.textOf('.household')).toContain('所在网格：第一网格');
+  expect(page.$('.town')).toBeNull();
+  expect(page.$('.retry')).toBeNull();
+  expect(toasts()).toEqual([]);
+});
+
+test('the same page in cloud mode reaches the function through wx.cloud.callFunction', async () => {
+  asUser(VILLAGER._id);
+  const page = await loadPage('pages/home/home', { mode: 'cloud' });
+  await page.settled();
+  expect(page.textOf('#village-name')).toBe('杏花村');
+  // No demo identity picker outside local mode.
+  expect(page.data.localMode).toBe(false);
+  expect(page.$('.demo')).toBeNull();
+});
+
+test('a town admin sees the town card', async () => {
+  asUser(TOWN_ADMIN._id);
+  const page = await loadPage('pages/home/home');
+  await page.settled();
+  expect(page.textOf('#town-name')).toBe('白鹭镇');
+  expect(page.textOf('.town')).toContain('管辖 2 个村');
+  expect(page.textsOf('.tag')).toEqual(['乡镇管理员']);
+  expect(page.$('.village')).toBeNull();
+  expect(page.$('.household')).toBeNull();
+});
+
+test('an unknown user is asked to join a village', async () => {
+  asUser('o-stranger');
+  const page = await loadPage('pages/home/home');
+  await page.settled();
+  expect(page.textOf('#not-joined')).toContain('您还没有加入村庄');
+  expect(page.$('#user-name')).toBeNull();
+  expect(toasts()).toEqual([]);
+});
+
+test('pull-down refresh reloads from the store and stops the refresh', async () => {
+  asUser(VILLAGER._id);
+  const page = await loadPage('pages/home/home');
+  await page.settled();
+  await settled(pc.db.collection(C.villages).doc(VILLAGE._id).update({ data: { name: '杏花新村' } }));
+  try {
+    page.call('onPullDownRefresh');
+    await waitFor(() => pullDownStops() === 1, 'wx.stopPullDownRefresh');
+    expect(page.textOf('#village-name')).toBe('杏花新村');
+  } finally {
+    await settled(pc.db.collection(C.villages).doc(VILLAGE._id).update({ data: { name: VILLAGE.name } }));
+  }
+});
+
+test('when the function fails, the page offers a retry and shows its message', async () => {
+  // A user document the function cannot read (an unknown role) makes it answer COMMON.INTERNAL.
+  const broken = { ...user({ _id: 'o-broken', name: '赵四', roles: ['villager'], villageId: VILLAGE._id, townId: TOWN._id }), roles: ['mayor'] };
+  await insert(C.users, [broken]);
+  asUser(broken._id);
+  const page = await loadPage('pages/home/home');
+  await page.settled();
+  expect(page.data.failed).toBe(true);
+  expect(page.text()).toContain('没有加载成功');
+  expect(toasts()).toEqual([{ title: '系统繁忙，请稍后再试', icon: 'none', duration: 2500 }]);
+
+  await settled(pc.db.collection(C.users).doc(broken._id).update({ data: { roles: ['villager'] } }));
+  await page.tap('.retry');
+  await page.settled();
+  expect(page.textOf('#user-name')).toBe('赵四');
+  expect(page.textsOf('.tag')).toEqual(['村民']);
+});
+
+test('with the local cloud down, the page offers a retry that reaches the function once it is back', async () => {
+  asUser(VILLAGER._id);
+  await pc.stop();
+  const page = await loadPage('pages/home/home');
+  await page.settled();
+  expect(page.data.failed).toBe(true);
+  expect(page.textOf('.card')).toContain('没有加载成功');
+  expect(page.textOf('.retry')).toBe('重新加载');
+  expect(page.$('#village-name')).toBeNull();
+  expect(toasts()).toEqual([{ title: '网络不太好，请稍后再试', icon: 'none', duration: 2500 }]);
+
+  await pc.restart(); // same data folder, a new port: the harness points the page's config at it
+  await page.tap('.retry');
+  expect(page.data.loading).toBe(true);
+  await page.settled();
+  expect(page.data.failed).toBe(false);
+  expect(page.textOf('#village-name')).toBe('杏花村');
+  expect(page.$('.retry')).toBeNull();
+  expect(toasts()).toHaveLength(1);
+});
+
+describe('local mode: the demo identity picker', () => {
+  // GET /_localcloud/demo-identities lists the demo identities the store holds: add two of them.
+  const HEAD = user({ _id: 'demo-head', name: '王大山', roles: ['head', 'villager'], villageId: VILLAGE._id, townId: TOWN._id, householdId: 'hh-2' });
+  const TOWN_DEMO = user({ _id: 'demo-town', name: '陈学文', roles: ['townAdmin'], townId: TOWN._id });
+
+  beforeAll(async () => {
+    await insert(C.users, [HEAD, TOWN_DEMO]);
+  });
+
+  test('lists the identities the local cloud offers and switches to the one picked', async () => {
+    asUser(HEAD._id);
+    const page = await loadPage('pages/home/home');
+    await page.settled();
+    expect(page.textOf('.household')).toContain('我家：3组13号（户主 王大山）');
+    expect(openids(page.data.identities)).toEqual(['demo-head', 'demo-town']);
+    // The picker shows the current identity's label (labels are the demo village's own names).
+    expect(page.textOf('#identity')).toMatch(/^户主 \S+ ▾$/);
+
+    // The picker's own element is not selectable in simulate: its change bubbles up from the view
+    // inside it, which the user taps.
+    await page.dispatch('#identity', 'change', { value: '1' });
+    await page.settled();
+    expect(page.textOf('#identity')).toMatch(/^乡镇管理员 \S+ ▾$/);
+    expect(page.textOf('#user-name')).toBe('陈学文');
+    expect(page.textOf('#town-name')).toBe('白鹭镇');
+    expect(page.$('.household')).toBeNull();
+  });
+});

@@ -1,0 +1,165 @@
+// Loads a page of the mini-program in miniprogram-simulate, from its real .ts/.wxml/.wxss/.json,
+// and drives it the way WeChat would: onLoad(query), taps, waiting for its cloud calls to settle.
+import path from 'node:path';
+import type * as Simulate from 'miniprogram-simulate';
+import type { Mode } from '../../../miniprogram/config';
+import { exchanges, toasts, wxState } from './wx';
+
+export const MINIPROGRAM = path.resolve(__dirname, '..', '..', '..', 'miniprogram');
+
+type Rendered = ReturnType<typeof Simulate.render>;
+
+export interface LoadOptions {
+  /** The query WeChat passes to onLoad. */
+  query?: Record<string, string>;
+  /** How the page's services reach the cloud: local = wx.request, cloud = wx.cloud (default local). */
+  mode?: Mode;
+}
+
+export interface WaitOptions {
+  timeoutMs?: number;
+  intervalMs?: number;
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `predicate` until it holds; fails with `what` after the timeout (10 s by default). */
+export async function waitFor(predicate: () => boolean, what: string, { timeoutMs = 10_000, intervalMs = 10 }: WaitOptions = {}): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(intervalMs);
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null;
+}
+
+/** Calls a lifetime or method of the page if it has one. */
+function callIfDefined(target: object, name: string, ...args: unknown[]): void {
+  const fn: unknown = Reflect.get(target, name);
+  if (typeof fn === 'function') Reflect.apply(fn, target, args);
+}
+
+export class PageHandle {
+  constructor(
+    readonly route: string,
+    readonly comp: Rendered,
+  ) {}
+
+  /** The page's `this.data`. */
+  get data(): Record<string, unknown> {
+    const data: unknown = this.comp.instance.data;
+    if (!isRecord(data)) throw new Error(`${this.route} has no data`);
+    return data;
+  }
+
+  /** The rendered page (the host element; the WXML's elements are inside, e.g. wx-view). */
+  get dom(): HTMLElement {
+    const dom = this.comp.dom;
+    if (!dom) throw new Error(`${this.route} is not rendered`);
+    return dom;
+  }
+
+  /** The rendered page, its data and the toasts shown: what a failing assertion needs to say. */
+  describe(): string {
+    const http = exchanges().map((x) => `  ${x.api} ${x.method} ${x.url}${x.openid === undefined ? '' : ` as ${x.openid}`} → ${x.outcome}`);
+    return `${this.dom.innerHTML}\ndata: ${JSON.stringify(this.data)}\ntoasts: ${JSON.stringify(toasts())}\nhttp:\n${http.join('\n')}`;
+  }
+
+  /** The whole text of the page, whitespace collapsed. */
+  text(): string {
+    return (this.dom.textContent ?? '').replace(/\s+/g, ' ').trim();
+  }
+
+  /**
+   * The rendered element of `selector`, a selector of the page's WXML (#id, .class, tag): the
+   * rendered DOM carries neither ids nor the WXML's class names (simulate prefixes them).
+   */
+  $(selector: string): HTMLElement | null {
+    return this.comp.querySelector(selector)?.dom ?? null;
+  }
+
+  /** The text of the element `selector` (fails when it is not rendered). */
+  textOf(selector: string): string {
+    const el = this.$(selector);
+    if (!el) throw new Error(`${selector} is not rendered in ${this.route}:\n${this.describe()}`);
+    return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  }
+
+  /** The texts of every element `selector` matches, in order. */
+  textsOf(selector: string): string[] {
+    return this.comp.querySelectorAll(selector).map((c) => (c.dom?.textContent ?? '').replace(/\s+/g, ' ').trim());
+  }
+
+  /** Calls a method or lifetime of the page (e.g. onPullDownRefresh) as WeChat would. */
+  call(method: string, ...args: unknown[]): void {
+    const instance = this.comp.instance;
+    if (typeof Reflect.get(instance, method) !== 'function') throw new Error(`${this.route} has no method ${method}`);
+    callIfDefined(instance, method, ...args);
+  }
+
+  /**
+   * Dispatches an event (tap by default) on the rendered element `selector` (a selector of the
+   * page's WXML, e.g. ".retry"), as a user's touch would, and lets its handler start.
+   */
+  async dispatch(selector: string, event = 'tap', detail: Record<string, unknown> = {}): Promise<void> {
+    const target = this.comp.querySelector(selector);
+    if (!target) throw new Error(`${selector} is not rendered in ${this.route}:\n${this.describe()}`);
+    target.dispatchEvent(event, { detail });
+    // j-component delivers the event in a microtask; a macrotask later the handler has run its
+    // synchronous part (e.g. setData({ loading: true })).
+    await sleep(0);
+  }
+
+  tap(selector: string): Promise<void> {
+    return this.dispatch(selector, 'tap');
+  }
+
+  /** Waits until the page is done loading (`data.loading` false), the convention of our pages. */
+  settled(opts?: WaitOptions): Promise<void> {
+    return waitFor(() => this.data.loading === false, `${this.route} to finish loading (data.loading === false)`, opts);
+  }
+
+  /** Waits until `predicate` holds for the page's data. */
+  until(predicate: (data: Record<string, unknown>) => boolean, what: string, opts?: WaitOptions): Promise<void> {
+    return waitFor(() => predicate(this.data), `${this.route}: ${what}`, opts);
+  }
+}
+
+/** Resets the wcc template cache, a window global that survives jest.resetModules. */
+function resetWxmlCache(): void {
+  const cache: unknown = Reflect.get(globalThis, '__WXML_GLOBAL__');
+  // Empty it rather than delete it: deleting the global crashes the next load.
+  if (isRecord(cache)) Object.assign(cache, { ops_cached: {}, ops_set: {}, ops_init: {}, modules: {} });
+}
+
+/**
+ * Loads the page `route` (e.g. "pages/home/home") afresh, renders it, calls onLoad(query) (and
+ * onShow, onReady if the page has them) and returns at once: await `page.settled()` for its loading
+ * to finish. Each load gets fresh modules (the page, our services, config, miniprogram-simulate) —
+ * only the global wx and its state carry over.
+ */
+export async function loadPage(route: string, opts: LoadOptions = {}): Promise<PageHandle> {
+  const state = wxState();
+  jest.resetModules();
+  resetWxmlCache();
+  // The config module instance the page is about to import: point it at the test's cloud before
+  // the page reads it (pages may read config when their module loads).
+  const { config } = await import('../../../miniprogram/config');
+  config.mode = opts.mode ?? 'local';
+  config.localUrl = state.cloudUrl;
+  state.config = config;
+  const simulate = await import('miniprogram-simulate');
+  const id = simulate.load(path.join(MINIPROGRAM, route), { rootPath: MINIPROGRAM });
+  const comp = simulate.render(id);
+  comp.attach(document.createElement('parent-wrapper'));
+  const page = new PageHandle(route, comp);
+  const instance = comp.instance;
+  state.pages = [instance];
+  callIfDefined(instance, 'onLoad', opts.query ?? {});
+  callIfDefined(instance, 'onShow');
+  callIfDefined(instance, 'onReady');
+  return page;
+}

@@ -1,0 +1,361 @@
+// The one global `wx` of the page tests, installed before miniprogram-simulate loads (whatever is on
+// global.wx first wins over simulate's own mock, which fills in the rest: getSystemInfoSync,
+// createSelectorQuery, nextTick …). Nothing of ours is mocked: wx.request and wx.cloud.callFunction
+// make real HTTP requests to the real local cloud the test file started, as the identity the test
+// chose; storage is in memory; toasts are recorded for the tests to read.
+import http from 'node:http';
+import type { AppConfig } from '../../../miniprogram/config';
+import { setDemoOpenid } from '../../../miniprogram/services/identity';
+
+export interface Toast {
+  title: string;
+  icon: string;
+  duration: number;
+}
+
+/** What wx.request answers on success (any HTTP status), as WeChat does. */
+export interface RequestSuccess {
+  data: unknown;
+  statusCode: number;
+  header: Record<string, string>;
+  cookies: string[];
+  errMsg: string;
+}
+
+export interface RequestOption {
+  url: string;
+  method?: string;
+  data?: unknown;
+  header?: Record<string, unknown>;
+  dataType?: string;
+  timeout?: number;
+  success?: (res: RequestSuccess) => void;
+  fail?: (err: { errMsg: string }) => void;
+  complete?: (res: RequestSuccess | { errMsg: string }) => void;
+}
+
+export interface CallFunctionSuccess {
+  result: unknown;
+  errMsg: string;
+  requestID: string;
+}
+
+export interface CallFunctionFail {
+  errCode: number;
+  errMsg: string;
+}
+
+export interface CallFunctionOption {
+  name: string;
+  data?: unknown;
+  success?: (res: CallFunctionSuccess) => void;
+  fail?: (err: CallFunctionFail) => void;
+  complete?: (res: CallFunctionSuccess | CallFunctionFail) => void;
+}
+
+interface SimpleOption {
+  success?: (res: { errMsg: string }) => void;
+  complete?: (res: { errMsg: string }) => void;
+}
+
+interface ToastOption extends SimpleOption {
+  title: string;
+  icon?: string;
+  duration?: number;
+}
+
+/** One HTTP exchange of wx.request or wx.cloud.callFunction, for failure messages. */
+export interface Exchange {
+  api: 'request' | 'cloud.callFunction';
+  method: string;
+  url: string;
+  openid?: string;
+  /** The HTTP status and the start of the body, or the network error. */
+  outcome: string;
+}
+
+/** The state behind the global wx, one per test file (see resetWx for what a test starts with). */
+export interface WxState {
+  /** The local cloud the wx calls reach (set by usePageCloud). */
+  cloudUrl: string;
+  /** Who wx.cloud.callFunction calls as (WeChat says who the caller is; here the test does). */
+  openid: string;
+  storage: Map<string, unknown>;
+  toasts: Toast[];
+  pullDownStops: number;
+  exchanges: Exchange[];
+  /** The config module of the page loaded last (its `localUrl` follows the test's cloud). */
+  config: AppConfig | null;
+  /** What getCurrentPages() answers: the page loaded last (loadPage works like wx.reLaunch). */
+  pages: object[];
+  app: { globalData: Record<string, unknown> };
+}
+
+declare global {
+  // One state for the whole test file, whatever module registry (jest.resetModules) reads it.
+  var __pageTestWx: WxState | undefined;
+}
+
+export function wxState(): WxState {
+  globalThis.__pageTestWx ??= {
+    cloudUrl: '',
+    openid: '',
+    storage: new Map(),
+    toasts: [],
+    pullDownStops: 0,
+    exchanges: [],
+    config: null,
+    pages: [],
+    app: { globalData: {} },
+  };
+  return globalThis.__pageTestWx;
+}
+
+/** What every test starts with: no identity, empty storage, no toasts. */
+export function resetWx(): void {
+  const s = wxState();
+  s.openid = '';
+  s.storage.clear();
+  s.toasts.length = 0;
+  s.pullDownStops = 0;
+  s.exchanges.length = 0;
+  s.pages = [];
+}
+
+// ---- HTTP ---------------------------------------------------------------------------------------
+
+interface HttpReply {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+}
+
+function httpRequest(
+  api: Exchange['api'],
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+  timeoutMs: number,
+): Promise<HttpReply> {
+  const exchange: Exchange = { api, method, url, outcome: 'pending', ...(headers['x-wx-openid'] === undefined ? {} : { openid: headers['x-wx-openid'] }) };
+  wxState().exchanges.push(exchange);
+  return new Promise<HttpReply>((resolve, reject) => {
+    // agent: false — one connection per request, closed after it: nothing lingers once a test
+    // stops its cloud, and a stopped cloud fails the next call at once (ECONNREFUSED).
+    const req = http.request(url, { method, headers, agent: false, timeout: timeoutMs }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const flat: Record<string, string> = {};
+        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(', ') : v;
+        resolve({ status: res.statusCode ?? 0, headers: flat, text: Buffer.concat(chunks).toString('utf8') });
+      });
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+    req.end(body);
+  }).then(
+    (reply) => {
+      exchange.outcome = `${reply.status} ${reply.text.slice(0, 300)}`;
+      return reply;
+    },
+    (e: unknown) => {
+      exchange.outcome = `failed: ${e instanceof Error ? e.message : String(e)}`;
+      throw e;
+    },
+  );
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function queryString(data: Record<string, unknown>): string {
+  return Object.entries(data)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(typeof v === 'string' ? v : JSON.stringify(v))}`)
+    .join('&');
+}
+
+/** wx.request: GET data goes to the query string, other methods send JSON (or a form if asked). */
+function request(option: RequestOption): { abort(): void } {
+  const method = (option.method ?? 'GET').toUpperCase();
+  const header: Record<string, string> = { 'content-type': 'application/json' };
+  for (const [k, v] of Object.entries(option.header ?? {})) header[k.toLowerCase()] = String(v);
+  let url = option.url;
+  let body: string | undefined;
+  if (option.data !== undefined) {
+    if (method === 'GET') {
+      if (isRecord(option.data)) url += (url.includes('?') ? '&' : '?') + queryString(option.data);
+    } else if (typeof option.data === 'string') {
+      body = option.data;
+    } else if (header['content-type']?.startsWith('application/x-www-form-urlencoded') && isRecord(option.data)) {
+      body = queryString(option.data);
+    } else {
+      body = JSON.stringify(option.data);
+    }
+  }
+  httpRequest('request', url, method, header, body, option.timeout ?? 60_000).then(
+    (reply) => {
+      const res: RequestSuccess = {
+        data: option.dataType === 'json' || option.dataType === undefined ? parseJson(reply.text) : reply.text,
+        statusCode: reply.status,
+        header: reply.headers,
+        cookies: [],
+        errMsg: 'request:ok',
+      };
+      option.success?.(res);
+      option.complete?.(res);
+    },
+    (e: unknown) => {
+      const err = { errMsg: `request:fail ${e instanceof Error ? e.message : String(e)}` };
+      option.fail?.(err);
+      option.complete?.(err);
+    },
+  );
+  return { abort() {} };
+}
+
+/** wx.cloud.callFunction against the local cloud, as the test's current identity. */
+async function invoke(name: string, data: unknown): Promise<CallFunctionSuccess> {
+  const s = wxState();
+  if (!s.cloudUrl) throw { errCode: -1, errMsg: 'cloud.callFunction:fail no local cloud is started for this test file' };
+  let reply: HttpReply;
+  try {
+    reply = await httpRequest(
+      'cloud.callFunction',
+      `${s.cloudUrl}/functions/${encodeURIComponent(name)}`,
+      'POST',
+      { 'content-type': 'application/json', 'x-wx-openid': s.openid },
+      JSON.stringify(data ?? {}),
+      60_000,
+    );
+  } catch (e) {
+    throw { errCode: -1, errMsg: `cloud.callFunction:fail ${e instanceof Error ? e.message : String(e)}` };
+  }
+  const body = parseJson(reply.text);
+  if (reply.status === 200 && isRecord(body) && 'result' in body) {
+    return { result: body.result, errMsg: 'cloud.callFunction:ok', requestID: typeof body.requestID === 'string' ? body.requestID : '' };
+  }
+  const errCode = isRecord(body) && typeof body.errCode === 'number' ? body.errCode : -1;
+  const errMsg = isRecord(body) && typeof body.errMsg === 'string' ? body.errMsg : `cloud.callFunction:fail HTTP ${reply.status}`;
+  throw { errCode, errMsg };
+}
+
+function isCallFail(v: unknown): v is CallFunctionFail {
+  return isRecord(v) && typeof v.errCode === 'number' && typeof v.errMsg === 'string';
+}
+
+/** Callback style when any callback is given, a promise otherwise (as WeChat's API does). */
+function callFunction(option: CallFunctionOption): Promise<CallFunctionSuccess> | undefined {
+  const done = invoke(option.name, option.data);
+  if (!option.success && !option.fail && !option.complete) return done;
+  done.then(
+    (res) => {
+      option.success?.(res);
+      option.complete?.(res);
+    },
+    (e: unknown) => {
+      const err = isCallFail(e) ? e : { errCode: -1, errMsg: `cloud.callFunction:fail ${String(e)}` };
+      option.fail?.(err);
+      option.complete?.(err);
+    },
+  );
+  return undefined;
+}
+
+/** Storage keeps a copy, as WeChat's does (it serialises). jsdom has no structuredClone. */
+function copy(value: unknown): unknown {
+  return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+}
+
+const ok = (api: string): { errMsg: string } => ({ errMsg: `${api}:ok` });
+
+export const testWx = {
+  request,
+  cloud: {
+    init(): void {},
+    callFunction,
+  },
+  getStorageSync(key: string): unknown {
+    const s = wxState();
+    // WeChat answers '' for a key never set.
+    return s.storage.has(key) ? copy(s.storage.get(key)) : '';
+  },
+  setStorageSync(key: string, value: unknown): void {
+    wxState().storage.set(key, copy(value));
+  },
+  removeStorageSync(key: string): void {
+    wxState().storage.delete(key);
+  },
+  clearStorageSync(): void {
+    wxState().storage.clear();
+  },
+  showToast(option: ToastOption): void {
+    wxState().toasts.push({ title: option.title, icon: option.icon ?? 'success', duration: option.duration ?? 1500 });
+    option.success?.(ok('showToast'));
+    option.complete?.(ok('showToast'));
+  },
+  hideToast(option: SimpleOption = {}): void {
+    option.success?.(ok('hideToast'));
+    option.complete?.(ok('hideToast'));
+  },
+  stopPullDownRefresh(option: SimpleOption = {}): void {
+    wxState().pullDownStops++;
+    option.success?.(ok('stopPullDownRefresh'));
+    option.complete?.(ok('stopPullDownRefresh'));
+  },
+};
+
+function defineGlobal(name: string, value: unknown): void {
+  Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: true });
+}
+
+/** Puts wx, getApp and getCurrentPages on the global object (before miniprogram-simulate loads). */
+export function installWx(): void {
+  const s = wxState();
+  defineGlobal('wx', testWx);
+  defineGlobal('getApp', () => s.app);
+  defineGlobal('getCurrentPages', () => [...s.pages]);
+}
+
+/** Points the wx calls (and the loaded page's config) at a local cloud. */
+export function pointAt(url: string): void {
+  const s = wxState();
+  s.cloudUrl = url;
+  if (s.config) s.config.localUrl = url;
+}
+
+/** How many times the page stopped its pull-down refresh in this test. */
+export function pullDownStops(): number {
+  return wxState().pullDownStops;
+}
+
+/** The HTTP exchanges of wx.request and wx.cloud.callFunction so far in this test. */
+export function exchanges(): readonly Exchange[] {
+  return wxState().exchanges;
+}
+
+/** The toasts shown so far in this test. */
+export function toasts(): readonly Toast[] {
+  return wxState().toasts;
+}
+
+/**
+ * The user the test acts as: the caller wx.cloud.callFunction names (cloud mode) and the demo
+ * identity the mini-program's local transport sends (local mode, kept in storage by our own
+ * services/identity.ts).
+ */
+export function asUser(openid: string): void {
+  wxState().openid = openid;
+  setDemoOpenid(openid);
+}
