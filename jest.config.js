@@ -2,12 +2,16 @@
 // miniprogram-simulate. Both reach the real built functions on a real local cloud.
 const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }] };
 
+// Built function folders carry package.json files of their own (two named `shop`): not modules to map.
+const modulePathIgnorePatterns = ['<rootDir>/build/'];
+
 /** @type {import('jest').Config} */
 module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.js',
   projects: [
     {
       displayName: 'node',
+      modulePathIgnorePatterns,
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/test/**/*.test.ts'],
@@ -15,6 +19,7 @@ module.exports = {
     },
     {
       displayName: 'pages',
+      modulePathIgnorePatterns,
       testEnvironment: 'jsdom',
       // node's export conditions, not jsdom's default "browser": the in-process wx-server-sdk (for
       // fixtures) then loads the same node build of @cloudbase/app the functions run with.

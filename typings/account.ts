@@ -16,8 +16,16 @@ export interface HouseholdSummary {
   gridName: string;
 }
 
+/** A membership waiting for a cadre's real-name confirmation. */
+export interface PendingMembership {
+  villageName: string;
+  householdLabel: string;
+  /** ISO time of the request. */
+  since: string;
+}
+
 export type MeResult =
-  | { joined: false }
+  | { joined: false; pending?: PendingMembership }
   | {
       joined: true;
       name: string;

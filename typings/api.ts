@@ -2,10 +2,22 @@
 // mini-program's service layer and the functions' routers.
 import type { AccountApi } from './account';
 import type { PointsApi } from './points';
+import type { NoticeApi } from './notice';
+import type { VillageApi } from './village';
+import type { ShopApi } from './shop';
+import type { MattersApi } from './matters';
+import type { HonoursApi } from './honours';
+import type { BoardApi } from './board';
 
 export interface Api {
   account: AccountApi;
   points: PointsApi;
+  notice: NoticeApi;
+  village: VillageApi;
+  shop: ShopApi;
+  matters: MattersApi;
+  honours: HonoursApi;
+  board: BoardApi;
 }
 
 export type FunctionName = keyof Api;

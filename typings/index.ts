@@ -1,8 +1,14 @@
 export type * from './account';
+export type * from './board';
 export type * from './api';
 export type * from './envelope';
 export type * from './points';
+export type * from './notice';
 export type * from './roles';
+export type * from './village';
+export type * from './shop';
+export type * from './matters';
+export type * from './honours';
 export type { ErrorCode } from './errors';
 export { ERROR_CODES } from './errors';
 export type * from './demo';

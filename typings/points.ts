@@ -136,10 +136,27 @@ export interface ArchiveResult {
   trend: { month: string; points: number }[];
   history: RecordView[];
   canRecord: boolean;
+  /** Whether the caller may correct (reverse) an approved record: cadres only. */
+  canReverse: boolean;
 }
 
 export interface QueueResult {
   records: RecordView[];
+}
+
+export interface HouseholdOption {
+  id: string;
+  /** e.g. "3组12号 李长青": the household's number and its head, never its address. */
+  label: string;
+  gridId: string;
+  gridName: string;
+}
+
+export interface HouseholdsResult {
+  /** As whom the caller records for these households (deductions are a cadre's only). */
+  recorder: 'gridLeader' | 'cadre';
+  /** The households the caller may record for: a grid leader's own grids, all of the village for a cadre. */
+  households: HouseholdOption[];
 }
 
 export interface RecomputeResult {
@@ -155,4 +172,5 @@ export interface PointsApi {
   reverse: { req: ReverseRequest; res: RecordView };
   archive: { req: { householdId?: string }; res: ArchiveResult };
   recompute: { req: Record<string, never>; res: RecomputeResult };
+  households: { req: Record<string, never>; res: HouseholdsResult };
 }

@@ -6,4 +6,5 @@ export type Role =
   | 'cadre' // 村两委干部
   | 'gridLeader' // 网格长 / 联户长
   | 'keeper' // 店员（积分超市）
-  | 'townAdmin'; // 乡镇管理员
+  | 'townAdmin' // 乡镇管理员
+  | 'supervisor'; // 村务监督委员会成员（村务监督委员）

@@ -2,14 +2,19 @@
 import * as z from 'zod';
 import type { MeResult } from '../../typings';
 import { C } from '../shared/collections';
-import { householdSchema, gridSchema, townSchema, userSchema, villageSchema } from '../shared/model';
-import { count, getById } from '../shared/repo';
+import { householdSchema, gridSchema, joinRequestSchema, townSchema, userSchema, villageSchema } from '../shared/model';
+import { count, getById, list } from '../shared/repo';
 import { ROLE_NAMES } from '../shared/roles';
 import { createFunction } from '../shared/router';
 
 async function me(openid: string): Promise<MeResult> {
   const user = await getById(C.users, openid, userSchema);
-  if (!user) return { joined: false };
+  if (!user || user.status === 'left') return { joined: false };
+  if (user.status === 'pending') {
+    // Waiting for a cadre's real-name confirmation: the home page says so.
+    const [request] = await list(C.joinRequests, { openid, status: 'pending' }, joinRequestSchema, { limit: 1 });
+    return request ? { joined: false, pending: { villageName: request.villageName, householdLabel: request.householdLabel, since: request.createdAt.toISOString() } } : { joined: false };
+  }
   const [village, town, household, villageHouseholds, townVillages] = await Promise.all([
     user.villageId ? getById(C.villages, user.villageId, villageSchema) : null,
     user.townId ? getById(C.towns, user.townId, townSchema) : null,

@@ -69,5 +69,6 @@ export async function archive(householdId: string | undefined, openid: string): 
     trend: months.map((month) => ({ month, points: byMonth.get(month) ?? 0 })),
     history: history.map(recordView),
     canRecord,
+    canReverse: isCadre(user),
   };
 }

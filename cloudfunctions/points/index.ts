@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { createFunction } from '../shared/router';
 import { archive } from './archive';
+import { households } from './households';
 import { queue } from './queue';
 import { recompute } from './recompute';
 import { record } from './record';
@@ -42,4 +43,5 @@ export const main = createFunction('points', {
   },
   archive: { input: z.object({ householdId: id.optional() }).strict(), run: (req, ctx) => archive(req.householdId, ctx.openid) },
   recompute: { input: empty, run: (_req, ctx) => recompute(ctx.openid) },
+  households: { input: empty, run: (_req, ctx) => households(ctx.openid) },
 });

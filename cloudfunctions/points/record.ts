@@ -2,7 +2,6 @@
 // One transaction writes every record, its cap counter and (for a cadre's record, which passes at
 // once) the ledger event and the balance. Record ids derive from the client's key, so a retried
 // submission finds its records instead of writing them again.
-import { createHash } from 'node:crypto';
 import type { RecordRequest, RecordResult } from '../../typings';
 import { C } from '../shared/collections';
 import { chinaDate, isDate, monthOf, yearOf } from '../shared/china-time';
@@ -10,21 +9,19 @@ import { requireCleanText } from '../shared/content-check';
 import { AppError } from '../shared/errors';
 import { capCounterSchema, householdSchema, pointRecordSchema, userSchema, type Household, type PointRecord } from '../shared/model';
 import { notify, thing } from '../shared/notify';
+import { recordId } from '../shared/points/ids';
 import { approvalDelta, capCounterId, capPeriodKey, checkRecord, initialState, recorderFor } from '../shared/points/policy';
 import { list } from '../shared/repo';
 import { _ } from '../shared/sdk';
 import { ROLE_NAMES } from '../shared/roles';
 import { isDuplicateKey, txGet, withTransaction } from '../shared/tx';
-import { applyLedger } from './ledger';
+import { bookingMonth, publishedMonths } from '../shared/notice/booking';
+import { applyLedger } from '../shared/points/ledger';
 import { inForce, ruleSets, villageContext } from './context';
 import { recordView } from './views';
 
 /** How far back a record may be dated: the month's notice must still be open for it. */
 const MAX_AGE_DAYS = 45;
-
-export function recordId(villageId: string, clientKey: string, householdId: string): string {
-  return `r${createHash('sha1').update(`${villageId}|${clientKey}|${householdId}`).digest('hex').slice(0, 24)}`;
-}
 
 function checkDate(occurredOn: string, today: string): void {
   if (!isDate(occurredOn)) throw new AppError('COMMON.INVALID_INPUT', '日期格式不对');
@@ -75,6 +72,7 @@ async function recordOnce(req: RecordRequest, openid: string): Promise<RecordRes
   const fresh = households.filter((h) => !existingIds.has(recordId(village._id, req.clientKey, h._id)));
   const state = initialState(recorder, village.settings.reviewLevels);
   const now = new Date();
+  const month = bookingMonth(monthOf(req.occurredOn), await publishedMonths(village._id, [monthOf(req.occurredOn)]), monthOf(today));
 
   const written = await withTransaction(async (t) => {
     const out: PointRecord[] = [];
@@ -101,8 +99,8 @@ async function recordOnce(req: RecordRequest, openid: string): Promise<RecordRes
         category: item.category,
         points: item.points,
         occurredOn: req.occurredOn,
-        month: monthOf(req.occurredOn),
-        year: yearOf(req.occurredOn),
+        month,
+        year: yearOf(month),
         status: state.status,
         level: state.level,
         source: recorder,

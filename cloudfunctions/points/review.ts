@@ -8,9 +8,11 @@ import { notify, thing } from '../shared/notify';
 import { afterApproval, approvalDelta, canReview, capCounterId, capPeriodKey } from '../shared/points/policy';
 import { list } from '../shared/repo';
 import { _ } from '../shared/sdk';
+import { chinaDate, monthOf, yearOf } from '../shared/china-time';
+import { bookingMonth, publishedMonths } from '../shared/notice/booking';
 import { txGet, withTransaction, type Tx } from '../shared/tx';
 import { inForce, ruleSets, villageContext } from './context';
-import { applyLedger } from './ledger';
+import { applyLedger } from '../shared/points/ledger';
 
 async function releaseCap(t: Tx, rec: PointRecord, cap: { period: 'month' | 'quarter' | 'year'; times: number } | null): Promise<void> {
   if (!cap) return;
@@ -36,6 +38,8 @@ export async function review(req: ReviewRequest, openid: string): Promise<Review
   });
   const bySecretary = user.roles.includes('secretary');
   const now = new Date();
+  const currentMonth = monthOf(chinaDate(now));
+  const published = await publishedMonths(village._id, mine.map((r) => r.month));
 
   const { changed: done, raced } = await withTransaction(async (t) => {
     const changed: PointRecord[] = [];
@@ -58,9 +62,14 @@ export async function review(req: ReviewRequest, openid: string): Promise<Review
         continue;
       }
       const next = afterApproval(rec, levels, bySecretary);
-      await t.collection(C.pointRecords).doc(rec._id).update({ data: { status: next.status, level: next.level, steps: _.push({ ...step, decision: 'approved' }) } });
-      if (next.status === 'approved') await applyLedger(t, rec, 'approve', approvalDelta(rec.points), user._id, now);
-      changed.push({ ...rec, ...next });
+      // Approved after its month's notice was published: it counts in the current month's notice.
+      const month = next.status === 'approved' ? bookingMonth(rec.month, published, currentMonth) : rec.month;
+      const booked = { ...rec, ...next, month, year: yearOf(month) };
+      await t.collection(C.pointRecords).doc(rec._id).update({
+        data: { status: next.status, level: next.level, month, year: booked.year, steps: _.push({ ...step, decision: 'approved' }) },
+      });
+      if (next.status === 'approved') await applyLedger(t, booked, 'approve', approvalDelta(rec.points), user._id, now);
+      changed.push(booked);
     }
     return { changed, raced };
   });

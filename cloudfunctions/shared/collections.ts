@@ -23,6 +23,28 @@ export const C = {
   ledger: 'ledger',
   balances: 'balances',
   pointCaps: 'pointCaps',
+  notices: 'notices',
+  objections: 'objections',
+  invites: 'invites',
+  joinRequests: 'joinRequests',
+  memberships: 'memberships',
+  villageImports: 'villageImports',
+  shopGoods: 'shopGoods',
+  shopOrders: 'shopOrders',
+  shopUsage: 'shopUsage',
+  shopSettings: 'shopSettings',
+  matters: 'matters',
+  holidayOverrides: 'holidayOverrides',
+  calendarWarnings: 'calendarWarnings',
+  honourAwards: 'honourAwards',
+  loanCertificates: 'loanCertificates',
+  certificateAttempts: 'certificateAttempts',
+  boardLetters: 'boardLetters',
+  boardReads: 'boardReads',
+  boardLikes: 'boardLikes',
+  boardComments: 'boardComments',
+  boardItems: 'boardItems',
+  boardSubscriptions: 'boardSubscriptions',
 } as const;
 
 export type CollectionName = (typeof C)[keyof typeof C];
@@ -40,7 +62,14 @@ export const COLLECTIONS: CollectionDef[] = [
       { name: 'villageId_1_no_1', keys: asc('villageId', 'no'), unique: true },
     ],
   },
-  { name: C.members, indexes: [{ name: 'householdId_1', keys: asc('householdId') }] },
+  {
+    name: C.members,
+    indexes: [
+      { name: 'householdId_1', keys: asc('householdId') },
+      // Import and edits match a person by ID number within the village.
+      { name: 'villageId_1_idNumber_1', keys: asc('villageId', 'idNumber') },
+    ],
+  },
   // users: _id is the WeChat openid, so "who am I" is one get by id.
   { name: C.ruleSets, indexes: [{ name: 'villageId_1_version_-1', keys: [{ field: 'villageId', direction: 1 }, { field: 'version', direction: -1 }], unique: true }] },
   {
@@ -56,10 +85,101 @@ export const COLLECTIONS: CollectionDef[] = [
     indexes: [
       { name: 'villageId_1_status_1_level_1', keys: asc('villageId', 'status', 'level') },
       { name: 'householdId_1_occurredOn_-1', keys: [{ field: 'householdId', direction: 1 }, { field: 'occurredOn', direction: -1 }] },
-      { name: 'villageId_1_month_1', keys: asc('villageId', 'month') },
+      { name: 'villageId_1_month_1_status_1', keys: asc('villageId', 'month', 'status') },
     ],
   },
   { name: C.ledger, indexes: [{ name: 'householdId_1', keys: asc('householdId') }, { name: 'villageId_1_month_1', keys: asc('villageId', 'month') }] },
   { name: C.balances, indexes: [{ name: 'villageId_1_gridId_1', keys: asc('villageId', 'gridId') }] },
   { name: C.pointCaps, indexes: [] },
+  { name: C.notices, indexes: [{ name: 'villageId_1_month_-1', keys: [{ field: 'villageId', direction: 1 }, { field: 'month', direction: -1 }] }, { name: 'status_1_closesAt_1', keys: asc('status', 'closesAt') }] },
+  { name: C.objections, indexes: [{ name: 'villageId_1_month_1_status_1', keys: asc('villageId', 'month', 'status') }, { name: 'objector_1', keys: asc('objector') }] },
+  // invites: _id is the code, so using one is a get by id.
+  { name: C.invites, indexes: [] },
+  {
+    name: C.joinRequests,
+    indexes: [
+      { name: 'villageId_1_status_1', keys: asc('villageId', 'status') },
+      { name: 'openid_1_createdAt_-1', keys: [{ field: 'openid', direction: 1 }, { field: 'createdAt', direction: -1 }] },
+    ],
+  },
+  { name: C.memberships, indexes: [{ name: 'householdId_1', keys: asc('householdId') }] },
+  { name: C.villageImports, indexes: [{ name: 'villageId_1', keys: asc('villageId') }] },
+  // 积分超市: browse joins a village's goods by villageId; usage and settings are got by _id.
+  { name: C.shopGoods, indexes: [{ name: 'villageId_1', keys: asc('villageId') }] },
+  {
+    name: C.shopOrders,
+    indexes: [
+      // The keeper finds an order by its pickup code, unique in the village.
+      { name: 'villageId_1_code_1', keys: asc('villageId', 'code'), unique: true },
+      { name: 'householdId_1_createdAt_-1', keys: [{ field: 'householdId', direction: 1 }, { field: 'createdAt', direction: -1 }] },
+      // The expiry timer: open orders past their pickup deadline, whatever the village.
+      { name: 'status_1_expiresAt_1', keys: asc('status', 'expiresAt') },
+      { name: 'villageId_1_closedMonth_1', keys: asc('villageId', 'closedMonth') },
+    ],
+  },
+  { name: C.shopUsage, indexes: [] },
+  { name: C.shopSettings, indexes: [] },
+  // 村民说事: the public list (newest first), my matters, the cadres' queue (by deadline), statistics
+  // per village and per town by day raised, and the overdue timer (armed matters past their deadline).
+  {
+    name: C.matters,
+    indexes: [
+      { name: 'villageId_1_listed_1_raisedAt_-1', keys: [{ field: 'villageId', direction: 1 }, { field: 'listed', direction: 1 }, { field: 'raisedAt', direction: -1 }] },
+      { name: 'raisedBy_1_raisedAt_-1', keys: [{ field: 'raisedBy', direction: 1 }, { field: 'raisedAt', direction: -1 }] },
+      { name: 'villageId_1_active_1_dueAt_1', keys: asc('villageId', 'active', 'dueAt') },
+      { name: 'villageId_1_raisedOn_1', keys: asc('villageId', 'raisedOn') },
+      { name: 'townId_1_raisedOn_1', keys: asc('townId', 'raisedOn') },
+      { name: 'armed_1_dueAt_1', keys: asc('armed', 'dueAt') },
+    ],
+  },
+  // Dated holidays / working days laid over the library's calendar: _id is `${scope}|${date}`.
+  { name: C.holidayOverrides, indexes: [{ name: 'scope_1_date_1', keys: asc('scope', 'date') }] },
+  // A town's missing calendar years: _id is `${townId}|${year}`, so a warning is written once.
+  { name: C.calendarWarnings, indexes: [{ name: 'townId_1_year_1', keys: asc('townId', 'year') }] },
+  // Grid honours: _id is `${villageId}:${quarter}` (one award a quarter); the annual summary reads a year's quarters.
+  { name: C.honourAwards, indexes: [{ name: 'villageId_1_quarter_1', keys: asc('villageId', 'quarter') }] },
+  // 积分证明: _id is the verification code, so verifying is one get by id; the head lists the household's.
+  { name: C.loanCertificates, indexes: [{ name: 'householdId_1_issuedAt_-1', keys: [{ field: 'householdId', direction: 1 }, { field: 'issuedAt', direction: -1 }] }] },
+  // Failed verifications: _id is `${openid}|${China hour}`, got by id.
+  { name: C.certificateAttempts, indexes: [] },
+  // 书记公开信: the village's letters newest first (drafts by status); the town's letters of a period.
+  {
+    name: C.boardLetters,
+    indexes: [
+      { name: 'villageId_1_status_1_publishedAt_-1', keys: [{ field: 'villageId', direction: 1 }, { field: 'status', direction: 1 }, { field: 'publishedAt', direction: -1 }] },
+      { name: 'townId_1_status_1_publishedOn_1', keys: asc('townId', 'status', 'publishedOn') },
+    ],
+  },
+  // Reads: _id `${letterId}|u|${openid}` (one per user) and `${letterId}|h|${householdId}` (one per
+  // household), so counting is idempotent; the secretary lists a letter's reading households.
+  { name: C.boardReads, indexes: [{ name: 'letterId_1_kind_1', keys: asc('letterId', 'kind') }] },
+  // Likes: _id `${letterId}|${openid}`, got and removed by id.
+  { name: C.boardLikes, indexes: [] },
+  // Comments of a letter newest first; the secretary's held ones per village.
+  {
+    name: C.boardComments,
+    indexes: [
+      { name: 'letterId_1_createdAt_-1', keys: [{ field: 'letterId', direction: 1 }, { field: 'createdAt', direction: -1 }] },
+      { name: 'villageId_1_status_1', keys: asc('villageId', 'status') },
+    ],
+  },
+  // The notice board: a tab's items newest first (drafts by status), the newest of any kind, the
+  // chronicle by its date, and the town's published finance items of a period.
+  {
+    name: C.boardItems,
+    indexes: [
+      {
+        name: 'villageId_1_kind_1_status_1_publishedAt_-1',
+        keys: [{ field: 'villageId', direction: 1 }, { field: 'kind', direction: 1 }, { field: 'status', direction: 1 }, { field: 'publishedAt', direction: -1 }],
+      },
+      { name: 'villageId_1_status_1_publishedAt_-1', keys: [{ field: 'villageId', direction: 1 }, { field: 'status', direction: 1 }, { field: 'publishedAt', direction: -1 }] },
+      {
+        name: 'villageId_1_kind_1_status_1_eventDate_-1',
+        keys: [{ field: 'villageId', direction: 1 }, { field: 'kind', direction: 1 }, { field: 'status', direction: 1 }, { field: 'eventDate', direction: -1 }],
+      },
+      { name: 'townId_1_kind_1_status_1_publishedOn_1', keys: asc('townId', 'kind', 'status', 'publishedOn') },
+    ],
+  },
+  // Subscribe-message grants per user (_id the openid): a 通知 goes to the village's users holding one.
+  { name: C.boardSubscriptions, indexes: [{ name: 'villageId_1', keys: asc('villageId') }] },
 ];

@@ -7,6 +7,21 @@ export const TEMPLATES = {
   reviewNeeded: 'TPL_REVIEW_NEEDED',
   recordOutcome: 'TPL_RECORD_OUTCOME',
   deduction: 'TPL_DEDUCTION',
+  objectionRaised: 'TPL_OBJECTION_RAISED',
+  objectionResolved: 'TPL_OBJECTION_RESOLVED',
+  // 村民说事: cadres hear of a new (or reopened) matter, the raiser of every answer, an assignee of
+  // the matter handed to them, the secretary and assignee of an overdue one, the handler of a rating,
+  // the town admin of a missing holiday calendar.
+  matterNew: 'TPL_MATTER_NEW',
+  matterUpdate: 'TPL_MATTER_UPDATE',
+  matterAssigned: 'TPL_MATTER_ASSIGNED',
+  matterOverdue: 'TPL_MATTER_OVERDUE',
+  matterRated: 'TPL_MATTER_RATED',
+  calendarMissing: 'TPL_CALENDAR_MISSING',
+  // The notice board and 书记公开信: a 通知 to the villagers who agreed, the secretary's reply to a
+  // comment to its author (both sent only against a recorded grant, see shared/board/push.ts).
+  boardNotice: 'TPL_BOARD_NOTICE',
+  boardReply: 'TPL_BOARD_REPLY',
 } as const;
 
 /** Template fields are limited ("thing" values to 20 characters). */

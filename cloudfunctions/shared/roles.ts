@@ -8,4 +8,5 @@ export const ROLE_NAMES: Record<Role, string> = {
   gridLeader: '网格长',
   keeper: '积分超市店员',
   townAdmin: '乡镇管理员',
+  supervisor: '村务监督委员',
 };

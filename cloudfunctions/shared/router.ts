@@ -42,9 +42,29 @@ function isAction<F extends FunctionName>(handlers: Handlers<F>, action: string)
   return Object.prototype.hasOwnProperty.call(handlers, action);
 }
 
-export function createFunction<F extends FunctionName>(name: F, handlers: Handlers<F>) {
+/** Timer triggers of the function's config.json, by trigger name; `at` is when the cloud fired it. */
+export type Timers = Record<string, (at: Date) => Promise<unknown>>;
+
+const timerEventSchema = z.object({ Type: z.literal('Timer'), TriggerName: z.string(), Time: z.string().optional() });
+
+/**
+ * A timer trigger's event, honoured only without a caller: WeChat sets OPENID on every call from the
+ * mini-program, so a user cannot pass their call off as the timer.
+ */
+async function runTimer(timers: Timers, event: unknown): Promise<Envelope<unknown> | null> {
+  const timer = timerEventSchema.safeParse(event);
+  if (!timer.success || cloud.getWXContext().OPENID) return null;
+  const run = timers[timer.data.TriggerName];
+  if (!run) return { ok: false, error: new AppError('COMMON.UNKNOWN_ACTION').toBody() };
+  const at = timer.data.Time ? new Date(timer.data.Time) : new Date();
+  return { ok: true, data: await run(Number.isNaN(at.getTime()) ? new Date() : at) };
+}
+
+export function createFunction<F extends FunctionName>(name: F, handlers: Handlers<F>, timers: Timers = {}) {
   return async function main(event: unknown): Promise<Envelope<unknown>> {
     try {
+      const timed = await runTimer(timers, event);
+      if (timed) return timed;
       const parsed = eventSchema.safeParse(event);
       if (!parsed.success) throw invalid(parsed.error);
       const { action, payload } = parsed.data;

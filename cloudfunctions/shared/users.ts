@@ -7,6 +7,9 @@ import { getById } from './repo';
 export async function currentUser(openid: string): Promise<User> {
   const user = await getById(C.users, openid, userSchema);
   if (!user) throw new AppError('AUTH.NOT_JOINED');
+  // A pending member waits for a cadre's confirmation; one who left is no longer of the village.
+  if (user.status === 'pending') throw new AppError('AUTH.PENDING');
+  if (user.status === 'left') throw new AppError('AUTH.LEFT');
   return user;
 }
 

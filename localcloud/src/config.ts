@@ -39,7 +39,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): LocalCloudConf
     riskyWords: env.LOCALCLOUD_RISKY_WORDS ? env.LOCALCLOUD_RISKY_WORDS.split(',').map((w) => w.trim()).filter(Boolean) : DEFAULT_RISKY_WORDS,
     scanWarnThreshold: int(env.LOCALCLOUD_SCAN_WARN, 1000),
     maxInstances: int(env.LOCALCLOUD_MAX_INSTANCES, 8) || 1,
-    functionTimeoutMs: int(env.LOCALCLOUD_FUNCTION_TIMEOUT_MS, 20_000),
+    // The cloud's own maximum (60 s): a function without a timeout in its config.json is not cut short here.
+    functionTimeoutMs: int(env.LOCALCLOUD_FUNCTION_TIMEOUT_MS, 60_000),
     timers: env.LOCALCLOUD_TIMERS !== 'off',
   };
 }

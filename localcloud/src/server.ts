@@ -8,6 +8,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import busboy from 'busboy';
+import { clock } from './clock';
 import { isPlainObject } from './ejson';
 import { databaseActions, type Body } from './admin/database-actions';
 import { callOpenApi, decodeCommApiData, encodeCommOpenApiResp } from './admin/openapi';
@@ -71,6 +72,8 @@ function send(res: http.ServerResponse, status: number, body: unknown, headers: 
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(text);
 }
+
+const escapeXml = (text: string): string => text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 let requestCounter = 0;
 const requestId = (): string => `local-${Date.now().toString(36)}-${(++requestCounter).toString(36)}`;
@@ -205,7 +208,17 @@ export class LocalCloudServer {
     const files = this.parts.files;
     const rest = (prefix: string): string => p.slice(prefix.length).split('/').map(decodeURIComponent).join('/');
     if (method === 'PUT' && p.startsWith('/_storage/upload/')) {
-      files.write(rest('/_storage/upload/'), await readBody(req));
+      try {
+        files.write(rest('/_storage/upload/'), await readBody(req));
+      } catch (e) {
+        // The SDK parses a failed PUT as COS's XML error (Code, Message, RequestId, TraceId).
+        const message = e instanceof Error ? e.message : String(e);
+        const rid = requestId();
+        res.writeHead(400, { 'content-type': 'application/xml' });
+        return void res.end(
+          `<?xml version='1.0' encoding='utf-8' ?>\n<Error><Code>InvalidArgument</Code><Message>${escapeXml(message)}</Message><RequestId>${rid}</RequestId><TraceId>${rid}</TraceId></Error>`,
+        );
+      }
       res.writeHead(200, { etag: '"local"' });
       return void res.end();
     }
@@ -217,7 +230,13 @@ export class LocalCloudServer {
       return send(res, 200, { fileID: files.write(cloudPath, file.data), errMsg: 'uploadFile:ok' });
     }
     if (method === 'GET' && p.startsWith('/_storage/files/')) {
-      const bytes = files.read(rest('/_storage/files/'));
+      let bytes: Buffer | null;
+      try {
+        bytes = files.read(rest('/_storage/files/'));
+      } catch (e) {
+        // A path outside the storage folder: a plain HTTP refusal, not the admin protocol's 200.
+        return send(res, 400, { code: 'INVALID_PARAM', message: e instanceof Error ? e.message : String(e) });
+      }
       if (!bytes) return send(res, 404, { code: 'STORAGE_FILE_NONEXIST', message: 'file does not exist' });
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(bytes.length) });
       return void res.end(bytes);
@@ -233,6 +252,14 @@ export class LocalCloudServer {
       return send(res, 200, { ok: true, collections: db.collectionNames(), functions: runtime.list().map((f) => f.name) });
     }
     if (p === '/_localcloud/demo-identities') return send(res, 200, { identities: this.parts.demoIdentities() });
+    if (p === '/_localcloud/clock') {
+      if (method === 'POST') {
+        const body: unknown = JSON.parse((await readBody(req)).toString('utf8') || '{}');
+        clock.set(isPlainObject(body) && typeof body.now === 'string' ? body.now : null);
+      }
+      if (method === 'DELETE') clock.set(null);
+      return send(res, 200, { now: new Date(clock.now()).toISOString(), offsetMs: clock.offsetMs });
+    }
     if (p === '/_localcloud/outbox') {
       if (method === 'DELETE') outbox.clear();
       return send(res, 200, { entries: outbox.list() });

@@ -1,9 +1,11 @@
+import { emptyManifest } from '../support/harness';
 import { startCloud, sdkEnv, type TestCloud } from '../support/localcloud';
+import { add, getDoc } from '../support/sdk';
 
 let cloud: TestCloud;
 
 beforeAll(async () => {
-  cloud = await startCloud({ functions: 'test' });
+  cloud = await startCloud({ functions: 'test', manifest: emptyManifest() });
   sdkEnv(cloud.url);
 });
 afterAll(async () => {
@@ -15,8 +17,8 @@ test('an unmodified wx-server-sdk adds and reads back a document', async () => {
   sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
   const db = sdk.database();
   await db.createCollection('smoke');
-  const { _id } = await db.collection('smoke').add({ data: { name: '张三', points: 3 } });
-  const { data } = await db.collection('smoke').doc(String(_id)).get();
+  const _id = await add(db.collection('smoke'), { name: '张三', points: 3 });
+  const data = await getDoc(db.collection('smoke').doc(_id));
   expect(data).toMatchObject({ name: '张三', points: 3 });
 });
 

@@ -89,6 +89,10 @@ export async function startCloud(opts: StartOptions = {}): Promise<TestCloud> {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
         body: JSON.stringify(data),
+      }).catch((e: unknown) => {
+        // fetch hides why it failed in `cause`; say it, with what the server printed last.
+        const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : String(e);
+        throw new Error(`POST /functions/${name} failed: ${cause}\n--- local cloud output (end) ---\n${out.slice(-3000)}`);
       });
       const body = (await res.json()) as CallReply<T>['body'];
       return {

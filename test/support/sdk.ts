@@ -4,10 +4,20 @@
 // here narrow those unions with checks that fail loudly instead of casting them away.
 import type * as WxServerSdk from 'wx-server-sdk';
 
+// What the SDK accepts at run time and its typings leave out.
 declare module 'wx-server-sdk' {
-  // The typings give DYNAMIC_CURRENT_ENV as a symbol yet accept only strings for `env`; the SDK
-  // documents and accepts `init({ env: cloud.DYNAMIC_CURRENT_ENV })`, so say so.
+  // DYNAMIC_CURRENT_ENV is typed a symbol while `env` only takes strings, yet the SDK documents
+  // and accepts `init({ env: cloud.DYNAMIC_CURRENT_ENV })`.
   export function init(config: { env: symbol }): void;
+  namespace DB {
+    interface DatabaseCommand {
+      // min/max compare any values, dates included.
+      min(val: Date): DatabaseUpdateCommand;
+      max(val: Date): DatabaseUpdateCommand;
+      // `_.expr(aggregateExpression)`: aggregation expressions in a query.
+      expr(val: DatabaseAggregateCommand): Record<string, unknown>;
+    }
+  }
 }
 
 export type Cloud = typeof WxServerSdk;
@@ -37,6 +47,12 @@ export function isSdkError(value: unknown): value is SdkError {
 
 function isPromise<T>(value: Promise<T> | void | string): value is Promise<T> {
   return typeof value === 'object' && value !== null && typeof value.then === 'function';
+}
+
+/** `db.serverDate({ offset })`, which the typings declare without its options. */
+export function serverDate(db: Database, offsetMs: number): unknown {
+  const withOffset: (options: { offset: number }) => unknown = db.serverDate;
+  return withOffset.call(db, { offset: offsetMs });
 }
 
 /** The promise of an SDK call made in promise mode (the only mode these tests use). */

@@ -87,27 +87,22 @@ export function capCounterId(householdId: string, itemCode: string, periodKey: s
 
 export type BalanceDelta = Pick<LedgerEvent, 'pending' | 'earned' | 'available'>;
 
-/** What approving a record, or reversing one, does to its household's balance. */
+/** What approving a record (a counter-record too) does to its household's balance: pending until its month settles. */
 export function approvalDelta(points: number): BalanceDelta {
   return { pending: points, earned: 0, available: 0 };
 }
 
-export function reversalDelta(original: PointRecord): BalanceDelta {
-  // A settled record's points were already earned (and spendable); an unsettled one's are pending.
-  return original.settled
-    ? { pending: 0, earned: -original.points, available: -original.points }
-    : { pending: -original.points, earned: 0, available: 0 };
-}
-
 export function emptyBalance(householdId: string, villageId: string, gridId: string): Balance {
-  return { _id: householdId, villageId, gridId, pending: 0, earned: 0, available: 0, years: {} };
+  return { _id: householdId, villageId, gridId, pending: 0, earned: 0, available: 0, years: {}, settledMonths: [] };
 }
 
 /** Folds ledger events into balances: the recomputation a stored balance must equal. */
-export function foldLedger(events: Pick<LedgerEvent, 'householdId' | 'pending' | 'earned' | 'available' | 'year'>[]): Map<string, Omit<Balance, '_id' | 'villageId' | 'gridId'>> {
-  const out = new Map<string, Omit<Balance, '_id' | 'villageId' | 'gridId'>>();
+export type Totals = Pick<Balance, 'pending' | 'earned' | 'available' | 'years'>;
+
+export function foldLedger(events: Pick<LedgerEvent, 'householdId' | 'pending' | 'earned' | 'available' | 'year'>[]): Map<string, Totals> {
+  const out = new Map<string, Totals>();
   for (const e of events) {
-    const b = out.get(e.householdId) ?? { pending: 0, earned: 0, available: 0, years: {} };
+    const b: Totals = out.get(e.householdId) ?? { pending: 0, earned: 0, available: 0, years: {} };
     b.pending += e.pending;
     b.earned += e.earned;
     b.available += e.available;

@@ -1,5 +1,6 @@
 // The `database.*` actions of the CloudBase admin protocol, as wx-server-sdk sends them.
 import { decode, decodeObject, encode, isPlainObject, type Doc } from '../ejson';
+import { clock } from '../clock';
 import type { Database } from '../store/database';
 import { invalidParam } from '../store/errors';
 
@@ -24,7 +25,7 @@ function num(body: Body, key: string): number | undefined {
 function parse(text: string | undefined): Doc {
   if (!text) return {};
   try {
-    return decodeObject(text);
+    return decodeObject(text, clock.now());
   } catch {
     throw invalidParam('malformed EJSON');
   }
@@ -104,7 +105,7 @@ export const databaseActions: Record<string, Handler> = {
         throw invalidParam('each stage needs stageKey and stageValue');
       }
       try {
-        return { [s.stageKey]: decode(s.stageValue) };
+        return { [s.stageKey]: decode(s.stageValue, clock.now()) };
       } catch {
         throw invalidParam('malformed EJSON');
       }

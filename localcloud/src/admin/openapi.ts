@@ -3,6 +3,7 @@
 // values, and expects a protobuf CommOpenApiResp (respData = 1, contentType = 2, httpCode = 4).
 import protobuf from 'protobufjs/minimal';
 import type { Outbox } from '../outbox';
+import { encodeBinaryReply, isBinaryReply, wxacodeGetUnlimited } from './wxacode';
 
 export interface OpenApiCall {
   apiName: string;
@@ -48,6 +49,7 @@ export function decodeCommApiData(bytes: Uint8Array): Record<string, unknown> {
 }
 
 export function encodeCommOpenApiResp(json: unknown): Buffer {
+  if (isBinaryReply(json)) return encodeBinaryReply(json);
   const writer = protobuf.Writer.create();
   writer.uint32(10).bytes(Buffer.from(JSON.stringify(json)));
   writer.uint32(18).string('application/json');
@@ -64,6 +66,7 @@ function text(v: unknown): string {
 }
 
 const handlers: Record<string, OpenApiHandler> = {
+  'wxacode.getUnlimited': wxacodeGetUnlimited,
   'subscribeMessage.send': (call, outbox) => {
     const touser = text(call.params.touser);
     const templateId = text(call.params.template_id);

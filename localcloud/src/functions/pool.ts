@@ -16,6 +16,8 @@ interface Instance {
   busy: InvokeRequest | null;
   settle: ((o: InvokeOutcome) => void) | null;
   idleTimer: NodeJS.Timeout | null;
+  /** Settles once the instance has loaded the function. */
+  ready: Promise<void>;
 }
 
 export interface PoolOptions {
@@ -34,16 +36,27 @@ export class FunctionPool {
 
   constructor(private readonly opts: PoolOptions) {}
 
-  invoke(req: InvokeRequest): Promise<InvokeOutcome> {
+  /**
+   * Runs one invocation. A nested one (cloud.callFunction from a function) never queues: its
+   * caller holds an instance while it waits, so queueing behind a full pool of such callers would
+   * deadlock them all; the cloud would start more instances, and so does this pool, past its limit.
+   */
+  invoke(req: InvokeRequest, nested = false): Promise<InvokeOutcome> {
     return new Promise((settle) => {
+      const inst = nested ? (this.idle() ?? this.spawn(true)) : null;
+      if (inst) return this.run(inst, req, settle);
       this.queue.push({ req, settle });
       this.dispatch();
     });
   }
 
+  private idle(): Instance | undefined {
+    return [...this.instances].find((i) => !i.busy);
+  }
+
   private dispatch(): void {
     while (this.queue.length) {
-      const inst = [...this.instances].find((i) => !i.busy) ?? this.spawn();
+      const inst = this.idle() ?? this.spawn();
       if (!inst) return;
       const next = this.queue.shift();
       if (!next) return;
@@ -51,14 +64,17 @@ export class FunctionPool {
     }
   }
 
-  private spawn(): Instance | null {
-    if (this.closed || this.instances.size >= this.opts.maxInstances) return null;
+  private spawn(pastLimit = false): Instance | null {
+    if (this.closed || (!pastLimit && this.instances.size >= this.opts.maxInstances)) return null;
     const worker = new Worker(this.opts.workerFile, {
       workerData: { file: this.opts.file },
       env: { ...process.env, ...this.opts.baseEnv },
     });
-    const inst: Instance = { worker, busy: null, settle: null, idleTimer: null };
-    worker.on('message', (msg: InvokeOutcome & { id: string }) => {
+    let markReady: () => void = () => undefined;
+    const ready = new Promise<void>((resolve) => (markReady = resolve));
+    const inst: Instance = { worker, busy: null, settle: null, idleTimer: null, ready };
+    worker.on('message', (msg: (InvokeOutcome & { id: string }) | { ready: true }) => {
+      if ('ready' in msg) return markReady();
       if (!inst.busy || msg.id !== inst.busy.id) return;
       const settle = inst.settle;
       this.release(inst);
@@ -81,6 +97,15 @@ export class FunctionPool {
   private run(inst: Instance, req: InvokeRequest, settle: (o: InvokeOutcome) => void): void {
     if (inst.idleTimer) clearTimeout(inst.idleTimer);
     inst.busy = req;
+    inst.settle = settle;
+    // The timeout counts the invocation, not the instance's cold start (loading the module), as in
+    // the cloud, where initialisation has its own limit.
+    void inst.ready.then(() => {
+      if (inst.busy === req) this.start(inst, req, settle);
+    });
+  }
+
+  private start(inst: Instance, req: InvokeRequest, settle: (o: InvokeOutcome) => void): void {
     const timer = setTimeout(() => {
       // The instance may be stuck in user code: throw it away, as SCF does on a timeout.
       this.instances.delete(inst);

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { isPlainObject } from '../ejson';
+import { clock } from '../clock';
 import { FunctionPool, type InvokeOutcome } from './pool';
 
 export interface Caller {
@@ -164,24 +165,28 @@ export class FunctionRuntime {
     }
     const env: Record<string, string> = {
       TCB_SEQID: inv.id,
+      LOCALCLOUD_CLOCK_OFFSET_MS: String(clock.offsetMs),
       TCB_SOURCE: inv.trigger === 'timer' ? 'timer' : 'wx_client',
       WX_OPENID: caller?.openid ?? '',
       WX_APPID: caller?.appid ?? '',
       WX_UNIONID: caller?.unionid ?? '',
       WX_CLIENTIP: caller?.clientIp ?? '',
     };
-    const outcome: InvokeOutcome = await this.pool(fn).invoke({
-      id: inv.id,
-      event,
-      env,
-      context: {
-        request_id: inv.id,
-        function_name: name,
-        namespace: this.opts.envId,
-        memory_limit_in_mb: 256,
-        time_limit_in_ms: fn.timeoutMs,
+    const outcome: InvokeOutcome = await this.pool(fn).invoke(
+      {
+        id: inv.id,
+        event,
+        env,
+        context: {
+          request_id: inv.id,
+          function_name: name,
+          namespace: this.opts.envId,
+          memory_limit_in_mb: 256,
+          time_limit_in_ms: fn.timeoutMs,
+        },
       },
-    });
+      opts.parent !== undefined,
+    );
     inv.durationMs = Date.now() - inv.startedAt;
     inv.ok = outcome.ok;
     if (!outcome.ok) {

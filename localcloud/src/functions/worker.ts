@@ -3,6 +3,7 @@
 // getWXContext() reads on every call; each instance is its own thread with its own process.env.
 import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
+import { installShiftedDate } from '../clock';
 
 interface InvokeMessage {
   id: string;
@@ -12,6 +13,8 @@ interface InvokeMessage {
 }
 
 type Main = (event: unknown, context: Record<string, unknown>) => unknown;
+
+installShiftedDate();
 
 const { file } = workerData as { file: string };
 const load = createRequire(file);
@@ -34,6 +37,15 @@ function describe(e: unknown): { message: string; stack: string } {
   }
   return { message: String(e), stack: String(e) };
 }
+
+// Load the function at once (as the cloud does when it starts an instance), then say so: an
+// invocation's timeout starts only then. A module that fails to load fails each invocation instead.
+try {
+  loadMain();
+} catch {
+  // reported by the invocations, which call loadMain() again
+}
+parentPort?.postMessage({ ready: true });
 
 parentPort?.on('message', (msg: InvokeMessage) => {
   for (const [k, v] of Object.entries(msg.env)) process.env[k] = v;

@@ -11,6 +11,7 @@ import {
   capCounterSchema,
   ledgerEventSchema,
   memberSchema,
+  noticeSchema,
   pointRecordSchema,
   ruleSetSchema,
   townSchema,
@@ -24,7 +25,10 @@ import {
 import { ROLE_NAMES } from '../../../cloudfunctions/shared/roles';
 import { TEMPLATE_ITEMS } from '../../../cloudfunctions/shared/rules/template';
 import type { Database } from '../store/database';
+import { demoSupervisor } from './board';
 import { demoHistory } from './history';
+import { seedMatters } from './matters';
+import { seedShop } from './shop';
 import { between, idNumber, personName, phone, pick, prng, type Rand } from './names';
 
 export const DEMO_TOWN_ID = 'town-qingxi';
@@ -146,6 +150,7 @@ function demoUsers(rand: Rand, households: Household[], members: Member[]): User
   add('demo-villager', ['villager'], spouse ?? null);
   add('demo-keeper', ['keeper', 'head', 'villager'], head(30));
   add('demo-town', ['townAdmin'], null, pick(rand, ['刘正平', '陈学文']));
+  users.push(demoSupervisor(head(40), DEMO_TOWN_ID));
   return users;
 }
 
@@ -186,5 +191,8 @@ export async function seedDemo(db: Database): Promise<boolean> {
   await db.insert(C.ledger, history.ledger.map((e) => ledgerEventSchema.parse(e)));
   await db.insert(C.balances, history.balances.map((b) => balanceSchema.parse(b)));
   await db.insert(C.pointCaps, history.caps.map((c) => capCounterSchema.parse(c)));
+  await db.insert(C.notices, history.notices.map((n) => noticeSchema.parse(n)));
+  await seedShop(db, demo.households, demo.users, history.balances);
+  await seedMatters(db, demo.households, demo.users);
   return true;
 }

@@ -2,7 +2,7 @@
 // settled (their points earned), this month's approved but pending, a few records still waiting for
 // review. Balances are folded from the generated ledger, so they equal what recompute finds.
 import { chinaDate, lastMonths } from '../../../cloudfunctions/shared/china-time';
-import type { Balance, Household, LedgerEvent, PointRecord, RuleSet, User } from '../../../cloudfunctions/shared/model';
+import type { Balance, Household, LedgerEvent, Notice, NoticeLine, PointRecord, RuleSet, User } from '../../../cloudfunctions/shared/model';
 import { capCounterId, capPeriodKey, foldLedger } from '../../../cloudfunctions/shared/points/policy';
 import { between, pick, prng } from './names';
 
@@ -12,6 +12,7 @@ export interface History {
   records: PointRecord[];
   ledger: LedgerEvent[];
   balances: Balance[];
+  notices: Notice[];
   /** Cap counters of the generated records, as recording would have left them. */
   caps: { _id: string; count: number }[];
 }
@@ -30,6 +31,8 @@ export function demoHistory(households: Household[], users: User[], rules: RuleS
   const records: PointRecord[] = [];
   const ledger: LedgerEvent[] = [];
   const caps = new Map<string, number>();
+  const notices: Notice[] = [];
+  const settledMonths = new Map<string, string[]>();
   let n = 0;
   for (const month of months) {
     const current = month === today.slice(0, 7);
@@ -94,12 +97,9 @@ export function demoHistory(households: Household[], users: User[], rules: RuleS
         if (waiting) continue;
         const base = { villageId: rec.villageId, householdId: rec.householdId, recordId: rec._id, year: rec.year, month, by: cadre._id };
         ledger.push({ _id: `${rec._id}:approve`, kind: 'approve', pending: rec.points, earned: 0, available: 0, at, ...base });
-        if (rec.settled) {
-          const settledAt = chinaInstant(`${month}-28`, 18);
-          ledger.push({ _id: `${rec._id}:settle`, kind: 'settle', pending: -rec.points, earned: rec.points, available: rec.points, at: settledAt, ...base });
-        }
       }
     }
+    if (!current) settle(month, households, records, ledger, notices, settledMonths, cadres[0]?._id ?? 'demo-secretary');
   }
   const folded = foldLedger(ledger);
   const balances = households.map((h): Balance => ({
@@ -107,6 +107,51 @@ export function demoHistory(households: Household[], users: User[], rules: RuleS
     villageId: h.villageId,
     gridId: h.gridId,
     ...(folded.get(h._id) ?? { pending: 0, earned: 0, available: 0, years: {} }),
+    settledMonths: settledMonths.get(h._id) ?? [],
   }));
-  return { records, ledger, balances, caps: [...caps].map(([_id, count]) => ({ _id, count })) };
+  return { records, ledger, balances, notices, caps: [...caps].map(([_id, count]) => ({ _id, count })) };
+}
+
+/** A past month as the notice function leaves it: published on the 1st, settled when its period ended. */
+function settle(month: string, households: Household[], records: PointRecord[], ledger: LedgerEvent[], notices: Notice[], settledMonths: Map<string, string[]>, by: string): void {
+  const next = nextMonth(month);
+  const publishedAt = chinaInstant(`${next}-01`, 9);
+  const closesAt = new Date(publishedAt.getTime() + 5 * 86_400_000);
+  const lines: NoticeLine[] = households.map((h) => {
+    const mine = records.filter((r) => r.householdId === h._id && r.month === month && r.status === 'approved');
+    return {
+      householdId: h._id,
+      label: `${h.no} ${h.headName}`,
+      gridId: h.gridId,
+      total: mine.reduce((s, r) => s + r.points, 0),
+      items: mine.map((r) => ({ recordId: r._id, itemName: r.itemName, points: r.points, occurredOn: r.occurredOn })),
+    };
+  });
+  for (const line of lines) {
+    if (line.total === 0) continue;
+    const h = households.find((x) => x._id === line.householdId);
+    if (!h) continue;
+    ledger.push({
+      _id: `${h._id}:${month}:settle`,
+      villageId: h.villageId,
+      householdId: h._id,
+      recordId: null,
+      kind: 'settle',
+      pending: -line.total,
+      earned: line.total,
+      available: line.total,
+      year: Number(month.slice(0, 4)),
+      month,
+      by,
+      at: closesAt,
+    });
+    settledMonths.set(h._id, [...(settledMonths.get(h._id) ?? []), month]);
+  }
+  const villageId = households[0]?.villageId ?? '';
+  notices.push({ _id: `${villageId}:${month}`, villageId, month, status: 'settled', publishedAt, publishedBy: by, closesAt, settledAt: closesAt, version: 1, lines });
+}
+
+function nextMonth(month: string): string {
+  const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }

@@ -65,11 +65,17 @@ export class FileStore {
     return true;
   }
 
+  /**
+   * The download URL, with the path left unescaped as the cloud's temporary URLs are: the SDK's
+   * downloadFile applies encodeURI() to it, so an escaped path would be escaped twice.
+   */
   url(cloudPath: string): string {
-    return `${this.baseUrl()}/_storage/files/${cloudPath.split('/').map(encodeURIComponent).join('/')}`;
+    return `${this.baseUrl()}/_storage/files/${cloudPath.replace(/^\/+/, '')}`;
   }
 
+  /** The URL the SDK PUTs the bytes to; the path is checked now, so a bad one fails up front. */
   uploadUrl(cloudPath: string): string {
+    this.resolve(cloudPath);
     return `${this.baseUrl()}/_storage/upload/${cloudPath.split('/').map(encodeURIComponent).join('/')}`;
   }
 }

@@ -1,7 +1,7 @@
 // One collection of the local store: its committed documents, their commit sequence numbers and
 // its indexes. Only the Database changes it, inside a synchronous section, so every change is atomic.
 import type { Doc } from '../ejson';
-import { Index, equalityConstraints, type IndexSpec } from './indexes';
+import { Index, equalityConstraints, rangeFields, type IndexSpec } from './indexes';
 import { keyOf } from './values';
 
 /** Documents are keyed by `keyOf(_id)`, so string and number ids never collide. */
@@ -14,6 +14,7 @@ export interface Stored {
 export interface Plan {
   /** Candidate ids, or null when the whole collection must be scanned. */
   ids: Set<string> | null;
+  /** The index MongoDB would use, or null when it would scan the collection. */
   index: string | null;
 }
 
@@ -50,8 +51,12 @@ export class Collection {
     this.docs.delete(id);
   }
 
-  /** Chooses the index that pins down the most leading fields of the query. */
-  plan(query: Doc): Plan {
+  /**
+   * Chooses the index that pins down the most leading fields of the query. When none does, names
+   * an index MongoDB would still walk instead of the collection (a range on its leading field, or
+   * a sort on it for a query with no condition), so that no missing index is reported.
+   */
+  plan(query: Doc, order?: Doc): Plan {
     const constraints = equalityConstraints(query);
     const idKeys = constraints.get('_id');
     if (idKeys) {
@@ -64,9 +69,24 @@ export class Collection {
       const prefix = ix.usablePrefix(constraints);
       if (prefix > 0 && (!best || prefix > best.prefix)) best = { ix, prefix };
     }
-    if (!best) return { ids: null, index: null };
+    if (!best) return { ids: null, index: this.walkableIndex(query, order) };
     const ids = best.ix.lookup(constraints, best.prefix);
-    return { ids, index: ids ? best.ix.spec.name : null };
+    return { ids, index: best.ix.spec.name };
+  }
+
+  private walkableIndex(query: Doc, order: Doc | undefined): string | null {
+    const ranged = rangeFields(query);
+    const sortField = Object.keys(query).length === 0 && order ? Object.keys(order)[0] : undefined;
+    const ix = this.indexes.find((i) => {
+      const lead = i.spec.keys[0]?.field;
+      return lead !== undefined && (ranged.has(lead) || lead === sortField);
+    });
+    return ix?.spec.name ?? null;
+  }
+
+  /** Whether an index (or the _id index) leads with `field`, so a lookup by it needs no scan. */
+  hasIndexOn(field: string): boolean {
+    return field === '_id' || this.indexes.some((i) => i.spec.keys[0]?.field === field);
   }
 }
 

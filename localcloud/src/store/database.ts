@@ -1,14 +1,16 @@
 // The local store: the WeChat cloud database's semantics (MongoDB's, through mingo) over
 // in-memory collections with indexes, made durable by the write-ahead log.
 import { randomBytes } from 'node:crypto';
-import { Aggregator, Query, update as applyUpdate } from 'mingo';
+import { Query, update as applyUpdate } from 'mingo';
 import type { AnyObject } from 'mingo/types';
 import { decodeObject, encode, isPlainObject, type Doc } from '../ejson';
 import { Collection } from './collection';
 import { StoreError, duplicateKey, invalidParam, notFoundCollection, transactionConflict } from './errors';
 import type { IndexSpec } from './indexes';
 import { queryShape } from './indexes';
+import { runPipeline } from './pipeline';
 import { Transaction } from './transaction';
+import { checkUpdateTypes } from './update-check';
 import { clone, keyOf } from './values';
 import { Wal, type WalOp } from './wal';
 
@@ -154,16 +156,20 @@ export class Database {
 
   // ---- reads ---------------------------------------------------------------------------------
 
-  /** Documents matching `query` as the caller sees them (its transaction's own writes included). */
-  private match(coll: Collection, query: Doc, txn: Transaction | null): Doc[] {
+  /**
+   * Documents matching `query` as the caller sees them (its transaction's own writes included).
+   * `order` is the sort the caller applies next (an index may serve it); `warn: false` is for
+   * reads whose index use is judged elsewhere ($lookup).
+   */
+  private match(coll: Collection, query: Doc, txn: Transaction | null, opts: { order?: Doc; warn?: boolean } = {}): Doc[] {
     let mq: Query;
     try {
       mq = new Query(query, {});
     } catch (e) {
       throw invalidParam(`invalid query: ${e instanceof Error ? e.message : String(e)}`);
     }
-    const plan = coll.plan(query);
-    if (!plan.ids && coll.docs.size >= this.scanWarnThreshold) this.warnScan(coll, query);
+    const plan = coll.plan(query, opts.order);
+    if (!plan.index && opts.warn !== false && coll.docs.size >= this.scanWarnThreshold) this.warnScan(coll, queryShape(query));
     const overlay = txn?.writesOf(coll.name);
     const out: Doc[] = [];
     for (const key of plan.ids ?? coll.docs.keys()) {
@@ -175,10 +181,10 @@ export class Database {
     return out;
   }
 
-  private warnScan(coll: Collection, query: Doc): void {
+  private warnScan(coll: Collection, shape: unknown): void {
     const warning: ScanWarning = {
       collection: coll.name,
-      shape: queryShape(query),
+      shape,
       documents: coll.docs.size,
       at: new Date().toISOString(),
     };
@@ -192,7 +198,7 @@ export class Database {
   find(name: string, query: Doc, opts: FindOptions, txnId?: string): Doc[] {
     const coll = this.get(name);
     const txn = this.txn(txnId);
-    const docs = this.match(coll, query, txn);
+    const docs = this.match(coll, query, txn, opts.order ? { order: opts.order } : {});
     const limit = Math.min(opts.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
     const projection = opts.projection && Object.keys(opts.projection).length ? opts.projection : undefined;
     let cursor = new Query({}, {}).find<Doc>(docs, projection);
@@ -212,16 +218,32 @@ export class Database {
     // A leading $match narrows the input through the indexes, as it does in MongoDB.
     const first = stages[0];
     const leadingMatch = first && isPlainObject(first.$match) ? first.$match : {};
-    const input = this.match(coll, leadingMatch, txn);
+    // mingo's stages work in place ($unwind drops an empty array field, $addFields writes into a
+    // joined document), so the pipeline gets copies: the stored documents must never change.
+    const input = this.match(coll, leadingMatch, txn).map(clone);
+    this.warnUnindexedLookups(stages);
+    // mingo joins in memory over the whole foreign collection; whether MongoDB would need a scan
+    // for it was judged just above, from the stage's foreignField.
     const resolver = (from: string): AnyObject[] => {
       const other = this.collections.get(from);
-      return other ? this.match(other, {}, txn) : [];
+      return other ? this.match(other, {}, txn, { warn: false }).map(clone) : [];
     };
     try {
-      const agg = new Aggregator(stages, { collectionResolver: resolver });
-      return agg.run(input).map((d) => clone(d));
+      return runPipeline(stages, input, resolver);
     } catch (e) {
       throw invalidParam(`invalid aggregation: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  /** A `$lookup` by a foreignField no index leads with scans the foreign collection per document. */
+  private warnUnindexedLookups(stages: Doc[]): void {
+    for (const stage of stages) {
+      const lookup = stage.$lookup;
+      if (!isPlainObject(lookup) || typeof lookup.from !== 'string' || typeof lookup.foreignField !== 'string') continue;
+      const other = this.collections.get(lookup.from);
+      if (other && other.docs.size >= this.scanWarnThreshold && !other.hasIndexOn(lookup.foreignField)) {
+        this.warnScan(other, { [lookup.foreignField]: '$lookup' });
+      }
     }
   }
 
@@ -230,22 +252,31 @@ export class Database {
   async insert(name: string, docs: Doc[], txnId?: string): Promise<string[]> {
     const coll = this.get(name);
     const txn = this.txn(txnId);
-    const changes: Change[] = [];
-    const ids: unknown[] = [];
-    for (const input of docs) {
+    const prepared = docs.map((input) => {
       // _id first, as MongoDB stores it.
       const doc: Doc = { _id: input._id ?? newId(), ...clone(input) };
       if (typeof doc._id !== 'string' && typeof doc._id !== 'number') throw invalidParam('_id must be a string');
-      const key = keyOf(doc._id);
-      const exists =
-        (txn?.writesOf(name)?.has(key) ? txn.writesOf(name)?.get(key) : coll.docs.get(key)?.doc) ||
-        changes.some((c) => c.key === key);
-      if (exists) throw duplicateKey(name, '_id_', String(doc._id));
-      changes.push({ coll, key, doc });
-      ids.push(doc._id);
+      return { key: keyOf(doc._id), doc };
+    });
+    for (;;) {
+      // An _id an open transaction has inserted is taken unless that transaction rolls back: wait
+      // for it to end rather than insert now and have its commit overwrite this document.
+      const blocker = txn ? undefined : this.lockHolder(coll, prepared.map((p) => p.doc));
+      if (blocker) {
+        await blocker.ended;
+        continue;
+      }
+      const changes: Change[] = [];
+      for (const { key, doc } of prepared) {
+        const exists =
+          (txn?.writesOf(name)?.has(key) ? txn.writesOf(name)?.get(key) : coll.docs.get(key)?.doc) ||
+          changes.some((c) => c.key === key);
+        if (exists) throw duplicateKey(name, '_id_', String(doc._id));
+        changes.push({ coll, key, doc });
+      }
+      await this.write(changes, txn);
+      return prepared.map((p) => String(p.doc._id));
     }
-    await this.write(changes, txn);
-    return ids.map(String);
   }
 
   async update(name: string, query: Doc, data: Doc, opts: UpdateOptions, txnId?: string): Promise<{ updated: number; upsertedId?: string; docs: Doc[] }> {
@@ -270,9 +301,19 @@ export class Database {
         const doc: Doc = opts.merge ? {} : clone(data);
         if (opts.merge) this.applyOperators(doc, data);
         doc._id = typeof id === 'string' || typeof id === 'number' ? id : newId();
+        // As for insert: an open transaction may have created this _id; its outcome decides.
+        const creator = txn ? undefined : this.lockHolder(coll, [doc]);
+        if (creator) {
+          await creator.ended;
+          continue;
+        }
         await this.write([{ coll, key: keyOf(doc._id), doc }], txn);
         return { updated: 0, upsertedId: String(doc._id), docs: [doc] };
       }
+      // In a transaction every matched document is claimed, changed or not: the update was
+      // computed from what the transaction read, and a write that happens to equal a newer
+      // committed value ("stock: 9" after another buyer already wrote 9) is still a conflict.
+      if (txn) for (const old of matched) this.lockFor(txn, coll, keyOf(old._id));
       const changes: Change[] = [];
       for (const old of matched) {
         const doc = opts.merge ? clone(old) : { ...clone(data), _id: old._id };
@@ -285,6 +326,7 @@ export class Database {
   }
 
   private applyOperators(doc: Doc, data: Doc): void {
+    checkUpdateTypes(doc, data);
     try {
       applyUpdate(doc, data, undefined, undefined, { cloneMode: 'deep' });
     } catch (e) {
@@ -323,20 +365,20 @@ export class Database {
   private async write(changes: Change[], txn: Transaction | null): Promise<void> {
     if (!changes.length) return;
     if (txn) {
-      for (const c of changes) this.lockFor(txn, c);
+      for (const c of changes) this.lockFor(txn, c.coll, c.key);
       for (const c of changes) txn.record(c.coll.name, c.key, c.doc);
       return;
     }
     await this.commitChanges(changes);
   }
 
-  private lockFor(txn: Transaction, c: Change): void {
-    const lockKey = `${c.coll.name}\u0000${c.key}`;
+  private lockFor(txn: Transaction, coll: Collection, key: string): void {
+    const lockKey = `${coll.name}\u0000${key}`;
     const holder = this.locks.get(lockKey);
-    if (holder && holder !== txn) throw transactionConflict(`${c.coll.name}/${c.key.slice(1)} is being written by another transaction`);
-    const committed = c.coll.docs.get(c.key);
+    if (holder && holder !== txn) throw transactionConflict(`${coll.name}/${key.slice(1)} is being written by another transaction`);
+    const committed = coll.docs.get(key);
     if (!holder && committed && committed.seq > txn.startSeq) {
-      throw transactionConflict(`${c.coll.name}/${c.key.slice(1)} changed after the transaction started`);
+      throw transactionConflict(`${coll.name}/${key.slice(1)} changed after the transaction started`);
     }
     this.locks.set(lockKey, txn);
     txn.locks.add(lockKey);

@@ -125,6 +125,29 @@ function equalityKeys(cond: unknown): string[] | null {
   return null;
 }
 
+const RANGE_OPERATORS = ['$gt', '$gte', '$lt', '$lte', '$regex'];
+
+/**
+ * Fields a query bounds by a range or a regular expression (also inside a top-level `$and`):
+ * MongoDB walks an index on such a field instead of the collection, so no missing index there.
+ * The local hash index cannot serve them, and such a query is matched by a scan.
+ */
+export function rangeFields(query: Doc): Set<string> {
+  const out = new Set<string>();
+  const visit = (q: Doc): void => {
+    for (const [field, cond] of Object.entries(q)) {
+      if (field === '$and' && Array.isArray(cond)) {
+        for (const part of cond) if (isPlainObject(part)) visit(part);
+        continue;
+      }
+      if (field.startsWith('$')) continue;
+      if (cond instanceof RegExp || (isPlainObject(cond) && RANGE_OPERATORS.some((op) => op in cond))) out.add(field);
+    }
+  };
+  visit(query);
+  return out;
+}
+
 /** The query with its values replaced by their types: the "shape" a missing-index warning names. */
 export function queryShape(query: unknown): unknown {
   if (Array.isArray(query)) return query.slice(0, 3).map(queryShape);

@@ -1,10 +1,10 @@
 // The ledger: one event per change of a household's balance, written in the same transaction as
 // the balance itself. Event ids derive from the record and the kind of change, so the same change
 // can never be booked twice.
-import { C } from '../shared/collections';
-import { balanceSchema, type LedgerEvent, type PointRecord } from '../shared/model';
-import { emptyBalance, type BalanceDelta } from '../shared/points/policy';
-import { txGet, type Tx } from '../shared/tx';
+import { C } from '../collections';
+import { balanceSchema, type LedgerEvent, type PointRecord } from '../model';
+import { emptyBalance, type BalanceDelta } from './policy';
+import { txGet, type Tx } from '../tx';
 
 export function ledgerEventId(recordId: string, kind: LedgerEvent['kind']): string {
   return `${recordId}:${kind}`;

@@ -1,0 +1,43 @@
+// Writes of the board over wx-server-sdk: an insert that answers whether it was the first (a
+// duplicate id means a retry, or someone else's read or like of the same id), conditional updates
+// that answer how many documents they changed, and whole-value sets of object fields.
+import type { CollectionName } from '../shared/collections';
+import { updatedOf } from '../shared/board/push';
+import { _, db } from '../shared/sdk';
+import { isDuplicateKey } from '../shared/tx';
+
+export { updatedOf };
+
+/** Adds the document; false when one with its id exists already. */
+export async function insertOnce<T extends { _id: string }>(coll: CollectionName, doc: T): Promise<boolean> {
+  try {
+    await db.collection(coll).add({ data: doc });
+    return true;
+  } catch (e) {
+    if (isDuplicateKey(e)) return false;
+    throw e;
+  }
+}
+
+/** Updates the documents matching `where`; answers how many changed. */
+export async function updateWhere(coll: CollectionName, where: Record<string, unknown>, data: Record<string, unknown>): Promise<number> {
+  return updatedOf(await db.collection(coll).where(where).update({ data }));
+}
+
+function removedOf(res: unknown): number {
+  if (typeof res === 'object' && res !== null && 'stats' in res) {
+    const stats: unknown = res.stats;
+    if (typeof stats === 'object' && stats !== null && 'removed' in stats && typeof stats.removed === 'number') return stats.removed;
+  }
+  throw new Error('unexpected remove reply');
+}
+
+/** Removes the document with this id; answers whether there was one. */
+export async function removeById(coll: CollectionName, id: string): Promise<boolean> {
+  return removedOf(await db.collection(coll).where({ _id: id }).remove()) === 1;
+}
+
+/** An object or array value for an update: replaces the field whole instead of merging into it. */
+export function whole(value: object): unknown {
+  return _.set(value);
+}

@@ -1,0 +1,97 @@
+// Function `matters`: 村民说事 — raise, the public list, my matters, the cadres' queue, detail,
+// moderate / respond / note / assign / progress / close, rate / reopen, statistics, the holiday
+// calendar's overrides; and the timer triggers of config.json (overdue escalation, calendar check).
+import * as z from 'zod';
+import { matterCategorySchema } from '../shared/matters/model';
+import { MAX_PHOTOS } from '../shared/matters/policy';
+import { createFunction } from '../shared/router';
+import { cloud } from '../shared/sdk';
+import { assign, close, moderate, note, progress, rate, reopen, respond } from './act';
+import { calendar, setOverride } from './calendar';
+import { assignees, detail, mine, publicList, queue } from './lists';
+import { raise } from './raise';
+import { stats } from './stats';
+import { calendarCheck, overdueSweep } from './timers';
+
+const empty = z.object({}).strict();
+const id = z.string().min(1).max(64);
+const clientKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+const fileId = z.string().startsWith('cloud://').max(300);
+const photos = z.array(fileId).max(MAX_PHOTOS);
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const text = (max: number) => z.string().trim().min(1).max(max);
+const page = z.object({ page: z.number().int().min(0).max(50).optional() }).strict();
+
+const router = createFunction('matters', {
+  raise: {
+    input: z
+      .object({
+        clientKey,
+        text: z.string().max(1000),
+        photos: photos.optional(),
+        voice: z.object({ fileId, seconds: z.number().int().min(1).max(60) }).strict().optional(),
+        category: matterCategorySchema,
+        public: z.boolean(),
+        location: z.object({ name: text(50), latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).strict().optional(),
+      })
+      .strict(),
+    run: (req, ctx) => raise(req, ctx.openid),
+  },
+  list: { input: page, run: (req, ctx) => publicList(req.page, ctx.openid) },
+  mine: { input: page, run: (req, ctx) => mine(req.page, ctx.openid) },
+  queue: { input: page, run: (req, ctx) => queue(req.page, ctx.openid) },
+  detail: { input: z.object({ id }).strict(), run: (req, ctx) => detail(req.id, ctx.openid) },
+  moderate: { input: z.object({ id, clientKey, decision: z.enum(['release', 'private']) }).strict(), run: (req, ctx) => moderate(req, ctx.openid) },
+  respond: { input: z.object({ id, clientKey, text: text(1000), photos: photos.optional() }).strict(), run: (req, ctx) => respond(req, ctx.openid) },
+  note: { input: z.object({ id, clientKey, text: text(1000), publish: z.boolean() }).strict(), run: (req, ctx) => note(req, ctx.openid) },
+  assign: {
+    input: z
+      .object({
+        id,
+        clientKey,
+        assignee: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('person'), userId: id }).strict(),
+          z.object({ kind: z.literal('body'), name: text(30) }).strict(),
+        ]),
+        dueDate: date,
+        note: z.string().max(500).optional(),
+      })
+      .strict(),
+    run: (req, ctx) => assign(req, ctx.openid),
+  },
+  progress: { input: z.object({ id, clientKey, text: text(1000), photos: photos.optional() }).strict(), run: (req, ctx) => progress(req, ctx.openid) },
+  close: { input: z.object({ id, clientKey, text: text(1000), photos: photos.optional() }).strict(), run: (req, ctx) => close(req, ctx.openid) },
+  rate: {
+    input: z.object({ id, clientKey, stars: z.number().int().min(1).max(5), comment: z.string().max(300).optional() }).strict(),
+    run: (req, ctx) => rate(req, ctx.openid),
+  },
+  reopen: { input: z.object({ id, clientKey, reason: text(500) }).strict(), run: (req, ctx) => reopen(req, ctx.openid) },
+  assignees: { input: empty, run: (_req, ctx) => assignees(ctx.openid) },
+  stats: { input: z.object({ from: date, to: date }).strict(), run: (req, ctx) => stats(req, ctx.openid) },
+  calendar: { input: empty, run: (_req, ctx) => calendar(ctx.openid) },
+  setOverride: {
+    input: z.object({ scope: z.enum(['village', 'town']), date, kind: z.enum(['holiday', 'workday', 'none']), name: z.string().max(20) }).strict(),
+    run: (req, ctx) => setOverride(req, ctx.openid),
+  },
+});
+
+const timerSchema = z.object({ Type: z.literal('Timer'), TriggerName: z.string(), Time: z.string().optional() });
+
+/**
+ * A timer trigger's event, only when the platform sent it: a call from the mini-program always has
+ * the caller's openid, a timer never does (so no client can fire a sweep "at" a time it chooses).
+ */
+function timerOf(event: unknown): { name: string; now: Date } | null {
+  const parsed = timerSchema.safeParse(event);
+  if (!parsed.success || cloud.getWXContext().OPENID) return null;
+  const at = parsed.data.Time ? new Date(parsed.data.Time) : new Date();
+  return { name: parsed.data.TriggerName, now: Number.isNaN(at.getTime()) ? new Date() : at };
+}
+
+export async function main(event: unknown): Promise<unknown> {
+  const timer = timerOf(event);
+  if (!timer) return router(event);
+  if (timer.name === 'overdue') return overdueSweep(timer.now);
+  if (timer.name === 'calendar') return calendarCheck(timer.now);
+  return { ignored: timer.name };
+}

@@ -1,0 +1,104 @@
+// matters.raise: 群众说. A villager raises a matter with text and/or a voice note, photos, a
+// category, public or for the cadres only, and a place. What others would read passes the content
+// check; a risky one is held for a cadre (status held, never listed) rather than refused. The
+// deadline is the end of the second working day after today (China time). The matter's id derives
+// from the client's key, so a retried or double-tapped submission raises it once.
+import type { MatterRaiseRequest, MatterRaiseResult } from '../../typings';
+import { C } from '../shared/collections';
+import { checkText } from '../shared/content-check';
+import { AppError } from '../shared/errors';
+import { responseDeadline } from '../shared/matters/deadline';
+import { matterSchema, type Matter } from '../shared/matters/model';
+import { event, roleOf, type Access } from '../shared/matters/policy';
+import { householdSchema } from '../shared/model';
+import { getById } from '../shared/repo';
+import { db } from '../shared/sdk';
+import { isDuplicateKey } from '../shared/tx';
+import { currentUser, villageOf } from '../shared/users';
+import { dayRulesFor, townOf, warnMissingYear } from './calendar';
+import { matterId, readMatter } from './store';
+import { tellCadres } from './tell';
+import { detailView } from './views';
+
+export async function raise(req: MatterRaiseRequest, openid: string): Promise<MatterRaiseResult> {
+  const user = await currentUser(openid);
+  const villageId = villageOf(user);
+  const text = req.text.trim();
+  if (!text && !req.voice) throw new AppError('COMMON.INVALID_INPUT', '请写几句话，或者按住按钮说一段语音');
+  const id = matterId(villageId, openid, req.clientKey);
+  const access: Access = { mine: true, cadre: user.roles.includes('cadre') || user.roles.includes('secretary'), assignee: false };
+  const now = new Date();
+
+  const townId = await townOf(user, villageId);
+  const [existing, household, rules] = await Promise.all([
+    readMatter(id),
+    user.householdId ? getById(C.households, user.householdId, householdSchema) : Promise.resolve(null),
+    dayRulesFor(townId, villageId, now),
+  ]);
+  if (existing) return { matter: detailView(existing, access, now), held: existing.status === 'held', repeated: true };
+
+  // Only what others will read is checked: a matter for the cadres alone goes straight to them.
+  const seen = [text, req.location?.name ?? ''].filter(Boolean).join('\n');
+  const held = req.public && (await checkText(openid, seen, 3)) !== 'pass';
+  const deadline = responseDeadline(now, rules);
+  const actor = { id: user._id, name: user.name, role: roleOf(user) };
+  const matter: Matter = matterSchema.parse({
+    _id: id,
+    villageId,
+    townId,
+    raisedBy: user._id,
+    raiserName: user.name,
+    householdId: user.householdId,
+    householdLabel: household?.no ?? '',
+    text,
+    photos: req.photos ?? [],
+    voice: req.voice ?? null,
+    category: req.category,
+    public: req.public,
+    location: req.location ?? null,
+    status: held ? 'held' : 'open',
+    listed: req.public && !held,
+    mediaCleared: false,
+    raisedAt: now,
+    raisedOn: deadline.raisedOn,
+    deadlineAt: deadline.at,
+    respondedAt: null,
+    respondedBy: null,
+    respondedInTime: null,
+    handlerId: null,
+    round: 1,
+    dueAt: deadline.at,
+    roundDeadlineAt: deadline.at,
+    active: true,
+    armed: true,
+    assignee: null,
+    closedAt: null,
+    stars: null,
+    rating: null,
+    ratings: [],
+    reopens: 0,
+    events: [
+      // The raiser's own role, whatever else they are: in the timeline they speak as a villager.
+      event('raised', 'raised', { ...actor, role: 'villager' }, now, { text, photos: req.photos ?? [] }),
+      ...(held ? [event('held', 'held', { id: 'system', name: '系统', role: 'system' }, now, { text: '内容需要村干部审核后才能公开' })] : []),
+    ],
+    version: 0,
+    clientKey: req.clientKey,
+  });
+
+  try {
+    await db.collection(C.matters).add({ data: matter });
+  } catch (e) {
+    if (!isDuplicateKey(e)) throw e;
+    // A double tap: its twin raised it first.
+    const twin = await readMatter(id);
+    if (!twin) throw e;
+    return { matter: detailView(twin, access, now), held: twin.status === 'held', repeated: true };
+  }
+
+  await Promise.all([
+    ...deadline.uncoveredYears.map((y) => warnMissingYear(townId, y, now)),
+    tellCadres(matter, held ? '新说事（内容待审核）' : '新的村民说事'),
+  ]);
+  return { matter: detailView(matter, access, now), held, repeated: false };
+}

@@ -1,0 +1,76 @@
+// Stored matters → the contract's views, as the caller may see them: a villager who did not raise a
+// matter sees the raiser's name masked, no household number, no coordinates, no internal notes, and
+// its photos and voice only once a cadre has looked at them. Nothing here ever carries an ID
+// number, a phone number or an address: matters do not store them.
+import type { MatterDetail, MatterEventView, MatterSummary } from '../../typings';
+import type { Matter, MatterEvent, MatterRow } from '../shared/matters/model';
+import { allowedActions, deadlineText, EVENT_NAMES, isOverdue, MAX_REOPENS, maskName, STATUS_NAMES, titleOf, type Access } from '../shared/matters/policy';
+
+const ROLE_NAMES: Record<MatterEvent['role'], string> = { villager: '村民', cadre: '村两委干部', secretary: '村书记', gridLeader: '网格长', system: '系统' };
+
+/** Those who see the matter whole: its raiser, the cadres, the person handling it. */
+function insider(access: Access): boolean {
+  return access.mine || access.cadre || access.assignee;
+}
+
+export function summaryView(m: MatterRow, access: Access, now: Date): MatterSummary {
+  return {
+    id: m._id,
+    title: titleOf(m),
+    category: m.category,
+    status: m.status,
+    statusName: STATUS_NAMES[m.status],
+    public: m.public,
+    raiserName: insider(access) ? m.raiserName : maskName(m.raiserName),
+    raisedAt: m.raisedAt.toISOString(),
+    deadline: m.roundDeadlineAt.toISOString(),
+    deadlineText: deadlineText(m.roundDeadlineAt),
+    due: m.dueAt.toISOString(),
+    dueText: m.status === 'assigned' && m.assignee ? `${deadlineText(m.dueAt)}前办结` : m.status === 'responded' || m.status === 'closed' ? '' : `${deadlineText(m.dueAt)}前答复`,
+    overdue: isOverdue(m, now),
+    respondedInTime: m.respondedInTime,
+    stars: m.stars,
+    photoCount: m.photos.length,
+    hasVoice: m.voice !== null,
+    locationName: m.location?.name ?? null,
+    round: m.round,
+  };
+}
+
+function eventView(e: MatterEvent, access: Access): MatterEventView {
+  const villagerEvent = e.role === 'villager';
+  return {
+    id: e.id,
+    kind: e.kind,
+    kindName: EVENT_NAMES[e.kind],
+    byName: villagerEvent && !insider(access) ? maskName(e.byName) : e.byName,
+    roleName: ROLE_NAMES[e.role],
+    text: e.text,
+    photos: e.photos,
+    internal: e.internal,
+    stars: e.stars,
+    assignee: e.assignee,
+    dueDate: e.dueDate,
+    at: e.at.toISOString(),
+  };
+}
+
+export function detailView(m: Matter, access: Access, now: Date): MatterDetail {
+  const mediaVisible = insider(access) || m.mediaCleared;
+  const hasMedia = m.photos.length > 0 || m.voice !== null;
+  return {
+    ...summaryView(m, access, now),
+    text: m.text,
+    photos: mediaVisible ? m.photos : [],
+    mediaPending: !mediaVisible && hasMedia,
+    voice: mediaVisible ? m.voice : null,
+    location: m.location ? (insider(access) ? m.location : { name: m.location.name, latitude: null, longitude: null }) : null,
+    householdLabel: insider(access) ? m.householdLabel || null : null,
+    assignee: m.assignee ? { kind: m.assignee.kind, userId: access.cadre ? m.assignee.userId : null, name: m.assignee.name, dueDate: m.assignee.dueDate } : null,
+    rating: m.rating ? { stars: m.rating.stars, comment: m.rating.comment, at: m.rating.at.toISOString() } : null,
+    events: m.events.filter((e) => access.cadre || !e.internal).map((e) => eventView(e, access)),
+    can: allowedActions(m, access),
+    mine: access.mine,
+    reopensLeft: Math.max(0, MAX_REOPENS - m.reopens),
+  };
+}

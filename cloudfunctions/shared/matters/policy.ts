@@ -1,0 +1,303 @@
+// The rules of 村民说事 as plain functions: who may read a matter and what they see, what each
+// side may do in each state, what every action changes, when a matter is overdue, and the rates of
+// the statistics.
+import { AppError } from '../errors';
+import type { User } from '../model';
+import { chinaDay, endOfChinaDay, weekday } from './deadline';
+import type { Matter, MatterEvent, MatterStatusValue, StoredAssignee } from './model';
+
+/** A villager may ask for a matter rated 1–2 stars to be handled again this many times. */
+export const MAX_REOPENS = 1;
+export const MAX_PHOTOS = 9;
+
+export type MatterAction = 'moderate' | 'respond' | 'note' | 'assign' | 'progress' | 'close' | 'rate' | 'reopen';
+export type Can = Record<MatterAction, boolean>;
+
+export interface Access {
+  /** The caller raised it. */
+  mine: boolean;
+  /** The caller is a cadre (or the secretary) of its village. */
+  cadre: boolean;
+  /** The caller is the person it is assigned to (e.g. a grid leader): reads it, posts progress. */
+  assignee: boolean;
+}
+
+export function isVillageCadre(user: User, villageId: string): boolean {
+  return user.villageId === villageId && (user.roles.includes('cadre') || user.roles.includes('secretary'));
+}
+
+/**
+ * How the caller may see a matter, or null when they may not see it at all: a private or held
+ * matter only by its raiser, the cadres of its village and the person it is assigned to; a listed
+ * one by every villager of the village; nothing by anyone of another village.
+ */
+export function accessOf(user: User, m: Pick<Matter, 'villageId' | 'raisedBy' | 'listed' | 'assignee'>): Access | null {
+  if (user.villageId !== m.villageId) return null;
+  const mine = m.raisedBy === user._id;
+  const cadre = isVillageCadre(user, m.villageId);
+  const assignee = m.assignee?.kind === 'person' && m.assignee.userId === user._id;
+  if (mine || cadre || assignee || m.listed) return { mine, cadre, assignee };
+  return null;
+}
+
+export function roleOf(user: User): MatterEvent['role'] {
+  if (user.roles.includes('secretary')) return 'secretary';
+  if (user.roles.includes('cadre')) return 'cadre';
+  if (user.roles.includes('gridLeader')) return 'gridLeader';
+  return 'villager';
+}
+
+type StateView = Pick<Matter, 'status' | 'rating' | 'reopens'>;
+
+/** What the caller may do now. */
+export function allowedActions(m: StateView, access: Access): Can {
+  const handling = m.status === 'responded' || m.status === 'assigned';
+  return {
+    moderate: access.cadre && m.status === 'held',
+    respond: access.cadre && m.status === 'open',
+    note: access.cadre,
+    assign: access.cadre && handling,
+    progress: (access.cadre || access.assignee) && handling,
+    close: access.cadre && handling,
+    rate: access.mine && m.status === 'closed' && m.rating === null,
+    reopen: access.mine && m.status === 'closed' && m.rating !== null && m.rating.stars <= 2 && m.reopens < MAX_REOPENS,
+  };
+}
+
+const CADRE_ACTIONS: ReadonlySet<MatterAction> = new Set(['moderate', 'respond', 'note', 'assign', 'close']);
+
+/** Refuses an action the caller may not take now, with the reason a person would give. */
+export function requireAllowed(m: StateView, access: Access, action: MatterAction): void {
+  if (allowedActions(m, access)[action]) return;
+  if (CADRE_ACTIONS.has(action) && !access.cadre) throw new AppError('AUTH.FORBIDDEN', '只有本村村干部可以办理村民说事');
+  if (action === 'progress' && !access.cadre && !access.assignee) throw new AppError('AUTH.FORBIDDEN', '只有村干部或承办人可以上报进展');
+  if ((action === 'rate' || action === 'reopen') && !access.mine) throw new AppError('AUTH.FORBIDDEN', '只有提出这件事的村民可以评价');
+  if (action === 'rate' && m.rating !== null) throw new AppError('MATTER.ALREADY_RATED');
+  if (action === 'reopen' && m.status === 'closed' && m.reopens >= MAX_REOPENS) throw new AppError('MATTER.REOPEN_USED');
+  if (action === 'reopen' && m.status === 'closed') throw new AppError('MATTER.REOPEN_NOT_ALLOWED');
+  if (action === 'respond' && m.status === 'held') throw new AppError('MATTER.WRONG_STATE', '请先审核这件说事的内容（公开或仅干部可见）');
+  throw new AppError('MATTER.WRONG_STATE');
+}
+
+export interface Actor {
+  id: string;
+  name: string;
+  role: MatterEvent['role'];
+}
+
+export function event(id: string, kind: MatterEvent['kind'], by: Actor, at: Date, extra: Partial<Omit<MatterEvent, 'id' | 'kind' | 'at'>> = {}): MatterEvent {
+  return { id, kind, by: by.id, byName: by.name, role: by.role, text: '', photos: [], internal: false, stars: null, assignee: null, dueDate: null, told: [], at, ...extra };
+}
+
+/** A change of a matter: the fields it sets and the event it adds to the timeline. */
+export interface Change {
+  set: Partial<Omit<Matter, '_id' | 'events' | 'version'>>;
+  event: MatterEvent;
+}
+
+export type ActionInput =
+  | { action: 'moderate'; decision: 'release' | 'private' }
+  | { action: 'respond'; text: string; photos: string[] }
+  | { action: 'note'; text: string; publish: boolean }
+  | { action: 'assign'; assignee: Omit<StoredAssignee, 'dueAt'>; assigneeIsCadre: boolean; note: string }
+  | { action: 'progress'; text: string; photos: string[] }
+  | { action: 'close'; text: string; photos: string[] }
+  | { action: 'rate'; stars: number; comment: string }
+  | { action: 'reopen'; reason: string; roundDeadlineAt: Date };
+
+/**
+ * What an allowed action changes. The caller has checked it is allowed (requireAllowed); the
+ * reopen's new deadline comes in with it (computed from the calendar at that moment).
+ */
+export function changeOf(m: Matter, input: ActionInput, by: Actor, eventId: string, now: Date): Change {
+  const ev = (kind: MatterEvent['kind'], extra: Partial<MatterEvent> = {}): MatterEvent => event(eventId, kind, by, now, extra);
+  switch (input.action) {
+    case 'moderate': {
+      const release = input.decision === 'release';
+      // The matter now waits for its response like any other; a cadre has looked at its media.
+      return {
+        set: { status: 'open', public: release, listed: release, mediaCleared: true },
+        event: ev(release ? 'released' : 'madePrivate', { internal: !release }),
+      };
+    }
+    case 'respond': {
+      const first = m.respondedAt === null;
+      return {
+        set: {
+          status: 'responded',
+          mediaCleared: true,
+          armed: false,
+          ...(first ? { respondedAt: now, respondedBy: by.id, respondedInTime: now.getTime() <= m.deadlineAt.getTime(), handlerId: m.handlerId ?? by.id } : {}),
+        },
+        event: ev('responded', { text: input.text, photos: input.photos }),
+      };
+    }
+    case 'note':
+      return { set: {}, event: ev(input.publish ? 'summary' : 'note', { text: input.text, internal: !input.publish }) };
+    case 'assign': {
+      const dueAt = endOfChinaDay(input.assignee.dueDate);
+      const assignee: StoredAssignee = { ...input.assignee, dueAt };
+      return {
+        set: {
+          status: 'assigned',
+          assignee,
+          dueAt,
+          armed: dueAt.getTime() > now.getTime(),
+          ...(input.assigneeIsCadre && input.assignee.userId ? { handlerId: input.assignee.userId } : {}),
+        },
+        event: ev('assigned', { text: input.note, assignee: input.assignee.name, dueDate: input.assignee.dueDate }),
+      };
+    }
+    case 'progress':
+      return { set: {}, event: ev('progress', { text: input.text, photos: input.photos }) };
+    case 'close':
+      return { set: { status: 'closed', active: false, armed: false, closedAt: now }, event: ev('closed', { text: input.text, photos: input.photos }) };
+    case 'rate': {
+      const rating = { stars: input.stars, comment: input.comment, at: now, round: m.round };
+      return { set: { rating, stars: input.stars, ratings: [...m.ratings, rating] }, event: ev('rated', { text: input.comment, stars: input.stars }) };
+    }
+    case 'reopen':
+      // Back to the cadres with a new response deadline; the first round's figures stay as they were.
+      return {
+        set: {
+          status: 'open',
+          round: m.round + 1,
+          reopens: m.reopens + 1,
+          active: true,
+          armed: true,
+          dueAt: input.roundDeadlineAt,
+          roundDeadlineAt: input.roundDeadlineAt,
+          rating: null,
+          stars: null,
+          assignee: null,
+          closedAt: null,
+        },
+        event: ev('reopened', { text: input.reason }),
+      };
+  }
+}
+
+/** Past its deadline (the response's, or the assignment's) and not done. */
+export function isOverdue(m: Pick<Matter, 'active' | 'status' | 'dueAt'>, now: Date): boolean {
+  return m.active && m.status !== 'responded' && now.getTime() > m.dueAt.getTime();
+}
+
+/** The overdue timer acts on it now. */
+export function needsEscalation(m: Pick<Matter, 'armed' | 'active' | 'dueAt'>, now: Date): boolean {
+  return m.armed && m.active && m.dueAt.getTime() <= now.getTime();
+}
+
+/** What escalation changes: the wait is over (it fires once), and it is in the timeline. */
+export function escalationChange(m: Matter, now: Date, told: string[]): Change {
+  const assigned = m.status === 'assigned' && m.assignee !== null;
+  const text = assigned ? `交办给${m.assignee?.name ?? ''}的事项已超过办结期限（${m.assignee?.dueDate ?? ''}），已提醒承办人并报告村书记` : '超过两个工作日未答复，已报告村书记';
+  const system: Actor = { id: 'system', name: '系统', role: 'system' };
+  return {
+    set: { armed: false, ...(m.respondedAt === null && m.round === 1 ? { respondedInTime: false } : {}) },
+    event: event(`escalated-${m.round}-${m.dueAt.getTime()}`, 'escalated', system, now, { text, internal: false, told }),
+  };
+}
+
+const WEEKDAYS = '日一二三四五六';
+
+/** "10月9日（周三）24:00" for a deadline instant (24:00 of the day before it). */
+export function deadlineText(at: Date): string {
+  const day = chinaDay(new Date(at.getTime() - 1));
+  return `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日（周${WEEKDAYS.charAt(weekday(day))}）24:00`;
+}
+
+export const STATUS_NAMES: Record<MatterStatusValue, string> = {
+  held: '待审核',
+  open: '待答复',
+  responded: '已答复',
+  assigned: '办理中',
+  closed: '已办结',
+};
+
+export const EVENT_NAMES: Record<MatterEvent['kind'], string> = {
+  raised: '提出',
+  held: '内容待审核',
+  released: '审核通过',
+  madePrivate: '转为仅干部可见',
+  responded: '答复',
+  note: '内部讨论',
+  summary: '议事结果',
+  assigned: '交办',
+  progress: '办理进展',
+  closed: '办结',
+  rated: '评价',
+  reopened: '申请重新办理',
+  escalated: '超期督办',
+};
+
+/** A name as others see it: the surname and stars ("王**"). */
+export function maskName(name: string): string {
+  const chars = [...name];
+  return chars.length <= 1 ? name : `${chars[0] ?? ''}${'*'.repeat(chars.length - 1)}`;
+}
+
+/** The start of a matter's text for lists. */
+export function titleOf(m: Pick<Matter, 'text' | 'voice' | 'category'>): string {
+  const text = m.text.replace(/\s+/g, ' ').trim();
+  if (!text) return m.voice ? `${m.category}（语音说事）` : m.category;
+  const chars = [...text];
+  return chars.length > 30 ? `${chars.slice(0, 29).join('')}…` : text;
+}
+
+export interface StatsCounts {
+  raised: number;
+  due: number;
+  respondedInTime: number;
+  closed: number;
+  rated: number;
+  starsSum: number;
+  good: number;
+}
+
+function ratio(n: number, d: number): number | null {
+  return d > 0 ? Math.round((n / d) * 10_000) / 10_000 : null;
+}
+
+/** The rates of a row of counts (rounded to four places; null where nothing counts). */
+export function ratesOf(c: StatsCounts): {
+  raised: number;
+  due: number;
+  respondedInTime: number;
+  responseRate: number | null;
+  closed: number;
+  resolutionRate: number | null;
+  rated: number;
+  averageStars: number | null;
+  goodShare: number | null;
+} {
+  return {
+    raised: c.raised,
+    due: c.due,
+    respondedInTime: c.respondedInTime,
+    responseRate: ratio(c.respondedInTime, c.due),
+    closed: c.closed,
+    resolutionRate: ratio(c.closed, c.raised),
+    rated: c.rated,
+    averageStars: c.rated > 0 ? Math.round((c.starsSum / c.rated) * 100) / 100 : null,
+    goodShare: ratio(c.good, c.rated),
+  };
+}
+
+/** A period of China dates: valid, in order, at most a year and a bit. */
+export function checkPeriod(from: string, to: string): void {
+  const a = Date.parse(`${from}T00:00:00Z`);
+  const b = Date.parse(`${to}T00:00:00Z`);
+  if (Number.isNaN(a) || Number.isNaN(b) || new Date(a).toISOString().slice(0, 10) !== from || new Date(b).toISOString().slice(0, 10) !== to) {
+    throw new AppError('COMMON.INVALID_INPUT', '日期格式不对');
+  }
+  if (b < a) throw new AppError('COMMON.INVALID_INPUT', '结束日期不能早于开始日期');
+  if (b - a > 400 * 86_400_000) throw new AppError('COMMON.INVALID_INPUT', '统计区间最长一年');
+}
+
+/** An assignment's due date: a real date, today (China time) or later, within a year. */
+export function checkDueDate(dueDate: string, now: Date): void {
+  const ms = Date.parse(`${dueDate}T00:00:00Z`);
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== dueDate) throw new AppError('COMMON.INVALID_INPUT', '日期格式不对');
+  if (dueDate < chinaDay(now)) throw new AppError('COMMON.INVALID_INPUT', '办结日期不能早于今天');
+  if (ms - Date.parse(`${chinaDay(now)}T00:00:00Z`) > 366 * 86_400_000) throw new AppError('COMMON.INVALID_INPUT', '办结日期最多一年以内');
+}

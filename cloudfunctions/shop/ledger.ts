@@ -1,0 +1,32 @@
+// The shop's side of the ledger: a redemption takes available points and its refund gives them
+// back, each as one ledger event written in the same transaction as the balance. Event ids derive
+// from the order ("<order>:redeem", "<order>:refund"), so neither can ever be booked twice.
+import { C } from '../shared/collections';
+import { chinaDate, monthOf, yearOf } from '../shared/china-time';
+import type { LedgerEvent, ShopOrder } from '../shared/model';
+import { redeemDelta, refundDelta } from '../shared/shop/rules';
+import { _ } from '../shared/sdk';
+import type { Tx } from '../shared/tx';
+
+export function shopEventId(orderId: string, kind: 'redeem' | 'refund'): string {
+  return `${orderId}:${kind}`;
+}
+
+export async function bookPoints(t: Tx, order: ShopOrder, kind: 'redeem' | 'refund', by: string, at: Date): Promise<void> {
+  const delta = kind === 'redeem' ? redeemDelta(order.points) : refundDelta(order.points);
+  const day = chinaDate(at);
+  const event: LedgerEvent = {
+    _id: shopEventId(order._id, kind),
+    villageId: order.villageId,
+    householdId: order.householdId,
+    recordId: order._id,
+    kind,
+    ...delta,
+    year: yearOf(day),
+    month: monthOf(day),
+    by,
+    at,
+  };
+  await t.collection(C.ledger).add({ data: event });
+  await t.collection(C.balances).doc(order.householdId).update({ data: { available: _.inc(delta.available) } });
+}

@@ -1,0 +1,126 @@
+// Joining with an invite. A household invite files a membership request that waits for a cadre's
+// real-name confirmation (the joiner's user stays "pending" meanwhile); a role invite names its
+// person, is used once and takes effect at once. The invite's use, the request and the user are
+// written in one transaction, so a single-use code is never used twice.
+import type { JoinInput, JoinResult, MembershipRequestView } from '../../typings';
+import { C } from '../shared/collections';
+import { AppError } from '../shared/errors';
+import { householdSchema, inviteSchema, joinRequestSchema, memberSchema, userSchema, villageSchema, type Invite, type JoinRequest, type User } from '../shared/model';
+import { getById, list } from '../shared/repo';
+import { ROLE_NAMES } from '../shared/roles';
+import { txGet, withTransaction, type Tx } from '../shared/tx';
+import { withRole } from '../shared/village/access';
+import { inviteProblem } from '../shared/village/invite';
+import { joinRefusal, rolesOfInvite, sameName } from '../shared/village/joining';
+import { matchesRealName, normaliseIdNumber } from '../shared/village/person';
+import { newId } from './ids';
+import { usableInvite } from './invites';
+import { householdLabel, requestView } from './views';
+
+/** Uses the invite inside the transaction (re-read there: a concurrent use conflicts and retries). */
+async function useInvite(t: Tx, code: string, openid: string, now: Date): Promise<Invite> {
+  const raw = await txGet(t, C.invites, code);
+  if (!raw) throw new AppError('JOIN.BAD_CODE');
+  const invite = inviteSchema.parse(raw);
+  const problem = inviteProblem(invite, now);
+  if (problem) throw new AppError(problem);
+  await t.collection(C.invites).doc(code).update({ data: { uses: invite.uses + 1, usedBy: [...invite.usedBy, openid] } });
+  return invite;
+}
+
+function withoutId(user: User): Omit<User, '_id'> {
+  const { _id, ...rest } = user;
+  return rest;
+}
+
+async function pendingRequestOf(openid: string): Promise<JoinRequest | null> {
+  const [found] = await list(C.joinRequests, { openid, status: 'pending' }, joinRequestSchema, { limit: 1 });
+  return found ?? null;
+}
+
+export async function join(req: JoinInput, openid: string): Promise<JoinResult> {
+  const now = new Date();
+  const [invite, user, pending] = await Promise.all([usableInvite(req.code, now), getById(C.users, openid, userSchema), pendingRequestOf(openid)]);
+  if (pending) throw new AppError('JOIN.ALREADY_PENDING');
+  const refusal = joinRefusal(user, invite);
+  if (refusal) throw refusal;
+  return invite.kind === 'household' ? joinHousehold(req, invite, user, openid, now) : takeRole(req, invite, user, openid, now);
+}
+
+async function takeRole(req: JoinInput, invite: Invite, user: User | null, openid: string, now: Date): Promise<JoinResult> {
+  if (!invite.role || !invite.forName) throw new AppError('JOIN.BAD_CODE');
+  if (!sameName(req.name, invite.forName)) throw new AppError('JOIN.NAME_MISMATCH', '姓名与邀请不符，请填写被邀请人的真实姓名');
+  const role = invite.role;
+  const [village, secretaries] = await Promise.all([
+    getById(C.villages, invite.villageId, villageSchema),
+    role === 'secretary' ? list(C.users, { villageId: invite.villageId, roles: 'secretary' }, userSchema, { limit: 10 }) : Promise.resolve([]),
+  ]);
+  if (!village) throw new AppError('JOIN.BAD_CODE');
+  const joined = await withTransaction(async (t) => {
+    await useInvite(t, invite._id, openid, now);
+    // One secretary per village: the one before steps down (and stays a cadre).
+    for (const s of secretaries.filter((x) => x._id !== openid)) {
+      await t.collection(C.users).doc(s._id).update({ data: { roles: withRole(s.roles, 'secretary', false) } });
+    }
+    const base: User = user && user.status === 'active' ? user : { _id: openid, name: req.name.trim(), roles: [], villageId: null, townId: null, householdId: null, memberId: null, status: 'active' };
+    const next: User = {
+      ...base,
+      roles: rolesOfInvite(role).reduce((roles, r) => withRole(roles, r, true), base.roles),
+      villageId: invite.villageId,
+      townId: invite.townId,
+      status: 'active',
+    };
+    await t.collection(C.users).doc(openid).set({ data: withoutId(next) });
+    return next;
+  });
+  return { status: 'active', villageName: village.name, roleNames: joined.roles.map((r) => ROLE_NAMES[r]) };
+}
+
+async function joinHousehold(req: JoinInput, invite: Invite, user: User | null, openid: string, now: Date): Promise<JoinResult> {
+  const last4 = normaliseIdNumber(req.idLast4 ?? '');
+  if (!/^\d{3}[\dX]$/.test(last4)) throw new AppError('COMMON.INVALID_INPUT', '请填写身份证号后4位');
+  if (!invite.householdId) throw new AppError('JOIN.BAD_CODE');
+  const [household, village, members] = await Promise.all([
+    getById(C.households, invite.householdId, householdSchema),
+    getById(C.villages, invite.villageId, villageSchema),
+    list(C.members, { householdId: invite.householdId }, memberSchema, { limit: 100 }),
+  ]);
+  if (!household || !village) throw new AppError('JOIN.BAD_CODE');
+  const match = members.find((m) => m.status === 'active' && matchesRealName(m, req.name, last4)) ?? null;
+  if (match?.userId && match.userId !== openid) throw new AppError('JOIN.MEMBER_TAKEN');
+  const request: JoinRequest = {
+    _id: newId('jr'),
+    villageId: village._id,
+    villageName: village.name,
+    householdId: household._id,
+    householdLabel: householdLabel(household),
+    inviteCode: invite._id,
+    openid,
+    name: req.name.trim(),
+    idLast4: last4,
+    memberId: match?._id ?? null,
+    status: 'pending',
+    reason: '',
+    createdAt: now,
+    decidedBy: null,
+    decidedByName: '',
+    decidedAt: null,
+  };
+  await withTransaction(async (t) => {
+    await useInvite(t, invite._id, openid, now);
+    await t.collection(C.joinRequests).add({ data: request });
+    // Someone new waits as "pending"; someone already serving the village (e.g. the secretary) stays active.
+    if (!user || user.status === 'left') {
+      const pendingUser: User = { _id: openid, name: request.name, roles: [], villageId: village._id, townId: village.townId, householdId: null, memberId: null, status: 'pending' };
+      await t.collection(C.users).doc(openid).set({ data: withoutId(pendingUser) });
+    }
+  });
+  return { status: 'pending', request: requestView(request, match) };
+}
+
+export async function myJoin(openid: string): Promise<{ request: MembershipRequestView | null }> {
+  const [latest] = await list(C.joinRequests, { openid }, joinRequestSchema, { orderBy: ['createdAt', 'desc'], limit: 1 });
+  if (!latest) return { request: null };
+  const matched = latest.memberId ? await getById(C.members, latest.memberId, memberSchema) : null;
+  return { request: requestView(latest, matched) };
+}

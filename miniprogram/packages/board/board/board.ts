@@ -1,0 +1,180 @@
+// 村务公开栏: 三务公开 (党务, 村务, 财务), 村庄大事记 and 通知 in tabs, and a way to the 积分红黑榜.
+// Cadres publish (finance goes to the 村务监督委员 first: drafts show whether it is signed off); the
+// supervisor sees the finance drafts to sign; members may agree to be told of new 通知. Opened from a
+// share card with ?villageId=, someone not in the village reads what is published and may join.
+import type { BoardItemSummary, BoardKind, BoardVillage, BoardViewer } from '../../../../typings/index';
+import { CloudError, showError } from '../../../services/cloud';
+import { askSubscription, listItems } from '../../../services/board';
+import { dayText, whenText } from '../../../utils/board-format';
+import { BOARDS_URL, goJoin, pageUrl, param, shareCard, timelineCard } from '../../../utils/board-share';
+import { dataString } from '../../../utils/event';
+import { care } from '../../../behaviors/care';
+
+interface Tab {
+  kind: BoardKind;
+  name: string;
+}
+
+const TABS: Tab[] = [
+  { kind: 'party', name: '党务' },
+  { kind: 'village', name: '村务' },
+  { kind: 'finance', name: '财务' },
+  { kind: 'chronicle', name: '大事记' },
+  { kind: 'notice', name: '通知' },
+];
+
+const KIND_NAMES: Record<BoardKind, string> = { party: '党务公开', village: '村务公开', finance: '财务公开', chronicle: '村庄大事记', notice: '通知' };
+
+function isKind(v: string): v is BoardKind {
+  return TABS.some((t) => t.kind === v);
+}
+
+interface Row {
+  id: string;
+  title: string;
+  excerpt: string;
+  when: string;
+  attachments: number;
+  badge: string;
+  badgeClass: string;
+}
+
+interface BoardData {
+  loading: boolean;
+  failed: boolean;
+  loadError: string;
+  villageId: string;
+  tabs: Tab[];
+  kind: BoardKind;
+  kindName: string;
+  village: BoardVillage | null;
+  viewer: BoardViewer | null;
+  rows: Row[];
+  drafts: Row[];
+  page: number;
+  hasMore: boolean;
+  loadingMore: boolean;
+}
+
+const initial: BoardData = {
+  loading: true,
+  failed: false,
+  loadError: '',
+  villageId: '',
+  tabs: TABS,
+  kind: 'party',
+  kindName: KIND_NAMES.party,
+  village: null,
+  viewer: null,
+  rows: [],
+  drafts: [],
+  page: 0,
+  hasMore: false,
+  loadingMore: false,
+};
+
+function row(i: BoardItemSummary): Row {
+  let badge = '';
+  let badgeClass = '';
+  if (i.status === 'draft' && i.kind === 'finance') {
+    badge = i.signOff ? '监委会已审核，待发布' : '待村务监督委员会审核';
+    badgeClass = i.signOff ? 'badge-ok' : 'badge-wait';
+  } else if (i.status === 'draft') {
+    badge = '草稿';
+    badgeClass = 'badge-wait';
+  } else if (i.kind === 'finance' && i.signOff) {
+    badge = '监委会已审核';
+    badgeClass = 'badge-ok';
+  }
+  return {
+    id: i.id,
+    title: i.title,
+    excerpt: i.excerpt,
+    when: i.kind === 'chronicle' ? dayText(i.eventDate) : i.status === 'draft' ? '' : whenText(i.publishedAt),
+    attachments: i.attachmentCount,
+    badge,
+    badgeClass,
+  };
+}
+
+Component({
+  behaviors: [care],
+  data: initial,
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      const tab = param(query, 'tab');
+      const kind = isKind(tab) ? tab : 'party';
+      this.setData({ villageId: param(query, 'villageId'), kind, kindName: KIND_NAMES[kind] });
+      void this.load();
+    },
+    onPullDownRefresh() {
+      void this.load().then(() => wx.stopPullDownRefresh());
+    },
+    async load() {
+      this.setData({ loading: true, failed: false, loadError: '' });
+      try {
+        const res = await listItems({ kind: this.data.kind, ...(this.data.villageId ? { villageId: this.data.villageId } : {}) });
+        this.setData({
+          loading: false,
+          village: res.village,
+          viewer: res.viewer,
+          villageId: res.village.id,
+          rows: res.items.map(row),
+          drafts: res.drafts.map(row),
+          page: 0,
+          hasMore: res.hasMore,
+        });
+      } catch (e) {
+        this.setData({ loading: false, failed: true, loadError: e instanceof CloudError ? e.message : '没有加载成功' });
+        showError(e);
+      }
+    },
+    onRetry() {
+      void this.load();
+    },
+    onTab(e: WechatMiniprogram.BaseEvent) {
+      const kind = dataString(e, 'kind');
+      if (!isKind(kind) || kind === this.data.kind) return;
+      this.setData({ kind, kindName: KIND_NAMES[kind], rows: [], drafts: [] });
+      void this.load();
+    },
+    async onMore() {
+      if (this.data.loadingMore || !this.data.hasMore) return;
+      this.setData({ loadingMore: true });
+      try {
+        const page = this.data.page + 1;
+        const res = await listItems({ kind: this.data.kind, villageId: this.data.villageId, page });
+        this.setData({ rows: [...this.data.rows, ...res.items.map(row)], page, hasMore: res.hasMore, loadingMore: false });
+      } catch (e) {
+        this.setData({ loadingMore: false });
+        showError(e);
+      }
+    },
+    onReachBottom() {
+      void this.onMore();
+    },
+    onOpen(e: WechatMiniprogram.BaseEvent) {
+      const id = dataString(e, 'id');
+      if (id) wx.navigateTo({ url: pageUrl('item/item', { id, villageId: this.data.villageId }) });
+    },
+    onCompose() {
+      wx.navigateTo({ url: pageUrl('compose/compose', { kind: this.data.kind }) });
+    },
+    async onSubscribe() {
+      const accepted = await askSubscription(['notice']);
+      wx.showToast({ title: accepted ? '已订阅，有新通知会提醒您' : '没有订阅', icon: accepted ? 'success' : 'none' });
+    },
+    onBoards() {
+      wx.navigateTo({ url: BOARDS_URL });
+    },
+    onJoin() {
+      goJoin(this.data.villageId);
+    },
+    onShareAppMessage() {
+      return shareCard(`${this.data.village?.name ?? ''}村务公开栏 · ${this.data.kindName}`, 'board/board', { villageId: this.data.villageId, tab: this.data.kind });
+    },
+    onShareTimeline() {
+      return timelineCard(`${this.data.village?.name ?? ''}村务公开栏`, { villageId: this.data.villageId, tab: this.data.kind });
+    },
+  },
+});

@@ -1,0 +1,177 @@
+// 发布公开内容 (cadres): 党务 / 村务 / 财务公开, 大事记 (with the day it happened) or 通知, with
+// attachments — photos, or PDF and other files picked from a WeChat chat — uploaded as they are
+// picked. Finance is saved for the 村务监督委员 to sign off before it can be published; the others
+// are published at once or kept as drafts. ?kind= for a new item, ?id= to edit a draft.
+import type { BoardAttachment, BoardKind } from '../../../../typings/index';
+import { CloudError, showError } from '../../../services/cloud';
+import { chooseDocuments, getItem, saveItem } from '../../../services/board';
+import { chooseImages, extensionOf, uploadFile } from '../../../services/upload';
+import { dayText } from '../../../utils/board-format';
+import { pageUrl, param } from '../../../utils/board-share';
+import { chinaDate } from '../../../utils/china-time';
+import { newClientKey } from '../../../utils/client-key';
+import { dataNumber } from '../../../utils/event';
+import { care } from '../../../behaviors/care';
+
+const MAX_ATTACHMENTS = 9;
+const KIND_NAMES: Record<BoardKind, string> = { party: '党务公开', village: '村务公开', finance: '财务公开', chronicle: '村庄大事记', notice: '通知' };
+
+function isKind(v: string): v is BoardKind {
+  return v in KIND_NAMES;
+}
+
+function typeOf(name: string): BoardAttachment['type'] {
+  const ext = extensionOf(name);
+  if (ext === 'pdf') return 'pdf';
+  return ['jpg', 'jpeg', 'png', 'gif', 'webp'].includes(ext) ? 'image' : 'file';
+}
+
+interface ComposeData {
+  loading: boolean;
+  failed: boolean;
+  loadError: string;
+  id: string;
+  kind: BoardKind;
+  kindName: string;
+  clientKey: string;
+  title: string;
+  body: string;
+  eventDate: string;
+  eventDateText: string;
+  today: string;
+  attachments: BoardAttachment[];
+  uploading: boolean;
+  saving: boolean;
+  error: string;
+}
+
+const initial: ComposeData = {
+  loading: true,
+  failed: false,
+  loadError: '',
+  id: '',
+  kind: 'village',
+  kindName: KIND_NAMES.village,
+  clientKey: '',
+  title: '',
+  body: '',
+  eventDate: '',
+  eventDateText: '',
+  today: '',
+  attachments: [],
+  uploading: false,
+  saving: false,
+  error: '',
+};
+
+Component({
+  behaviors: [care],
+  data: initial,
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      const kind = param(query, 'kind');
+      const today = chinaDate();
+      const k: BoardKind = isKind(kind) ? kind : 'village';
+      this.setData({ id: param(query, 'id'), kind: k, kindName: KIND_NAMES[k], clientKey: newClientKey(), today, eventDate: today, eventDateText: dayText(today) });
+      void this.load();
+    },
+    async load() {
+      if (!this.data.id) {
+        this.setData({ loading: false });
+        return;
+      }
+      this.setData({ loading: true, failed: false });
+      try {
+        const item = await getItem(this.data.id);
+        const eventDate = item.eventDate ?? this.data.today;
+        this.setData({ loading: false, kind: item.kind, kindName: item.kindName, title: item.title, body: item.body, attachments: item.attachments, eventDate, eventDateText: dayText(eventDate) });
+      } catch (e) {
+        this.setData({ loading: false, failed: true, loadError: e instanceof CloudError ? e.message : '没有加载成功' });
+        showError(e);
+      }
+    },
+    onRetry() {
+      void this.load();
+    },
+    onTitle(e: WechatMiniprogram.Input) {
+      this.setData({ title: e.detail.value, error: '' });
+    },
+    onBody(e: WechatMiniprogram.TextareaInput) {
+      this.setData({ body: e.detail.value, error: '' });
+    },
+    onDate(e: WechatMiniprogram.PickerChange) {
+      const eventDate = String(e.detail.value);
+      this.setData({ eventDate, eventDateText: dayText(eventDate) });
+    },
+    async upload(files: { path: string; name: string }[]) {
+      this.setData({ uploading: true });
+      const day = chinaDate();
+      const added: BoardAttachment[] = [];
+      try {
+        for (const [i, f] of files.entries()) {
+          const n = this.data.attachments.length + i + 1;
+          const fileId = await uploadFile(f.path, `board/${day}/${this.data.clientKey}-${n}.${extensionOf(f.name)}`);
+          added.push({ fileId, name: f.name, type: typeOf(f.name) });
+        }
+      } catch (e) {
+        showError(e);
+      }
+      this.setData({ attachments: [...this.data.attachments, ...added], uploading: false });
+    },
+    async onAddPhoto() {
+      const room = MAX_ATTACHMENTS - this.data.attachments.length;
+      if (room <= 0 || this.data.uploading) return;
+      try {
+        const paths = await chooseImages(room);
+        const n = this.data.attachments.filter((a) => a.type === 'image').length;
+        await this.upload(paths.map((p, i) => ({ path: p, name: `图片${n + i + 1}.${extensionOf(p)}` })));
+      } catch (e) {
+        showError(e);
+      }
+    },
+    async onAddFile() {
+      const room = MAX_ATTACHMENTS - this.data.attachments.length;
+      if (room <= 0 || this.data.uploading) return;
+      try {
+        await this.upload(await chooseDocuments(room));
+      } catch (e) {
+        showError(e);
+      }
+    },
+    onRemove(e: WechatMiniprogram.BaseEvent) {
+      const index = dataNumber(e, 'index');
+      this.setData({ attachments: this.data.attachments.filter((_, i) => i !== index) });
+    },
+    async save(publish: boolean) {
+      const title = this.data.title.trim();
+      if (!title) return this.setData({ error: '请填写标题' });
+      if (!this.data.body.trim() && !this.data.attachments.length) return this.setData({ error: '请填写内容或添加附件' });
+      if (this.data.saving || this.data.uploading) return;
+      this.setData({ saving: true, error: '' });
+      try {
+        const item = await saveItem({
+          clientKey: this.data.clientKey,
+          ...(this.data.id ? { id: this.data.id } : {}),
+          kind: this.data.kind,
+          title,
+          body: this.data.body.trim(),
+          attachments: this.data.attachments,
+          ...(this.data.kind === 'chronicle' ? { eventDate: this.data.eventDate } : {}),
+          publish,
+        });
+        this.setData({ saving: false, id: item.id });
+        wx.showToast({ title: publish ? '已发布' : this.data.kind === 'finance' ? '已提交审核' : '草稿已保存', icon: 'success' });
+        wx.redirectTo({ url: pageUrl('item/item', { id: item.id, villageId: item.village.id }) });
+      } catch (e) {
+        this.setData({ saving: false, error: e instanceof CloudError ? e.message : '没有保存成功，请再试一次' });
+        showError(e);
+      }
+    },
+    onSaveDraft() {
+      void this.save(false);
+    },
+    onPublish() {
+      void this.save(true);
+    },
+  },
+});

@@ -1,0 +1,157 @@
+// 一条公开内容: the item with its attachments (pictures open large, PDFs in WeChat's viewer) and, for
+// finance, the 村务监督委员's sign-off. The supervisor signs off a finance draft (the version on
+// screen); a cadre edits a draft or publishes it (finance only once signed off). Opened from a share
+// card with ?villageId=, someone not in the village reads it and may join.
+import type { BoardAttachment, BoardItemDetail } from '../../../../typings/index';
+import { CloudError, showError } from '../../../services/cloud';
+import { getItem, openDocument, publishItem, signOffItem } from '../../../services/board';
+import { fileUrl } from '../../../services/upload';
+import { dayText, whenText } from '../../../utils/board-format';
+import { goJoin, pageUrl, param, shareCard, timelineCard } from '../../../utils/board-share';
+import { dataNumber } from '../../../utils/event';
+import { care } from '../../../behaviors/care';
+
+interface AttachmentRow {
+  name: string;
+  type: BoardAttachment['type'];
+  url: string;
+  icon: string;
+}
+
+interface ItemData {
+  loading: boolean;
+  failed: boolean;
+  loadError: string;
+  id: string;
+  villageId: string;
+  item: BoardItemDetail | null;
+  when: string;
+  attachments: AttachmentRow[];
+  signedText: string;
+  signing: boolean;
+  signNote: string;
+  acting: boolean;
+  notice: string;
+}
+
+const initial: ItemData = {
+  loading: true,
+  failed: false,
+  loadError: '',
+  id: '',
+  villageId: '',
+  item: null,
+  when: '',
+  attachments: [],
+  signedText: '',
+  signing: false,
+  signNote: '',
+  acting: false,
+  notice: '',
+};
+
+const ICONS: Record<BoardAttachment['type'], string> = { pdf: 'PDF', image: '图片', file: '文件' };
+
+Component({
+  behaviors: [care],
+  data: initial,
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      this.setData({ id: param(query, 'id'), villageId: param(query, 'villageId') });
+      void this.load();
+    },
+    onPullDownRefresh() {
+      void this.load().then(() => wx.stopPullDownRefresh());
+    },
+    async load() {
+      this.setData({ loading: true, failed: false, loadError: '' });
+      try {
+        this.show(await getItem(this.data.id));
+        this.setData({ loading: false });
+      } catch (e) {
+        this.setData({ loading: false, failed: true, loadError: e instanceof CloudError ? e.message : '没有加载成功' });
+        showError(e);
+      }
+    },
+    show(item: BoardItemDetail) {
+      const when = item.kind === 'chronicle' ? dayText(item.eventDate) : item.status === 'draft' ? '未发布' : `${whenText(item.publishedAt)} 发布`;
+      this.setData({
+        item,
+        villageId: item.village.id,
+        when,
+        attachments: item.attachments.map((a) => ({ name: a.name, type: a.type, url: fileUrl(a.fileId), icon: ICONS[a.type] })),
+        signedText: item.signOff ? `${item.signOff.byName} 于 ${whenText(item.signOff.at)} 审核签字${item.signOff.note ? `：${item.signOff.note}` : ''}` : '',
+      });
+    },
+    onRetry() {
+      void this.load();
+    },
+    async onOpenAttachment(e: WechatMiniprogram.BaseEvent) {
+      const a = this.data.attachments[dataNumber(e, 'index')];
+      if (!a) return;
+      if (a.type === 'image') {
+        const urls = this.data.attachments.filter((x) => x.type === 'image').map((x) => x.url);
+        wx.previewImage({ urls, current: a.url });
+        return;
+      }
+      try {
+        await openDocument(a.url);
+      } catch (err) {
+        showError(err);
+      }
+    },
+    onOpenSign() {
+      this.setData({ signing: true, signNote: '' });
+    },
+    onCloseSign() {
+      this.setData({ signing: false });
+    },
+    onSheetTap() {},
+    onSignNote(e: WechatMiniprogram.TextareaInput) {
+      this.setData({ signNote: e.detail.value });
+    },
+    async onConfirmSign() {
+      const item = this.data.item;
+      if (!item || this.data.acting) return;
+      this.setData({ acting: true });
+      try {
+        this.show(await signOffItem(item.id, item.updatedAt, this.data.signNote.trim()));
+        this.setData({ acting: false, signing: false, notice: '已审核签字，村干部可以发布了' });
+        wx.showToast({ title: '已审核签字', icon: 'success' });
+      } catch (e) {
+        this.setData({ acting: false });
+        showError(e);
+      }
+    },
+    async onPublish() {
+      const item = this.data.item;
+      if (!item || this.data.acting) return;
+      this.setData({ acting: true });
+      try {
+        this.show(await publishItem(item.id));
+        this.setData({ acting: false, notice: '已发布，全村都能看到了' });
+        wx.showToast({ title: '已发布', icon: 'success' });
+      } catch (e) {
+        this.setData({ acting: false });
+        showError(e);
+      }
+    },
+    onEdit() {
+      wx.navigateTo({ url: pageUrl('compose/compose', { id: this.data.id }) });
+    },
+    onBoard() {
+      wx.navigateTo({ url: pageUrl('board/board', { villageId: this.data.villageId, tab: this.data.item?.kind }) });
+    },
+    onJoin() {
+      goJoin(this.data.villageId);
+    },
+    onShareAppMessage() {
+      const item = this.data.item;
+      return shareCard(item ? `${item.kindName}：${item.title}` : '村务公开', 'item/item', { id: this.data.id, villageId: this.data.villageId });
+    },
+    onShareTimeline() {
+      const item = this.data.item;
+      return timelineCard(item ? `${item.kindName}：${item.title}` : '村务公开', { id: this.data.id, villageId: this.data.villageId });
+    },
+  },
+});

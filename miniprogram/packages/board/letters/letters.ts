@@ -1,0 +1,116 @@
+// 书记公开信: the village's letters, newest first (the secretary also sees drafts and writes new ones).
+// Opened from a share card with ?villageId=, someone not in the village reads the published letters
+// and is offered a way to join.
+import type { BoardVillage, BoardViewer, LetterSummary } from '../../../../typings/index';
+import { CloudError, showError } from '../../../services/cloud';
+import { listLetters } from '../../../services/board';
+import { fileUrl } from '../../../services/upload';
+import { whenText } from '../../../utils/board-format';
+import { goJoin, pageUrl, param, shareCard, timelineCard } from '../../../utils/board-share';
+import { dataString } from '../../../utils/event';
+import { care } from '../../../behaviors/care';
+
+interface Row {
+  id: string;
+  title: string;
+  excerpt: string;
+  cover: string;
+  when: string;
+  stats: string;
+  draft: boolean;
+}
+
+interface LettersData {
+  loading: boolean;
+  failed: boolean;
+  loadError: string;
+  villageId: string;
+  village: BoardVillage | null;
+  viewer: BoardViewer | null;
+  rows: Row[];
+  drafts: Row[];
+  page: number;
+  hasMore: boolean;
+  loadingMore: boolean;
+}
+
+const initial: LettersData = { loading: true, failed: false, loadError: '', villageId: '', village: null, viewer: null, rows: [], drafts: [], page: 0, hasMore: false, loadingMore: false };
+
+function row(l: LetterSummary): Row {
+  return {
+    id: l.id,
+    title: l.title,
+    excerpt: l.excerpt,
+    cover: l.cover ? fileUrl(l.cover) : '',
+    when: l.status === 'draft' ? '草稿，还没有发布' : whenText(l.publishedAt),
+    stats: `已读 ${l.readHouseholds} 户 · 点赞 ${l.likes} · 留言 ${l.commentCount}`,
+    draft: l.status === 'draft',
+  };
+}
+
+Component({
+  behaviors: [care],
+  data: initial,
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      this.setData({ villageId: param(query, 'villageId') });
+      void this.load();
+    },
+    onPullDownRefresh() {
+      void this.load().then(() => wx.stopPullDownRefresh());
+    },
+    async load() {
+      this.setData({ loading: true, failed: false, loadError: '' });
+      try {
+        const res = await listLetters(this.data.villageId ? { villageId: this.data.villageId } : {});
+        this.setData({
+          loading: false,
+          village: res.village,
+          viewer: res.viewer,
+          villageId: res.village.id,
+          rows: res.letters.map(row),
+          drafts: res.drafts.map(row),
+          page: 0,
+          hasMore: res.hasMore,
+        });
+      } catch (e) {
+        this.setData({ loading: false, failed: true, loadError: e instanceof CloudError ? e.message : '没有加载成功' });
+        showError(e);
+      }
+    },
+    onRetry() {
+      void this.load();
+    },
+    async onMore() {
+      if (this.data.loadingMore || !this.data.hasMore) return;
+      this.setData({ loadingMore: true });
+      try {
+        const page = this.data.page + 1;
+        const res = await listLetters({ villageId: this.data.villageId, page });
+        this.setData({ rows: [...this.data.rows, ...res.letters.map(row)], page, hasMore: res.hasMore, loadingMore: false });
+      } catch (e) {
+        this.setData({ loadingMore: false });
+        showError(e);
+      }
+    },
+    onReachBottom() {
+      void this.onMore();
+    },
+    onOpen(e: WechatMiniprogram.BaseEvent) {
+      const id = dataString(e, 'id');
+      if (id) wx.navigateTo({ url: pageUrl('letter/letter', { id, villageId: this.data.villageId }) });
+    },
+    onWrite() {
+      wx.navigateTo({ url: pageUrl('write/write', {}) });
+    },
+    onJoin() {
+      goJoin(this.data.villageId);
+    },
+    onShareAppMessage() {
+      return shareCard(`${this.data.village?.name ?? ''}书记公开信`, 'letters/letters', { villageId: this.data.villageId });
+    },
+    onShareTimeline() {
+      return timelineCard(`${this.data.village?.name ?? ''}书记公开信`, { villageId: this.data.villageId });
+    },
+  },
+});

@@ -1,0 +1,118 @@
+// 写公开信 (the secretary): title, body and up to 9 pictures (uploaded as they are picked), kept as a
+// draft or published to the village. ?id= continues a draft. The form's key is made once, so a
+// retried save (weak network, double tap) makes one letter.
+import { CloudError, showError } from '../../../services/cloud';
+import { getLetter, saveLetter } from '../../../services/board';
+import { chooseImages, extensionOf, fileUrl, uploadFile } from '../../../services/upload';
+import { pageUrl, param } from '../../../utils/board-share';
+import { chinaDate } from '../../../utils/china-time';
+import { newClientKey } from '../../../utils/client-key';
+import { dataNumber } from '../../../utils/event';
+import { care } from '../../../behaviors/care';
+
+const MAX_PICTURES = 9;
+
+interface Picture {
+  fileID: string;
+  src: string;
+}
+
+interface WriteData {
+  loading: boolean;
+  failed: boolean;
+  loadError: string;
+  id: string;
+  clientKey: string;
+  title: string;
+  body: string;
+  pictures: Picture[];
+  uploading: boolean;
+  saving: boolean;
+  error: string;
+}
+
+const initial: WriteData = { loading: true, failed: false, loadError: '', id: '', clientKey: '', title: '', body: '', pictures: [], uploading: false, saving: false, error: '' };
+
+Component({
+  behaviors: [care],
+  data: initial,
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      this.setData({ id: param(query, 'id'), clientKey: newClientKey() });
+      void this.load();
+    },
+    async load() {
+      if (!this.data.id) {
+        this.setData({ loading: false });
+        return;
+      }
+      this.setData({ loading: true, failed: false });
+      try {
+        const letter = await getLetter(this.data.id);
+        this.setData({ loading: false, title: letter.title, body: letter.body, pictures: letter.pictures.map((f) => ({ fileID: f, src: fileUrl(f) })) });
+      } catch (e) {
+        this.setData({ loading: false, failed: true, loadError: e instanceof CloudError ? e.message : '没有加载成功' });
+        showError(e);
+      }
+    },
+    onRetry() {
+      void this.load();
+    },
+    onTitle(e: WechatMiniprogram.Input) {
+      this.setData({ title: e.detail.value, error: '' });
+    },
+    onBody(e: WechatMiniprogram.TextareaInput) {
+      this.setData({ body: e.detail.value, error: '' });
+    },
+    async onAddPicture() {
+      const room = MAX_PICTURES - this.data.pictures.length;
+      if (room <= 0 || this.data.uploading) return;
+      try {
+        const paths = await chooseImages(room);
+        if (!paths.length) return;
+        this.setData({ uploading: true });
+        const day = chinaDate();
+        const uploaded: Picture[] = [];
+        for (const [i, p] of paths.entries()) {
+          const fileID = await uploadFile(p, `letters/${day}/${this.data.clientKey}-${this.data.pictures.length + i + 1}.${extensionOf(p)}`);
+          uploaded.push({ fileID, src: fileUrl(fileID) });
+        }
+        this.setData({ pictures: [...this.data.pictures, ...uploaded], uploading: false });
+      } catch (e) {
+        this.setData({ uploading: false });
+        showError(e);
+      }
+    },
+    onRemovePicture(e: WechatMiniprogram.BaseEvent) {
+      const index = dataNumber(e, 'index');
+      this.setData({ pictures: this.data.pictures.filter((_, i) => i !== index) });
+    },
+    onPreview(e: WechatMiniprogram.BaseEvent) {
+      const urls = this.data.pictures.map((p) => p.src);
+      wx.previewImage({ urls, current: urls[dataNumber(e, 'index')] ?? urls[0] ?? '' });
+    },
+    async save(publish: boolean) {
+      const title = this.data.title.trim();
+      const body = this.data.body.trim();
+      if (!title) return this.setData({ error: '请填写标题' });
+      if (!body) return this.setData({ error: '请填写正文' });
+      if (this.data.saving || this.data.uploading) return;
+      this.setData({ saving: true, error: '' });
+      try {
+        const letter = await saveLetter({ clientKey: this.data.clientKey, ...(this.data.id ? { id: this.data.id } : {}), title, body, pictures: this.data.pictures.map((p) => p.fileID), publish });
+        this.setData({ saving: false, id: letter.id });
+        wx.showToast({ title: publish ? '已发布' : '草稿已保存', icon: 'success' });
+        if (publish) wx.redirectTo({ url: pageUrl('letter/letter', { id: letter.id, villageId: letter.village.id }) });
+      } catch (e) {
+        this.setData({ saving: false, error: e instanceof CloudError ? e.message : '没有保存成功，请再试一次' });
+        showError(e);
+      }
+    },
+    onSaveDraft() {
+      void this.save(false);
+    },
+    onPublish() {
+      void this.save(true);
+    },
+  },
+});

@@ -1,0 +1,243 @@
+// 办理说事 (cadres; the assignee posts progress): one screen, few taps. A held matter is looked at
+// first (publish it, or keep it to the cadres); then 答复群众, 内部讨论 or 公布议事结果, 交办 (a
+// person of the village or a body, with a due date), 办理进展, 办结 with the result and photos.
+// Each submission carries a key made once per form: a retry does it once.
+import type { MatterAssignRequest, MatterDetail } from '../../../../typings/index';
+import { CloudError, showError } from '../../../services/cloud';
+import {
+  assignMatter,
+  closeMatter,
+  matterAssignees,
+  matterDetail,
+  moderateMatter,
+  noteMatter,
+  progressMatter,
+  respondMatter,
+} from '../../../services/matters';
+import { chooseImages, extensionOf, uploadFile } from '../../../services/upload';
+import { care } from '../../../behaviors/care';
+import { addDays, chinaDate, dateText } from '../../../utils/china-time';
+import { newClientKey } from '../../../utils/client-key';
+import { dataNumber, dataString } from '../../../utils/event';
+import { matterView, type MatterView } from '../detail/view';
+
+type Form = '' | 'respond' | 'note' | 'assign' | 'progress' | 'close';
+
+const FORM_NAMES: Record<Exclude<Form, ''>, string> = { respond: '答复群众', note: '讨论 / 议事结果', assign: '交办', progress: '办理进展', close: '办结' };
+const DONE_TOASTS: Record<Exclude<Form, ''>, string> = { respond: '已答复', note: '已记录', assign: '已交办', progress: '已上报进展', close: '已办结' };
+const MAX_PHOTOS = 9;
+
+interface PhotoRow {
+  fileID: string;
+  src: string;
+}
+
+interface Person {
+  userId: string;
+  label: string;
+}
+
+interface HandleData {
+  loading: boolean;
+  failed: boolean;
+  notFound: string;
+  id: string;
+  m: MatterView | null;
+  forms: { key: Form; name: string; on: boolean }[];
+  form: Form;
+  text: string;
+  publish: boolean;
+  photos: PhotoRow[];
+  photoSeq: number;
+  uploading: boolean;
+  assignKind: 'person' | 'body';
+  people: Person[];
+  personIndex: number;
+  bodyName: string;
+  dueDate: string;
+  dueLabel: string;
+  minDate: string;
+  submitting: boolean;
+  error: string;
+  clientKey: string;
+}
+
+const today = chinaDate();
+
+const initial: HandleData = {
+  loading: true,
+  failed: false,
+  notFound: '',
+  id: '',
+  m: null,
+  forms: [],
+  form: '',
+  text: '',
+  publish: false,
+  photos: [],
+  photoSeq: 0,
+  uploading: false,
+  assignKind: 'person',
+  people: [],
+  personIndex: 0,
+  bodyName: '',
+  dueDate: addDays(today, 3),
+  dueLabel: dateText(addDays(today, 3)),
+  minDate: today,
+  submitting: false,
+  error: '',
+  clientKey: newClientKey(),
+};
+
+function formsOf(m: MatterView, current: Form): HandleData['forms'] {
+  const keys: Exclude<Form, ''>[] = ['respond', 'progress', 'assign', 'close', 'note'];
+  return keys.filter((k) => m.can[k]).map((k) => ({ key: k, name: FORM_NAMES[k], on: k === current }));
+}
+
+/** The form to open first: the step the matter waits for. */
+function firstForm(m: MatterView): Form {
+  if (m.can.respond) return 'respond';
+  if (m.can.close && !m.can.assign) return 'progress';
+  return '';
+}
+
+function isForm(v: string): v is Exclude<Form, ''> {
+  return v === 'respond' || v === 'note' || v === 'assign' || v === 'progress' || v === 'close';
+}
+
+Component({
+  behaviors: [care],
+  data: initial,
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      this.setData({ id: query.id ?? '' });
+      void this.load();
+    },
+    async load() {
+      this.setData({ loading: true, failed: false, notFound: '' });
+      try {
+        this.show(await matterDetail(this.data.id), true);
+        this.setData({ loading: false });
+      } catch (e) {
+        if (e instanceof CloudError && e.code === 'COMMON.NOT_FOUND') return this.setData({ loading: false, notFound: e.message });
+        this.setData({ loading: false, failed: true });
+        showError(e);
+      }
+    },
+    show(detail: MatterDetail, pickForm: boolean) {
+      const m = matterView(detail);
+      const form = pickForm ? firstForm(m) : this.data.form && m.can[this.data.form] ? this.data.form : '';
+      this.setData({ m, form, forms: formsOf(m, form) });
+    },
+    onRetry() {
+      void this.load();
+    },
+    onOpenDetail() {
+      wx.navigateTo({ url: `/packages/matters/detail/detail?id=${this.data.id}` });
+    },
+    onForm(e: WechatMiniprogram.BaseEvent) {
+      const key = dataString(e, 'key');
+      if (!isForm(key) || !this.data.m) return;
+      this.setData({ form: key, forms: formsOf(this.data.m, key), error: '' });
+      if (key === 'assign' && !this.data.people.length) void this.loadPeople();
+    },
+    async loadPeople() {
+      try {
+        const res = await matterAssignees();
+        this.setData({ people: res.people.map((p) => ({ userId: p.userId, label: `${p.name}（${p.roleName}）` })), personIndex: 0 });
+      } catch (e) {
+        showError(e);
+      }
+    },
+    onText(e: WechatMiniprogram.Input) {
+      this.setData({ text: e.detail.value });
+    },
+    onPublish(e: WechatMiniprogram.SwitchChange) {
+      this.setData({ publish: e.detail.value });
+    },
+    onAssignKind(e: WechatMiniprogram.BaseEvent) {
+      const kind = dataString(e, 'kind');
+      if (kind === 'person' || kind === 'body') this.setData({ assignKind: kind });
+    },
+    onPerson(e: WechatMiniprogram.PickerChange) {
+      this.setData({ personIndex: Number(e.detail.value) });
+    },
+    onBodyName(e: WechatMiniprogram.Input) {
+      this.setData({ bodyName: e.detail.value });
+    },
+    onDueDate(e: WechatMiniprogram.PickerChange) {
+      const date = String(e.detail.value);
+      this.setData({ dueDate: date, dueLabel: dateText(date) });
+    },
+    async onChoosePhoto() {
+      if (this.data.uploading) return;
+      const left = MAX_PHOTOS - this.data.photos.length;
+      if (left <= 0) return;
+      try {
+        const paths = await chooseImages(left);
+        if (!paths.length) return;
+        this.setData({ uploading: true });
+        let seq = this.data.photoSeq;
+        const added: PhotoRow[] = [];
+        for (const p of paths) {
+          seq += 1;
+          added.push({ fileID: await uploadFile(p, `matters/${chinaDate()}/${this.data.clientKey}-${seq}.${extensionOf(p)}`), src: p });
+        }
+        this.setData({ photos: [...this.data.photos, ...added], photoSeq: seq, uploading: false });
+      } catch (e) {
+        this.setData({ uploading: false });
+        showError(e);
+      }
+    },
+    onRemovePhoto(e: WechatMiniprogram.BaseEvent) {
+      const i = dataNumber(e, 'index');
+      this.setData({ photos: this.data.photos.filter((_p, j) => j !== i) });
+    },
+    async onModerate(e: WechatMiniprogram.BaseEvent) {
+      const decision = dataString(e, 'decision');
+      if (this.data.submitting || (decision !== 'release' && decision !== 'private')) return;
+      this.setData({ submitting: true });
+      try {
+        const m = await moderateMatter({ id: this.data.id, clientKey: this.data.clientKey, decision });
+        this.show(m, true);
+        this.setData({ submitting: false, clientKey: newClientKey() });
+        wx.showToast({ title: decision === 'release' ? '已公开' : '已设为仅干部可见', icon: 'none' });
+      } catch (err) {
+        this.setData({ submitting: false });
+        showError(err);
+      }
+    },
+    async onSubmit() {
+      const form = this.data.form;
+      if (this.data.submitting || !form) return;
+      const text = this.data.text.trim();
+      if (form !== 'assign' && !text) return this.setData({ error: form === 'close' ? '请写明办理结果' : '请写几句话' });
+      if (this.data.uploading) return this.setData({ error: '照片还在上传，请稍等' });
+      const base = { id: this.data.id, clientKey: this.data.clientKey };
+      const photos = this.data.photos.length ? { photos: this.data.photos.map((p) => p.fileID) } : {};
+      let step: Promise<MatterDetail>;
+      if (form === 'respond') step = respondMatter({ ...base, text, ...photos });
+      else if (form === 'note') step = noteMatter({ ...base, text, publish: this.data.publish });
+      else if (form === 'progress') step = progressMatter({ ...base, text, ...photos });
+      else if (form === 'close') step = closeMatter({ ...base, text, ...photos });
+      else {
+        const person = this.data.people[this.data.personIndex];
+        const body = this.data.bodyName.trim();
+        if (this.data.assignKind === 'person' && !person) return this.setData({ error: '请选择承办人' });
+        if (this.data.assignKind === 'body' && !body) return this.setData({ error: '请填写承办单位，例如：镇水务站' });
+        const assignee: MatterAssignRequest['assignee'] = this.data.assignKind === 'person' && person ? { kind: 'person', userId: person.userId } : { kind: 'body', name: body };
+        step = assignMatter({ ...base, assignee, dueDate: this.data.dueDate, ...(text ? { note: text } : {}) });
+      }
+      this.setData({ submitting: true, error: '' });
+      try {
+        const m = await step;
+        this.show(m, true);
+        this.setData({ submitting: false, text: '', photos: [], publish: false, bodyName: '', clientKey: newClientKey() });
+        wx.showToast({ title: DONE_TOASTS[form], icon: 'none' });
+      } catch (e) {
+        this.setData({ submitting: false });
+        showError(e);
+      }
+    },
+  },
+});

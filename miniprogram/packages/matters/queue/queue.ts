@@ -1,0 +1,60 @@
+// 说事待办 (cadres): every matter not yet closed, soonest deadline first, overdue ones marked red;
+// held ones wait for a look at their content. A tap opens 办理.
+import { showError } from '../../../services/cloud';
+import { askSubscribe, MATTER_TEMPLATES, matterQueue } from '../../../services/matters';
+import { care } from '../../../behaviors/care';
+import { dataString } from '../../../utils/event';
+import { matterRow, type MatterRow } from '../../../utils/matters-format';
+
+interface QueueData {
+  loading: boolean;
+  failed: boolean;
+  items: MatterRow[];
+  overdue: number;
+  held: number;
+  waiting: number;
+}
+
+const initial: QueueData = { loading: true, failed: false, items: [], overdue: 0, held: 0, waiting: 0 };
+
+Component({
+  behaviors: [care],
+  data: initial,
+  methods: {
+    onLoad() {
+      void this.load();
+    },
+    onShow() {
+      if (!this.data.loading) void this.load();
+    },
+    onPullDownRefresh() {
+      void this.load().then(() => wx.stopPullDownRefresh());
+    },
+    async load() {
+      this.setData({ loading: true, failed: false });
+      try {
+        const q = await matterQueue();
+        const items = q.items.map(matterRow);
+        this.setData({
+          items,
+          overdue: q.overdue,
+          held: items.filter((i) => i.status === 'held').length,
+          waiting: items.filter((i) => i.status === 'open' || i.status === 'held').length,
+          loading: false,
+        });
+      } catch (e) {
+        this.setData({ loading: false, failed: true });
+        showError(e);
+      }
+    },
+    onRetry() {
+      void this.load();
+    },
+    onOpen(e: WechatMiniprogram.BaseEvent) {
+      wx.navigateTo({ url: `/packages/matters/handle/handle?id=${dataString(e, 'id')}` });
+    },
+    onSubscribe() {
+      void askSubscribe(MATTER_TEMPLATES.cadre);
+    },
+  },
+});

@@ -1,0 +1,95 @@
+// 说事统计 over a chosen period (matters raised in it): for the village and each cadre — or, for a
+// town admin, each village of the town — the response-within-deadline rate, the resolution rate,
+// the average rating and the share of 4–5 stars.
+import { showError } from '../../../services/cloud';
+import { matterStats } from '../../../services/matters';
+import { care } from '../../../behaviors/care';
+import { addDays, chinaDate, dateText } from '../../../utils/china-time';
+import { dataString } from '../../../utils/event';
+import { statsView, type StatsView } from '../../../utils/matters-format';
+
+type Preset = 'month' | 'quarter' | 'year';
+
+interface StatsData {
+  loading: boolean;
+  failed: boolean;
+  from: string;
+  to: string;
+  fromLabel: string;
+  toLabel: string;
+  preset: Preset | '';
+  village: StatsView | null;
+  cadres: StatsView[];
+  villages: StatsView[];
+}
+
+function periodOf(preset: Preset, today: string): { from: string; to: string } {
+  if (preset === 'month') return { from: `${today.slice(0, 7)}-01`, to: today };
+  if (preset === 'year') return { from: `${today.slice(0, 4)}-01-01`, to: today };
+  return { from: addDays(today, -89), to: today };
+}
+
+const today = chinaDate();
+const month = periodOf('month', today);
+
+const initial: StatsData = {
+  loading: true,
+  failed: false,
+  from: month.from,
+  to: month.to,
+  fromLabel: dateText(month.from),
+  toLabel: dateText(month.to),
+  preset: 'month',
+  village: null,
+  cadres: [],
+  villages: [],
+};
+
+function isPreset(v: string): v is Preset {
+  return v === 'month' || v === 'quarter' || v === 'year';
+}
+
+Component({
+  behaviors: [care],
+  data: initial,
+  methods: {
+    onLoad() {
+      void this.load();
+    },
+    async load() {
+      this.setData({ loading: true, failed: false });
+      try {
+        const s = await matterStats(this.data.from, this.data.to);
+        this.setData({
+          village: s.village ? statsView(s.village.name, s.village) : null,
+          cadres: s.cadres.map((c) => statsView(c.name, c)),
+          villages: s.villages.map((v) => statsView(v.name, v)),
+          loading: false,
+        });
+      } catch (e) {
+        this.setData({ loading: false, failed: true });
+        showError(e);
+      }
+    },
+    onPreset(e: WechatMiniprogram.BaseEvent) {
+      const p = dataString(e, 'preset');
+      if (!isPreset(p)) return;
+      const { from, to } = periodOf(p, chinaDate());
+      this.setData({ preset: p, from, to, fromLabel: dateText(from), toLabel: dateText(to) });
+      void this.load();
+    },
+    onFrom(e: WechatMiniprogram.PickerChange) {
+      const from = String(e.detail.value);
+      this.setData({ from, fromLabel: dateText(from), preset: '' });
+      void this.load();
+    },
+    onTo(e: WechatMiniprogram.PickerChange) {
+      const to = String(e.detail.value);
+      this.setData({ to, toLabel: dateText(to), preset: '' });
+      void this.load();
+    },
+    onRetry() {
+      void this.load();
+    },
+  },
+});

@@ -1,0 +1,154 @@
+// 红黑榜 of a month (?month=YYYY-MM; the latest notice's month without it): the red list names the
+// month's top households (top 10, equal totals share a rank, everyone tied at the 10th place listed);
+// the black list shows deduction items and their points only, never a name or a household. Shared
+// to the village group and to 朋友圈.
+import type { BoardsResult } from '../../../../typings/index';
+import { CloudError, showError } from '../../../services/cloud';
+import { getBoards, listNotices } from '../../../services/notice';
+import { monthShort, monthTitle, stateText } from '../../../utils/notice-format';
+import { gateOf, goHome, goJoin, type Gate } from '../../../utils/notice-gate';
+import { care } from '../../../behaviors/care';
+
+interface RedRow {
+  key: string;
+  rank: number;
+  /** "并列" when the rank is shared. */
+  tie: boolean;
+  label: string;
+  total: string;
+}
+
+interface BlackRow {
+  itemName: string;
+  count: string;
+  points: string;
+}
+
+interface BoardsData {
+  loading: boolean;
+  failed: boolean;
+  loadError: string;
+  gate: Gate;
+  month: string;
+  title: string;
+  villageName: string;
+  stateText: string;
+  open: boolean;
+  top: number;
+  red: RedRow[];
+  black: BlackRow[];
+  deductions: string;
+}
+
+const initial: BoardsData = {
+  loading: true,
+  failed: false,
+  loadError: '',
+  gate: '',
+  month: '',
+  title: '',
+  villageName: '',
+  stateText: '',
+  open: false,
+  top: 10,
+  red: [],
+  black: [],
+  deductions: '',
+};
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+function errorText(e: unknown): string {
+  return e instanceof CloudError ? e.message : '系统繁忙，请稍后再试';
+}
+
+export function redRows(b: BoardsResult): RedRow[] {
+  return b.red.map((r, i) => ({
+    key: `${r.rank}-${i}`,
+    rank: r.rank,
+    tie: b.red.filter((x) => x.rank === r.rank).length > 1,
+    label: r.label,
+    total: `${r.total}分`,
+  }));
+}
+
+export function blackRows(b: BoardsResult): BlackRow[] {
+  return b.black.map((x) => ({ itemName: x.itemName, count: `${x.count}次`, points: `${x.points}分` }));
+}
+
+Component({
+  behaviors: [care],
+  data: initial,
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      const month = query.month ?? '';
+      this.setData({ month: MONTH.test(month) ? month : '' });
+      if (typeof wx.showShareMenu === 'function') wx.showShareMenu({ menus: ['shareAppMessage', 'shareTimeline'] });
+      void this.load();
+    },
+    onPullDownRefresh() {
+      void this.load().then(() => wx.stopPullDownRefresh());
+    },
+    async load() {
+      this.setData({ loading: true, failed: false, loadError: '', gate: '' });
+      try {
+        let month = this.data.month;
+        if (!month) {
+          month = (await listNotices()).notices[0]?.month ?? '';
+          if (!month) {
+            this.setData({ loading: false, gate: 'notFound' });
+            return;
+          }
+        }
+        const b = await getBoards(month);
+        this.setData({
+          month: b.month,
+          title: `${b.villageName}${monthTitle(b.month)}红黑榜`,
+          villageName: b.villageName,
+          stateText: stateText(b.status === 'settled' ? 'settled' : b.open ? 'open' : 'closed'),
+          open: b.open,
+          top: b.top,
+          red: redRows(b),
+          black: blackRows(b),
+          deductions: b.deductions.count ? `本月共扣分 ${b.deductions.count} 次，合计 ${b.deductions.points} 分` : '',
+          loading: false,
+        });
+      } catch (e) {
+        const gate = gateOf(e);
+        if (gate) {
+          this.setData({ loading: false, gate });
+          return;
+        }
+        this.setData({ loading: false, failed: true, loadError: errorText(e) });
+        showError(e);
+      }
+    },
+    onRetry() {
+      void this.load();
+    },
+    onToNotice() {
+      wx.navigateTo({ url: `/packages/notice/notice/notice?month=${this.data.month}` });
+    },
+    onToList() {
+      wx.navigateTo({ url: '/packages/notice/list/list' });
+    },
+    onJoin() {
+      goJoin();
+    },
+    onHome() {
+      goHome();
+    },
+    shareTitle(): string {
+      const { villageName, month } = this.data;
+      return villageName && month ? `${villageName}${monthShort(month)}红黑榜` : '红黑榜';
+    },
+    onShareAppMessage() {
+      const { month } = this.data;
+      return { title: this.shareTitle(), path: `/packages/notice/boards/boards${month ? `?month=${month}` : ''}` };
+    },
+    onShareTimeline() {
+      const { month } = this.data;
+      return { title: this.shareTitle(), query: month ? `month=${month}` : '' };
+    },
+  },
+});

@@ -1,0 +1,152 @@
+// 积分超市: the household's available points, whether the shop is open (兑换活动), and the goods on
+// the shelf — ONE cloud call (shop.browse). Tapping 兑换 opens a sheet (pieces − / +, the points it
+// costs and what is left); 确认兑换 is ONE cloud call (shop.redeem) with a key made when the sheet
+// opened, so a double tap or a retry after a weak network makes one order. The result updates the
+// page without another call and shows the pickup code.
+import type { BrowseResult, GoodsView, RedeemResult } from '../../../../typings/index';
+import { care } from '../../../behaviors/care';
+import { showError } from '../../../services/cloud';
+import { browseShop, codeText, errorText, initialOf, redeem } from '../../../services/shop';
+import { fileUrl } from '../../../services/upload';
+import { newClientKey } from '../../../utils/client-key';
+import { dataString } from '../../../utils/event';
+
+interface GoodsCard {
+  id: string;
+  name: string;
+  photo: string;
+  initial: string;
+  price: number;
+  stockText: string;
+  limitText: string;
+  /** Why 兑换 cannot be tapped ('' when it can). */
+  blocked: string;
+}
+
+interface Sheet {
+  goodsId: string;
+  name: string;
+  price: number;
+  qty: number;
+  max: number;
+  clientKey: string;
+}
+
+interface ShopData {
+  loading: boolean;
+  failed: boolean;
+  loadError: string;
+  shop: BrowseResult | null;
+  cards: GoodsCard[];
+  sheet: Sheet | null;
+  submitting: boolean;
+  sheetError: string;
+  /** The order just made, shown on top of the page. */
+  done: { code: string; goodsName: string; qty: number; points: number } | null;
+}
+
+const initial: ShopData = { loading: true, failed: false, loadError: '', shop: null, cards: [], sheet: null, submitting: false, sheetError: '', done: null };
+
+/** The most pieces of `g` the household can take now: stock, limit, points (and at most 20 at once). */
+export function maxPieces(g: GoodsView, available: number): number {
+  const byLimit = g.limit ? g.limit.qty - g.used : Infinity;
+  return Math.max(0, Math.min(20, g.stock, byLimit, Math.floor(available / g.price)));
+}
+
+function blockedText(g: GoodsView, shop: BrowseResult): string {
+  if (!shop.household) return '加入一户后才能兑换';
+  if (!shop.status.open) return '暂未开放';
+  if (g.stock <= 0) return '已兑完';
+  if (g.limit && g.used >= g.limit.qty) return '本期已兑满';
+  if (shop.household.available < g.price) return '积分不够';
+  return '';
+}
+
+function card(g: GoodsView, shop: BrowseResult): GoodsCard {
+  return {
+    id: g.id,
+    name: g.name,
+    photo: g.photo ? fileUrl(g.photo) : '',
+    initial: initialOf(g.name),
+    price: g.price,
+    stockText: g.stock > 0 ? `库存 ${g.stock} 件` : '已兑完',
+    limitText: g.limit ? `${g.limitText}，本期已兑 ${g.used} 件` : '',
+    blocked: blockedText(g, shop),
+  };
+}
+
+Component({
+  behaviors: [care],
+  data: initial,
+  methods: {
+    onLoad() {
+      void this.load();
+    },
+    onPullDownRefresh() {
+      void this.load().then(() => wx.stopPullDownRefresh());
+    },
+    async load() {
+      this.setData({ loading: true, failed: false, loadError: '' });
+      try {
+        this.show(await browseShop());
+        this.setData({ loading: false });
+      } catch (e) {
+        this.setData({ loading: false, failed: true, loadError: errorText(e) });
+        showError(e);
+      }
+    },
+    onRetry() {
+      void this.load();
+    },
+    show(shop: BrowseResult) {
+      this.setData({ shop, cards: shop.goods.filter((g) => g.onShelf).map((g) => card(g, shop)) });
+    },
+    onOpen(e: WechatMiniprogram.BaseEvent) {
+      const shop = this.data.shop;
+      const g = shop?.goods.find((x) => x.id === dataString(e, 'id'));
+      if (!shop || !g || blockedText(g, shop)) return;
+      const max = maxPieces(g, shop.household?.available ?? 0);
+      this.setData({ sheet: { goodsId: g.id, name: g.name, price: g.price, qty: 1, max, clientKey: newClientKey() }, sheetError: '', done: null });
+    },
+    onClose() {
+      if (this.data.submitting) return;
+      this.setData({ sheet: null, sheetError: '' });
+    },
+    onSheetTap() {},
+    onLess() {
+      const s = this.data.sheet;
+      if (s && s.qty > 1 && !this.data.submitting) this.setData({ sheet: { ...s, qty: s.qty - 1, clientKey: newClientKey() } });
+    },
+    onMore() {
+      const s = this.data.sheet;
+      if (s && s.qty < s.max && !this.data.submitting) this.setData({ sheet: { ...s, qty: s.qty + 1, clientKey: newClientKey() } });
+    },
+    async onConfirm() {
+      const s = this.data.sheet;
+      if (!s || this.data.submitting) return;
+      this.setData({ submitting: true, sheetError: '' });
+      try {
+        const res = await redeem({ clientKey: s.clientKey, goodsId: s.goodsId, qty: s.qty });
+        this.applied(res, s.qty);
+        this.setData({ submitting: false, sheet: null });
+        wx.showToast({ title: '兑换成功', icon: 'success', duration: 1500 });
+      } catch (e) {
+        this.setData({ submitting: false, sheetError: errorText(e) });
+      }
+    },
+    /** The redemption's result on the page: points, stock and the limit's count, without reloading. */
+    applied(res: RedeemResult, qty: number) {
+      const shop = this.data.shop;
+      if (!shop?.household) return;
+      const goods = shop.goods.map((g) =>
+        g.id === res.order.goodsId && !res.repeated ? { ...g, stock: Math.max(0, g.stock - qty), used: g.limit ? g.used + qty : g.used } : g,
+      );
+      this.show({ ...shop, household: { ...shop.household, available: res.available }, goods });
+      this.setData({ done: { code: codeText(res.order.code), goodsName: res.order.goodsName, qty: res.order.qty, points: res.order.points } });
+    },
+    onGo(e: WechatMiniprogram.BaseEvent) {
+      const page = dataString(e, 'page');
+      if (page) wx.navigateTo({ url: `/packages/shop/${page}/${page}` });
+    },
+  },
+});

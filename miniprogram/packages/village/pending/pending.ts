@@ -1,0 +1,84 @@
+// 待确认: membership requests waiting for a cadre. Each shows who asked to join which household, the
+// last 4 of their ID number and the household's member record it matched (or that none did). The
+// cadre confirms (for someone not on the record, with their relation to the head) or refuses with
+// a reason the person will see.
+import type { MembershipRequestView } from '../../../../typings/index';
+import { care } from '../../../behaviors/care';
+import { showError } from '../../../services/cloud';
+import { confirmRequest, errorText, pendingRequests, refuseRequest } from '../../../services/village';
+import { timeText } from '../../../utils/china-time';
+import { dataString } from '../../../utils/event';
+import { RELATIONS } from '../../../utils/village-format';
+
+interface Item extends MembershipRequestView {
+  time: string;
+  relationIndex: number;
+  reason: string;
+  error: string;
+}
+
+interface PendingData {
+  loading: boolean;
+  failed: boolean;
+  loadError: string;
+  villageId: string;
+  items: Item[];
+  relations: string[];
+  acting: string;
+  notice: string;
+}
+
+const initial: PendingData = { loading: true, failed: false, loadError: '', villageId: '', items: [], relations: RELATIONS, acting: '', notice: '' };
+
+Component({
+  behaviors: [care],
+  data: initial,
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      this.setData({ villageId: query.villageId ?? '' });
+      void this.load();
+    },
+    onPullDownRefresh() {
+      void this.load().then(() => wx.stopPullDownRefresh());
+    },
+    async load() {
+      try {
+        const { requests } = await pendingRequests(this.data.villageId || undefined);
+        this.setData({ items: requests.map((r) => ({ ...r, time: timeText(r.createdAt), relationIndex: 0, reason: '', error: '' })), loading: false, failed: false });
+      } catch (e) {
+        this.setData({ loading: false, failed: true, loadError: errorText(e) });
+        showError(e);
+      }
+    },
+    update(id: string, change: Partial<Item>) {
+      this.setData({ items: this.data.items.map((i) => (i.id === id ? { ...i, ...change } : i)) });
+    },
+    onRelation(e: WechatMiniprogram.PickerChange) {
+      this.update(dataString(e, 'id'), { relationIndex: Number(e.detail.value) });
+    },
+    onReason(e: WechatMiniprogram.Input) {
+      this.update(dataString(e, 'id'), { reason: e.detail.value, error: '' });
+    },
+    async decide(id: string, confirm: boolean) {
+      const item = this.data.items.find((i) => i.id === id);
+      if (!item || this.data.acting) return;
+      if (!confirm && !item.reason.trim()) return this.update(id, { error: '请填写不通过的原因，申请人会看到' });
+      this.setData({ acting: id, notice: '' });
+      try {
+        const done = confirm
+          ? await confirmRequest({ requestId: id, ...(item.matchedMember ? {} : { relation: RELATIONS[item.relationIndex] ?? '其他' }) })
+          : await refuseRequest(id, item.reason.trim());
+        this.setData({ acting: '', notice: `${done.name}：${confirm ? '已确认加入' : '已不通过'}${done.householdLabel}`, items: this.data.items.filter((i) => i.id !== id) });
+      } catch (e) {
+        this.setData({ acting: '' });
+        this.update(id, { error: errorText(e) });
+      }
+    },
+    onConfirm(e: WechatMiniprogram.BaseEvent) {
+      void this.decide(dataString(e, 'id'), true);
+    },
+    onRefuse(e: WechatMiniprogram.BaseEvent) {
+      void this.decide(dataString(e, 'id'), false);
+    },
+  },
+});

@@ -1,0 +1,90 @@
+// 任命 (the secretary): the village's people with their roles; make someone a cadre or the
+// supermarket's keeper, or take it back; or invite a named person not yet in the app to a role
+// (a single-use code and 小程序码).
+import type { AppointableRole, PersonView } from '../../../../typings/index';
+import { care } from '../../../behaviors/care';
+import { showError } from '../../../services/cloud';
+import { createInvite, errorText, people, setRole } from '../../../services/village';
+import { dataString } from '../../../utils/event';
+import { inviteCard, inviteShare, type InviteCard } from '../../../utils/invite-card';
+
+interface Person extends PersonView {
+  cadre: boolean;
+  keeper: boolean;
+}
+
+interface RolesData {
+  loading: boolean;
+  failed: boolean;
+  loadError: string;
+  people: Person[];
+  notice: string;
+  forName: string;
+  roleIndex: number;
+  roleNames: string[];
+  error: string;
+  invite: InviteCard | null;
+  saving: boolean;
+}
+
+const ROLES: AppointableRole[] = ['cadre', 'keeper'];
+const initial: RolesData = { loading: true, failed: false, loadError: '', people: [], notice: '', forName: '', roleIndex: 0, roleNames: ['村两委干部', '积分超市店员'], error: '', invite: null, saving: false };
+
+function person(p: PersonView): Person {
+  return { ...p, cadre: p.roles.includes('cadre'), keeper: p.roles.includes('keeper') };
+}
+
+function isRole(v: string): v is AppointableRole {
+  return ROLES.some((r) => r === v);
+}
+
+Component({
+  behaviors: [care],
+  data: initial,
+  methods: {
+    onLoad() {
+      void this.load();
+    },
+    async load() {
+      try {
+        const res = await people();
+        this.setData({ people: res.people.map(person), loading: false, failed: false });
+      } catch (e) {
+        this.setData({ loading: false, failed: true, loadError: errorText(e) });
+        showError(e);
+      }
+    },
+    onShareAppMessage() {
+      return inviteShare(this.data.invite, '村里');
+    },
+    /** data-role: cadre or keeper; data-on: "1" to give, "" to take. */
+    async onToggle(e: WechatMiniprogram.BaseEvent) {
+      const role = dataString(e, 'role');
+      const granted = dataString(e, 'on') === '1';
+      if (!isRole(role)) return;
+      try {
+        const p = await setRole(dataString(e, 'id'), role, granted);
+        this.setData({ people: this.data.people.map((x) => (x.userId === p.userId ? person(p) : x)), notice: `${p.name}：${p.roleNames.join('、')}` });
+      } catch (err) {
+        showError(err);
+      }
+    },
+    onForName(e: WechatMiniprogram.Input) {
+      this.setData({ forName: e.detail.value, error: '' });
+    },
+    onRole(e: WechatMiniprogram.PickerChange) {
+      this.setData({ roleIndex: Number(e.detail.value) });
+    },
+    async onInvite() {
+      const forName = this.data.forName.trim();
+      if (!forName) return this.setData({ error: '请填写被邀请人的姓名' });
+      this.setData({ saving: true, error: '' });
+      try {
+        const invite = await createInvite({ kind: 'role', role: ROLES[this.data.roleIndex] ?? 'cadre', forName });
+        this.setData({ invite: inviteCard(invite), saving: false });
+      } catch (e) {
+        this.setData({ saving: false, error: errorText(e) });
+      }
+    },
+  },
+});

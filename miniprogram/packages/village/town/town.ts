@@ -1,0 +1,86 @@
+// 全镇村庄 (the town admin): the town's villages with households, people and secretary; open one
+// (its households, read only); create a village; invite a named person to be a village's secretary.
+import type { TownVillagesResult } from '../../../../typings/index';
+import { care } from '../../../behaviors/care';
+import { showError } from '../../../services/cloud';
+import { createInvite, createVillage, errorText, townVillages } from '../../../services/village';
+import { dataString } from '../../../utils/event';
+import { inviteCard, inviteShare, type InviteCard } from '../../../utils/invite-card';
+
+interface TownData {
+  loading: boolean;
+  failed: boolean;
+  loadError: string;
+  result: TownVillagesResult | null;
+  newName: string;
+  /** The village whose secretary is being invited, and the person's name. */
+  inviting: string;
+  forName: string;
+  error: string;
+  notice: string;
+  saving: boolean;
+  invite: InviteCard | null;
+}
+
+const initial: TownData = { loading: true, failed: false, loadError: '', result: null, newName: '', inviting: '', forName: '', error: '', notice: '', saving: false, invite: null };
+
+Component({
+  behaviors: [care],
+  data: initial,
+  methods: {
+    onLoad() {
+      void this.load();
+    },
+    onPullDownRefresh() {
+      void this.load().then(() => wx.stopPullDownRefresh());
+    },
+    async load() {
+      try {
+        const result = await townVillages();
+        this.setData({ result, loading: false, failed: false });
+        wx.setNavigationBarTitle({ title: `${result.town.name} · 全镇村庄` });
+      } catch (e) {
+        this.setData({ loading: false, failed: true, loadError: errorText(e) });
+        showError(e);
+      }
+    },
+    onShareAppMessage() {
+      return inviteShare(this.data.invite, '村里');
+    },
+    onOpen(e: WechatMiniprogram.BaseEvent) {
+      wx.navigateTo({ url: `/packages/village/admin/admin?villageId=${dataString(e, 'id')}` });
+    },
+    onNewName(e: WechatMiniprogram.Input) {
+      this.setData({ newName: e.detail.value, error: '' });
+    },
+    async onCreate() {
+      const name = this.data.newName.trim();
+      if (!name) return this.setData({ error: '请填写村名' });
+      this.setData({ saving: true, error: '' });
+      try {
+        const v = await createVillage(name);
+        await this.load();
+        this.setData({ saving: false, newName: '', notice: `已建村：${v.name}。下一步：邀请村书记。`, inviting: v.id });
+      } catch (e) {
+        this.setData({ saving: false, error: errorText(e) });
+      }
+    },
+    onInviteFor(e: WechatMiniprogram.BaseEvent) {
+      this.setData({ inviting: dataString(e, 'id'), forName: '', error: '', invite: null });
+    },
+    onForName(e: WechatMiniprogram.Input) {
+      this.setData({ forName: e.detail.value, error: '' });
+    },
+    async onInvite() {
+      const forName = this.data.forName.trim();
+      if (!forName) return this.setData({ error: '请填写村书记的姓名' });
+      this.setData({ saving: true, error: '' });
+      try {
+        const invite = await createInvite({ kind: 'secretary', villageId: this.data.inviting, forName });
+        this.setData({ saving: false, invite: inviteCard(invite) });
+      } catch (e) {
+        this.setData({ saving: false, error: errorText(e) });
+      }
+    },
+  },
+});

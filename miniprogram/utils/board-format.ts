@@ -1,0 +1,23 @@
+// How the board pages write things: dates, counts, stars.
+import { dateText, timeText } from './china-time';
+
+/** "11月20日 09:05", or '' without a time. */
+export function whenText(iso: string | null): string {
+  return iso ? timeText(iso) : '';
+}
+
+/** "2026年11月20日", or '' without a date. */
+export function dayText(date: string | null): string {
+  return date ? dateText(date) : '';
+}
+
+/** "★★★☆☆" of 0–5 stars. */
+export function starsText(stars: number, of = 5): string {
+  const n = Math.max(0, Math.min(of, Math.round(stars)));
+  return `${'★'.repeat(n)}${'☆'.repeat(of - n)}`;
+}
+
+/** "92.3%" of a fraction, "—" for none. */
+export function percentText(rate: number | null): string {
+  return rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`;
+}

@@ -1,0 +1,66 @@
+// The village home data on 首页 (one call to board.home): what is new, my household's points and,
+// for cadres, grid leaders, the secretary and the supervisor, what waits for them — each with where
+// to go. A town admin gets the way to the town's view. Never fails the home page: null on error.
+import type { HomeResult, HomeWaiting, MeResult } from '../../typings/index';
+import { getBoardHome } from '../services/board';
+import { dayText, whenText } from './board-format';
+import { pageUrl } from './board-share';
+
+export interface HomeLink {
+  id: string;
+  text: string;
+  url: string;
+}
+
+export interface BoardHomeCard {
+  news: (HomeLink & { tag: string; when: string })[];
+  household: { label: string; earned: number; available: number; pending: number } | null;
+  waiting: (HomeLink & { count: number })[];
+  entries: HomeLink[];
+}
+
+const WAITING: { key: keyof HomeWaiting; text: string; url: string }[] = [
+  { key: 'reviews', text: '积分记录待审核', url: '/packages/points/review/review' },
+  { key: 'mattersNearDeadline', text: '村民说事临近或超过答复期限', url: '/packages/matters/queue/queue' },
+  { key: 'objections', text: '积分公示异议待处理', url: '/packages/notice/list/list' },
+  { key: 'heldComments', text: '公开信留言待审核', url: pageUrl('letters/letters', {}) },
+  { key: 'financeToSignOff', text: '财务公开待您审核签字', url: pageUrl('board/board', { tab: 'finance' }) },
+  { key: 'financeToPublish', text: '财务公开已审核待发布', url: pageUrl('board/board', { tab: 'finance' }) },
+];
+
+export function homeCard(home: HomeResult): BoardHomeCard {
+  const v = home.village.id;
+  const news = [
+    ...home.letters.map((l) => ({ id: `news-${l.id}`, tag: '公开信', text: l.title, when: whenText(l.publishedAt), url: pageUrl('letter/letter', { id: l.id, villageId: v }) })),
+    ...home.items.map((i) => ({ id: `news-${i.id}`, tag: i.kindName, text: i.title, when: whenText(i.publishedAt), url: pageUrl('item/item', { id: i.id, villageId: v }) })),
+    ...home.chronicle.map((i) => ({ id: `news-${i.id}`, tag: '大事记', text: i.title, when: dayText(i.eventDate), url: pageUrl('item/item', { id: i.id, villageId: v }) })),
+  ];
+  const w = home.waiting;
+  const waiting = w
+    ? WAITING.flatMap((x) => {
+        const count = w[x.key];
+        return count === null ? [] : [{ id: `waiting-${x.key}`, text: x.text, url: x.url, count }];
+      })
+    : [];
+  return {
+    news,
+    household: home.household ? { label: home.household.label, earned: home.household.earned, available: home.household.available, pending: home.household.pending } : null,
+    waiting,
+    entries: [
+      { id: 'entry-letters', text: '书记公开信', url: pageUrl('letters/letters', {}) },
+      { id: 'entry-board', text: '村务公开栏', url: pageUrl('board/board', {}) },
+    ],
+  };
+}
+
+export async function boardHomeCard(me: MeResult | null): Promise<BoardHomeCard | null> {
+  if (!me?.joined) return null;
+  const town: HomeLink[] = me.town ? [{ id: 'entry-town', text: '全镇村庄情况', url: pageUrl('town/town', {}) }] : [];
+  if (!me.village) return town.length ? { news: [], household: null, waiting: [], entries: town } : null;
+  try {
+    const card = homeCard(await getBoardHome());
+    return { ...card, entries: [...card.entries, ...town] };
+  } catch {
+    return town.length ? { news: [], household: null, waiting: [], entries: town } : null;
+  }
+}

@@ -1,0 +1,27 @@
+// What the notice pages show instead of the notice when the caller cannot see it: not in a village
+// yet (a share card opened by someone outside: a way to join), waiting for confirmation, left, or a
+// month with no notice.
+import { CloudError } from '../services/cloud';
+
+export type Gate = '' | 'notJoined' | 'pending' | 'notFound';
+
+export const JOIN_PAGE = '/packages/village/join/join';
+export const HOME_PAGE = '/pages/home/home';
+
+/** The gate a failed call leads to ('' for failures that are not about who may see what). */
+export function gateOf(e: unknown): Gate {
+  if (!(e instanceof CloudError)) return '';
+  if (e.code === 'AUTH.NOT_JOINED' || e.code === 'AUTH.LEFT') return 'notJoined';
+  if (e.code === 'AUTH.PENDING') return 'pending';
+  if (e.code === 'COMMON.NOT_FOUND') return 'notFound';
+  return '';
+}
+
+/** To the join page (packages/village); where that page is not in this build, to the home page. */
+export function goJoin(): void {
+  wx.navigateTo({ url: JOIN_PAGE, fail: () => wx.reLaunch({ url: HOME_PAGE }) });
+}
+
+export function goHome(): void {
+  wx.reLaunch({ url: HOME_PAGE });
+}

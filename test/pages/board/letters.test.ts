@@ -1,0 +1,181 @@
+// 书记公开信 tapped through as the people would, on the demo village: the secretary writes and
+// publishes a letter with a picture; a villager reads it (once, however often they open it), likes
+// it and comments (agreeing to hear of a reply); the secretary replies and the villager is told; a
+// risky comment is held for the secretary, who approves or rejects it; the secretary sees which
+// households read it.
+import { C } from '../../../cloudfunctions/shared/collections';
+import { count, getAll, num, type Doc } from '../../support/sdk';
+import { loadPage, waitFor } from '../support/page';
+import { asUser, toasts } from '../support/wx';
+import { navigations, open, pickPhoto, previews, routeOf, sentMessages, subscribeAsks, uploads, useBoardCloud } from './support';
+
+const { pc } = useBoardCloud();
+
+const REPLY_TPL = 'TPL_BOARD_REPLY';
+
+
+async function letterDoc(id: string): Promise<Doc> {
+  const [doc] = await getAll(pc.db.collection(C.boardLetters).where({ _id: id }));
+  if (!doc) throw new Error(`no letter ${id}`);
+  return doc;
+}
+
+let letterUrl = '';
+let letterId = '';
+
+test('the secretary writes a letter with a picture and publishes it to the village', async () => {
+  asUser('demo-secretary');
+  const list = await loadPage('packages/board/letters/letters');
+  await list.settled();
+  expect(list.textOf('#village-name')).toBe('和美村 · 书记公开信');
+  expect(list.$('#join')).toBeNull();
+  await list.tap('#write');
+  expect(navigations()).toEqual([{ api: 'navigateTo', url: '/packages/board/write/write' }]);
+
+  const page = await loadPage('packages/board/write/write');
+  await page.settled();
+  // Nothing is sent without a title and a body.
+  await page.tap('#publish');
+  expect(page.textOf('#error')).toBe('请填写标题');
+  await page.dispatch('#title', 'input', { value: '致全村乡亲的一封信' });
+  await page.dispatch('#body', 'input', { value: '乡亲们：\n环村路修通了，感谢大家出工出力。下一步修路灯。' });
+  pickPhoto('road.png');
+  await page.tap('#add-picture');
+  await page.until((d) => Array.isArray(d.pictures) && d.pictures.length === 1 && d.uploading === false, 'the picture is uploaded');
+  expect(uploads()[0]?.cloudPath).toMatch(/^letters\/\d{4}-\d{2}-\d{2}\/[a-z0-9]+-1\.png$/);
+  await page.tap('#publish');
+  await waitFor(() => navigations().some((n) => n.api === 'redirectTo'), 'the redirect to the letter');
+  expect(toasts()).toContainEqual({ title: '已发布', icon: 'success', duration: 1500 });
+
+  letterUrl = navigations().find((n) => n.api === 'redirectTo')?.url ?? '';
+  const { query } = routeOf(letterUrl);
+  letterId = query.id ?? '';
+  expect(query.villageId).toBe('village-hemei');
+  const doc = await letterDoc(letterId);
+  expect(doc).toMatchObject({ status: 'published', title: '致全村乡亲的一封信', pictures: [uploads()[0]?.fileID], readHouseholds: 0 });
+});
+
+test('a villager reads it: one household read, however often it is opened', async () => {
+  asUser('demo-villager');
+  const page = await open(letterUrl);
+  expect(page.textOf('#title')).toBe('致全村乡亲的一封信');
+  expect(page.textOf('#byline')).toMatch(/^村书记 \S+ · /);
+  expect(page.textOf('#body')).toContain('环村路修通了');
+  expect(page.textOf('#reads')).toBe('已读 1 / 150 户');
+  expect(page.$('#join')).toBeNull();
+  expect(page.$('#readers')).toBeNull(); // only cadres see who read
+  await page.tap('#picture-0');
+  await waitFor(() => previews().length === 1, 'the picture opens large');
+  expect(previews()[0]?.urls).toHaveLength(1);
+
+  const again = await open(letterUrl);
+  expect(again.textOf('#reads')).toBe('已读 1 / 150 户');
+  expect(num(await letterDoc(letterId), 'readHouseholds')).toBe(1);
+  expect(await count(pc.db.collection(C.boardReads).where({ letterId }))).toBe(2); // the user's and the household's
+
+  // Likes: a tap likes, another tap takes it back.
+  await again.tap('#like');
+  await again.until((d) => d.liked === true && d.liking === false, 'liked');
+  expect(again.textOf('#like')).toBe('已点赞 1');
+  await again.tap('#like');
+  await again.until((d) => d.liked === false && d.liking === false, 'unliked');
+  expect(again.textOf('#like')).toBe('点赞 0');
+  expect(num(await letterDoc(letterId), 'likes')).toBe(0);
+});
+
+test('the villager comments, agreeing to hear of a reply; the secretary replies; the villager is told', async () => {
+  asUser('demo-villager');
+  const page = await open(letterUrl);
+  await page.dispatch('#comment-input', 'input', { value: '路修好了，老人出门方便多了，谢谢书记！' });
+  await page.tap('#post');
+  await page.until((d) => d.posting === false && d.notice !== '', 'the comment is posted');
+  expect(subscribeAsks()).toEqual([[REPLY_TPL]]);
+  const [sub] = await getAll(pc.db.collection(C.boardSubscriptions).where({ _id: 'demo-villager' }));
+  expect(sub?.grants).toEqual({ reply: 1 });
+  expect(page.textOf('#notice')).toBe('留言已发表');
+  await page.until((d) => Array.isArray(d.comments) && d.comments.length === 1, 'the comment is shown');
+  expect(page.textsOf('.comment-text')).toEqual(['路修好了，老人出门方便多了，谢谢书记！']);
+  expect(page.textOf('.comment-author')).toMatch(/（我）$/);
+
+  asUser('demo-secretary');
+  const sec = await open(letterUrl);
+  const [comment] = await getAll(pc.db.collection(C.boardComments).where({ letterId }));
+  const commentId = String(comment?._id);
+  await sec.tap(`#reply-${commentId}`);
+  await sec.tap('#sheet-confirm');
+  expect(sec.textOf('#sheet-error')).toBe('请写下回复的内容');
+  await sec.dispatch('#sheet-input', 'input', { value: '应该的，路灯下个月开工。' });
+  await sec.tap('#sheet-confirm');
+  await sec.until((d) => d.sheet === 'none' && d.acting === false, 'the reply is sent');
+  await sec.until((d) => Array.isArray(d.comments) && d.comments.length === 1 && sec.textsOf('.reply-text').length === 1, 'the reply is shown');
+  expect(sec.textsOf('.reply-text')).toEqual(['应该的，路灯下个月开工。']);
+
+  const told = await sentMessages(pc, REPLY_TPL);
+  expect(told).toEqual([{ touser: 'demo-villager', page: `packages/board/letter/letter?id=${letterId}&villageId=village-hemei` }]);
+
+  asUser('demo-villager');
+  const back = await open(letterUrl);
+  expect(back.textOf('.reply-by')).toMatch(/^村书记 \S+ 回复：$/);
+  expect(back.textsOf('.reply-text')).toEqual(['应该的，路灯下个月开工。']);
+});
+
+test('a risky comment is held for the secretary, who approves one and rejects another with a reason', async () => {
+  asUser('demo-head');
+  const page = await open(letterUrl);
+  await page.dispatch('#comment-input', 'input', { value: '村口小卖部有人赌博，晚上吵得睡不着' });
+  await page.tap('#post');
+  await page.until((d) => d.posting === false && d.notice !== '', 'the comment is posted');
+  expect(page.textOf('#notice')).toBe('留言已提交，村书记审核后大家才能看到');
+  await page.until((d) => Array.isArray(d.comments) && d.comments.length === 2, 'the own held comment is shown to its author');
+  expect(page.textOf('.comment-status')).toBe('待审核，审核通过后大家才能看到');
+  await page.dispatch('#comment-input', 'input', { value: '有人冒充村干部搞诈骗，大家小心' });
+  await page.tap('#post');
+  await page.until((d) => d.posting === false && Array.isArray(d.comments) && d.comments.length === 3, 'the second comment is posted');
+
+  // Nobody else sees them.
+  asUser('demo-villager');
+  const other = await open(letterUrl);
+  expect(other.textsOf('.comment-text')).toEqual(['路修好了，老人出门方便多了，谢谢书记！']);
+  expect(other.$('#held')).toBeNull();
+
+  asUser('demo-secretary');
+  const sec = await open(letterUrl);
+  const held = await getAll(pc.db.collection(C.boardComments).where({ letterId, status: 'held' }));
+  expect(held).toHaveLength(2);
+  expect(sec.textOf('#held')).toContain('待审核的留言（2）');
+  const gamble = String(held.find((c) => String(c.text).includes('赌博'))?._id);
+  const fraud = String(held.find((c) => String(c.text).includes('诈骗'))?._id);
+
+  await sec.tap(`#reject-${fraud}`);
+  await sec.tap('#sheet-confirm');
+  expect(sec.textOf('#sheet-error')).toBe('请写明不通过的原因，留言人会看到');
+  await sec.dispatch('#sheet-input', 'input', { value: '请拨打110或通过村民说事反映' });
+  await sec.tap('#sheet-confirm');
+  await sec.until((d) => d.sheet === 'none' && d.acting === false, 'rejected');
+  await sec.tap(`#approve-${gamble}`);
+  await sec.until((d) => Array.isArray(d.held) && d.held.length === 0, 'approved');
+  expect(sec.$('#held')).toBeNull();
+  expect(num(await letterDoc(letterId), 'commentCount')).toBe(2);
+
+  asUser('demo-villager');
+  const now = await open(letterUrl);
+  expect(now.textsOf('.comment-text')).toContain('村口小卖部有人赌博，晚上吵得睡不着');
+  expect(now.textsOf('.comment-text')).not.toContain('有人冒充村干部搞诈骗，大家小心');
+
+  asUser('demo-head');
+  const author = await open(letterUrl);
+  expect(author.text()).toContain('未通过审核请拨打110或通过村民说事反映');
+});
+
+test('the secretary sees which households read the letter', async () => {
+  asUser('demo-secretary');
+  const page = await open(letterUrl);
+  await page.tap('#readers');
+  await page.until((d) => d.readers !== null, 'the readers are loaded');
+  const reads = await getAll(pc.db.collection(C.boardReads).where({ letterId, kind: 'household' }));
+  expect(page.textOf('#readers-summary')).toBe(`已读 ${reads.length} 户，未读 ${150 - reads.length} 户（共 150 户）`);
+  expect(page.textsOf('.reader-read')).toHaveLength(reads.length);
+  expect(page.textsOf('.reader-unread')).toHaveLength(150 - reads.length);
+  await page.tap('#sheet-cancel');
+  expect(page.data.sheet).toBe('none');
+});

@@ -1,0 +1,16 @@
+// hm-section: a card with its title (and the note beside it) in its own head, the slot below.
+import { el, renderComponent, renderInHost, text } from './support';
+
+test('title, extra and content', async () => {
+  const { host } = await renderInHost('<hm-section class="members" title="家庭成员" extra="共 4 人"><view class="member">李长青</view></hm-section>', ['hm-section']);
+  const section = host.querySelector('.members') ?? host;
+  expect(text(el(section, '.hm-section__title'))).toBe('家庭成员');
+  expect(text(el(section, '.hm-section__extra'))).toBe('共 4 人');
+  expect(text(el(section, '.hm-section'))).toBe('家庭成员共 4 人李长青');
+});
+
+test('without a title there is no head', async () => {
+  const comp = await renderComponent('hm-section');
+  expect(el(comp, '.hm-section')).toBeDefined();
+  expect(comp.querySelector('.hm-section__head')).toBeUndefined();
+});

@@ -1,0 +1,258 @@
+// A phone for the flow tests: people use the mini-program through its pages only — they start on
+// 首页, tap an entry (a <navigator>, or a button whose handler calls wx.navigateTo) and land on the
+// page it opens, with its query, as WeChat would open it. What the phone itself and WeChat's servers
+// do is stood in for on the same global wx (test/pages/support/wx.ts), added in a beforeAll: the
+// photo picker answers with a real small PNG, uploads are real multipart requests to the test's
+// local cloud (which stores the bytes and answers { fileID }), the code scanner reads what the test
+// puts in front of it, dialogs are confirmed, subscribe requests accepted; navigations are recorded.
+// Everything behind the pages is real: the built functions on a local cloud with the demo village.
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { usePageCloud, type PageCloud } from '../support/cloud';
+import { loadPage, sleep, waitFor, type PageHandle } from '../support/page';
+import { asUser, exchanges, wxState } from '../support/wx';
+
+interface Callbacks<S> {
+  success?: (res: S) => void;
+  fail?: (err: { errMsg: string }) => void;
+  complete?: (res: S | { errMsg: string }) => void;
+}
+
+interface Recorded {
+  navigations: string[];
+  modals: string[];
+  /** What the next wx.scanCode reads. */
+  scans: string[];
+}
+
+/** The real clock, before a flow moves the phone's on. */
+const realNow = Date.now.bind(Date);
+
+const recorded: Recorded = { navigations: [], modals: [], scans: [] };
+
+function later<S>(o: Callbacks<S>, res: S): void {
+  setTimeout(() => {
+    o.success?.(res);
+    o.complete?.(res);
+  }, 0);
+}
+
+function failLater<S>(o: Callbacks<S>, errMsg: string): void {
+  setTimeout(() => {
+    o.fail?.({ errMsg });
+    o.complete?.({ errMsg });
+  }, 0);
+}
+
+/** A 1×1 PNG: a real, small picture. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+let photoCount = 0;
+
+function takePhoto(): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wx-photo-')), `photo-${++photoCount}.png`);
+  fs.writeFileSync(file, PNG);
+  return file;
+}
+
+function postFile(url: string, fields: Record<string, unknown>, fileField: string, filePath: string): Promise<{ status: number; text: string }> {
+  const boundary = `----flow${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
+  const head = Object.entries(fields)
+    .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${typeof v === 'string' ? v : JSON.stringify(v)}\r\n`)
+    .join('');
+  const body = Buffer.concat([
+    Buffer.from(`${head}--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="${path.basename(filePath)}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    fs.readFileSync(filePath),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', agent: false, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(body.length) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+function fileIdOf(text: string): string {
+  try {
+    const body: unknown = JSON.parse(text);
+    return typeof body === 'object' && body !== null && 'fileID' in body && typeof body.fileID === 'string' ? body.fileID : '';
+  } catch {
+    return '';
+  }
+}
+
+const device = {
+  navigateTo(o: Callbacks<{ errMsg: string }> & { url: string }) {
+    recorded.navigations.push(o.url);
+    later(o, { errMsg: 'navigateTo:ok' });
+  },
+  redirectTo(o: Callbacks<{ errMsg: string }> & { url: string }) {
+    recorded.navigations.push(o.url);
+    later(o, { errMsg: 'redirectTo:ok' });
+  },
+  showModal(o: Callbacks<{ confirm: boolean; cancel: boolean; content: string; errMsg: string }> & { title?: string; content?: string }) {
+    recorded.modals.push([o.title, o.content].filter(Boolean).join('：'));
+    later(o, { confirm: true, cancel: false, content: '', errMsg: 'showModal:ok' });
+  },
+  requestSubscribeMessage(o: Callbacks<Record<string, string>> & { tmplIds: string[] }) {
+    const res: Record<string, string> = { errMsg: 'requestSubscribeMessage:ok' };
+    for (const id of o.tmplIds) res[id] = 'accept';
+    later(o, res);
+  },
+  scanCode(o: Callbacks<{ result: string; scanType: string; errMsg: string }>) {
+    const result = recorded.scans.shift();
+    if (result === undefined) failLater(o, 'scanCode:fail cancel');
+    else later(o, { result, scanType: 'QR_CODE', errMsg: 'scanCode:ok' });
+  },
+  chooseMedia(o: Callbacks<{ tempFiles: { tempFilePath: string; size: number; fileType: string }[]; type: string; errMsg: string }>) {
+    const file = takePhoto();
+    later(o, { tempFiles: [{ tempFilePath: file, size: PNG.length, fileType: 'image' }], type: 'image', errMsg: 'chooseMedia:ok' });
+  },
+  uploadFile(o: Callbacks<{ data: string; statusCode: number; errMsg: string }> & { url: string; filePath: string; name: string; formData?: Record<string, unknown> }) {
+    postFile(o.url, o.formData ?? {}, o.name, o.filePath).then(
+      (reply) => later(o, { data: reply.text, statusCode: reply.status, errMsg: 'uploadFile:ok' }),
+      (e: unknown) => failLater(o, `uploadFile:fail ${e instanceof Error ? e.message : String(e)}`),
+    );
+  },
+  previewImage(o: Callbacks<{ errMsg: string }>) {
+    later(o, { errMsg: 'previewImage:ok' });
+  },
+  setNavigationBarTitle(o: Callbacks<{ errMsg: string }>) {
+    later(o, { errMsg: 'setNavigationBarTitle:ok' });
+  },
+};
+
+/** wx.cloud.uploadFile: WeChat's storage is the test's local cloud. */
+function cloudUploadFile(o: Callbacks<{ fileID: string; statusCode: number; errMsg: string }> & { cloudPath: string; filePath: string }): void {
+  postFile(`${wxState().cloudUrl}/_storage/upload`, { cloudPath: o.cloudPath }, 'file', o.filePath).then(
+    (reply) => {
+      const fileID = fileIdOf(reply.text);
+      if (fileID) later(o, { fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' });
+      else failLater(o, `cloud.uploadFile:fail ${reply.status}`);
+    },
+    (e: unknown) => failLater(o, `cloud.uploadFile:fail ${e instanceof Error ? e.message : String(e)}`),
+  );
+}
+
+/** "/packages/a/b/b?x=1&y=2" (or relative to `from`) → the route and its query. */
+export function parseUrl(url: string, from = ''): { route: string; query: Record<string, string> } {
+  const [p = '', q = ''] = url.split('?');
+  const route = p.startsWith('/') ? p.slice(1) : path.posix.normalize(path.posix.join(path.posix.dirname(from), p));
+  const query: Record<string, string> = {};
+  for (const [k, v] of new URLSearchParams(q)) query[k] = v;
+  return { route, query };
+}
+
+/** Waits until the page is done: data.loading false when it has one, and no call in flight, for a moment. */
+export async function settle(page: PageHandle, timeoutMs = 15_000): Promise<PageHandle> {
+  let calmSince = 0;
+  await waitFor(
+    () => {
+      const busy = page.data.loading === true || exchanges().some((x) => x.outcome === 'pending');
+      if (busy) calmSince = 0;
+      else if (!calmSince) calmSince = Date.now();
+      return calmSince > 0 && Date.now() - calmSince >= 100;
+    },
+    `${page.route} to finish loading`,
+    { timeoutMs },
+  );
+  return page;
+}
+
+export interface Phone {
+  readonly pc: PageCloud;
+  /** Who holds the phone now (the demo identity the calls are made as). Starts on 首页. */
+  as(openid: string): Promise<PageHandle>;
+  /** Opens a page by URL, as a share card or a navigation would, and waits for it to load. */
+  open(url: string): Promise<PageHandle>;
+  /**
+   * Taps `selector` on `page` and lands where it leads: a <navigator>'s url, or the page its handler
+   * opened with wx.navigateTo / redirectTo.
+   */
+  tapTo(page: PageHandle, selector: string): Promise<PageHandle>;
+  /** What the code scanner reads next. */
+  holdToScanner(text: string): void;
+  /**
+   * Moves time on, as waiting would: the local cloud's clock (what "now" is for every function) and
+   * the phone's (Date.now, which pages read for "this month"); both keep running from there.
+   */
+  setClock(at: Date): Promise<void>;
+  /** Dialogs shown (title：content), in order. */
+  modals(): readonly string[];
+  navigations(): readonly string[];
+}
+
+function templateAttr(page: PageHandle, selector: string, name: string): unknown {
+  return page.comp.querySelector(selector)?.toJSON().attrs.find((a) => a.name === name)?.value;
+}
+
+/** The demo village on a local cloud, and a phone to use it through the pages. */
+export function usePhone(): Phone {
+  const pc = usePageCloud({ env: { LOCALCLOUD_SEED: 'demo' } });
+  beforeAll(() => {
+    Object.assign(wx, device);
+    Object.assign(wx.cloud, { uploadFile: cloudUploadFile });
+  });
+  afterAll(() => {
+    jest.restoreAllMocks();
+  });
+  beforeEach(() => {
+    recorded.navigations.length = 0;
+    recorded.modals.length = 0;
+    recorded.scans.length = 0;
+  });
+
+  const open = async (url: string): Promise<PageHandle> => {
+    const { route, query } = parseUrl(url);
+    return settle(await loadPage(route, { query }));
+  };
+
+  return {
+    pc,
+    async as(openid) {
+      asUser(openid);
+      return open('/pages/home/home');
+    },
+    open,
+    async tapTo(page, selector) {
+      if (!page.$(selector)) throw new Error(`${selector} is not on ${page.route}:\n${page.describe()}`);
+      const url = templateAttr(page, selector, 'url');
+      if (typeof url === 'string' && url) {
+        const target = parseUrl(url, page.route);
+        recorded.navigations.push(url);
+        return settle(await loadPage(target.route, { query: target.query }));
+      }
+      const before = recorded.navigations.length;
+      await page.tap(selector);
+      await waitFor(() => recorded.navigations.length > before, `a page to open after tapping ${selector} on ${page.route}`);
+      const target = recorded.navigations[recorded.navigations.length - 1] ?? '';
+      await sleep(0);
+      const { route, query } = parseUrl(target, page.route);
+      return settle(await loadPage(route, { query }));
+    },
+    async setClock(at) {
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = http.request(`${pc.url}/_localcloud/clock`, { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        });
+        req.on('error', reject);
+        req.end(JSON.stringify({ now: at.toISOString() }));
+      });
+      if (status !== 200) throw new Error(`the local cloud's clock was not set (HTTP ${status})`);
+      const offset = at.getTime() - realNow();
+      jest.spyOn(Date, 'now').mockImplementation(() => realNow() + offset);
+    },
+    holdToScanner(text) {
+      recorded.scans.push(text);
+    },
+    modals: () => recorded.modals,
+    navigations: () => recorded.navigations,
+  };
+}

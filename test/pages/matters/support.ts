@@ -1,0 +1,297 @@
+// What the 村民说事 pages need of WeChat beyond the shared harness (test/pages/support/wx.ts), added
+// to the same global wx in a beforeAll. Only what the phone and WeChat's servers do is stood in for:
+// the recorder "records" a real file the test wrote and reports its length, the photo picker answers
+// with real files, the map picker with a place; uploads are real multipart HTTP requests to the
+// test's local cloud (which stores the bytes and answers { fileID }, as for the mini-program in
+// local mode). Navigations, previews, played audio and subscribe requests are recorded.
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { ActionName, AppErrorBody, Envelope, RequestOf, ResponseOf } from '../../../typings';
+import { usePageCloud, type PageCloud } from '../support/cloud';
+
+interface Callbacks<S, F = { errMsg: string }> {
+  success?: (res: S) => void;
+  fail?: (err: F) => void;
+  complete?: (res: S | F) => void;
+}
+
+interface ChooseMediaOption extends Callbacks<{ tempFiles: { tempFilePath: string; size: number; fileType: string }[]; type: string; errMsg: string }> {
+  count?: number;
+}
+
+interface UploadOption extends Callbacks<{ data: string; statusCode: number; errMsg: string }> {
+  url: string;
+  filePath: string;
+  name: string;
+  formData?: Record<string, unknown>;
+}
+
+interface UrlOption extends Callbacks<{ errMsg: string }> {
+  url: string;
+}
+
+interface LocationOption extends Callbacks<{ name: string; address: string; latitude: number; longitude: number; errMsg: string }> {}
+
+interface SubscribeOption extends Callbacks<Record<string, string>> {
+  tmplIds: string[];
+}
+
+interface PreviewOption extends Callbacks<{ errMsg: string }> {
+  urls: string[];
+  current?: string;
+}
+
+interface StopResult {
+  tempFilePath: string;
+  duration: number;
+  fileSize: number;
+}
+
+export interface Upload {
+  cloudPath: string;
+  fileID: string;
+}
+
+interface MattersWxState {
+  picks: string[][];
+  /** What the recorder "records" next: a file and its length in ms. */
+  recordings: { file: string; ms: number }[];
+  places: { name: string; address: string; latitude: number; longitude: number }[];
+  uploads: Upload[];
+  navigations: string[];
+  previews: string[][];
+  played: string[];
+  subscribeRequests: string[][];
+  recorderStarts: number;
+}
+
+const state: MattersWxState = { picks: [], recordings: [], places: [], uploads: [], navigations: [], previews: [], played: [], subscribeRequests: [], recorderStarts: 0 };
+
+function later<S, F>(option: Callbacks<S, F>, outcome: { ok: true; res: S } | { ok: false; err: F }): void {
+  setTimeout(() => {
+    if (outcome.ok) {
+      option.success?.(outcome.res);
+      option.complete?.(outcome.res);
+    } else {
+      option.fail?.(outcome.err);
+      option.complete?.(outcome.err);
+    }
+  }, 0);
+}
+
+/** A multipart/form-data POST with one file, as WeChat's uploadFile sends it. */
+function postMultipart(url: string, fields: Record<string, unknown>, fileField: string, filePath: string): Promise<{ status: number; text: string }> {
+  const boundary = `----matters${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
+  const head = Object.entries(fields)
+    .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${typeof v === 'string' ? v : JSON.stringify(v)}\r\n`)
+    .join('');
+  const body = Buffer.concat([
+    Buffer.from(`${head}--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="${path.basename(filePath)}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    fs.readFileSync(filePath),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', agent: false, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(body.length) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+function fileIdOf(text: string): string {
+  try {
+    const body: unknown = JSON.parse(text);
+    return typeof body === 'object' && body !== null && 'fileID' in body && typeof body.fileID === 'string' ? body.fileID : '';
+  } catch {
+    return '';
+  }
+}
+
+/** The one recorder manager of the phone: start, then stop reports the file the test prepared. */
+function recorderManager() {
+  const stops: ((res: StopResult) => void)[] = [];
+  const errors: ((err: { errMsg: string }) => void)[] = [];
+  let current: { file: string; ms: number } | null = null;
+  return {
+    start(): void {
+      state.recorderStarts += 1;
+      current = state.recordings.shift() ?? null;
+      if (!current) setTimeout(() => errors.forEach((f) => f({ errMsg: 'operateRecorder:fail auth deny' })), 0);
+    },
+    stop(): void {
+      const rec = current;
+      current = null;
+      if (!rec) return;
+      setTimeout(() => stops.forEach((f) => f({ tempFilePath: rec.file, duration: rec.ms, fileSize: fs.statSync(rec.file).size })), 0);
+    },
+    onStop(f: (res: StopResult) => void): void {
+      stops.push(f);
+    },
+    onError(f: (err: { errMsg: string }) => void): void {
+      errors.push(f);
+    },
+    onStart(): void {},
+    pause(): void {},
+    resume(): void {},
+  };
+}
+
+let manager: ReturnType<typeof recorderManager> | null = null;
+
+const extras = {
+  chooseMedia(option: ChooseMediaOption): void {
+    const picked = state.picks.shift();
+    if (!picked) return later(option, { ok: false, err: { errMsg: 'chooseMedia:fail cancel' } });
+    const files = picked.slice(0, option.count ?? 9).map((p) => ({ tempFilePath: p, size: fs.statSync(p).size, fileType: 'image' }));
+    later(option, { ok: true, res: { tempFiles: files, type: 'image', errMsg: 'chooseMedia:ok' } });
+  },
+  uploadFile(option: UploadOption): void {
+    const cloudPath = typeof option.formData?.cloudPath === 'string' ? option.formData.cloudPath : '';
+    postMultipart(option.url, option.formData ?? {}, option.name, option.filePath).then(
+      (reply) => {
+        const fileID = fileIdOf(reply.text);
+        if (fileID) state.uploads.push({ cloudPath, fileID });
+        later(option, { ok: true, res: { data: reply.text, statusCode: reply.status, errMsg: 'uploadFile:ok' } });
+      },
+      (e: unknown) => later(option, { ok: false, err: { errMsg: `uploadFile:fail ${e instanceof Error ? e.message : String(e)}` } }),
+    );
+  },
+  getRecorderManager() {
+    manager ??= recorderManager();
+    return manager;
+  },
+  createInnerAudioContext() {
+    const ctx = {
+      src: '',
+      play(): void {
+        state.played.push(ctx.src);
+      },
+      stop(): void {},
+      destroy(): void {},
+    };
+    return ctx;
+  },
+  chooseLocation(option: LocationOption): void {
+    const place = state.places.shift();
+    if (!place) return later(option, { ok: false, err: { errMsg: 'chooseLocation:fail cancel' } });
+    later(option, { ok: true, res: { ...place, errMsg: 'chooseLocation:ok' } });
+  },
+  requestSubscribeMessage(option: SubscribeOption): void {
+    state.subscribeRequests.push([...option.tmplIds]);
+    later(option, { ok: true, res: Object.fromEntries(option.tmplIds.map((t) => [t, 'accept'])) });
+  },
+  navigateTo(option: UrlOption): void {
+    state.navigations.push(option.url);
+    later(option, { ok: true, res: { errMsg: 'navigateTo:ok' } });
+  },
+  previewImage(option: PreviewOption): void {
+    state.previews.push([...option.urls]);
+    later(option, { ok: true, res: { errMsg: 'previewImage:ok' } });
+  },
+};
+
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+/** The start of an MP3 frame: a real (if silent) recording's bytes. */
+const MP3 = Buffer.from([0xff, 0xfb, 0x90, 0x64, ...new Array<number>(400).fill(0)]);
+let dir = '';
+
+function tempFile(name: string, bytes: Buffer): string {
+  dir ||= fs.mkdtempSync(path.join(os.tmpdir(), 'wx-tmp-'));
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, bytes);
+  return file;
+}
+
+/** The next wx.chooseMedia answers with a photo the test wrote. */
+export function pickPhoto(name: string): string {
+  const file = tempFile(name, PNG);
+  state.picks.push([file]);
+  return file;
+}
+
+/** The next recording lasts `seconds`. */
+export function nextRecording(name: string, seconds: number): string {
+  const file = tempFile(name, MP3);
+  state.recordings.push({ file, ms: seconds * 1000 });
+  return file;
+}
+
+export function nextPlace(place: MattersWxState['places'][number]): void {
+  state.places.push(place);
+}
+
+export const uploads = (): readonly Upload[] => state.uploads;
+export const navigations = (): readonly string[] => state.navigations;
+export const played = (): readonly string[] => state.played;
+export const subscribeRequests = (): readonly string[][] => state.subscribeRequests;
+
+function isErrorBody(v: unknown): v is AppErrorBody {
+  return typeof v === 'object' && v !== null && 'code' in v && typeof v.code === 'string' && 'message' in v && typeof v.message === 'string';
+}
+
+function isEnvelope<T>(v: unknown): v is Envelope<T> {
+  if (typeof v !== 'object' || v === null || !('ok' in v)) return false;
+  return (v.ok === true && 'data' in v) || (v.ok === false && 'error' in v && isErrorBody(v.error));
+}
+
+function postJson(url: string, openid: string, body: unknown): Promise<unknown> {
+  const text = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'x-wx-openid': openid } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        try {
+          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+        } catch (e) {
+          reject(e);
+        }
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(text);
+  });
+}
+
+/** Calls of the matters function as someone, for what other people do between the taps. */
+export interface MattersFixtures {
+  ok<A extends ActionName<'matters'>>(openid: string, action: A, payload: RequestOf<'matters', A>): Promise<ResponseOf<'matters', A>>;
+}
+
+function fixtures(pc: PageCloud): MattersFixtures {
+  return {
+    async ok<A extends ActionName<'matters'>>(openid: string, action: A, payload: RequestOf<'matters', A>): Promise<ResponseOf<'matters', A>> {
+      const reply = await postJson(`${pc.url}/functions/matters`, openid, { action, payload });
+      const result: unknown = typeof reply === 'object' && reply !== null && 'result' in reply ? reply.result : null;
+      if (!isEnvelope<ResponseOf<'matters', A>>(result)) throw new Error(`matters.${action} failed: ${JSON.stringify(reply)}`);
+      if (!result.ok) throw new Error(`matters.${action} as ${openid} refused: ${result.error.code} ${result.error.message}`);
+      return result.data;
+    },
+  };
+}
+
+/** The demo village on a real local cloud, the global wx extended, and a caller for fixtures. */
+export function useMattersCloud(): { pc: PageCloud; api: () => MattersFixtures } {
+  const pc = usePageCloud({ env: { LOCALCLOUD_SEED: 'demo' } });
+  beforeAll(() => {
+    Object.assign(wx, extras);
+  });
+  beforeEach(() => {
+    state.picks.length = 0;
+    state.recordings.length = 0;
+    state.places.length = 0;
+    state.uploads.length = 0;
+    state.navigations.length = 0;
+    state.previews.length = 0;
+    state.played.length = 0;
+    state.subscribeRequests.length = 0;
+  });
+  return { pc, api: () => fixtures(pc) };
+}

@@ -1,0 +1,381 @@
+// What the notice pages need of WeChat beyond the shared harness (test/pages/support/wx.ts), added to
+// the same global wx in a beforeAll: navigation that fails for a page the build does not have (as
+// WeChat's does), modals, the share menu, the canvas (a selector query that finds a <canvas type="2d">
+// whose 2D context records what is drawn, and canvasToTempFilePath that keeps what each exported page
+// showed), the photo album and image preview. Calls to the cloud stay real; a test may lose the reply
+// of the next call (the request reaches the function, the page hears a network failure) to check that
+// a retry sends the same submission key.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { ActionName, AppErrorBody, FunctionName, RequestOf, ResponseOf } from '../../../typings';
+import type { PrintContext } from '../../../miniprogram/utils/notice-print';
+import { usePageCloud, type PageCloud } from '../support/cloud';
+import { MINIPROGRAM } from '../support/page';
+import type { RequestOption } from '../support/wx';
+
+interface Callbacks<S, F = { errMsg: string }> {
+  success?: (res: S) => void;
+  fail?: (err: F) => void;
+  complete?: (res: S | F) => void;
+}
+
+function later<S, F>(option: Callbacks<S, F>, outcome: { ok: true; res: S } | { ok: false; err: F }): void {
+  setTimeout(() => {
+    if (outcome.ok) {
+      option.success?.(outcome.res);
+      option.complete?.(outcome.res);
+    } else {
+      option.fail?.(outcome.err);
+      option.complete?.(outcome.err);
+    }
+  }, 0);
+}
+
+// ---- a recording 2D context -------------------------------------------------------------------
+
+export type DrawOp =
+  | { op: 'fillText'; text: string; x: number; y: number; font: string; fill: string; align: string; baseline: string }
+  | { op: 'fillRect'; x: number; y: number; w: number; h: number; fill: string };
+
+/** Font size in px of a CSS font string ("bold 24px sans-serif" → 24). */
+export function fontSize(font: string): number {
+  const m = /(\d+(?:\.\d+)?)px/.exec(font);
+  return m ? Number(m[1]) : 10;
+}
+
+/**
+ * A canvas 2D context that records what is drawn. Text is measured as a CJK font would be: a Chinese
+ * character (or full-width sign) is one em wide, anything else 0.55 em.
+ */
+export class RecordingContext implements PrintContext {
+  fillStyle: string | object = '#000000';
+  font = '10px sans-serif';
+  textAlign = 'start';
+  textBaseline = 'alphabetic';
+  ops: DrawOp[] = [];
+
+  static width(text: string, font: string): number {
+    const size = fontSize(font);
+    return Array.from(text).reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? size : size * 0.55), 0);
+  }
+  private fill(): string {
+    return typeof this.fillStyle === 'string' ? this.fillStyle : 'pattern';
+  }
+  fillText(text: string, x: number, y: number): void {
+    this.ops.push({ op: 'fillText', text, x, y, font: this.font, fill: this.fill(), align: this.textAlign, baseline: this.textBaseline });
+  }
+  fillRect(x: number, y: number, w: number, h: number): void {
+    this.ops.push({ op: 'fillRect', x, y, w, h, fill: this.fill() });
+  }
+  measureText(text: string): { width: number } {
+    return { width: RecordingContext.width(text, this.font) };
+  }
+  texts(): Extract<DrawOp, { op: 'fillText' }>[] {
+    return this.ops.flatMap((o) => (o.op === 'fillText' ? [o] : []));
+  }
+  rects(): Extract<DrawOp, { op: 'fillRect' }>[] {
+    return this.ops.flatMap((o) => (o.op === 'fillRect' ? [o] : []));
+  }
+}
+
+/** A canvas node as WeChat's selector query gives it for <canvas type="2d">. */
+export class FakeCanvas {
+  width = 300;
+  height = 150;
+  readonly ctx = new RecordingContext();
+  getContext(kind: string): RecordingContext | null {
+    return kind === '2d' ? this.ctx : null;
+  }
+}
+
+// ---- the extended wx -----------------------------------------------------------------------------
+
+export interface ExportedPage {
+  tempFilePath: string;
+  width: number;
+  height: number;
+  /** The texts drawn on the canvas for this page. */
+  texts: string[];
+}
+
+interface NoticeWxState {
+  navigations: { api: 'navigateTo' | 'reLaunch' | 'redirectTo'; url: string; ok: boolean }[];
+  modals: { title: string; content: string }[];
+  settings: number;
+  shareMenus: string[][];
+  previews: { urls: string[]; current: string }[];
+  saved: string[];
+  /** The album refuses (the user denied the permission). */
+  albumDenied: boolean;
+  exported: ExportedPage[];
+  canvas: FakeCanvas | null;
+  /** Whether the page has a canvas node to give (an old client: none). */
+  canvasAvailable: boolean;
+  /** Cloud calls whose reply is lost: the call reaches the function, the page hears a network failure. */
+  loseReplies: number;
+  /** The payloads the pages sent to the cloud, in order. */
+  sent: { url: string; data: unknown }[];
+}
+
+const state: NoticeWxState = {
+  navigations: [],
+  modals: [],
+  settings: 0,
+  shareMenus: [],
+  previews: [],
+  saved: [],
+  albumDenied: false,
+  exported: [],
+  canvas: null,
+  canvasAvailable: true,
+  loseReplies: 0,
+  sent: [],
+};
+
+/** Whether the mini-program has the page of `url` ("/packages/x/y/y?a=b"), as WeChat knows from app.json. */
+export function pageExists(url: string): boolean {
+  const route = url.replace(/^\//, '').split('?')[0] ?? '';
+  return fs.existsSync(path.join(MINIPROGRAM, `${route}.json`));
+}
+
+interface UrlOption extends Callbacks<{ errMsg: string }> {
+  url: string;
+}
+
+function navigate(api: 'navigateTo' | 'reLaunch' | 'redirectTo') {
+  return (option: UrlOption): void => {
+    const ok = pageExists(option.url);
+    state.navigations.push({ api, url: option.url, ok });
+    later(option, ok ? { ok: true, res: { errMsg: `${api}:ok` } } : { ok: false, err: { errMsg: `${api}:fail page "${option.url.replace(/^\//, '')}" is not found` } });
+  };
+}
+
+interface ModalOption extends Callbacks<{ confirm: boolean; cancel: boolean; errMsg: string }> {
+  title?: string;
+  content?: string;
+}
+
+interface PreviewOption extends Callbacks<{ errMsg: string }> {
+  urls: string[];
+  current?: string;
+}
+
+interface SaveOption extends Callbacks<{ errMsg: string }> {
+  filePath: string;
+}
+
+interface ExportOption extends Callbacks<{ tempFilePath: string; errMsg: string }> {
+  canvas?: unknown;
+  destWidth?: number;
+  destHeight?: number;
+}
+
+class FakeSelectorQuery {
+  private selector = '';
+  in(): this {
+    return this;
+  }
+  select(selector: string): this {
+    this.selector = selector;
+    return this;
+  }
+  fields(): this {
+    return this;
+  }
+  exec(cb?: (res: unknown[]) => void): void {
+    const found = this.selector === '#print-canvas' && state.canvasAvailable;
+    if (found) {
+      state.canvas = new FakeCanvas();
+      exportedTexts = 0;
+    }
+    const canvas = state.canvas;
+    setTimeout(() => cb?.([found && canvas ? { node: canvas, width: 1240, height: 1754 } : null]), 0);
+  }
+}
+
+let exportedTexts = 0;
+
+const extras = {
+  navigateTo: navigate('navigateTo'),
+  reLaunch: navigate('reLaunch'),
+  redirectTo: navigate('redirectTo'),
+  showModal(option: ModalOption): void {
+    state.modals.push({ title: option.title ?? '', content: option.content ?? '' });
+    later(option, { ok: true, res: { confirm: true, cancel: false, errMsg: 'showModal:ok' } });
+  },
+  openSetting(option: Callbacks<{ errMsg: string }> = {}): void {
+    state.settings += 1;
+    later(option, { ok: true, res: { errMsg: 'openSetting:ok' } });
+  },
+  showShareMenu(option: Callbacks<{ errMsg: string }> & { menus?: string[] } = {}): void {
+    state.shareMenus.push(option.menus ?? []);
+    later(option, { ok: true, res: { errMsg: 'showShareMenu:ok' } });
+  },
+  previewImage(option: PreviewOption): void {
+    state.previews.push({ urls: [...option.urls], current: option.current ?? '' });
+    later(option, { ok: true, res: { errMsg: 'previewImage:ok' } });
+  },
+  saveImageToPhotosAlbum(option: SaveOption): void {
+    if (state.albumDenied) return later(option, { ok: false, err: { errMsg: 'saveImageToPhotosAlbum:fail auth deny' } });
+    state.saved.push(option.filePath);
+    later(option, { ok: true, res: { errMsg: 'saveImageToPhotosAlbum:ok' } });
+  },
+  createSelectorQuery(): FakeSelectorQuery {
+    return new FakeSelectorQuery();
+  },
+  canvasToTempFilePath(option: ExportOption): void {
+    const canvas = option.canvas;
+    if (!(canvas instanceof FakeCanvas)) return later(option, { ok: false, err: { errMsg: 'canvasToTempFilePath:fail canvas is empty' } });
+    const texts = canvas.ctx.texts().slice(exportedTexts).map((t) => t.text);
+    exportedTexts = canvas.ctx.texts().length;
+    const page: ExportedPage = { tempFilePath: `wxfile://tmp/notice-print-${state.exported.length + 1}.png`, width: option.destWidth ?? canvas.width, height: option.destHeight ?? canvas.height, texts };
+    state.exported.push(page);
+    later(option, { ok: true, res: { tempFilePath: page.tempFilePath, errMsg: 'canvasToTempFilePath:ok' } });
+  },
+};
+
+/** Wraps the harness's wx.request: records what is sent, and can lose a reply after the function ran. */
+function wrapRequest(original: (option: RequestOption) => { abort(): void }) {
+  return (option: RequestOption): { abort(): void } => {
+    state.sent.push({ url: option.url, data: option.data });
+    if (state.loseReplies > 0 && /\/functions\//.test(option.url)) {
+      state.loseReplies -= 1;
+      return original({
+        ...option,
+        complete: undefined,
+        success: () => {
+          const err = { errMsg: 'request:fail timeout' };
+          option.fail?.(err);
+          option.complete?.(err);
+        },
+      });
+    }
+    return original(option);
+  };
+}
+
+function isRequest(v: unknown): v is (option: RequestOption) => { abort(): void } {
+  return typeof v === 'function';
+}
+
+export const navigations = (): NoticeWxState['navigations'] => state.navigations;
+export const modals = (): NoticeWxState['modals'] => state.modals;
+export const previews = (): NoticeWxState['previews'] => state.previews;
+export const saved = (): readonly string[] => state.saved;
+export const exported = (): readonly ExportedPage[] => state.exported;
+export const shareMenus = (): readonly string[][] => state.shareMenus;
+export const settingsOpened = (): number => state.settings;
+export const sent = (): NoticeWxState['sent'] => state.sent;
+
+export function denyAlbum(denied: boolean): void {
+  state.albumDenied = denied;
+}
+
+export function withoutCanvas(): void {
+  state.canvasAvailable = false;
+}
+
+/** The reply to the next cloud call is lost on the way back (the function has run). */
+export function loseNextReply(): void {
+  state.loseReplies = 1;
+}
+
+// ---- calling the functions directly (fixtures, checks) ----------------------------------------------
+// jsdom has no fetch: plain node HTTP, one connection per request.
+
+function httpJson(url: string, method: string, headers: Record<string, string>, body?: unknown): Promise<{ status: number; body: unknown }> {
+  const data = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, agent: false, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        try {
+          resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null });
+        } catch {
+          reject(new Error(`${method} ${url}: not JSON: ${text.slice(0, 200)}`));
+        }
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null;
+}
+
+function isErrorBody(v: unknown): v is AppErrorBody {
+  return isRecord(v) && typeof v.code === 'string' && typeof v.message === 'string';
+}
+
+/** The envelope's shape is checked; its data's type is the contract's, which the function is built from. */
+function isEnvelope<T>(v: unknown): v is { ok: true; data: T } | { ok: false; error: AppErrorBody } {
+  return isRecord(v) && ((v.ok === true && 'data' in v) || (v.ok === false && isErrorBody(v.error)));
+}
+
+export interface Api {
+  ok<F extends FunctionName, A extends ActionName<F>>(openid: string, fn: F, action: A, payload: RequestOf<F, A>): Promise<ResponseOf<F, A>>;
+}
+
+/** Calls the product's functions on the test's cloud as the mini-program does in local mode. */
+export function apiOf(pc: PageCloud): Api {
+  return {
+    async ok<F extends FunctionName, A extends ActionName<F>>(openid: string, fn: F, action: A, payload: RequestOf<F, A>): Promise<ResponseOf<F, A>> {
+      const reply = await httpJson(`${pc.url}/functions/${fn}`, 'POST', { 'x-wx-openid': openid }, { action, payload });
+      const result = isRecord(reply.body) ? reply.body.result : undefined;
+      if (reply.status !== 200 || !isEnvelope<ResponseOf<F, A>>(result)) throw new Error(`${fn}.${action} failed: ${JSON.stringify(reply.body)}`);
+      if (!result.ok) throw new Error(`${fn}.${action} as ${openid} refused: ${result.error.code} ${result.error.message}`);
+      return result.data;
+    },
+  };
+}
+
+/** The demo village on a real local cloud, the global wx extended, and a direct caller for fixtures. */
+export function useNoticeCloud(): { pc: PageCloud; api: () => Api } {
+  const pc = usePageCloud({ env: { LOCALCLOUD_SEED: 'demo' } });
+  beforeAll(() => {
+    const request: unknown = Reflect.get(wx, 'request');
+    if (!isRequest(request)) throw new Error('the harness has no wx.request');
+    Object.assign(wx, extras, { request: wrapRequest(request) });
+  });
+  beforeEach(() => {
+    state.navigations.length = 0;
+    state.modals.length = 0;
+    state.settings = 0;
+    state.shareMenus.length = 0;
+    state.previews.length = 0;
+    state.saved.length = 0;
+    state.albumDenied = false;
+    state.exported.length = 0;
+    state.canvas = null;
+    state.canvasAvailable = true;
+    state.loseReplies = 0;
+    state.sent.length = 0;
+    exportedTexts = 0;
+  });
+  return { pc, api: () => apiOf(pc) };
+}
+
+/** Moves the local cloud's clock (null: back to real time). */
+export async function setClock(pc: PageCloud, at: Date | null): Promise<void> {
+  const reply = await httpJson(`${pc.url}/_localcloud/clock`, at ? 'POST' : 'DELETE', {}, at ? { now: at.toISOString() } : undefined);
+  if (reply.status !== 200) throw new Error(`clock not set: ${JSON.stringify(reply.body)}`);
+}
+
+/** Today in China (the demo village is seeded up to it) and the months around it. */
+export const chinaToday = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+export function shiftMonth(month: string, by: number): string {
+  const d = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 + by, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** An instant given in China time, e.g. chinaInstant('2026-12-01', '00:30'). */
+export function chinaInstant(date: string, time: string): Date {
+  return new Date(`${date}T${time}:00+08:00`);
+}

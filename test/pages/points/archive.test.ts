@@ -1,0 +1,120 @@
+// 户主档案袋: the household's figures, rank, trend and history in one call; grid leaders and cadres
+// open other households; a cadre corrects an approved record with a reason.
+import { randomBytes } from 'node:crypto';
+import { C } from '../../../cloudfunctions/shared/collections';
+import { getAll } from '../../support/sdk';
+import { loadPage } from '../support/page';
+import { asUser, exchanges, toasts } from '../support/wx';
+import { chinaToday, previews, usePointsCloud } from './support';
+
+const { pc, api } = usePointsCloud();
+const key = (): string => randomBytes(8).toString('hex');
+const photo = 'cloud://local-dev.local-bucket/evidence/archive-test.jpg';
+
+test('a household head sees members masked, the figures, rank, a 12-month trend and the history, in one call', async () => {
+  asUser('demo-head');
+  const page = await loadPage('packages/points/archive/archive');
+  await page.settled();
+  expect(exchanges().filter((x) => x.url.endsWith('/functions/points'))).toHaveLength(1);
+
+  expect(page.textOf('#household')).toMatch(/^3组7号\s*户主：\S+?\s*所在网格：第一网格$/);
+  const members = page.textOf('#members');
+  expect(members).toMatch(/身份证 \d{3}\*+[\dX]{4}/);
+  expect(members).not.toMatch(/\d{17}[\dX]/); // no whole ID number
+  expect(members).toMatch(/电话 \d{3}\*{4}\d{4}/);
+
+  const balance = page.data.balance;
+  expect(balance).toEqual(expect.objectContaining({ earned: expect.any(Number), available: expect.any(Number), pending: expect.any(Number) }));
+  expect(page.textOf('#earned')).toMatch(/^-?\d+$/);
+  expect(page.textOf('#available')).toMatch(/^-?\d+$/);
+  expect(page.textOf('#pending')).toContain('待公示积分');
+  expect(page.textOf('#year')).toMatch(new RegExp(`^${chinaToday().slice(0, 4)}年：已结算 -?\\d+ 分，待公示 -?\\d+ 分$`));
+  expect(page.textOf('#rank')).toMatch(/^全村第\d+名 \/ 150户\s*第一网格第\d+名 \/ 50户$/);
+
+  // The trend: a canvas (not drawn here: the simulator gives no canvas node) and the figures below it.
+  expect(page.$('#trend')).not.toBeNull();
+  expect(page.textsOf('.cell-label')).toHaveLength(12);
+  expect(page.textsOf('.cell-label')[11]).toBe(`${Number(chinaToday().slice(5, 7))}月`);
+  expect(page.textOf('#trend-card')).toMatch(/近12个月积分（合计 [+-]?\d+）/);
+
+  const history = page.textsOf('.rec');
+  expect(history.length).toBeGreaterThan(0);
+  for (const h of history) expect(h).toMatch(/(待审核|已通过|未通过)/);
+  // Nobody here may correct.
+  expect(page.$('.reverse')).toBeNull();
+});
+
+test('records waiting for review are shown apart from the balance', async () => {
+  const res = await api().ok('demo-grid-1', 'record', { clientKey: key(), itemCode: 'A01', householdIds: ['hh-023'], occurredOn: chinaToday() });
+  const id = res.records[0]?.id ?? '';
+  asUser('demo-grid-1');
+  const page = await loadPage('packages/points/archive/archive', { query: { householdId: 'hh-023' } });
+  await page.settled();
+  expect(page.textOf('#waiting')).toMatch(/^另有 \d+ 条记录正在审核（\+\d+分），审核通过后计入待公示积分。$/);
+  expect(page.textOf(`#rec-${id}`)).toContain('待审核');
+  // A grid leader may open their grid's households but corrects nothing.
+  expect(page.$('.reverse')).toBeNull();
+});
+
+test('a cadre opens another household and corrects an approved record; the reason is required', async () => {
+  const made = await api().ok('demo-cadre-1', 'record', { clientKey: key(), itemCode: 'B03', householdIds: ['hh-021'], occurredOn: chinaToday(), evidence: [photo] });
+  const id = made.records[0]?.id ?? '';
+  asUser('demo-cadre-2');
+  const page = await loadPage('packages/points/archive/archive', { query: { householdId: 'hh-021' } });
+  await page.settled();
+  const pendingBefore = Number(page.textOf('.pending-value'));
+  expect(page.textOf(`#rec-${id}`)).toContain('已通过');
+  expect(page.textOf(`#rec-${id}`)).toMatch(/村干部 \S+ 记录/);
+
+  // Its photo opens large.
+  await page.tap(`#photo-${id}-0`);
+  expect(previews()[0]?.urls).toEqual([`${pc.url}/_storage/files/evidence/archive-test.jpg`]);
+
+  await page.tap(`#reverse-${id}`);
+  expect(page.textOf('#reverse-sheet')).toContain('参加村内环境卫生集中整治 +3分');
+  await page.tap('#reverse-confirm');
+  expect(page.textOf('#sheet-error')).toBe('请填写更正原因，户主会看到');
+  await page.dispatch('#reverse-reason', 'input', { value: '当天实际未参加，误记' });
+  await page.tap('#reverse-confirm');
+  await page.until((d) => d.reversing === null && d.loading === false, 'the correction is made and the archive reloaded');
+  expect(toasts()).toContainEqual({ title: '已更正，-3分', icon: 'success', duration: 1500 });
+
+  expect(Number(page.textOf('.pending-value'))).toBe(pendingBefore - 3);
+  expect(page.textOf(`#rec-${id}`)).toContain('已更正');
+  expect(page.textOf(`#rec-${id}`)).toContain('更正：当天实际未参加，误记');
+  expect(page.$(`#reverse-${id}`)).toBeNull();
+  const [counter] = await getAll(pc.db.collection(C.pointRecords).where({ reverses: id }));
+  expect(counter).toMatchObject({ points: -3, reason: '当天实际未参加，误记' });
+  expect(page.textOf(`#rec-${String(counter?._id)}`)).toContain('更正：参加村内环境卫生集中整治');
+  expect(page.textOf(`#rec-${String(counter?._id)}`)).toContain('更正记录');
+});
+
+test('a correction refused by the function shows its message in the sheet', async () => {
+  const made = await api().ok('demo-cadre-1', 'record', { clientKey: key(), itemCode: 'B03', householdIds: ['hh-024'], occurredOn: chinaToday(), evidence: [photo] });
+  const id = made.records[0]?.id ?? '';
+  asUser('demo-cadre-2');
+  const page = await loadPage('packages/points/archive/archive', { query: { householdId: 'hh-024' } });
+  await page.settled();
+  await page.tap(`#reverse-${id}`);
+  // Meanwhile another cadre corrects it.
+  await api().ok('demo-cadre-3', 'reverse', { clientKey: key(), recordId: id, reason: '重复记录' });
+  await page.dispatch('#reverse-reason', 'input', { value: '误记' });
+  await page.tap('#reverse-confirm');
+  await page.until((d) => d.busy === false && d.sheetError !== '', 'the refusal');
+  expect(page.textOf('#sheet-error')).toBe('这条记录已经更正过了');
+  expect(page.$('#reverse-sheet')).not.toBeNull();
+});
+
+test("another household's archive is refused to those who may not see it", async () => {
+  asUser('demo-villager');
+  const own = await loadPage('packages/points/archive/archive', { query: { householdId: 'hh-100' } });
+  await own.settled();
+  expect(own.textOf('#load-error')).toBe('只能查看自己家的档案');
+  expect(own.$('#balance')).toBeNull();
+
+  asUser('demo-grid-2');
+  const other = await loadPage('packages/points/archive/archive', { query: { householdId: 'hh-001' } });
+  await other.settled();
+  expect(other.textOf('#load-error')).toBe('只能查看自己家的档案');
+  expect(toasts()).toContainEqual({ title: '只能查看自己家的档案', icon: 'none', duration: 2500 });
+});

@@ -1,0 +1,243 @@
+// What the village pages need of WeChat beyond the shared harness (test/pages/support/wx.ts), added
+// to the same global wx in a beforeAll. Only what the phone and WeChat's own servers do is stood in
+// for: the chat-file picker answers with real files the test wrote, uploads are real multipart HTTP
+// requests to the test's local cloud (which stores the bytes and answers { fileID }, as it does for
+// the mini-program in local mode), navigation and titles are recorded.
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { ActionName, AppErrorBody, Envelope, RequestOf, ResponseOf } from '../../../typings';
+import { usePageCloud, type PageCloud } from '../support/cloud';
+import { wxState } from '../support/wx';
+
+interface Callbacks<S> {
+  success?: (res: S) => void;
+  fail?: (err: { errMsg: string }) => void;
+  complete?: (res: S | { errMsg: string }) => void;
+}
+
+interface ChooseMessageFileOption extends Callbacks<{ tempFiles: { path: string; name: string; size: number; type: string; time: number }[]; errMsg: string }> {
+  count: number;
+  type?: string;
+  extension?: string[];
+}
+
+interface UploadOption extends Callbacks<{ data: string; statusCode: number; errMsg: string }> {
+  url: string;
+  filePath: string;
+  name: string;
+  formData?: Record<string, unknown>;
+}
+
+interface CloudUploadOption extends Callbacks<{ fileID: string; statusCode: number; errMsg: string }> {
+  cloudPath: string;
+  filePath: string;
+}
+
+interface UrlOption extends Callbacks<{ errMsg: string }> {
+  url: string;
+}
+
+interface TitleOption extends Callbacks<{ errMsg: string }> {
+  title: string;
+}
+
+interface VillageWxState {
+  /** What the next wx.chooseMessageFile answers (one entry per call); none left = the user cancels. */
+  files: string[];
+  navigations: string[];
+  relaunches: string[];
+  titles: string[];
+  uploads: string[];
+}
+
+const state: VillageWxState = { files: [], navigations: [], relaunches: [], titles: [], uploads: [] };
+
+function later<S>(option: Callbacks<S>, outcome: { ok: true; res: S } | { ok: false; errMsg: string }): void {
+  setTimeout(() => {
+    if (outcome.ok) {
+      option.success?.(outcome.res);
+      option.complete?.(outcome.res);
+    } else {
+      option.fail?.({ errMsg: outcome.errMsg });
+      option.complete?.({ errMsg: outcome.errMsg });
+    }
+  }, 0);
+}
+
+/** A multipart/form-data POST with one file, as WeChat's uploadFile sends it. */
+function postMultipart(url: string, fields: Record<string, unknown>, fileField: string, filePath: string): Promise<{ status: number; text: string }> {
+  const boundary = `----hemeicun${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
+  const head = Object.entries(fields)
+    .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${typeof v === 'string' ? v : JSON.stringify(v)}\r\n`)
+    .join('');
+  const body = Buffer.concat([
+    Buffer.from(`${head}--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="${path.basename(filePath)}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    fs.readFileSync(filePath),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', agent: false, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(body.length) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+function fileIdOf(text: string): string {
+  try {
+    const body: unknown = JSON.parse(text);
+    return typeof body === 'object' && body !== null && 'fileID' in body && typeof body.fileID === 'string' ? body.fileID : '';
+  } catch {
+    return '';
+  }
+}
+
+const extras = {
+  chooseMessageFile(option: ChooseMessageFileOption): void {
+    const file = state.files.shift();
+    if (!file) return later(option, { ok: false, errMsg: 'chooseMessageFile:fail cancel' });
+    const tempFiles = [{ path: file, name: path.basename(file), size: fs.statSync(file).size, type: 'file', time: Date.now() }];
+    later(option, { ok: true, res: { tempFiles, errMsg: 'chooseMessageFile:ok' } });
+  },
+  uploadFile(option: UploadOption): void {
+    postMultipart(option.url, option.formData ?? {}, option.name, option.filePath).then(
+      (reply) => {
+        const fileID = fileIdOf(reply.text);
+        if (fileID) state.uploads.push(fileID);
+        later(option, { ok: true, res: { data: reply.text, statusCode: reply.status, errMsg: 'uploadFile:ok' } });
+      },
+      (e: unknown) => later(option, { ok: false, errMsg: `uploadFile:fail ${e instanceof Error ? e.message : String(e)}` }),
+    );
+  },
+  navigateTo(option: UrlOption): void {
+    state.navigations.push(option.url);
+    later(option, { ok: true, res: { errMsg: 'navigateTo:ok' } });
+  },
+  reLaunch(option: UrlOption): void {
+    state.relaunches.push(option.url);
+    later(option, { ok: true, res: { errMsg: 'reLaunch:ok' } });
+  },
+  setNavigationBarTitle(option: TitleOption): void {
+    state.titles.push(option.title);
+    later(option, { ok: true, res: { errMsg: 'setNavigationBarTitle:ok' } });
+  },
+};
+
+/** wx.cloud.uploadFile: WeChat's storage is the test's local cloud. */
+function cloudUploadFile(option: CloudUploadOption): void {
+  postMultipart(`${wxState().cloudUrl}/_storage/upload`, { cloudPath: option.cloudPath }, 'file', option.filePath).then(
+    (reply) => {
+      const fileID = fileIdOf(reply.text);
+      if (!fileID) return later(option, { ok: false, errMsg: `cloud.uploadFile:fail ${reply.status}` });
+      state.uploads.push(fileID);
+      later(option, { ok: true, res: { fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' } });
+    },
+    (e: unknown) => later(option, { ok: false, errMsg: `cloud.uploadFile:fail ${e instanceof Error ? e.message : String(e)}` }),
+  );
+}
+
+let fileDir = '';
+
+/** Writes a file where the phone keeps files picked from a chat, and answers its temp path. */
+export function writeChatFile(name: string, bytes: Buffer): string {
+  fileDir ||= fs.mkdtempSync(path.join(os.tmpdir(), 'wx-chat-'));
+  const file = path.join(fileDir, name);
+  fs.writeFileSync(file, bytes);
+  return file;
+}
+
+/** The next wx.chooseMessageFile answers with this file. */
+export function pickChatFile(file: string): void {
+  state.files.push(file);
+}
+
+export const navigations = (): readonly string[] => state.navigations;
+export const relaunches = (): readonly string[] => state.relaunches;
+export const titles = (): readonly string[] => state.titles;
+export const uploads = (): readonly string[] => state.uploads;
+
+function isErrorBody(v: unknown): v is AppErrorBody {
+  return typeof v === 'object' && v !== null && 'code' in v && typeof v.code === 'string' && 'message' in v && typeof v.message === 'string';
+}
+
+function isEnvelope<T>(v: unknown): v is Envelope<T> {
+  if (typeof v !== 'object' || v === null || !('ok' in v)) return false;
+  return (v.ok === true && 'data' in v) || (v.ok === false && 'error' in v && isErrorBody(v.error));
+}
+
+function postJson(url: string, openid: string, body: unknown): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'x-wx-openid': openid } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        try {
+          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+        } catch (e) {
+          reject(e);
+        }
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
+}
+
+/** Calls of the village function as someone, for fixtures (jsdom has no fetch, so plain http). */
+export interface VillageFixtures {
+  ok<A extends ActionName<'village'>>(openid: string, action: A, payload: RequestOf<'village', A>): Promise<ResponseOf<'village', A>>;
+}
+
+function fixtures(pc: PageCloud): VillageFixtures {
+  return {
+    async ok<A extends ActionName<'village'>>(openid: string, action: A, payload: RequestOf<'village', A>): Promise<ResponseOf<'village', A>> {
+      const reply = await postJson(`${pc.url}/functions/village`, openid, { action, payload });
+      const result: unknown = typeof reply === 'object' && reply !== null && 'result' in reply ? reply.result : null;
+      if (!isEnvelope<ResponseOf<'village', A>>(result)) throw new Error(`village.${action} failed: ${JSON.stringify(reply)}`);
+      if (!result.ok) throw new Error(`village.${action} as ${openid} refused: ${result.error.code} ${result.error.message}`);
+      return result.data;
+    },
+  };
+}
+
+/** The bytes a GET answers (jsdom has no fetch). */
+export function httpBytes(url: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent: false }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve(Buffer.concat(chunks)));
+      })
+      .on('error', reject);
+  });
+}
+
+/** A field of a page's data object, without trusting its type. */
+export function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null ? Reflect.get(value, key) : undefined;
+}
+
+/** A real local cloud (the demo village unless `demo` is false), the global wx extended, fixtures. */
+export function useVillagePages(opts: { demo?: boolean } = {}): { pc: PageCloud; api: () => VillageFixtures } {
+  const pc = usePageCloud({ env: { LOCALCLOUD_SEED: opts.demo === false ? 'none' : 'demo' } });
+  beforeAll(() => {
+    Object.assign(wx, extras);
+    Object.assign(wx.cloud, { uploadFile: cloudUploadFile });
+  });
+  beforeEach(() => {
+    state.files.length = 0;
+    state.navigations.length = 0;
+    state.relaunches.length = 0;
+    state.titles.length = 0;
+    state.uploads.length = 0;
+  });
+  return { pc, api: () => fixtures(pc) };
+}
