@@ -8,7 +8,7 @@ import { object, resolve } from './objections';
 import { publishNotice, villageById } from './publish';
 import { getNotice, listNotices } from './read';
 import { settleNotice } from './settle';
-import { daily } from './timer';
+import { sweep } from './timer';
 import { getBoards } from './boards';
 import { getById } from '../shared/repo';
 import { C } from '../shared/collections';
@@ -83,5 +83,5 @@ export const main = createFunction(
       },
     },
   },
-  { daily },
+  { sweep: (at) => sweep(at) },
 );

@@ -91,7 +91,7 @@ export const COLLECTIONS: CollectionDef[] = [
   { name: C.ledger, indexes: [{ name: 'householdId_1', keys: asc('householdId') }, { name: 'villageId_1_month_1', keys: asc('villageId', 'month') }] },
   { name: C.balances, indexes: [{ name: 'villageId_1_gridId_1', keys: asc('villageId', 'gridId') }] },
   { name: C.pointCaps, indexes: [] },
-  { name: C.notices, indexes: [{ name: 'villageId_1_month_-1', keys: [{ field: 'villageId', direction: 1 }, { field: 'month', direction: -1 }] }, { name: 'status_1_closesAt_1', keys: asc('status', 'closesAt') }] },
+  { name: C.notices, indexes: [{ name: 'villageId_1_month_-1', keys: [{ field: 'villageId', direction: 1 }, { field: 'month', direction: -1 }] }, { name: 'status_1_closesAt_1', keys: asc('status', 'closesAt') }, { name: 'month_1', keys: asc('month') }] },
   { name: C.objections, indexes: [{ name: 'villageId_1_month_1_status_1', keys: asc('villageId', 'month', 'status') }, { name: 'objector_1', keys: asc('objector') }] },
   // invites: _id is the code, so using one is a get by id.
   { name: C.invites, indexes: [] },

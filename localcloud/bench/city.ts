@@ -68,17 +68,27 @@ interface TimerRun {
   settled: number;
   dbRequests: number;
   durationMs: number;
+  /** Timer invocations it took (each stops starting work after its time budget). */
+  runs: number;
 }
 
-async function fireDaily(server: BenchServer, time: string): Promise<TimerRun> {
+/** Fires the notice sweep at `time` again and again, as its 10-minute schedule would, until nothing is left. */
+async function fireSweep(server: BenchServer, time: string): Promise<TimerRun> {
   await post(`${server.url}/_localcloud/clock`, { now: time });
-  const body = await post(`${server.url}/_localcloud/timers/notice/daily`, { time });
-  if (!isPlainObject(body) || !isPlainObject(body.result) || !isPlainObject(body.result.data) || !isPlainObject(body.invocation)) {
-    throw new Error(`timer failed: ${JSON.stringify(body).slice(0, 500)}`);
+  const total: TimerRun = { published: 0, settled: 0, dbRequests: 0, durationMs: 0, runs: 0 };
+  for (;;) {
+    const body = await post(`${server.url}/_localcloud/timers/notice/sweep`, { time });
+    if (!isPlainObject(body) || !isPlainObject(body.result) || !isPlainObject(body.result.data) || !isPlainObject(body.invocation)) {
+      throw new Error(`timer failed: ${JSON.stringify(body).slice(0, 500)}`);
+    }
+    const { data } = body.result;
+    total.published += Number(data.published);
+    total.settled += Number(data.settled);
+    total.dbRequests += Number(body.invocation.dbRequests);
+    total.durationMs += Number(body.invocation.durationMs);
+    total.runs += 1;
+    if (Number(data.remaining) === 0) return total;
   }
-  const { data } = body.result;
-  const { dbRequests, durationMs } = body.invocation;
-  return { published: Number(data.published), settled: Number(data.settled), dbRequests: Number(dbRequests), durationMs: Number(durationMs) };
 }
 
 async function main(): Promise<void> {
@@ -102,10 +112,10 @@ async function main(): Promise<void> {
   console.log(`loaded in ${(loadMs / 1000).toFixed(0)} s`);
 
   // 00:30 on 1 November in China (16:30 UTC on 31 October): the month-end run publishes October.
-  const publish = await fireDaily(server, '2026-10-31T16:30:00Z');
+  const publish = await fireSweep(server, '2026-10-31T16:30:00Z');
   // After the five-day notice period: the next daily run settles every village.
-  const settle = await fireDaily(server, '2026-11-06T16:30:00Z');
-  const again = await fireDaily(server, '2026-11-07T16:30:00Z');
+  const settle = await fireSweep(server, '2026-11-06T16:30:00Z');
+  const again = await fireSweep(server, '2026-11-07T16:30:00Z');
   const memory = memoryOf(server.pid);
   const disk = folderSize(dataDir);
   await server.stop();
@@ -113,9 +123,9 @@ async function main(): Promise<void> {
 
   const per = (n: number): string => (n / villages).toFixed(1);
   const rows = [
-    `| publish October's notices (timer) | ${publish.published} | ${publish.dbRequests.toLocaleString('en')} | ${per(publish.dbRequests)} | ${(publish.durationMs / 1000).toFixed(1)} s | ${(publish.durationMs / villages).toFixed(1)} ms |`,
-    `| settle them after the notice period (timer) | ${settle.settled} | ${settle.dbRequests.toLocaleString('en')} | ${per(settle.dbRequests)} | ${(settle.durationMs / 1000).toFixed(1)} s | ${(settle.durationMs / villages).toFixed(1)} ms |`,
-    `| the next day's run (nothing left to do) | ${again.published + again.settled} | ${again.dbRequests.toLocaleString('en')} | ${per(again.dbRequests)} | ${(again.durationMs / 1000).toFixed(1)} s | — |`,
+    `| publish October's notices (${publish.runs} timer runs) | ${publish.published} | ${publish.dbRequests.toLocaleString('en')} | ${per(publish.dbRequests)} | ${(publish.durationMs / 1000).toFixed(1)} s | ${(publish.durationMs / villages).toFixed(1)} ms |`,
+    `| settle them after the notice period (${settle.runs} timer runs) | ${settle.settled} | ${settle.dbRequests.toLocaleString('en')} | ${per(settle.dbRequests)} | ${(settle.durationMs / 1000).toFixed(1)} s | ${(settle.durationMs / villages).toFixed(1)} ms |`,
+    `| the next run (nothing left to do) | ${again.published + again.settled} | ${again.dbRequests.toLocaleString('en')} | ${per(again.dbRequests)} | ${(again.durationMs / 1000).toFixed(1)} s | — |`,
   ];
   const md = [
     '# City month-end benchmark',

@@ -41,7 +41,7 @@ test('month end, notice, objections, settlement (twice) — in China time with t
 
   // 00:30 on 1 December in China (16:30 UTC on 30 November): the month-end timer publishes November.
   await setClock('2026-11-30T16:30:00Z');
-  const fired = await cloud.control<{ result: { ok: boolean; data: { published: number } } }>('POST', '/_localcloud/timers/notice/daily', { time: '2026-11-30T16:30:00Z' });
+  const fired = await cloud.control<{ result: { ok: boolean; data: { published: number } } }>('POST', '/_localcloud/timers/notice/sweep', { time: '2026-11-30T16:30:00Z' });
   expect(fired.result.data.published).toBe(3); // the town's three villages
   const { notice } = await api.ok('demo-villager', 'notice', 'get', { month: '2026-11' });
   expect(notice.status).toBe('published');
@@ -102,7 +102,7 @@ test('month end, notice, objections, settlement (twice) — in China time with t
   }
   // Again by hand and by the timer: nothing moves.
   expect((await api.ok('demo-cadre-1', 'notice', 'settle', { month: '2026-11' })).settled).toBe(true);
-  await cloud.control('POST', '/_localcloud/timers/notice/daily', { time: '2026-12-06T01:00:00Z' });
+  await cloud.control('POST', '/_localcloud/timers/notice/sweep', { time: '2026-12-06T01:00:00Z' });
   expect(await balances()).toEqual(after);
   expect((await api.ok('demo-secretary', 'points', 'recompute', {})).differences).toEqual([]);
   // The whole village's settlement is a bounded number of requests, not one per household.
