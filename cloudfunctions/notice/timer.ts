@@ -22,11 +22,20 @@ export interface SweepResult {
   remaining: number;
 }
 
-/** Runs `work` over `items`, a few at a time, until the deadline; returns how many were done. */
+/**
+ * Runs `work` over `items`, a few at a time, until the deadline; returns how many were done. One
+ * village's failure (a busy moment of the database, say) does not stop the others: it is logged
+ * and left for the next run.
+ */
 async function withinBudget<T>(items: T[], deadline: number, work: (item: T) => Promise<boolean>): Promise<number> {
   let done = 0;
+  const attempt = (item: T): Promise<boolean> =>
+    work(item).catch((e: unknown) => {
+      console.error('notice sweep: left for the next run', e);
+      return false;
+    });
   for (let i = 0; i < items.length && Date.now() < deadline; i += CONCURRENCY) {
-    const results = await Promise.all(items.slice(i, i + CONCURRENCY).map(work));
+    const results = await Promise.all(items.slice(i, i + CONCURRENCY).map(attempt));
     done += results.filter(Boolean).length;
   }
   return done;

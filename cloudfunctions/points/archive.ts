@@ -63,7 +63,7 @@ export async function archive(householdId: string | undefined, openid: string): 
   const grid = grids.find((g) => g._id === household.gridId);
   return {
     household: { id: household._id, label: household.no, headName: household.headName, gridName: grid?.name ?? '' },
-    members: members.map((m) => ({ name: m.name, relation: m.relation, idNumber: maskId(m.idNumber), phone: maskPhone(m.phone) })),
+    members: members.filter((m) => m.status === 'active').map((m) => ({ name: m.name, relation: m.relation, idNumber: maskId(m.idNumber), phone: maskPhone(m.phone) })),
     balance: balanceView(balance, yearOf(today)),
     rank: { village: { rank: numberField(above, 'village') + 1, of: villageSize }, grid: { rank: numberField(above, 'grid') + 1, of: gridSize } },
     trend: months.map((month) => ({ month, points: byMonth.get(month) ?? 0 })),

@@ -88,8 +88,11 @@ async function fireSweep(server: BenchServer, time: string): Promise<TimerRun> {
     total.durationMs += Number(body.invocation.durationMs);
     total.runs += 1;
     if (Number(data.remaining) === 0) return total;
+    if (total.runs >= 60) throw new Error(`the sweep still has ${String(data.remaining)} to do after ${total.runs} runs`);
   }
 }
+
+let running: BenchServer | null = null;
 
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'localcloud-city-'));
@@ -99,6 +102,7 @@ async function main(): Promise<void> {
     manifest: path.join(ROOT, 'build', 'database.json'),
     functionsDir: path.join(ROOT, 'build', 'cloudfunctions'),
   });
+  running = server;
   const villages = TOWNS * VILLAGES_PER_TOWN;
   console.log(`loading ${villages} villages, ${villages * HOUSEHOLDS} households …`);
   const loadStart = Date.now();
@@ -146,5 +150,6 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   console.error(e);
+  if (running) console.error(`the local cloud said:\n${running.output().slice(-3000)}`);
   process.exit(1);
 });

@@ -12,7 +12,11 @@ export type WalOp =
 
 const LOG = 'wal.log';
 const SNAPSHOT = 'snapshot.log';
-/** Past this size the log is folded into a new snapshot. */
+/**
+ * Past this size, and past twice the last snapshot's size, the log is folded into a new snapshot.
+ * Compaction writes the whole store while nothing else runs, so its cost is kept in proportion to
+ * the writes that earn it.
+ */
 const COMPACT_BYTES = 64 * 1024 * 1024;
 
 export class Wal {
@@ -21,6 +25,7 @@ export class Wal {
   private waiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
   private scheduled = false;
   private size: number;
+  private snapshotBytes = 0;
 
   private constructor(
     private readonly dir: string,
@@ -89,7 +94,7 @@ export class Wal {
   }
 
   get needsCompaction(): boolean {
-    return this.size > COMPACT_BYTES;
+    return this.size > Math.max(COMPACT_BYTES, 2 * this.snapshotBytes);
   }
 
   /** Writes the whole state as a new snapshot and empties the log. */
@@ -118,6 +123,7 @@ export class Wal {
     fs.ftruncateSync(this.fd, 0);
     fs.fsyncSync(this.fd);
     this.size = 0;
+    this.snapshotBytes = fs.statSync(path.join(this.dir, SNAPSHOT)).size;
   }
 
   close(): void {
