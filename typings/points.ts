@@ -37,6 +37,8 @@ export interface RulesResult {
   /** The version in force today (China time), or null before any adoption. */
   current: RuleSetView | null;
   versions: { id: string; version: number; effectiveFrom: string }[];
+  /** Whether the caller (the secretary) may record a newly adopted version. */
+  canAdopt: boolean;
 }
 
 export type RecordStatus = 'pending' | 'approved' | 'rejected';
@@ -164,8 +166,19 @@ export interface RecomputeResult {
   differences: { householdId: string; stored: BalanceView; computed: BalanceView }[];
 }
 
+export interface AdoptRequest {
+  clientKey: string;
+  /** YYYY-MM-DD (China time), today or later. */
+  effectiveFrom: string;
+  adoption: AdoptionView;
+  items: RuleItemView[];
+}
+
 export interface PointsApi {
   rules: { req: Record<string, never>; res: RulesResult };
+  /** The 5+X template a village starts from when adopting its first version. */
+  template: { req: Record<string, never>; res: { items: RuleItemView[] } };
+  adopt: { req: AdoptRequest; res: RuleSetView };
   record: { req: RecordRequest; res: RecordResult };
   queue: { req: Record<string, never>; res: QueueResult };
   review: { req: ReviewRequest; res: ReviewResult };

@@ -1,7 +1,9 @@
 // Function `points`: rules, recording, review, reversal, the household archive, recomputation.
 import * as z from 'zod';
 import { createFunction } from '../shared/router';
+import { adopt, templateItems } from './adopt';
 import { archive } from './archive';
+import { ruleItemSchema } from '../shared/rules/template';
 import { households } from './households';
 import { queue } from './queue';
 import { recompute } from './recompute';
@@ -17,6 +19,27 @@ const fileId = z.string().startsWith('cloud://').max(300);
 
 export const main = createFunction('points', {
   rules: { input: empty, run: (_req, ctx) => rules(ctx.openid) },
+  template: { input: empty, run: async () => ({ items: templateItems() }) },
+  adopt: {
+    input: z
+      .object({
+        clientKey,
+        effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        adoption: z
+          .object({
+            meetingDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+            rounds: z.number().int().min(1).max(9),
+            attendees: z.number().int().min(1).max(100_000),
+            votesFor: z.number().int().min(0),
+            votesAgainst: z.number().int().min(0),
+            abstentions: z.number().int().min(0),
+          })
+          .strict(),
+        items: z.array(ruleItemSchema).min(1).max(100),
+      })
+      .strict(),
+    run: (req, ctx) => adopt(req, ctx.openid),
+  },
   record: {
     input: z
       .object({

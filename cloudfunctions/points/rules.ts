@@ -11,5 +11,6 @@ export async function rules(openid: string): Promise<RulesResult> {
   return {
     current: current ? ruleSetView(current) : null,
     versions: sets.map((s) => ({ id: s._id, version: s.version, effectiveFrom: s.effectiveFrom })),
+    canAdopt: user.roles.includes('secretary'),
   };
 }

@@ -1,6 +1,7 @@
 // The points service: the village's rules, recording and review, corrections and the household
 // archive (function `points`), all through call().
 import type {
+  AdoptRequest,
   ArchiveResult,
   HouseholdsResult,
   QueueResult,
@@ -10,6 +11,8 @@ import type {
   ReverseRequest,
   ReviewRequest,
   ReviewResult,
+  RuleItemView,
+  RuleSetView,
   RulesResult,
 } from '../../typings/index';
 import { call, CloudError } from './cloud';
@@ -19,6 +22,14 @@ export function getRules(): Promise<RulesResult> {
 }
 
 /** The households a grid leader or cadre may record for (refused for anyone else). */
+export function getTemplate(): Promise<{ items: RuleItemView[] }> {
+  return call('points', 'template', {});
+}
+
+export function adoptRules(req: AdoptRequest): Promise<RuleSetView> {
+  return call('points', 'adopt', req);
+}
+
 export function listHouseholds(): Promise<HouseholdsResult> {
   return call('points', 'households', {});
 }

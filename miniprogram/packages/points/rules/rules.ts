@@ -53,6 +53,8 @@ interface RulesData {
   adoption: AdoptionRow | null;
   groups: RuleGroup[];
   versions: VersionRow[];
+  /** The secretary may record a newly adopted version. */
+  canAdopt: boolean;
 }
 
 const initial: RulesData = {
@@ -66,6 +68,7 @@ const initial: RulesData = {
   adoption: null,
   groups: [],
   versions: [],
+  canAdopt: false,
 };
 
 function row(i: RuleItemView): RuleRow {
@@ -84,9 +87,10 @@ function row(i: RuleItemView): RuleRow {
 export function rulesView(res: RulesResult): Omit<RulesData, 'loading' | 'failed' | 'error'> {
   const current = res.current;
   const versions = res.versions.map((v) => ({ id: v.id, version: v.version, from: dateText(v.effectiveFrom), current: v.id === current?.id }));
-  if (!current) return { ...initial, empty: true, versions };
+  if (!current) return { ...initial, empty: true, versions, canAdopt: res.canAdopt };
   const a = current.adoption;
   return {
+    canAdopt: res.canAdopt,
     empty: false,
     version: current.version,
     effectiveFrom: dateText(current.effectiveFrom),
@@ -119,6 +123,13 @@ Component({
     },
     onRetry() {
       void this.load();
+    },
+    onAdopt() {
+      void wx.navigateTo({ url: '/packages/points/adopt/adopt' });
+    },
+    onShow() {
+      // Back from recording a new version: show it among the versions.
+      if (!this.data.loading) void this.load();
     },
   },
 });
