@@ -13,7 +13,7 @@ import { emptyBalance } from '../shared/points/policy';
 import { aggregateRows, count, getById, list } from '../shared/repo';
 import { _ } from '../shared/sdk';
 import * as z from 'zod';
-import { visibleHousehold, type HonoursContext } from './context';
+import { visibleHousehold, type VillageContext as HonoursContext } from '../shared/village-context';
 
 const aboveRowSchema = z.object({ above: z.number() });
 

@@ -17,7 +17,7 @@ import { emptyBalance, isCadre } from '../shared/points/policy';
 import { count, getById, list, listAll } from '../shared/repo';
 import { _, db } from '../shared/sdk';
 import { isDuplicateKey } from '../shared/tx';
-import type { HonoursContext } from './context';
+import type { VillageContext as HonoursContext } from '../shared/village-context';
 import { householdsByGrid, settledTotals, sumOf, villageHouseholds } from './scores';
 
 const INSERT_CHUNK = 200;

@@ -5,7 +5,7 @@ import { isQuarter, previousQuarter } from '../shared/honours/ranking';
 import { createFunction } from '../shared/router';
 import { annual } from './annual';
 import { awardByHand, quarterView } from './award';
-import { honoursContext } from './context';
+import { villageContext as honoursContext } from '../shared/village-context';
 import { issue, loanView, revoke, verify } from './loan';
 import { gridScores } from './scores';
 import { quarterly } from './timer';

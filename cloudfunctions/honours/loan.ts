@@ -12,7 +12,7 @@ import { attemptsId, CERTIFICATE_DAYS, certificateStatus, isWellFormedCode, loan
 import { getById, list } from '../shared/repo';
 import { _, db } from '../shared/sdk';
 import { isDuplicateKey } from '../shared/tx';
-import type { HonoursContext } from './context';
+import type { VillageContext as HonoursContext } from '../shared/village-context';
 
 function facts(c: LoanCertificate): CertificateFacts {
   return { code: c._id, householdLabel: c.householdLabel, headName: c.headName, earnedPoints: c.earnedPoints, rateBp: c.rateBp, issuedOn: c.issuedOn, expiresOn: c.expiresOn };

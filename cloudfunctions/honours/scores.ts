@@ -9,7 +9,7 @@ import { averageTenths, competitionRanks, leaderScore } from '../shared/honours/
 import { aggregateRows, count, list, listAll } from '../shared/repo';
 import { _ } from '../shared/sdk';
 import * as z from 'zod';
-import type { HonoursContext } from './context';
+import type { VillageContext as HonoursContext } from '../shared/village-context';
 
 const totalRowSchema = z.object({ _id: z.string(), points: z.number() });
 

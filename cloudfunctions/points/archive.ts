@@ -3,13 +3,12 @@
 import type { ArchiveResult, BalanceView } from '../../typings';
 import { C } from '../shared/collections';
 import { chinaDate, lastMonths, yearOf } from '../shared/china-time';
-import { AppError } from '../shared/errors';
 import { maskId, maskPhone } from '../shared/mask';
-import { balanceSchema, gridSchema, householdSchema, memberSchema, pointRecordSchema, type Balance } from '../shared/model';
+import { balanceSchema, memberSchema, pointRecordSchema, type Balance } from '../shared/model';
 import { emptyBalance, isCadre, ledGridIds } from '../shared/points/policy';
 import { aggregateRows, count, getById, list } from '../shared/repo';
 import { _ } from '../shared/sdk';
-import { villageContext } from './context';
+import { villageContext, visibleHousehold } from '../shared/village-context';
 import { recordView } from './views';
 
 export function balanceView(b: Balance, year: number): BalanceView {
@@ -30,14 +29,10 @@ function stringField(row: unknown, key: string): string {
 }
 
 export async function archive(householdId: string | undefined, openid: string): Promise<ArchiveResult> {
-  const { user, village, grids } = await villageContext(openid);
-  const id = householdId ?? user.householdId;
-  if (!id) throw new AppError('AUTH.NOT_JOINED', '您还没有加入任何一户');
-  const household = await getById(C.households, id, householdSchema);
-  if (!household) throw new AppError('COMMON.NOT_FOUND', '没有这一户');
-  if (household.villageId !== village._id) throw new AppError('AUTH.OTHER_VILLAGE');
+  const ctx = await villageContext(openid);
+  const { user, village, grids } = ctx;
+  const household = await visibleHousehold(ctx, householdId, '只能查看自己家的档案');
   const canRecord = isCadre(user) || ledGridIds(user, grids).includes(household.gridId);
-  if (user.householdId !== household._id && !canRecord) throw new AppError('AUTH.FORBIDDEN', '只能查看自己家的档案');
 
   const today = chinaDate();
   const months = lastMonths(today, 12);

@@ -1,27 +1,10 @@
-// What recording and reviewing need to know about the caller's village, loaded in parallel.
+// The village's rules as recording and reviewing need them, and the caller's village context.
 import { C } from '../shared/collections';
 import { chinaDate } from '../shared/china-time';
-import { AppError } from '../shared/errors';
-import { gridSchema, ruleSetSchema, villageSchema, type Grid, type RuleSet, type User, type Village } from '../shared/model';
-import { getById, list } from '../shared/repo';
-import { currentUser, villageOf } from '../shared/users';
+import { ruleSetSchema, type RuleSet } from '../shared/model';
+import { list } from '../shared/repo';
 
-export interface VillageContext {
-  user: User;
-  village: Village;
-  grids: Grid[];
-}
-
-export async function villageContext(openid: string): Promise<VillageContext> {
-  const user = await currentUser(openid);
-  const villageId = villageOf(user);
-  const [village, grids] = await Promise.all([
-    getById(C.villages, villageId, villageSchema),
-    list(C.grids, { villageId, kind: 'micro' }, gridSchema, { limit: 1000 }),
-  ]);
-  if (!village) throw new AppError('AUTH.NOT_JOINED');
-  return { user, village, grids };
-}
+export { villageContext, type VillageContext } from '../shared/village-context';
 
 /** Every adopted version of the village's rules, newest first. */
 export function ruleSets(villageId: string): Promise<RuleSet[]> {

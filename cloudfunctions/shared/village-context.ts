@@ -1,19 +1,20 @@
-// Who the caller is in their village, and what every honours action reads of the village.
-import { C } from '../shared/collections';
-import { AppError } from '../shared/errors';
-import { gridSchema, householdSchema, villageSchema, type Grid, type Household, type User, type Village } from '../shared/model';
-import { isCadre, ledGridIds } from '../shared/points/policy';
-import { getById, list } from '../shared/repo';
-import { currentUser, villageOf } from '../shared/users';
+// Who the caller is in their village, and what most village actions read of it: the village and its
+// micro grids (微网格), loaded in parallel.
+import { C } from './collections';
+import { AppError } from './errors';
+import { gridSchema, householdSchema, villageSchema, type Grid, type Household, type User, type Village } from './model';
+import { isCadre, ledGridIds } from './points/policy';
+import { getById, list } from './repo';
+import { currentUser, villageOf } from './users';
 
-export interface HonoursContext {
+export interface VillageContext {
   user: User;
   village: Village;
   /** The village's micro grids (微网格). */
   grids: Grid[];
 }
 
-export async function honoursContext(openid: string): Promise<HonoursContext> {
+export async function villageContext(openid: string): Promise<VillageContext> {
   const user = await currentUser(openid);
   const villageId = villageOf(user);
   const [village, grids] = await Promise.all([
@@ -25,13 +26,13 @@ export async function honoursContext(openid: string): Promise<HonoursContext> {
 }
 
 /** A household of the caller's village the caller may look at: their own, or any for its grid leader and cadres. */
-export async function visibleHousehold(ctx: HonoursContext, householdId: string | undefined): Promise<Household> {
+export async function visibleHousehold(ctx: VillageContext, householdId: string | undefined, refusal = '只能查看自己家的情况'): Promise<Household> {
   const id = householdId ?? ctx.user.householdId;
   if (!id) throw new AppError('AUTH.NOT_JOINED', '您还没有加入任何一户');
   const household = await getById(C.households, id, householdSchema);
   if (!household) throw new AppError('COMMON.NOT_FOUND', '没有这一户');
   if (household.villageId !== ctx.village._id) throw new AppError('AUTH.OTHER_VILLAGE');
   const mayLook = ctx.user.householdId === household._id || isCadre(ctx.user) || ledGridIds(ctx.user, ctx.grids).includes(household.gridId);
-  if (!mayLook) throw new AppError('AUTH.FORBIDDEN', '只能查看自己家的情况');
+  if (!mayLook) throw new AppError('AUTH.FORBIDDEN', refusal);
   return household;
 }
