@@ -13,6 +13,7 @@ import path from 'node:path';
 import { usePageCloud, type PageCloud } from '../support/cloud';
 import { loadPage, sleep, waitFor, type PageHandle } from '../support/page';
 import { asUser, exchanges, wxState } from '../support/wx';
+import { fileIdOf } from '../support/http';
 
 interface Callbacks<S> {
   success?: (res: S) => void;
@@ -76,15 +77,6 @@ function postFile(url: string, fields: Record<string, unknown>, fileField: strin
     req.on('error', reject);
     req.end(body);
   });
-}
-
-function fileIdOf(text: string): string {
-  try {
-    const body: unknown = JSON.parse(text);
-    return typeof body === 'object' && body !== null && 'fileID' in body && typeof body.fileID === 'string' ? body.fileID : '';
-  } catch {
-    return '';
-  }
 }
 
 const device = {

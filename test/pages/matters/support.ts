@@ -5,11 +5,11 @@
 // test's local cloud (which stores the bytes and answers { fileID }, as for the mini-program in
 // local mode). Navigations, previews, played audio and subscribe requests are recorded.
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { ActionName, AppErrorBody, Envelope, RequestOf, ResponseOf } from '../../../typings';
 import { usePageCloud, type PageCloud } from '../support/cloud';
+import { fileIdOf, postJson, postMultipart } from '../support/http';
 
 interface Callbacks<S, F = { errMsg: string }> {
   success?: (res: S) => void;
@@ -79,38 +79,6 @@ function later<S, F>(option: Callbacks<S, F>, outcome: { ok: true; res: S } | { 
       option.complete?.(outcome.err);
     }
   }, 0);
-}
-
-/** A multipart/form-data POST with one file, as WeChat's uploadFile sends it. */
-function postMultipart(url: string, fields: Record<string, unknown>, fileField: string, filePath: string): Promise<{ status: number; text: string }> {
-  const boundary = `----matters${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
-  const head = Object.entries(fields)
-    .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${typeof v === 'string' ? v : JSON.stringify(v)}\r\n`)
-    .join('');
-  const body = Buffer.concat([
-    Buffer.from(`${head}--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="${path.basename(filePath)}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    fs.readFileSync(filePath),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent: false, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(body.length) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-function fileIdOf(text: string): string {
-  try {
-    const body: unknown = JSON.parse(text);
-    return typeof body === 'object' && body !== null && 'fileID' in body && typeof body.fileID === 'string' ? body.fileID : '';
-  } catch {
-    return '';
-  }
 }
 
 /** The one recorder manager of the phone: start, then stop reports the file the test prepared. */
@@ -238,26 +206,6 @@ function isErrorBody(v: unknown): v is AppErrorBody {
 function isEnvelope<T>(v: unknown): v is Envelope<T> {
   if (typeof v !== 'object' || v === null || !('ok' in v)) return false;
   return (v.ok === true && 'data' in v) || (v.ok === false && 'error' in v && isErrorBody(v.error));
-}
-
-function postJson(url: string, openid: string, body: unknown): Promise<unknown> {
-  const text = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'x-wx-openid': openid } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        try {
-          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-        } catch (e) {
-          reject(e);
-        }
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(text);
-  });
 }
 
 /** Calls of the matters function as someone, for what other people do between the taps. */

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { ActionName, AppErrorBody, Envelope, RequestOf, ResponseOf } from '../../../typings';
 import { usePageCloud, type PageCloud } from '../support/cloud';
 import { wxState } from '../support/wx';
+import { fileIdOf, postJson } from '../support/http';
 
 interface Callbacks<S, F = { errMsg: string }> {
   success?: (res: S) => void;
@@ -101,15 +102,6 @@ function postMultipart(url: string, fields: Record<string, unknown>, fileField: 
   });
 }
 
-function fileIdOf(text: string): string {
-  try {
-    const body: unknown = JSON.parse(text);
-    return typeof body === 'object' && body !== null && 'fileID' in body && typeof body.fileID === 'string' ? body.fileID : '';
-  } catch {
-    return '';
-  }
-}
-
 const extras = {
   chooseMedia(option: ChooseMediaOption): void {
     const picked = state.picks.shift();
@@ -186,26 +178,6 @@ function isErrorBody(v: unknown): v is AppErrorBody {
 function isEnvelope<T>(v: unknown): v is Envelope<T> {
   if (typeof v !== 'object' || v === null || !('ok' in v)) return false;
   return (v.ok === true && 'data' in v) || (v.ok === false && 'error' in v && isErrorBody(v.error));
-}
-
-function postJson(url: string, openid: string, body: unknown): Promise<unknown> {
-  const text = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'x-wx-openid': openid } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        try {
-          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-        } catch (e) {
-          reject(e);
-        }
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(text);
-  });
 }
 
 /** Calls of the points function as someone, for fixtures (jsdom has no fetch, so plain http). */
