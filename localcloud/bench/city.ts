@@ -120,6 +120,8 @@ async function main(): Promise<void> {
   // After the five-day notice period: the next daily run settles every village.
   const settle = await fireSweep(server, '2026-11-06T16:30:00Z');
   const again = await fireSweep(server, '2026-11-07T16:30:00Z');
+  const counted = await post(`${server.url}/admin`, { action: 'database.calculateDocument', collectionName: 'notices', query: encode({ status: 'settled' }) });
+  const settledInStore = isPlainObject(counted) && isPlainObject(counted.data) ? Number(counted.data.total) : -1;
   const memory = memoryOf(server.pid);
   const disk = folderSize(dataDir);
   await server.stop();
@@ -136,6 +138,7 @@ async function main(): Promise<void> {
     '',
     `- date: ${new Date().toISOString()}; machine: nproc ${os.cpus().length}, Node ${process.version}`,
     `- command: \`npm run bench:city\`; ${villages} villages in ${TOWNS} towns, ${villages * HOUSEHOLDS} households, ${villages * HOUSEHOLDS * RECORDS_PER_HOUSEHOLD} approved records of ${MONTH}; data loaded in ${(loadMs / 1000).toFixed(0)} s`,
+    `- notices settled in the store afterwards: ${settledInStore} of ${villages}`,
     `- the local cloud afterwards: RSS ${(memory.rss / 2 ** 20).toFixed(0)} MiB (peak ${(memory.peak / 2 ** 20).toFixed(0)} MiB), data folder ${(disk / 2 ** 20).toFixed(0)} MiB`,
     '',
     '| run | villages done | database requests | per village | time | per village |',
@@ -145,7 +148,9 @@ async function main(): Promise<void> {
   ].join('\n');
   console.log(md);
   fs.writeFileSync(path.join(__dirname, '..', '..', 'localcloud', 'bench', 'CITY.md'), md);
-  if (publish.published !== villages || settle.settled !== villages) throw new Error('not every village was published and settled');
+  // Counted in the store, not from the runs' replies: a settlement whose reply timed out in the SDK
+  // may still have been applied (the next run then finds nothing left to settle).
+  if (settledInStore !== villages) throw new Error(`${settledInStore} of ${villages} notices settled`);
 }
 
 main().catch((e: unknown) => {
