@@ -7,9 +7,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ActionName, AppErrorBody, Envelope, RequestOf, ResponseOf } from '../../../typings';
 import { usePageCloud, type PageCloud } from '../support/cloud';
-import { fileIdOf, postJson, postMultipart } from '../support/http';
+import { type FunctionFixtures, fileIdOf, functionFixtures, postMultipart } from '../support/http';
 
 interface Callbacks<S, F = { errMsg: string }> {
   success?: (res: S) => void;
@@ -199,31 +198,7 @@ export const navigations = (): readonly string[] => state.navigations;
 export const played = (): readonly string[] => state.played;
 export const subscribeRequests = (): readonly string[][] => state.subscribeRequests;
 
-function isErrorBody(v: unknown): v is AppErrorBody {
-  return typeof v === 'object' && v !== null && 'code' in v && typeof v.code === 'string' && 'message' in v && typeof v.message === 'string';
-}
-
-function isEnvelope<T>(v: unknown): v is Envelope<T> {
-  if (typeof v !== 'object' || v === null || !('ok' in v)) return false;
-  return (v.ok === true && 'data' in v) || (v.ok === false && 'error' in v && isErrorBody(v.error));
-}
-
-/** Calls of the matters function as someone, for what other people do between the taps. */
-export interface MattersFixtures {
-  ok<A extends ActionName<'matters'>>(openid: string, action: A, payload: RequestOf<'matters', A>): Promise<ResponseOf<'matters', A>>;
-}
-
-function fixtures(pc: PageCloud): MattersFixtures {
-  return {
-    async ok<A extends ActionName<'matters'>>(openid: string, action: A, payload: RequestOf<'matters', A>): Promise<ResponseOf<'matters', A>> {
-      const reply = await postJson(`${pc.url}/functions/matters`, openid, { action, payload });
-      const result: unknown = typeof reply === 'object' && reply !== null && 'result' in reply ? reply.result : null;
-      if (!isEnvelope<ResponseOf<'matters', A>>(result)) throw new Error(`matters.${action} failed: ${JSON.stringify(reply)}`);
-      if (!result.ok) throw new Error(`matters.${action} as ${openid} refused: ${result.error.code} ${result.error.message}`);
-      return result.data;
-    },
-  };
-}
+export type MattersFixtures = FunctionFixtures<'matters'>;
 
 /** The demo village on a real local cloud, the global wx extended, and a caller for fixtures. */
 export function useMattersCloud(): { pc: PageCloud; api: () => MattersFixtures } {
@@ -241,5 +216,5 @@ export function useMattersCloud(): { pc: PageCloud; api: () => MattersFixtures }
     state.played.length = 0;
     state.subscribeRequests.length = 0;
   });
-  return { pc, api: () => fixtures(pc) };
+  return { pc, api: () => functionFixtures(pc.url, 'matters') };
 }

@@ -7,10 +7,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { ActionName, AppErrorBody, Envelope, RequestOf, ResponseOf } from '../../../typings';
 import { usePageCloud, type PageCloud } from '../support/cloud';
 import { wxState } from '../support/wx';
-import { fileIdOf, postJson } from '../support/http';
+import { type FunctionFixtures, fileIdOf, functionFixtures } from '../support/http';
 
 interface Callbacks<S, F = { errMsg: string }> {
   success?: (res: S) => void;
@@ -170,32 +169,7 @@ export const previews = (): PointsWxState['previews'] => state.previews;
 export const navigations = (): readonly string[] => state.navigations;
 export const titles = (): readonly string[] => state.titles;
 
-function isErrorBody(v: unknown): v is AppErrorBody {
-  return typeof v === 'object' && v !== null && 'code' in v && typeof v.code === 'string' && 'message' in v && typeof v.message === 'string';
-}
-
-/** The envelope's shape is checked; its data's type is the contract's, which the function is built from. */
-function isEnvelope<T>(v: unknown): v is Envelope<T> {
-  if (typeof v !== 'object' || v === null || !('ok' in v)) return false;
-  return (v.ok === true && 'data' in v) || (v.ok === false && 'error' in v && isErrorBody(v.error));
-}
-
-/** Calls of the points function as someone, for fixtures (jsdom has no fetch, so plain http). */
-export interface PointsFixtures {
-  ok<A extends ActionName<'points'>>(openid: string, action: A, payload: RequestOf<'points', A>): Promise<ResponseOf<'points', A>>;
-}
-
-function fixtures(pc: PageCloud): PointsFixtures {
-  return {
-    async ok<A extends ActionName<'points'>>(openid: string, action: A, payload: RequestOf<'points', A>): Promise<ResponseOf<'points', A>> {
-      const reply = await postJson(`${pc.url}/functions/points`, openid, { action, payload });
-      const result: unknown = typeof reply === 'object' && reply !== null && 'result' in reply ? reply.result : null;
-      if (!isEnvelope<ResponseOf<'points', A>>(result)) throw new Error(`points.${action} failed: ${JSON.stringify(reply)}`);
-      if (!result.ok) throw new Error(`points.${action} as ${openid} refused: ${result.error.code} ${result.error.message}`);
-      return result.data;
-    },
-  };
-}
+export type PointsFixtures = FunctionFixtures<'points'>;
 
 /** The demo village on a real local cloud, the global wx extended, and a direct caller for fixtures. */
 export function usePointsCloud(): { pc: PageCloud; api: () => PointsFixtures } {
@@ -211,7 +185,7 @@ export function usePointsCloud(): { pc: PageCloud; api: () => PointsFixtures } {
     state.navigations.length = 0;
     state.titles.length = 0;
   });
-  return { pc, api: () => fixtures(pc) };
+  return { pc, api: () => functionFixtures(pc.url, 'points') };
 }
 
 /** The HTTP status of a GET (jsdom has no fetch). */

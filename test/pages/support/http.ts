@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import type { ActionName, AppErrorBody, Envelope, FunctionName, RequestOf, ResponseOf } from '../../../typings';
 
 /** A multipart/form-data POST with one file, as WeChat's uploadFile sends it. */
 export function postMultipart(url: string, fields: Record<string, unknown>, fileField: string, filePath: string): Promise<{ status: number; text: string }> {
@@ -55,4 +56,31 @@ export function postJson(url: string, openid: string, body: unknown): Promise<un
     req.on('error', reject);
     req.end(text);
   });
+}
+
+function isErrorBody(v: unknown): v is AppErrorBody {
+  return typeof v === 'object' && v !== null && 'code' in v && typeof v.code === 'string' && 'message' in v && typeof v.message === 'string';
+}
+
+/** The envelope's shape is checked; its data's type is the contract's, which the function is built from. */
+function isEnvelope<T>(v: unknown): v is Envelope<T> {
+  if (typeof v !== 'object' || v === null || !('ok' in v)) return false;
+  return (v.ok === true && 'data' in v) || (v.ok === false && 'error' in v && isErrorBody(v.error));
+}
+
+/** Calls of one function as someone, for what other people do between the taps (fixtures). */
+export interface FunctionFixtures<F extends FunctionName> {
+  ok<A extends ActionName<F>>(openid: string, action: A, payload: RequestOf<F, A>): Promise<ResponseOf<F, A>>;
+}
+
+export function functionFixtures<F extends FunctionName>(url: string, fn: F): FunctionFixtures<F> {
+  return {
+    async ok<A extends ActionName<F>>(openid: string, action: A, payload: RequestOf<F, A>): Promise<ResponseOf<F, A>> {
+      const reply = await postJson(`${url}/functions/${fn}`, openid, { action, payload });
+      const result: unknown = typeof reply === 'object' && reply !== null && 'result' in reply ? reply.result : null;
+      if (!isEnvelope<ResponseOf<F, A>>(result)) throw new Error(`${fn}.${action} failed: ${JSON.stringify(reply)}`);
+      if (!result.ok) throw new Error(`${fn}.${action} as ${openid} refused: ${result.error.code} ${result.error.message}`);
+      return result.data;
+    },
+  };
 }
