@@ -15,6 +15,8 @@ export interface LocalCloudConfig {
   maxInstances: number;
   functionTimeoutMs: number;
   timers: boolean;
+  /** LOCALCLOUD_NOW: the instant the movable clock starts at (ISO), or null for the machine's time. */
+  now: string | null;
 }
 
 /** The project root: this file is bundled to build/localcloud/, two levels below it. */
@@ -23,6 +25,15 @@ export const ROOT = path.resolve(__dirname, '..', '..');
 function int(value: string | undefined, fallback: number): number {
   const n = Number(value);
   return value !== undefined && value !== '' && Number.isInteger(n) && n >= 0 ? n : fallback;
+}
+
+/** An ISO instant, or null when unset; a value that is not one stops the start with a clear message. */
+function instant(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new Error(`LOCALCLOUD_NOW must be an ISO instant such as 2026-11-30T16:30:00Z, not "${value}"`);
+  }
+  return new Date(value).toISOString();
 }
 
 export const DEFAULT_RISKY_WORDS = ['赌博', '诈骗', '代开发票', '枪支', '毒品', '办证'];
@@ -42,5 +53,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): LocalCloudConf
     // The cloud's own maximum (60 s): a function without a timeout in its config.json is not cut short here.
     functionTimeoutMs: int(env.LOCALCLOUD_FUNCTION_TIMEOUT_MS, 60_000),
     timers: env.LOCALCLOUD_TIMERS !== 'off',
+    now: instant(env.LOCALCLOUD_NOW),
   };
 }

@@ -1,6 +1,7 @@
 // Decoding and encoding of the strict EJSON strings that wx-server-sdk puts on the wire.
 // Documents are held in memory as plain JS values (numbers, strings, Date, RegExp, arrays, objects).
 import { BSONRegExp, EJSON } from 'bson';
+import { clock } from './clock';
 
 export type Doc = Record<string, unknown>;
 
@@ -49,7 +50,7 @@ function toPlain(value: unknown): unknown {
 }
 
 /** Parses one EJSON string from the SDK. Throws SyntaxError on malformed input. */
-export function decode(text: string, now: number = Date.now()): unknown {
+export function decode(text: string, now: number = clock.now()): unknown {
   const raw: unknown = JSON.parse(text);
   const substituted = substituteServerDates(raw, now);
   const wrapped: unknown = EJSON.deserialize({ v: substituted }, { relaxed: true });

@@ -1,6 +1,7 @@
 // Assembles the local cloud from its parts: store, functions, storage, WeChat stand-ins, server.
 import path from 'node:path';
 import type { DemoIdentity } from '../../typings';
+import { clock } from './clock';
 import { readConfig, type LocalCloudConfig } from './config';
 import { FunctionRuntime } from './functions/runtime';
 import { TimerScheduler } from './functions/timers';
@@ -25,7 +26,9 @@ export async function startLocalCloud(config: LocalCloudConfig = readConfig()): 
   const db = new Database(config.scanWarnThreshold);
   db.open(path.join(config.dataDir, 'db'));
   await db.applyManifest(readManifest(config.manifestFile));
-  if (config.seed === 'demo' && (await seedDemo(db))) console.log('[localcloud] seeded the demo village 和美村');
+  // The clock is set before anything is seeded: the demo's history ends at the clock's "now".
+  if (config.now) clock.start(config.now);
+  if (config.seed === 'demo' && (await seedDemo(db, new Date(clock.now())))) console.log('[localcloud] seeded the demo village 和美村');
   // Only the demo identities the store really holds (none after LOCALCLOUD_SEED=none).
   const demoIdentities = (): DemoIdentity[] => {
     if (!db.collectionNames().includes(C.users)) return [];

@@ -10,6 +10,7 @@ async function main(): Promise<void> {
   const config = readConfig();
   const cloud = await startLocalCloud(config);
   console.log(`[localcloud] data in ${config.dataDir}`);
+  if (config.now) console.log(`[localcloud] clock set to ${config.now} (LOCALCLOUD_NOW); it runs on from there`);
   console.log(`[localcloud] functions from ${config.functionsDir}: ${cloud.runtime.list().map((f) => f.name).join(', ') || '(none built)'}`);
   console.log(`[localcloud] admin API for wx-server-sdk: TCB_CONTEXT_CNFG='{"URL":"${cloud.url}/admin"}'`);
   const identities = cloud.demoIdentities();

@@ -1,5 +1,7 @@
 // What the local cloud's stand-ins for WeChat's servers were asked to do: subscribe messages sent
 // and content checks made. Tests read it over HTTP (`GET /_localcloud/outbox`).
+import { clock } from './clock';
+
 export type OutboxEntry =
   | { kind: 'subscribeMessage'; touser: string; templateId: string; page: string; data: unknown; caller: string }
   | { kind: 'msgSecCheck'; content: string; suggest: 'risky' | 'pass'; openid: string; scene: unknown };
@@ -14,7 +16,7 @@ export class Outbox {
 
   record(entry: OutboxEntry): void {
     this.count += 1;
-    this.entries.push({ ...entry, seq: this.count, at: new Date().toISOString() });
+    this.entries.push({ ...entry, seq: this.count, at: new Date(clock.now()).toISOString() });
     if (this.entries.length > 5000) this.entries.shift();
   }
 

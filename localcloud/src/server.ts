@@ -76,6 +76,7 @@ function send(res: http.ServerResponse, status: number, body: unknown, headers: 
 const escapeXml = (text: string): string => text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 let requestCounter = 0;
+// The machine's time only makes ids unique; no date is read from it.
 const requestId = (): string => `local-${Date.now().toString(36)}-${(++requestCounter).toString(36)}`;
 
 export class LocalCloudServer {
@@ -278,9 +279,10 @@ export class LocalCloudServer {
       const fn = runtime.info(timer[1]);
       const trigger = fn?.triggers.find((t) => t.name === timer[2]);
       if (!fn || !trigger) return send(res, 404, { code: 'NOT_FOUND', message: `no timer ${timer[1]}/${timer[2]}` });
-      // An optional { "time": ISO string } lets a test fire the trigger "at" a chosen moment.
+      // An optional { "time": ISO string } lets a test fire the trigger "at" a chosen moment; by default
+      // it fires at the clock's now.
       const body: unknown = JSON.parse((await readBody(req)).toString('utf8') || '{}');
-      const at = isPlainObject(body) && typeof body.time === 'string' ? new Date(body.time) : new Date();
+      const at = isPlainObject(body) && typeof body.time === 'string' ? new Date(body.time) : new Date(clock.now());
       const out = await runtime.invoke(fn.name, timerEvent(trigger, at), null, { trigger: 'timer' });
       return send(res, out?.ok ? 200 : 500, out?.ok ? { result: out.result, invocation: out.invocation } : { message: out?.message });
     }

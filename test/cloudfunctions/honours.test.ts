@@ -25,8 +25,8 @@ let cloud: TestCloud;
 let db: Database;
 let api: ReturnType<typeof caller>;
 const key = (): string => randomBytes(8).toString('hex');
-const setClock = (now: string) => cloud.control('POST', '/_localcloud/clock', { now });
-const resetClock = () => cloud.control('DELETE', '/_localcloud/clock');
+const setClock = (now: string) => cloud.setClock(now);
+const resetClock = () => cloud.resetClock();
 
 const chinaMonth = (at: Date): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(at);
 

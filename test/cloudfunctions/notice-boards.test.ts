@@ -6,13 +6,14 @@ import type { BoardsResult, NoticeView } from '../../typings';
 import { blackList, redList } from '../../cloudfunctions/shared/notice/boards';
 import { startCloud, type TestCloud } from '../support/localcloud';
 import { caller } from './support';
+import { TEST_TODAY } from '../support/clock';
 
 let cloud: TestCloud;
 let api: ReturnType<typeof caller>;
 const key = (): string => randomBytes(8).toString('hex');
 
-/** Today in China and the months around it, from the real clock the demo village was seeded by. */
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+/** Today in China and the months around it: the clock the demo village was seeded by. */
+const today = TEST_TODAY;
 const shift = (month: string, by: number): string => {
   const d = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 + by, 1));
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
@@ -67,7 +68,7 @@ test('a deduction upheld as wrong leaves the black list; the corrected total mov
   const rec = await api.ok('demo-cadre-1', 'points', 'record', { clientKey: key(), itemCode: 'A07', householdIds: ['hh-007'], occurredOn: today, reason: '网格巡查记录' });
   const deduction = rec.records[0];
   if (!deduction) throw new Error('no record');
-  await cloud.control('POST', '/_localcloud/clock', { now: new Date(`${nextMonth}-01T00:30:00+08:00`).toISOString() });
+  await cloud.setClock(new Date(`${nextMonth}-01T00:30:00+08:00`).toISOString());
   try {
     await api.ok('demo-cadre-1', 'notice', 'publish', { month: thisMonth });
     const before = await api.ok('demo-villager', 'notice', 'boards', { month: thisMonth });
@@ -89,6 +90,6 @@ test('a deduction upheld as wrong leaves the black list; the corrected total mov
     expect(after.red).toEqual(redList(notice.lines));
     expectNoNames(after, notice);
   } finally {
-    await cloud.control('DELETE', '/_localcloud/clock');
+    await cloud.resetClock();
   }
 });

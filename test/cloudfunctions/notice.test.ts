@@ -11,7 +11,7 @@ let db: Database;
 let api: ReturnType<typeof caller>;
 const key = (): string => randomBytes(8).toString('hex');
 
-const setClock = (now: string) => cloud.control('POST', '/_localcloud/clock', { now });
+const setClock = (now: string) => cloud.setClock(now);
 
 beforeAll(async () => {
   cloud = await startCloud({ env: { LOCALCLOUD_SEED: 'demo' } });

@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 test('the secretary adopts version 2 from the version in force; records from its date are scored under it', async () => {
-  await cloud.control('POST', '/_localcloud/clock', { now: '2026-12-10T02:00:00Z' });
+  await cloud.setClock('2026-12-10T02:00:00Z');
   const { current } = await api.ok('demo-villager', 'points', 'rules', {});
   const items = (current?.items ?? []).map((i) => (i.code === 'D04' ? { ...i, points: 3 } : i));
   const adoption = { meetingDate: '2026-12-08', rounds: 3, attendees: 120, votesFor: 101, votesAgainst: 9, abstentions: 10 };
@@ -41,7 +41,7 @@ test('the secretary adopts version 2 from the version in force; records from its
   const photo = 'cloud://local-dev.local-bucket/evidence/test.jpg';
   const before = await api.ok('demo-villager', 'points', 'record', { clientKey: key(), itemCode: 'D04', occurredOn: '2026-12-10', evidence: [photo] });
   expect([before.records[0]?.ruleVersion, before.records[0]?.points]).toEqual([1, 2]);
-  await cloud.control('POST', '/_localcloud/clock', { now: '2026-12-16T02:00:00Z' });
+  await cloud.setClock('2026-12-16T02:00:00Z');
   const after = await api.ok('demo-villager', 'points', 'record', { clientKey: key(), itemCode: 'D04', occurredOn: '2026-12-16', evidence: [photo] });
   expect([after.records[0]?.ruleVersion, after.records[0]?.points]).toEqual([2, 3]);
   expect((await api.ok('demo-villager', 'points', 'rules', {})).current?.version).toBe(2);

@@ -2,8 +2,10 @@
 // free port with its own data folder, and gives the test what it needs to talk to it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { followClock, TEST_NOW } from './clock';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -14,6 +16,8 @@ export interface StartOptions {
   functions?: 'product' | 'test';
   manifest?: string;
   env?: Record<string, string>;
+  /** The instant the cloud's clock starts at (LOCALCLOUD_NOW); TEST_NOW unless given. */
+  now?: string;
 }
 
 export interface TestCloud {
@@ -28,6 +32,10 @@ export interface TestCloud {
   /** Calls a function as the mini-program does in local mode, as the user `openid`. */
   call: <T = unknown>(name: string, data: unknown, openid?: string) => Promise<CallReply<T>>;
   control: <T = unknown>(method: string, p: string, body?: unknown) => Promise<T>;
+  /** Moves the cloud's clock to `iso`; this process's `Date` moves with it. */
+  setClock: (iso: string) => Promise<void>;
+  /** Puts the clock back where it would be had it never been moved (TEST_NOW, run on). */
+  resetClock: () => Promise<void>;
 }
 
 export interface CallReply<T> {
@@ -35,6 +43,25 @@ export interface CallReply<T> {
   body: { result?: T; errCode?: number; errMsg?: string };
   dbRequests: number;
   invocation: string;
+}
+
+/** One HTTP request with node's own client (the page tests run in jsdom, which has no fetch). */
+function request(method: string, url: string, body?: unknown): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body === undefined ? undefined : JSON.stringify(body));
+  });
+}
+
+interface ClockReply {
+  now: string;
+  offsetMs: number;
 }
 
 export async function startCloud(opts: StartOptions = {}): Promise<TestCloud> {
@@ -48,6 +75,7 @@ export async function startCloud(opts: StartOptions = {}): Promise<TestCloud> {
       LOCALCLOUD_SEED: 'none',
       LOCALCLOUD_FUNCTIONS: functionsDir,
       LOCALCLOUD_TIMERS: 'off',
+      LOCALCLOUD_NOW: opts.now ?? TEST_NOW,
       ...(opts.manifest ? { LOCALCLOUD_MANIFEST: opts.manifest } : {}),
       ...opts.env,
     },
@@ -71,6 +99,9 @@ export async function startCloud(opts: StartOptions = {}): Promise<TestCloud> {
     });
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const control = async <T>(method: string, p: string, body?: unknown): Promise<T> => JSON.parse(await request(method, `${url}${p}`, body)) as T;
+  const follow = async (reply: Promise<ClockReply>): Promise<void> => followClock((await reply).offsetMs);
+  await follow(control<ClockReply>('GET', '/_localcloud/clock'));
   return {
     url,
     dataDir,
@@ -102,10 +133,9 @@ export async function startCloud(opts: StartOptions = {}): Promise<TestCloud> {
         invocation: res.headers.get('x-localcloud-invocation') ?? '',
       };
     },
-    control: async <T>(method: string, p: string, body?: unknown) => {
-      const res = await fetch(`${url}${p}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-      return (await res.json()) as T;
-    },
+    control,
+    setClock: (iso: string) => follow(control<ClockReply>('POST', '/_localcloud/clock', { now: iso })),
+    resetClock: () => follow(control<ClockReply>('DELETE', '/_localcloud/clock')),
   };
 }
 

@@ -7,6 +7,7 @@ import { idLast4 } from '../../cloudfunctions/shared/village/person';
 import type { ErrorCode } from '../../typings';
 import { validId } from './fixtures';
 import { all, doc, insert, ok, refused, refusedRaw, snapshot, useVillageCloud } from './support';
+import { TEST_NOW } from '../support/clock';
 
 const s = useVillageCloud({ demo: true });
 
@@ -18,11 +19,11 @@ const QS_HEAD = memberSchema.parse({ _id: 'qs-hh-1-m1', villageId: QS, household
 const QS_CADRE = userSchema.parse({ _id: 'o-qs-cadre', name: '钱干部', roles: ['cadre', 'secretary'], villageId: QS, townId: 'town-qingxi', householdId: null, memberId: null });
 const FAR_TOWN_ADMIN = userSchema.parse({ _id: 'o-far-town', name: '远镇', roles: ['townAdmin'], villageId: null, townId: 'town-far', householdId: null, memberId: null });
 
-const future = new Date(Date.now() + 7 * 86_400_000);
+const future = new Date(Date.parse(TEST_NOW) + 7 * 86_400_000);
 const invite = (i: Partial<Invite> & Pick<Invite, '_id'>): Invite =>
   inviteSchema.parse({
     villageId: 'village-hemei', townId: 'town-qingxi', kind: 'household', householdId: 'hh-005', role: null, forName: null, createdBy: 'demo-cadre-1', createdByName: '干部',
-    createdAt: new Date(), expiresAt: future, maxUses: 10, uses: 0, usedBy: [], revoked: false, qrFileId: null, ...i,
+    createdAt: new Date(TEST_NOW), expiresAt: future, maxUses: 10, uses: 0, usedBy: [], revoked: false, qrFileId: null, ...i,
   });
 
 let pendingRequestId = '';
@@ -35,7 +36,7 @@ beforeAll(async () => {
   await insert(s, C.members, [QS_HEAD]);
   await insert(s, C.users, [QS_CADRE, FAR_TOWN_ADMIN]);
   await insert(s, C.invites, [
-    invite({ _id: 'EXP2RED2', expiresAt: new Date(Date.now() - 60_000) }),
+    invite({ _id: 'EXP2RED2', expiresAt: new Date(Date.now() - 60_000) }), // a minute ago by the cloud's clock, which Date follows
     invite({ _id: 'USED2UP2', maxUses: 1, uses: 1, usedBy: ['o-x'] }),
     invite({ _id: 'REV2KED2', revoked: true }),
     invite({ _id: 'GAAD2222', householdId: 'hh-022' }),

@@ -154,6 +154,7 @@ export class FunctionRuntime {
       trigger: opts.trigger ?? 'call',
       parent: opts.parent?.id ?? null,
       dbRequests: 0,
+      // The machine's time on purpose: a duration, not a business date (the movable clock may jump).
       startedAt: Date.now(),
       durationMs: null,
       ok: null,

@@ -161,8 +161,11 @@ export function demoIdentities(users: User[]): DemoIdentity[] {
 /** The demo identities without touching the store (for the home page's picker). */
 export const DEMO_IDENTITIES: DemoIdentity[] = demoIdentities(plan().users);
 
-/** Seeds the demo village; returns false (and writes nothing) when the store already holds data. */
-export async function seedDemo(db: Database): Promise<boolean> {
+/**
+ * Seeds the demo village as of `now` (the local cloud's clock, never the machine's: a demo started with
+ * LOCALCLOUD_NOW has its history end then). Returns false (and writes nothing) when the store holds data.
+ */
+export async function seedDemo(db: Database, now: Date): Promise<boolean> {
   if (!db.isEmpty()) return false;
   const demo = plan();
   await db.insert(C.towns, [townSchema.parse({ _id: DEMO_TOWN_ID, name: '清溪镇', city: '示范市' })]);
@@ -186,13 +189,13 @@ export async function seedDemo(db: Database): Promise<boolean> {
   });
   await db.insert(C.ruleSets, [rules]);
   const leaders = new Map(demo.grids.map((g) => [g._id, demo.users.find((u) => u._id === g.leaderUserId)]));
-  const history = demoHistory(demo.households, demo.users, rules, (gridId) => leaders.get(gridId));
+  const history = demoHistory(demo.households, demo.users, rules, (gridId) => leaders.get(gridId), now);
   await db.insert(C.pointRecords, history.records.map((r) => pointRecordSchema.parse(r)));
   await db.insert(C.ledger, history.ledger.map((e) => ledgerEventSchema.parse(e)));
   await db.insert(C.balances, history.balances.map((b) => balanceSchema.parse(b)));
   await db.insert(C.pointCaps, history.caps.map((c) => capCounterSchema.parse(c)));
   await db.insert(C.notices, history.notices.map((n) => noticeSchema.parse(n)));
-  await seedShop(db, demo.households, demo.users, history.balances);
-  await seedMatters(db, demo.households, demo.users);
+  await seedShop(db, demo.households, demo.users, history.balances, now);
+  await seedMatters(db, demo.households, demo.users, now);
   return true;
 }

@@ -1,12 +1,16 @@
-// Some months of points history for the demo village, ending today: the past months approved and
-// settled (their points earned), this month's approved but pending, a few records still waiting for
-// review. Balances are folded from the generated ledger, so they equal what recompute finds.
+// Some months of points history for the demo village, ending at the clock's "now": the past months
+// approved and, as the notice function would have left them by then, published on the 1st and settled
+// when their notice period ended (their points earned); this month's approved but pending, a few
+// records still waiting for review. Balances are folded from the generated ledger, so they equal what
+// recompute finds.
 import { chinaDate, lastMonths } from '../../../cloudfunctions/shared/china-time';
 import type { Balance, Household, LedgerEvent, Notice, NoticeLine, PointRecord, RuleSet, User } from '../../../cloudfunctions/shared/model';
 import { capCounterId, capPeriodKey, foldLedger } from '../../../cloudfunctions/shared/points/policy';
 import { between, pick, prng } from './names';
 
 const MONTHS = 6;
+/** The notice period of the demo village (the product's default). */
+const NOTICE_DAYS = 5;
 
 export interface History {
   records: PointRecord[];
@@ -21,9 +25,25 @@ function chinaInstant(date: string, hour: number): Date {
   return new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+08:00`);
 }
 
-export function demoHistory(households: Household[], users: User[], rules: RuleSet, gridLeaderOf: (gridId: string) => User | undefined): History {
+/** Where a month stands at `now`: this month, or a past month not yet published, open for objections, or settled. */
+type MonthState = 'current' | 'unpublished' | 'open' | 'settled';
+
+/** The notice of `month` as the month-end sweep publishes it: on the 1st of the next month, open for five days. */
+function noticeTimes(month: string): { publishedAt: Date; closesAt: Date } {
+  const publishedAt = chinaInstant(`${nextMonth(month)}-01`, 9);
+  return { publishedAt, closesAt: new Date(publishedAt.getTime() + NOTICE_DAYS * 86_400_000) };
+}
+
+function monthState(month: string, today: string, now: Date): MonthState {
+  if (month === today.slice(0, 7)) return 'current';
+  const { publishedAt, closesAt } = noticeTimes(month);
+  if (now < publishedAt) return 'unpublished';
+  return now < closesAt ? 'open' : 'settled';
+}
+
+export function demoHistory(households: Household[], users: User[], rules: RuleSet, gridLeaderOf: (gridId: string) => User | undefined, now: Date): History {
   const rand = prng(7);
-  const today = chinaDate();
+  const today = chinaDate(now);
   const months = lastMonths(today, MONTHS);
   const cadres = users.filter((u) => u.roles.includes('cadre'));
   const positives = rules.items.filter((i) => i.points > 0);
@@ -35,7 +55,8 @@ export function demoHistory(households: Household[], users: User[], rules: RuleS
   const settledMonths = new Map<string, string[]>();
   let n = 0;
   for (const month of months) {
-    const current = month === today.slice(0, 7);
+    const state = monthState(month, today, now);
+    const current = state === 'current';
     const lastDay = current ? Number(today.slice(8, 10)) : 28;
     for (const h of households) {
       // Busy households score more: a steady spread makes rankings and honours meaningful.
@@ -88,7 +109,7 @@ export function demoHistory(households: Household[], users: User[], rules: RuleS
           evidence: [],
           reverses: null,
           reversedBy: null,
-          settled: !current && !waiting,
+          settled: state === 'settled' && !waiting,
           steps,
           clientKey: `seed-${n}`,
           createdAt: at,
@@ -99,7 +120,7 @@ export function demoHistory(households: Household[], users: User[], rules: RuleS
         ledger.push({ _id: `${rec._id}:approve`, kind: 'approve', pending: rec.points, earned: 0, available: 0, at, ...base });
       }
     }
-    if (!current) settle(month, households, records, ledger, notices, settledMonths, cadres[0]?._id ?? 'demo-secretary');
+    if (state === 'open' || state === 'settled') publish(month, state, households, records, ledger, notices, settledMonths, cadres[0]?._id ?? 'demo-secretary');
   }
   const folded = foldLedger(ledger);
   const balances = households.map((h): Balance => ({
@@ -112,11 +133,18 @@ export function demoHistory(households: Household[], users: User[], rules: RuleS
   return { records, ledger, balances, notices, caps: [...caps].map(([_id, count]) => ({ _id, count })) };
 }
 
-/** A past month as the notice function leaves it: published on the 1st, settled when its period ended. */
-function settle(month: string, households: Household[], records: PointRecord[], ledger: LedgerEvent[], notices: Notice[], settledMonths: Map<string, string[]>, by: string): void {
-  const next = nextMonth(month);
-  const publishedAt = chinaInstant(`${next}-01`, 9);
-  const closesAt = new Date(publishedAt.getTime() + 5 * 86_400_000);
+/** A past month as the notice function leaves it: published on the 1st and, once its period has ended, settled. */
+function publish(
+  month: string,
+  state: 'open' | 'settled',
+  households: Household[],
+  records: PointRecord[],
+  ledger: LedgerEvent[],
+  notices: Notice[],
+  settledMonths: Map<string, string[]>,
+  by: string,
+): void {
+  const { publishedAt, closesAt } = noticeTimes(month);
   const lines: NoticeLine[] = households.map((h) => {
     const mine = records.filter((r) => r.householdId === h._id && r.month === month && r.status === 'approved');
     return {
@@ -127,6 +155,11 @@ function settle(month: string, households: Household[], records: PointRecord[], 
       items: mine.map((r) => ({ recordId: r._id, itemName: r.itemName, points: r.points, occurredOn: r.occurredOn })),
     };
   });
+  const villageId = households[0]?.villageId ?? '';
+  if (state === 'open') {
+    notices.push({ _id: `${villageId}:${month}`, villageId, month, status: 'published', publishedAt, publishedBy: by, closesAt, settledAt: null, version: 1, lines });
+    return;
+  }
   for (const line of lines) {
     if (line.total === 0) continue;
     const h = households.find((x) => x._id === line.householdId);
@@ -147,7 +180,6 @@ function settle(month: string, households: Household[], records: PointRecord[], 
     });
     settledMonths.set(h._id, [...(settledMonths.get(h._id) ?? []), month]);
   }
-  const villageId = households[0]?.villageId ?? '';
   notices.push({ _id: `${villageId}:${month}`, villageId, month, status: 'settled', publishedAt, publishedBy: by, closesAt, settledAt: closesAt, version: 1, lines });
 }
 

@@ -297,10 +297,10 @@ function build(s: Script, index: number, households: Household[], users: User[],
 }
 
 /** The demo matters, as of `now`. */
-export function demoMatters(households: Household[], users: User[], now: Date = new Date()): Matter[] {
+export function demoMatters(households: Household[], users: User[], now: Date): Matter[] {
   return SCRIPTS.map((s, i) => build(s, i, households, users, now));
 }
 
-export async function seedMatters(db: Database, households: Household[], users: User[]): Promise<void> {
-  await db.insert(C.matters, demoMatters(households, users));
+export async function seedMatters(db: Database, households: Household[], users: User[], now: Date): Promise<void> {
+  await db.insert(C.matters, demoMatters(households, users, now));
 }

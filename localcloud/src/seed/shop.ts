@@ -59,9 +59,8 @@ function chinaInstant(date: string, hour: number): Date {
 }
 
 /** Seeds the shop; `balances` are the households' balances as just inserted (their available points are spent here). */
-export async function seedShop(db: Database, households: Household[], users: User[], balances: Balance[]): Promise<void> {
+export async function seedShop(db: Database, households: Household[], users: User[], balances: Balance[], now: Date): Promise<void> {
   const rand = prng(60);
-  const now = new Date();
   const today = chinaDate(now);
   const [lastMonth = today.slice(0, 7)] = lastMonths(today, 2);
   const cadre = users.find((u) => u._id === 'demo-cadre-1');

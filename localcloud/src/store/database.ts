@@ -186,7 +186,7 @@ export class Database {
       collection: coll.name,
       shape,
       documents: coll.docs.size,
-      at: new Date().toISOString(),
+      at: new Date().toISOString(), // when the scan happened on this machine: a diagnostic, not a business date
     };
     this.warnings.push(warning);
     if (this.warnings.length > 200) this.warnings.shift();

@@ -4,11 +4,11 @@
 // reason (the record is corrected); the villager sees the outcome and the cadre's reason.
 import { usePhone } from './phone';
 import { cards, field } from './read';
+import { TEST_MONTH } from '../../support/clock';
 
 const phone = usePhone();
 
-const chinaMonth = (at: Date): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(at);
-const thisMonth = chinaMonth(new Date());
+const thisMonth = TEST_MONTH;
 const [y = 0, m = 0] = thisMonth.split('-').map(Number);
 /** 00:30 on the 1st of next month, China time: this month has ended there. */
 const monthEnded = new Date(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01T00:30:00+08:00`);

@@ -28,9 +28,6 @@ interface Recorded {
   scans: string[];
 }
 
-/** The real clock, before a flow moves the phone's on. */
-const realNow = Date.now.bind(Date);
-
 const recorded: Recorded = { navigations: [], modals: [], scans: [] };
 
 function later<S>(o: Callbacks<S>, res: S): void {
@@ -229,17 +226,7 @@ export function usePhone(): Phone {
       return settle(await loadPage(route, { query }));
     },
     async setClock(at) {
-      const status = await new Promise<number>((resolve, reject) => {
-        const req = http.request(`${pc.url}/_localcloud/clock`, { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } }, (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode ?? 0));
-        });
-        req.on('error', reject);
-        req.end(JSON.stringify({ now: at.toISOString() }));
-      });
-      if (status !== 200) throw new Error(`the local cloud's clock was not set (HTTP ${status})`);
-      const offset = at.getTime() - realNow();
-      jest.spyOn(Date, 'now').mockImplementation(() => realNow() + offset);
+      await pc.lc.setClock(at.toISOString());
     },
     holdToScanner(text) {
       recorded.scans.push(text);

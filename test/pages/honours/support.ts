@@ -92,8 +92,7 @@ const post = (url: string, openid: string, body: string): Promise<string> => sen
 
 /** Moves the local cloud's clock (what the functions see as now); null puts it back. */
 export async function setCloudClock(pc: PageCloud, now: string | null): Promise<void> {
-  if (now === null) await send('DELETE', `${pc.url}/_localcloud/clock`, {});
-  else await send('POST', `${pc.url}/_localcloud/clock`, { 'content-type': 'application/json' }, JSON.stringify({ now }));
+  await (now === null ? pc.lc.resetClock() : pc.lc.setClock(now));
 }
 
 function isEnvelope<T>(v: unknown): v is Envelope<T> {

@@ -13,10 +13,11 @@ import { pointsText } from '../../../miniprogram/utils/points-format';
 import { loadPage, type PageHandle } from '../support/page';
 import { asUser, toasts } from '../support/wx';
 import { chinaInstant, chinaToday, loseNextReply, navigations, pageExists, sent, setClock, shareMenus, shiftMonth, useNoticeCloud } from './support';
+import { TEST_MONTH } from '../../support/clock';
 
 const { pc, api } = useNoticeCloud();
 
-const thisMonth = chinaToday().slice(0, 7);
+const thisMonth = TEST_MONTH;
 const nextMonth = shiftMonth(thisMonth, 1);
 /** 00:30 on the 1st of next month in China: this month has ended there. */
 const publishAt = chinaInstant(`${nextMonth}-01`, '00:30');

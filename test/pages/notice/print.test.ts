@@ -6,9 +6,10 @@ import { itemText, PRINT_PAGE } from '../../../miniprogram/utils/notice-print';
 import { loadPage } from '../support/page';
 import { asUser, toasts } from '../support/wx';
 import { chinaToday, denyAlbum, exported, modals, previews, saved, settingsOpened, shiftMonth, useNoticeCloud, withoutCanvas } from './support';
+import { TEST_MONTH } from '../../support/clock';
 
 const { api } = useNoticeCloud();
-const lastMonth = shiftMonth(chinaToday().slice(0, 7), -1);
+const lastMonth = shiftMonth(TEST_MONTH, -1);
 const VILLAGER = 'demo-villager';
 
 test('a villager makes the A4 pages of last month’s notice, saves them and previews them', async () => {

@@ -361,10 +361,9 @@ export function useNoticeCloud(): { pc: PageCloud; api: () => Api } {
   return { pc, api: () => apiOf(pc) };
 }
 
-/** Moves the local cloud's clock (null: back to real time). */
+/** Moves the local cloud's clock, and the pages' with it (null: back to where the test began, run on). */
 export async function setClock(pc: PageCloud, at: Date | null): Promise<void> {
-  const reply = await httpJson(`${pc.url}/_localcloud/clock`, at ? 'POST' : 'DELETE', {}, at ? { now: at.toISOString() } : undefined);
-  if (reply.status !== 200) throw new Error(`clock not set: ${JSON.stringify(reply.body)}`);
+  await (at ? pc.lc.setClock(at.toISOString()) : pc.lc.resetClock());
 }
 
 /** Today in China (the demo village is seeded up to it) and the months around it. */
