@@ -5,7 +5,7 @@ import { monthTitle } from '../../../miniprogram/utils/notice-format';
 import { itemText, PRINT_PAGE } from '../../../miniprogram/utils/notice-print';
 import { loadPage } from '../support/page';
 import { asUser, toasts } from '../support/wx';
-import { chinaToday, denyAlbum, exported, modals, previews, saved, settingsOpened, shiftMonth, useNoticeCloud, withoutCanvas } from './support';
+import { denyAlbum, exported, modals, previews, saved, settingsOpened, shiftMonth, useNoticeCloud, withoutCanvas } from './support';
 import { TEST_MONTH } from '../../support/clock';
 
 const { api } = useNoticeCloud();
