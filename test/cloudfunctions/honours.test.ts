@@ -17,6 +17,7 @@ import {
   villageSchema,
   type PointRecord,
 } from '../../cloudfunctions/shared/model';
+import { TEST_MONTH } from '../support/clock';
 import { startCloud, sdkEnv, type TestCloud } from '../support/localcloud';
 import { getAll, num, settled, str, type Database } from '../support/sdk';
 import { caller } from './support';
@@ -30,9 +31,9 @@ const resetClock = () => cloud.resetClock();
 
 const chinaMonth = (at: Date): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(at);
 
-/** The demo's six months end with the current one (pending); the five before are settled. */
+/** The demo's six months end with the one it was seeded in (TEST_NOW, pending); the five before are settled. */
 function settledDemoMonths(): string[] {
-  const [y, m] = chinaMonth(new Date()).split('-').map(Number);
+  const [y, m] = TEST_MONTH.split('-').map(Number);
   return Array.from({ length: 5 }, (_, i) => {
     const d = new Date(Date.UTC(y ?? 2026, (m ?? 1) - 1 - 5 + i, 15));
     return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
