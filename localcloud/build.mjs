@@ -26,7 +26,8 @@ async function buildLocalCloud() {
   const dir = path.join(out, 'localcloud');
   const tmp = path.join(dir, `.build-${process.pid}`);
   await build({
-    entryPoints: { main: 'localcloud/src/main.ts', worker: 'localcloud/src/functions/worker.ts', bench: 'localcloud/bench/bench.ts', city: 'localcloud/bench/city.ts' },
+    // The demo village (demo/) is product code: built beside the local cloud, loaded by it at start.
+    entryPoints: { main: 'localcloud/src/main.ts', worker: 'localcloud/src/functions/worker.ts', demo: 'demo/index.ts', bench: 'localcloud/bench/bench.ts', city: 'localcloud/bench/city.ts' },
     outdir: tmp,
     bundle: true,
     platform: 'node',

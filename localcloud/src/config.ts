@@ -10,6 +10,8 @@ export interface LocalCloudConfig {
   appId: string;
   functionsDir: string;
   manifestFile: string;
+  /** The built demo village the local cloud seeds and names identities from (LOCALCLOUD_DEMO). */
+  demoFile: string;
   riskyWords: string[];
   scanWarnThreshold: number;
   maxInstances: number;
@@ -47,6 +49,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): LocalCloudConf
     appId: env.LOCALCLOUD_APPID || 'wxlocalcloud0000000',
     functionsDir: path.resolve(env.LOCALCLOUD_FUNCTIONS || path.join(ROOT, 'build', 'cloudfunctions')),
     manifestFile: path.resolve(env.LOCALCLOUD_MANIFEST || path.join(ROOT, 'build', 'database.json')),
+    demoFile: path.resolve(env.LOCALCLOUD_DEMO || path.join(ROOT, 'build', 'localcloud', 'demo.js')),
     riskyWords: env.LOCALCLOUD_RISKY_WORDS ? env.LOCALCLOUD_RISKY_WORDS.split(',').map((w) => w.trim()).filter(Boolean) : DEFAULT_RISKY_WORDS,
     scanWarnThreshold: int(env.LOCALCLOUD_SCAN_WARN, 1000),
     maxInstances: int(env.LOCALCLOUD_MAX_INSTANCES, 8) || 1,

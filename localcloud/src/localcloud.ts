@@ -1,8 +1,8 @@
 // Assembles the local cloud from its parts: store, functions, storage, WeChat stand-ins, server.
 import path from 'node:path';
-import type { DemoIdentity } from '../../typings';
 import { clock } from './clock';
 import { readConfig, type LocalCloudConfig } from './config';
+import { loadDemo, type DemoIdentity } from './demo-module';
 import { FunctionRuntime } from './functions/runtime';
 import { TimerScheduler } from './functions/timers';
 import { readManifest } from './manifest';
@@ -10,8 +10,6 @@ import { Outbox } from './outbox';
 import { LocalCloudServer } from './server';
 import { FileStore } from './storage/files';
 import { Database } from './store/database';
-import { DEMO_IDENTITIES, seedDemo } from './seed/demo';
-import { C } from '../../cloudfunctions/shared/collections';
 
 export interface LocalCloud {
   url: string;
@@ -28,13 +26,12 @@ export async function startLocalCloud(config: LocalCloudConfig = readConfig()): 
   await db.applyManifest(readManifest(config.manifestFile));
   // The clock is set before anything is seeded: the demo's history ends at the clock's "now".
   if (config.now) clock.start(config.now);
-  if (config.seed === 'demo' && (await seedDemo(db, new Date(clock.now())))) console.log('[localcloud] seeded the demo village 和美村');
-  // Only the demo identities the store really holds (none after LOCALCLOUD_SEED=none).
-  const demoIdentities = (): DemoIdentity[] => {
-    if (!db.collectionNames().includes(C.users)) return [];
-    const present = new Set(db.find(C.users, {}, { limit: 1000, projection: { _id: 1 } }).map((u) => u._id));
-    return DEMO_IDENTITIES.filter((i) => present.has(i.openid));
-  };
+  const demo = loadDemo(config.demoFile);
+  if (config.seed === 'demo') {
+    if (!demo) throw new Error(`LOCALCLOUD_SEED=demo, but there is no demo at ${config.demoFile} (npm run build makes it)`);
+    if (await demo.seedDemo(db, new Date(clock.now()))) console.log('[localcloud] seeded the demo village 和美村');
+  }
+  const demoIdentities = (): DemoIdentity[] => demo?.demoIdentities(db) ?? [];
   let url = '';
   const runtime = new FunctionRuntime({
     functionsDir: config.functionsDir,

@@ -17,7 +17,7 @@ import type { Database } from './store/database';
 import { StoreError } from './store/errors';
 import type { Caller, FunctionRuntime, Invocation } from './functions/runtime';
 import { timerEvent } from './functions/timers';
-import type { DemoIdentity } from '../../typings';
+import type { DemoIdentity } from './demo-module';
 import type { Outbox } from './outbox';
 import type { FileStore } from './storage/files';
 

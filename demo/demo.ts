@@ -2,8 +2,7 @@
 // DOMAIN.md as a demo identity, the 村规民约积分条款 adopted at the 2024 year-end assembly, and six
 // months of points history. Written straight into the store when it is empty, with the same
 // schemas the functions read with, so the demo can never drift from the model.
-import type { DemoIdentity } from '../../../typings';
-import { C } from '../../../cloudfunctions/shared/collections';
+import { C } from '../cloudfunctions/shared/collections';
 import {
   gridSchema,
   householdSchema,
@@ -21,10 +20,10 @@ import {
   type Household,
   type Member,
   type User,
-} from '../../../cloudfunctions/shared/model';
-import { ROLE_NAMES } from '../../../cloudfunctions/shared/roles';
-import { TEMPLATE_ITEMS } from '../../../cloudfunctions/shared/rules/template';
-import type { Database } from '../store/database';
+} from '../cloudfunctions/shared/model';
+import { ROLE_NAMES } from '../cloudfunctions/shared/roles';
+import { TEMPLATE_ITEMS } from '../cloudfunctions/shared/rules/template';
+import type { DemoIdentity, SeedStore } from '../localcloud/src/demo-module';
 import { demoSupervisor } from './board';
 import { demoHistory } from './history';
 import { seedMatters } from './matters';
@@ -154,18 +153,25 @@ function demoUsers(rand: Rand, households: Household[], members: Member[]): User
   return users;
 }
 
-export function demoIdentities(users: User[]): DemoIdentity[] {
+function identitiesOf(users: User[]): DemoIdentity[] {
   return users.map((u) => ({ openid: u._id, label: `${ROLE_NAMES[u.roles[0] ?? 'villager']} ${u.name}` }));
 }
 
-/** The demo identities without touching the store (for the home page's picker). */
-export const DEMO_IDENTITIES: DemoIdentity[] = demoIdentities(plan().users);
+/** Every demo identity, planned without touching the store. */
+const DEMO_IDENTITIES: DemoIdentity[] = identitiesOf(plan().users);
+
+/** The demo identities the store really holds (none after LOCALCLOUD_SEED=none). */
+export function demoIdentities(store: SeedStore): DemoIdentity[] {
+  if (!store.collectionNames().includes(C.users)) return [];
+  const present = new Set(store.find(C.users, {}, { limit: 1000, projection: { _id: 1 } }).map((u) => u._id));
+  return DEMO_IDENTITIES.filter((i) => present.has(i.openid));
+}
 
 /**
  * Seeds the demo village as of `now` (the local cloud's clock, never the machine's: a demo started with
  * LOCALCLOUD_NOW has its history end then). Returns false (and writes nothing) when the store holds data.
  */
-export async function seedDemo(db: Database, now: Date): Promise<boolean> {
+export async function seedDemo(db: SeedStore, now: Date): Promise<boolean> {
   if (!db.isEmpty()) return false;
   const demo = plan();
   await db.insert(C.towns, [townSchema.parse({ _id: DEMO_TOWN_ID, name: '清溪镇', city: '示范市' })]);

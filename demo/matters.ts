@@ -3,13 +3,13 @@
 // content check, one past its deadline without an answer, some just raised. Each is built by
 // replaying its steps through the function's own rules (changeOf) and deadline rule, so the demo
 // can never hold a state the function could not reach.
-import { C } from '../../../cloudfunctions/shared/collections';
-import { addDays, chinaDay, responseDeadline } from '../../../cloudfunctions/shared/matters/deadline';
-import { chineseDays } from '../../../cloudfunctions/shared/matters/holidays';
-import { matterSchema, type Matter } from '../../../cloudfunctions/shared/matters/model';
-import { accessOf, changeOf, event, requireAllowed, roleOf, type Access, type ActionInput, type Actor } from '../../../cloudfunctions/shared/matters/policy';
-import type { Household, User } from '../../../cloudfunctions/shared/model';
-import type { Database } from '../store/database';
+import { C } from '../cloudfunctions/shared/collections';
+import { addDays, chinaDay, responseDeadline } from '../cloudfunctions/shared/matters/deadline';
+import { chineseDays } from '../cloudfunctions/shared/matters/holidays';
+import { matterSchema, type Matter } from '../cloudfunctions/shared/matters/model';
+import { accessOf, changeOf, event, requireAllowed, roleOf, type Access, type ActionInput, type Actor } from '../cloudfunctions/shared/matters/policy';
+import type { Household, User } from '../cloudfunctions/shared/model';
+import type { SeedStore } from '../localcloud/src/demo-module';
 
 const HOUR = 3_600_000;
 const RULES = { calendar: chineseDays, overrides: new Map<string, 'holiday' | 'workday'>() };
@@ -301,6 +301,6 @@ export function demoMatters(households: Household[], users: User[], now: Date): 
   return SCRIPTS.map((s, i) => build(s, i, households, users, now));
 }
 
-export async function seedMatters(db: Database, households: Household[], users: User[], now: Date): Promise<void> {
+export async function seedMatters(db: SeedStore, households: Household[], users: User[], now: Date): Promise<void> {
   await db.insert(C.matters, demoMatters(households, users, now));
 }

@@ -3,9 +3,9 @@
 // when their notice period ended (their points earned); this month's approved but pending, a few
 // records still waiting for review. Balances are folded from the generated ledger, so they equal what
 // recompute finds.
-import { chinaDate, lastMonths } from '../../../cloudfunctions/shared/china-time';
-import type { Balance, Household, LedgerEvent, Notice, NoticeLine, PointRecord, RuleSet, User } from '../../../cloudfunctions/shared/model';
-import { capCounterId, capPeriodKey, foldLedger } from '../../../cloudfunctions/shared/points/policy';
+import { chinaDate, lastMonths } from '../cloudfunctions/shared/china-time';
+import type { Balance, Household, LedgerEvent, Notice, NoticeLine, PointRecord, RuleSet, User } from '../cloudfunctions/shared/model';
+import { capCounterId, capPeriodKey, foldLedger } from '../cloudfunctions/shared/points/policy';
 import { between, pick, prng } from './names';
 
 const MONTHS = 6;

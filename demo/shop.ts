@@ -3,8 +3,8 @@
 // demo head waiting for pickup (for "my orders" and the keeper's counter). Every order's points are
 // taken from its household's available balance with a 'redeem' ledger event, so the points
 // recomputation still finds no differences.
-import { chinaDate, lastMonths } from '../../../cloudfunctions/shared/china-time';
-import { C } from '../../../cloudfunctions/shared/collections';
+import { chinaDate, lastMonths } from '../cloudfunctions/shared/china-time';
+import { C } from '../cloudfunctions/shared/collections';
 import {
   ledgerEventSchema,
   shopGoodsSchema,
@@ -17,11 +17,11 @@ import {
   type ShopGoods,
   type ShopOrder,
   type User,
-} from '../../../cloudfunctions/shared/model';
-import { CODE_ALPHABET, CODE_LENGTH } from '../../../cloudfunctions/shared/shop/code';
-import { periodKey, usageId } from '../../../cloudfunctions/shared/shop/period';
-import { pickupDeadline } from '../../../cloudfunctions/shared/shop/rules';
-import type { Database } from '../store/database';
+} from '../cloudfunctions/shared/model';
+import { CODE_ALPHABET, CODE_LENGTH } from '../cloudfunctions/shared/shop/code';
+import { periodKey, usageId } from '../cloudfunctions/shared/shop/period';
+import { pickupDeadline } from '../cloudfunctions/shared/shop/rules';
+import type { SeedStore } from '../localcloud/src/demo-module';
 import { between, pick, prng, type Rand } from './names';
 
 type DemoGoods = Pick<ShopGoods, 'name' | 'price' | 'stock' | 'limit' | 'onShelf'>;
@@ -59,7 +59,7 @@ function chinaInstant(date: string, hour: number): Date {
 }
 
 /** Seeds the shop; `balances` are the households' balances as just inserted (their available points are spent here). */
-export async function seedShop(db: Database, households: Household[], users: User[], balances: Balance[], now: Date): Promise<void> {
+export async function seedShop(db: SeedStore, households: Household[], users: User[], balances: Balance[], now: Date): Promise<void> {
   const rand = prng(60);
   const today = chinaDate(now);
   const [lastMonth = today.slice(0, 7)] = lastMonths(today, 2);
