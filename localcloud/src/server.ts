@@ -75,6 +75,11 @@ function send(res: http.ServerResponse, status: number, body: unknown, headers: 
 
 const escapeXml = (text: string): string => text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
+// LOCALCLOUD_DB_LATENCY_MS: every database request waits this long before it is served, as a request
+// from a function to WeChat cloud's database pays a network round trip (10–30 ms) there.
+const DB_LATENCY_MS = Math.max(0, Number(process.env.LOCALCLOUD_DB_LATENCY_MS) || 0);
+const dbLatency = (): Promise<void> | undefined => (DB_LATENCY_MS ? new Promise((r) => setTimeout(r, DB_LATENCY_MS)) : undefined);
+
 let requestCounter = 0;
 // The machine's time only makes ids unique; no date is read from it.
 const requestId = (): string => `local-${Date.now().toString(36)}-${(++requestCounter).toString(36)}`;
@@ -141,9 +146,14 @@ export class LocalCloudServer {
     const rid = requestId();
     const dbHandler = databaseActions[action];
     if (dbHandler) {
-      this.parts.runtime.countDbRequest(inv);
-      const reply = await dbHandler(this.parts.db, body);
-      return send(res, 200, { ...reply, requestId: rid });
+      const answered = this.parts.runtime.countDbRequest(inv);
+      try {
+        await dbLatency();
+        const reply = await dbHandler(this.parts.db, body);
+        return send(res, 200, { ...reply, requestId: rid });
+      } finally {
+        answered();
+      }
     }
     const storageHandler = storageActions[action];
     if (storageHandler) return send(res, 200, { ...storageHandler(this.parts.files, body), requestId: rid });
@@ -196,7 +206,11 @@ export class LocalCloudServer {
     if (!out) {
       return send(res, 404, { errCode: -501000, errMsg: `cloud.callFunction:fail FunctionName parameter could not be found: ${name}` });
     }
-    const headers = { 'x-localcloud-invocation': out.invocation.id, 'x-localcloud-db-requests': String(out.invocation.dbRequests) };
+    const headers = {
+      'x-localcloud-invocation': out.invocation.id,
+      'x-localcloud-db-requests': String(out.invocation.dbRequests),
+      'x-localcloud-db-round-trips': String(out.invocation.dbRoundTrips),
+    };
     if (!out.ok) {
       return send(res, 500, { errCode: -504002, errMsg: `cloud.callFunction:fail -504002 functions execute fail | errMsg: ${out.message}` }, headers);
     }

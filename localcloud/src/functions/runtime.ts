@@ -23,6 +23,10 @@ export interface Invocation {
   parent: string | null;
   /** Database requests made by this invocation and the ones it called. */
   dbRequests: number;
+  /** When each of those requests began and was answered (ms after `startedAt`; the first 2,000). */
+  dbSpans: [number, number][];
+  /** Sequential round trips: the requests on the critical path, requests that overlap counting once. */
+  dbRoundTrips: number;
   startedAt: number;
   durationMs: number | null;
   ok: boolean | null;
@@ -52,6 +56,20 @@ export interface RuntimeOptions {
 }
 
 const KEEP_INVOCATIONS = 5000;
+const MAX_SPANS = 2000;
+
+/** How many disjoint stretches of time the spans cover: requests in flight together are one round trip. */
+export function roundTrips(spans: [number, number][]): number {
+  const sorted = [...spans].sort((a, b) => a[0] - b[0]);
+  let trips = 0;
+  let end = -Infinity;
+  for (const [s, e] of sorted) {
+    // A request sent before the previous one was answered overlaps it (sent together, or in a Promise.all).
+    if (s >= end) trips += 1;
+    end = Math.max(end, e);
+  }
+  return trips;
+}
 
 function readConfig(dir: string): { timeout?: unknown; triggers?: unknown } {
   const file = path.join(dir, 'config.json');
@@ -131,8 +149,19 @@ export class FunctionRuntime {
     return cut > 0 ? this.invocations.get(seqId.slice(0, cut)) : undefined;
   }
 
-  countDbRequest(inv: Invocation | undefined): void {
-    for (let cur = inv; cur; cur = cur.parent ? this.invocations.get(cur.parent) : undefined) cur.dbRequests += 1;
+  /** Counts a database request for the invocation and its callers; call the result when it is answered. */
+  countDbRequest(inv: Invocation | undefined): () => void {
+    const chain: Invocation[] = [];
+    for (let cur = inv; cur; cur = cur.parent ? this.invocations.get(cur.parent) : undefined) chain.push(cur);
+    const began = Date.now();
+    for (const cur of chain) cur.dbRequests += 1;
+    return () => {
+      const ended = Date.now();
+      for (const cur of chain) {
+        if (cur.dbSpans.length < MAX_SPANS) cur.dbSpans.push([began - cur.startedAt, ended - cur.startedAt]);
+        cur.dbRoundTrips = roundTrips(cur.dbSpans);
+      }
+    };
   }
 
   invocation(id: string): Invocation | undefined {
@@ -154,6 +183,8 @@ export class FunctionRuntime {
       trigger: opts.trigger ?? 'call',
       parent: opts.parent?.id ?? null,
       dbRequests: 0,
+      dbSpans: [],
+      dbRoundTrips: 0,
       // The machine's time on purpose: a duration, not a business date (the movable clock may jump).
       startedAt: Date.now(),
       durationMs: null,
