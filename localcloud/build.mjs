@@ -27,7 +27,7 @@ async function buildLocalCloud() {
   const tmp = path.join(dir, `.build-${process.pid}`);
   await build({
     // The demo village (demo/) is product code: built beside the local cloud, loaded by it at start.
-    entryPoints: { main: 'localcloud/src/main.ts', worker: 'localcloud/src/functions/worker.ts', demo: 'demo/index.ts', bench: 'localcloud/bench/bench.ts', city: 'localcloud/bench/city.ts' },
+    entryPoints: { main: 'localcloud/src/main.ts', worker: 'localcloud/src/functions/worker.ts', demo: 'demo/index.ts', bench: 'localcloud/bench/bench.ts', city: 'localcloud/bench/city.ts', actions: 'localcloud/bench/actions.ts' },
     outdir: tmp,
     bundle: true,
     platform: 'node',

@@ -18,6 +18,8 @@ export interface ServerOptions {
   dataDir: string;
   manifest: string;
   functionsDir: string;
+  /** More settings for the local cloud (LOCALCLOUD_*), over the ones above. */
+  env?: Record<string, string>;
 }
 
 export async function startServer(opts: ServerOptions): Promise<BenchServer> {
@@ -30,6 +32,7 @@ export async function startServer(opts: ServerOptions): Promise<BenchServer> {
       LOCALCLOUD_FUNCTIONS: opts.functionsDir,
       LOCALCLOUD_SEED: 'none',
       LOCALCLOUD_TIMERS: 'off',
+      ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
