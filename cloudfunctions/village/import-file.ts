@@ -28,7 +28,7 @@ export function cellText(value: unknown): string {
 }
 
 async function readXlsx(bytes: Buffer): Promise<string[][]> {
-  const ExcelJS = await import('exceljs');
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its input as an ArrayBuffer ("Buffer extends ArrayBuffer"): give it one.
