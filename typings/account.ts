@@ -1,4 +1,5 @@
 // Function `account`: who am I, where do I belong.
+import type { HomeResult } from './board';
 import type { Role } from './roles';
 
 export interface VillageSummary {
@@ -38,6 +39,13 @@ export type MeResult =
       household: HouseholdSummary | null;
     };
 
+/** 首页 in one call: who I am, and my village's home data (null without a village). */
+export interface HomeScreen {
+  me: MeResult;
+  board: HomeResult | null;
+}
+
 export interface AccountApi {
   me: { req: Record<string, never>; res: MeResult };
+  home: { req: Record<string, never>; res: HomeScreen };
 }

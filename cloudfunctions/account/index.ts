@@ -1,4 +1,4 @@
-// Function `account`: the caller's identity, village, town and household.
+// Function `account`: the caller's identity, village, town and household; and 首页 in one call.
 import * as z from 'zod';
 import type { MeResult } from '../../typings';
 import { C } from '../shared/collections';
@@ -6,6 +6,7 @@ import { householdSchema, gridSchema, joinRequestSchema, townSchema, userSchema,
 import { count, getById, list } from '../shared/repo';
 import { ROLE_NAMES } from '../shared/roles';
 import { createFunction } from '../shared/router';
+import { homeScreen } from './home';
 
 async function me(openid: string): Promise<MeResult> {
   const user = await getById(C.users, openid, userSchema);
@@ -38,4 +39,5 @@ async function me(openid: string): Promise<MeResult> {
 
 export const main = createFunction('account', {
   me: { input: z.object({}).strict(), run: (_req, ctx) => me(ctx.openid) },
+  home: { input: z.object({}).strict(), run: (_req, ctx) => homeScreen(ctx.openid) },
 });

@@ -23,10 +23,11 @@ export async function optionalUser(openid: string): Promise<User | null> {
   return user && user.status === 'active' ? user : null;
 }
 
-export async function villageRef(villageId: string): Promise<{ village: Village; ref: BoardVillage }> {
-  const village = await getById(C.villages, villageId, villageSchema);
+/** The village and its reference; its town read alongside when the caller's user names it (one round trip). */
+export async function villageRef(villageId: string, townId: string | null = null): Promise<{ village: Village; ref: BoardVillage }> {
+  const [village, knownTown] = await Promise.all([getById(C.villages, villageId, villageSchema), townId ? getById(C.towns, townId, townSchema) : Promise.resolve(null)]);
   if (!village) throw new AppError('COMMON.NOT_FOUND', '没有找到这个村');
-  const town = await getById(C.towns, village.townId, townSchema);
+  const town = knownTown?._id === village.townId ? knownTown : await getById(C.towns, village.townId, townSchema);
   return { village, ref: { id: village._id, name: village.name, townName: town?.name ?? '' } };
 }
 
@@ -42,7 +43,7 @@ export async function readerFor(openid: string, villageId: string | undefined): 
   }
   const user = await optionalUser(openid);
   if (!user?.villageId) throw new AppError('AUTH.NOT_JOINED');
-  const v = await villageRef(user.villageId);
+  const v = await villageRef(user.villageId, user.townId);
   return readerOf(openid, user, v.village, v.ref);
 }
 

@@ -1,14 +1,17 @@
 // The village home in one call: what is new (letters, notice board items, chronicle), the caller's
 // household and its points, and for cadres, grid leaders, the secretary and the supervisor what waits
-// for them — each an indexed count, run together, so the cost does not grow with the village.
-import type { HomeHousehold, HomeResult, HomeWaiting } from '../../typings';
+// for them — each an indexed count, run together, so the cost does not grow with the village. 首页
+// gets the same through account.home, in its one call.
+import type { BoardVillage, HomeHousehold, HomeResult, HomeWaiting } from '../../typings';
 import { C } from '../shared/collections';
-import { balanceSchema, gridSchema, householdSchema, type User, type Village } from '../shared/model';
+import { balanceSchema, gridSchema, householdSchema, type Grid, type User, type Village } from '../shared/model';
+import { AppError } from '../shared/errors';
+import { isMemberOf, viewerOf } from '../shared/board/policy';
 import { count, getById, list } from '../shared/repo';
 import { _ } from '../shared/sdk';
 import { boardItemSchema, letterSchema } from '../shared/board/model';
 import { NEAR_DEADLINE_MS, WAITING_MATTER_STATES, reviewScopes, waitingKeys, type WaitingKey } from '../shared/board/waiting';
-import { readerFor } from './context';
+import { optionalUser, villageRef } from './context';
 import { itemSummary, letterSummary } from './views';
 
 const LATEST = 3;
@@ -20,15 +23,8 @@ async function household(user: User): Promise<HomeHousehold | null> {
   return { id: h._id, label: `${h.no}（户主 ${h.headName}）`, earned: b?.earned ?? 0, available: b?.available ?? 0, pending: b?.pending ?? 0 };
 }
 
-async function ledGrids(user: User, villageId: string): Promise<string[]> {
-  if (!user.roles.includes('gridLeader')) return [];
-  const grids = await list(C.grids, { villageId, kind: 'micro' }, gridSchema, { limit: 1000 });
-  return grids.filter((g) => g.leaderUserId === user._id).map((g) => g._id);
-}
-
-async function waiting(user: User, village: Village, now: Date): Promise<HomeWaiting | null> {
+async function waiting(user: User, village: Village, led: string[], now: Date): Promise<HomeWaiting | null> {
   const villageId = village._id;
-  const led = await ledGrids(user, villageId);
   const keys = new Set(waitingKeys(user, led));
   if (!keys.size) return null;
   const when = (key: WaitingKey, run: () => Promise<number>): Promise<number | null> => (keys.has(key) ? run() : Promise.resolve(null));
@@ -51,20 +47,35 @@ async function waiting(user: User, village: Village, now: Date): Promise<HomeWai
   return { reviews, mattersNearDeadline, objections, heldComments, financeToSignOff, financeToPublish };
 }
 
-export async function home(openid: string, villageId: string | undefined): Promise<HomeResult> {
-  const reader = await readerFor(openid, villageId);
-  const { viewer } = reader;
-  const id = reader.village._id;
-  const member = viewer.member ? reader.user : null;
-  const [letters, items, chronicle, mine, waits] = await Promise.all([
-    list(C.boardLetters, { villageId: id, status: 'published' }, letterSchema, { orderBy: ['publishedAt', 'desc'], limit: LATEST }),
-    list(C.boardItems, { villageId: id, status: 'published', kind: _.in(['party', 'village', 'finance', 'notice']) }, boardItemSchema, { orderBy: ['publishedAt', 'desc'], limit: LATEST }),
-    list(C.boardItems, { villageId: id, kind: 'chronicle', status: 'published' }, boardItemSchema, { orderBy: ['eventDate', 'desc'], limit: LATEST }),
+/** The village's micro grids (微网格), read once for the grid leader's waiting work and 首页's grid name. */
+export function microGrids(villageId: string): Promise<Grid[]> {
+  return list(C.grids, { villageId, kind: 'micro' }, gridSchema, { limit: 1000 });
+}
+
+/**
+ * The village home of `villageId` for `user` (null: public mode). Every read that needs only the ids
+ * starts at once, alongside the village (`village`, already under way); only the waiting counts,
+ * which need the village's review levels, come after: two round trips after the user's.
+ */
+export async function villageHome(
+  user: User | null,
+  villageId: string,
+  village: Promise<{ village: Village; ref: BoardVillage }>,
+  grids: () => Promise<Grid[]>,
+): Promise<HomeResult> {
+  const viewer = viewerOf(user, villageId);
+  const member = isMemberOf(user, villageId) ? user : null;
+  const [letters, items, chronicle, mine, v, led] = await Promise.all([
+    list(C.boardLetters, { villageId, status: 'published' }, letterSchema, { orderBy: ['publishedAt', 'desc'], limit: LATEST }),
+    list(C.boardItems, { villageId, status: 'published', kind: _.in(['party', 'village', 'finance', 'notice']) }, boardItemSchema, { orderBy: ['publishedAt', 'desc'], limit: LATEST }),
+    list(C.boardItems, { villageId, kind: 'chronicle', status: 'published' }, boardItemSchema, { orderBy: ['eventDate', 'desc'], limit: LATEST }),
     member ? household(member) : Promise.resolve(null),
-    member ? waiting(member, reader.village, new Date()) : Promise.resolve(null),
+    village,
+    member?.roles.includes('gridLeader') ? grids().then((gs) => gs.filter((g) => g.leaderUserId === member._id).map((g) => g._id)) : Promise.resolve([]),
   ]);
+  const waits = member ? await waiting(member, v.village, led, new Date()) : null;
   return {
-    village: reader.ref,
+    village: v.ref,
     viewer,
     letters: letters.map((l) => letterSummary(l, viewer)),
     items: items.map((i) => itemSummary(i, viewer)),
@@ -72,4 +83,17 @@ export async function home(openid: string, villageId: string | undefined): Promi
     household: mine,
     waiting: waits,
   };
+}
+
+export async function home(openid: string, villageId: string | undefined): Promise<HomeResult> {
+  if (villageId) {
+    const refP = villageRef(villageId);
+    refP.catch(() => undefined);
+    const user = await optionalUser(openid);
+    return villageHome(user, villageId, refP, () => microGrids(villageId));
+  }
+  const user = await optionalUser(openid);
+  if (!user?.villageId) throw new AppError('AUTH.NOT_JOINED');
+  const id = user.villageId;
+  return villageHome(user, id, villageRef(id, user.townId), () => microGrids(id));
 }

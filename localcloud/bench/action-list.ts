@@ -56,9 +56,9 @@ const PHOTO = 'cloud://local-dev.local-bucket/evidence/bench.jpg';
 const grid2 = (n: number): string[] => Array.from({ length: n }, (_, i) => `hh-${String(51 + i).padStart(3, '0')}`);
 
 export const ACTIONS: Action[] = [
-  { name: '首页, a villager', kind: 'screen', budget: { calls: 1, ...READ, serverMs: 250 }, calls: async () => [call('demo-villager', 'board', 'home', {})] },
-  { name: '首页, a cadre', kind: 'screen', budget: { calls: 1, ...READ, serverMs: 250 }, calls: async () => [call('demo-cadre-1', 'board', 'home', {})] },
-  { name: '首页, the secretary', kind: 'screen', budget: { calls: 1, ...READ, serverMs: 250 }, calls: async () => [call('demo-secretary', 'board', 'home', {})] },
+  { name: '首页, a villager', kind: 'screen', budget: { calls: 1, ...READ, serverMs: 250 }, calls: async () => [call('demo-villager', 'account', 'home', {})] },
+  { name: '首页, a cadre', kind: 'screen', budget: { calls: 1, ...READ, serverMs: 250 }, calls: async () => [call('demo-cadre-1', 'account', 'home', {})] },
+  { name: '首页, the secretary', kind: 'screen', budget: { calls: 1, ...READ, serverMs: 250 }, calls: async () => [call('demo-secretary', 'account', 'home', {})] },
   {
     name: 'points.record, one household (a cadre: approved at once)',
     kind: 'write',

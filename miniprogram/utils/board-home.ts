@@ -1,8 +1,7 @@
-// The village home data on 首页 (one call to board.home): what is new, my household's points and,
-// for cadres, grid leaders, the secretary and the supervisor, what waits for them — each with where
-// to go. A town admin gets the way to the town's view. Never fails the home page: null on error.
+// The village home data on 首页 (part of its one call, account.home): what is new, my household's
+// points and, for cadres, grid leaders, the secretary and the supervisor, what waits for them — each
+// with where to go. A town admin gets the way to the town's view.
 import type { HomeResult, HomeWaiting, MeResult } from '../../typings/index';
-import { getBoardHome } from '../services/board';
 import { dayText, whenText } from './board-format';
 import { pageUrl } from './board-share';
 
@@ -53,14 +52,10 @@ export function homeCard(home: HomeResult): BoardHomeCard {
   };
 }
 
-export async function boardHomeCard(me: MeResult | null): Promise<BoardHomeCard | null> {
+export function boardHomeCard(me: MeResult | null, home: HomeResult | null): BoardHomeCard | null {
   if (!me?.joined) return null;
   const town: HomeLink[] = me.town ? [{ id: 'entry-town', text: '全镇村庄情况', url: pageUrl('town/town', {}) }] : [];
-  if (!me.village) return town.length ? { news: [], household: null, waiting: [], entries: town } : null;
-  try {
-    const card = homeCard(await getBoardHome());
-    return { ...card, entries: [...card.entries, ...town] };
-  } catch {
-    return town.length ? { news: [], household: null, waiting: [], entries: town } : null;
-  }
+  if (!me.village || !home) return town.length ? { news: [], household: null, waiting: [], entries: town } : null;
+  const card = homeCard(home);
+  return { ...card, entries: [...card.entries, ...town] };
 }

@@ -5,7 +5,7 @@ import { gridSchema, householdSchema, townSchema, userSchema, villageSchema, typ
 import { settled } from '../support/sdk';
 import { usePageCloud } from './support/cloud';
 import { loadPage, waitFor } from './support/page';
-import { asUser, pullDownStops, toasts } from './support/wx';
+import { asUser, exchanges, pullDownStops, toasts } from './support/wx';
 
 const pc = usePageCloud();
 
@@ -57,6 +57,20 @@ test('a villager sees their village, town, household and roles', async () => {
   expect(page.$('.town')).toBeNull();
   expect(page.$('.retry')).toBeNull();
   expect(toasts()).toEqual([]);
+});
+
+test('首页 opens with one cloud call (account.home), the village home data included', async () => {
+  asUser(VILLAGER._id);
+  const before = exchanges().length;
+  const page = await loadPage('pages/home/home');
+  await page.settled();
+  const calls = exchanges()
+    .slice(before)
+    .filter((x) => x.api === 'cloud.callFunction' || x.url.includes('/functions/'))
+    .map((x) => x.url.replace(/^.*\/functions\//, ''));
+  expect(calls).toEqual(['account']);
+  expect(page.data.boardHome).not.toBeNull();
+  expect(page.textOf('.household')).toContain('所在网格：第一网格');
 });
 
 test('the same page in cloud mode reaches the function through wx.cloud.callFunction', async () => {

@@ -2,7 +2,7 @@
 import type { DemoIdentity, MeResult } from '../../../typings/index';
 import { care, setCareMode } from '../../behaviors/care';
 import { config } from '../../config';
-import { getMe } from '../../services/account';
+import { getHomeScreen } from '../../services/account';
 import { showError } from '../../services/cloud';
 import { listDemoIdentities } from '../../services/demo';
 import { demoOpenid, setDemoOpenid } from '../../services/identity';
@@ -50,10 +50,11 @@ Component({
     async load() {
       this.setData({ loading: true, failed: false });
       try {
-        const [me, identities] = await Promise.all([getMe(), this.data.localMode ? listDemoIdentities() : Promise.resolve([])]);
+        // One cloud call opens 首页 (each call may cold-start a function on WeChat cloud).
+        const [{ me, board }, identities] = await Promise.all([getHomeScreen(), this.data.localMode ? listDemoIdentities() : Promise.resolve([])]);
         const current = demoOpenid();
         this.setData({ me, pointsEntries: pointsEntries(me), honoursEntries: honoursEntries(me), mattersEntries: mattersEntries(me), villageEntry: me.joined ? adminEntry(me.roles) : null, identities, identityIndex: Math.max(0, identities.findIndex((i) => i.openid === current)), loading: false });
-        void boardHomeCard(me).then((boardHome) => this.setData({ boardHome }));
+        this.setData({ boardHome: boardHomeCard(me, board) });
       } catch (e) {
         this.setData({ loading: false, failed: true });
         showError(e);
