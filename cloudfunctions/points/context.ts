@@ -4,7 +4,7 @@ import { chinaDate } from '../shared/china-time';
 import { ruleSetSchema, type RuleSet } from '../shared/model';
 import { list } from '../shared/repo';
 
-export { villageContext, type VillageContext } from '../shared/village-context';
+export { villageContext, villageContextWith, type VillageContext } from '../shared/village-context';
 
 /** Every adopted version of the village's rules, newest first. */
 export function ruleSets(villageId: string): Promise<RuleSet[]> {

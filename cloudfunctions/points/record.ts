@@ -1,23 +1,26 @@
 // points.record: a self-report, or a grid leader's or cadre's record for one or many households.
-// One transaction writes every record, its cap counter and (for a cadre's record, which passes at
-// once) the ledger event and the balance. Record ids derive from the client's key, so a retried
-// submission finds its records instead of writing them again.
+// A transaction writes each household's record, its cap counter and (for a cadre's record, which
+// passes at once) the ledger event and the balance; a batch runs one per household, several at once.
+// Record ids derive from the client's key, so a retried submission finds its records instead of
+// writing them again.
 import type { RecordRequest, RecordResult } from '../../typings';
 import { C } from '../shared/collections';
 import { chinaDate, isDate, monthOf, yearOf } from '../shared/china-time';
 import { requireCleanText } from '../shared/content-check';
 import { AppError } from '../shared/errors';
 import { capCounterSchema, householdSchema, pointRecordSchema, userSchema, type Household, type PointRecord } from '../shared/model';
+import type { RuleItem } from '../shared/rules/template';
 import { notify, thing } from '../shared/notify';
 import { recordId } from '../shared/points/ids';
 import { approvalDelta, capCounterId, capPeriodKey, checkRecord, initialState, recorderFor } from '../shared/points/policy';
 import { list } from '../shared/repo';
 import { _ } from '../shared/sdk';
 import { ROLE_NAMES } from '../shared/roles';
-import { isDuplicateKey, txGet, withTransaction } from '../shared/tx';
+import { isDuplicateKey, txGet, withTransaction, type Tx } from '../shared/tx';
+import { HOUSEHOLDS_AT_ONCE, mapLimit } from '../shared/parallel';
 import { bookingMonth, publishedMonths } from '../shared/notice/booking';
 import { applyLedger } from '../shared/points/ledger';
-import { inForce, ruleSets, villageContext } from './context';
+import { inForce, ruleSets, villageContextWith } from './context';
 import { recordView } from './views';
 
 /** How far back a record may be dated: the month's notice must still be open for it. */
@@ -48,15 +51,22 @@ export async function record(req: RecordRequest, openid: string): Promise<Record
 }
 
 async function recordOnce(req: RecordRequest, openid: string): Promise<RecordResult> {
-  const { user, village, grids } = await villageContext(openid);
   const today = chinaDate();
   checkDate(req.occurredOn, today);
   const selfReport = req.householdIds === undefined;
-  const householdIds = selfReport ? [user.householdId ?? ''] : [...new Set(req.householdIds)];
-  const [sets, households] = await Promise.all([
-    ruleSets(village._id),
-    selfReport && !user.householdId ? Promise.resolve([]) : targetHouseholds(village._id, householdIds),
-  ]);
+  const occurredMonth = monthOf(req.occurredOn);
+  // Everything the checks need is read in one round trip after the user's: the village, its grids
+  // and rules, the households, records already written for this key (a retry), and the notice.
+  const [{ user, village, grids }, [sets, households, existing, published]] = await villageContextWith(openid, (u, villageId) => {
+    const householdIds = selfReport ? [u.householdId ?? ''] : [...new Set(req.householdIds)];
+    const ids = householdIds.map((h) => recordId(villageId, req.clientKey, h));
+    return Promise.all([
+      ruleSets(villageId),
+      selfReport && !u.householdId ? Promise.resolve([]) : targetHouseholds(villageId, householdIds),
+      list(C.pointRecords, { _id: _.in(ids) }, pointRecordSchema, { limit: ids.length }),
+      publishedMonths(villageId, [occurredMonth]),
+    ]);
+  });
   const recorder = recorderFor(user, selfReport, households.map((h) => h.gridId), grids);
   const rules = inForce(sets, req.occurredOn);
   const item = rules?.items.find((i) => i.code === req.itemCode);
@@ -65,71 +75,90 @@ async function recordOnce(req: RecordRequest, openid: string): Promise<RecordRes
   checkRecord({ item, recorder, reason: req.reason ?? '', evidence });
   await requireCleanText(openid, `${req.note ?? ''}${req.reason ?? ''}`, 1);
 
-  const ids = households.map((h) => recordId(village._id, req.clientKey, h._id));
-  // A retry: records already written for this key are returned as they are.
-  const existing = await list(C.pointRecords, { _id: _.in(ids) }, pointRecordSchema, { limit: ids.length });
   const existingIds = new Set(existing.map((r) => r._id));
   const fresh = households.filter((h) => !existingIds.has(recordId(village._id, req.clientKey, h._id)));
   const state = initialState(recorder, village.settings.reviewLevels);
   const now = new Date();
-  const month = bookingMonth(monthOf(req.occurredOn), await publishedMonths(village._id, [monthOf(req.occurredOn)]), monthOf(today));
+  const month = bookingMonth(occurredMonth, published, monthOf(today));
 
-  const written = await withTransaction(async (t) => {
-    const out: PointRecord[] = [];
-    for (const h of fresh) {
-      if (item.cap) {
-        const capId = capCounterId(h._id, item.code, capPeriodKey(item.cap, req.occurredOn));
-        const raw = await txGet(t, C.pointCaps, capId);
-        const used = raw ? capCounterSchema.parse(raw).count : 0;
-        if (used >= item.cap.times) {
-          throw new AppError('COMMON.INVALID_INPUT', `${h.no}「${item.name}」本期已达上限（${item.cap.times}次）`);
-        }
-        await t.collection(C.pointCaps).doc(capId).set({ data: { count: used + 1 } });
-      }
-      const rec: PointRecord = pointRecordSchema.parse({
-        _id: recordId(village._id, req.clientKey, h._id),
-        villageId: village._id,
-        householdId: h._id,
-        householdLabel: `${h.no} ${h.headName}`,
-        gridId: h.gridId,
-        ruleSetId: rules._id,
-        ruleVersion: rules.version,
-        itemCode: item.code,
-        itemName: item.name,
-        category: item.category,
-        points: item.points,
-        occurredOn: req.occurredOn,
-        month,
-        year: yearOf(month),
-        status: state.status,
-        level: state.level,
-        source: recorder,
-        recordedBy: user._id,
-        recordedByName: user.name,
-        proxyFor: req.proxyFor ?? null,
-        note: req.note ?? '',
-        reason: req.reason ?? '',
-        evidence,
-        reverses: null,
-        reversedBy: null,
-        settled: false,
-        steps: [
-          { by: user._id, byName: user.name, role: recorder === 'self' ? 'villager' : recorder, decision: 'submitted', reason: '', at: now },
-          ...(state.status === 'approved' ? [{ by: user._id, byName: user.name, role: recorder, decision: 'approved' as const, reason: '', at: now }] : []),
-        ],
-        clientKey: req.clientKey,
-        createdAt: now,
-      });
-      const { _id, ...data } = rec;
-      await t.collection(C.pointRecords).add({ data: { _id, ...data } });
-      if (rec.status === 'approved') await applyLedger(t, rec, 'approve', approvalDelta(rec.points), user._id, now);
-      out.push(rec);
+  /** One household's record, its cap use and (approved at once) its ledger event and balance. */
+  const writeOne = async (t: Tx, h: Household): Promise<PointRecord> => {
+    if (item.cap) {
+      const capId = capCounterId(h._id, item.code, capPeriodKey(item.cap, req.occurredOn));
+      const raw = await txGet(t, C.pointCaps, capId);
+      const used = raw ? capCounterSchema.parse(raw).count : 0;
+      if (used >= item.cap.times) throw capReached(h, item.name, item.cap.times);
+      await t.collection(C.pointCaps).doc(capId).set({ data: { count: used + 1 } });
     }
-    return out;
-  });
+    const rec: PointRecord = pointRecordSchema.parse({
+      _id: recordId(village._id, req.clientKey, h._id),
+      villageId: village._id,
+      householdId: h._id,
+      householdLabel: `${h.no} ${h.headName}`,
+      gridId: h.gridId,
+      ruleSetId: rules._id,
+      ruleVersion: rules.version,
+      itemCode: item.code,
+      itemName: item.name,
+      category: item.category,
+      points: item.points,
+      occurredOn: req.occurredOn,
+      month,
+      year: yearOf(month),
+      status: state.status,
+      level: state.level,
+      source: recorder,
+      recordedBy: user._id,
+      recordedByName: user.name,
+      proxyFor: req.proxyFor ?? null,
+      note: req.note ?? '',
+      reason: req.reason ?? '',
+      evidence,
+      reverses: null,
+      reversedBy: null,
+      settled: false,
+      steps: [
+        { by: user._id, byName: user.name, role: recorder === 'self' ? 'villager' : recorder, decision: 'submitted', reason: '', at: now },
+        ...(state.status === 'approved' ? [{ by: user._id, byName: user.name, role: recorder, decision: 'approved' as const, reason: '', at: now }] : []),
+      ],
+      clientKey: req.clientKey,
+      createdAt: now,
+    });
+    const { _id, ...data } = rec;
+    await t.collection(C.pointRecords).add({ data: { _id, ...data } });
+    if (rec.status === 'approved') await applyLedger(t, rec, 'approve', approvalDelta(rec.points), user._id, now);
+    return rec;
+  };
+
+  let written: PointRecord[];
+  if (fresh.length <= 1) {
+    written = await withTransaction(async (t) => {
+      const out: PointRecord[] = [];
+      for (const h of fresh) out.push(await writeOne(t, h));
+      return out;
+    });
+  } else {
+    // Many households: every cap is checked first in one read, so a household at its cap refuses
+    // the whole submission before anything is written; then one transaction per household, several
+    // at once (each checks its cap again, against a record made meanwhile).
+    if (item.cap) await checkCaps(fresh, item.code, item.name, item.cap, req.occurredOn);
+    written = await mapLimit(fresh, HOUSEHOLDS_AT_ONCE, (h) => withTransaction((t) => writeOne(t, h)));
+  }
 
   await tell(written, recorder, village.settings.reviewLevels[state.level], grids.map((g) => ({ id: g._id, leader: g.leaderUserId })), village._id);
   return { records: [...existing, ...written].map(recordView), repeated: existing.length };
+}
+
+function capReached(h: Household, itemName: string, times: number): AppError {
+  return new AppError('COMMON.INVALID_INPUT', `${h.no}「${itemName}」本期已达上限（${times}次）`);
+}
+
+async function checkCaps(households: Household[], code: string, itemName: string, cap: NonNullable<RuleItem['cap']>, occurredOn: string): Promise<void> {
+  const ids = households.map((h) => capCounterId(h._id, code, capPeriodKey(cap, occurredOn)));
+  const counters = await list(C.pointCaps, { _id: _.in(ids) }, capCounterSchema, { limit: ids.length });
+  const used = new Map(counters.map((c) => [c._id, c.count]));
+  const full = households.find((h, i) => (used.get(ids[i] ?? '') ?? 0) >= cap.times);
+  if (full) throw capReached(full, itemName, cap.times);
 }
 
 /** Reviewers hear of new work; households of a deduction. */

@@ -1,5 +1,6 @@
 // points.review: approve or reject pending records, one or a batch on one screen. Each record moves
 // one review level (the secretary's approval is final); the last approval books it in the ledger.
+// A batch runs one transaction per household, several households at once.
 import type { ReviewRequest, ReviewResult } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
@@ -11,8 +12,9 @@ import { _ } from '../shared/sdk';
 import { chinaDate, monthOf, yearOf } from '../shared/china-time';
 import { bookingMonth, publishedMonths } from '../shared/notice/booking';
 import { txGet, withTransaction, type Tx } from '../shared/tx';
-import { inForce, ruleSets, villageContext } from './context';
+import { inForce, ruleSets, villageContextWith } from './context';
 import { applyLedger } from '../shared/points/ledger';
+import { groupBy, HOUSEHOLDS_AT_ONCE, mapLimit } from '../shared/parallel';
 
 async function releaseCap(t: Tx, rec: PointRecord, cap: { period: 'month' | 'quarter' | 'year'; times: number } | null): Promise<void> {
   if (!cap) return;
@@ -23,10 +25,11 @@ async function releaseCap(t: Tx, rec: PointRecord, cap: { period: 'month' | 'qua
 
 export async function review(req: ReviewRequest, openid: string): Promise<ReviewResult> {
   if (req.decision === 'reject' && !req.reason?.trim()) throw new AppError('COMMON.INVALID_INPUT', '驳回必须填写原因');
-  const { user, village, grids } = await villageContext(openid);
-  const levels = village.settings.reviewLevels;
   const ids = [...new Set(req.recordIds)];
-  const [found, sets] = await Promise.all([list(C.pointRecords, { _id: _.in(ids) }, pointRecordSchema, { limit: ids.length }), ruleSets(village._id)]);
+  const [{ user, village, grids }, [found, sets]] = await villageContextWith(openid, (_user, villageId) =>
+    Promise.all([list(C.pointRecords, { _id: _.in(ids) }, pointRecordSchema, { limit: ids.length }), ruleSets(villageId)]),
+  );
+  const levels = village.settings.reviewLevels;
   const skipped: ReviewResult['skipped'] = [];
   for (const id of ids) if (!found.some((r) => r._id === id)) skipped.push({ id, message: '记录不存在' });
   const mine = found.filter((r) => {
@@ -41,38 +44,44 @@ export async function review(req: ReviewRequest, openid: string): Promise<Review
   const currentMonth = monthOf(chinaDate(now));
   const published = await publishedMonths(village._id, mine.map((r) => r.month));
 
-  const { changed: done, raced } = await withTransaction(async (t) => {
-    const changed: PointRecord[] = [];
-    const raced: ReviewResult['skipped'] = [];
-    for (const seen of mine) {
-      // Read again inside the transaction: another reviewer may have acted since the list was read.
-      const raw = await txGet(t, C.pointRecords, seen._id);
-      const rec = raw ? pointRecordSchema.parse(raw) : null;
-      if (!rec || rec.status !== 'pending' || rec.level !== seen.level) {
-        raced.push({ id: seen._id, message: '这条记录刚被别人审核过了' });
-        continue;
+  // One transaction per household, households side by side: a household's records share its
+  // balance, so they are booked together; different households never touch the same documents.
+  const outcomes = await mapLimit(groupBy(mine, (r) => r.householdId), HOUSEHOLDS_AT_ONCE, (records) =>
+    withTransaction(async (t) => {
+      const changed: PointRecord[] = [];
+      const raced: ReviewResult['skipped'] = [];
+      for (const seen of records) {
+        // Read again inside the transaction: another reviewer may have acted since the list was read.
+        const raw = await txGet(t, C.pointRecords, seen._id);
+        const rec = raw ? pointRecordSchema.parse(raw) : null;
+        if (!rec || rec.status !== 'pending' || rec.level !== seen.level) {
+          raced.push({ id: seen._id, message: '这条记录刚被别人审核过了' });
+          continue;
+        }
+        const role = bySecretary ? 'secretary' : (levels[rec.level] ?? 'cadre');
+        const step = { by: user._id, byName: user.name, role, reason: req.reason ?? '', at: now };
+        if (req.decision === 'reject') {
+          await t.collection(C.pointRecords).doc(rec._id).update({ data: { status: 'rejected', steps: _.push({ ...step, decision: 'rejected' }) } });
+          const item = inForce(sets, rec.occurredOn)?.items.find((i) => i.code === rec.itemCode) ?? null;
+          await releaseCap(t, rec, item?.cap ?? null);
+          changed.push({ ...rec, status: 'rejected' });
+          continue;
+        }
+        const next = afterApproval(rec, levels, bySecretary);
+        // Approved after its month's notice was published: it counts in the current month's notice.
+        const month = next.status === 'approved' ? bookingMonth(rec.month, published, currentMonth) : rec.month;
+        const booked = { ...rec, ...next, month, year: yearOf(month) };
+        await t.collection(C.pointRecords).doc(rec._id).update({
+          data: { status: next.status, level: next.level, month, year: booked.year, steps: _.push({ ...step, decision: 'approved' }) },
+        });
+        if (next.status === 'approved') await applyLedger(t, booked, 'approve', approvalDelta(rec.points), user._id, now);
+        changed.push(booked);
       }
-      const role = bySecretary ? 'secretary' : (levels[rec.level] ?? 'cadre');
-      const step = { by: user._id, byName: user.name, role, reason: req.reason ?? '', at: now };
-      if (req.decision === 'reject') {
-        await t.collection(C.pointRecords).doc(rec._id).update({ data: { status: 'rejected', steps: _.push({ ...step, decision: 'rejected' }) } });
-        const item = inForce(sets, rec.occurredOn)?.items.find((i) => i.code === rec.itemCode) ?? null;
-        await releaseCap(t, rec, item?.cap ?? null);
-        changed.push({ ...rec, status: 'rejected' });
-        continue;
-      }
-      const next = afterApproval(rec, levels, bySecretary);
-      // Approved after its month's notice was published: it counts in the current month's notice.
-      const month = next.status === 'approved' ? bookingMonth(rec.month, published, currentMonth) : rec.month;
-      const booked = { ...rec, ...next, month, year: yearOf(month) };
-      await t.collection(C.pointRecords).doc(rec._id).update({
-        data: { status: next.status, level: next.level, month, year: booked.year, steps: _.push({ ...step, decision: 'approved' }) },
-      });
-      if (next.status === 'approved') await applyLedger(t, booked, 'approve', approvalDelta(rec.points), user._id, now);
-      changed.push(booked);
-    }
-    return { changed, raced };
-  });
+      return { changed, raced };
+    }),
+  );
+  const done = outcomes.flatMap((o) => o.changed);
+  const raced = outcomes.flatMap((o) => o.raced);
 
   await tellOutcome(done, village._id);
   return { done: done.map((r) => r._id), skipped: [...skipped, ...raced] };
