@@ -4,11 +4,12 @@ import type { ArchiveResult, BalanceView } from '../../typings';
 import { C } from '../shared/collections';
 import { chinaDate, lastMonths, yearOf } from '../shared/china-time';
 import { maskId, maskPhone } from '../shared/mask';
-import { balanceSchema, memberSchema, pointRecordSchema, type Balance } from '../shared/model';
+import { AppError } from '../shared/errors';
+import { balanceSchema, householdSchema, memberSchema, pointRecordSchema, type Balance } from '../shared/model';
 import { emptyBalance, isCadre, ledGridIds } from '../shared/points/policy';
 import { aggregateRows, count, getById, list } from '../shared/repo';
 import { _ } from '../shared/sdk';
-import { villageContext, visibleHousehold } from '../shared/village-context';
+import { mayLookAt, villageContextWith } from '../shared/village-context';
 import { recordView } from './views';
 
 export function balanceView(b: Balance, year: number): BalanceView {
@@ -29,31 +30,37 @@ function stringField(row: unknown, key: string): string {
 }
 
 export async function archive(householdId: string | undefined, openid: string): Promise<ArchiveResult> {
-  const ctx = await villageContext(openid);
-  const { user, village, grids } = ctx;
-  const household = await visibleHousehold(ctx, householdId, '只能查看自己家的档案');
-  const canRecord = isCadre(user) || ledGridIds(user, grids).includes(household.gridId);
-
   const today = chinaDate();
   const months = lastMonths(today, 12);
-  const [members, rawBalance, history, trendRows, villageSize, gridSize] = await Promise.all([
-    list(C.members, { householdId: household._id }, memberSchema, { limit: 50 }),
-    getById(C.balances, household._id, balanceSchema),
-    list(C.pointRecords, { householdId: household._id }, pointRecordSchema, { orderBy: ['occurredOn', 'desc'], limit: 50 }),
-    aggregateRows(C.pointRecords, (a) =>
-      a.match({ householdId: household._id, status: 'approved', month: _.gte(months[0] ?? '') }).group({ _id: '$month', points: { $sum: '$points' } }),
-    ),
-    count(C.households, { villageId: village._id }),
-    count(C.households, { villageId: village._id, gridId: household.gridId }),
-  ]);
+  // What the archive shows is read with the caller's village, before the access check: nothing is
+  // returned unless the check passes, and the archive opens in three round trips instead of five.
+  const [ctx, reads] = await villageContextWith(openid, (u, villageId) => {
+    const id = householdId ?? u.householdId;
+    if (!id) throw new AppError('AUTH.NOT_JOINED', '您还没有加入任何一户');
+    return Promise.all([
+      getById(C.households, id, householdSchema),
+      list(C.members, { householdId: id }, memberSchema, { limit: 50 }),
+      getById(C.balances, id, balanceSchema),
+      list(C.pointRecords, { householdId: id }, pointRecordSchema, { orderBy: ['occurredOn', 'desc'], limit: 50 }),
+      aggregateRows(C.pointRecords, (a) => a.match({ householdId: id, status: 'approved', month: _.gte(months[0] ?? '') }).group({ _id: '$month', points: { $sum: '$points' } })),
+      count(C.households, { villageId }),
+    ]);
+  });
+  const [found, members, rawBalance, history, trendRows, villageSize] = reads;
+  const { user, village, grids } = ctx;
+  const household = mayLookAt(ctx, found, '只能查看自己家的档案');
+  const canRecord = isCadre(user) || ledGridIds(user, grids).includes(household.gridId);
   const balance = rawBalance ?? emptyBalance(household._id, village._id, household.gridId);
-  const [above] = await aggregateRows(C.balances, (a) =>
-    a.match({ villageId: village._id }).group({
-      _id: null,
-      village: { $sum: { $cond: [{ $gt: ['$earned', balance.earned] }, 1, 0] } },
-      grid: { $sum: { $cond: [{ $and: [{ $gt: ['$earned', balance.earned] }, { $eq: ['$gridId', household.gridId] }] }, 1, 0] } },
-    }),
-  );
+  const [gridSize, [above]] = await Promise.all([
+    count(C.households, { villageId: village._id, gridId: household.gridId }),
+    aggregateRows(C.balances, (a) =>
+      a.match({ villageId: village._id }).group({
+        _id: null,
+        village: { $sum: { $cond: [{ $gt: ['$earned', balance.earned] }, 1, 0] } },
+        grid: { $sum: { $cond: [{ $and: [{ $gt: ['$earned', balance.earned] }, { $eq: ['$gridId', household.gridId] }] }, 1, 0] } },
+      }),
+    ),
+  ]);
   const byMonth = new Map(trendRows.map((r) => [stringField(r, '_id'), numberField(r, 'points')]));
   const grid = grids.find((g) => g._id === household.gridId);
   return {

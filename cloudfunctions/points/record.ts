@@ -41,12 +41,16 @@ async function targetHouseholds(villageId: string, ids: string[]): Promise<House
 }
 
 export async function record(req: RecordRequest, openid: string): Promise<RecordResult> {
-  try {
-    return await recordOnce(req, openid);
-  } catch (e) {
-    // A double tap raced its twin into the same record ids: the twin won, so answer as a retry.
-    if (isDuplicateKey(e)) return recordOnce(req, openid);
-    throw e;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await recordOnce(req, openid);
+    } catch (e) {
+      // A double tap raced its twin into the same record ids: the twin wrote them, so answer as a
+      // retry. A batch's households are written side by side, so the twin may still be writing
+      // some of them: read again until every household's record is found or written.
+      if (!isDuplicateKey(e) || attempt >= 5) throw e;
+      await new Promise((r) => setTimeout(r, 20 * attempt));
+    }
   }
 }
 

@@ -1,16 +1,25 @@
 // Independent pieces of work run side by side, at most `limit` at a time: a batch of households
 // costs a few round trips of wall time instead of one per household, without flooding the database.
+// When one fails, no more are started, the ones under way finish (nothing is left running after
+// the function answers), and the first error is thrown.
 export async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array<R>(items.length);
   let next = 0;
+  const failures: unknown[] = [];
   const lane = async (): Promise<void> => {
-    while (next < items.length) {
+    while (next < items.length && !failures.length) {
       const i = next++;
       const item = items[i];
-      if (item !== undefined) out[i] = await work(item);
+      if (item === undefined) continue;
+      try {
+        out[i] = await work(item);
+      } catch (error) {
+        failures.push(error);
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  if (failures.length) throw failures[0];
   return out;
 }
 

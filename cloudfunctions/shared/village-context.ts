@@ -38,7 +38,11 @@ export async function villageContextWith<T>(openid: string, alongside: (user: Us
 export async function visibleHousehold(ctx: VillageContext, householdId: string | undefined, refusal = '只能查看自己家的情况'): Promise<Household> {
   const id = householdId ?? ctx.user.householdId;
   if (!id) throw new AppError('AUTH.NOT_JOINED', '您还没有加入任何一户');
-  const household = await getById(C.households, id, householdSchema);
+  return mayLookAt(ctx, await getById(C.households, id, householdSchema), refusal);
+}
+
+/** The same check on a household already read (with the context, in one round trip). */
+export function mayLookAt(ctx: VillageContext, household: Household | null, refusal = '只能查看自己家的情况'): Household {
   if (!household) throw new AppError('COMMON.NOT_FOUND', '没有这一户');
   if (household.villageId !== ctx.village._id) throw new AppError('AUTH.OTHER_VILLAGE');
   const mayLook = ctx.user.householdId === household._id || isCadre(ctx.user) || ledGridIds(ctx.user, ctx.grids).includes(household.gridId);
