@@ -2,7 +2,8 @@
 // the balance itself. Event ids derive from the record and the kind of change, so the same change
 // can never be booked twice.
 import { C } from '../collections';
-import { balanceSchema, type LedgerEvent, type PointRecord } from '../model';
+import { type LedgerEvent, type PointRecord } from '../model';
+import { _ } from '../sdk';
 import { emptyBalance, type BalanceDelta } from './policy';
 import { txGet, type Tx } from '../tx';
 
@@ -24,15 +25,31 @@ export async function applyLedger(t: Tx, rec: PointRecord, kind: LedgerEvent['ki
     at,
   };
   await t.collection(C.ledger).add({ data: event });
-  const raw = await txGet(t, C.balances, rec.householdId);
-  const b = raw ? balanceSchema.parse(raw) : emptyBalance(rec.householdId, rec.villageId, rec.gridId);
-  const year = b.years[String(rec.year)] ?? { earned: 0, pending: 0 };
-  const { _id, ...next } = {
-    ...b,
-    pending: b.pending + delta.pending,
-    earned: b.earned + delta.earned,
-    available: b.available + delta.available,
-    years: { ...b.years, [String(rec.year)]: { earned: year.earned + delta.earned, pending: year.pending + delta.pending } },
-  };
-  await t.collection(C.balances).doc(_id).set({ data: next });
+  // The balance moves by the event's amounts with $inc, without reading it first (one request, not
+  // two); a household without a balance document yet gets one. Written in the same transaction, a
+  // concurrent change to the balance is a write conflict, retried as a whole.
+  const year = String(rec.year);
+  const res = await t.collection(C.balances).doc(rec.householdId).update({
+    data: {
+      pending: _.inc(delta.pending),
+      earned: _.inc(delta.earned),
+      available: _.inc(delta.available),
+      years: { [year]: { earned: _.inc(delta.earned), pending: _.inc(delta.pending) } },
+    },
+  });
+  if (updatedCount(res) > 0) return;
+  // Nothing changed: either no balance yet, or amounts of zero on an existing one.
+  if (await txGet(t, C.balances, rec.householdId)) return;
+  const { _id, ...empty } = emptyBalance(rec.householdId, rec.villageId, rec.gridId);
+  await t.collection(C.balances).doc(_id).set({
+    data: { ...empty, pending: delta.pending, earned: delta.earned, available: delta.available, years: { [year]: { earned: delta.earned, pending: delta.pending } } },
+  });
+}
+
+/** How many documents an update changed, from the SDK's reply (`stats.updated`, or `updated` in a transaction). */
+function updatedCount(res: unknown): number {
+  if (typeof res !== 'object' || res === null) return 0;
+  if ('stats' in res && typeof res.stats === 'object' && res.stats !== null && 'updated' in res.stats && typeof res.stats.updated === 'number') return res.stats.updated;
+  if ('updated' in res && typeof res.updated === 'number') return res.updated;
+  return 0;
 }
