@@ -5,7 +5,7 @@
 import type { HomeResult, HomeScreen, MeResult } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { householdSchema, joinRequestSchema, townSchema, userSchema, type Grid, type User } from '../shared/model';
+import { householdSchema, joinRequestSchema, townSchema, userSchema, type Grid, type Household, type User } from '../shared/model';
 import { count, getById, list } from '../shared/repo';
 import { ROLE_NAMES } from '../shared/roles';
 import { villageRef } from '../board/context';
@@ -19,8 +19,8 @@ export async function notJoined(user: User | null, openid: string): Promise<MeRe
 }
 
 /** The village home, or null when the user's village is gone (首页 still opens). */
-function boardOf(user: User, villageId: string, ref: ReturnType<typeof villageRef>, grids: Promise<Grid[]>): Promise<HomeResult | null> {
-  return villageHome(user, villageId, ref, () => grids).catch((e: unknown) => {
+function boardOf(user: User, villageId: string, ref: ReturnType<typeof villageRef>, grids: Promise<Grid[]>, household: Promise<Household | null>): Promise<HomeResult | null> {
+  return villageHome(user, villageId, ref, () => grids, household).catch((e: unknown) => {
     if (e instanceof AppError && e.code === 'COMMON.NOT_FOUND') return null;
     throw e;
   });
@@ -33,14 +33,15 @@ export async function homeScreen(openid: string): Promise<HomeScreen> {
   const isTownAdmin = user.roles.includes('townAdmin');
   const ref = villageId ? villageRef(villageId, user.townId) : null;
   const grids = villageId && user.householdId ? microGrids(villageId) : Promise.resolve([]);
+  const householdRead = user.householdId ? getById(C.households, user.householdId, householdSchema) : Promise.resolve(null);
   const [v, town, household, villageHouseholds, townVillages, gridList, board] = await Promise.all([
     ref ? ref.catch(() => null) : null,
     isTownAdmin && user.townId ? getById(C.towns, user.townId, townSchema) : null,
-    user.householdId ? getById(C.households, user.householdId, householdSchema) : null,
+    householdRead,
     villageId ? count(C.households, { villageId }) : 0,
     isTownAdmin && user.townId ? count(C.villages, { townId: user.townId }) : 0,
     grids,
-    villageId && ref ? boardOf(user, villageId, ref, grids) : null,
+    villageId && ref ? boardOf(user, villageId, ref, grids, householdRead) : null,
   ]);
   const me: MeResult = {
     joined: true,

@@ -4,7 +4,7 @@
 // gets the same through account.home, in its one call.
 import type { BoardVillage, HomeHousehold, HomeResult, HomeWaiting } from '../../typings';
 import { C } from '../shared/collections';
-import { balanceSchema, gridSchema, householdSchema, type Grid, type User, type Village } from '../shared/model';
+import { balanceSchema, gridSchema, householdSchema, type Grid, type Household, type User, type Village } from '../shared/model';
 import { AppError } from '../shared/errors';
 import { isMemberOf, viewerOf } from '../shared/board/policy';
 import { count, getById, list } from '../shared/repo';
@@ -16,9 +16,9 @@ import { itemSummary, letterSummary } from './views';
 
 const LATEST = 3;
 
-async function household(user: User): Promise<HomeHousehold | null> {
+async function household(user: User, read: Promise<Household | null> | null): Promise<HomeHousehold | null> {
   if (!user.householdId) return null;
-  const [h, b] = await Promise.all([getById(C.households, user.householdId, householdSchema), getById(C.balances, user.householdId, balanceSchema)]);
+  const [h, b] = await Promise.all([read ?? getById(C.households, user.householdId, householdSchema), getById(C.balances, user.householdId, balanceSchema)]);
   if (!h) return null;
   return { id: h._id, label: `${h.no}（户主 ${h.headName}）`, earned: b?.earned ?? 0, available: b?.available ?? 0, pending: b?.pending ?? 0 };
 }
@@ -62,6 +62,8 @@ export async function villageHome(
   villageId: string,
   village: Promise<{ village: Village; ref: BoardVillage }>,
   grids: () => Promise<Grid[]>,
+  /** The caller's household document when already being read (首页 shows it too). */
+  householdRead: Promise<Household | null> | null = null,
 ): Promise<HomeResult> {
   const viewer = viewerOf(user, villageId);
   const member = isMemberOf(user, villageId) ? user : null;
@@ -69,7 +71,7 @@ export async function villageHome(
     list(C.boardLetters, { villageId, status: 'published' }, letterSchema, { orderBy: ['publishedAt', 'desc'], limit: LATEST }),
     list(C.boardItems, { villageId, status: 'published', kind: _.in(['party', 'village', 'finance', 'notice']) }, boardItemSchema, { orderBy: ['publishedAt', 'desc'], limit: LATEST }),
     list(C.boardItems, { villageId, kind: 'chronicle', status: 'published' }, boardItemSchema, { orderBy: ['eventDate', 'desc'], limit: LATEST }),
-    member ? household(member) : Promise.resolve(null),
+    member ? household(member, householdRead) : Promise.resolve(null),
     village,
     member?.roles.includes('gridLeader') ? grids().then((gs) => gs.filter((g) => g.leaderUserId === member._id).map((g) => g._id)) : Promise.resolve([]),
   ]);
