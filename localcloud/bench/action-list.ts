@@ -33,6 +33,10 @@ export interface Prep {
   pendingRecords(n: number): Promise<string[]>;
   /** A household for a one-household record, a different one each time (caps are per household). */
   nextHousehold(): string;
+  /** An item a villager may self-report, a different one each time (caps are per item and month). */
+  nextSelfItem(): string;
+  /** Goods of 1 point without a limit, put on the shelf once (the demo households have few points to spend). */
+  cheapGoods(): Promise<string>;
 }
 
 export interface Action {
@@ -69,7 +73,7 @@ export const ACTIONS: Action[] = [
     name: 'points.record, a self-report (to review)',
     kind: 'write',
     budget: WRITE,
-    calls: async (p) => [call('demo-head', 'points', 'record', { clientKey: p.key(), itemCode: 'D04', occurredOn: p.today, evidence: [PHOTO] })],
+    calls: async (p) => [call('demo-head', 'points', 'record', { clientKey: p.key(), itemCode: p.nextSelfItem(), occurredOn: p.today, evidence: [PHOTO] })],
   },
   {
     name: 'points.record for 50 households (a grid leader)',
@@ -110,7 +114,22 @@ export const ACTIONS: Action[] = [
     name: 'shop.redeem',
     kind: 'write',
     budget: WRITE,
-    calls: async (p) => [call('demo-head', 'shop', 'redeem', { clientKey: p.key(), goodsId: 'goods-03', qty: 1 })],
+    runs: 5,
+    calls: async (p) => [call('demo-head', 'shop', 'redeem', { clientKey: p.key(), goodsId: await p.cheapGoods(), qty: 1 })],
+  },
+  {
+    name: 'shop.verify (the keeper reads a pickup code)',
+    kind: 'read',
+    budget: READ,
+    runs: 5,
+    calls: async (p) => [call('demo-keeper', 'shop', 'verify', { code: orderOf(await p.ok('demo-secretary', 'shop', 'redeem', { clientKey: p.key(), goodsId: await p.cheapGoods(), qty: 1 })).code })],
+  },
+  {
+    name: 'shop.handover (the keeper hands an order over)',
+    kind: 'write',
+    budget: WRITE,
+    runs: 5,
+    calls: async (p) => [call('demo-keeper', 'shop', 'handover', { orderId: orderOf(await p.ok('demo-secretary', 'shop', 'redeem', { clientKey: p.key(), goodsId: await p.cheapGoods(), qty: 1 })).id })],
   },
   { name: 'shop.orders', kind: 'read', budget: READ, calls: async () => [call('demo-head', 'shop', 'orders', {})] },
   {
@@ -149,4 +168,12 @@ function lastMonth(today: string): string {
 function idOf(v: unknown): string {
   if (typeof v === 'object' && v !== null && 'id' in v && typeof v.id === 'string') return v.id;
   throw new Error(`no id in ${JSON.stringify(v).slice(0, 200)}`);
+}
+
+function orderOf(v: unknown): { id: string; code: string } {
+  const order = typeof v === 'object' && v !== null && 'order' in v ? v.order : null;
+  if (typeof order === 'object' && order !== null && 'id' in order && 'code' in order && typeof order.id === 'string' && typeof order.code === 'string') {
+    return { id: order.id, code: order.code };
+  }
+  throw new Error(`no order in ${JSON.stringify(v).slice(0, 200)}`);
 }

@@ -57,18 +57,28 @@ const GRIDS: [string, number][] = [
 ];
 /** Items a grid leader may record with a photo; tried in turn when a household reached an item's cap. */
 const LEADER_ITEMS = ['B02', 'B05', 'D04', 'X01', 'X03', 'B03', 'D05', 'C01', 'X02', 'A05', 'A03', 'E02'];
+/** Items a villager may self-report with a photo, one per run (10 runs stay within every cap). */
+const SELF_ITEMS = ['D04', 'B02', 'B05', 'X01', 'E02', 'B03', 'C01', 'D05', 'X02', 'A05'];
 
 function prepFor(server: BenchServer, today: string): Prep {
   const key = (): string => randomBytes(8).toString('hex');
   let household = 0;
   let grid = 0;
   let item = 0;
+  let selfItem = 0;
+  let goods: Promise<string> | undefined;
   const ok: Prep['ok'] = async (openid, fn, action, payload) => (await callOk(server, { fn, action, openid, payload })).data;
   return {
     today,
     key,
     ok,
     nextHousehold: () => `hh-${String((household++ % 150) + 1).padStart(3, '0')}`,
+    nextSelfItem: () => SELF_ITEMS[selfItem++ % SELF_ITEMS.length] ?? 'D04',
+    cheapGoods: () =>
+      (goods ??= ok('demo-cadre-1', 'shop', 'saveGoods', { clientKey: key(), name: '火柴（一盒）', photo: '', price: 1, stock: 1000, limit: null, onShelf: true }).then((g) => {
+        if (isRecord(g) && typeof g.id === 'string') return g.id;
+        throw new Error('saveGoods gave no id');
+      })),
     async pendingRecords(n) {
       const ids: string[] = [];
       for (let tries = 0; ids.length < n; tries++) {
