@@ -3,10 +3,10 @@
 // @unrs/resolver-binding-*), so `npm install` leaves the other platforms' optional packages out of the
 // lock, and `npm ci` then refuses the lock ("Missing: … from lock file"). This adds them back as
 // optional entries for their own os/cpu, which npm ci skips on this machine.
-// Run after every `npm install`: node localcloud/lockfile.mjs
+// Run after every `npm install`: node localcloud/lockfile.mjs (deploy/'s lock: node localcloud/lockfile.mjs deploy)
 import fs from 'node:fs';
 
-const file = new URL('../package-lock.json', import.meta.url);
+const file = new URL(process.argv[2] ? `../${process.argv[2]}/package-lock.json` : '../package-lock.json', import.meta.url);
 const lock = JSON.parse(fs.readFileSync(file, 'utf8'));
 const pkgs = lock.packages;
 const LIBC = { gnu: 'glibc', gnueabihf: 'glibc', musl: 'musl', musleabihf: 'musl' };
@@ -24,4 +24,4 @@ for (const [key, meta] of Object.entries(pkgs)) {
 }
 lock.packages = Object.fromEntries(Object.entries(pkgs).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : a > b ? 1 : 0)));
 fs.writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`);
-console.log(added ? `package-lock.json: added ${added} other-platform optional packages` : 'package-lock.json: complete');
+console.log(added ? `${file.pathname}: added ${added} other-platform optional packages` : `${file.pathname}: complete`);

@@ -4,7 +4,8 @@
 //   PUT  /_storage/upload/<p>   the upload step of cloud.uploadFile
 //   POST /_storage/upload       wx.uploadFile from the mini-program in local mode (field "file")
 //   GET  /_storage/files/<p>    downloads
-//   /_localcloud/...            health, outbox, scan warnings, invocations, timers (for tests)
+//   /_localcloud/...            health, outbox, scan warnings, invocations, timers (for tests),
+//                               environment (collections, indexes, function configs: deploy:check)
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import busboy from 'busboy';
@@ -17,6 +18,7 @@ import type { Database } from './store/database';
 import { StoreError } from './store/errors';
 import type { Caller, FunctionRuntime, Invocation } from './functions/runtime';
 import { timerEvent } from './functions/timers';
+import { describeEnvironment } from './environment';
 import type { DemoIdentity } from './demo-module';
 import type { Outbox } from './outbox';
 import type { FileStore } from './storage/files';
@@ -266,6 +268,7 @@ export class LocalCloudServer {
     if (p === '/_localcloud/health') {
       return send(res, 200, { ok: true, collections: db.collectionNames(), functions: runtime.list().map((f) => f.name) });
     }
+    if (p === '/_localcloud/environment') return send(res, 200, describeEnvironment(db, runtime));
     if (p === '/_localcloud/demo-identities') return send(res, 200, { identities: this.parts.demoIdentities() });
     if (p === '/_localcloud/clock') {
       if (method === 'POST') {
