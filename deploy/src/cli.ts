@@ -4,7 +4,7 @@
 // the everyday `npm ci` nor a dry run carries their ~390 MB.
 import path from 'node:path';
 import { diffEnvironment } from './diff';
-import { localEnvironment, type Environment } from './environment';
+import { readLocalEnvironment, type Environment } from './environment';
 import { buildPlan, type DeployPlan } from './plan';
 import { formatDifferences, formatPlan } from './print';
 import { cloudCredentials, MissingSettings, wechatCredentials, type Env } from './credentials';
@@ -15,12 +15,6 @@ const ROOT = path.resolve(__dirname, '..', '..');
 
 function planFrom(env: Env): DeployPlan {
   return buildPlan(ROOT, { envId: env.TCB_ENV_ID, appid: env.WX_APPID, version: env.DEPLOY_VERSION, desc: env.DEPLOY_DESC });
-}
-
-async function readLocal(url: string): Promise<Environment> {
-  const res = await fetch(`${url.replace(/\/$/, '')}/_localcloud/environment`);
-  if (!res.ok) throw new Error(`${url}/_localcloud/environment answered ${res.status}`);
-  return localEnvironment(`the local cloud at ${url}`, await res.json());
 }
 
 async function deploy(args: string[], env: Env): Promise<number> {
@@ -46,7 +40,7 @@ async function check(args: string[], env: Env): Promise<number> {
   let live: Environment;
   const notes: string[] = [];
   if (at >= 0) {
-    live = await readLocal(args[at + 1] ?? 'http://127.0.0.1:3800');
+    live = await readLocalEnvironment(args[at + 1] ?? 'http://127.0.0.1:3800');
     notes.push('security rules not compared: a local cloud has none (only the functions reach its database and storage)');
   } else {
     const tools = await ensureTools(ROOT);

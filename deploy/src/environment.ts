@@ -70,3 +70,11 @@ export function localEnvironment(source: string, body: unknown): Environment {
     hasRules: false,
   };
 }
+
+/** Reads the environment of the local cloud at `url`. */
+export async function readLocalEnvironment(url: string): Promise<Environment> {
+  const base = url.replace(/\/$/, '');
+  const res = await fetch(`${base}/_localcloud/environment`);
+  if (!res.ok) throw new Error(`${base}/_localcloud/environment answered ${res.status}`);
+  return localEnvironment(`the local cloud at ${base}`, await res.json());
+}

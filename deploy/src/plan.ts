@@ -25,6 +25,8 @@ export interface FunctionPlan {
   timeoutDeclared: boolean;
   triggers: TimerTrigger[];
   openapi: string[];
+  /** The cloud-call APIs the bundled code calls (cloud.openapi.<module>.<method>). */
+  openapiUsed: string[];
   /** The dependencies the cloud installs (remote npm install). */
   dependencies: Record<string, string>;
   /** The runtime a new function is created with (the bundles target node16: localcloud/build.mjs). */
@@ -81,6 +83,11 @@ function stringRecord(value: unknown): Record<string, string> {
   return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
 
+/** The cloud calls a bundle makes, found by their one spelling in our code: cloud.openapi.<module>.<method>. */
+export function openapiCalls(code: string): string[] {
+  return [...new Set([...code.matchAll(/\bopenapi\.([A-Za-z]+)\.([A-Za-z]+)\b/g)].map((m) => `${m[1]}.${m[2]}`))].sort();
+}
+
 function planFunction(root: string, name: string, problems: string[]): FunctionPlan {
   const dir = path.join(root, 'build', 'cloudfunctions', name);
   const result = parseFunctionConfig(readText(path.join(dir, 'config.json')));
@@ -90,6 +97,10 @@ function planFunction(root: string, name: string, problems: string[]): FunctionP
     problems.push(`function ${name}: ${config.triggers.length} timer triggers; WeChat cloud takes ${MAX_TRIGGERS} per function`);
   }
   if (result.ok && !config.timeoutDeclared) problems.push(`function ${name}: no timeout in config.json (the cloud gives it ${config.timeout} s)`);
+  const openapiUsed = openapiCalls(readText(path.join(dir, 'index.js')) ?? '');
+  const undeclared = openapiUsed.filter((api) => !config.openapi.includes(api));
+  // Production refuses an undeclared cloud call (errCode -604101): every one of these would fail there.
+  if (undeclared.length) problems.push(`function ${name}: calls ${undeclared.join(', ')} without declaring it in permissions.openapi`);
   const pkg = jsonObject(readText(path.join(dir, 'package.json')));
   return {
     name,
@@ -99,6 +110,7 @@ function planFunction(root: string, name: string, problems: string[]): FunctionP
     timeoutDeclared: config.timeoutDeclared,
     triggers: config.triggers,
     openapi: config.openapi,
+    openapiUsed,
     dependencies: stringRecord(pkg.dependencies),
     runtime: RUNTIME,
   };

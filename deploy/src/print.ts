@@ -28,7 +28,7 @@ export function formatPlan(plan: DeployPlan): string {
     lines.push(`    runtime ${f.runtime}, timeout ${f.timeout} s${f.timeoutDeclared ? '' : ' (none declared: the cloud default)'}`);
     if (!f.triggers.length) lines.push('    triggers: none');
     for (const t of f.triggers) lines.push(`    trigger ${t.name}: ${t.type} "${t.config}" (cloud.createTimeTrigger)`);
-    lines.push(`    permissions.openapi: ${f.openapi.join(', ') || 'none'}`);
+    lines.push(`    permissions.openapi: ${f.openapi.join(', ') || 'none'} (the code calls ${f.openapiUsed.join(', ') || 'none'})`);
   }
   lines.push('');
   const mp = plan.miniprogram;
@@ -43,7 +43,7 @@ export function formatPlan(plan: DeployPlan): string {
 }
 
 export function formatDifferences(source: string, differences: Difference[], notes: string[] = []): string {
-  const lines = [`Compared ${source} with the build: ${differences.length ? `${differences.length} differences` : 'no differences'}`];
+  const lines = [`Compared ${source} with the build: ${differences.length ? `${differences.length} difference${differences.length === 1 ? '' : 's'}` : 'no differences'}`];
   for (const d of differences) lines.push(`  ${d.kind}: ${d.target} (expected ${d.expected}, found ${d.actual})`);
   for (const n of notes) lines.push(`  note: ${n}`);
   return lines.join('\n');
