@@ -1,7 +1,7 @@
 // npm run deploy [-- --dry-run] and npm run deploy:check [-- --local <url>].
 // The plan and the comparison are ours (no dependencies); the official tools (miniprogram-ci,
 // @cloudbase/manager-node) live in deploy/node_modules, installed on first real use, so neither
-// the everyday `npm ci` nor a dry run carries their ~390 MB.
+// the everyday `npm ci` nor a dry run carries their ~290 MB.
 import path from 'node:path';
 import { diffEnvironment } from './diff';
 import { readLocalEnvironment, type Environment } from './environment';
