@@ -35,6 +35,10 @@ export function makeProject(p: FixtureProject): string {
   for (const fn of p.functions ?? []) writeFunction(root, fn);
   fs.writeFileSync(path.join(root, 'project.config.json'), JSON.stringify({ appid: p.appid ?? 'touristappid', miniprogramRoot: 'miniprogram/' }));
   fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'fixture', version: '1.2.3' }));
+  // The mini-program: this project's transport settings (what a deploy rewrites) and an app.json.
+  fs.mkdirSync(path.join(root, 'miniprogram'));
+  fs.copyFileSync(path.join(ROOT, 'miniprogram', 'config.ts'), path.join(root, 'miniprogram', 'config.ts'));
+  fs.writeFileSync(path.join(root, 'miniprogram', 'app.json'), JSON.stringify({ pages: ['pages/home/home'] }));
   return root;
 }
 
