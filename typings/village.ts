@@ -81,12 +81,14 @@ export interface MembershipRequestView {
   createdAt: string;
   decidedAt: string | null;
   decidedByName: string;
+  /** For a role taken with an invite link: the role's name (村两委干部, 村书记); null for a household. */
+  roleName?: string | null;
 }
 
 export type JoinResult =
-  /** A household membership waits for a cadre's real-name confirmation. */
+  /** A household membership waits for a cadre's real-name confirmation; a cadre's or secretary's role for its confirmer's. */
   | { status: 'pending'; request: MembershipRequestView }
-  /** A role invite takes effect at once (it names the person and is used once). */
+  /** A keeper's role invite takes effect at once (it names the person and is used once). */
   | { status: 'active'; villageName: string; roleNames: string[] };
 
 export interface ConfirmInput {

@@ -7,6 +7,7 @@ import { count, getById, list } from '../shared/repo';
 import { ROLE_NAMES } from '../shared/roles';
 import { createFunction } from '../shared/router';
 import { homeScreen } from './home';
+import { townOf } from '../shared/access';
 
 async function me(openid: string): Promise<MeResult> {
   const user = await getById(C.users, openid, userSchema);
@@ -21,7 +22,7 @@ async function me(openid: string): Promise<MeResult> {
     user.townId ? getById(C.towns, user.townId, townSchema) : null,
     user.householdId ? getById(C.households, user.householdId, householdSchema) : null,
     user.villageId ? count(C.households, { villageId: user.villageId }) : 0,
-    user.roles.includes('townAdmin') && user.townId ? count(C.villages, { townId: user.townId }) : 0,
+    townOf(user) !== null && user.townId ? count(C.villages, { townId: user.townId }) : 0,
   ]);
   const grid = household ? await getById(C.grids, household.gridId, gridSchema) : null;
   return {
@@ -30,7 +31,7 @@ async function me(openid: string): Promise<MeResult> {
     roles: user.roles,
     roleNames: user.roles.map((r) => ROLE_NAMES[r]),
     village: village ? { id: village._id, name: village.name, townName: town?.name ?? '', households: villageHouseholds } : null,
-    town: user.roles.includes('townAdmin') && town ? { id: town._id, name: town.name, villages: townVillages } : null,
+    town: townOf(user) !== null && town ? { id: town._id, name: town.name, villages: townVillages } : null,
     household: household
       ? { id: household._id, label: household.no, headName: household.headName, gridName: grid?.name ?? '' }
       : null,

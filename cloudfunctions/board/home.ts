@@ -13,6 +13,7 @@ import { boardItemSchema, letterSchema } from '../shared/board/model';
 import { NEAR_DEADLINE_MS, WAITING_MATTER_STATES, reviewScopes, waitingKeys, type WaitingKey } from '../shared/board/waiting';
 import { optionalUser, villageRef } from './context';
 import { itemSummary, letterSummary } from './views';
+import { isGridLeader } from '../shared/access';
 
 const LATEST = 3;
 

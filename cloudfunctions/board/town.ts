@@ -11,6 +11,7 @@ import { _ } from '../shared/sdk';
 import { currentUser } from '../shared/users';
 import { daysOf, monthsOf } from '../shared/board/period';
 import { STAR_CRITERIA, perMonth, rateVillage, ratio } from '../shared/board/stars';
+import { townOf } from '../shared/access';
 
 function field(row: unknown, key: string): unknown {
   return typeof row === 'object' && row !== null && key in row ? Reflect.get(row, key) : undefined;
@@ -54,7 +55,7 @@ async function householdsBy(coll: CollectionName, match: Record<string, unknown>
 export async function townView(openid: string, req: TownRequest, now: Date): Promise<TownResult> {
   const user = await currentUser(openid);
   const townId = user.townId;
-  if (!user.roles.includes('townAdmin') || !townId) throw new AppError('AUTH.FORBIDDEN', '只有乡镇管理员可以查看全镇情况');
+  if (townOf(user) === null || !townId) throw new AppError('AUTH.FORBIDDEN', '只有乡镇管理员可以查看全镇情况');
   const months = monthsOf(req.from, req.to);
   const { first, last } = daysOf(req.from, req.to);
   const [town, villages] = await Promise.all([getById(C.towns, townId, townSchema), list(C.villages, { townId }, villageSchema, { limit: 1000 })]);

@@ -13,6 +13,7 @@ import { getById, list } from '../shared/repo';
 import { _, db } from '../shared/sdk';
 import { isDuplicateKey } from '../shared/tx';
 import type { VillageContext as HonoursContext } from '../shared/village-context';
+import { isHeadOf } from '../shared/access';
 
 function facts(c: LoanCertificate): CertificateFacts {
   return { code: c._id, householdLabel: c.householdLabel, headName: c.headName, earnedPoints: c.earnedPoints, rateBp: c.rateBp, issuedOn: c.issuedOn, expiresOn: c.expiresOn };
@@ -22,9 +23,6 @@ function certificateView(c: LoanCertificate, now: Date): CertificateView {
   return { ...facts(c), status: certificateStatus(c, now), revokedOn: c.revokedAt ? chinaDate(c.revokedAt) : null };
 }
 
-function isHeadOf(user: User, householdId: string): boolean {
-  return user.roles.includes('head') && user.householdId === householdId;
-}
 
 async function ownHousehold(ctx: HonoursContext): Promise<Household> {
   const id = ctx.user.householdId;

@@ -27,6 +27,7 @@ import { dayRulesFor, warnMissingYear } from './calendar';
 import { afterChange, applyChange, eventId, readMatter } from './store';
 import { tellAssignee, tellCadres, tellRaiser, tellRating } from './tell';
 import { detailView } from './views';
+import { isCadre } from '../shared/access';
 
 /** A matter the caller may see, or NOT_FOUND — whether it does not exist or is not theirs to see. */
 export async function visibleMatter(user: User, id: string): Promise<{ m: Matter; access: Access }> {
@@ -141,7 +142,7 @@ export function assign(req: MatterAssignRequest, openid: string): Promise<Matter
         return {
           action: 'assign',
           assignee: { kind: 'person', userId: person._id, name: person.name, dueDate: req.dueDate },
-          assigneeIsCadre: person.roles.includes('cadre') || person.roles.includes('secretary'),
+          assigneeIsCadre: isCadre(person),
           note: req.note?.trim() ?? '',
         };
       },

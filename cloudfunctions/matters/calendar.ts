@@ -14,6 +14,7 @@ import { getById, list } from '../shared/repo';
 import { _, db } from '../shared/sdk';
 import { isDuplicateKey } from '../shared/tx';
 import { currentUser } from '../shared/users';
+import { townOf as adminTownOf } from '../shared/access';
 
 export const villageScope = (villageId: string): string => `village:${villageId}`;
 export const townScope = (townId: string): string => `town:${townId}`;
@@ -89,7 +90,7 @@ interface Where {
 
 async function whereOf(openid: string): Promise<Where> {
   const user = await currentUser(openid);
-  if (user.roles.includes('townAdmin') && user.townId) return { user, townId: user.townId, villageId: user.villageId };
+  if (adminTownOf(user) !== null && user.townId) return { user, townId: user.townId, villageId: user.villageId };
   if (!user.villageId) throw new AppError('AUTH.NOT_JOINED');
   if (!isVillageCadre(user, user.villageId)) throw new AppError('AUTH.FORBIDDEN', '只有村干部和乡镇管理员可以查看节假日设置');
   return { user, townId: await townOf(user, user.villageId), villageId: user.villageId };
@@ -114,7 +115,7 @@ async function view(w: Where, now: Date): Promise<CalendarResult> {
       .filter((wn) => coverageOf(wn.year, townOverrides) === 'none')
       .map((wn) => ({ year: wn.year, message: wn.message, at: wn.at.toISOString() })),
     canEditVillage: w.villageId !== null && isVillageCadre(w.user, w.villageId),
-    canEditTown: w.user.roles.includes('townAdmin') && w.user.townId === w.townId,
+    canEditTown: adminTownOf(w.user) === w.townId,
   };
 }
 
@@ -130,7 +131,7 @@ export async function setOverride(req: CalendarOverrideRequest, openid: string):
   if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== req.date) throw new AppError('COMMON.INVALID_INPUT', '日期格式不对');
   let scope: string;
   if (req.scope === 'town') {
-    if (!w.user.roles.includes('townAdmin') || w.user.townId !== w.townId) throw new AppError('AUTH.FORBIDDEN', '只有乡镇管理员可以设置全镇的节假日');
+    if (adminTownOf(w.user) !== w.townId) throw new AppError('AUTH.FORBIDDEN', '只有乡镇管理员可以设置全镇的节假日');
     scope = townScope(w.townId);
   } else {
     if (!w.villageId || !isVillageCadre(w.user, w.villageId)) throw new AppError('AUTH.FORBIDDEN', '只有村干部可以设置本村的节假日');

@@ -5,7 +5,7 @@ import type { MatterAssigneesResult, MatterDetail, MatterPage, MatterQueue } fro
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
 import { accessOf, isOverdue, isVillageCadre } from '../shared/matters/policy';
-import { userSchema } from '../shared/model';
+import { userSchema, type User } from '../shared/model';
 import { list as listDocs } from '../shared/repo';
 import { ROLE_NAMES } from '../shared/roles';
 import { _ } from '../shared/sdk';
@@ -13,6 +13,7 @@ import { currentUser, villageOf } from '../shared/users';
 import { visibleMatter } from './act';
 import { listRows, PAGE_SIZE } from './store';
 import { detailView, summaryView } from './views';
+import { officeOf } from '../shared/access';
 
 const MAX_PAGE = 50;
 /** The queue is read a hundred at a time: a village rarely has more open at once. */
@@ -76,15 +77,15 @@ export async function assignees(openid: string): Promise<MatterAssigneesResult> 
   const villageId = villageOf(user);
   if (!isVillageCadre(user, villageId)) throw new AppError('AUTH.FORBIDDEN', '只有村干部可以交办');
   const people = await listDocs(C.users, { villageId, roles: _.in(['secretary', 'cadre', 'gridLeader']) }, userSchema, { limit: 100 });
-  const rank = (roles: string[]): number => (roles.includes('secretary') ? 0 : roles.includes('cadre') ? 1 : 2);
+  const rank = (p: User): number => ({ secretary: 0, cadre: 1, gridLeader: 2, villager: 3 })[officeOf(p)];
   return {
     people: people
       .filter((p) => p.status === 'active')
-      .sort((a, b) => rank(a.roles) - rank(b.roles) || a.name.localeCompare(b.name, 'zh'))
+      .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'zh'))
       .map((p) => ({
         userId: p._id,
         name: p.name,
-        roleName: ROLE_NAMES[p.roles.includes('secretary') ? 'secretary' : p.roles.includes('cadre') ? 'cadre' : 'gridLeader'],
+        roleName: ROLE_NAMES[officeOf(p) === 'villager' ? 'gridLeader' : officeOf(p)],
       })),
   };
 }

@@ -19,6 +19,7 @@ import { dayRulesFor, townOf, warnMissingYear } from './calendar';
 import { matterId, readMatter } from './store';
 import { tellCadres } from './tell';
 import { detailView } from './views';
+import { isCadre } from '../shared/access';
 
 export async function raise(req: MatterRaiseRequest, openid: string): Promise<MatterRaiseResult> {
   const user = await currentUser(openid);
@@ -26,7 +27,7 @@ export async function raise(req: MatterRaiseRequest, openid: string): Promise<Ma
   const text = req.text.trim();
   if (!text && !req.voice) throw new AppError('COMMON.INVALID_INPUT', '请写几句话，或者按住按钮说一段语音');
   const id = matterId(villageId, openid, req.clientKey);
-  const access: Access = { mine: true, cadre: user.roles.includes('cadre') || user.roles.includes('secretary'), assignee: false };
+  const access: Access = { mine: true, cadre: isCadre(user), assignee: false };
   const now = new Date();
 
   const townId = await townOf(user, villageId);

@@ -12,6 +12,7 @@ import { aggregateRows, getById, list } from '../shared/repo';
 import { _ } from '../shared/sdk';
 import { currentUser } from '../shared/users';
 import { villageCadres } from './tell';
+import { townOf } from '../shared/access';
 
 /** The $group accumulators of the counts; `now` decides which deadlines have passed. */
 function counters(now: Date): Record<string, unknown> {
@@ -61,7 +62,7 @@ export async function stats(req: MatterStatsRequest, openid: string): Promise<Ma
   const now = new Date();
   const period = _.gte(req.from).and(_.lte(req.to));
 
-  if (user.roles.includes('townAdmin') && user.townId) {
+  if (townOf(user) !== null && user.townId) {
     const townId = user.townId;
     const [villages, rows] = await Promise.all([
       list(C.villages, { townId }, villageSchema, { limit: 1000 }),

@@ -9,6 +9,7 @@ import { userSchema, type User } from '../shared/model';
 import { notify, thing } from '../shared/notify';
 import { list } from '../shared/repo';
 import { _ } from '../shared/sdk';
+import { isSecretary } from '../shared/access';
 
 export const detailPage = (id: string): string => `packages/matters/detail/detail?id=${id}`;
 const handlePage = (id: string): string => `packages/matters/handle/handle?id=${id}`;
@@ -57,7 +58,7 @@ export async function tellRating(m: Matter, stars: number): Promise<void> {
   if (m.handlerId) to.add(m.handlerId);
   if (stars <= 2) {
     const cadres = await villageCadres(m.villageId);
-    for (const c of cadres) if (c.roles.includes('secretary')) to.add(c._id);
+    for (const c of cadres) if (isSecretary(c)) to.add(c._id);
   }
   await Promise.all(
     [...to].map((u) => notify(u, 'matterRated', detailPage(m._id), { thing1: thing(titleOf(m)), number2: { value: String(stars) }, thing3: thing(stars <= 2 ? '群众不满意，请关注' : '群众已评价') })),

@@ -1,7 +1,7 @@
 // Function `notice`: 一月一公示 — publish, read, object, resolve, settle; and its daily timer.
 import * as z from 'zod';
 import { AppError } from '../shared/errors';
-import { isCadre } from '../shared/points/policy';
+import { isCadre } from '../shared/access';
 import { createFunction } from '../shared/router';
 import { currentUser, villageOf } from '../shared/users';
 import { object, resolve } from './objections';

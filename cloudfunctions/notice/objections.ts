@@ -4,12 +4,12 @@
 import type { ObjectionView } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { noticeSchema, objectionSchema, userSchema, type Notice, type Objection, type User } from '../shared/model';
+import { noticeSchema, objectionSchema, pointRecordSchema, userSchema, type Notice, type Objection, type User } from '../shared/model';
 import { noticeId } from '../shared/notice/booking';
 import { notify, thing } from '../shared/notify';
 import { writeCounterRecord } from '../shared/points/counter';
 import { keyedId, recordId } from '../shared/points/ids';
-import { isCadre } from '../shared/points/policy';
+import { isCadre, requireNoInterest } from '../shared/access';
 import { getById, list } from '../shared/repo';
 import { db } from '../shared/sdk';
 import { isDuplicateKey, txGet, withTransaction } from '../shared/tx';
@@ -78,6 +78,9 @@ export async function resolve(user: User, villageId: string, req: ResolveRequest
     const notice = await getById(C.notices, noticeId(villageId, found.month), noticeSchema);
     return objectionView(found, notice, true);
   }
+  // Separation of duties: not about one's own household, nor about a record one made.
+  const disputed = found.recordId ? await getById(C.pointRecords, found.recordId, pointRecordSchema) : null;
+  requireNoInterest(user, 'resolveObjection', { householdId: found.householdId, recordedBy: disputed?.recordedBy ?? null });
   const result = await withTransaction(async (t) => {
     const raw = await txGet(t, C.objections, found._id);
     const objection = raw ? objectionSchema.parse(raw) : null;

@@ -5,7 +5,7 @@ import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
 import { noticeSchema, objectionSchema, type User, type Village } from '../shared/model';
 import { noticeId } from '../shared/notice/booking';
-import { isCadre } from '../shared/points/policy';
+import { isCadre } from '../shared/access';
 import { getById, list } from '../shared/repo';
 import { noticeView, objectionView, summary } from './views';
 

@@ -15,6 +15,7 @@ import { isDuplicateKey } from '../shared/tx';
 import { currentUser, villageOf } from '../shared/users';
 import { ruleSets } from './context';
 import { ruleSetView } from './views';
+import { isSecretary } from '../shared/access';
 
 /** The checks a version must pass, as a plain function. Returns the Chinese reason, or null. */
 export function adoptionProblem(req: AdoptRequest, today: string): string | null {
@@ -35,7 +36,7 @@ export function templateItems(): AdoptRequest['items'] {
 
 export async function adopt(req: AdoptRequest, openid: string): Promise<RuleSetView> {
   const user = await currentUser(openid);
-  if (!user.roles.includes('secretary')) throw new AppError('AUTH.FORBIDDEN', '只有村书记可以登记新的积分规则');
+  if (!isSecretary(user)) throw new AppError('AUTH.FORBIDDEN', '只有村书记可以登记新的积分规则');
   const villageId = villageOf(user);
   const problem = adoptionProblem(req, chinaDate());
   if (problem) throw new AppError('COMMON.INVALID_INPUT', problem);

@@ -6,7 +6,8 @@ import { chinaDate, lastMonths, yearOf } from '../shared/china-time';
 import { maskId, maskPhone } from '../shared/mask';
 import { AppError } from '../shared/errors';
 import { balanceSchema, householdSchema, memberSchema, pointRecordSchema, type Balance } from '../shared/model';
-import { emptyBalance, isCadre, ledGridIds } from '../shared/points/policy';
+import { emptyBalance } from '../shared/points/policy';
+import { isCadre, microGridsLedBy } from '../shared/access';
 import { aggregateRows, count, getById, list } from '../shared/repo';
 import { _ } from '../shared/sdk';
 import { mayLookAt, villageContextWith } from '../shared/village-context';
@@ -49,7 +50,7 @@ export async function archive(householdId: string | undefined, openid: string): 
   const [found, members, rawBalance, history, trendRows, villageSize] = reads;
   const { user, village, grids } = ctx;
   const household = mayLookAt(ctx, found, '只能查看自己家的档案');
-  const canRecord = isCadre(user) || ledGridIds(user, grids).includes(household.gridId);
+  const canRecord = isCadre(user) || microGridsLedBy(user, grids).includes(household.gridId);
   const balance = rawBalance ?? emptyBalance(household._id, village._id, household.gridId);
   const [gridSize, [above]] = await Promise.all([
     count(C.households, { villageId: village._id, gridId: household.gridId }),

@@ -5,7 +5,7 @@ import type { HouseholdsResult } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
 import { householdSchema } from '../shared/model';
-import { isCadre, ledGridIds } from '../shared/points/policy';
+import { isCadre, isGridLeader, microGridsLedBy } from '../shared/access';
 import { listAll } from '../shared/repo';
 import { _ } from '../shared/sdk';
 import { villageContext } from './context';
@@ -30,7 +30,7 @@ export function naturalCompare(a: string, b: string): number {
 export async function households(openid: string): Promise<HouseholdsResult> {
   const { user, village, grids } = await villageContext(openid);
   const cadre = isCadre(user);
-  const led = user.roles.includes('gridLeader') ? ledGridIds(user, grids) : [];
+  const led = isGridLeader(user) ? microGridsLedBy(user, grids) : [];
   if (!cadre && !led.length) throw new AppError('AUTH.FORBIDDEN', '只有网格长和村干部可以为农户记录积分');
   const where = cadre ? { villageId: village._id } : { villageId: village._id, gridId: _.in(led) };
   const rows = await listAll(C.households, where, householdSchema);

@@ -2,7 +2,9 @@
 import type { QueueResult } from '../../typings';
 import { C } from '../shared/collections';
 import { pointRecordSchema } from '../shared/model';
-import { canReview, isCadre, ledGridIds } from '../shared/points/policy';
+import { canReview } from '../shared/points/policy';
+import { isCadre, isSecretary, isSupervisor, microGridsLedBy } from '../shared/access';
+import { villageCadres } from './review';
 import { list } from '../shared/repo';
 import { AppError } from '../shared/errors';
 import { villageContext } from './context';
@@ -11,12 +13,14 @@ import { recordView } from './views';
 export async function queue(openid: string): Promise<QueueResult> {
   const { user, village, grids } = await villageContext(openid);
   const levels = village.settings.reviewLevels;
+  const supervisor = isSupervisor(user);
   const myLevels = levels.flatMap((l, i) =>
-    user.roles.includes('secretary') || (l === 'cadre' && isCadre(user)) || (l === 'gridLeader' && ledGridIds(user, grids).length) ? [i] : [],
+    isSecretary(user) || (l === 'cadre' && (isCadre(user) || supervisor)) || (l === 'gridLeader' && microGridsLedBy(user, grids).length) ? [i] : [],
   );
   if (!myLevels.length) throw new AppError('AUTH.FORBIDDEN', '您不是审核人');
+  const cadres = supervisor ? await villageCadres(village._id) : [];
   const pending = await Promise.all(
     myLevels.map((level) => list(C.pointRecords, { villageId: village._id, status: 'pending', level }, pointRecordSchema, { orderBy: ['createdAt', 'asc'], limit: 200 })),
   );
-  return { records: pending.flat().filter((r) => canReview(user, r, levels, grids)).map(recordView) };
+  return { records: pending.flat().filter((r) => canReview(user, r, levels, grids, cadres)).map(recordView) };
 }

@@ -8,11 +8,12 @@ import { C } from '../shared/collections';
 import { chinaDate, isDate, monthOf, yearOf } from '../shared/china-time';
 import { requireCleanText } from '../shared/content-check';
 import { AppError } from '../shared/errors';
-import { capCounterSchema, householdSchema, pointRecordSchema, userSchema, type Household, type PointRecord } from '../shared/model';
+import { capCounterSchema, householdSchema, pointRecordSchema, userSchema, type Grid, type Household, type PointRecord, type User } from '../shared/model';
 import type { RuleItem } from '../shared/rules/template';
 import { notify, thing } from '../shared/notify';
 import { recordId } from '../shared/points/ids';
-import { approvalDelta, capCounterId, capPeriodKey, checkRecord, initialState, recorderFor } from '../shared/points/policy';
+import { approvalDelta, capCounterId, capPeriodKey, checkRecord, initialState, leaderInterested, recorderFor } from '../shared/points/policy';
+import { belongsTo, isHead } from '../shared/access';
 import { list } from '../shared/repo';
 import { _ } from '../shared/sdk';
 import { ROLE_NAMES } from '../shared/roles';
@@ -81,12 +82,21 @@ async function recordOnce(req: RecordRequest, openid: string): Promise<RecordRes
 
   const existingIds = new Set(existing.map((r) => r._id));
   const fresh = households.filter((h) => !existingIds.has(recordId(village._id, req.clientKey, h._id)));
-  const state = initialState(recorder, village.settings.reviewLevels);
+  const levels = village.settings.reviewLevels;
+  // Separation of duties: a record for the recorder's own household (or, for a self-report that
+  // goes to the grid leader first, the grid leader's own household) waits for another cadre.
+  const leaders = recorder === 'self' && levels[0] === 'gridLeader' ? await gridLeadersOf(fresh, grids) : [];
+  const stateOf = (h: Household): ReturnType<typeof initialState> => {
+    const leader = leaders.find((u) => grids.some((g) => g._id === h.gridId && g.leaderUserId === u._id)) ?? null;
+    const interested = (recorder !== 'self' && belongsTo(user, h._id)) || leaderInterested(leader, h._id);
+    return initialState(recorder, levels, interested);
+  };
   const now = new Date();
   const month = bookingMonth(occurredMonth, published, monthOf(today));
 
   /** One household's record, its cap use and (approved at once) its ledger event and balance. */
   const writeOne = async (t: Tx, h: Household): Promise<PointRecord> => {
+    const state = stateOf(h);
     if (item.cap) {
       const capId = capCounterId(h._id, item.code, capPeriodKey(item.cap, req.occurredOn));
       const raw = await txGet(t, C.pointCaps, capId);
@@ -149,8 +159,15 @@ async function recordOnce(req: RecordRequest, openid: string): Promise<RecordRes
     written = await mapLimit(fresh, HOUSEHOLDS_AT_ONCE, (h) => withTransaction((t) => writeOne(t, h)));
   }
 
-  await tell(written, recorder, village.settings.reviewLevels[state.level], grids.map((g) => ({ id: g._id, leader: g.leaderUserId })), village._id);
+  const first = written[0];
+  await tell(written, recorder, first ? levels[first.level] : undefined, grids.map((g) => ({ id: g._id, leader: g.leaderUserId })), village._id);
   return { records: [...existing, ...written].map(recordView), repeated: existing.length };
+}
+
+/** The users who lead the micro grids of these households (to see whether one belongs to the household). */
+async function gridLeadersOf(households: Household[], grids: Grid[]): Promise<User[]> {
+  const ids = [...new Set(households.flatMap((h) => grids.find((g) => g._id === h.gridId)?.leaderUserId ?? []))];
+  return ids.length ? list(C.users, { _id: _.in(ids) }, userSchema, { limit: ids.length }) : [];
 }
 
 function capReached(h: Household, itemName: string, times: number): AppError {
@@ -175,15 +192,16 @@ async function tell(
 ): Promise<void> {
   const first = written[0];
   if (!first) return;
-  if (first.status === 'pending') {
+  const waiting = written.filter((r) => r.status === 'pending');
+  if (waiting.length) {
     const reviewers =
       nextLevel === 'gridLeader'
-        ? [...new Set(written.map((r) => gridLeaders.find((g) => g.id === r.gridId)?.leader ?? ''))]
+        ? [...new Set(waiting.map((r) => gridLeaders.find((g) => g.id === r.gridId)?.leader ?? ''))]
         : (await list(C.users, { villageId, roles: 'cadre' }, userSchema, { limit: 20 })).map((u) => u._id);
     await Promise.all(
       reviewers.map((to) =>
         notify(to, 'reviewNeeded', 'packages/points/review/review', {
-          thing1: thing(`${first.itemName}（${written.length}户）`),
+          thing1: thing(`${first.itemName}（${waiting.length}户）`),
           thing2: thing(recorder === 'self' ? '村民自报' : ROLE_NAMES.gridLeader),
         }),
       ),
@@ -193,7 +211,7 @@ async function tell(
     const heads = await list(C.users, { householdId: _.in(written.map((r) => r.householdId)) }, userSchema, { limit: 1000 });
     await Promise.all(
       heads
-        .filter((u) => u.roles.includes('head'))
+        .filter((u) => isHead(u))
         .map((u) =>
           notify(u._id, 'deduction', 'packages/points/archive/archive', {
             thing1: thing(first.itemName),

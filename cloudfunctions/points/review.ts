@@ -4,9 +4,10 @@
 import type { ReviewRequest, ReviewResult } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { capCounterSchema, pointRecordSchema, userSchema, type PointRecord } from '../shared/model';
+import { capCounterSchema, pointRecordSchema, userSchema, type PointRecord, type User } from '../shared/model';
 import { notify, thing } from '../shared/notify';
 import { afterApproval, approvalDelta, canReview, capCounterId, capPeriodKey } from '../shared/points/policy';
+import { hasInterest, isHead, isSecretary, isSupervisor } from '../shared/access';
 import { list } from '../shared/repo';
 import { _ } from '../shared/sdk';
 import { chinaDate, monthOf, yearOf } from '../shared/china-time';
@@ -23,6 +24,11 @@ async function releaseCap(t: Tx, rec: PointRecord, cap: { period: 'month' | 'qua
   if (raw) await t.collection(C.pointCaps).doc(id).set({ data: { count: Math.max(0, capCounterSchema.parse(raw).count - 1) } });
 }
 
+/** The village's cadres (the secretary is a cadre too). */
+export function villageCadres(villageId: string): Promise<User[]> {
+  return list(C.users, { villageId, roles: 'cadre' }, userSchema, { limit: 20 });
+}
+
 export async function review(req: ReviewRequest, openid: string): Promise<ReviewResult> {
   if (req.decision === 'reject' && !req.reason?.trim()) throw new AppError('COMMON.INVALID_INPUT', '驳回必须填写原因');
   const ids = [...new Set(req.recordIds)];
@@ -30,16 +36,19 @@ export async function review(req: ReviewRequest, openid: string): Promise<Review
     Promise.all([list(C.pointRecords, { _id: _.in(ids) }, pointRecordSchema, { limit: ids.length }), ruleSets(villageId)]),
   );
   const levels = village.settings.reviewLevels;
+  // A supervisor signs off only where no cadre is free of the household: they need the cadres.
+  const cadres = isSupervisor(user) ? await villageCadres(village._id) : [];
   const skipped: ReviewResult['skipped'] = [];
   for (const id of ids) if (!found.some((r) => r._id === id)) skipped.push({ id, message: '记录不存在' });
   const mine = found.filter((r) => {
     if (r.villageId !== village._id) skipped.push({ id: r._id, message: '不能审核其他村的记录' });
     else if (r.status !== 'pending') skipped.push({ id: r._id, message: '这条记录已经审核过了' });
-    else if (!canReview(user, r, levels, grids)) skipped.push({ id: r._id, message: '这条记录不归您审核' });
+    else if (hasInterest(user, r)) skipped.push({ id: r._id, message: '这条积分涉及您自己家或由您记录，请其他村干部审核' });
+    else if (!canReview(user, r, levels, grids, cadres)) skipped.push({ id: r._id, message: '这条记录不归您审核' });
     else return true;
     return false;
   });
-  const bySecretary = user.roles.includes('secretary');
+  const bySecretary = isSecretary(user);
   const now = new Date();
   const currentMonth = monthOf(chinaDate(now));
   const published = await publishedMonths(village._id, mine.map((r) => r.month));
@@ -58,7 +67,7 @@ export async function review(req: ReviewRequest, openid: string): Promise<Review
           raced.push({ id: seen._id, message: '这条记录刚被别人审核过了' });
           continue;
         }
-        const role = bySecretary ? 'secretary' : (levels[rec.level] ?? 'cadre');
+        const role = bySecretary ? 'secretary' : isSupervisor(user) && levels[rec.level] === 'cadre' ? 'supervisor' : (levels[rec.level] ?? 'cadre');
         const step = { by: user._id, byName: user.name, role, reason: req.reason ?? '', at: now };
         if (req.decision === 'reject') {
           await t.collection(C.pointRecords).doc(rec._id).update({ data: { status: 'rejected', steps: _.push({ ...step, decision: 'rejected' }) } });
@@ -91,7 +100,7 @@ export async function review(req: ReviewRequest, openid: string): Promise<Review
 async function tellOutcome(records: PointRecord[], villageId: string): Promise<void> {
   const passedUp = records.filter((r) => r.status === 'pending');
   if (passedUp.length) {
-    const cadres = await list(C.users, { villageId, roles: 'cadre' }, userSchema, { limit: 20 });
+    const cadres = await villageCadres(villageId);
     await Promise.all(
       cadres.map((u) =>
         notify(u._id, 'reviewNeeded', 'packages/points/review/review', { thing1: thing(`积分待审核（${passedUp.length}条）`), thing2: thing('网格长初审通过') }),
@@ -104,7 +113,7 @@ async function tellOutcome(records: PointRecord[], villageId: string): Promise<v
   await Promise.all(
     final.flatMap((r) =>
       users
-        .filter((u) => u.householdId === r.householdId && (u._id === r.recordedBy || u.roles.includes('head')))
+        .filter((u) => u.householdId === r.householdId && (u._id === r.recordedBy || isHead(u)))
         .map((u) =>
           notify(u._id, 'recordOutcome', 'packages/points/archive/archive', {
             thing1: thing(r.itemName),

@@ -3,6 +3,7 @@ import type { RulesResult } from '../../typings';
 import { currentUser, villageOf } from '../shared/users';
 import { inForce, ruleSets } from './context';
 import { ruleSetView } from './views';
+import { isSecretary } from '../shared/access';
 
 export async function rules(openid: string): Promise<RulesResult> {
   const user = await currentUser(openid);
@@ -11,6 +12,6 @@ export async function rules(openid: string): Promise<RulesResult> {
   return {
     current: current ? ruleSetView(current) : null,
     versions: sets.map((s) => ({ id: s._id, version: s.version, effectiveFrom: s.effectiveFrom })),
-    canAdopt: user.roles.includes('secretary'),
+    canAdopt: isSecretary(user),
   };
 }

@@ -13,6 +13,8 @@ const MESSAGES: Record<ErrorCode, string> = {
   'AUTH.OTHER_VILLAGE': '不能查看或修改其他村的数据',
   'AUTH.PENDING': '您的加入申请正在等待村干部确认',
   'AUTH.LEFT': '您已不是本村村民，如需加入请重新申请',
+  'AUTH.OWN_HOUSEHOLD': '这件事涉及您自己家，请由其他村干部办理',
+  'COMMON.DAILY_LIMIT': '今天的次数已经用完了，请明天再来',
   'JOIN.BAD_CODE': '邀请码不对，请核对后再输入',
   'JOIN.EXPIRED': '邀请码已过期，请重新获取',
   'JOIN.USED_UP': '邀请码已被用完，请重新获取',

@@ -245,6 +245,8 @@ export const joinRequestSchema = z.object({
   decidedBy: z.string().nullable(),
   decidedByName: z.string(),
   decidedAt: z.date().nullable(),
+  /** A role taken with an invite link, waiting for its confirmer; null for joining a household. */
+  role: roleSchema.nullable().default(null),
 });
 export type JoinRequest = z.infer<typeof joinRequestSchema>;
 

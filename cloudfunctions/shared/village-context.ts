@@ -3,7 +3,7 @@
 import { C } from './collections';
 import { AppError } from './errors';
 import { gridSchema, householdSchema, villageSchema, type Grid, type Household, type User, type Village } from './model';
-import { isCadre, ledGridIds } from './points/policy';
+import { isCadre, microGridsLedBy } from './access';
 import { getById, list } from './repo';
 import { currentUser, villageOf } from './users';
 
@@ -45,7 +45,7 @@ export async function visibleHousehold(ctx: VillageContext, householdId: string 
 export function mayLookAt(ctx: VillageContext, household: Household | null, refusal = '只能查看自己家的情况'): Household {
   if (!household) throw new AppError('COMMON.NOT_FOUND', '没有这一户');
   if (household.villageId !== ctx.village._id) throw new AppError('AUTH.OTHER_VILLAGE');
-  const mayLook = ctx.user.householdId === household._id || isCadre(ctx.user) || ledGridIds(ctx.user, ctx.grids).includes(household.gridId);
+  const mayLook = ctx.user.householdId === household._id || isCadre(ctx.user) || microGridsLedBy(ctx.user, ctx.grids).includes(household.gridId);
   if (!mayLook) throw new AppError('AUTH.FORBIDDEN', refusal);
   return household;
 }

@@ -5,7 +5,7 @@ import { AppError } from '../shared/errors';
 import { gridSchema, villageSchema, type Grid, type User, type Village } from '../shared/model';
 import { getById, list } from '../shared/repo';
 import { currentUser } from '../shared/users';
-import { resolveVillage } from '../shared/village/access';
+import { resolveVillage } from '../shared/access';
 
 export interface VillageScope {
   user: User;

@@ -7,7 +7,7 @@ import { householdSchema, userSchema, type Grid } from '../shared/model';
 import { getById, listAll } from '../shared/repo';
 import { db } from '../shared/sdk';
 import { txGet, withTransaction } from '../shared/tx';
-import { isCadreOf, isSecretaryOf, requireCadre, requireSecretary, requireVillageReader, withRole } from '../shared/village/access';
+import { isCadreOf, isSecretaryOf, requireCadre, requireSecretary, requireVillageReader, withRole } from '../shared/access';
 import { checkGridName } from '../shared/village/grids';
 import { villageScope } from './context';
 import { leaderNames } from './households';

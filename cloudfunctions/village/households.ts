@@ -9,7 +9,7 @@ import { count, getById, list, listAll } from '../shared/repo';
 import { _, db } from '../shared/sdk';
 import { isDuplicateKey, txGet, withTransaction } from '../shared/tx';
 import { currentUser } from '../shared/users';
-import { canEditMembers, canSeeHousehold, isCadreOf, isSecretaryOf, isTownAdminOf, ledGridIds, requireCadre, requireVillageReader } from '../shared/village/access';
+import { canEditMembers, canSeeHousehold, isCadreOf, isSecretaryOf, isTownAdminOf, gridsInCareOf, requireCadre, requireVillageReader } from '../shared/access';
 import { checkPlacement } from '../shared/village/grids';
 import { HEAD } from '../shared/village/person';
 import { loadVillage, villageScope } from './context';
@@ -52,7 +52,7 @@ export async function overview(req: OverviewRequest, openid: string): Promise<Ov
   const { user, village, grids } = await villageScope(openid, req.villageId);
   requireVillageReader(user, village, grids);
   const wide = isCadreOf(user, village._id) || isTownAdminOf(user, village);
-  const led = ledGridIds(user, grids);
+  const led = gridsInCareOf(user, grids);
   const [all, pendingRequests, leaders] = await Promise.all([
     listAll(C.households, { villageId: village._id }, householdSchema),
     wide ? count(C.joinRequests, { villageId: village._id, status: 'pending' }) : Promise.resolve(0),

@@ -11,7 +11,7 @@ import { emptyBalance } from '../shared/points/policy';
 import { list } from '../shared/repo';
 import { _, db } from '../shared/sdk';
 import { isDuplicateKey, txGet, withTransaction, type Tx } from '../shared/tx';
-import { requireCadre } from '../shared/village/access';
+import { requireCadre } from '../shared/access';
 import { planImport, type ExistingState, type ImportPlan } from '../shared/village/import-plan';
 import { checkRows, readRows, type ImportRow } from '../shared/village/import-rows';
 import { villageScope } from './context';

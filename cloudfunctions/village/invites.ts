@@ -11,7 +11,7 @@ import { ROLE_NAMES } from '../shared/roles';
 import { db } from '../shared/sdk';
 import { isDuplicateKey } from '../shared/tx';
 import { currentUser } from '../shared/users';
-import { isCadreOf, isHeadOf, isTownAdminOf, requireSecretary } from '../shared/village/access';
+import { isCadreOf, isHeadOf, isTownAdminOf, requireSecretary, townOf } from '../shared/access';
 import { INVITE_TERMS, inviteProblem, invitePath, inviteScene, newInviteCode, normaliseCode } from '../shared/village/invite';
 import { maskName } from '../shared/village/person';
 import { householdLabel } from './views';
@@ -46,7 +46,7 @@ async function targetOf(req: CreateInviteRequest, user: User): Promise<Target> {
   }
   const village = await villageById(req.villageId);
   if (!isTownAdminOf(user, village)) {
-    if (user.roles.includes('townAdmin')) throw new AppError('AUTH.OTHER_VILLAGE');
+    if (townOf(user) !== null) throw new AppError('AUTH.OTHER_VILLAGE');
     throw new AppError('AUTH.FORBIDDEN', '只有乡镇管理员可以邀请村书记');
   }
   return { village, household: null };

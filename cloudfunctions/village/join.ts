@@ -1,15 +1,17 @@
 // Joining with an invite. A household invite files a membership request that waits for a cadre's
 // real-name confirmation (the joiner's user stays "pending" meanwhile); a role invite names its
-// person, is used once and takes effect at once. The invite's use, the request and the user are
-// written in one transaction, so a single-use code is never used twice.
-import type { JoinInput, JoinResult, MembershipRequestView } from '../../typings';
+// person and is used once: a cadre's or secretary's role waits for the confirmation of someone else
+// with the authority (the secretary; the town admin for a secretary), since a forwarded link and a
+// name are not proof of who opened it; a keeper's takes effect at once. The invite's use, the request
+// and the user are written in one transaction, so a single-use code is never used twice.
+import type { JoinInput, JoinResult, MembershipRequestView, Role } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
 import { householdSchema, inviteSchema, joinRequestSchema, memberSchema, userSchema, villageSchema, type Invite, type JoinRequest, type User } from '../shared/model';
 import { getById, list } from '../shared/repo';
 import { ROLE_NAMES } from '../shared/roles';
 import { txGet, withTransaction, type Tx } from '../shared/tx';
-import { withRole } from '../shared/village/access';
+import { ROLE_CONFIRMED_BY, withRole } from '../shared/access';
 import { inviteProblem } from '../shared/village/invite';
 import { joinRefusal, rolesOfInvite, sameName } from '../shared/village/joining';
 import { matchesRealName, normaliseIdNumber } from '../shared/village/person';
@@ -51,6 +53,7 @@ async function takeRole(req: JoinInput, invite: Invite, user: User | null, openi
   if (!invite.role || !invite.forName) throw new AppError('JOIN.BAD_CODE');
   if (!sameName(req.name, invite.forName)) throw new AppError('JOIN.NAME_MISMATCH', '姓名与邀请不符，请填写被邀请人的真实姓名');
   const role = invite.role;
+  if (ROLE_CONFIRMED_BY[role] !== null) return requestRole(req, invite, role, user, openid, now);
   const [village, secretaries] = await Promise.all([
     getById(C.villages, invite.villageId, villageSchema),
     role === 'secretary' ? list(C.users, { villageId: invite.villageId, roles: 'secretary' }, userSchema, { limit: 10 }) : Promise.resolve([]),
@@ -74,6 +77,40 @@ async function takeRole(req: JoinInput, invite: Invite, user: User | null, openi
     return next;
   });
   return { status: 'active', villageName: village.name, roleNames: joined.roles.map((r) => ROLE_NAMES[r]) };
+}
+
+/** A cadre's or secretary's role waits as a request for its confirmer; nobody's role changes yet. */
+async function requestRole(req: JoinInput, invite: Invite, role: Role, user: User | null, openid: string, now: Date): Promise<JoinResult> {
+  const village = await getById(C.villages, invite.villageId, villageSchema);
+  if (!village) throw new AppError('JOIN.BAD_CODE');
+  const request: JoinRequest = {
+    _id: newId('jr'),
+    villageId: village._id,
+    villageName: village.name,
+    householdId: '',
+    householdLabel: `任命：${ROLE_NAMES[role]}`,
+    inviteCode: invite._id,
+    openid,
+    name: req.name.trim(),
+    idLast4: '',
+    memberId: null,
+    status: 'pending',
+    reason: '',
+    createdAt: now,
+    decidedBy: null,
+    decidedByName: '',
+    decidedAt: null,
+    role,
+  };
+  await withTransaction(async (t) => {
+    await useInvite(t, invite._id, openid, now);
+    await t.collection(C.joinRequests).add({ data: request });
+    if (!user || user.status === 'left') {
+      const pendingUser: User = { _id: openid, name: request.name, roles: [], villageId: village._id, townId: village.townId, householdId: null, memberId: null, status: 'pending' };
+      await t.collection(C.users).doc(openid).set({ data: withoutId(pendingUser) });
+    }
+  });
+  return { status: 'pending', request: requestView(request, null) };
 }
 
 async function joinHousehold(req: JoinInput, invite: Invite, user: User | null, openid: string, now: Date): Promise<JoinResult> {
@@ -105,6 +142,7 @@ async function joinHousehold(req: JoinInput, invite: Invite, user: User | null, 
     decidedBy: null,
     decidedByName: '',
     decidedAt: null,
+    role: null,
   };
   await withTransaction(async (t) => {
     await useInvite(t, invite._id, openid, now);

@@ -9,7 +9,7 @@ import { householdSchema, memberSchema, userSchema, type Household, type Member,
 import { getById, list } from '../shared/repo';
 import { txGet, withTransaction, type Tx } from '../shared/tx';
 import { currentUser } from '../shared/users';
-import { canEditMembers, holdsOffice, isCadreOf, isHeadOf, requireCadre, withRole } from '../shared/village/access';
+import { canEditMembers, holdsOffice, isCadreOf, isHeadOf, requireCadre, withRole } from '../shared/access';
 import { HEAD, isRelation, normaliseIdNumber, normalisePhone } from '../shared/village/person';
 import { checkPerson, closeStint, memberByIdNumber, newPerson, openStint, placePerson } from './people';
 import { memberView } from './views';

@@ -1,14 +1,16 @@
-// Membership requests: a cadre confirms the real-name membership (the person becomes an active
-// member of the household) or refuses it with a reason.
+// Membership and role requests: a cadre confirms the real-name membership (the person becomes an
+// active member of the household) or refuses it with a reason; a role taken with an invite link is
+// confirmed by the secretary (a secretary's by the town admin). Nobody decides their own request.
 import type { ConfirmInput, MembershipRequestView } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { joinRequestSchema, memberSchema, userSchema, type JoinRequest, type Member, type Membership, type User } from '../shared/model';
+import { joinRequestSchema, memberSchema, userSchema, villageSchema, type JoinRequest, type Member, type Membership, type User } from '../shared/model';
 import { getById, list } from '../shared/repo';
 import { _ } from '../shared/sdk';
 import { txGet, withTransaction, type Tx } from '../shared/tx';
 import { currentUser } from '../shared/users';
-import { isTownAdminOf, requireCadre, withRole } from '../shared/village/access';
+import { isTownAdminOf, mayConfirm, requireCadre, SEPARATION_OF_DUTIES, withRole } from '../shared/access';
+import { rolesOfInvite } from '../shared/village/joining';
 import { HEAD, isRelation } from '../shared/village/person';
 import { villageScope } from './context';
 import { newId } from './ids';
@@ -23,11 +25,17 @@ export async function pending(villageId: string | undefined, openid: string): Pr
   return { requests: requests.map((r) => requestView(r, members.find((m) => m._id === r.memberId) ?? null)) };
 }
 
-/** The request, once the caller is a cadre of its village and it still waits. */
-async function openRequest(requestId: string, cadre: User): Promise<JoinRequest> {
+/** The request, once the caller may decide it (never their own) and it still waits. */
+async function openRequest(requestId: string, decider: User): Promise<JoinRequest> {
   const request = await getById(C.joinRequests, requestId, joinRequestSchema);
   if (!request) throw new AppError('COMMON.NOT_FOUND', '没有这条申请');
-  requireCadre(cadre, request.villageId);
+  const village = await getById(C.villages, request.villageId, villageSchema);
+  if (!village) throw new AppError('COMMON.NOT_FOUND', '没有这条申请');
+  if (!mayConfirm(decider, request, village)) {
+    if (request.openid === decider._id) throw new AppError('AUTH.OWN_HOUSEHOLD', SEPARATION_OF_DUTIES.confirmJoin.refusal);
+    if (request.role === null) requireCadre(decider, request.villageId);
+    throw new AppError('AUTH.FORBIDDEN', SEPARATION_OF_DUTIES.confirmRole.refusal);
+  }
   if (request.status !== 'pending') throw new AppError('VILLAGE.ALREADY_DECIDED');
   return request;
 }
@@ -39,14 +47,21 @@ async function decide(t: Tx, request: JoinRequest, set: Partial<JoinRequest>): P
   await t.collection(C.joinRequests).doc(request._id).update({ data: set });
 }
 
+/** The joiner as the transaction sees them (read there, so a concurrent change conflicts instead of being overwritten). */
+async function joinerIn(t: Tx, openid: string): Promise<User> {
+  const raw = await txGet(t, C.users, openid);
+  if (!raw) throw new AppError('COMMON.NOT_FOUND', '申请人已不存在');
+  return userSchema.parse(raw);
+}
+
 export async function confirm(req: ConfirmInput, openid: string): Promise<MembershipRequestView> {
-  const cadre = await currentUser(openid);
-  const request = await openRequest(req.requestId, cadre);
-  const [joiner, members] = await Promise.all([getById(C.users, request.openid, userSchema), list(C.members, { householdId: request.householdId }, memberSchema, { limit: 100 })]);
-  if (!joiner) throw new AppError('COMMON.NOT_FOUND', '申请人已不存在');
-  if (joiner.status === 'active' && (joiner.householdId || (joiner.villageId && joiner.villageId !== request.villageId))) {
-    throw new AppError('JOIN.ALREADY_JOINED', '申请人已经加入了其他户或其他村');
-  }
+  const decider = await currentUser(openid);
+  const request = await openRequest(req.requestId, decider);
+  return request.role === null ? confirmMembership(req, request, decider) : confirmRole(request, decider);
+}
+
+async function confirmMembership(req: ConfirmInput, request: JoinRequest, cadre: User): Promise<MembershipRequestView> {
+  const members = await list(C.members, { householdId: request.householdId }, memberSchema, { limit: 100 });
   const matched = request.memberId ? members.find((m) => m._id === request.memberId) : undefined;
   if (request.memberId && (!matched || matched.status !== 'active')) throw new AppError('VILLAGE.MEMBER_LEFT');
   if (matched?.userId && matched.userId !== request.openid) throw new AppError('JOIN.MEMBER_TAKEN');
@@ -61,6 +76,10 @@ export async function confirm(req: ConfirmInput, openid: string): Promise<Member
   const done: JoinRequest = { ...request, status: 'confirmed', decidedBy: cadre._id, decidedByName: cadre.name, decidedAt: now };
   await withTransaction(async (t) => {
     await decide(t, request, { status: done.status, decidedBy: done.decidedBy, decidedByName: done.decidedByName, decidedAt: now });
+    const joiner = await joinerIn(t, request.openid);
+    if (joiner.status === 'active' && (joiner.householdId || (joiner.villageId && joiner.villageId !== request.villageId))) {
+      throw new AppError('JOIN.ALREADY_JOINED', '申请人已经加入了其他户或其他村');
+    }
     if (matched) await t.collection(C.members).doc(member._id).update({ data: { userId: request.openid } });
     else {
       await t.collection(C.members).add({ data: member });
@@ -68,21 +87,43 @@ export async function confirm(req: ConfirmInput, openid: string): Promise<Member
       await t.collection(C.memberships).add({ data: stint });
     }
     const roles = withRole(withRole(joiner.roles, 'villager', true), 'head', relation === HEAD);
-    const { _id, ...rest } = joiner;
-    await t.collection(C.users).doc(_id).set({
-      data: { ...rest, name: member.name, roles, villageId: request.villageId, townId: joiner.townId, householdId: request.householdId, memberId: member._id, status: 'active' },
+    await t.collection(C.users).doc(joiner._id).update({
+      data: { name: member.name, roles, villageId: request.villageId, townId: joiner.townId, householdId: request.householdId, memberId: member._id, status: 'active' },
     });
   });
   return requestView(done, member);
 }
 
-export async function refuse(requestId: string, reason: string, openid: string): Promise<MembershipRequestView> {
-  const cadre = await currentUser(openid);
-  const request = await openRequest(requestId, cadre);
+/** The role takes effect; a new secretary's predecessor steps down (and stays a cadre), by this confirmation. */
+async function confirmRole(request: JoinRequest, decider: User): Promise<MembershipRequestView> {
+  const role = request.role;
+  if (role === null) throw new AppError('COMMON.INVALID_INPUT');
+  const village = await getById(C.villages, request.villageId, villageSchema);
+  if (!village) throw new AppError('COMMON.NOT_FOUND', '没有这个村');
+  const secretaries = role === 'secretary' ? await list(C.users, { villageId: request.villageId, roles: 'secretary' }, userSchema, { limit: 10 }) : [];
   const now = new Date();
-  const done: JoinRequest = { ...request, status: 'refused', reason, decidedBy: cadre._id, decidedByName: cadre.name, decidedAt: now };
+  const done: JoinRequest = { ...request, status: 'confirmed', decidedBy: decider._id, decidedByName: decider.name, decidedAt: now };
   await withTransaction(async (t) => {
-    await decide(t, request, { status: 'refused', reason, decidedBy: cadre._id, decidedByName: cadre.name, decidedAt: now });
+    await decide(t, request, { status: done.status, decidedBy: done.decidedBy, decidedByName: done.decidedByName, decidedAt: now });
+    for (const s of secretaries.filter((x) => x._id !== request.openid)) {
+      const current = await joinerIn(t, s._id);
+      await t.collection(C.users).doc(s._id).update({ data: { roles: withRole(current.roles, 'secretary', false) } });
+    }
+    const joiner = await joinerIn(t, request.openid);
+    if (joiner.villageId && joiner.villageId !== request.villageId) throw new AppError('JOIN.ALREADY_JOINED', '申请人已经加入了其他村');
+    const roles = rolesOfInvite(role === 'secretary' ? 'secretary' : 'cadre').reduce((rs, r) => withRole(rs, r, true), joiner.roles);
+    await t.collection(C.users).doc(joiner._id).update({ data: { roles, villageId: village._id, townId: village.townId, status: 'active' } });
+  });
+  return requestView(done, null);
+}
+
+export async function refuse(requestId: string, reason: string, openid: string): Promise<MembershipRequestView> {
+  const decider = await currentUser(openid);
+  const request = await openRequest(requestId, decider);
+  const now = new Date();
+  const done: JoinRequest = { ...request, status: 'refused', reason, decidedBy: decider._id, decidedByName: decider.name, decidedAt: now };
+  await withTransaction(async (t) => {
+    await decide(t, request, { status: 'refused', reason, decidedBy: decider._id, decidedByName: decider.name, decidedAt: now });
     // Someone who was only waiting is no longer of the village (and may join again).
     const raw = await txGet(t, C.users, request.openid);
     const joiner = raw ? userSchema.parse(raw) : null;

@@ -6,7 +6,7 @@ import { householdSchema, userSchema, type User } from '../shared/model';
 import { getById, list } from '../shared/repo';
 import { _, db } from '../shared/sdk';
 import { currentUser, villageOf } from '../shared/users';
-import { holdsOffice, requireCadre, requireSecretary, withRole } from '../shared/village/access';
+import { holdsOffice, requireCadre, requireSecretary, withRole } from '../shared/access';
 import { personView } from './views';
 
 async function views(users: User[]): Promise<PersonView[]> {

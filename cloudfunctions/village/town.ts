@@ -8,9 +8,10 @@ import { _, db } from '../shared/sdk';
 import { currentUser } from '../shared/users';
 import { countBy } from './counts';
 import { newId } from './ids';
+import { townOf } from '../shared/access';
 
 function requireTownAdmin(user: User): string {
-  if (!user.roles.includes('townAdmin') || !user.townId) throw new AppError('AUTH.FORBIDDEN', '只有乡镇管理员可以办理');
+  if (townOf(user) === null || !user.townId) throw new AppError('AUTH.FORBIDDEN', '只有乡镇管理员可以办理');
   return user.townId;
 }
 

@@ -65,5 +65,6 @@ export function requestView(r: JoinRequest, matched: Member | null): MembershipR
     createdAt: r.createdAt.toISOString(),
     decidedAt: r.decidedAt ? r.decidedAt.toISOString() : null,
     decidedByName: r.decidedByName,
+    roleName: r.role ? ROLE_NAMES[r.role] : null,
   };
 }

@@ -5,13 +5,13 @@ import {
   canSeeHousehold,
   holdsOffice,
   isCadreOf,
-  ledGridIds,
+  gridsInCareOf,
   requireCadre,
   requireSecretary,
   requireVillageReader,
   resolveVillage,
   withRole,
-} from '../../cloudfunctions/shared/village/access';
+} from '../../cloudfunctions/shared/access';
 import { joinRefusal, rolesOfInvite } from '../../cloudfunctions/shared/village/joining';
 import { checkPlacement } from '../../cloudfunctions/shared/village/grids';
 import { OTHER_VILLAGE, VILLAGE, grid, household, user } from '../village/fixtures';
@@ -61,7 +61,7 @@ test('a town admin reaches the villages of their own town, no other', () => {
 });
 
 test('grid leaders read their grids (and the groups inside); villagers do not read the village', () => {
-  expect([...ledGridIds(leader, GRIDS)].sort()).toEqual(['g1', 'g1-1']);
+  expect([...gridsInCareOf(leader, GRIDS)].sort()).toEqual(['g1', 'g1-1']);
   expect(codeOf(() => requireVillageReader(leader, VILLAGE, GRIDS))).toBe('passed');
   expect(codeOf(() => requireVillageReader(villager, VILLAGE, GRIDS))).toBe('AUTH.FORBIDDEN');
   expect(canSeeHousehold(leader, HH, VILLAGE, GRIDS)).toBe(true);

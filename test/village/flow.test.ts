@@ -51,8 +51,14 @@ test('the town admin creates a village and invites its secretary with a code and
   const preview = await ok(s, 'village', 'o-sec', 'inviteInfo', { code: invite.data.code.toLowerCase() }, 'inviteInfo');
   expect(preview.data).toMatchObject({ kind: 'secretary', villageName: '杏花村', townName: '白鹭镇', forName: '周**', needsIdLast4: false });
 
-  const joined = await ok(s, 'village', 'o-sec', 'join', { code: invite.data.code, name: '周建国' }, 'join (role invite, active at once)');
-  expect(joined.data).toEqual({ status: 'active', villageName: '杏花村', roleNames: ['村书记', '村两委干部'] });
+  const joined = await ok(s, 'village', 'o-sec', 'join', { code: invite.data.code, name: '周建国' }, 'join (secretary invite, waits for the town admin)');
+  expect(joined.data).toMatchObject({ status: 'pending', request: { roleName: '村书记', status: 'pending' } });
+  // A link and a name are not proof: the role waits until the town admin confirms who opened it.
+  expect((await ok(s, 'account', 'o-sec', 'me', {})).data).not.toMatchObject({ roles: ['secretary', 'cadre'] });
+  const waiting = await ok(s, 'village', TOWN_ADMIN._id, 'pending', { villageId: ids.village });
+  const request = waiting.data.requests.find((r) => r.name === '周建国');
+  expect(request?.roleName).toBe('村书记');
+  await ok(s, 'village', TOWN_ADMIN._id, 'confirm', { requestId: request?.id ?? '' }, 'confirm (town admin confirms a secretary)');
   const me = await ok(s, 'account', 'o-sec', 'me', {});
   expect(me.data).toMatchObject({ joined: true, name: '周建国', roles: ['secretary', 'cadre'], village: { name: '杏花村' } });
   // A single-use code is used up.
@@ -101,7 +107,11 @@ test('the secretary appoints a cadre by a role invite', async () => {
   const invite = await ok(s, 'village', 'o-sec', 'createInvite', { kind: 'role', role: 'cadre', forName: '陈志强' });
   expect((await refused(s, 'village', 'o-cadre', 'join', { code: invite.data.code, name: '陈志' })).code).toBe('JOIN.NAME_MISMATCH');
   const joined = await ok(s, 'village', 'o-cadre', 'join', { code: invite.data.code, name: '陈志强' });
-  expect(joined.data).toEqual({ status: 'active', villageName: '杏花村', roleNames: ['村两委干部'] });
+  expect(joined.data).toMatchObject({ status: 'pending', request: { roleName: '村两委干部' } });
+  // The secretary confirms the person who opened the link; only then are they a cadre.
+  const waiting = await ok(s, 'village', 'o-sec', 'pending', {});
+  await ok(s, 'village', 'o-sec', 'confirm', { requestId: waiting.data.requests.find((r) => r.name === '陈志强')?.id ?? '' });
+  expect((await ok(s, 'account', 'o-cadre', 'me', {})).data).toMatchObject({ roles: ['cadre'] });
 });
 
 test('a cadre invites the head; the head waits pending, cannot act, and the home page says so; the cadre confirms', async () => {

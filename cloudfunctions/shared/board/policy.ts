@@ -4,6 +4,7 @@
 // count once.
 import type { BoardKind, BoardViewer } from '../../../typings';
 import { AppError } from '../errors';
+import { isCadre, isSecretary, isSupervisor } from '../access';
 import type { User } from '../model';
 import type { Attachment, BoardItem, Comment, Letter } from './model';
 
@@ -26,8 +27,7 @@ export function isMemberOf(user: User | null, villageId: string): user is User {
 
 export function viewerOf(user: User | null, villageId: string): BoardViewer {
   if (!isMemberOf(user, villageId)) return { member: false, secretary: false, cadre: false, supervisor: false };
-  const has = (r: User['roles'][number]): boolean => user.roles.includes(r);
-  return { member: true, secretary: has('secretary'), cadre: has('cadre') || has('secretary'), supervisor: has('supervisor') };
+  return { member: true, secretary: isSecretary(user), cadre: isCadre(user), supervisor: isSupervisor(user) };
 }
 
 /** Published letters are public (a shared card reaches anyone); drafts are the secretary's. */

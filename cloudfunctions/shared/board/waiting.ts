@@ -1,5 +1,6 @@
 // What waits for whom on the village home: which counts apply to the caller's roles, and which
 // pending point records are theirs to review (the same rule as points.queue, as index-backed counts).
+import { isCadre, isSecretary, isSupervisor } from '../access';
 import type { User, VillageSettings } from '../model';
 
 export type WaitingKey = 'reviews' | 'mattersNearDeadline' | 'objections' | 'heldComments' | 'financeToSignOff' | 'financeToPublish';
@@ -10,17 +11,13 @@ export const NEAR_DEADLINE_MS = 24 * 3600 * 1000;
 /** Matter states that wait for the cadres (a responded matter waits for its handling, not an answer). */
 export const WAITING_MATTER_STATES = ['held', 'open', 'assigned'] as const;
 
-function isCadre(user: User): boolean {
-  return user.roles.includes('cadre') || user.roles.includes('secretary');
-}
-
 /** The counts that apply to the user, in the order the home page shows them. */
 export function waitingKeys(user: User, ledGrids: string[]): WaitingKey[] {
   const keys: WaitingKey[] = [];
   if (isCadre(user) || ledGrids.length) keys.push('reviews');
   if (isCadre(user)) keys.push('mattersNearDeadline', 'objections');
-  if (user.roles.includes('secretary')) keys.push('heldComments');
-  if (user.roles.includes('supervisor')) keys.push('financeToSignOff');
+  if (isSecretary(user)) keys.push('heldComments');
+  if (isSupervisor(user)) keys.push('financeToSignOff');
   if (isCadre(user)) keys.push('financeToPublish');
   return keys;
 }
@@ -38,7 +35,7 @@ export interface ReviewScope {
  */
 export function reviewScopes(user: User, levels: VillageSettings['reviewLevels'], ledGrids: string[]): ReviewScope[] {
   const all = levels.map((_, i) => i);
-  if (user.roles.includes('secretary')) return all.length ? [{ levels: all, gridIds: null }] : [];
+  if (isSecretary(user)) return all.length ? [{ levels: all, gridIds: null }] : [];
   const scopes: ReviewScope[] = [];
   const cadreLevels = isCadre(user) ? all.filter((i) => levels[i] === 'cadre') : [];
   if (cadreLevels.length) scopes.push({ levels: cadreLevels, gridIds: null });

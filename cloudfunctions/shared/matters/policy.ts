@@ -2,6 +2,7 @@
 // side may do in each state, what every action changes, when a matter is overdue, and the rates of
 // the statistics.
 import { AppError } from '../errors';
+import { isCadreOf, officeOf } from '../access';
 import type { User } from '../model';
 import { chinaDay, endOfChinaDay, weekday } from './deadline';
 import type { Matter, MatterEvent, MatterStatusValue, StoredAssignee } from './model';
@@ -23,7 +24,7 @@ export interface Access {
 }
 
 export function isVillageCadre(user: User, villageId: string): boolean {
-  return user.villageId === villageId && (user.roles.includes('cadre') || user.roles.includes('secretary'));
+  return isCadreOf(user, villageId);
 }
 
 /**
@@ -41,10 +42,7 @@ export function accessOf(user: User, m: Pick<Matter, 'villageId' | 'raisedBy' | 
 }
 
 export function roleOf(user: User): MatterEvent['role'] {
-  if (user.roles.includes('secretary')) return 'secretary';
-  if (user.roles.includes('cadre')) return 'cadre';
-  if (user.roles.includes('gridLeader')) return 'gridLeader';
-  return 'villager';
+  return officeOf(user);
 }
 
 type StateView = Pick<Matter, 'status' | 'rating' | 'reopens'>;

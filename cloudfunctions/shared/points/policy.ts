@@ -2,19 +2,11 @@
 // in the review chain, who may act on it next, how caps count, what a ledger event does to a balance.
 import type { Recorder } from '../../../typings';
 import { AppError } from '../errors';
+import { belongsTo, hasInterest, isCadre, isGridLeader, isSecretary, microGridsLedBy, signsOffForCadres } from '../access';
 import type { Balance, Grid, LedgerEvent, PointRecord, User, VillageSettings } from '../model';
 import type { RuleItem } from '../rules/template';
 
 export type ReviewLevel = VillageSettings['reviewLevels'][number];
-
-export function isCadre(user: User): boolean {
-  return user.roles.includes('cadre') || user.roles.includes('secretary');
-}
-
-/** Micro grids (微网格) the user leads. */
-export function ledGridIds(user: User, grids: Grid[]): string[] {
-  return grids.filter((g) => g.kind === 'micro' && g.leaderUserId === user._id).map((g) => g._id);
-}
 
 /**
  * As whom the user records for these households: self-reports for their own household, grid
@@ -26,8 +18,8 @@ export function recorderFor(user: User, selfReport: boolean, householdGridIds: s
     return 'self';
   }
   if (isCadre(user)) return 'cadre';
-  const led = new Set(ledGridIds(user, grids));
-  if (user.roles.includes('gridLeader') && householdGridIds.every((g) => led.has(g))) return 'gridLeader';
+  const led = new Set(microGridsLedBy(user, grids));
+  if (isGridLeader(user) && householdGridIds.every((g) => led.has(g))) return 'gridLeader';
   throw new AppError('AUTH.FORBIDDEN', '只能为自己负责网格内的农户记录积分');
 }
 
@@ -50,21 +42,42 @@ export function checkRecord({ item, recorder, reason, evidence }: RecordCheck): 
   if (item.evidence === 'photo' && evidence.length === 0) throw new AppError('COMMON.INVALID_INPUT', '这一项需要上传照片作为凭证');
 }
 
-/** Where a new record starts: the level that acts next, or approved at once. */
-export function initialState(recorder: Recorder, levels: ReviewLevel[]): { status: 'pending' | 'approved'; level: number } {
+/** The first cadre level of the chain (where a record waits for a cadre); past the end when there is none. */
+function cadreLevel(levels: ReviewLevel[]): number {
+  const i = levels.indexOf('cadre');
+  return i < 0 ? levels.length : i;
+}
+
+/**
+ * Where a new record starts: the level that acts next, or approved at once. A cadre's record passes
+ * at once, except for a household the recorder belongs to (separation of duties) or whose grid
+ * leader belongs to it: that waits for a cadre of another household.
+ */
+export function initialState(recorder: Recorder, levels: ReviewLevel[], interested = false): { status: 'pending' | 'approved'; level: number } {
+  if (interested) return { status: 'pending', level: Math.min(cadreLevel(levels), Math.max(0, levels.length - 1)) };
   if (recorder === 'cadre') return { status: 'approved', level: levels.length };
   const level = recorder === 'gridLeader' ? levels.indexOf('gridLeader') + 1 : 0;
   return level >= levels.length ? { status: 'approved', level } : { status: 'pending', level };
 }
 
-/** Whether the user may act on a pending record now. The secretary has the final say at any level. */
-export function canReview(user: User, record: PointRecord, levels: ReviewLevel[], grids: Grid[]): boolean {
+/**
+ * Whether the user may act on a pending record now. The secretary has the final say at any level;
+ * nobody acts on a record of their own household or one they made; when every cadre of the village
+ * belongs to the household, a supervisor signs off at the cadre level.
+ */
+export function canReview(user: User, record: PointRecord, levels: ReviewLevel[], grids: Grid[], cadres: User[] = []): boolean {
   if (record.status !== 'pending' || user.villageId !== record.villageId) return false;
-  if (user.roles.includes('secretary')) return true;
+  if (hasInterest(user, record)) return false;
+  if (isSecretary(user)) return true;
   const level = levels[record.level];
-  if (level === 'cadre') return isCadre(user);
-  if (level === 'gridLeader') return ledGridIds(user, grids).includes(record.gridId);
+  if (level === 'cadre') return isCadre(user) || signsOffForCadres(user, record.villageId, cadres, record.householdId);
+  if (level === 'gridLeader') return microGridsLedBy(user, grids).includes(record.gridId);
   return false;
+}
+
+/** Whether the household's records skip a grid leader level: the leader of its grid belongs to it. */
+export function leaderInterested(leader: User | null, householdId: string): boolean {
+  return leader !== null && belongsTo(leader, householdId);
 }
 
 /** After one approval: the next level, or approved. */

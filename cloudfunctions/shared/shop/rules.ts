@@ -2,7 +2,7 @@
 // needs, what it and its refund do to a balance, when an uncollected order expires.
 import { AppError } from '../errors';
 import type { LedgerEvent, ShopGoods, User } from '../model';
-import { isCadre } from '../points/policy';
+import { isCadre, isKeeper } from '../access';
 import { periodName } from './period';
 
 export const DEFAULT_PICKUP_DAYS = 7;
@@ -15,7 +15,7 @@ export function canManageShop(user: User): boolean {
 
 /** The keeper hands goods over; so may a cadre when the keeper is away. */
 export function canVerify(user: User): boolean {
-  return user.roles.includes('keeper') || isCadre(user);
+  return isKeeper(user) || isCadre(user);
 }
 
 export interface RedeemCheck {

@@ -1,0 +1,146 @@
+// Fair by construction: each exploit of the fairness issue, played on the demo village through the
+// real functions. Nobody records for, approves, reverses or resolves an objection about their own
+// household; nobody confirms their own join request; a role link makes nobody a cadre or secretary
+// until someone else with the authority confirms it.
+import { randomBytes } from 'node:crypto';
+import { startCloud, sdkEnv, type TestCloud } from '../support/localcloud';
+import { count, getAll, type Database } from '../support/sdk';
+import { caller } from './support';
+
+let cloud: TestCloud;
+let db: Database;
+let api: ReturnType<typeof caller>;
+const key = (): string => randomBytes(8).toString('hex');
+// The month after the seed's last notice (the seed's history ends where the wall clock is): the 20th.
+let DAY = '';
+let MONTH = '';
+const photo = 'cloud://local-dev.local-bucket/evidence/test.jpg';
+
+beforeAll(async () => {
+  cloud = await startCloud({ env: { LOCALCLOUD_SEED: 'demo' } });
+  sdkEnv(cloud.url);
+  const sdk = await import('wx-server-sdk');
+  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
+  db = sdk.database();
+  api = caller(cloud);
+  const notices = await getAll(db.collection('notices').where({ villageId: 'village-hemei' }).limit(100));
+  const last = notices.map((n) => String(n.month)).sort().at(-1) ?? '2026-10';
+  const next = new Date(Date.UTC(Number(last.slice(0, 4)), Number(last.slice(5, 7)), 20));
+  DAY = next.toISOString().slice(0, 10);
+  MONTH = DAY.slice(0, 7);
+  await cloud.control('POST', '/_localcloud/clock', { now: `${DAY}T02:00:00Z` });
+});
+afterAll(async () => {
+  await cloud.stop();
+});
+
+async function householdOf(openid: string): Promise<string> {
+  const me = await api.ok(openid, 'account', 'me', {});
+  const id = me.joined ? me.household?.id : undefined;
+  if (!id) throw new Error(`${openid} has no household`);
+  return id;
+}
+
+test('the secretary records +2 for their own household: it waits for another cadre, who approves it', async () => {
+  const own = await householdOf('demo-secretary');
+  const rec = await api.ok('demo-secretary', 'points', 'record', { clientKey: key(), itemCode: 'A01', householdIds: [own], occurredOn: DAY });
+  const [r] = rec.records;
+  expect(r?.status).toBe('pending');
+  // The secretary's final say stops at their own household.
+  const self = await api.ok('demo-secretary', 'points', 'review', { recordIds: [r?.id ?? ''], decision: 'approve' });
+  expect(self.done).toEqual([]);
+  expect(self.skipped[0]?.message).toContain('自己家');
+  expect((await api.ok('demo-secretary', 'points', 'queue', {})).records.map((x) => x.id)).not.toContain(r?.id);
+  expect((await api.ok('demo-cadre-1', 'points', 'review', { recordIds: [r?.id ?? ''], decision: 'approve' })).done).toEqual([r?.id]);
+  // The audit trail shows who did each step.
+  const archive = await api.ok('demo-secretary', 'points', 'archive', {});
+  const steps = archive.history.find((h) => h.id === r?.id)?.steps ?? [];
+  expect(steps.map((s) => [s.decision, s.byName.length > 0])).toEqual([
+    ['submitted', true],
+    ['approved', true],
+  ]);
+  expect(new Set(steps.map((s) => s.byName)).size).toBe(2);
+});
+
+test('a cadre recording a batch that includes their own household: the others pass, their own waits', async () => {
+  const own = await householdOf('demo-cadre-2');
+  const other = await householdOf('demo-head');
+  const rec = await api.ok('demo-cadre-2', 'points', 'record', { clientKey: key(), itemCode: 'A01', householdIds: [own, other], occurredOn: DAY });
+  const status = Object.fromEntries(rec.records.map((x) => [x.householdId, x.status]));
+  expect(status).toEqual({ [own]: 'pending', [other]: 'approved' });
+});
+
+test("a grid leader's own household skips the grid leader: it waits for a cadre", async () => {
+  const rec = await api.ok('demo-grid-1', 'points', 'record', { clientKey: key(), itemCode: 'D04', occurredOn: DAY, evidence: [photo] });
+  const [r] = rec.records;
+  expect(r?.status).toBe('pending');
+  expect((await api.ok('demo-grid-1', 'points', 'review', { recordIds: [r?.id ?? ''], decision: 'approve' })).done).toEqual([]);
+  expect((await api.ok('demo-cadre-3', 'points', 'review', { recordIds: [r?.id ?? ''], decision: 'approve' })).done).toEqual([r?.id]);
+});
+
+test('a cadre cannot reverse a record of their own household; another cadre can', async () => {
+  const own = await householdOf('demo-cadre-1');
+  const rec = await api.ok('demo-cadre-3', 'points', 'record', { clientKey: key(), itemCode: 'A07', householdIds: [own], occurredOn: DAY, reason: '缠访' });
+  const id = rec.records[0]?.id ?? '';
+  expect(rec.records[0]?.status).toBe('approved');
+  const before = await count(db.collection('pointRecords'));
+  const refusal = await api.refused('demo-cadre-1', 'points', 'reverse', { recordId: id, reason: '不该扣', clientKey: key() });
+  expect(refusal.code).toBe('AUTH.OWN_HOUSEHOLD');
+  expect(await count(db.collection('pointRecords'))).toBe(before);
+  await api.ok('demo-cadre-2', 'points', 'reverse', { recordId: id, reason: '核实有误', clientKey: key() });
+});
+
+test('a cadre with no household cannot join one and confirm their own request', async () => {
+  const invite = await api.ok('demo-secretary', 'village', 'createInvite', { kind: 'role', role: 'cadre', forName: '赵新民' });
+  const joined = await api.ok('o-new-cadre', 'village', 'join', { code: invite.code, name: '赵新民' });
+  expect(joined.status).toBe('pending');
+  const waiting = await api.ok('demo-secretary', 'village', 'pending', {});
+  const roleRequest = waiting.requests.find((r) => r.name === '赵新民');
+  // Another cadre is not the authority for a role: the secretary is.
+  expect((await api.refused('demo-cadre-1', 'village', 'confirm', { requestId: roleRequest?.id ?? '' })).code).toBe('AUTH.FORBIDDEN');
+  await api.ok('demo-secretary', 'village', 'confirm', { requestId: roleRequest?.id ?? '' });
+
+  const target = await householdOf('demo-head');
+  const hhInvite = await api.ok('o-new-cadre', 'village', 'createInvite', { kind: 'household', householdId: target });
+  const request = await api.ok('o-new-cadre', 'village', 'join', { code: hhInvite.code, name: '赵新民', idLast4: '1234' });
+  if (request.status !== 'pending') throw new Error('expected a pending request');
+  const users = await getAll(db.collection('users').where({ _id: 'o-new-cadre' }));
+  const refusal = await api.refused('o-new-cadre', 'village', 'confirm', { requestId: request.request.id, relation: '其他' });
+  expect(refusal.code).toBe('AUTH.OWN_HOUSEHOLD');
+  expect(await getAll(db.collection('users').where({ _id: 'o-new-cadre' }))).toEqual(users);
+  expect(users[0]?.householdId).toBeNull();
+});
+
+test('a forwarded secretary link makes nobody secretary and demotes nobody until the town admin confirms', async () => {
+  const invite = await api.ok('demo-town', 'village', 'createInvite', { kind: 'secretary', villageId: 'village-hemei', forName: '张三' });
+  const joined = await api.ok('o-outsider', 'village', 'join', { code: invite.code, name: '张三' });
+  expect(joined.status).toBe('pending');
+  expect((await api.ok('demo-secretary', 'account', 'me', {}))).toMatchObject({ roles: expect.arrayContaining(['secretary']) });
+  const waiting = await api.ok('demo-secretary', 'village', 'pending', {});
+  const request = waiting.requests.find((r) => r.name === '张三');
+  expect(request?.roleName).toBe('村书记');
+  // The sitting secretary cannot confirm their own successor; the town admin can refuse.
+  expect((await api.refused('demo-secretary', 'village', 'confirm', { requestId: request?.id ?? '' })).code).toBe('AUTH.FORBIDDEN');
+  await api.ok('demo-town', 'village', 'refuse', { requestId: request?.id ?? '', reason: '不是本人' });
+  expect((await api.ok('demo-secretary', 'account', 'me', {}))).toMatchObject({ roles: expect.arrayContaining(['secretary']) });
+});
+
+test('objections: nobody resolves one about their own household or a record they made', async () => {
+  const cadre2Home = await householdOf('demo-cadre-2');
+  const target = await householdOf('demo-head');
+  const made = await api.ok('demo-cadre-1', 'points', 'record', { clientKey: key(), itemCode: 'A01', householdIds: [target], occurredOn: DAY });
+  // The month ends (00:30 on the 1st in China); the sweep publishes its notice.
+  const y = Number(MONTH.slice(0, 4));
+  const m = Number(MONTH.slice(5, 7));
+  const end = new Date(Date.UTC(y, m, 1) - 7.5 * 3600 * 1000).toISOString();
+  await cloud.control('POST', '/_localcloud/clock', { now: end });
+  await cloud.control('POST', '/_localcloud/timers/notice/sweep', { time: end });
+  const onRecord = await api.ok('demo-villager', 'notice', 'object', { clientKey: key(), month: MONTH, householdId: target, recordId: made.records[0]?.id ?? '', reason: '那天没来' });
+  const onHome = await api.ok('demo-villager', 'notice', 'object', { clientKey: key(), month: MONTH, householdId: cadre2Home, reason: '分数不对' });
+  const before = await getAll(db.collection('objections').where({ villageId: 'village-hemei' }));
+  expect((await api.refused('demo-cadre-1', 'notice', 'resolve', { objectionId: onRecord.id, decision: 'dismiss', reason: '有照片', clientKey: key() })).code).toBe('AUTH.OWN_HOUSEHOLD');
+  expect((await api.refused('demo-cadre-2', 'notice', 'resolve', { objectionId: onHome.id, decision: 'dismiss', reason: '没问题', clientKey: key() })).code).toBe('AUTH.OWN_HOUSEHOLD');
+  expect(await getAll(db.collection('objections').where({ villageId: 'village-hemei' }))).toEqual(before);
+  expect((await api.ok('demo-cadre-2', 'notice', 'resolve', { objectionId: onRecord.id, decision: 'dismiss', reason: '有签到表', clientKey: key() })).status).toBe('dismissed');
+  expect((await api.ok('demo-cadre-3', 'notice', 'resolve', { objectionId: onHome.id, decision: 'dismiss', reason: '核实无误', clientKey: key() })).status).toBe('dismissed');
+});
