@@ -1,7 +1,7 @@
 // Function `matters`: 村民说事 — 群众说 → 村委议 → 多方办 → 群众评. Every time is an ISO string (a UTC
 // instant); days are China-time YYYY-MM-DD.
 
-export type MatterCategory = '道路交通' | '环境卫生' | '水电设施' | '邻里纠纷' | '政策咨询' | '产业发展' | '治安消防' | '其他';
+export type MatterCategory = '道路交通' | '环境卫生' | '水电设施' | '邻里纠纷' | '政策咨询' | '产业发展' | '治安消防' | '干部作风' | '其他';
 
 /**
  * held: its public text was found risky, waiting for a cadre (never shown publicly);

@@ -17,9 +17,9 @@ import { isDuplicateKey } from '../shared/tx';
 import { currentUser, villageOf } from '../shared/users';
 import { dayRulesFor, townOf, warnMissingYear } from './calendar';
 import { matterId, readMatter } from './store';
-import { tellCadres } from './tell';
+import { tellCadres, villageCadres } from './tell';
 import { detailView } from './views';
-import { isCadre } from '../shared/access';
+import { isCadre, routeMatter } from '../shared/access';
 
 export async function raise(req: MatterRaiseRequest, openid: string): Promise<MatterRaiseResult> {
   const user = await currentUser(openid);
@@ -31,16 +31,20 @@ export async function raise(req: MatterRaiseRequest, openid: string): Promise<Ma
   const now = new Date();
 
   const townId = await townOf(user, villageId);
-  const [existing, household, rules] = await Promise.all([
+  const [existing, household, rules, cadres] = await Promise.all([
     readMatter(id),
     user.householdId ? getById(C.households, user.householdId, householdSchema) : Promise.resolve(null),
     dayRulesFor(townId, villageId, now),
+    villageCadres(villageId),
   ]);
+  // A complaint about cadres (干部作风, or naming a cadre) is never public and reaches only those who judge it.
+  const routing = routeMatter(req.category, text, cadres);
+  const open = req.public && routing.audience === 'village';
   if (existing) return { matter: detailView(existing, access, now), held: existing.status === 'held', repeated: true };
 
   // Only what others will read is checked: a matter for the cadres alone goes straight to them.
   const seen = [text, req.location?.name ?? ''].filter(Boolean).join('\n');
-  const held = req.public && (await checkText(openid, seen, 3)) !== 'pass';
+  const held = open && (await checkText(openid, seen, 3)) !== 'pass';
   const deadline = responseDeadline(now, rules);
   const actor = { id: user._id, name: user.name, role: roleOf(user) };
   const matter: Matter = matterSchema.parse({
@@ -55,10 +59,12 @@ export async function raise(req: MatterRaiseRequest, openid: string): Promise<Ma
     photos: req.photos ?? [],
     voice: req.voice ?? null,
     category: req.category,
-    public: req.public,
+    public: open,
     location: req.location ?? null,
     status: held ? 'held' : 'open',
-    listed: req.public && !held,
+    listed: open && !held,
+    audience: routing.audience,
+    concerns: routing.concerns,
     mediaCleared: false,
     raisedAt: now,
     raisedOn: deadline.raisedOn,

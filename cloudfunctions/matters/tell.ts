@@ -9,7 +9,7 @@ import { userSchema, type User } from '../shared/model';
 import { notify, thing } from '../shared/notify';
 import { list } from '../shared/repo';
 import { _ } from '../shared/sdk';
-import { isSecretary } from '../shared/access';
+import { handlesMatter, isSecretary } from '../shared/access';
 
 export const detailPage = (id: string): string => `packages/matters/detail/detail?id=${id}`;
 const handlePage = (id: string): string => `packages/matters/handle/handle?id=${id}`;
@@ -18,9 +18,18 @@ export function villageCadres(villageId: string): Promise<User[]> {
   return list(C.users, { villageId, roles: _.in(['cadre', 'secretary']) }, userSchema, { limit: 50 });
 }
 
-/** The cadres: a matter waits for their answer. */
+/** Everyone who may handle the matter: the cadres, or for a complaint the secretary, supervisors and town admin. */
+export async function handlersOf(m: Matter): Promise<User[]> {
+  const [people, town] = await Promise.all([
+    list(C.users, { villageId: m.villageId, roles: _.in(m.audience === 'village' ? ['cadre', 'secretary'] : ['cadre', 'secretary', 'supervisor']) }, userSchema, { limit: 50 }),
+    m.audience === 'secretary' ? list(C.users, { townId: m.townId, roles: 'townAdmin' }, userSchema, { limit: 20 }) : Promise.resolve([]),
+  ]);
+  return [...people, ...town].filter((u) => handlesMatter(u, m));
+}
+
+/** The cadres (or a complaint's handlers): a matter waits for their answer. */
 export async function tellCadres(m: Matter, why: string): Promise<void> {
-  const cadres = await villageCadres(m.villageId);
+  const cadres = await handlersOf(m);
   await Promise.all(
     cadres
       .filter((c) => c._id !== m.raisedBy)
@@ -58,7 +67,7 @@ export async function tellRating(m: Matter, stars: number): Promise<void> {
   if (m.handlerId) to.add(m.handlerId);
   if (stars <= 2) {
     const cadres = await villageCadres(m.villageId);
-    for (const c of cadres) if (isSecretary(c)) to.add(c._id);
+    for (const c of cadres) if (isSecretary(c) && handlesMatter(c, m)) to.add(c._id);
   }
   await Promise.all(
     [...to].map((u) => notify(u, 'matterRated', detailPage(m._id), { thing1: thing(titleOf(m)), number2: { value: String(stars) }, thing3: thing(stars <= 2 ? '群众不满意，请关注' : '群众已评价') })),

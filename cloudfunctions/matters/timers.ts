@@ -15,6 +15,7 @@ import { aggregateRows, list } from '../shared/repo';
 import { _ } from '../shared/sdk';
 import { townScope, warnMissingYear } from './calendar';
 import { applyChange, listMatters } from './store';
+import { handlesMatter } from '../shared/access';
 import { tellOverdue } from './tell';
 
 /** At most this many per run; the next run takes the rest. */
@@ -27,7 +28,8 @@ export async function overdueSweep(now: Date): Promise<{ escalated: string[] }> 
   const secretaries = await list(C.users, { villageId: _.in(villageIds), roles: 'secretary' }, userSchema, { limit: 1000 });
   const escalated: string[] = [];
   for (const m of due) {
-    const to = new Set(secretaries.filter((s) => s.villageId === m.villageId).map((s) => s._id));
+    // A complaint about the secretary is not escalated to them.
+    const to = new Set(secretaries.filter((s) => s.villageId === m.villageId && handlesMatter(s, m)).map((s) => s._id));
     if (m.status === 'assigned' && m.assignee?.kind === 'person' && m.assignee.userId) to.add(m.assignee.userId);
     const told = [...to];
     if (await applyChange(m, escalationChange(m, now, told))) {

@@ -37,7 +37,7 @@ export function summaryView(m: MatterRow, access: Access, now: Date): MatterSumm
   };
 }
 
-function eventView(e: MatterEvent, access: Access): MatterEventView {
+function eventView(e: MatterEvent, access: Access, mediaVisible: boolean): MatterEventView {
   const villagerEvent = e.role === 'villager';
   return {
     id: e.id,
@@ -46,7 +46,8 @@ function eventView(e: MatterEvent, access: Access): MatterEventView {
     byName: villagerEvent && !insider(access) ? maskName(e.byName) : e.byName,
     roleName: ROLE_NAMES[e.role],
     text: e.text,
-    photos: e.photos,
+    // A villager's photos (the first event carries the matter's) reach others only once a cadre cleared them.
+    photos: villagerEvent && !mediaVisible ? [] : e.photos,
     internal: e.internal,
     stars: e.stars,
     assignee: e.assignee,
@@ -68,7 +69,7 @@ export function detailView(m: Matter, access: Access, now: Date): MatterDetail {
     householdLabel: insider(access) ? m.householdLabel || null : null,
     assignee: m.assignee ? { kind: m.assignee.kind, userId: access.cadre ? m.assignee.userId : null, name: m.assignee.name, dueDate: m.assignee.dueDate } : null,
     rating: m.rating ? { stars: m.rating.stars, comment: m.rating.comment, at: m.rating.at.toISOString() } : null,
-    events: m.events.filter((e) => access.cadre || !e.internal).map((e) => eventView(e, access)),
+    events: m.events.filter((e) => access.cadre || !e.internal).map((e) => eventView(e, access, mediaVisible)),
     can: allowedActions(m, access),
     mine: access.mine,
     reopensLeft: Math.max(0, MAX_REOPENS - m.reopens),

@@ -14,7 +14,22 @@ export function summary(n: Notice): NoticeSummary {
   };
 }
 
-export function noticeView(n: Notice, villageName: string, objections: Objection[], now: Date): NoticeView {
+/** Who reads a notice: their own household and the cadres see every item; others see another household's deductions as "扣分" unless the village itemises them. */
+export interface NoticeReader {
+  householdId: string | null;
+  seesAll: boolean;
+  itemisedDeductions: boolean;
+}
+
+const EVERYTHING: NoticeReader = { householdId: null, seesAll: true, itemisedDeductions: true };
+
+/** Privacy by default: a deduction of another household shows as a deduction and its points, without the item. */
+function itemsFor(reader: NoticeReader, householdId: string, items: Notice['lines'][number]['items']): Notice['lines'][number]['items'] {
+  if (reader.seesAll || reader.itemisedDeductions || reader.householdId === householdId) return items;
+  return items.map((i) => (i.points < 0 ? { ...i, itemName: '扣分' } : i));
+}
+
+export function noticeView(n: Notice, villageName: string, objections: Objection[], now: Date, reader: NoticeReader = EVERYTHING): NoticeView {
   const open = objections.filter((o) => o.status === 'open');
   return {
     ...summary(n),
@@ -26,7 +41,7 @@ export function noticeView(n: Notice, villageName: string, objections: Objection
       householdId: l.householdId,
       label: l.label,
       total: l.total,
-      items: l.items,
+      items: itemsFor(reader, l.householdId, l.items),
       openObjections: open.filter((o) => o.householdId === l.householdId).length,
     })),
   };

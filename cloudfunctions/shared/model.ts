@@ -19,6 +19,8 @@ export const villageSettingsSchema = z.object({
     .default({ gold: 300, silver: 200, bronze: 100 }),
   /** 积分贷: the village's base rate and floor, in basis points (5.00% = 500). */
   loan: z.object({ baseRateBp: z.number().int().min(0).max(10000), floorRateBp: z.number().int().min(0).max(10000) }).default({ baseRateBp: 500, floorRateBp: 350 }),
+  /** The monthly notice names other households' deductions item by item (off: "扣分" and its points only). */
+  itemisedDeductions: z.boolean().default(false),
 });
 export type VillageSettings = z.infer<typeof villageSettingsSchema>;
 
@@ -31,6 +33,7 @@ export const villageSchema = z.object({
     noticeDays: 5,
     honourBonus: { gold: 300, silver: 200, bronze: 100 },
     loan: { baseRateBp: 500, floorRateBp: 350 },
+    itemisedDeductions: false,
   }),
 });
 export type Village = z.infer<typeof villageSchema>;

@@ -144,3 +144,56 @@ test('objections: nobody resolves one about their own household or a record they
   expect((await api.ok('demo-cadre-2', 'notice', 'resolve', { objectionId: onRecord.id, decision: 'dismiss', reason: '有签到表', clientKey: key() })).status).toBe('dismissed');
   expect((await api.ok('demo-cadre-3', 'notice', 'resolve', { objectionId: onHome.id, decision: 'dismiss', reason: '核实无误', clientKey: key() })).status).toBe('dismissed');
 });
+
+test("the notice shows others a deduction and its points, not the item; the household itself and the cadres see it", async () => {
+  const home = await householdOf('demo-cadre-1');
+  const itemsSeenBy = async (openid: string): Promise<string[]> =>
+    ((await api.ok(openid, 'notice', 'get', { month: MONTH })).notice.lines.find((l) => l.householdId === home)?.items ?? []).filter((i) => i.points < 0).map((i) => i.itemName);
+  expect(await itemsSeenBy('demo-villager')).toEqual(['扣分']);
+  expect(await itemsSeenBy('demo-cadre-1')).toEqual(['无理上访、缠访闹访']);
+  expect(await itemsSeenBy('demo-cadre-3')).toEqual(['无理上访、缠访闹访']);
+});
+
+async function nameOf(openid: string): Promise<string> {
+  const me = await api.ok(openid, 'account', 'me', {});
+  if (!me.joined) throw new Error(`${openid} has not joined`);
+  return me.name;
+}
+
+test('a complaint about a cadre reaches the secretary and the supervisors, never the cadre concerned', async () => {
+  const cadre = await nameOf('demo-cadre-1');
+  const raised = await api.ok('demo-villager', 'matters', 'raise', { clientKey: key(), text: `${cadre}办事拖拉，态度也不好`, category: '其他', public: true });
+  const id = raised.matter.id;
+  for (const who of ['demo-cadre-1', 'demo-cadre-2', 'demo-head', 'demo-grid-1']) {
+    expect((await api.refused(who, 'matters', 'detail', { id })).code).toBe('COMMON.NOT_FOUND');
+    if (who.startsWith('demo-cadre')) expect((await api.ok(who, 'matters', 'queue', {})).items.map((m) => m.id)).not.toContain(id);
+  }
+  expect((await api.ok('demo-villager', 'matters', 'list', {})).items.map((m) => m.id)).not.toContain(id);
+  expect((await api.ok('demo-secretary', 'matters', 'detail', { id })).can.respond).toBe(true);
+  expect((await api.ok('demo-supervisor', 'matters', 'detail', { id })).can.respond).toBe(true);
+  expect((await api.ok('demo-supervisor', 'matters', 'queue', {})).items.map((m) => m.id)).toContain(id);
+  // 干部作风 without a name: still only the secretary and the supervisors.
+  const conduct = await api.ok('demo-villager', 'matters', 'raise', { clientKey: key(), text: '村里有干部吃拿卡要', category: '干部作风', public: true });
+  expect((await api.refused('demo-cadre-3', 'matters', 'detail', { id: conduct.matter.id })).code).toBe('COMMON.NOT_FOUND');
+  expect((await api.ok('demo-secretary', 'matters', 'detail', { id: conduct.matter.id })).id).toBe(conduct.matter.id);
+});
+
+test('a complaint about the secretary reaches the supervisors and the town admin, not the secretary', async () => {
+  const secretary = await nameOf('demo-secretary');
+  const raised = await api.ok('demo-villager', 'matters', 'raise', { clientKey: key(), text: `反映${secretary}优亲厚友的问题`, category: '干部作风', public: false });
+  const id = raised.matter.id;
+  expect((await api.refused('demo-secretary', 'matters', 'detail', { id })).code).toBe('COMMON.NOT_FOUND');
+  expect((await api.refused('demo-cadre-2', 'matters', 'detail', { id })).code).toBe('COMMON.NOT_FOUND');
+  expect((await api.ok('demo-supervisor', 'matters', 'detail', { id })).can.respond).toBe(true);
+  expect((await api.ok('demo-town', 'matters', 'detail', { id })).id).toBe(id);
+  expect((await api.ok('demo-town', 'matters', 'respond', { id, clientKey: key(), text: '镇纪委已收到，会核实' })).status).toBe('responded');
+});
+
+test("a public matter's photos reach others only after a cadre has cleared it (by answering), in its first event too", async () => {
+  const raised = await api.ok('demo-villager', 'matters', 'raise', { clientKey: key(), text: '村口路灯坏了', category: '水电设施', public: true, photos: [photo] });
+  const seen = await api.ok('demo-head', 'matters', 'detail', { id: raised.matter.id });
+  expect(seen.photos).toEqual([]);
+  expect(seen.events.flatMap((e) => e.photos)).toEqual([]);
+  await api.ok('demo-cadre-1', 'matters', 'respond', { id: raised.matter.id, clientKey: key(), text: '已安排电工维修' });
+  expect((await api.ok('demo-head', 'matters', 'detail', { id: raised.matter.id })).events[0]?.photos).toEqual([photo]);
+});

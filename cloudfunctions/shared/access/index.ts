@@ -3,3 +3,4 @@ export * from './roles';
 export * from './grids';
 export * from './duties';
 export * from './village';
+export * from './complaints';

@@ -3,7 +3,7 @@
 // calendar warnings of a town.
 import * as z from 'zod';
 
-export const MATTER_CATEGORIES = ['道路交通', '环境卫生', '水电设施', '邻里纠纷', '政策咨询', '产业发展', '治安消防', '其他'] as const;
+export const MATTER_CATEGORIES = ['道路交通', '环境卫生', '水电设施', '邻里纠纷', '政策咨询', '产业发展', '治安消防', '干部作风', '其他'] as const;
 export const matterCategorySchema = z.enum(MATTER_CATEGORIES);
 
 export const matterStatusSchema = z.enum(['held', 'open', 'responded', 'assigned', 'closed']);
@@ -64,6 +64,13 @@ export const matterSchema = z.object({
   status: matterStatusSchema,
   /** In the public list: public and not held. */
   listed: z.boolean(),
+  /**
+   * Who handles it: every cadre of the village; for a complaint about cadres (干部作风, or naming a
+   * cadre) the secretary and the supervisors only; about the secretary, the supervisors and the town admin.
+   */
+  audience: z.enum(['village', 'cadres', 'secretary']).default('village'),
+  /** The cadres a complaint names: they never read it. */
+  concerns: z.array(z.string()).default([]),
   /** A cadre has looked at it: a public matter's photos and voice are shown to others from then on. */
   mediaCleared: z.boolean(),
   raisedAt: z.date(),

@@ -2,7 +2,7 @@
 // side may do in each state, what every action changes, when a matter is overdue, and the rates of
 // the statistics.
 import { AppError } from '../errors';
-import { isCadreOf, officeOf } from '../access';
+import { handlesMatter, isCadreOf, officeOf } from '../access';
 import type { User } from '../model';
 import { chinaDay, endOfChinaDay, weekday } from './deadline';
 import type { Matter, MatterEvent, MatterStatusValue, StoredAssignee } from './model';
@@ -32,10 +32,13 @@ export function isVillageCadre(user: User, villageId: string): boolean {
  * matter only by its raiser, the cadres of its village and the person it is assigned to; a listed
  * one by every villager of the village; nothing by anyone of another village.
  */
-export function accessOf(user: User, m: Pick<Matter, 'villageId' | 'raisedBy' | 'listed' | 'assignee'>): Access | null {
+export function accessOf(user: User, m: Pick<Matter, 'villageId' | 'townId' | 'raisedBy' | 'listed' | 'assignee' | 'audience' | 'concerns'>): Access | null {
+  // A complaint about the secretary reaches the town admin, who is of no village.
+  if (m.audience === 'secretary' && handlesMatter(user, m)) return { mine: m.raisedBy === user._id, cadre: true, assignee: false };
   if (user.villageId !== m.villageId) return null;
   const mine = m.raisedBy === user._id;
-  const cadre = isVillageCadre(user, m.villageId);
+  // Who handles it: every cadre, or for a complaint about cadres only those who judge it (never the cadre it names).
+  const cadre = handlesMatter(user, m);
   const assignee = m.assignee?.kind === 'person' && m.assignee.userId === user._id;
   if (mine || cadre || assignee || m.listed) return { mine, cadre, assignee };
   return null;
