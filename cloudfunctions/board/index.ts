@@ -12,6 +12,7 @@ import { getLetter, listLetters, saveLetter } from './letters';
 import { readers } from './reads';
 import { subscribed } from './subscriptions';
 import { townView } from './town';
+import { spendDaily } from '../shared/limits';
 
 const id = z.string().min(1).max(64);
 const page = z.number().int().min(0).max(500).optional();
@@ -35,7 +36,10 @@ export const main = createFunction('board', {
   like: { input: z.object({ id, liked: z.boolean() }).strict(), run: (req, ctx) => like(ctx.openid, req.id, req.liked) },
   comment: {
     input: z.object({ clientKey, letterId: id, text: z.string().trim().min(1).max(300) }).strict(),
-    run: (req, ctx) => comment(ctx.openid, req),
+    run: async (req, ctx) => {
+      await spendDaily(ctx.openid, 'board.comment');
+      return comment(ctx.openid, req);
+    },
   },
   moderate: {
     input: z.object({ commentId: id, decision: z.enum(['approve', 'reject']), reason: z.string().max(200).optional() }).strict(),

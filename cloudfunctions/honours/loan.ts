@@ -10,8 +10,8 @@ import { AppError } from '../shared/errors';
 import { balanceSchema, certificateAttemptSchema, householdSchema, loanCertificateSchema, type Household, type LoanCertificate, type User } from '../shared/model';
 import { attemptsId, CERTIFICATE_DAYS, certificateStatus, isWellFormedCode, loanRate, MAX_FAILED_VERIFICATIONS, newCode, normalizeCode, validity } from '../shared/honours/loan';
 import { getById, list } from '../shared/repo';
-import { _, db } from '../shared/sdk';
-import { isDuplicateKey } from '../shared/tx';
+import { db } from '../shared/sdk';
+import { isDuplicateKey, txGet, withTransaction } from '../shared/tx';
 import type { VillageContext as HonoursContext } from '../shared/village-context';
 import { isHeadOf } from '../shared/access';
 
@@ -95,18 +95,17 @@ export async function revoke(ctx: HonoursContext, code: string, now: Date): Prom
   return certificateView({ ...cert, revokedAt: now, revokedBy: ctx.user._id }, now);
 }
 
-/** Counts one failed look-up of the caller in this hour. */
-async function countFailure(id: string, known: boolean): Promise<void> {
-  if (known) {
-    await db.collection(C.certificateAttempts).doc(id).update({ data: { failures: _.inc(1) } });
-    return;
-  }
-  try {
-    await db.collection(C.certificateAttempts).add({ data: { _id: id, failures: 1 } });
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e;
-    await db.collection(C.certificateAttempts).doc(id).update({ data: { failures: _.inc(1) } });
-  }
+/**
+ * Counts one failed look-up of the caller in this hour, read and raised in one transaction: of many
+ * wrong codes sent at once, no more than the limit are answered.
+ */
+async function countFailure(id: string): Promise<void> {
+  await withTransaction(async (t) => {
+    const raw = await txGet(t, C.certificateAttempts, id);
+    const failures = raw ? certificateAttemptSchema.parse(raw).failures : 0;
+    if (failures >= MAX_FAILED_VERIFICATIONS) throw new AppError('CERT.TOO_MANY_TRIES');
+    await t.collection(C.certificateAttempts).doc(id).set({ data: { failures: failures + 1 } });
+  });
 }
 
 /**
@@ -123,7 +122,7 @@ export async function verify(openid: string, code: string, now: Date): Promise<V
   ]);
   if ((attempts?.failures ?? 0) >= MAX_FAILED_VERIFICATIONS) throw new AppError('CERT.TOO_MANY_TRIES');
   if (!cert) {
-    await countFailure(counterId, attempts !== null);
+    await countFailure(counterId);
     return { status: 'notFound' };
   }
   const status = certificateStatus(cert, now);

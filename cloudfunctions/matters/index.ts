@@ -12,6 +12,7 @@ import { assignees, detail, mine, publicList, queue } from './lists';
 import { raise } from './raise';
 import { stats } from './stats';
 import { calendarCheck, overdueSweep } from './timers';
+import { spendDaily } from '../shared/limits';
 
 const empty = z.object({}).strict();
 const id = z.string().min(1).max(64);
@@ -35,7 +36,10 @@ const router = createFunction('matters', {
         location: z.object({ name: text(50), latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).strict().optional(),
       })
       .strict(),
-    run: (req, ctx) => raise(req, ctx.openid),
+    run: async (req, ctx) => {
+      await spendDaily(ctx.openid, 'matters.raise');
+      return raise(req, ctx.openid);
+    },
   },
   list: { input: page, run: (req, ctx) => publicList(req.page, ctx.openid) },
   mine: { input: page, run: (req, ctx) => mine(req.page, ctx.openid) },

@@ -15,6 +15,7 @@ import { C } from '../shared/collections';
 import { noticeSchema } from '../shared/model';
 import { noticeId } from '../shared/notice/booking';
 import { noticeView } from './views';
+import { spendDaily } from '../shared/limits';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const clientKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
@@ -55,6 +56,7 @@ export const main = createFunction(
       input: z.object({ clientKey, month, householdId: z.string().min(1).max(64), recordId: z.string().min(1).max(64).optional(), reason: z.string().trim().min(2).max(200) }).strict(),
       run: async (req, ctx) => {
         const user = await currentUser(ctx.openid);
+        await spendDaily(ctx.openid, 'notice.object');
         return object(user, villageOf(user), req, new Date());
       },
     },

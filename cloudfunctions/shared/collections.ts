@@ -39,6 +39,8 @@ export const C = {
   honourAwards: 'honourAwards',
   loanCertificates: 'loanCertificates',
   certificateAttempts: 'certificateAttempts',
+  dailyQuotas: 'dailyQuotas',
+  joinSlots: 'joinSlots',
   boardLetters: 'boardLetters',
   boardReads: 'boardReads',
   boardLikes: 'boardLikes',
@@ -142,6 +144,10 @@ export const COLLECTIONS: CollectionDef[] = [
   { name: C.loanCertificates, indexes: [{ name: 'householdId_1_issuedAt_-1', keys: [{ field: 'householdId', direction: 1 }, { field: 'issuedAt', direction: -1 }] }] },
   // Failed verifications: _id is `${openid}|${China hour}`, got by id.
   { name: C.certificateAttempts, indexes: [] },
+  // Per-user daily limits: _id is `${kind}|${openid}|${China day}`, got by id inside a transaction.
+  { name: C.dailyQuotas, indexes: [] },
+  // One waiting request per person: _id is the openid, added with the request and removed when it is decided.
+  { name: C.joinSlots, indexes: [] },
   // 书记公开信: the village's letters newest first (drafts by status); the town's letters of a period.
   {
     name: C.boardLetters,

@@ -253,6 +253,9 @@ export const joinRequestSchema = z.object({
 });
 export type JoinRequest = z.infer<typeof joinRequestSchema>;
 
+/** A person's waiting request (_id: their openid): one at a time. */
+export const joinSlotSchema = z.object({ requestId: z.string(), waiting: z.boolean() });
+
 /** One stint of a person in a household: opened when they join or move in, closed (never deleted) when they leave or move out. */
 export const membershipSchema = z.object({
   _id: z.string(),

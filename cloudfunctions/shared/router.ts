@@ -4,6 +4,7 @@ import * as z from 'zod';
 import type { ActionName, Envelope, FunctionName, RequestOf, ResponseOf } from '../../typings';
 import { AppError } from './errors';
 import { cloud } from './sdk';
+import { isConflict } from './tx';
 
 export interface Ctx {
   /** The caller's openid, from WeChat, never from the request. */
@@ -75,6 +76,8 @@ export function createFunction<F extends FunctionName>(name: F, handlers: Handle
       return { ok: true, data };
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.toBody() };
+      // A transaction that kept meeting others' writes wrote nothing: the user may try again.
+      if (isConflict(e)) return { ok: false, error: new AppError('COMMON.BUSY').toBody() };
       console.error(`[${name}]`, e);
       return { ok: false, error: new AppError('COMMON.INTERNAL').toBody() };
     }

@@ -11,6 +11,7 @@ import { addMember, editMember, leaveMember, moveMember } from './members';
 import { confirm, pending, refuse } from './requests';
 import { people, setRole } from './roles';
 import { createVillage, townVillages } from './town';
+import { spendDaily } from '../shared/limits';
 
 const empty = z.object({}).strict();
 const id = z.string().min(1).max(64);
@@ -35,10 +36,19 @@ export const main = createFunction('village', {
   createVillage: { input: z.object({ name: placeName }).strict(), run: (req, ctx) => createVillage(req.name, ctx.openid) },
   createInvite: { input: inviteInput, run: (req, ctx) => createInvite(req, ctx.openid) },
   revokeInvite: { input: z.object({ code }).strict(), run: (req, ctx) => revokeInvite(req.code, ctx.openid) },
-  inviteInfo: { input: z.object({ code }).strict(), run: (req) => inviteInfo(req.code) },
+  inviteInfo: {
+    input: z.object({ code }).strict(),
+    run: async (req, ctx) => {
+      await spendDaily(ctx.openid, 'village.invite');
+      return inviteInfo(req.code);
+    },
+  },
   join: {
     input: z.object({ code, name, idLast4: z.string().trim().max(4).optional() }).strict(),
-    run: (req, ctx) => join(req, ctx.openid),
+    run: async (req, ctx) => {
+      await spendDaily(ctx.openid, 'village.invite');
+      return join(req, ctx.openid);
+    },
   },
   myJoin: { input: empty, run: (_req, ctx) => myJoin(ctx.openid) },
   pending: { input: z.object({ villageId: id.optional() }).strict(), run: (req, ctx) => pending(req.villageId, ctx.openid) },

@@ -7,7 +7,7 @@
 import type { JoinInput, JoinResult, MembershipRequestView, Role } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { householdSchema, inviteSchema, joinRequestSchema, memberSchema, userSchema, villageSchema, type Invite, type JoinRequest, type User } from '../shared/model';
+import { householdSchema, inviteSchema, joinRequestSchema, joinSlotSchema, memberSchema, userSchema, villageSchema, type Invite, type JoinRequest, type User } from '../shared/model';
 import { getById, list } from '../shared/repo';
 import { ROLE_NAMES } from '../shared/roles';
 import { txGet, withTransaction, type Tx } from '../shared/tx';
@@ -28,6 +28,16 @@ async function useInvite(t: Tx, code: string, openid: string, now: Date): Promis
   if (problem) throw new AppError(problem);
   await t.collection(C.invites).doc(code).update({ data: { uses: invite.uses + 1, usedBy: [...invite.usedBy, openid] } });
   return invite;
+}
+
+/**
+ * Holds the person's one waiting request, inside the transaction that files it: two joins at once
+ * cannot both file one (the slot is read and written there; the other conflicts and then finds it).
+ */
+async function holdSlot(t: Tx, openid: string, requestId: string): Promise<void> {
+  const raw = await txGet(t, C.joinSlots, openid);
+  if (joinSlotSchema.safeParse(raw).data?.waiting) throw new AppError('JOIN.ALREADY_PENDING');
+  await t.collection(C.joinSlots).doc(openid).set({ data: { requestId, waiting: true } });
 }
 
 function withoutId(user: User): Omit<User, '_id'> {
@@ -103,6 +113,7 @@ async function requestRole(req: JoinInput, invite: Invite, role: Role, user: Use
     role,
   };
   await withTransaction(async (t) => {
+    await holdSlot(t, openid, request._id);
     await useInvite(t, invite._id, openid, now);
     await t.collection(C.joinRequests).add({ data: request });
     if (!user || user.status === 'left') {
@@ -145,6 +156,7 @@ async function joinHousehold(req: JoinInput, invite: Invite, user: User | null, 
     role: null,
   };
   await withTransaction(async (t) => {
+    await holdSlot(t, openid, request._id);
     await useInvite(t, invite._id, openid, now);
     await t.collection(C.joinRequests).add({ data: request });
     // Someone new waits as "pending"; someone already serving the village (e.g. the secretary) stays active.

@@ -45,6 +45,8 @@ async function decide(t: Tx, request: JoinRequest, set: Partial<JoinRequest>): P
   const current = joinRequestSchema.parse(await txGet(t, C.joinRequests, request._id));
   if (current.status !== 'pending') throw new AppError('VILLAGE.ALREADY_DECIDED');
   await t.collection(C.joinRequests).doc(request._id).update({ data: set });
+  // The person may file another request from now on.
+  await t.collection(C.joinSlots).doc(request.openid).set({ data: { requestId: request._id, waiting: false } });
 }
 
 /** The joiner as the transaction sees them (read there, so a concurrent change conflicts instead of being overwritten). */

@@ -4,7 +4,8 @@ import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
 import { householdSchema, userSchema, type User } from '../shared/model';
 import { getById, list } from '../shared/repo';
-import { _, db } from '../shared/sdk';
+import { _ } from '../shared/sdk';
+import { txGet, withTransaction } from '../shared/tx';
 import { currentUser, villageOf } from '../shared/users';
 import { holdsOffice, requireCadre, requireSecretary, withRole } from '../shared/access';
 import { personView } from './views';
@@ -37,8 +38,14 @@ export async function setRole(userId: string, role: AppointableRole, granted: bo
   const target = await getById(C.users, userId, userSchema);
   if (target && target.villageId && target.villageId !== villageId) throw new AppError('AUTH.OTHER_VILLAGE');
   if (!target || target.status !== 'active' || target.villageId !== villageId) throw new AppError('VILLAGE.NOT_A_VILLAGER');
-  const roles = withRole(target.roles, role, granted);
-  if (roles.join() !== target.roles.join()) await db.collection(C.users).doc(target._id).update({ data: { roles } });
+  // Read and written in one transaction: two appointments at once both count.
+  const roles = await withTransaction(async (t) => {
+    const raw = await txGet(t, C.users, target._id);
+    const current = raw ? userSchema.parse(raw) : target;
+    const next = withRole(current.roles, role, granted);
+    if (next.join() !== current.roles.join()) await t.collection(C.users).doc(target._id).update({ data: { roles: next } });
+    return next;
+  });
   const [view] = await views([{ ...target, roles }]);
   if (!view) throw new AppError('COMMON.INTERNAL');
   return view;
