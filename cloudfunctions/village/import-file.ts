@@ -6,6 +6,7 @@ import { AppError } from '../shared/errors';
 import { cloud } from '../shared/sdk';
 import { decodeText, parseCsv } from '../shared/village/csv';
 import { MAX_IMPORT_ROWS } from '../shared/village/import-rows';
+import { declaredSizes } from '../shared/village/zip-sizes';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -28,6 +29,10 @@ export function cellText(value: unknown): string {
 }
 
 async function readXlsx(bytes: Buffer): Promise<string[][]> {
+  // The archive's declared sizes are checked before anything is inflated (a zip bomb is small).
+  const sizes = declaredSizes(bytes);
+  if (sizes === 'notZip') throw new AppError('IMPORT.BAD_FILE', '文件无法打开，请确认是 .xlsx 格式');
+  if (typeof sizes === 'string') throw new AppError('IMPORT.TOO_LARGE', '文件解压后太大，请分批导入');
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {

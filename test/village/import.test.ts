@@ -182,3 +182,13 @@ test('a village\'s roster of 100 households (400 people) imports in a bounded nu
   expect(again.dbRequests).toBeLessThan(12);
   expect(measured.length).toBeGreaterThan(3);
 });
+
+test('an .xlsx whose archive declares more than it may inflate to is refused before it is inflated', async () => {
+  const bytes = await xlsx([['第一网格', '1组', '1组1号', '李长青', '李长青', '户主', validId(), '']]);
+  // Declare 100 MB for the first entry of the central directory: a zip bomb's shape, without its bytes.
+  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const dir = bytes.readUInt32LE(end + 16);
+  bytes.writeUInt32LE(100 * 1024 * 1024, dir + 24);
+  const fileID = await upload('bomb.xlsx', bytes);
+  expect((await refused(s, 'village', CADRE, 'importPreview', { fileID })).code).toBe('IMPORT.TOO_LARGE');
+});
