@@ -4,7 +4,7 @@
 //   PUT  /_storage/upload/<p>   the upload step of cloud.uploadFile
 //   POST /_storage/upload       wx.uploadFile from the mini-program in local mode (field "file")
 //   GET  /_storage/files/<p>    downloads
-//   /_localcloud/...            health, outbox, scan warnings, invocations, timers (for tests),
+//   /_localcloud/...            health, outbox, scan warnings, writes, invocations, timers (for tests),
 //                               environment (collections, indexes, function configs: deploy:check)
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -281,6 +281,10 @@ export class LocalCloudServer {
     if (p === '/_localcloud/outbox') {
       if (method === 'DELETE') outbox.clear();
       return send(res, 200, { entries: outbox.list() });
+    }
+    if (p === '/_localcloud/writes') {
+      const since = Number(new URL(req.url ?? '', 'http://x').searchParams.get('since') ?? '0');
+      return send(res, 200, db.writesSince(Number.isFinite(since) ? since : 0));
     }
     if (p === '/_localcloud/warnings') {
       if (method === 'DELETE') db.warnings.length = 0;

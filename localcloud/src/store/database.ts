@@ -72,6 +72,8 @@ export class Database {
   /** "coll\0key" → the transaction that wrote it and has not ended. */
   private readonly locks = new Map<string, Transaction>();
   private seq = 0;
+  /** The most recent committed writes (collection, id, seq), for tests that check a refused call wrote nothing. */
+  private readonly recent: { seq: number; c: string; id: string }[] = [];
   private wal: Wal | null = null;
   readonly warnings: ScanWarning[] = [];
 
@@ -390,6 +392,7 @@ export class Database {
     const ops: WalOp[] = [];
     const seq = ++this.seq;
     for (const c of changes) {
+      this.recent.push({ seq, c: c.coll.name, id: c.key.slice(1) });
       if (c.doc) {
         c.coll.put(c.key, c.doc, seq);
         ops.push({ op: 'put', c: c.coll.name, d: encode(c.doc) });
@@ -401,6 +404,12 @@ export class Database {
     const durable = this.wal?.append(ops);
     if (this.wal?.needsCompaction) this.wal.compact(this.snapshotOps());
     await durable;
+  }
+
+  /** The sequence number of the last commit, and the writes committed after `since` (the last 10,000 kept). */
+  writesSince(since: number): { seq: number; writes: { c: string; id: string }[] } {
+    if (this.recent.length > 20_000) this.recent.splice(0, this.recent.length - 10_000);
+    return { seq: this.seq, writes: this.recent.filter((w) => w.seq > since).map(({ c, id }) => ({ c, id })) };
   }
 
   private checkUnique(changes: Change[]): void {
