@@ -41,6 +41,7 @@ export const C = {
   certificateAttempts: 'certificateAttempts',
   dailyQuotas: 'dailyQuotas',
   joinSlots: 'joinSlots',
+  idNumbers: 'idNumbers',
   boardLetters: 'boardLetters',
   boardReads: 'boardReads',
   boardLikes: 'boardLikes',
@@ -148,6 +149,8 @@ export const COLLECTIONS: CollectionDef[] = [
   { name: C.dailyQuotas, indexes: [] },
   // One waiting request per person: _id is the openid, added with the request and removed when it is decided.
   { name: C.joinSlots, indexes: [] },
+  // An ID number's one member in a village: _id is `${villageId}|${idNumber}`, written with the member.
+  { name: C.idNumbers, indexes: [] },
   // 书记公开信: the village's letters newest first (drafts by status); the town's letters of a period.
   {
     name: C.boardLetters,

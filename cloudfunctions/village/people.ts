@@ -4,7 +4,8 @@ import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
 import { memberSchema, type Household, type Member, type Membership } from '../shared/model';
 import { list } from '../shared/repo';
-import type { Tx } from '../shared/tx';
+import { txGet, type Tx } from '../shared/tx';
+import * as z from 'zod';
 import { idNumberProblem, isRelation, nameProblem, normaliseIdNumber, normalisePhone, phoneProblem } from '../shared/village/person';
 import { newId } from './ids';
 
@@ -67,11 +68,25 @@ export async function closeStint(t: Tx, member: Member, end: 'left' | 'moved', n
   await t.collection(C.memberships).add({ data: stint });
 }
 
+/**
+ * Claims the ID number for this member inside the transaction: two people added with one ID number
+ * at once cannot both be (the slot is read and written there; the other conflicts, then finds it).
+ */
+async function holdIdNumber(t: Tx, member: Pick<Member, '_id' | 'villageId' | 'idNumber'>): Promise<void> {
+  const id = `${member.villageId}|${member.idNumber}`;
+  const held = idSlotSchema.safeParse(await txGet(t, C.idNumbers, id)).data;
+  if (held && held.memberId !== member._id) throw new AppError('VILLAGE.ID_TAKEN');
+  await t.collection(C.idNumbers).doc(id).set({ data: { memberId: member._id } });
+}
+
+const idSlotSchema = z.object({ memberId: z.string() });
+
 /** Puts a checked person into a household inside the transaction (a new record, or theirs again). */
 export async function placePerson(t: Tx, p: NewPerson, household: Household, by: string): Promise<Member> {
   const now = new Date();
   const base: Member = p.returning ?? { _id: newId('m'), villageId: household.villageId, householdId: household._id, name: p.name, relation: p.relation, idNumber: p.idNumber, phone: p.phone, userId: null, status: 'active', leftAt: null, leftReason: '', membershipId: '' };
   const member: Member = { ...base, householdId: household._id, name: p.name, relation: p.relation, idNumber: p.idNumber, phone: p.phone, userId: null, status: 'active', leftAt: null, leftReason: '' };
+  if (member.idNumber) await holdIdNumber(t, member);
   member.membershipId = await openStint(t, member, household._id, now, by);
   const { _id, ...data } = member;
   if (p.returning) await t.collection(C.members).doc(_id).set({ data });

@@ -85,3 +85,12 @@ test('50 matters raised at once by one villager: the daily limit lets 10 through
   await cloud.control('POST', '/_localcloud/clock', { now: '2026-06-11T02:00:00Z' });
   await api.ok('demo-villager', 'matters', 'raise', { clientKey: key(), text: '再反映一下', category: '水电设施', public: false });
 });
+
+test('50 people added at once with one ID number: one member has it', async () => {
+  const idNumber = '110101199001011237';
+  const households = ['hh-050', 'hh-051', 'hh-052', 'hh-053', 'hh-054'];
+  const answers = await codes(Array.from({ length: N }, (_, i) => api.call('demo-cadre-2', 'village', 'addMember', { householdId: households[i % households.length] ?? '', name: `孙${'甲乙丙丁戊己庚辛壬癸'[i % 10] ?? ''}${'春夏秋冬雪'[Math.floor(i / 10)] ?? ''}`, relation: '儿子', idNumber })));
+  expect(answers.filter((c) => c === 'ok')).toHaveLength(1);
+  expect(answers.every((c) => ['ok', 'VILLAGE.ID_TAKEN', 'COMMON.BUSY'].includes(c))).toBe(true);
+  expect(await count(db.collection('members').where({ idNumber }))).toBe(1);
+});
