@@ -23,7 +23,6 @@ beforeAll(async () => {
   const sdk = await import('wx-server-sdk');
   sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
   await seedOtherVillage(sdk.database());
-  await cloud.control('POST', '/_localcloud/clock', { now: '2026-06-10T02:00:00Z' });
 });
 afterAll(async () => {
   await cloud.stop();

@@ -19,7 +19,6 @@ beforeAll(async () => {
   sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
   await seedOtherVillage(sdk.database());
   api = caller(cloud);
-  await cloud.control('POST', '/_localcloud/clock', { now: '2026-06-10T02:00:00Z' });
 });
 afterAll(async () => {
   await cloud.stop();

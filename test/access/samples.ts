@@ -3,6 +3,7 @@
 // matrix or the fuzzer. Ids that would destroy demo data are ids of nothing ("none"): a refused call
 // must still be refused, and an allowed one answers "not found" rather than being turned away.
 import type { ActionName, FunctionName, RequestOf } from '../../typings';
+import { TEST_MONTH, TEST_TODAY } from '../support/clock';
 
 export type Samples = { [F in FunctionName]: { [A in ActionName<F>]: RequestOf<F, A> } };
 
@@ -10,8 +11,9 @@ export const DEMO_VILLAGE = 'village-hemei';
 export const DEMO_HOUSEHOLD = 'hh-021';
 const NONE = 'none';
 const KEY = 'matrix-0001';
-const DAY = '2026-06-10';
-const MONTH = '2026-05';
+const DAY = TEST_TODAY;
+/** The month before the tests' month: published and settled in the demo. */
+const MONTH = new Date(Date.UTC(Number(TEST_MONTH.slice(0, 4)), Number(TEST_MONTH.slice(5, 7)) - 2, 1)).toISOString().slice(0, 7);
 const photo = 'cloud://local-dev.local-bucket/evidence/test.jpg';
 
 export const SAMPLES: Samples = {
@@ -94,7 +96,7 @@ export const SAMPLES: Samples = {
     rate: { id: NONE, clientKey: KEY, stars: 5 },
     reopen: { id: NONE, clientKey: KEY, reason: '没修好' },
     assignees: {},
-    stats: { from: '2026-05-01', to: '2026-05-31' },
+    stats: { from: `${MONTH}-01`, to: `${MONTH}-28` },
     calendar: {},
     setOverride: { scope: 'village', date: '2099-01-02', kind: 'none', name: '' },
   },
@@ -125,6 +127,6 @@ export const SAMPLES: Samples = {
     publishItem: { id: NONE },
     subscribeTemplates: {},
     subscribed: { accepted: [] },
-    town: { from: '2026-01', to: '2026-05' },
+    town: { from: MONTH, to: MONTH },
   },
 };

@@ -28,7 +28,7 @@ beforeAll(async () => {
   const next = new Date(Date.UTC(Number(last.slice(0, 4)), Number(last.slice(5, 7)), 20));
   DAY = next.toISOString().slice(0, 10);
   MONTH = DAY.slice(0, 7);
-  await cloud.control('POST', '/_localcloud/clock', { now: `${DAY}T02:00:00Z` });
+  await cloud.setClock(`${DAY}T02:00:00Z`);
 });
 afterAll(async () => {
   await cloud.stop();
@@ -133,7 +133,7 @@ test('objections: nobody resolves one about their own household or a record they
   const y = Number(MONTH.slice(0, 4));
   const m = Number(MONTH.slice(5, 7));
   const end = new Date(Date.UTC(y, m, 1) - 7.5 * 3600 * 1000).toISOString();
-  await cloud.control('POST', '/_localcloud/clock', { now: end });
+  await cloud.setClock(end);
   await cloud.control('POST', '/_localcloud/timers/notice/sweep', { time: end });
   const onRecord = await api.ok('demo-villager', 'notice', 'object', { clientKey: key(), month: MONTH, householdId: target, recordId: made.records[0]?.id ?? '', reason: '那天没来' });
   const onHome = await api.ok('demo-villager', 'notice', 'object', { clientKey: key(), month: MONTH, householdId: cadre2Home, reason: '分数不对' });

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { startCloud, sdkEnv, type TestCloud } from '../support/localcloud';
 import { count, getAll, num, type Database } from '../support/sdk';
 import { caller } from './support';
+import { TEST_NOW } from '../support/clock';
 
 let cloud: TestCloud;
 let db: Database;
@@ -18,7 +19,6 @@ beforeAll(async () => {
   sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
   db = sdk.database();
   api = caller(cloud);
-  await cloud.control('POST', '/_localcloud/clock', { now: '2026-06-10T02:00:00Z' });
 });
 afterAll(async () => {
   await cloud.stop();
@@ -82,7 +82,7 @@ test('50 matters raised at once by one villager: the daily limit lets 10 through
   const limited = replies.find((r) => !r.envelope.ok && r.envelope.error.code === 'COMMON.DAILY_LIMIT');
   expect(limited && !limited.envelope.ok ? limited.envelope.error.message : '').toContain('请明天再来');
   // Another day, another ten.
-  await cloud.control('POST', '/_localcloud/clock', { now: '2026-06-11T02:00:00Z' });
+  await cloud.setClock(new Date(Date.parse(TEST_NOW) + 86_400_000).toISOString());
   await api.ok('demo-villager', 'matters', 'raise', { clientKey: key(), text: '再反映一下', category: '水电设施', public: false });
 });
 
