@@ -78,7 +78,10 @@ test('month end, notice, objections, settlement (twice) — in China time with t
   expect((await api.refused('demo-villager', 'notice', 'resolve', { objectionId: upheldObj.id, decision: 'uphold', reason: '核实无误', clientKey: key() })).code).toBe('AUTH.FORBIDDEN');
   const upheld = await api.ok('demo-cadre-2', 'notice', 'resolve', { objectionId: upheldObj.id, decision: 'uphold', reason: '签到表上没有他', clientKey: key() });
   expect(upheld.status).toBe('upheld');
-  const dismissed = await api.ok('demo-cadre-2', 'notice', 'resolve', { objectionId: dismissedObj.id, decision: 'dismiss', reason: '有照片为证', clientKey: key() });
+  // Nobody resolves an objection about a record they made: a cadre who did not record the disputed item.
+  const [disputed] = other ? await getAll(db.collection('pointRecords').where({ _id: other.recordId })) : [];
+  const resolver = ['demo-cadre-3', 'demo-cadre-2', 'demo-secretary'].find((c) => c !== disputed?.recordedBy) ?? 'demo-cadre-3';
+  const dismissed = await api.ok(resolver, 'notice', 'resolve', { objectionId: dismissedObj.id, decision: 'dismiss', reason: '有照片为证', clientKey: key() });
   expect(dismissed.status).toBe('dismissed');
   const outbox = await cloud.control<{ entries: { kind: string; touser?: string; templateId?: string }[] }>('GET', '/_localcloud/outbox');
   expect(outbox.entries.filter((e) => e.templateId === 'TPL_OBJECTION_RESOLVED').map((e) => e.touser).sort()).toEqual(['demo-head', 'demo-villager']);

@@ -170,7 +170,10 @@ function doneMessage(res: RecordResult, mode: Mode, itemName: string): string {
   const approved = res.records.length > 0 && res.records.every((r) => r.status === 'approved');
   const again = res.repeated > 0 ? `（其中${res.repeated}户刚才已经提交过，没有重复记录）` : '';
   if (mode === 'self') return approved ? `已记录「${itemName}」，已生效${again}` : `已提交「${itemName}」，等待审核。审核通过后计入待公示积分${again}`;
-  return `已为${n}户记录「${itemName}」，${approved ? '已生效' : '等待审核'}${again}`;
+  // A cadre's record for a household they belong to waits for another cadre (separation of duties).
+  const waiting = res.records.filter((r) => r.status === 'pending').length;
+  const state = approved ? '已生效' : waiting < n ? `已生效，其中${waiting}户（您自己家）等待其他村干部审核` : '等待审核';
+  return `已为${n}户记录「${itemName}」，${state}${again}`;
 }
 
 Component({
