@@ -15,8 +15,21 @@ async function joinAs(openid: string, code: string, name: string): Promise<PageH
   await page.settled();
   await page.dispatch('#name', 'input', { value: name });
   await page.tap('#submit');
-  await page.until((d) => d.step === 'active' || d.error !== '', 'joined');
+  await page.until((d) => d.step === 'pending' || d.step === 'active' || d.error !== '', 'joined');
   return page;
+}
+
+/** A role taken with a link waits: the one with the authority confirms it on 待确认. */
+async function confirmRole(as: string, name: string, villageId?: string): Promise<void> {
+  asUser(as);
+  const pending = await loadPage('packages/village/pending/pending', { query: villageId ? { villageId } : {} });
+  await pending.settled();
+  const items: unknown = pending.data.items;
+  const item = Array.isArray(items) ? items.find((i: unknown) => field(i, 'name') === name) : undefined;
+  const id = String(field(item, 'id'));
+  expect(pending.textOf(`#confirm-${id}`)).toBe('确认任命');
+  await pending.tap(`#confirm-${id}`);
+  await pending.until((d) => d.notice !== '', 'confirmed');
 }
 
 const inviteCode = (page: PageHandle): string => String(field(page.data.invite, 'code')).replace(/\s/g, '');
@@ -43,7 +56,9 @@ test('the town admin creates a village and invites its secretary, who builds and
   const secretaryCode = inviteCode(town);
 
   const joined = await joinAs('o-zhou', secretaryCode, '周建国');
-  expect(joined.textOf('#active-text')).toBe('您已加入杏花村，身份：村书记、村两委干部');
+  expect(joined.data.step).toBe('pending');
+  const villageId = (await getAll(pc.db.collection(C.villages).where({ name: '杏花村' })))[0]?._id;
+  await confirmRole('demo-town', '周建国', String(villageId));
 
   // The secretary builds a grid and a group, and leads the grid for now.
   asUser('o-zhou');
@@ -72,7 +87,8 @@ test('the town admin creates a village and invites its secretary, who builds and
   await roles.until((d) => d.invite !== null || d.error !== '', 'the invite');
   expect(roles.textOf('#invite')).toContain('邀请担任村两委干部');
   const cadreJoined = await joinAs('o-chen', inviteCode(roles), '陈志强');
-  expect(cadreJoined.textOf('#active-text')).toBe('您已加入杏花村，身份：村两委干部');
+  expect(cadreJoined.data.step).toBe('pending');
+  await confirmRole('o-zhou', '陈志强');
 
   asUser('o-zhou');
   const again = await loadPage('packages/village/roles/roles');
