@@ -39,7 +39,9 @@ function expectNoNames(boards: BoardsResult, notice: NoticeView): void {
 }
 
 test('a settled month: the red list ranks the notice lines, the black list names nobody; one read beyond the caller', async () => {
-  const { notice } = await api.ok('demo-villager', 'notice', 'get', { month: lastMonth });
+  // The notice as a cadre reads it: a villager sees other households' deductions as "扣分" only, while
+  // the black list shows deductions by item to everyone, since it names no household.
+  const { notice } = await api.ok('demo-cadre-1', 'notice', 'get', { month: lastMonth });
   const reply = await api.call('demo-villager', 'notice', 'boards', { month: lastMonth });
   if (!reply.envelope.ok) throw new Error(reply.envelope.error.message);
   const boards = reply.envelope.data;
