@@ -10,6 +10,7 @@ import { count, getById, list } from '../shared/repo';
 import { ROLE_NAMES } from '../shared/roles';
 import { villageRef } from '../board/context';
 import { microGrids, villageHome } from '../board/home';
+import { townOf } from '../shared/access';
 
 /** Someone not (or not yet, or no longer) in a village: 首页 says whether a request waits. */
 export async function notJoined(user: User | null, openid: string): Promise<MeResult> {
@@ -30,7 +31,7 @@ export async function homeScreen(openid: string): Promise<HomeScreen> {
   const user = await getById(C.users, openid, userSchema);
   if (!user || user.status !== 'active') return { me: await notJoined(user, openid), board: null };
   const villageId = user.villageId;
-  const isTownAdmin = user.roles.includes('townAdmin');
+  const isTownAdmin = townOf(user) !== null;
   const ref = villageId ? villageRef(villageId, user.townId) : null;
   const grids = villageId && user.householdId ? microGrids(villageId) : Promise.resolve([]);
   const householdRead = user.householdId ? getById(C.households, user.householdId, householdSchema) : Promise.resolve(null);

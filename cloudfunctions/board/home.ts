@@ -13,7 +13,7 @@ import { boardItemSchema, letterSchema } from '../shared/board/model';
 import { NEAR_DEADLINE_MS, WAITING_MATTER_STATES, reviewScopes, waitingKeys, type WaitingKey } from '../shared/board/waiting';
 import { optionalUser, villageRef } from './context';
 import { itemSummary, letterSummary } from './views';
-import { isGridLeader } from '../shared/access';
+import { isGridLeader, microGridsLedBy } from '../shared/access';
 
 const LATEST = 3;
 
@@ -74,7 +74,7 @@ export async function villageHome(
     list(C.boardItems, { villageId, kind: 'chronicle', status: 'published' }, boardItemSchema, { orderBy: ['eventDate', 'desc'], limit: LATEST }),
     member ? household(member, householdRead) : Promise.resolve(null),
     village,
-    member?.roles.includes('gridLeader') ? grids().then((gs) => gs.filter((g) => g.leaderUserId === member._id).map((g) => g._id)) : Promise.resolve([]),
+    member && isGridLeader(member) ? grids().then((gs) => microGridsLedBy(member, gs)) : Promise.resolve([]),
   ]);
   const waits = member ? await waiting(member, v.village, led, new Date()) : null;
   return {

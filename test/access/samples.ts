@@ -17,7 +17,7 @@ const MONTH = new Date(Date.UTC(Number(TEST_MONTH.slice(0, 4)), Number(TEST_MONT
 const photo = 'cloud://local-dev.local-bucket/evidence/test.jpg';
 
 export const SAMPLES: Samples = {
-  account: { me: {} },
+  account: { home: {}, me: {} },
   points: {
     rules: {},
     template: {},

@@ -33,6 +33,7 @@ const NOBODY: readonly Who[] = [];
  */
 export const ALLOWED: Table = {
   account: {
+    home: { roles: EVERYONE, otherVillage: EVERYONE },
     me: { roles: EVERYONE, otherVillage: EVERYONE },
   },
   points: {

@@ -47,7 +47,7 @@ export async function applyLedger(t: Tx, rec: PointRecord, kind: LedgerEvent['ki
 }
 
 /** How many documents an update changed, from the SDK's reply (`stats.updated`, or `updated` in a transaction). */
-function updatedCount(res: unknown): number {
+export function updatedCount(res: unknown): number {
   if (typeof res !== 'object' || res === null) return 0;
   if ('stats' in res && typeof res.stats === 'object' && res.stats !== null && 'updated' in res.stats && typeof res.stats.updated === 'number') return res.stats.updated;
   if ('updated' in res && typeof res.updated === 'number') return res.updated;
