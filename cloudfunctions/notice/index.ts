@@ -83,5 +83,5 @@ export const main = createFunction(
       },
     },
   },
-  { sweep: (at) => sweep(at) },
+  sweep,
 );
