@@ -57,8 +57,10 @@ async function stored(id: string): Promise<Matter> {
 
 const matters = (): Promise<number> => count(db.collection(C.matters));
 
-function fire(trigger: 'overdue' | 'calendar', time: Date): Promise<{ result: unknown }> {
-  return cloud.control('POST', `/_localcloud/timers/matters/${trigger}`, { time: time.toISOString() });
+/** Fires the function's one timer at `time` and gives what the named schedule did (null: it did not run then). */
+async function fire(schedule: 'overdue' | 'calendar', time: Date): Promise<{ result: unknown }> {
+  const out = await cloud.control<{ result?: { ok: boolean; data?: Record<string, unknown> } }>('POST', '/_localcloud/timers/matters/schedule', { time: time.toISOString() });
+  return { result: out.result?.data?.[schedule] };
 }
 
 function kinds(m: MatterDetail): string[] {
