@@ -5,6 +5,6 @@ import { declareFunction } from '../shared/deployment';
 
 export const deployment = declareFunction({
   timeout: 60,
-  openapi: ['security.msgSecCheck', 'subscribeMessage.send'],
+  openapi: ['security.msgSecCheck', 'security.mediaCheckAsync', 'subscribeMessage.send'],
   timer: { name: 'schedule', cron: '0 */30 * * * * *' },
 });

@@ -10,6 +10,7 @@ import { calendar, setOverride } from './calendar';
 import { assignees, detail, mine, publicList, queue } from './lists';
 import { raise } from './raise';
 import { stats } from './stats';
+import { mediaVerdict } from './media';
 import { schedule } from './timers';
 
 const empty = z.object({}).strict();
@@ -72,4 +73,4 @@ export const main = createFunction('matters', {
     input: z.object({ scope: z.enum(['village', 'town']), date, kind: z.enum(['holiday', 'workday', 'none']), name: z.string().max(20) }).strict(),
     run: (req, ctx) => setOverride(req, ctx.openid),
   },
-}, schedule);
+}, schedule, mediaVerdict);

@@ -1,9 +1,10 @@
 // Stored matters → the contract's views, as the caller may see them: a villager who did not raise a
 // matter sees the raiser's name masked, no household number, no coordinates, no internal notes, and
-// its photos and voice only once a cadre has looked at them. Nothing here ever carries an ID
+// its photos and voice only once WeChat's media check passed every file and a cadre has looked at them. Nothing here ever carries an ID
 // number, a phone number or an address: matters do not store them.
 import type { MatterDetail, MatterEventView, MatterSummary } from '../../typings';
 import type { Matter, MatterEvent, MatterRow } from '../shared/matters/model';
+import { allPassed } from '../shared/media-verdict';
 import { allowedActions, deadlineText, EVENT_NAMES, isOverdue, MAX_REOPENS, maskName, STATUS_NAMES, titleOf, type Access } from '../shared/matters/policy';
 
 const ROLE_NAMES: Record<MatterEvent['role'], string> = { villager: '村民', cadre: '村两委干部', secretary: '村书记', gridLeader: '网格长', system: '系统' };
@@ -37,7 +38,7 @@ export function summaryView(m: MatterRow, access: Access, now: Date): MatterSumm
   };
 }
 
-function eventView(e: MatterEvent, access: Access): MatterEventView {
+function eventView(e: MatterEvent, access: Access, mediaVisible: boolean): MatterEventView {
   const villagerEvent = e.role === 'villager';
   return {
     id: e.id,
@@ -46,7 +47,8 @@ function eventView(e: MatterEvent, access: Access): MatterEventView {
     byName: villagerEvent && !insider(access) ? maskName(e.byName) : e.byName,
     roleName: ROLE_NAMES[e.role],
     text: e.text,
-    photos: e.photos,
+    // A villager's photos (the raiser's) show as the matter's own do: once checked and looked at.
+    photos: villagerEvent && !mediaVisible ? [] : e.photos,
     internal: e.internal,
     stars: e.stars,
     assignee: e.assignee,
@@ -56,7 +58,8 @@ function eventView(e: MatterEvent, access: Access): MatterEventView {
 }
 
 export function detailView(m: Matter, access: Access, now: Date): MatterDetail {
-  const mediaVisible = insider(access) || m.mediaCleared;
+  const files = [...m.photos, ...(m.voice ? [m.voice.fileId] : [])];
+  const mediaVisible = insider(access) || (m.mediaCleared && allPassed(files, m.mediaChecks));
   const hasMedia = m.photos.length > 0 || m.voice !== null;
   return {
     ...summaryView(m, access, now),
@@ -68,7 +71,7 @@ export function detailView(m: Matter, access: Access, now: Date): MatterDetail {
     householdLabel: insider(access) ? m.householdLabel || null : null,
     assignee: m.assignee ? { kind: m.assignee.kind, userId: access.cadre ? m.assignee.userId : null, name: m.assignee.name, dueDate: m.assignee.dueDate } : null,
     rating: m.rating ? { stars: m.rating.stars, comment: m.rating.comment, at: m.rating.at.toISOString() } : null,
-    events: m.events.filter((e) => access.cadre || !e.internal).map((e) => eventView(e, access)),
+    events: m.events.filter((e) => access.cadre || !e.internal).map((e) => eventView(e, access, mediaVisible)),
     can: allowedActions(m, access),
     mine: access.mine,
     reopensLeft: Math.max(0, MAX_REOPENS - m.reopens),

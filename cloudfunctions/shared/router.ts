@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import type { ActionName, Envelope, FunctionName, RequestOf, ResponseOf } from '../../typings';
 import { AppError } from './errors';
+import { mediaVerdictOf, type MediaVerdict } from './media-verdict';
 import { cloud } from './sdk';
 
 export interface Ctx {
@@ -57,10 +58,25 @@ async function runTimer(timer: Timer | undefined, event: unknown): Promise<Envel
   return { ok: true, data: await timer(new Date()) };
 }
 
-export function createFunction<F extends FunctionName>(name: F, handlers: Handlers<F>, timer?: Timer) {
+/** What a function does with a media check's verdict (security.mediaCheckAsync's message push). */
+export type MediaVerdictHandler = (verdict: MediaVerdict) => Promise<unknown>;
+
+/**
+ * A media check's verdict, only when WeChat's message push delivered it (SOURCE "wx_message" on
+ * the local cloud; the docs do not name the SOURCE of a push, so in doubt the push is ignored and
+ * the files stay hidden): a user cannot pass their own call off as WeChat's verdict.
+ */
+async function runMediaVerdict(handler: MediaVerdictHandler | undefined, event: unknown): Promise<Envelope<unknown> | null> {
+  if (!handler) return null;
+  const verdict = mediaVerdictOf(event);
+  if (!verdict || cloud.getWXContext().SOURCE !== 'wx_message') return null;
+  return { ok: true, data: await handler(verdict) };
+}
+
+export function createFunction<F extends FunctionName>(name: F, handlers: Handlers<F>, timer?: Timer, onMediaVerdict?: MediaVerdictHandler) {
   return async function main(event: unknown): Promise<Envelope<unknown>> {
     try {
-      const timed = await runTimer(timer, event);
+      const timed = (await runTimer(timer, event)) ?? (await runMediaVerdict(onMediaVerdict, event));
       if (timed) return timed;
       const parsed = eventSchema.safeParse(event);
       if (!parsed.success) throw invalid(parsed.error);

@@ -245,6 +245,35 @@ describe('privacy', () => {
     expect((await api.ok(outsider._id, 'matters', 'queue', {})).items).toEqual([]);
   });
 
+  test('photos and voice go through WeChat\'s media check: a risky photo stays with the raiser and the cadres, who are told why; a call dressed as the verdict changes nothing', async () => {
+    const risky = 'cloud://local-dev.local-bucket/matters/test/risky-dump.jpg';
+    const { matter } = await api.ok('demo-villager', 'matters', 'raise', { clientKey: key(), text: '有人往河里倒垃圾', photos: [risky, photo(8)], voice: { fileId: voice, seconds: 12 }, category: '环境卫生', public: true });
+    const checks = async (): Promise<unknown[]> => {
+      for (let waited = 0; waited < 10_000; waited += 100) {
+        const list = (await stored(matter.id)).mediaChecks;
+        if (list.length === 3 && list.every((c) => c.verdict !== 'pending')) return list.map((c) => [c.fileId, c.verdict]);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error('no verdicts');
+    };
+    // A user's call dressed as WeChat's push is no verdict.
+    const [first] = (await stored(matter.id)).mediaChecks;
+    const forged = await cloud.call<{ ok: boolean }>('matters', { MsgType: 'event', Event: 'wxa_media_check', trace_id: first?.traceId ?? '', result: { suggest: 'pass' } }, 'demo-villager');
+    expect(forged.body.result?.ok).toBe(false);
+    expect(await checks()).toEqual([
+      [risky, 'risky'],
+      [photo(8), 'pass'],
+      [voice, 'pass'],
+    ]);
+    expect((await outbox()).filter((e) => e.templateId === 'TPL_MATTER_NEW' && JSON.stringify(e.data ?? {}).includes('未通过安全检测')).length).toBeGreaterThan(0);
+    await api.ok('demo-cadre-1', 'matters', 'respond', { id: matter.id, clientKey: key(), text: '收到，马上处理' });
+    const others = await api.ok('demo-head', 'matters', 'detail', { id: matter.id });
+    expect(others).toMatchObject({ photos: [], voice: null, mediaPending: true });
+    expect(others.events.flatMap((e) => e.photos)).toEqual([]);
+    expect((await api.ok('demo-villager', 'matters', 'detail', { id: matter.id })).photos).toEqual([risky, photo(8)]);
+    expect((await api.ok('demo-cadre-2', 'matters', 'detail', { id: matter.id })).photos).toEqual([risky, photo(8)]);
+  });
+
   test('others see a public matter with the raiser masked, no household, no coordinates, no internal notes, photos after a cadre looked — and never a phone, ID or address', async () => {
     const { matter } = await api.ok('demo-villager', 'matters', 'raise', {
       clientKey: key(),
