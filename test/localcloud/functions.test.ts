@@ -121,7 +121,9 @@ describe('cloud.callFunction from a function', () => {
 
 describe('timer triggers', () => {
   test('fire on demand with the timer event, as no user, SOURCE wx_trigger and TRIGGER_SRC timer, the clock at the firing time', async () => {
+    const asked = Date.now();
     const res = await fetch(`${s.lc.url}/_localcloud/timers/ticker/nightly`, { method: 'POST', body: JSON.stringify({ time: '2024-05-01T15:30:00.000Z' }) });
+    const waited = Date.now() - asked;
     expect(res.status).toBe(200);
     const body: unknown = await res.json();
     expect(body).toMatchObject({
@@ -130,7 +132,8 @@ describe('timer triggers', () => {
     });
     const now = isRecord(body) && isRecord(body.result) && typeof body.result.now === 'string' ? Date.parse(body.result.now) : NaN;
     expect(now - Date.parse('2024-05-01T15:30:00.000Z')).toBeGreaterThanOrEqual(0);
-    expect(now - Date.parse('2024-05-01T15:30:00.000Z')).toBeLessThan(5000);
+    // The run's clock starts at the firing time (a cold start on a busy machine runs it a little later).
+    expect(now - Date.parse('2024-05-01T15:30:00.000Z')).toBeLessThanOrEqual(waited);
     const ticks = await getAll(s.db.collection('ticks').where({ trigger: 'nightly' }));
     expect(ticks).toHaveLength(1);
     expect(ticks[0]).toMatchObject({ trigger: 'nightly', time: '2024-05-01T15:30:00.000Z', openid: '' });
