@@ -35,7 +35,6 @@ export interface ServerParts {
   messagePushFunction: string | null;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 const MAX_BODY = 50 * 1024 * 1024;
 
