@@ -1,6 +1,6 @@
 // Builds what runs: the local cloud (build/localcloud/) and every cloud function, each bundled by
 // esbuild to one index.js with wx-server-sdk kept external and named in its package.json, ready to
-// upload (build/cloudfunctions/<name>/). Also writes build/database.json, the collection and index
+// upload (build/cloudfunctions/<name>/, with the config.json generated from its deploy.ts). Also writes build/database.json, the collection and index
 // manifest, from cloudfunctions/shared/collections.ts. Test-only functions (test/functions/) go to
 // build/test-functions/.
 import { build } from 'esbuild';
@@ -47,8 +47,23 @@ async function buildLocalCloud() {
   fs.rmSync(tmp, { recursive: true, force: true });
 }
 
-/** Bundles every folder of `srcDir` that has an index.ts into `outDir/<name>/`. */
-async function buildFunctions(srcDir, outDir) {
+/** The config.json of a function, from the one declaration beside it (deploy.ts, see cloudfunctions/shared/deployment.ts). */
+async function configFromDeclaration(name, file) {
+  const tmp = path.join(out, `.deploy-${name}.${process.pid}.cjs`);
+  const entry = `import { deployment } from ${JSON.stringify(file)}; import { configJson } from ${JSON.stringify(path.join(root, 'cloudfunctions/shared/deployment.ts'))}; export const config = configJson(deployment);`;
+  await build({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, outfile: tmp, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+  delete require.cache[tmp];
+  const { config } = require(tmp);
+  fs.rmSync(tmp);
+  return config;
+}
+
+/**
+ * Bundles every folder of `srcDir` that has an index.ts into `outDir/<name>/`, with its config.json:
+ * generated from deploy.ts (required of the product's functions), or copied as written (test
+ * functions, some of which carry deliberately wrong configs).
+ */
+async function buildFunctions(srcDir, outDir, requireDeclaration) {
   if (!fs.existsSync(srcDir)) return [];
   const names = fs.readdirSync(srcDir).filter((n) => fs.existsSync(path.join(srcDir, n, 'index.ts')));
   await Promise.all(
@@ -76,7 +91,17 @@ async function buildFunctions(srcDir, outDir) {
       const pkg = { name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdkVersion, ...versions } };
       writeAtomically(path.join(dest, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
       const config = path.join(srcDir, name, 'config.json');
-      if (fs.existsSync(config)) writeAtomically(path.join(dest, 'config.json'), fs.readFileSync(config));
+      const declared = path.join(srcDir, name, 'deploy.ts');
+      if (fs.existsSync(declared)) {
+        if (fs.existsSync(config)) throw new Error(`${name}: config.json is generated from deploy.ts; remove config.json`);
+        writeAtomically(path.join(dest, 'config.json'), `${JSON.stringify(await configFromDeclaration(name, declared), null, 2)}\n`);
+      } else if (requireDeclaration) {
+        throw new Error(`${name}: every function declares its timeout and cloud calls in ${path.relative(root, declared)}`);
+      } else if (fs.existsSync(config)) {
+        writeAtomically(path.join(dest, 'config.json'), fs.readFileSync(config));
+      } else {
+        fs.rmSync(path.join(dest, 'config.json'), { force: true });
+      }
     }),
   );
   return names;
@@ -97,8 +122,8 @@ fs.mkdirSync(out, { recursive: true });
 const started = Date.now();
 const [, fns, testFns] = await Promise.all([
   buildLocalCloud(),
-  buildFunctions(path.join(root, 'cloudfunctions'), path.join(out, 'cloudfunctions')),
-  buildFunctions(path.join(root, 'test/functions'), path.join(out, 'test-functions')),
+  buildFunctions(path.join(root, 'cloudfunctions'), path.join(out, 'cloudfunctions'), true),
+  buildFunctions(path.join(root, 'test/functions'), path.join(out, 'test-functions'), false),
   buildManifest(),
 ]);
 console.log(`built local cloud, ${fns.length} functions, ${testFns.length} test functions in ${Date.now() - started} ms`);

@@ -55,5 +55,5 @@ export const main = createFunction(
       run: (req, ctx) => verify(ctx.openid, req.code, new Date()),
     },
   },
-  { quarterly },
+  quarterly,
 );

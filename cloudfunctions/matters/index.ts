@@ -1,18 +1,18 @@
 // Function `matters`: 村民说事 — raise, the public list, my matters, the cadres' queue, detail,
 // moderate / respond / note / assign / progress / close, rate / reopen, statistics, the holiday
-// calendar's overrides; and the timer triggers of config.json (overdue escalation, calendar check).
+// calendar's overrides; and its timer (deploy.ts), which runs the overdue escalation and the calendar check.
 import * as z from 'zod';
 import { matterCategorySchema } from '../shared/matters/model';
 import { MAX_PHOTOS } from '../shared/matters/policy';
 import { createFunction } from '../shared/router';
-import { cloud } from '../shared/sdk';
 import { assign, close, moderate, note, progress, rate, reopen, respond } from './act';
 import { calendar, setOverride } from './calendar';
 import { assignees, detail, mine, publicList, queue } from './lists';
 import { raise } from './raise';
 import { stats } from './stats';
-import { calendarCheck, overdueSweep } from './timers';
 import { spendDaily } from '../shared/limits';
+import { mediaVerdict } from './media';
+import { schedule } from './timers';
 
 const empty = z.object({}).strict();
 const id = z.string().min(1).max(64);
@@ -23,7 +23,7 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const text = (max: number) => z.string().trim().min(1).max(max);
 const page = z.object({ page: z.number().int().min(0).max(50).optional() }).strict();
 
-const router = createFunction('matters', {
+export const main = createFunction('matters', {
   raise: {
     input: z
       .object({
@@ -77,25 +77,4 @@ const router = createFunction('matters', {
     input: z.object({ scope: z.enum(['village', 'town']), date, kind: z.enum(['holiday', 'workday', 'none']), name: z.string().max(20) }).strict(),
     run: (req, ctx) => setOverride(req, ctx.openid),
   },
-});
-
-const timerSchema = z.object({ Type: z.literal('Timer'), TriggerName: z.string(), Time: z.string().optional() });
-
-/**
- * A timer trigger's event, only when the platform sent it: a call from the mini-program always has
- * the caller's openid, a timer never does (so no client can fire a sweep "at" a time it chooses).
- */
-function timerOf(event: unknown): { name: string; now: Date } | null {
-  const parsed = timerSchema.safeParse(event);
-  if (!parsed.success || cloud.getWXContext().OPENID) return null;
-  const at = parsed.data.Time ? new Date(parsed.data.Time) : new Date();
-  return { name: parsed.data.TriggerName, now: Number.isNaN(at.getTime()) ? new Date() : at };
-}
-
-export async function main(event: unknown): Promise<unknown> {
-  const timer = timerOf(event);
-  if (!timer) return router(event);
-  if (timer.name === 'overdue') return overdueSweep(timer.now);
-  if (timer.name === 'calendar') return calendarCheck(timer.now);
-  return { ignored: timer.name };
-}
+}, schedule, mediaVerdict);

@@ -1,11 +1,13 @@
 // matters.raise: 群众说. A villager raises a matter with text and/or a voice note, photos, a
 // category, public or for the cadres only, and a place. What others would read passes the content
-// check; a risky one is held for a cadre (status held, never listed) rather than refused. The
+// check; a risky one is held for a cadre (status held, never listed) rather than refused. Its
+// photos and voice go to WeChat's media check (media.ts takes the verdicts). The
 // deadline is the end of the second working day after today (China time). The matter's id derives
 // from the client's key, so a retried or double-tapped submission raises it once.
 import type { MatterRaiseRequest, MatterRaiseResult } from '../../typings';
 import { C } from '../shared/collections';
 import { checkText } from '../shared/content-check';
+import { requestMediaChecks, type MediaFile } from '../shared/media-check';
 import { AppError } from '../shared/errors';
 import { responseDeadline } from '../shared/matters/deadline';
 import { matterSchema, type Matter } from '../shared/matters/model';
@@ -20,6 +22,8 @@ import { matterId, readMatter } from './store';
 import { tellCadres, villageCadres } from './tell';
 import { detailView } from './views';
 import { isCadre, routeMatter } from '../shared/access';
+
+const audio = (fileId: string): MediaFile => ({ fileId, kind: 'audio' });
 
 export async function raise(req: MatterRaiseRequest, openid: string): Promise<MatterRaiseResult> {
   const user = await currentUser(openid);
@@ -45,6 +49,10 @@ export async function raise(req: MatterRaiseRequest, openid: string): Promise<Ma
   // Only what others will read is checked: a matter for the cadres alone goes straight to them.
   const seen = [text, req.location?.name ?? ''].filter(Boolean).join('\n');
   const held = open && (await checkText(openid, seen, 3)) !== 'pass';
+  // Photos and voice are checked whatever the audience (a cadre may make a private matter public):
+  // until every file passes, only the raiser and the cadres see them.
+  const files: MediaFile[] = [...(req.photos ?? []).map((fileId): MediaFile => ({ fileId, kind: 'image' })), ...(req.voice ? [audio(req.voice.fileId)] : [])];
+  const mediaChecks = await requestMediaChecks(openid, files, 3);
   const deadline = responseDeadline(now, rules);
   const actor = { id: user._id, name: user.name, role: roleOf(user) };
   const matter: Matter = matterSchema.parse({
@@ -66,6 +74,7 @@ export async function raise(req: MatterRaiseRequest, openid: string): Promise<Ma
     audience: routing.audience,
     concerns: routing.concerns,
     mediaCleared: false,
+    mediaChecks,
     raisedAt: now,
     raisedOn: deadline.raisedOn,
     deadlineAt: deadline.at,

@@ -1,12 +1,13 @@
-// The timer triggers of config.json (7-field cron, read in China time):
-// - overdue: matters past their deadline (no response in two working days, or an assignment past
+// The function's one timer (deploy.ts: every 30 minutes, China time) runs both schedules:
+// - overdue, every run: matters past their deadline (no response in two working days, or an assignment past
 //   its due date) remind the assignee and escalate to the secretary — once: the escalation is a
 //   conditional update of the armed matter, so a second firing (or two at once) finds nothing to do.
-// - calendar: from December, and whenever the current year is missing, a town whose holiday
+// - calendar, in the 09:00 run: from December, and whenever the current year is missing, a town whose holiday
 //   calendar lacks the year (neither chinese-days nor the town's overrides have it) gets a warning
 //   (recorded once, shown in the town admin's calendar view, sent by subscribe message).
 import { C } from '../shared/collections';
 import { chinaDay } from '../shared/matters/deadline';
+import { chinaNow } from '../shared/china-time';
 import { chineseDays } from '../shared/matters/holidays';
 import { calendarWarningSchema } from '../shared/matters/model';
 import { escalationChange, needsEscalation } from '../shared/matters/policy';
@@ -75,4 +76,15 @@ export async function calendarCheck(now: Date): Promise<{ warned: string[] }> {
     }
   }
   return { warned };
+}
+
+/** The calendar check runs once a day, in the run of 09:00–09:29 China time. */
+export function isCalendarRun(now: Date): boolean {
+  const t = chinaNow(now);
+  return t.hour() === 9 && t.minute() < 30;
+}
+
+export async function schedule(now: Date): Promise<{ overdue: { escalated: string[] }; calendar: { warned: string[] } | null }> {
+  const overdue = await overdueSweep(now);
+  return { overdue, calendar: isCalendarRun(now) ? await calendarCheck(now) : null };
 }

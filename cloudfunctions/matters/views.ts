@@ -1,9 +1,10 @@
 // Stored matters → the contract's views, as the caller may see them: a villager who did not raise a
 // matter sees the raiser's name masked, no household number, no coordinates, no internal notes, and
-// its photos and voice only once a cadre has looked at them. Nothing here ever carries an ID
+// its photos and voice only once WeChat's media check passed every file and a cadre has looked at them. Nothing here ever carries an ID
 // number, a phone number or an address: matters do not store them.
 import type { MatterDetail, MatterEventView, MatterSummary } from '../../typings';
 import type { Matter, MatterEvent, MatterRow } from '../shared/matters/model';
+import { allPassed } from '../shared/media-verdict';
 import { allowedActions, deadlineText, EVENT_NAMES, isOverdue, MAX_REOPENS, maskName, STATUS_NAMES, titleOf, type Access } from '../shared/matters/policy';
 
 const ROLE_NAMES: Record<MatterEvent['role'], string> = { villager: '村民', cadre: '村两委干部', secretary: '村书记', gridLeader: '网格长', system: '系统' };
@@ -46,7 +47,8 @@ function eventView(e: MatterEvent, access: Access, mediaVisible: boolean): Matte
     byName: villagerEvent && !insider(access) ? maskName(e.byName) : e.byName,
     roleName: ROLE_NAMES[e.role],
     text: e.text,
-    // A villager's photos (the first event carries the matter's) reach others only once a cadre cleared them.
+    // A villager's photos (the first event carries the matter's) show as the matter's own do: once
+    // checked and cleared by a cadre.
     photos: villagerEvent && !mediaVisible ? [] : e.photos,
     internal: e.internal,
     stars: e.stars,
@@ -57,7 +59,8 @@ function eventView(e: MatterEvent, access: Access, mediaVisible: boolean): Matte
 }
 
 export function detailView(m: Matter, access: Access, now: Date): MatterDetail {
-  const mediaVisible = insider(access) || m.mediaCleared;
+  const files = [...m.photos, ...(m.voice ? [m.voice.fileId] : [])];
+  const mediaVisible = insider(access) || (m.mediaCleared && allPassed(files, m.mediaChecks));
   const hasMedia = m.photos.length > 0 || m.voice !== null;
   return {
     ...summaryView(m, access, now),

@@ -85,5 +85,5 @@ export const main = createFunction(
       },
     },
   },
-  { sweep: (at) => sweep(at) },
+  sweep,
 );

@@ -133,6 +133,8 @@ export const COLLECTIONS: CollectionDef[] = [
       { name: 'villageId_1_raisedOn_1', keys: asc('villageId', 'raisedOn') },
       { name: 'townId_1_raisedOn_1', keys: asc('townId', 'raisedOn') },
       { name: 'armed_1_dueAt_1', keys: asc('armed', 'dueAt') },
+      // A media check's verdict finds its matter by trace id.
+      { name: 'mediaChecks.traceId_1', keys: asc('mediaChecks.traceId') },
     ],
   },
   // Dated holidays / working days laid over the library's calendar: _id is `${scope}|${date}`.

@@ -21,9 +21,16 @@ export async function checkText(openid: string, content: string, scene: Scene): 
   }
 }
 
-/** Refuses text the check finds risky. */
+/**
+ * Refuses text unless the check passes it: what others will read is never published unchecked.
+ * Risky text is refused for its content; a check that could not decide (WeChat unreachable, a
+ * missing permission, a "review" verdict) refuses the write as busy, to be tried again: nothing is
+ * published meanwhile. (Comments and public matters, which have a held state, use checkText and are
+ * held for a cadre instead.)
+ */
 export async function requireCleanText(openid: string, content: string, scene: Scene): Promise<void> {
-  if ((await checkText(openid, content, scene)) === 'risky') {
-    throw new AppError('COMMON.INVALID_INPUT', '内容含有不适宜公开的信息，请修改后再提交');
-  }
+  const check = await checkText(openid, content, scene);
+  if (check === 'pass') return;
+  if (check === 'risky') throw new AppError('COMMON.INVALID_INPUT', '内容含有不适宜公开的信息，请修改后再提交');
+  throw new AppError('COMMON.BUSY', '内容安全检查暂时无法完成，内容没有发布，请稍后再试');
 }

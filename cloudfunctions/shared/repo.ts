@@ -48,9 +48,14 @@ export async function listAll<T>(coll: CollectionName, where: Record<string, unk
 
 type Aggregate = ReturnType<ReturnType<typeof db.collection>['aggregate']>;
 
-/** Rows of an aggregation pipeline built by `build` (the SDK's `end()` is typed `void | Promise`). */
+/** Results an aggregation answers at most: the cloud gives only 20 of a pipeline that sets no $limit. */
+export const AGGREGATE_LIMIT = 1000;
+
+/** Rows of an aggregation pipeline built by `build` (the SDK's `end()` is typed `void | Promise`), at most AGGREGATE_LIMIT. */
 export async function aggregateRows(coll: CollectionName, build: (agg: Aggregate) => Aggregate): Promise<unknown[]> {
-  const res: unknown = await build(db.collection(coll).aggregate()).end();
+  const res: unknown = await build(db.collection(coll).aggregate())
+    .limit(AGGREGATE_LIMIT)
+    .end();
   if (typeof res === 'object' && res !== null && 'list' in res && Array.isArray(res.list)) return res.list;
   throw new Error('unexpected aggregation reply');
 }

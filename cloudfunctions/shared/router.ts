@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import type { ActionName, Envelope, FunctionName, RequestOf, ResponseOf } from '../../typings';
 import { AppError } from './errors';
+import { mediaVerdictOf, type MediaVerdict } from './media-verdict';
 import { cloud } from './sdk';
 import { isConflict } from './tx';
 
@@ -43,28 +44,40 @@ function isAction<F extends FunctionName>(handlers: Handlers<F>, action: string)
   return Object.prototype.hasOwnProperty.call(handlers, action);
 }
 
-/** Timer triggers of the function's config.json, by trigger name; `at` is when the cloud fired it. */
-export type Timers = Record<string, (at: Date) => Promise<unknown>>;
+/** The function's one timer trigger (declared in its deploy.ts); `now` is the clock's time. */
+export type Timer = (now: Date) => Promise<unknown>;
 
-const timerEventSchema = z.object({ Type: z.literal('Timer'), TriggerName: z.string(), Time: z.string().optional() });
+const timerEventSchema = z.object({ Type: z.literal('Timer'), TriggerName: z.string() });
 
 /**
- * A timer trigger's event, honoured only without a caller: WeChat sets OPENID on every call from the
- * mini-program, so a user cannot pass their call off as the timer.
+ * A timer trigger's run, only when the cloud itself fired it: getWXContext().SOURCE is
+ * "wx_trigger" for a timer and nothing else (a call from the mini-program, the HTTP API or another
+ * function says so in SOURCE). The time is the clock's, never the event's `Time`.
  */
-async function runTimer(timers: Timers, event: unknown): Promise<Envelope<unknown> | null> {
-  const timer = timerEventSchema.safeParse(event);
-  if (!timer.success || cloud.getWXContext().OPENID) return null;
-  const run = timers[timer.data.TriggerName];
-  if (!run) return { ok: false, error: new AppError('COMMON.UNKNOWN_ACTION').toBody() };
-  const at = timer.data.Time ? new Date(timer.data.Time) : new Date();
-  return { ok: true, data: await run(Number.isNaN(at.getTime()) ? new Date() : at) };
+async function runTimer(timer: Timer | undefined, event: unknown): Promise<Envelope<unknown> | null> {
+  if (!timer || !timerEventSchema.safeParse(event).success || cloud.getWXContext().SOURCE !== 'wx_trigger') return null;
+  return { ok: true, data: await timer(new Date()) };
 }
 
-export function createFunction<F extends FunctionName>(name: F, handlers: Handlers<F>, timers: Timers = {}) {
+/** What a function does with a media check's verdict (security.mediaCheckAsync's message push). */
+export type MediaVerdictHandler = (verdict: MediaVerdict) => Promise<unknown>;
+
+/**
+ * A media check's verdict, only when WeChat's message push delivered it (SOURCE "wx_message" on
+ * the local cloud; the docs do not name the SOURCE of a push, so in doubt the push is ignored and
+ * the files stay hidden): a user cannot pass their own call off as WeChat's verdict.
+ */
+async function runMediaVerdict(handler: MediaVerdictHandler | undefined, event: unknown): Promise<Envelope<unknown> | null> {
+  if (!handler) return null;
+  const verdict = mediaVerdictOf(event);
+  if (!verdict || cloud.getWXContext().SOURCE !== 'wx_message') return null;
+  return { ok: true, data: await handler(verdict) };
+}
+
+export function createFunction<F extends FunctionName>(name: F, handlers: Handlers<F>, timer?: Timer, onMediaVerdict?: MediaVerdictHandler) {
   return async function main(event: unknown): Promise<Envelope<unknown>> {
     try {
-      const timed = await runTimer(timers, event);
+      const timed = (await runTimer(timer, event)) ?? (await runMediaVerdict(onMediaVerdict, event));
       if (timed) return timed;
       const parsed = eventSchema.safeParse(event);
       if (!parsed.success) throw invalid(parsed.error);

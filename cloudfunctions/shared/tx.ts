@@ -47,7 +47,10 @@ export async function withTransaction<T>(work: (t: Tx) => Promise<T>, attempts =
     } catch (e) {
       await t.rollback().catch(() => undefined);
       if (!isConflict(e) || attempt >= attempts) throw e;
-      await sleep(Math.random() * 20 * attempt + 5);
+      // Exponential, jittered, capped at 1 s: at production latency (15 ms a request) a batch's
+      // transaction holds its documents for a second or more, which a linear few-ms backoff
+      // would exhaust its attempts against.
+      await sleep(Math.random() * Math.min(1000, 10 * 2 ** attempt) + 5);
     }
   }
 }

@@ -72,5 +72,5 @@ export const main = createFunction(
     report: { input: z.object({ month }).strict(), run: (req, ctx) => report(req.month, ctx.openid) },
     exportReport: { input: z.object({ month }).strict(), run: (req, ctx) => exportReport(req.month, ctx.openid) },
   },
-  { expire: (at) => expireOrders(at) },
+  expireOrders,
 );

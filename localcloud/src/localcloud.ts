@@ -39,7 +39,6 @@ export async function startLocalCloud(config: LocalCloudConfig = readConfig()): 
     adminUrl: () => `${url}/admin`,
     envId: config.envId,
     maxInstances: config.maxInstances,
-    defaultTimeoutMs: config.functionTimeoutMs,
   });
   const files = new FileStore(config.dataDir, config.envId, () => url);
   const server = new LocalCloudServer({
@@ -49,6 +48,9 @@ export async function startLocalCloud(config: LocalCloudConfig = readConfig()): 
     outbox: new Outbox(config.riskyWords),
     appId: config.appId,
     demoIdentities,
+    riskyMedia: config.riskyMedia,
+    phoneNumbers: config.phoneNumbers,
+    messagePushFunction: config.messagePushFunction,
   });
   url = await server.listen(config.port);
   const timers = new TimerScheduler(runtime);

@@ -1,10 +1,15 @@
 // What the local cloud's stand-ins for WeChat's servers were asked to do: subscribe messages sent
-// and content checks made. Tests read it over HTTP (`GET /_localcloud/outbox`).
+// content and media checks made (and their pushed results), phone numbers given. Tests read it over
+// HTTP (`GET /_localcloud/outbox`).
 import { clock } from './clock';
 
 export type OutboxEntry =
   | { kind: 'subscribeMessage'; touser: string; templateId: string; page: string; data: unknown; caller: string }
-  | { kind: 'msgSecCheck'; content: string; suggest: 'risky' | 'pass'; openid: string; scene: unknown };
+  | { kind: 'msgSecCheck'; content: string; suggest: 'risky' | 'pass'; openid: string; scene: unknown }
+  | { kind: 'imgSecCheck'; bytes: number; suggest: 'risky' | 'pass'; caller: string }
+  | { kind: 'mediaCheckAsync'; url: string; mediaType: number; openid: string; traceId: string; suggest: 'risky' | 'pass' }
+  | { kind: 'mediaCheckPush'; traceId: string; function: string; ok: boolean }
+  | { kind: 'getPhoneNumber'; openid: string; phone: string };
 
 export type RecordedEntry = OutboxEntry & { seq: number; at: string };
 

@@ -12,7 +12,8 @@ import busboy from 'busboy';
 import { clock } from './clock';
 import { isPlainObject } from './ejson';
 import { databaseActions, type Body } from './admin/database-actions';
-import { callOpenApi, decodeCommApiData, encodeCommOpenApiResp } from './admin/openapi';
+import { callOpenApi, decodeCommApiData, encodeCommOpenApiResp, encodeOpenApiError, NO_PERMISSION } from './admin/openapi';
+import type { MediaCheckPush } from './admin/security';
 import { storageActions } from './admin/storage-actions';
 import type { Database } from './store/database';
 import { StoreError } from './store/errors';
@@ -30,7 +31,12 @@ export interface ServerParts {
   files: FileStore;
   appId: string;
   demoIdentities: () => DemoIdentity[];
+  riskyMedia: string[];
+  phoneNumbers: Record<string, string>;
+  /** The function WeChat's message push goes to (the console's 消息推送 setting); the caller's when null. */
+  messagePushFunction: string | null;
 }
+
 
 const MAX_BODY = 50 * 1024 * 1024;
 
@@ -182,9 +188,32 @@ export class LocalCloudServer {
     const form = await readForm(req);
     const apiName = form.fields.apiName ?? '';
     const bytes = form.files.requestData?.data ?? Buffer.from(form.fields.requestData ?? '', 'latin1');
-    const reply = callOpenApi({ apiName, params: decodeCommApiData(bytes), openid: inv?.caller?.openid }, this.parts.outbox);
     res.writeHead(200, { 'content-type': 'application/octet-stream' });
+    // As in the cloud, a function may make only the cloud calls its config.json declares
+    // (permissions.openapi); anything else is refused with WeChat's -604101.
+    const declared = inv ? (this.parts.runtime.info(inv.name)?.openapi ?? []) : [];
+    if (!inv || !declared.includes(apiName)) return void res.end(encodeOpenApiError(NO_PERMISSION));
+    const { outbox, appId, riskyMedia, phoneNumbers } = this.parts;
+    const pushTo = this.parts.messagePushFunction ?? inv.name;
+    const reply = callOpenApi(
+      { apiName, params: decodeCommApiData(bytes), openid: inv.caller?.openid },
+      { outbox, appId, riskyMedia, phoneNumbers, pushMediaResult: (push) => this.pushMediaResult(pushTo, push) },
+    );
     res.end(encodeCommOpenApiResp(reply));
+  }
+
+  /**
+   * A media check's result, pushed to a function a moment after the check was asked for (never
+   * inside the asking call), as WeChat's message push does: the user is FromUserName, and the
+   * function sees them as OPENID with SOURCE "wx_message".
+   */
+  private pushMediaResult(fn: string, push: MediaCheckPush): void {
+    setTimeout(() => {
+      const caller: Caller = { openid: push.FromUserName, appid: push.appid };
+      void this.parts.runtime.invoke(fn, push, caller, { trigger: 'message' }).then((out) => {
+        this.parts.outbox.record({ kind: 'mediaCheckPush', traceId: push.trace_id, function: fn, ok: out?.ok === true });
+      });
+    }, 50);
   }
 
   // ---- functions for the mini-program -------------------------------------------------------
@@ -300,11 +329,12 @@ export class LocalCloudServer {
       const fn = runtime.info(timer[1]);
       const trigger = fn?.triggers.find((t) => t.name === timer[2]);
       if (!fn || !trigger) return send(res, 404, { code: 'NOT_FOUND', message: `no timer ${timer[1]}/${timer[2]}` });
-      // An optional { "time": ISO string } lets a test fire the trigger "at" a chosen moment; by default
-      // it fires at the clock's now.
+      // An optional { "time": ISO string } fires the trigger "at" a chosen moment: the run's clock
+      // (Date inside the function) reads that moment, as it would when the cloud fires it then.
       const body: unknown = JSON.parse((await readBody(req)).toString('utf8') || '{}');
       const at = isPlainObject(body) && typeof body.time === 'string' ? new Date(body.time) : new Date(clock.now());
-      const out = await runtime.invoke(fn.name, timerEvent(trigger, at), null, { trigger: 'timer' });
+      if (Number.isNaN(at.getTime())) return send(res, 400, { code: 'INVALID_PARAM', message: 'time is not a date' });
+      const out = await runtime.invoke(fn.name, timerEvent(trigger, at), null, { trigger: 'timer', at });
       return send(res, out?.ok ? 200 : 500, out?.ok ? { result: out.result, invocation: out.invocation } : { message: out?.message });
     }
     send(res, 404, { code: 'NOT_FOUND', message: `no route for ${method} ${p}` });

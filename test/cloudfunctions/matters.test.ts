@@ -9,16 +9,32 @@ import { chineseDays } from '../../cloudfunctions/shared/matters/holidays';
 import { matterSchema, type Matter } from '../../cloudfunctions/shared/matters/model';
 import { userSchema } from '../../cloudfunctions/shared/model';
 import { startCloud, sdkEnv, type TestCloud } from '../support/localcloud';
-import { count, getAll, settled, type Database } from '../support/sdk';
+import { count, getAll, settled, type Cloud, type Database } from '../support/sdk';
 import { caller } from './support';
 
 let cloud: TestCloud;
 let db: Database;
 let api: ReturnType<typeof caller>;
+let sdkCloud: Cloud;
 
 const key = (): string => randomBytes(8).toString('hex');
 const photo = (n: number): string => `cloud://local-dev.local-bucket/matters/test/${n}.jpg`;
 const voice = 'cloud://local-dev.local-bucket/matters/test/voice.mp3';
+
+/** A file really stored in cloud storage (WeChat's media check downloads it): its file ID. */
+async function storedFile(cloudPath: string): Promise<string> {
+  return (await sdkCloud.uploadFile({ cloudPath, fileContent: Buffer.from(`bytes of ${cloudPath}`) })).fileID;
+}
+
+/** The media checks of a matter once every verdict has arrived: [file, verdict]. */
+async function verdicts(id: string, files: number): Promise<string[][]> {
+  for (let waited = 0; waited < 10_000; waited += 100) {
+    const list = (await stored(id)).mediaChecks;
+    if (list.length === files && list.every((c) => c.verdict !== 'pending')) return list.map((c) => [c.fileId, c.verdict]);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`matter ${id}: no media verdicts`);
+}
 const library = { calendar: chineseDays, overrides: new Map<string, 'holiday' | 'workday'>() };
 
 interface OutboxEntry {
@@ -33,6 +49,7 @@ beforeAll(async () => {
   cloud = await startCloud({ env: { LOCALCLOUD_SEED: 'demo' } });
   sdkEnv(cloud.url);
   const sdk = await import('wx-server-sdk');
+  sdkCloud = sdk.default;
   sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
   db = sdk.database();
   api = caller(cloud);
@@ -57,8 +74,10 @@ async function stored(id: string): Promise<Matter> {
 
 const matters = (): Promise<number> => count(db.collection(C.matters));
 
-function fire(trigger: 'overdue' | 'calendar', time: Date): Promise<{ result: unknown }> {
-  return cloud.control('POST', `/_localcloud/timers/matters/${trigger}`, { time: time.toISOString() });
+/** Fires the function's one timer at `time` and gives what the named schedule did (null: it did not run then). */
+async function fire(schedule: 'overdue' | 'calendar', time: Date): Promise<{ result: unknown }> {
+  const out = await cloud.control<{ result?: { ok: boolean; data?: Record<string, unknown> } }>('POST', '/_localcloud/timers/matters/schedule', { time: time.toISOString() });
+  return { result: out.result?.data?.[schedule] };
 }
 
 function kinds(m: MatterDetail): string[] {
@@ -201,12 +220,15 @@ test('a retried or double-tapped raise raises once; a retried step is done once'
 });
 
 test('a villager who cannot type raises a matter by voice alone', async () => {
-  const { matter } = await api.ok('demo-head', 'matters', 'raise', { clientKey: key(), text: '', voice: { fileId: voice, seconds: 35 }, category: '道路交通', public: true });
-  expect(matter).toMatchObject({ title: '道路交通（语音说事）', hasVoice: true, voice: { fileId: voice, seconds: 35 }, text: '' });
-  // Others hear it once a cadre has listened to it.
+  const said = await storedFile('matters/test/voice-alone.mp3');
+  const { matter } = await api.ok('demo-head', 'matters', 'raise', { clientKey: key(), text: '', voice: { fileId: said, seconds: 35 }, category: '道路交通', public: true });
+  expect(matter).toMatchObject({ title: '道路交通（语音说事）', hasVoice: true, voice: { fileId: said, seconds: 35 }, text: '' });
+  // Others hear it once WeChat's media check passed it and a cadre has listened to it.
+  expect((await api.ok('demo-villager', 'matters', 'detail', { id: matter.id })).voice).toBeNull();
+  expect(await verdicts(matter.id, 1)).toEqual([[said, 'pass']]);
   expect((await api.ok('demo-villager', 'matters', 'detail', { id: matter.id })).voice).toBeNull();
   await api.ok('demo-cadre-1', 'matters', 'respond', { id: matter.id, clientKey: key(), text: '听到了，马上安排' });
-  expect((await api.ok('demo-villager', 'matters', 'detail', { id: matter.id })).voice).toEqual({ fileId: voice, seconds: 35 });
+  expect((await api.ok('demo-villager', 'matters', 'detail', { id: matter.id })).voice).toEqual({ fileId: said, seconds: 35 });
 });
 
 describe('privacy', () => {
@@ -243,11 +265,34 @@ describe('privacy', () => {
     expect((await api.ok(outsider._id, 'matters', 'queue', {})).items).toEqual([]);
   });
 
+  test('photos and voice go through WeChat\'s media check: a risky photo stays with the raiser and the cadres, who are told why; a call dressed as the verdict changes nothing', async () => {
+    const [risky, fine, spoken] = await Promise.all([storedFile('matters/test/risky-dump.jpg'), storedFile('matters/test/river.jpg'), storedFile('matters/test/said.mp3')]);
+    const { matter } = await api.ok('demo-villager', 'matters', 'raise', { clientKey: key(), text: '有人往河里倒垃圾', photos: [risky, fine], voice: { fileId: spoken, seconds: 12 }, category: '环境卫生', public: true });
+    // A user's call dressed as WeChat's push is no verdict.
+    const [first] = (await stored(matter.id)).mediaChecks;
+    const forged = await cloud.call<{ ok: boolean }>('matters', { MsgType: 'event', Event: 'wxa_media_check', trace_id: first?.traceId ?? '', result: { suggest: 'pass' } }, 'demo-villager');
+    expect(forged.body.result?.ok).toBe(false);
+    expect(await verdicts(matter.id, 3)).toEqual([
+      [risky, 'risky'],
+      [fine, 'pass'],
+      [spoken, 'pass'],
+    ]);
+    const told = (await outbox()).filter((e) => e.templateId === 'TPL_MATTER_NEW' && JSON.stringify(e).includes('未通过安全检测'));
+    expect(told.length).toBeGreaterThan(0);
+    await api.ok('demo-cadre-1', 'matters', 'respond', { id: matter.id, clientKey: key(), text: '收到，马上处理' });
+    const others = await api.ok('demo-head', 'matters', 'detail', { id: matter.id });
+    expect(others).toMatchObject({ photos: [], voice: null, mediaPending: true });
+    expect(others.events.flatMap((e) => e.photos)).toEqual([]);
+    expect((await api.ok('demo-villager', 'matters', 'detail', { id: matter.id })).photos).toEqual([risky, fine]);
+    expect((await api.ok('demo-cadre-2', 'matters', 'detail', { id: matter.id })).photos).toEqual([risky, fine]);
+  });
+
   test('others see a public matter with the raiser masked, no household, no coordinates, no internal notes, photos after a cadre looked — and never a phone, ID or address', async () => {
+    const shot = await storedFile('matters/test/7.jpg');
     const { matter } = await api.ok('demo-villager', 'matters', 'raise', {
       clientKey: key(),
       text: '河边有人倾倒建筑垃圾',
-      photos: [photo(7)],
+      photos: [shot],
       category: '环境卫生',
       public: true,
       location: { name: '清溪河边', latitude: 31.2, longitude: 104.4 },
@@ -258,8 +303,9 @@ describe('privacy', () => {
     expect(seen.can).toEqual({ moderate: false, respond: false, note: false, assign: false, progress: false, close: false, rate: false, reopen: false });
     await api.ok('demo-cadre-1', 'matters', 'note', { id: matter.id, clientKey: key(), text: '疑似外村车辆，查监控', publish: false });
     await api.ok('demo-cadre-1', 'matters', 'respond', { id: matter.id, clientKey: key(), text: '已安排清运并查找倾倒人' });
+    expect(await verdicts(matter.id, 1)).toEqual([[shot, 'pass']]);
     const after = await api.ok('demo-head', 'matters', 'detail', { id: matter.id });
-    expect(after.photos).toEqual([photo(7)]);
+    expect(after.photos).toEqual([shot]);
     expect(after.mediaPending).toBe(false);
     expect(kinds(after)).toEqual(['raised', 'responded']);
     const list = await api.ok('demo-head', 'matters', 'list', {});

@@ -52,6 +52,11 @@ test('month end, notice, objections, settlement (twice) — in China time with t
   expect(lateItem?.points).toBe(2);
   // Publishing again changes nothing.
   expect((await api.ok('demo-cadre-2', 'notice', 'publish', { month: '2026-11' })).version).toBe(1);
+  // A call with no caller (the HTTP API, an anonymous web client) dressed as the timer "at" 2099
+  // settles nothing: timers run only for the cloud's own trigger (SOURCE wx_trigger), on its clock.
+  const forged = await cloud.call<{ ok: boolean }>('notice', { Type: 'Timer', TriggerName: 'sweep', Time: '2099-01-01T00:00:00Z' }, '');
+  expect(forged.body.result?.ok).toBe(false);
+  expect((await api.ok('demo-villager', 'notice', 'get', { month: '2026-11' })).notice.status).toBe('published');
 
   // Approved after November was published: it counts in December's notice, not November's.
   await api.ok('demo-cadre-1', 'points', 'review', { recordIds: [waiting.records[0]?.id ?? ''], decision: 'approve' });

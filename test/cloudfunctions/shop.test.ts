@@ -404,6 +404,10 @@ test('bad input changes nothing', async () => {
   // A user's call dressed up as the timer is no timer.
   const fake = await cloud.call<{ ok: boolean; error?: { code: string } }>('shop', { Type: 'Timer', TriggerName: 'expire', Time: new Date(Date.now() + 99 * DAY).toISOString() }, 'demo-head');
   expect(fake.body.result?.ok).toBe(false);
+  // Nor is a call with no caller at all (the HTTP API, an anonymous web client): only the cloud's own
+  // trigger (SOURCE wx_trigger) runs the timer, and it reads its clock, not the event's Time.
+  const anonymous = await cloud.call<{ ok: boolean; error?: { code: string } }>('shop', { Type: 'Timer', TriggerName: 'expire', Time: '2099-01-01T00:00:00Z' }, '');
+  expect(anonymous.body.result).toMatchObject({ ok: false });
 
   expect(await snapshot()).toBe(before);
   await api.ok('demo-head', 'shop', 'cancel', { orderId: taken.order.id });

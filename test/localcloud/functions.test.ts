@@ -8,8 +8,7 @@ import { startCloud } from '../support/localcloud';
 import { sleep, useLocalCloud } from '../support/harness';
 import { count, getAll, isRecord } from '../support/sdk';
 
-// A short default timeout for the "hang" test, still above a cold start on a busy machine.
-const s = useLocalCloud({ functions: 'test', env: { LOCALCLOUD_FUNCTION_TIMEOUT_MS: '4000' } });
+const s = useLocalCloud({ functions: 'test' });
 
 beforeAll(async () => {
   // The collections the test functions write to.
@@ -71,17 +70,40 @@ describe('timeouts', () => {
     expect(next.body.result).toEqual({ sleptMs: 10 });
   });
 
-  test('a function that never answers fails after the default timeout', async () => {
+  test("a function without a timeout in its config.json fails after 3 s, the cloud's default", async () => {
     const started = Date.now();
-    const reply = await s.lc.call('probe', { op: 'hang' }, 'oA');
+    const reply = await s.lc.call('hang', {}, 'oA');
     expect(reply.body.errCode).toBe(-504002);
-    expect(reply.body.errMsg).toMatch(/timed out/);
+    expect(reply.body.errMsg).toMatch(/timed out after 3 seconds/);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2900);
     expect(Date.now() - started).toBeLessThan(8000);
     expect((await s.lc.call('probe', { op: 'whoami' }, 'oA')).status).toBe(200);
   });
 });
 
+describe('config.json as the cloud reads it', () => {
+  test('two timer triggers are refused with the docs\' words: every call fails, and no timer is served', async () => {
+    const reply = await s.lc.call('twotimers', {}, 'oA');
+    expect(reply.body.errCode).toBe(-504002);
+    expect(reply.body.errMsg).toContain('目前仅支持一个触发器，即数组只能填写一个，不可添加多个');
+    expect((await fetch(`${s.lc.url}/_localcloud/timers/twotimers/overdue`, { method: 'POST' })).status).toBe(404);
+  });
+
+  test('an unknown key is refused', async () => {
+    const reply = await s.lc.call('badconfig', {}, 'oA');
+    expect(reply.body.errCode).toBe(-504002);
+    expect(reply.body.errMsg).toMatch(/config\.json of badconfig: 不支持的字段: memory/);
+  });
+});
+
 describe('cloud.callFunction from a function', () => {
+  test('the callee sees the same user, with SOURCE "wx_client,scf"', async () => {
+    const direct = await s.lc.call<{ source: string; triggerSrc: string }>('probe', { op: 'whoami' }, 'oNest');
+    expect(direct.body.result).toMatchObject({ source: 'wx_client', triggerSrc: '' });
+    const nested = await s.lc.call<{ openid: string; source: string }>('probe', { op: 'call', name: 'probe', data: { op: 'whoami' } }, 'oNest');
+    expect(nested.body.result).toMatchObject({ openid: 'oNest', source: 'wx_client,scf' });
+  });
+
   test('returns the called function result', async () => {
     const reply = await s.lc.call<{ openid: string }>('probe', { op: 'call', name: 'probe', data: { op: 'whoami' } }, 'oNest');
     expect(reply.body.result).toMatchObject({ openid: 'oNest' });
@@ -98,14 +120,20 @@ describe('cloud.callFunction from a function', () => {
 });
 
 describe('timer triggers', () => {
-  test('fire on demand with the timer event, as no user', async () => {
+  test('fire on demand with the timer event, as no user, SOURCE wx_trigger and TRIGGER_SRC timer, the clock at the firing time', async () => {
+    const asked = Date.now();
     const res = await fetch(`${s.lc.url}/_localcloud/timers/ticker/nightly`, { method: 'POST', body: JSON.stringify({ time: '2024-05-01T15:30:00.000Z' }) });
+    const waited = Date.now() - asked;
     expect(res.status).toBe(200);
     const body: unknown = await res.json();
     expect(body).toMatchObject({
-      result: { event: { Type: 'Timer', TriggerName: 'nightly', Time: '2024-05-01T15:30:00.000Z' }, openid: '', source: 'timer' },
-      invocation: { name: 'ticker', trigger: 'timer', caller: null, ok: true, dbRequests: 1 },
+      result: { event: { Type: 'Timer', TriggerName: 'nightly', Time: '2024-05-01T15:30:00.000Z' }, openid: '', source: 'wx_trigger', triggerSrc: 'timer' },
+      invocation: { name: 'ticker', trigger: 'timer', source: 'wx_trigger', caller: null, ok: true, dbRequests: 1 },
     });
+    const now = isRecord(body) && isRecord(body.result) && typeof body.result.now === 'string' ? Date.parse(body.result.now) : NaN;
+    expect(now - Date.parse('2024-05-01T15:30:00.000Z')).toBeGreaterThanOrEqual(0);
+    // The run's clock starts at the firing time (a cold start on a busy machine runs it a little later).
+    expect(now - Date.parse('2024-05-01T15:30:00.000Z')).toBeLessThanOrEqual(waited);
     const ticks = await getAll(s.db.collection('ticks').where({ trigger: 'nightly' }));
     expect(ticks).toHaveLength(1);
     expect(ticks[0]).toMatchObject({ trigger: 'nightly', time: '2024-05-01T15:30:00.000Z', openid: '' });
@@ -121,7 +149,7 @@ describe('timer triggers', () => {
     fs.writeFileSync(manifest, JSON.stringify({ collections: [{ name: 'ticks' }] }));
     const scheduled = await startCloud({ functions: 'test', manifest, env: { LOCALCLOUD_TIMERS: 'on' } });
     try {
-      // "everySecond" is "* * * * * * *": within a few seconds it has run, with no request from us.
+      // heartbeat's "everySecond" is "* * * * * * *": within a few seconds it has run, with no request from us.
       let runs = 0;
       for (let waited = 0; waited < 8000 && runs < 2; waited += 250) {
         await sleep(250);
@@ -136,6 +164,8 @@ describe('timer triggers', () => {
       }
       expect(runs).toBeGreaterThanOrEqual(2);
       expect(scheduled.output()).toMatch(/timer ticker\/nightly "0 30 23 \* \* \* \*" next at \d{4}-\d\d-\d\dT15:30:00/);
+      // A function whose config.json WeChat would refuse is refused at load, in the docs' words.
+      expect(scheduled.output()).toMatch(/config\.json of twotimers: .*目前仅支持一个触发器，即数组只能填写一个，不可添加多个/);
     } finally {
       await scheduled.stop();
     }

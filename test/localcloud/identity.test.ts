@@ -23,7 +23,7 @@ interface Nested {
 test('the caller, app and environment reach getWXContext()', async () => {
   const reply = await s.lc.call<WhoAmI>('probe', { op: 'whoami' }, 'oAlice');
   expect(reply.status).toBe(200);
-  expect(reply.body.result).toEqual({ openid: 'oAlice', appid: 'wxlocalcloud0000000', env: 'local-dev', source: 'wx_client', after: 'oAlice' });
+  expect(reply.body.result).toEqual({ openid: 'oAlice', appid: 'wxlocalcloud0000000', env: 'local-dev', source: 'wx_client', after: 'oAlice', triggerSrc: '' });
 });
 
 test('the event carries userInfo as WeChat adds it, and the rest of the body as sent', async () => {

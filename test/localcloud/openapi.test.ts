@@ -1,8 +1,15 @@
-// WeChat's server APIs called from a function through cloud.openapi: subscribeMessage.send is
-// recorded in the outbox, security.msgSecCheck (v2) answers "risky" for configured words.
-import { useLocalCloud } from '../support/harness';
+// WeChat's server APIs called from a function through cloud.openapi: only those its config.json
+// declares (permissions.openapi), others refused with -604101; subscribeMessage.send is recorded in
+// the outbox, security.msgSecCheck (v2) answers "risky" for configured words, imgSecCheck and
+// mediaCheckAsync (its result pushed to the function later) for configured media markers, and
+// phonenumber.getPhoneNumber gives the caller's configured number.
+import { sleep, useLocalCloud } from '../support/harness';
+import { getAll } from '../support/sdk';
 
-const s = useLocalCloud({ functions: 'test', env: { LOCALCLOUD_RISKY_WORDS: '违禁词, 刷单 ,' } });
+const s = useLocalCloud({
+  functions: 'test',
+  env: { LOCALCLOUD_RISKY_WORDS: '违禁词, 刷单 ,', LOCALCLOUD_RISKY_MEDIA: 'bad-photo,EVIL', LOCALCLOUD_PHONE_NUMBERS: 'oPhone=13912345678' },
+});
 
 interface OutboxEntry {
   kind: string;
@@ -75,4 +82,86 @@ test('the outbox keeps order across concurrent senders, and DELETE empties it', 
   expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
   await s.lc.control('DELETE', '/_localcloud/outbox');
   expect(await outbox()).toEqual([]);
+});
+
+describe('permissions.openapi', () => {
+  test('a cloud call the function does not declare is refused with -604101, in the SDK\'s words for it', async () => {
+    const reply = await s.lc.call<{ ok: boolean; err: { errCode?: number; errMsg?: string } }>('wxapi', { op: 'qr' }, 'oA');
+    expect(reply.body.result?.ok).toBe(false);
+    expect(reply.body.result?.err.errCode).toBe(-604101);
+    expect(reply.body.result?.err.errMsg).toBe('system error: error code: -604101');
+  });
+
+  test('from outside any function (no invocation) every cloud call is refused', async () => {
+    const form = new FormData();
+    form.set('action', 'wx.openApi');
+    form.set('apiName', 'security.msgSecCheck');
+    const res = await fetch(`${s.lc.url}/admin?env=local-dev&seqId=nobody`, { method: 'POST', body: form });
+    // CommOpenApiResp { errorCode (3) = -604101 }: tag 0x18, then the varint of the negative int32.
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(bytes[0]).toBe(0x18);
+    expect(bytes.length).toBeGreaterThan(1);
+  });
+});
+
+describe('security.imgSecCheck', () => {
+  test('passes an ordinary image and refuses a risky one with 87014', async () => {
+    const pass = await s.lc.call<{ ok: boolean; res: { errCode: number } }>('wxapi', { op: 'img', content: 'PNG ordinary bytes' }, 'oA');
+    expect(pass.body.result).toMatchObject({ ok: true, res: { errCode: 0 } });
+    const risky = await s.lc.call<{ ok: boolean; err: { errCode?: number } }>('wxapi', { op: 'img', content: 'PNG EVIL bytes' }, 'oA');
+    expect(risky.body.result?.ok).toBe(false);
+    expect(risky.body.result?.err.errCode).toBe(87014);
+  });
+});
+
+describe('security.mediaCheckAsync', () => {
+  beforeAll(async () => {
+    await s.db.createCollection('media_checks');
+  });
+
+  async function pushed(traceId: string): Promise<Record<string, unknown> | undefined> {
+    for (let waited = 0; waited < 5000; waited += 100) {
+      const [found] = await getAll(s.db.collection('media_checks').where({ 'push.trace_id': traceId }));
+      if (found) return found;
+      await sleep(100);
+    }
+    return undefined;
+  }
+
+  test('answers a trace id at once; the result arrives later as a wxa_media_check push to the function', async () => {
+    const ok = await s.lc.call<{ ok: boolean; res: { errCode: number; traceId: string } }>('wxapi', { op: 'media', url: 'https://files.local/photo-1.jpg', mediaType: 2 }, 'oUploader');
+    expect(ok.body.result).toMatchObject({ ok: true, res: { errCode: 0 } });
+    const traceId = ok.body.result?.res.traceId ?? '';
+    expect(traceId).toMatch(/^[0-9a-f]{24}$/);
+    const push = await pushed(traceId);
+    expect(push).toMatchObject({
+      openid: 'oUploader',
+      source: 'wx_message',
+      push: { MsgType: 'event', Event: 'wxa_media_check', FromUserName: 'oUploader', trace_id: traceId, version: 2, result: { suggest: 'pass' } },
+    });
+  });
+
+  test('a file matching the risky list is reported risky, and voice (media_type 1) is checked too', async () => {
+    const risky = await s.lc.call<{ res: { traceId: string } }>('wxapi', { op: 'media', url: 'cloud://env/bad-photo.jpg', mediaType: 2 }, 'oUploader');
+    expect(await pushed(risky.body.result?.res.traceId ?? '')).toMatchObject({ push: { result: { suggest: 'risky' }, detail: [{ suggest: 'risky' }] } });
+    const voice = await s.lc.call<{ res: { traceId: string } }>('wxapi', { op: 'media', url: 'cloud://env/voice.mp3', mediaType: 1 }, 'oUploader');
+    expect(await pushed(voice.body.result?.res.traceId ?? '')).toMatchObject({ push: { result: { suggest: 'pass' } } });
+  });
+
+  test('a call without a url or with an unknown media type is refused', async () => {
+    const bad = await s.lc.call<{ ok: boolean; err: { errCode?: number } }>('wxapi', { op: 'media', url: 'cloud://env/x.jpg', mediaType: 3 }, 'oUploader');
+    expect(bad.body.result?.ok).toBe(false);
+    expect(bad.body.result?.err.errCode).toBe(47001);
+  });
+});
+
+describe('phonenumber.getPhoneNumber', () => {
+  test('gives the caller\'s configured number, a default for others, and refuses an empty code', async () => {
+    const mine = await s.lc.call<{ ok: boolean; res: { errCode: number; phoneInfo: { phoneNumber: string; countryCode: string } } }>('wxapi', { op: 'phone', code: 'c0de' }, 'oPhone');
+    expect(mine.body.result).toMatchObject({ ok: true, res: { errCode: 0, phoneInfo: { phoneNumber: '13912345678', purePhoneNumber: '13912345678', countryCode: '86' } } });
+    const other = await s.lc.call<{ res: { phoneInfo: { phoneNumber: string } } }>('wxapi', { op: 'phone', code: 'c0de' }, 'oOther');
+    expect(other.body.result?.res.phoneInfo.phoneNumber).toBe('13800138000');
+    const none = await s.lc.call<{ ok: boolean; err: { errCode?: number } }>('wxapi', { op: 'phone', code: '' }, 'oPhone');
+    expect(none.body.result?.err.errCode).toBe(40029);
+  });
 });

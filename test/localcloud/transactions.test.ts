@@ -75,17 +75,30 @@ describe('startTransaction', () => {
     expect((await failure(coll.doc('b').get())).errMsg).toMatch(/does not exist/);
   });
 
-  test('a query inside the transaction sees its own writes', async () => {
+  test('inside a transaction only single-document operations are served: a where().get() is refused in the docs\' words', async () => {
     const coll = await accounts();
     const t = await startTransaction(s.db);
     const tc = t.collection(coll.collectionName);
-    await settled(tc.add({ data: { _id: 'c', balance: 500 } }));
     await settled(tc.doc('a').update({ data: { balance: 5 } }));
-    const inside = await getAll(tc.where({ balance: s._.gt(10) }).orderBy('_id', 'asc'));
-    expect(inside.map((d) => d._id)).toEqual(['b', 'c']);
-    const outside = await getAll(coll.where({ balance: s._.gt(10) }).orderBy('_id', 'asc'));
-    expect(outside.map((d) => d._id)).toEqual(['a', 'b']);
+    const err = await failure(tc.where({ balance: s._.gt(10) }).get());
+    expect(err.errCode).toBeLessThan(0);
+    expect(err.errMsg).toContain('事务中不支持批量操作（where 语句），只支持单记录操作（collection.doc, collection.add）');
+    // The refusal changed nothing; the transaction's own document write still commits.
+    await t.commit();
+    expect(await balances(coll)).toEqual({ a: 5, b: 50 });
+  });
+
+  test('where().update(), remove() and count() on a transaction carry no transaction id (the SDK drops it): they run outside it, and a rollback does not undo them', async () => {
+    const coll = await accounts();
+    const t = await startTransaction(s.db);
+    const tc = t.collection(coll.collectionName);
+    await settled(tc.doc('a').update({ data: { balance: 5 } }));
+    // Outside the transaction: it sees the committed 'b' only, and its write stays after the rollback.
+    await settled(tc.where({ _id: 'b' }).update({ data: { flagged: true } }));
+    expect(await count(tc.where({ balance: s._.lt(10) }))).toBe(0);
     await t.rollback();
+    expect(await getDoc(coll.doc('b'))).toEqual({ _id: 'b', balance: 50, flagged: true });
+    expect(await getDoc(coll.doc('a'))).toEqual({ _id: 'a', balance: 100 });
   });
 });
 

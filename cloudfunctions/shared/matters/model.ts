@@ -2,6 +2,7 @@
 // shared model file): a matter with its whole timeline, the dated holiday overrides, and the
 // calendar warnings of a town.
 import * as z from 'zod';
+import { mediaCheckSchema } from '../media-verdict';
 
 export const MATTER_CATEGORIES = ['道路交通', '环境卫生', '水电设施', '邻里纠纷', '政策咨询', '产业发展', '治安消防', '干部作风', '其他'] as const;
 export const matterCategorySchema = z.enum(MATTER_CATEGORIES);
@@ -73,6 +74,8 @@ export const matterSchema = z.object({
   concerns: z.array(z.string()).default([]),
   /** A cadre has looked at it: a public matter's photos and voice are shown to others from then on. */
   mediaCleared: z.boolean(),
+  /** WeChat's media check of each photo and the voice note (older matters have none: their media stays with insiders). */
+  mediaChecks: z.array(mediaCheckSchema).default([]),
   raisedAt: z.date(),
   /** China-time day raised (statistics by period). */
   raisedOn: z.string(),

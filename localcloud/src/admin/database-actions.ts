@@ -2,7 +2,7 @@
 import { decode, decodeObject, encode, isPlainObject, type Doc } from '../ejson';
 import { clock } from '../clock';
 import type { Database } from '../store/database';
-import { invalidParam } from '../store/errors';
+import { invalidParam, StoreError } from '../store/errors';
 
 export type Body = Record<string, unknown>;
 
@@ -35,6 +35,23 @@ function txnOf(body: Body): string | undefined {
   return str(body, 'transactionId');
 }
 
+/** The docs' words: 事务中不支持批量操作（where 语句）, 只支持单记录操作（collection.doc, collection.add）. */
+export const TRANSACTION_SINGLE_DOCUMENT_ONLY = '事务中不支持批量操作（where 语句），只支持单记录操作（collection.doc, collection.add）';
+
+/**
+ * The transaction of a request, refusing what the cloud refuses inside one: a query (queryType
+ * WHERE) rather than one document by its id. (count() and aggregate() carry no transaction id from
+ * the SDK, so they read outside the transaction, as they do in the cloud.)
+ */
+function singleDocTxnOf(body: Body): string | undefined {
+  const txn = txnOf(body);
+  if (txn && str(body, 'queryType') !== 'DOC') throw new StoreError('DATABASE_REQUEST_FAILED', TRANSACTION_SINGLE_DOCUMENT_ONLY);
+  return txn;
+}
+
+/** Documents an aggregation answers when its pipeline sets no $limit (the cloud's default, as measured). */
+export const AGGREGATE_DEFAULT_LIMIT = 20;
+
 type Handler = (db: Database, body: Body) => Promise<Body> | Body;
 
 export const databaseActions: Record<string, Handler> = {
@@ -49,7 +66,7 @@ export const databaseActions: Record<string, Handler> = {
         ...(limit !== undefined ? { limit } : {}),
         projection: parse(str(body, 'projection')),
       },
-      txnOf(body),
+      singleDocTxnOf(body),
     );
     return { data: { list: list.map(encode), offset: num(body, 'offset') ?? 0, limit: limit ?? 100 } };
   },
@@ -74,7 +91,7 @@ export const databaseActions: Record<string, Handler> = {
       parse(str(body, 'query')),
       parse(str(body, 'data')),
       { multi: body.multi === true, merge: body.merge !== false, upsert: body.upsert === true },
-      txnOf(body),
+      singleDocTxnOf(body),
     );
     return { data: { updated: res.updated, ...(res.upsertedId ? { upsert_id: res.upsertedId } : {}) } };
   },
@@ -85,7 +102,7 @@ export const databaseActions: Record<string, Handler> = {
       parse(str(body, 'query')),
       parse(str(body, 'data')),
       { multi: false, merge: true, upsert: false },
-      txnOf(body),
+      singleDocTxnOf(body),
     );
     const doc = res.docs[0];
     return { data: { updated: res.updated, ...(doc ? { doc: encode(doc) } : {}) } };
@@ -93,7 +110,7 @@ export const databaseActions: Record<string, Handler> = {
 
   'database.removeDocument': async (db, body) => ({
     data: {
-      deleted: await db.remove(requireStr(body, 'collectionName'), parse(str(body, 'query')), body.multi !== false, txnOf(body)),
+      deleted: await db.remove(requireStr(body, 'collectionName'), parse(str(body, 'query')), body.multi !== false, singleDocTxnOf(body)),
     },
   }),
 
@@ -110,6 +127,8 @@ export const databaseActions: Record<string, Handler> = {
         throw invalidParam('malformed EJSON');
       }
     });
+    // Without a $limit stage the cloud answers the first 20 results only.
+    if (!pipeline.some((stage) => '$limit' in stage)) pipeline.push({ $limit: AGGREGATE_DEFAULT_LIMIT });
     return { data: { list: db.aggregate(requireStr(body, 'collectionName'), pipeline, txnOf(body)).map(encode) } };
   },
 

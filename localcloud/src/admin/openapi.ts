@@ -3,6 +3,7 @@
 // values, and expects a protobuf CommOpenApiResp (respData = 1, contentType = 2, httpCode = 4).
 import protobuf from 'protobufjs/minimal';
 import type { Outbox } from '../outbox';
+import { getPhoneNumber, imgSecCheck, mediaCheckAsync, type MediaCheckPush } from './security';
 import { encodeBinaryReply, isBinaryReply, wxacodeGetUnlimited } from './wxacode';
 
 export interface OpenApiCall {
@@ -10,6 +11,19 @@ export interface OpenApiCall {
   params: Record<string, unknown>;
   openid: string | undefined;
 }
+
+/** What the stand-ins for WeChat's servers need besides the call. */
+export interface OpenApiContext {
+  outbox: Outbox;
+  appId: string;
+  riskyMedia: string[];
+  phoneNumbers: Record<string, string>;
+  /** Delivers a media check's result later, as WeChat's message push does. */
+  pushMediaResult: (push: MediaCheckPush) => void;
+}
+
+/** errorCode of CommOpenApiResp for a cloud call the function's config.json does not declare. */
+export const NO_PERMISSION = -604101;
 
 /** Decodes CommApiData { apiType = 1; openapiData = 2 { repeated pairs = 1 { key = 1; value = 2 } } }. */
 export function decodeCommApiData(bytes: Uint8Array): Record<string, unknown> {
@@ -37,15 +51,23 @@ export function decodeCommApiData(bytes: Uint8Array): Record<string, unknown> {
         else if (t >>> 3 === 2) value = reader.bytes();
         else reader.skipType(t & 7);
       }
+      // Ordinary values are JSON; a media value (imgSecCheck's image) is the file's bytes.
       const text = Buffer.from(value).toString('utf8');
       try {
         params[key] = JSON.parse(text);
       } catch {
-        params[key] = text;
+        params[key] = Buffer.from(value);
       }
     }
   }
   return params;
+}
+
+/** CommOpenApiResp { errorCode = 3 }: WeChat's own refusal, which the SDK reports as "system error: error code: N". */
+export function encodeOpenApiError(errorCode: number): Buffer {
+  const writer = protobuf.Writer.create();
+  writer.uint32(24).int32(errorCode);
+  return Buffer.from(writer.finish());
 }
 
 export function encodeCommOpenApiResp(json: unknown): Buffer {
@@ -57,7 +79,7 @@ export function encodeCommOpenApiResp(json: unknown): Buffer {
   return Buffer.from(writer.finish());
 }
 
-type OpenApiHandler = (call: OpenApiCall, outbox: Outbox) => Record<string, unknown>;
+type OpenApiHandler = (call: OpenApiCall, ctx: OpenApiContext) => Record<string, unknown>;
 
 const ok = { errcode: 0, errmsg: 'ok' };
 
@@ -67,7 +89,10 @@ function text(v: unknown): string {
 
 const handlers: Record<string, OpenApiHandler> = {
   'wxacode.getUnlimited': wxacodeGetUnlimited,
-  'subscribeMessage.send': (call, outbox) => {
+  'security.imgSecCheck': imgSecCheck,
+  'security.mediaCheckAsync': mediaCheckAsync,
+  'phonenumber.getPhoneNumber': getPhoneNumber,
+  'subscribeMessage.send': (call, { outbox }) => {
     const touser = text(call.params.touser);
     const templateId = text(call.params.template_id);
     if (!touser || !templateId) return { errcode: 47003, errmsg: 'argument invalid! touser and template_id are required' };
@@ -81,7 +106,7 @@ const handlers: Record<string, OpenApiHandler> = {
     });
     return { ...ok, msgid: outbox.size };
   },
-  'security.msgSecCheck': (call, outbox) => {
+  'security.msgSecCheck': (call, { outbox }) => {
     const content = text(call.params.content);
     const hit = outbox.riskyWordIn(content);
     const suggest = hit ? 'risky' : 'pass';
@@ -99,10 +124,10 @@ const handlers: Record<string, OpenApiHandler> = {
 /** Registered names, for error messages and the README. */
 export const supportedOpenApis = Object.keys(handlers);
 
-export function callOpenApi(call: OpenApiCall, outbox: Outbox): Record<string, unknown> {
+export function callOpenApi(call: OpenApiCall, ctx: OpenApiContext): Record<string, unknown> {
   const handler = handlers[call.apiName];
   if (!handler) {
     return { errcode: -604101, errmsg: `the local cloud does not implement ${call.apiName} (it has ${supportedOpenApis.join(', ')})` };
   }
-  return handler(call, outbox);
+  return handler(call, ctx);
 }

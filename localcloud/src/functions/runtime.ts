@@ -4,8 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { isPlainObject } from '../ejson';
 import { clock } from '../clock';
+import { DEFAULT_TIMEOUT_S, FunctionConfigError, readFunctionConfig, type TimerTrigger } from './function-config';
 import { FunctionPool, type InvokeOutcome } from './pool';
 
 export interface Caller {
@@ -19,7 +19,9 @@ export interface Invocation {
   id: string;
   name: string;
   caller: Caller | null;
-  trigger: 'call' | 'timer';
+  trigger: 'call' | 'timer' | 'message';
+  /** getWXContext().SOURCE of this invocation. */
+  source: string;
   parent: string | null;
   /** Database requests made by this invocation and the ones it called. */
   dbRequests: number;
@@ -32,16 +34,17 @@ export interface Invocation {
   ok: boolean | null;
 }
 
-export interface TimerTrigger {
-  name: string;
-  config: string;
-}
+export type { TimerTrigger } from './function-config';
 
 export interface FunctionInfo {
   name: string;
   file: string;
   timeoutMs: number;
   triggers: TimerTrigger[];
+  /** The cloud calls (`cloud.openapi.*`) its config.json declares under permissions.openapi. */
+  openapi: string[];
+  /** Why its config.json was refused: every invocation fails with this, as an upload would. */
+  configError: string | null;
 }
 
 export type InvokeResult = { ok: true; result: unknown; invocation: Invocation } | { ok: false; message: string; invocation: Invocation };
@@ -52,7 +55,6 @@ export interface RuntimeOptions {
   adminUrl: () => string;
   envId: string;
   maxInstances: number;
-  defaultTimeoutMs: number;
 }
 
 const KEEP_INVOCATIONS = 5000;
@@ -71,22 +73,14 @@ export function roundTrips(spans: [number, number][]): number {
   return trips;
 }
 
-function readConfig(dir: string): { timeout?: unknown; triggers?: unknown } {
-  const file = path.join(dir, 'config.json');
-  if (!fs.existsSync(file)) return {};
-  const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-  return typeof parsed === 'object' && parsed !== null ? parsed : {};
-}
-
-function timersOf(config: { triggers?: unknown }): TimerTrigger[] {
-  if (!Array.isArray(config.triggers)) return [];
-  const out: TimerTrigger[] = [];
-  for (const t of config.triggers) {
-    if (!isPlainObject(t)) continue;
-    const { name, type, config: cron } = t;
-    if (type === 'timer' && typeof name === 'string' && typeof cron === 'string') out.push({ name, config: cron });
-  }
-  return out;
+/**
+ * getWXContext().SOURCE as the cloud sets it: `wx_client` for a call from the mini-program,
+ * `wx_trigger` for a timer, and `,scf` appended for each cloud.callFunction from a function.
+ * (`wx_message` for a message push is this local cloud's choice: the docs do not say.)
+ */
+function sourceOf(trigger: 'call' | 'timer' | 'message', parent: Invocation | undefined): string {
+  if (parent) return `${parent.source},scf`;
+  return { call: 'wx_client', timer: 'wx_trigger', message: 'wx_message' }[trigger];
 }
 
 export class FunctionRuntime {
@@ -110,9 +104,13 @@ export class FunctionRuntime {
     const dir = path.join(this.opts.functionsDir, name);
     const file = path.join(dir, 'index.js');
     if (!fs.existsSync(file)) return null;
-    const config = readConfig(dir);
-    const timeout = typeof config.timeout === 'number' ? config.timeout * 1000 : this.opts.defaultTimeoutMs;
-    return { name, file, timeoutMs: timeout, triggers: timersOf(config) };
+    try {
+      const config = readFunctionConfig(name, dir);
+      return { name, file, ...config, configError: null };
+    } catch (e) {
+      if (!(e instanceof FunctionConfigError)) throw e;
+      return { name, file, timeoutMs: DEFAULT_TIMEOUT_S * 1000, triggers: [], openapi: [], configError: e.message };
+    }
   }
 
   private pool(fn: FunctionInfo): FunctionPool {
@@ -172,15 +170,17 @@ export class FunctionRuntime {
     name: string,
     event: unknown,
     caller: Caller | null,
-    opts: { trigger?: 'call' | 'timer'; parent?: Invocation } = {},
+    opts: { trigger?: 'call' | 'timer' | 'message'; parent?: Invocation; at?: Date } = {},
   ): Promise<InvokeResult | null> {
     const fn = this.info(name);
     if (!fn) return null;
+    const source = sourceOf(opts.trigger ?? 'call', opts.parent);
     const inv: Invocation = {
       id: randomBytes(12).toString('hex'),
       name,
       caller,
       trigger: opts.trigger ?? 'call',
+      source,
       parent: opts.parent?.id ?? null,
       dbRequests: 0,
       dbSpans: [],
@@ -197,13 +197,21 @@ export class FunctionRuntime {
     }
     const env: Record<string, string> = {
       TCB_SEQID: inv.id,
-      LOCALCLOUD_CLOCK_OFFSET_MS: String(clock.offsetMs),
-      TCB_SOURCE: inv.trigger === 'timer' ? 'timer' : 'wx_client',
+      // A timer fired "at" a moment runs with its clock there, as a real trigger would at that time.
+      LOCALCLOUD_CLOCK_OFFSET_MS: String(opts.at ? opts.at.getTime() - Date.now() : clock.offsetMs),
+      TCB_SOURCE: source,
+      // Set by the cloud on a timer trigger's run only.
+      TRIGGER_SRC: inv.trigger === 'timer' ? 'timer' : '',
       WX_OPENID: caller?.openid ?? '',
       WX_APPID: caller?.appid ?? '',
       WX_UNIONID: caller?.unionid ?? '',
       WX_CLIENTIP: caller?.clientIp ?? '',
     };
+    if (fn.configError) {
+      inv.durationMs = 0;
+      inv.ok = false;
+      return { ok: false, message: fn.configError, invocation: inv };
+    }
     const outcome: InvokeOutcome = await this.pool(fn).invoke(
       {
         id: inv.id,

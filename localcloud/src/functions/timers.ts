@@ -25,6 +25,7 @@ export class TimerScheduler {
   start(): void {
     this.running = true;
     for (const fn of this.runtime.list()) {
+      if (fn.configError) console.error(`[localcloud] ${fn.configError}: its timer is not scheduled, and calls to it fail`);
       for (const trigger of fn.triggers) {
         // A paused Cron only computes firing times; the waiting is ours, against the clock.
         const cron = new Cron(trigger.config, { timezone: TIMER_ZONE, paused: true });

@@ -1,4 +1,5 @@
-// A test-only cloud function with timer triggers (config.json): records every run in "ticks".
+// A test-only cloud function with a timer trigger (config.json): records every run in "ticks",
+// with what the cloud tells a timer run (SOURCE, TRIGGER_SRC) and the time its clock reads.
 import cloud from 'wx-server-sdk';
 import { add } from '../../support/sdk';
 
@@ -13,6 +14,7 @@ interface TimerEvent {
 export async function main(event: TimerEvent): Promise<unknown> {
   const ctx = cloud.getWXContext();
   const db = cloud.database();
+  const now = new Date().toISOString();
   await add(db.collection('ticks'), { trigger: event.TriggerName ?? '', time: event.Time ?? '', openid: ctx.OPENID ?? '', ranAt: db.serverDate() });
-  return { event, openid: ctx.OPENID ?? '', source: ctx.SOURCE ?? '' };
+  return { event, openid: ctx.OPENID ?? '', source: ctx.SOURCE ?? '', triggerSrc: process.env.TRIGGER_SRC ?? '', now };
 }

@@ -213,7 +213,7 @@ test('the statistics page shows the village and each cadre; the town admin sees 
 
 test('the town admin sees the missing-year warning and enters the year', async () => {
   const fired = await new Promise<number>((resolve, reject) => {
-    const req = http.request(`${pc.url}/_localcloud/timers/matters/calendar`, { method: 'POST', agent: false }, (res) => {
+    const req = http.request(`${pc.url}/_localcloud/timers/matters/schedule`, { method: 'POST', agent: false }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));
     });

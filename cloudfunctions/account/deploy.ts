@@ -1,0 +1,4 @@
+// What the cloud needs besides the code (localcloud/build.mjs writes config.json from it).
+import { declareFunction } from '../shared/deployment';
+
+export const deployment = declareFunction({ timeout: 5, openapi: [] });

@@ -1,0 +1,5 @@
+// What the cloud needs besides the code (localcloud/build.mjs writes config.json from it).
+// Publishing a letter or board item tells every household head by subscribe message.
+import { declareFunction } from '../shared/deployment';
+
+export const deployment = declareFunction({ timeout: 60, openapi: ['security.msgSecCheck', 'subscribeMessage.send'] });
