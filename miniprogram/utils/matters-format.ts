@@ -1,5 +1,5 @@
 // 村民说事 on the phone: rows of the lists, stars, rates, and the ways in from 首页.
-import type { MatterSummary, MatterStatsRow, MeResult } from '../../typings/index';
+import type { MatterSummary, MatterStatsRow } from '../../typings/index';
 import { timeText } from './china-time';
 
 export interface MatterRow {
@@ -70,25 +70,4 @@ export function statsView(name: string, r: MatterStatsRow): StatsView {
     goodShare: percent(r.goodShare),
     detail: `提出 ${r.raised} 件，应答复 ${r.due} 件，按期答复 ${r.respondedInTime} 件，办结 ${r.closed} 件，评价 ${r.rated} 件`,
   };
-}
-
-export interface MattersEntry {
-  id: string;
-  text: string;
-  url: string;
-}
-
-/** The ways into 村民说事 for the caller's roles (首页). */
-export function mattersEntries(me: MeResult): MattersEntry[] {
-  if (!me.joined) return [];
-  const out: MattersEntry[] = [];
-  const cadre = me.roles.includes('cadre') || me.roles.includes('secretary');
-  if (me.village) {
-    out.push({ id: 'entry-matters', text: '村民说事', url: '/packages/matters/list/list' });
-    out.push({ id: 'entry-matters-raise', text: '我要说事', url: '/packages/matters/raise/raise' });
-  }
-  if (me.village && cadre) out.push({ id: 'entry-matters-queue', text: '说事待办', url: '/packages/matters/queue/queue' });
-  if (cadre || me.roles.includes('townAdmin')) out.push({ id: 'entry-matters-stats', text: '说事统计', url: '/packages/matters/stats/stats' });
-  if (me.roles.includes('townAdmin')) out.push({ id: 'entry-matters-calendar', text: '节假日设置', url: '/packages/matters/calendar/calendar' });
-  return out;
 }

@@ -2,7 +2,7 @@
 // pending point records are theirs to review (the same rule as points.queue, as index-backed counts).
 import type { User, VillageSettings } from '../model';
 
-export type WaitingKey = 'reviews' | 'mattersNearDeadline' | 'objections' | 'heldComments' | 'financeToSignOff' | 'financeToPublish';
+export type WaitingKey = 'reviews' | 'mattersNearDeadline' | 'objections' | 'heldComments' | 'financeToSignOff' | 'financeToPublish' | 'mattersOverdue' | 'pickups';
 
 /** A matter whose deadline is within this long (or past) is "near its deadline". */
 export const NEAR_DEADLINE_MS = 24 * 3600 * 1000;
@@ -21,7 +21,8 @@ export function waitingKeys(user: User, ledGrids: string[]): WaitingKey[] {
   if (isCadre(user)) keys.push('mattersNearDeadline', 'objections');
   if (user.roles.includes('secretary')) keys.push('heldComments');
   if (user.roles.includes('supervisor')) keys.push('financeToSignOff');
-  if (isCadre(user)) keys.push('financeToPublish');
+  if (isCadre(user)) keys.push('financeToPublish', 'mattersOverdue');
+  if (user.roles.includes('keeper')) keys.push('pickups');
   return keys;
 }
 

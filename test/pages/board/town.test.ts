@@ -40,8 +40,7 @@ test('the town admin sees every village with its figures, stars and the written 
   asUser('demo-town');
   const home = await loadPage('pages/home/home');
   await home.settled();
-  await home.until((d) => d.boardHome !== null, 'the town entry');
-  await home.tap('#entry-town');
+  expect(home.textOf('#entry-town')).toBe('全镇村庄排名');
 
   const page = await open('/packages/board/town/town');
   expect(page.textOf('#town-name')).toBe('清溪镇 · 村庄情况');
@@ -100,24 +99,22 @@ test('首页: a villager sees what is new and their household’s points', async
   asUser('demo-villager');
   const home = await loadPage('pages/home/home');
   await home.settled();
-  await home.until((d) => d.boardHome !== null, 'the village home data');
   const [balance] = await getAll(pc.db.collection(C.balances).where({ _id: 'hh-022' }));
-  expect(home.textOf('#board-household')).toBe(`我家积分：可用 ${num(balance, 'available')} 分 · 累计 ${num(balance, 'earned')} 分 · 待公示 ${num(balance, 'pending')} 分`);
-  expect(home.textsOf('.board-news').map((t) => t.replace(/ \d+月\d+日 \d\d:\d\d$/, ''))).toEqual(['公开信冬季防火', '公开信关于秸秆禁烧', '公开信致全村乡亲的一封信']);
-  expect(home.textsOf('.board-waiting')).toEqual([]);
-  expect(home.textsOf('.entry').filter((t) => t === '书记公开信' || t === '村务公开栏')).toEqual(['书记公开信', '村务公开栏']);
+  expect(home.textOf('#entry-archive')).toBe(`我家可用积分${num(balance, 'available')}分累计 ${num(balance, 'earned')} 分待公示 ${num(balance, 'pending')} 分查看明细`);
+  expect(home.textsOf('.news-item').map((t) => t.replace(/ ?\d+月\d+日 \d\d:\d\d$/, ''))).toEqual(['公开信冬季防火', '公开信关于秸秆禁烧', '公开信致全村乡亲的一封信']);
+  expect(home.$('#waiting')).toBeNull();
 });
 
 test('首页: the secretary sees what waits for them, counted as the store holds it', async () => {
   asUser('demo-secretary');
   const home = await loadPage('pages/home/home');
   await home.settled();
-  await home.until((d) => d.boardHome !== null, 'the village home data');
   const pending = await count(pc.db.collection(C.pointRecords).where({ villageId: 'village-hemei', status: 'pending' }));
   const objections = await count(pc.db.collection(C.objections).where({ villageId: 'village-hemei', status: 'open' }));
-  expect(home.textOf('#waiting-reviews')).toBe(`积分记录待审核：${pending}`);
-  expect(home.textOf('#waiting-objections')).toBe(`积分公示异议待处理：${objections}`);
-  expect(home.textOf('#waiting-heldComments')).toBe('公开信留言待审核：0');
-  expect(home.$('#waiting-financeToSignOff')).toBeNull();
-  expect(home.$('#waiting-mattersNearDeadline')).not.toBeNull();
+  // The badges on the first screen, each leading to its queue.
+  expect(home.textOf('#entry-review')).toBe(`${pending}积分审核`);
+  expect(home.textOf('#entry-notice-manage')).toBe(`${objections}积分公示与异议`);
+  expect(home.textOf('#entry-letters-manage')).toBe('0公开信留言');
+  expect(home.$('#entry-sign-off')).toBeNull();
+  expect(home.$('#entry-matters-queue')).not.toBeNull();
 });

@@ -40,8 +40,8 @@ test('a cadre answers it from 首页 → 说事待办 and closes it with the res
 });
 
 test('the head finds it in 村民说事, reads the answer and the result, and rates it five stars', async () => {
-  const home = await phone.as('demo-head');
-  const list = await phone.tapTo(home, '#entry-matters');
+  await phone.as('demo-head');
+  const list = await phone.tapTo(await phone.tab('public'), '#entry-matters');
   const detail = await phone.tapTo(list, `#matter-${matterId}`);
   expect(detail.textsOf('.event-kind')).toEqual(['提出', '答复', '办结']);
   expect(detail.text()).toContain('收到，今天下午请电工来修。');
