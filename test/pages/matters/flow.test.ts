@@ -58,11 +58,15 @@ test('a villager raises a matter by holding to talk, with a photo and a place; a
   expect(uploads().map((u) => u.cloudPath)).toEqual([expect.stringMatching(/^matters\/\d{4}-\d{2}-\d{2}\/[a-z0-9]+-voice\.mp3$/), expect.stringMatching(/^matters\/.+-1\.png$/)]);
 
   await page.dispatch('#text', 'input', { value: '排水沟又堵了，下雨水漫到路上，老人过不去' });
+  // Private unless the raiser chooses public; the promise is on the form before anything is sent.
+  expect(page.data.isPublic).toBe(false);
+  expect(page.textOf('#promise')).toContain('两个工作日内答复您');
+  await page.dispatch('#public', 'change', { value: true });
   const clientKey = String(page.data.clientKey);
   await page.tap('#submit');
   await page.tap('#submit');
   await page.until((d) => d.done !== null, 'the matter is raised');
-  expect(page.textOf('#done')).toMatch(/^已提交。村干部会在\d+月\d+日（周.）24:00前答复您。$/);
+  expect(page.textOf('#done')).toMatch(/^已提交。村干部会在两个工作日内、\d+月\d+日（周.）24:00前答复您。$/);
   // Asked to be told of the answers, inside the tap.
   expect(subscribeRequests()).toEqual([['TPL_MATTER_UPDATE']]);
 
