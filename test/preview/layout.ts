@@ -41,7 +41,8 @@ export function findLayoutProblems(args: { care: boolean; minTap: number }): Lay
     for (let cur: Element | null = el; cur; cur = cur.parentElement) {
       const s = getComputedStyle(cur);
       if (s.textOverflow === 'ellipsis' || s.overflowX === 'auto' || s.overflowX === 'scroll') return true;
-      if ((cur.getAttribute('class') ?? '').includes('hm-preview-')) return true;
+      // The preview's own notes (navigation bar, toast, an undrawn canvas or video) are not the page's.
+      if (/hm-preview-|wx-canvas-note|wx-media-note/.test(cur.getAttribute('class') ?? '')) return true;
     }
     return false;
   };
