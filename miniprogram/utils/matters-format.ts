@@ -71,3 +71,22 @@ export function statsView(name: string, r: MatterStatsRow): StatsView {
     detail: `提出 ${r.raised} 件，应答复 ${r.due} 件，按期答复 ${r.respondedInTime} 件，办结 ${r.closed} 件，评价 ${r.rated} 件`,
   };
 }
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** "已超期 3 天": whole days past the deadline, counting a day begun (1 from the first minute). */
+export function overdueText(due: string, now: number): string {
+  const days = Math.max(1, Math.ceil((now - Date.parse(due)) / DAY_MS));
+  return `已超期 ${days} 天`;
+}
+
+/**
+ * The cadres' queue in the order to work it: overdue first (longest overdue on top), then what is
+ * due, soonest first, then what waits for nothing from them (answered, in progress without a date).
+ */
+export function queueRows(items: MatterSummary[], now: number): MatterRow[] {
+  const rank = (m: MatterSummary): number => (m.overdue ? 0 : m.dueText ? 1 : 2);
+  return [...items]
+    .sort((a, b) => rank(a) - rank(b) || Date.parse(a.due) - Date.parse(b.due))
+    .map((m) => ({ ...matterRow(m), dueText: m.overdue ? overdueText(m.due, now) : m.dueText }));
+}

@@ -107,8 +107,8 @@ test('the cadre finds it in the queue, overdue ones marked, answers it and close
   await queue.settled();
   expect(queue.$(`#matter-${matterId}`)).not.toBeNull();
   expect(queue.textOf('#overdue-count')).toMatch(/^已超期 \d+ 件，请尽快办理$/);
-  expect(queue.textOf('#matter-page-overdue')).toContain('已超期');
-  // Soonest deadline first: the overdue one comes before the one just raised.
+  expect(queue.textOf('#matter-page-overdue')).toMatch(/已超期 \d+ 天/);
+  // Overdue first: the overdue one comes before the one just raised.
   const items: unknown = queue.data.items;
   const ids = Array.isArray(items) ? items.map((i: unknown) => (typeof i === 'object' && i !== null && 'id' in i ? String(i.id) : '')) : [];
   expect(ids.indexOf('page-overdue')).toBeLessThan(ids.indexOf(matterId));
