@@ -46,6 +46,13 @@ test('a cadre records 按时参加村民大会 for 3 households of 第三网格 
   expect(record.textOf('#picked-count')).toBe('已选 3 户');
 });
 
+test('a link that names the item opens the record with it picked', async () => {
+  await phone.as('demo-grid-1');
+  const record = await phone.open('/packages/points/record/record?mode=households&item=A01');
+  expect(record.textOf('#chosen')).toBe('已选：按时参加党员活动日或村民大会 +2分');
+  expect(record.$('#items')).toBeNull();
+});
+
 describe('首页 shows what each came for on the first screen', () => {
   for (const care of [false, true]) {
     const mode = care ? '关怀模式' : '标准';

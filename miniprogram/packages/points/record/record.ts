@@ -16,12 +16,17 @@ import { dataNumber, dataString } from '../../../utils/event';
 import { pointsText } from '../../../utils/points-format';
 import { doneMessage, gridGroupsOf, initial, itemGroupsFor, MAX_AGE_DAYS, MAX_PHOTOS, missingOf, recentRows, rememberRecent, summaryOf, type Mode, type PhotoRow, type RecordData } from './record-view';
 
+/** The item named in the page's query, picked once the rules are loaded. */
+let preset = '';
+
 Component({
   behaviors: [care],
   data: initial,
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       const mode: Mode = query.mode === 'households' ? 'households' : 'self';
+      // ?item=A01 opens with the item picked (a link that names it, e.g. from a notice of an activity).
+      preset = typeof query.item === 'string' ? query.item : '';
       this.setData({ mode, clientKey: newClientKey() });
       wx.setNavigationBarTitle({ title: mode === 'self' ? '自报积分' : '记录积分' });
       void this.load();
@@ -43,6 +48,7 @@ Component({
           recent: recentRows(households, new Set()),
           loading: false,
         });
+        if (preset && items.some((i) => i.code === preset)) this.pick(preset);
       } catch (e) {
         this.setData({ loading: false, failed: true, loadError: errorText(e) });
         showError(e);
@@ -54,7 +60,10 @@ Component({
 
     // ---- the item, date, note, reason, 代办 ----------------------------------------------------
     onPickItem(e: WechatMiniprogram.BaseEvent) {
-      const item = this.data.items.find((i) => i.code === dataString(e, 'code'));
+      this.pick(dataString(e, 'code'));
+    },
+    pick(code: string) {
+      const item = this.data.items.find((i) => i.code === code);
       if (!item) return;
       this.setData({
         chosen: { code: item.code, name: item.name, pointsText: pointsText(item.points), up: item.points > 0, photo: item.evidence === 'photo', deduction: item.points < 0 },
