@@ -252,6 +252,10 @@ export interface HomeWaiting {
   financeToSignOff: number | null;
   /** Cadres: signed-off finance items not yet published. */
   financeToPublish: number | null;
+  /** Cadres: 村民说事 waiting for an answer or result whose deadline has passed (also in mattersNearDeadline). */
+  mattersOverdue: number | null;
+  /** The 积分超市 keeper: orders waiting to be picked up. */
+  pickups: number | null;
 }
 
 export interface HomeHousehold {

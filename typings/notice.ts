@@ -61,6 +61,8 @@ export interface NoticeGetResult {
   /** Every objection, for cadres; empty for others. */
   all: ObjectionView[];
   canManage: boolean;
+  /** The caller's own household (pinned first on the notice as 我家); null without one. */
+  myHouseholdId: string | null;
 }
 
 export interface SettleResult {

@@ -63,6 +63,8 @@ export interface RecordView {
   ruleVersion: number;
   /** YYYY-MM-DD, China time. */
   occurredOn: string;
+  /** YYYY-MM: the monthly notice it counts in (approved after its month was published: a later one). */
+  month: string;
   status: RecordStatus;
   source: Recorder;
   recordedByName: string;
@@ -131,12 +133,15 @@ export interface BalanceView {
 
 export interface ArchiveResult {
   household: { id: string; label: string; headName: string; gridName: string };
-  members: { name: string; relation: string; idNumber: string; phone: string }[];
+  /** Names and relations only: the archive is shown to grid leaders and cadres too, never ID numbers or phones. */
+  members: { name: string; relation: string }[];
   balance: BalanceView;
   rank: { village: { rank: number; of: number }; grid: { rank: number; of: number } };
   /** Points approved per month (China time), the last 12 months, oldest first. */
   trend: { month: string; points: number }[];
   history: RecordView[];
+  /** Months whose points this household has settled: an approved record of another month is 公示中. */
+  settledMonths: string[];
   canRecord: boolean;
   /** Whether the caller may correct (reverse) an approved record: cadres only. */
   canReverse: boolean;

@@ -29,7 +29,7 @@ async function waiting(user: User, village: Village, led: string[], now: Date): 
   const keys = new Set(waitingKeys(user, led));
   if (!keys.size) return null;
   const when = (key: WaitingKey, run: () => Promise<number>): Promise<number | null> => (keys.has(key) ? run() : Promise.resolve(null));
-  const [reviews, mattersNearDeadline, objections, heldComments, financeToSignOff, financeToPublish] = await Promise.all([
+  const [reviews, mattersNearDeadline, objections, heldComments, financeToSignOff, financeToPublish, mattersOverdue, pickups] = await Promise.all([
     when('reviews', async () => {
       const scopes = reviewScopes(user, village.settings.reviewLevels, led);
       const counts = await Promise.all(
@@ -44,8 +44,10 @@ async function waiting(user: User, village: Village, led: string[], now: Date): 
     when('heldComments', () => count(C.boardComments, { villageId, status: 'held' })),
     when('financeToSignOff', () => count(C.boardItems, { villageId, kind: 'finance', status: 'draft', signOff: null })),
     when('financeToPublish', () => count(C.boardItems, { villageId, kind: 'finance', status: 'draft', signOff: _.neq(null) })),
+    when('mattersOverdue', () => count(C.matters, { villageId, active: true, dueAt: _.lt(now), status: _.in([...WAITING_MATTER_STATES]) })),
+    when('pickups', () => count(C.shopOrders, { villageId, status: 'open' })),
   ]);
-  return { reviews, mattersNearDeadline, objections, heldComments, financeToSignOff, financeToPublish };
+  return { reviews, mattersNearDeadline, objections, heldComments, financeToSignOff, financeToPublish, mattersOverdue, pickups };
 }
 
 /** The village's micro grids (微网格), read once for the grid leader's waiting work and 首页's grid name. */

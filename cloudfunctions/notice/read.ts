@@ -26,5 +26,6 @@ export async function getNotice(user: User, village: Village, month: string, now
     mine: objections.filter((o) => o.objector === user._id).map((o) => objectionView(o, notice, cadre)),
     all: cadre ? objections.map((o) => objectionView(o, notice, true)) : [],
     canManage: cadre,
+    myHouseholdId: user.householdId,
   };
 }

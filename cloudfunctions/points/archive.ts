@@ -1,9 +1,8 @@
-// points.archive: the 户主档案袋 — a household's members (masked), balances, rank, monthly trend
+// points.archive: the 户主档案袋 — a household's members (names and relations, never ID numbers), balances, rank, monthly trend
 // and history, in one call. Open to the household's members, its grid leader and the village's cadres.
 import type { ArchiveResult, BalanceView } from '../../typings';
 import { C } from '../shared/collections';
 import { chinaDate, lastMonths, yearOf } from '../shared/china-time';
-import { maskId, maskPhone } from '../shared/mask';
 import { AppError } from '../shared/errors';
 import { balanceSchema, householdSchema, memberSchema, pointRecordSchema, type Balance } from '../shared/model';
 import { emptyBalance } from '../shared/points/policy';
@@ -66,11 +65,12 @@ export async function archive(householdId: string | undefined, openid: string): 
   const grid = grids.find((g) => g._id === household.gridId);
   return {
     household: { id: household._id, label: household.no, headName: household.headName, gridName: grid?.name ?? '' },
-    members: members.filter((m) => m.status === 'active').map((m) => ({ name: m.name, relation: m.relation, idNumber: maskId(m.idNumber), phone: maskPhone(m.phone) })),
+    members: members.filter((m) => m.status === 'active').map((m) => ({ name: m.name, relation: m.relation })),
     balance: balanceView(balance, yearOf(today)),
     rank: { village: { rank: numberField(above, 'village') + 1, of: villageSize }, grid: { rank: numberField(above, 'grid') + 1, of: gridSize } },
     trend: months.map((month) => ({ month, points: byMonth.get(month) ?? 0 })),
     history: history.map(recordView),
+    settledMonths: balance.settledMonths,
     canRecord,
     canReverse: isCadre(user),
   };

@@ -26,6 +26,7 @@ export function recordView(r: PointRecord): RecordView {
     points: r.points,
     ruleVersion: r.ruleVersion,
     occurredOn: r.occurredOn,
+    month: r.month,
     status: r.status,
     source: r.source,
     recordedByName: r.recordedByName,

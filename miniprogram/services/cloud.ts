@@ -73,8 +73,12 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
   return result.data;
 }
 
+/** The words for a failure, for a page that shows it in place (the same words showError shows). */
+export function errorText(e: unknown): string {
+  return e instanceof CloudError ? e.message : '系统繁忙，请稍后再试';
+}
+
 /** Shows a failure to the user the one way every page does. */
 export function showError(e: unknown): void {
-  const message = e instanceof CloudError ? e.message : '系统繁忙，请稍后再试';
-  wx.showToast({ title: message, icon: 'none', duration: 2500 });
+  wx.showToast({ title: errorText(e), icon: 'none', duration: 2500 });
 }

@@ -1,7 +1,6 @@
-// The village home data on 首页 (part of its one call, account.home): what is new, my household's
-// points and, for cadres, grid leaders, the secretary and the supervisor, what waits for them — each
-// with where to go. A town admin gets the way to the town's view.
-import type { HomeResult, HomeWaiting, MeResult } from '../../typings/index';
+// The village home data (board.home) as the tab pages show it: what is new, my household's points
+// and what waits, each with where to go. Pure: the pages get the data from services/home.ts.
+import type { HomeResult, HomeWaiting } from '../../typings/index';
 import { dayText, whenText } from './board-format';
 import { pageUrl } from './board-share';
 
@@ -50,12 +49,4 @@ export function homeCard(home: HomeResult): BoardHomeCard {
       { id: 'entry-board', text: '村务公开栏', url: pageUrl('board/board', {}) },
     ],
   };
-}
-
-export function boardHomeCard(me: MeResult | null, home: HomeResult | null): BoardHomeCard | null {
-  if (!me?.joined) return null;
-  const town: HomeLink[] = me.town ? [{ id: 'entry-town', text: '全镇村庄情况', url: pageUrl('town/town', {}) }] : [];
-  if (!me.village || !home) return town.length ? { news: [], household: null, waiting: [], entries: town } : null;
-  const card = homeCard(home);
-  return { ...card, entries: [...card.entries, ...town] };
 }

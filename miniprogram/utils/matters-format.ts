@@ -1,5 +1,5 @@
 // 村民说事 on the phone: rows of the lists, stars, rates, and the ways in from 首页.
-import type { MatterSummary, MatterStatsRow, MeResult } from '../../typings/index';
+import type { MatterSummary, MatterStatsRow } from '../../typings/index';
 import { timeText } from './china-time';
 
 export interface MatterRow {
@@ -72,23 +72,21 @@ export function statsView(name: string, r: MatterStatsRow): StatsView {
   };
 }
 
-export interface MattersEntry {
-  id: string;
-  text: string;
-  url: string;
+const DAY_MS = 24 * 3600 * 1000;
+
+/** "已超期 3 天": whole days past the deadline, counting a day begun (1 from the first minute). */
+export function overdueText(due: string, now: number): string {
+  const days = Math.max(1, Math.ceil((now - Date.parse(due)) / DAY_MS));
+  return `已超期 ${days} 天`;
 }
 
-/** The ways into 村民说事 for the caller's roles (首页). */
-export function mattersEntries(me: MeResult): MattersEntry[] {
-  if (!me.joined) return [];
-  const out: MattersEntry[] = [];
-  const cadre = me.roles.includes('cadre') || me.roles.includes('secretary');
-  if (me.village) {
-    out.push({ id: 'entry-matters', text: '村民说事', url: '/packages/matters/list/list' });
-    out.push({ id: 'entry-matters-raise', text: '我要说事', url: '/packages/matters/raise/raise' });
-  }
-  if (me.village && cadre) out.push({ id: 'entry-matters-queue', text: '说事待办', url: '/packages/matters/queue/queue' });
-  if (cadre || me.roles.includes('townAdmin')) out.push({ id: 'entry-matters-stats', text: '说事统计', url: '/packages/matters/stats/stats' });
-  if (me.roles.includes('townAdmin')) out.push({ id: 'entry-matters-calendar', text: '节假日设置', url: '/packages/matters/calendar/calendar' });
-  return out;
+/**
+ * The cadres' queue in the order to work it: overdue first (longest overdue on top), then what is
+ * due, soonest first, then what waits for nothing from them (answered, in progress without a date).
+ */
+export function queueRows(items: MatterSummary[], now: number): MatterRow[] {
+  const rank = (m: MatterSummary): number => (m.overdue ? 0 : m.dueText ? 1 : 2);
+  return [...items]
+    .sort((a, b) => rank(a) - rank(b) || Date.parse(a.due) - Date.parse(b.due))
+    .map((m) => ({ ...matterRow(m), dueText: m.overdue ? overdueText(m.due, now) : m.dueText }));
 }

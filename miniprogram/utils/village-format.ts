@@ -2,7 +2,6 @@
 // a scanned 小程序码 (?scene=j%3D<code>), relations to pick from, and short texts.
 // (The functions' own copies live in cloudfunctions/shared/village/: the mini-program package
 // cannot import code from outside its root.)
-import type { Role } from '../../typings/index';
 
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
@@ -35,8 +34,3 @@ export function expiresText(iso: string, now: number = Date.now()): string {
 }
 
 /** Whether the roles make someone a village manager (the admin pages), and which entry they get. */
-export function adminEntry(roles: Role[]): { text: string; url: string } | null {
-  if (roles.includes('townAdmin')) return { text: '全镇村庄', url: '/packages/village/town/town' };
-  if (roles.some((r) => r === 'secretary' || r === 'cadre' || r === 'gridLeader')) return { text: '村务管理', url: '/packages/village/admin/admin' };
-  return null;
-}

@@ -202,9 +202,10 @@ describe('what waits for whom on the village home', () => {
   test('the counts of each role', () => {
     expect(waitingKeys(user({ _id: 'v', roles: ['villager'] }), [])).toEqual([]);
     expect(waitingKeys(user({ _id: 'g', roles: ['gridLeader', 'villager'] }), ['grid-1'])).toEqual(['reviews']);
-    expect(waitingKeys(user({ _id: 'c', roles: ['cadre'] }), [])).toEqual(['reviews', 'mattersNearDeadline', 'objections', 'financeToPublish']);
-    expect(waitingKeys(user({ _id: 's', roles: ['secretary', 'cadre'] }), [])).toEqual(['reviews', 'mattersNearDeadline', 'objections', 'heldComments', 'financeToPublish']);
+    expect(waitingKeys(user({ _id: 'c', roles: ['cadre'] }), [])).toEqual(['reviews', 'mattersNearDeadline', 'objections', 'financeToPublish', 'mattersOverdue']);
+    expect(waitingKeys(user({ _id: 's', roles: ['secretary', 'cadre'] }), [])).toEqual(['reviews', 'mattersNearDeadline', 'objections', 'heldComments', 'financeToPublish', 'mattersOverdue']);
     expect(waitingKeys(user({ _id: 'm', roles: ['supervisor', 'villager'] }), [])).toEqual(['financeToSignOff']);
+    expect(waitingKeys(user({ _id: 'k', roles: ['keeper', 'villager'] }), [])).toEqual(['pickups']);
   });
 
   test('review scopes follow points.queue: the secretary any level, cadres theirs, grid leaders their grids', () => {

@@ -420,6 +420,16 @@ describe('the village home', () => {
     const leader = await api.ok('demo-grid-1', 'board', 'home', {});
     expect(leader.waiting?.reviews).toBe(await count(db.collection(C.pointRecords).where({ villageId: VILLAGE, status: 'pending', level: 0, gridId: 'grid-1' })));
     expect(leader.waiting?.mattersNearDeadline).toBeNull();
+    // Overdue matters (a part of those near their deadline) for cadres; open orders for the keeper.
+    const overdue = (await getAll(db.collection(C.matters).where({ villageId: VILLAGE, active: true }).limit(1000))).filter(
+      (m) => ['held', 'open', 'assigned'].includes(String(m.status)) && m.dueAt instanceof Date && m.dueAt.getTime() < Date.now(),
+    ).length;
+    expect(cadre.waiting?.mattersOverdue).toBe(overdue);
+    expect(cadre.waiting?.mattersNearDeadline ?? 0).toBeGreaterThanOrEqual(overdue);
+    expect(cadre.waiting?.pickups).toBeNull();
+    const keeper = await measured('home (keeper)', 'demo-keeper', 'board', 'home', {});
+    expect(keeper.waiting?.pickups).toBe(await count(db.collection(C.shopOrders).where({ villageId: VILLAGE, status: 'open' })));
+    expect(keeper.waiting?.reviews).toBeNull();
 
     const outsider = await measured('home (public)', 'o-outsider', 'board', 'home', { villageId: VILLAGE });
     expect(outsider).toMatchObject({ household: null, waiting: null, viewer: { member: false } });

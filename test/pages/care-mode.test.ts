@@ -1,4 +1,4 @@
-// 关怀模式 as a person uses it: the switch on 首页 enlarges the page at once, is remembered, and
+// 关怀模式 as a person uses it: the switch on 我的 enlarges the page at once, is remembered, and
 // every page opened afterwards is enlarged too; WeChat's own large font turns it on by itself.
 import { usePageCloud } from './support/cloud';
 import { loadPage, type PageHandle } from './support/page';
@@ -12,7 +12,7 @@ function rootClasses(page: PageHandle): string[] {
   return Array.from(root?.classList ?? []).map((c) => c.replace(/^main--/, ''));
 }
 
-/** Whether the switch on 首页 shows on (its `checked` as the template sets it). */
+/** Whether the switch on 我的 shows on (its `checked` as the template sets it). */
 function switchOn(page: PageHandle): unknown {
   const found = page.comp.querySelector('#care-switch');
   return found?.toJSON().attrs.find((a) => a.name === 'checked')?.value;
@@ -26,16 +26,16 @@ afterEach(() => {
   Reflect.set(wx, 'getAppBaseInfo', originalBaseInfo);
 });
 
-test('the switch on 首页 enlarges the page at once, and the pages opened after it', async () => {
+test('the switch on 我的 enlarges the page at once, and the pages opened after it', async () => {
   asUser('demo-head');
-  const home = await loadPage('pages/home/home');
+  const home = await loadPage('pages/mine/mine');
   await home.settled();
-  expect(rootClasses(home)).toEqual(['page']);
+  expect(rootClasses(home)).toEqual(['page', 'tab-page']);
   expect(switchOn(home)).toBe(false);
   expect(home.textOf('.care-card')).toContain('关怀模式');
 
   await home.dispatch('#care-switch', 'change', { value: true });
-  expect(rootClasses(home)).toEqual(['page', 'care']);
+  expect(rootClasses(home)).toEqual(['page', 'tab-page', 'care']);
   expect(switchOn(home)).toBe(true);
   expect(wx.getStorageSync('hm.careMode')).toBe('on');
 
@@ -44,20 +44,22 @@ test('the switch on 首页 enlarges the page at once, and the pages opened after
   await archive.settled();
   expect(rootClasses(archive)).toContain('care');
 
-  // Back on 首页 the switch shows it on; turning it off restores the standard size.
-  const again = await loadPage('pages/home/home');
+  // Back on 我的 the switch shows it on; turning it off restores the standard size.
+  const again = await loadPage('pages/mine/mine');
   await again.settled();
   expect(switchOn(again)).toBe(true);
   await again.dispatch('#care-switch', 'change', { value: false });
-  expect(rootClasses(again)).toEqual(['page']);
+  expect(rootClasses(again)).toEqual(['page', 'tab-page']);
   expect(wx.getStorageSync('hm.careMode')).toBe('off');
 });
 
-test("WeChat's font set large: 首页 opens in 关怀模式 with the switch on", async () => {
+test("WeChat's font set large: 首页 opens in 关怀模式, and 我的 shows the switch on", async () => {
   Reflect.set(wx, 'getAppBaseInfo', () => ({ SDKVersion: '3.7.0', language: 'zh_CN', version: '8.0.50', fontSizeSetting: 20, fontSizeScaleFactor: 1.18 }));
   asUser('demo-villager');
   const home = await loadPage('pages/home/home');
   await home.settled();
-  expect(rootClasses(home)).toEqual(['page', 'care']);
-  expect(switchOn(home)).toBe(true);
+  expect(rootClasses(home)).toEqual(['page', 'tab-page', 'care']);
+  const mine = await loadPage('pages/mine/mine');
+  await mine.settled();
+  expect(switchOn(mine)).toBe(true);
 });

@@ -94,11 +94,11 @@ describe('every page of app.json takes part in 关怀模式', () => {
   const app: unknown = JSON.parse(fs.readFileSync(path.join(root, 'app.json'), 'utf8'));
   test.each(routesOf(app))('%s: the care behavior and the root class', (route) => {
     expect(fs.readFileSync(path.join(root, `${route}.ts`), 'utf8')).toMatch(/behaviors: \[care\b/);
-    // The root view comes first, after any <import>, <wxs> or comment.
+    // The root view comes first, after any <import>, <wxs>, <template> definition or comment.
     const wxml = fs
       .readFileSync(path.join(root, `${route}.wxml`), 'utf8')
-      .replace(/<!--[\s\S]*?-->|<import\b[^>]*\/>|<wxs\b[\s\S]*?<\/wxs>|<wxs\b[^>]*\/>/g, '')
+      .replace(/<!--[\s\S]*?-->|<import\b[^>]*\/>|<wxs\b[\s\S]*?<\/wxs>|<wxs\b[^>]*\/>|<template name=[\s\S]*?<\/template>/g, '')
       .trimStart();
-    expect(wxml).toMatch(/^<view class="page \{\{careClass\}\}"/);
+    expect(wxml).toMatch(/^<view class="page (tab-page )?\{\{careClass\}\}"/);
   });
 });

@@ -1,4 +1,4 @@
-// 首页 against the real `account` function on a real local cloud: page → services/cloud.ts →
+// 首页 and 我的 against the real `account` and `board` functions on a real local cloud: page → services/cloud.ts →
 // wx.request / wx.cloud → HTTP → local cloud → built function → wx-server-sdk → local store.
 import { C } from '../../cloudfunctions/shared/collections';
 import { gridSchema, householdSchema, townSchema, userSchema, villageSchema, type User } from '../../cloudfunctions/shared/model';
@@ -6,6 +6,16 @@ import { settled } from '../support/sdk';
 import { usePageCloud } from './support/cloud';
 import { loadPage, waitFor } from './support/page';
 import { asUser, exchanges, pullDownStops, toasts } from './support/wx';
+
+const relaunched: string[] = [];
+beforeAll(() => {
+  Object.assign(wx, {
+    reLaunch(o: { url: string; success?: () => void }) {
+      relaunched.push(o.url);
+      o.success?.();
+    },
+  });
+});
 
 const pc = usePageCloud();
 
@@ -42,20 +52,28 @@ beforeAll(async () => {
   await insert(C.users, [VILLAGER, TOWN_ADMIN]);
 });
 
-test('a villager sees their village, town, household and roles', async () => {
+test('a villager sees their name and village on 首页, and household and roles on 我的', async () => {
   asUser(VILLAGER._id);
   const page = await loadPage('pages/home/home');
   expect(page.text()).toContain('正在加载');
   await page.settled();
 
   expect(page.textOf('#village-name')).toBe('杏花村');
-  expect(page.textOf('.village')).toContain('白鹭镇 · 共 2 户');
   expect(page.textOf('#user-name')).toBe('李长青');
-  expect(page.textsOf('.tag')).toEqual(['户主', '村民']);
-  expect(page.textOf('.household')).toContain('我家：3组12号（户主 李长青）');
-  expect(page.textOf('.household')).toContain('所在网格：第一网格');
+  // The household's points on the first screen, leading to the archive.
+  expect(page.textOf('#entry-archive')).toMatch(/^我家可用积分0分累计 0 分待公示 0 分查看明细$/);
+  expect(page.textsOf('.quick-item')).toEqual(['自报积分', '我要说事', '积分超市']);
+  expect(page.$('#waiting')).toBeNull();
   expect(page.$('.town')).toBeNull();
   expect(page.$('.retry')).toBeNull();
+
+  const mine = await loadPage('pages/mine/mine');
+  await mine.settled();
+  expect(mine.textOf('.village')).toContain('杏花村 · 白鹭镇 · 共 2 户');
+  expect(mine.textsOf('.tag')).toEqual(['户主', '村民']);
+  expect(mine.textOf('.household')).toContain('我家：3组12号（户主 李长青）');
+  expect(mine.textOf('.household')).toContain('所在网格：第一网格');
+  expect(mine.$('#family-first')).toBeNull();
   expect(toasts()).toEqual([]);
 });
 
@@ -69,8 +87,8 @@ test('首页 opens with one cloud call (account.home), the village home data inc
     .filter((x) => x.api === 'cloud.callFunction' || x.url.includes('/functions/'))
     .map((x) => x.url.replace(/^.*\/functions\//, ''));
   expect(calls).toEqual(['account']);
-  expect(page.data.boardHome).not.toBeNull();
-  expect(page.textOf('.household')).toContain('所在网格：第一网格');
+  // The village home data is in it: the household's points on the first screen.
+  expect(page.textOf('#entry-archive')).toContain('我家可用积分');
 });
 
 test('the same page in cloud mode reaches the function through wx.cloud.callFunction', async () => {
@@ -79,19 +97,25 @@ test('the same page in cloud mode reaches the function through wx.cloud.callFunc
   await page.settled();
   expect(page.textOf('#village-name')).toBe('杏花村');
   // No demo identity picker outside local mode.
-  expect(page.data.localMode).toBe(false);
-  expect(page.$('.demo')).toBeNull();
+  const mine = await loadPage('pages/mine/mine', { mode: 'cloud' });
+  await mine.settled();
+  expect(mine.data.localMode).toBe(false);
+  expect(mine.$('.demo')).toBeNull();
 });
 
-test('a town admin sees the town card', async () => {
+test('a town admin sees the town card and the town\'s ranking', async () => {
   asUser(TOWN_ADMIN._id);
   const page = await loadPage('pages/home/home');
   await page.settled();
   expect(page.textOf('#town-name')).toBe('白鹭镇');
   expect(page.textOf('.town')).toContain('管辖 2 个村');
-  expect(page.textsOf('.tag')).toEqual(['乡镇管理员']);
-  expect(page.$('.village')).toBeNull();
-  expect(page.$('.household')).toBeNull();
+  expect(page.textOf('#entry-town')).toBe('全镇村庄排名');
+  expect(page.$('#village-name')).toBeNull();
+  expect(page.$('#entry-archive')).toBeNull();
+  const mine = await loadPage('pages/mine/mine');
+  await mine.settled();
+  expect(mine.textsOf('.tag')).toEqual(['乡镇管理员']);
+  expect(mine.$('.household')).toBeNull();
 });
 
 test('an unknown user is asked to join a village', async () => {
@@ -103,7 +127,7 @@ test('an unknown user is asked to join a village', async () => {
   expect(toasts()).toEqual([]);
 });
 
-test('pull-down refresh reloads from the store and stops the refresh', async () => {
+test('coming back to 首页 and pulling down both reload from the store', async () => {
   asUser(VILLAGER._id);
   const page = await loadPage('pages/home/home');
   await page.settled();
@@ -112,6 +136,11 @@ test('pull-down refresh reloads from the store and stops the refresh', async () 
     page.call('onPullDownRefresh');
     await waitFor(() => pullDownStops() === 1, 'wx.stopPullDownRefresh');
     expect(page.textOf('#village-name')).toBe('杏花新村');
+    await settled(pc.db.collection(C.villages).doc(VILLAGE._id).update({ data: { name: '杏花村' } }));
+    // Back from another page: onShow refreshes without blanking the page.
+    page.call('onShow');
+    expect(page.data.loading).toBe(false);
+    await waitFor(() => page.textOf('#village-name') === '杏花村', 'the page to show the name again');
   } finally {
     await settled(pc.db.collection(C.villages).doc(VILLAGE._id).update({ data: { name: VILLAGE.name } }));
   }
@@ -125,14 +154,13 @@ test('when the function fails, the page offers a retry and shows its message', a
   const page = await loadPage('pages/home/home');
   await page.settled();
   expect(page.data.failed).toBe(true);
-  expect(page.text()).toContain('没有加载成功');
+  expect(page.text()).toContain('没有加载成功：系统繁忙，请稍后再试');
   expect(toasts()).toEqual([{ title: '系统繁忙，请稍后再试', icon: 'none', duration: 2500 }]);
 
   await settled(pc.db.collection(C.users).doc(broken._id).update({ data: { roles: ['villager'] } }));
   await page.tap('.retry');
   await page.settled();
   expect(page.textOf('#user-name')).toBe('赵四');
-  expect(page.textsOf('.tag')).toEqual(['村民']);
 });
 
 test('with the local cloud down, the page offers a retry that reaches the function once it is back', async () => {
@@ -156,7 +184,7 @@ test('with the local cloud down, the page offers a retry that reaches the functi
   expect(toasts()).toHaveLength(1);
 });
 
-describe('local mode: the demo identity picker', () => {
+describe('local mode: the demo identity picker on 我的', () => {
   // GET /_localcloud/demo-identities lists the demo identities the store holds: add two of them.
   const HEAD = user({ _id: 'demo-head', name: '王大山', roles: ['head', 'villager'], villageId: VILLAGE._id, townId: TOWN._id, householdId: 'hh-2' });
   const TOWN_DEMO = user({ _id: 'demo-town', name: '陈学文', roles: ['townAdmin'], townId: TOWN._id });
@@ -165,9 +193,9 @@ describe('local mode: the demo identity picker', () => {
     await insert(C.users, [HEAD, TOWN_DEMO]);
   });
 
-  test('lists the identities the local cloud offers and switches to the one picked', async () => {
+  test('lists the identities the local cloud offers and starts again as the one picked', async () => {
     asUser(HEAD._id);
-    const page = await loadPage('pages/home/home');
+    const page = await loadPage('pages/mine/mine');
     await page.settled();
     expect(page.textOf('.household')).toContain('我家：3组13号（户主 王大山）');
     expect(openids(page.data.identities)).toEqual(['demo-head', 'demo-town']);
@@ -177,10 +205,10 @@ describe('local mode: the demo identity picker', () => {
     // The picker's own element is not selectable in simulate: its change bubbles up from the view
     // inside it, which the user taps.
     await page.dispatch('#identity', 'change', { value: '1' });
-    await page.settled();
-    expect(page.textOf('#identity')).toMatch(/^乡镇管理员 \S+ ▾$/);
-    expect(page.textOf('#user-name')).toBe('陈学文');
-    expect(page.textOf('#town-name')).toBe('白鹭镇');
-    expect(page.$('.household')).toBeNull();
+    expect(relaunched).toEqual(['/pages/home/home']);
+    const home = await loadPage('pages/home/home');
+    await home.settled();
+    expect(home.textOf('#user-name')).toBe('陈学文');
+    expect(home.textOf('#town-name')).toBe('白鹭镇');
   });
 });

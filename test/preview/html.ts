@@ -27,6 +27,17 @@ export function templateAttrs(el: Element): Map<string, unknown> {
   return out;
 }
 
+/** Whether the template bound a tap (or long press) on a rendered element. */
+function hasTapHandler(el: Element): boolean {
+  const wxElement: unknown = Reflect.get(el, '__wxElement');
+  const vt: unknown = typeof wxElement === 'object' && wxElement !== null ? Reflect.get(wxElement, '_vt') : undefined;
+  const event: unknown = isRecord(vt) ? vt.event : undefined;
+  return isRecord(event) && ('tap' in event || 'longpress' in event);
+}
+
+/** Built-ins a finger taps whatever their handlers: the layout check measures them in 关怀模式. */
+const TAPPED = new Set(['wx-navigator', 'wx-button', 'wx-switch', 'wx-checkbox', 'wx-radio', 'wx-picker']);
+
 const truthy = (v: unknown): boolean => v === true || v === 'true' || v === '' || (typeof v === 'number' && v !== 0);
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
@@ -131,6 +142,7 @@ function elementHtml(el: Element, inline: ImageInliner): string {
   const style = str(attrs.get('style')) || el.getAttribute('style') || '';
   if (style) out.push(`style="${escapeHtml(rpxToPx(style))}"`);
   if (truthy(attrs.get('hidden'))) out.push('hidden');
+  if (TAPPED.has(tag) || hasTapHandler(el)) out.push('data-hm-tap');
   for (const name of KEPT[tag] ?? []) {
     const v = attrs.get(name);
     if (v === undefined || v === false || v === null) continue;

@@ -11,7 +11,7 @@ import { asUser, exchanges, toasts } from '../pages/support/wx';
 import { documentHtml, inlineImages, pageHtml, type NavigationBar } from './html';
 import { HTML_DIR, MANIFEST, routesOf, slugOf, type PreviewEntry } from './manifest';
 import { callerOf, ROLE_NAMES, variantsOf, type DemoRole } from './targets';
-import { pageCss } from './wxss';
+import { pageCss, readWxss, scopeWxss } from './wxss';
 
 const pc = usePageCloud({ env: { LOCALCLOUD_SEED: 'demo' } });
 
@@ -45,6 +45,32 @@ function navigationBar(route: string, titleSet: string): NavigationBar {
     background: text(own.navigationBarBackgroundColor, text(WINDOW.navigationBarBackgroundColor, '#ffffff')),
     textStyle: text(own.navigationBarTextStyle, text(WINDOW.navigationBarTextStyle, 'black')),
   };
+}
+
+/** The tab pages (app.json tabBar.list): WeChat draws the custom tab bar over them. */
+const TAB_BAR = isRecord(APP.tabBar) ? APP.tabBar : {};
+const TAB_ROUTES: string[] = Array.isArray(TAB_BAR.list) ? TAB_BAR.list.flatMap((t: unknown) => (isRecord(t) && typeof t.pagePath === 'string' ? [t.pagePath] : [])) : [];
+const TAB_BAR_FILE = path.join(MINIPROGRAM, 'custom-tab-bar', 'index');
+const TAB_BAR_TAG = 'custom-tab-bar';
+
+interface TabBar {
+  dom: HTMLElement;
+  css: string;
+}
+
+/** The custom tab bar as WeChat shows it on a tab page: the real component, this tab selected. */
+async function tabBarFor(route: string): Promise<TabBar | null> {
+  const index = TAB_ROUTES.indexOf(route);
+  if (index < 0 || TAB_BAR.custom !== true) return null;
+  // The module registry loadPage just made fresh: the same simulate and care module as the page.
+  const simulate = await import('miniprogram-simulate');
+  const id = simulate.load(TAB_BAR_FILE, TAB_BAR_TAG, { rootPath: MINIPROGRAM });
+  const bar = simulate.render(id);
+  bar.attach(document.createElement('parent-wrapper'));
+  bar.setData({ selected: index });
+  const dom = bar.dom;
+  if (!dom) return null;
+  return { dom, css: scopeWxss(readWxss(`${TAB_BAR_FILE}.wxss`, MINIPROGRAM), TAB_BAR_TAG, TAB_BAR_TAG) };
 }
 
 /** Titles set by wx.setNavigationBarTitle during the current rendering. */
@@ -88,13 +114,19 @@ afterAll(() => {
 const fileOf = (route: string, variant: string, role: DemoRole, mode: Mode['mode']): string => `${[slugOf(route), variant, role, mode].filter(Boolean).join('--')}.html`;
 
 /** Writes the page as it is now to preview/html/ and lists it. */
-async function capture(page: PageHandle, route: string, role: DemoRole, variant: string, query: Record<string, string>, mode: Mode, stuck: string, note: string): Promise<void> {
+async function capture(page: PageHandle, route: string, role: DemoRole, variant: string, query: Record<string, string>, mode: Mode, stuck: string, note: string, bar: TabBar | null): Promise<void> {
   const nav = navigationBar(route, titles[titles.length - 1] ?? '');
   const lastToast = toasts()[toasts().length - 1]?.title ?? '';
   const html = fileOf(route, variant, role, mode.mode);
   fs.writeFileSync(
     path.join(HTML_DIR, html),
-    documentHtml({ nav, body: pageHtml(page.dom, await inlineImages(page.dom)), css: pageCss(MINIPROGRAM, route), toast: lastToast, stuck }),
+    documentHtml({
+      nav,
+      body: pageHtml(page.dom, await inlineImages(page.dom)) + (bar ? pageHtml(bar.dom, () => '') : ''),
+      css: pageCss(MINIPROGRAM, route) + (bar ? `\n${bar.css}` : ''),
+      toast: lastToast,
+      stuck,
+    }),
   );
   const notes = [stuck, lastToast ? `提示：${lastToast}` : '', note].filter(Boolean).join('；');
   entries.push({ route, slug: slugOf(route), variant, role, roleName: ROLE_NAMES[role], mode: mode.mode, modeName: mode.label, query, title: nav.title, html, note: notes });
@@ -111,13 +143,14 @@ async function render(route: string, role: DemoRole, variant: string, query: Rec
   try {
     const page = await loadPage(route, { query });
     const stuck = await quiet(page);
-    await capture(page, route, role, variant, query, STANDARD, stuck, '');
+    const bar = await tabBarFor(route);
+    await capture(page, route, role, variant, query, STANDARD, stuck, '', bar);
     // The page's own module registry (loadPage made it fresh): the same care module the page uses.
     const care = await import('../../miniprogram/behaviors/care');
     care.setCareMode(true);
     await sleep(0);
     const careOn = typeof page.data.careClass === 'string' && page.data.careClass.includes('care');
-    await capture(page, route, role, variant, query, CARE, stuck, careOn ? '' : '此页还没有接入关怀模式');
+    await capture(page, route, role, variant, query, CARE, stuck, careOn ? '' : '此页还没有接入关怀模式', bar);
   } catch (e) {
     const note = `渲染失败：${e instanceof Error ? e.message : String(e)}`;
     for (const mode of [STANDARD, CARE]) {

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { findLayoutProblems, MIN_TAP_PX, type LayoutProblem } from './layout';
 import { HTML_DIR, MANIFEST, PNG_DIR, PREVIEW_DIR, type Manifest, type PreviewEntry } from './manifest';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(PNG_DIR, { recursive: true });
   const userDataDir = fs.mkdtempSync(path.join(PREVIEW_DIR, '.chromium-'));
   const started = Date.now();
+  const layout: { entry: PreviewEntry; problem: LayoutProblem }[] = [];
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
@@ -100,6 +102,10 @@ async function main(): Promise<void> {
     for (const entry of manifest.entries) {
       await page.setViewportSize(VIEWPORT);
       await page.goto(`file://${path.join(HTML_DIR, entry.html)}`, { waitUntil: 'load' });
+      if (!entry.note.startsWith('渲染失败')) {
+        const found = await page.evaluate(findLayoutProblems, { care: entry.mode === 'care', minTap: MIN_TAP_PX });
+        for (const problem of found) layout.push({ entry, problem });
+      }
       // The first screen, as the phone shows it (fixed bars where they belong)…
       await page.screenshot({ path: path.join(PNG_DIR, png(entry)) });
       // …and the whole page, in a window as tall as the page (a full-page capture of a short window
@@ -117,6 +123,20 @@ async function main(): Promise<void> {
   console.log(`preview: ${manifest.entries.length} screenshots in ${((Date.now() - started) / 1000).toFixed(1)} s → ${path.relative(process.cwd(), path.join(PREVIEW_DIR, 'index.html'))}`);
   for (const e of manifest.entries.filter((x) => x.note)) console.log(`  ${e.route} as ${e.role} (${e.modeName}${e.variant ? `, ${e.variant}` : ''}): ${e.note}`);
   if (problems.length) process.exitCode = 1;
+  reportLayout(layout);
+}
+
+/** The layout checks' findings: preview/layout.json, and on the console; any finding fails the run. */
+function reportLayout(found: { entry: PreviewEntry; problem: LayoutProblem }[]): void {
+  const rows = found.map(({ entry, problem }) => ({ route: entry.route, role: entry.role, mode: entry.mode, variant: entry.variant, ...problem }));
+  fs.writeFileSync(path.join(PREVIEW_DIR, 'layout.json'), JSON.stringify(rows, null, 2));
+  if (!rows.length) {
+    console.log('layout checks: no text overflows, no number or name broken across lines, every 关怀模式 tap target ≥ 44 px');
+    return;
+  }
+  console.log(`layout checks: ${rows.length} problems (preview/layout.json)`);
+  for (const r of rows) console.log(`  ${r.route} as ${r.role} (${r.mode}${r.variant ? `, ${r.variant}` : ''}): ${r.kind} ${r.element} “${r.text}” ${r.detail}`);
+  process.exitCode = 1;
 }
 
 main().catch((e: unknown) => {

@@ -96,6 +96,7 @@ export const TARGETS: Record<string, Variant[]> = {
   'packages/points/record/record': [
     { name: '自报', roles: HOUSEHOLD },
     { name: '为农户记录', roles: LEADERS, query: { mode: 'households' } },
+    { name: '为农户记录（已选项目）', roles: ['demo-cadre-1'], query: { mode: 'households', item: 'A01' } },
   ],
   'packages/points/review/review': [{ name: '', roles: LEADERS }],
   'packages/points/archive/archive': [{ name: '', roles: VILLAGE }],

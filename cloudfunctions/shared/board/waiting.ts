@@ -1,9 +1,9 @@
 // What waits for whom on the village home: which counts apply to the caller's roles, and which
 // pending point records are theirs to review (the same rule as points.queue, as index-backed counts).
-import { isCadre, isSecretary, isSupervisor } from '../access';
+import { isCadre, isKeeper, isSecretary, isSupervisor } from '../access';
 import type { User, VillageSettings } from '../model';
 
-export type WaitingKey = 'reviews' | 'mattersNearDeadline' | 'objections' | 'heldComments' | 'financeToSignOff' | 'financeToPublish';
+export type WaitingKey = 'reviews' | 'mattersNearDeadline' | 'objections' | 'heldComments' | 'financeToSignOff' | 'financeToPublish' | 'mattersOverdue' | 'pickups';
 
 /** A matter whose deadline is within this long (or past) is "near its deadline". */
 export const NEAR_DEADLINE_MS = 24 * 3600 * 1000;
@@ -18,7 +18,8 @@ export function waitingKeys(user: User, ledGrids: string[]): WaitingKey[] {
   if (isCadre(user)) keys.push('mattersNearDeadline', 'objections');
   if (isSecretary(user)) keys.push('heldComments');
   if (isSupervisor(user)) keys.push('financeToSignOff');
-  if (isCadre(user)) keys.push('financeToPublish');
+  if (isCadre(user)) keys.push('financeToPublish', 'mattersOverdue');
+  if (isKeeper(user)) keys.push('pickups');
   return keys;
 }
 

@@ -65,8 +65,7 @@ test('the supervisor signs it off from their queue', async () => {
   asUser('demo-supervisor');
   const home = await loadPage('pages/home/home');
   await home.settled();
-  await home.until((d) => d.boardHome !== null, 'the village home data');
-  expect(home.textOf('#waiting-financeToSignOff')).toBe('财务公开待您审核签字：1');
+  expect(home.textOf('#entry-sign-off')).toBe('1财务公开审核签字');
 
   const board = await open('/packages/board/board/board?tab=finance');
   expect(board.textOf('#drafts')).toContain('待您审核');

@@ -40,8 +40,7 @@ test('the town admin sees every village with its figures, stars and the written 
   asUser('demo-town');
   const home = await loadPage('pages/home/home');
   await home.settled();
-  await home.until((d) => d.boardHome !== null, 'the town entry');
-  await home.tap('#entry-town');
+  expect(home.textOf('#entry-town')).toBe('全镇村庄排名');
 
   const page = await open('/packages/board/town/town');
   expect(page.textOf('#town-name')).toBe('清溪镇 · 村庄情况');
@@ -49,7 +48,7 @@ test('the town admin sees every village with its figures, stars and the written 
   const to = chinaDay().slice(0, 7);
   expect(page.textOf('#period')).toBe(`${from.slice(0, 4)}年${Number(from.slice(5))}月至${to.slice(0, 4)}年${Number(to.slice(5))}月`);
   expect(page.textsOf('.criterion')).toEqual(STAR_CRITERIA.map((c, i) => `${i + 1}. ${c.title}：${c.rule}`));
-  expect(page.textsOf('.village-name').sort()).toEqual(['和美村', '柳树村', '青山村'].sort());
+  expect(page.textsOf('.tr .td-name').slice(1).sort()).toEqual(['和美村', '柳树村', '青山村'].sort());
 
   // 和美村 from the store.
   const months = [monthsBack(2), monthsBack(1), to];
@@ -65,24 +64,28 @@ test('the town admin sees every village with its figures, stars and the written 
 
   const card = page.textOf('#village-village-hemei');
   expect(card).toContain(`农户 ${households} 户`);
-  expect(card).toContain(`书记公开信 ${letters} 封（每月 ${Math.round((letters / 3) * 10) / 10} 封）`);
-  expect(card).toContain(`村民说事 ${matters.length} 件，按时答复率 ${pct(inTime, due.length)}（${inTime}/${due.length}）`);
-  expect(card).toContain(`积分参与率 ${pct(active, households)}（${active}/${households} 户）`);
-  expect(card).toContain(`积分超市 兑换 ${orders.length} 单、${orders.reduce((s, o) => s + num(o, 'points'), 0)} 分，${shopHouseholds} 户（${pct(shopHouseholds, households)}）`);
-  expect(card).toContain('财务公开 0 条');
+  // The ranking table: each figure once, in its column.
+  const row = page.textOf('#rank-village-hemei');
+  expect(row).toContain(`${pct(inTime, due.length)}`);
+  expect(row).toContain(`${pct(active, households)}`);
+  expect(row).toContain(`${pct(shopHouseholds, households)}`);
+  expect(orders.length).toBeGreaterThanOrEqual(0);
+  expect(matters.length).toBeGreaterThanOrEqual(due.length);
   // The stars are the criteria met, as the lines under them say.
   const met = [letters >= 6, due.length > 0 && inTime >= 0.9 * due.length, active >= 0.6 * households, shopHouseholds >= 0.2 * households, false].filter(Boolean).length;
   expect(page.textOf('#stars-village-hemei')).toBe(`${'★'.repeat(met)}${'☆'.repeat(5 - met)}`);
   expect(page.textOf('#check-village-hemei-letters')).toBe(`${letters >= 6 ? '★' : '☆'} 书记公开信：${Math.round((letters / 3) * 10) / 10} 封/月`);
   expect(page.textOf('#check-village-hemei-finance')).toBe('☆ 财务公开：0 条（需 1 条）');
   expect(page.textOf('#village-village-liushu')).toContain('农户 0 户');
+  // Ranked: the first row (after the header) is 1st.
+  expect(page.textsOf('.td-rank')[1]).toBe('1');
 
   // Another period, and a village's letters in public mode.
   await page.tap('#period-lastMonth');
   await page.settled();
   const last = monthsBack(1);
   expect(page.textOf('#period')).toBe(`${last.slice(0, 4)}年${Number(last.slice(5))}月`);
-  expect(page.textOf('#village-village-hemei')).toContain('书记公开信 0 封');
+  expect(page.textOf('#check-village-hemei-letters')).toBe('☆ 书记公开信：0 封/月');
   await page.tap('#letters-village-hemei');
   expect(navigations().at(-1)).toEqual({ api: 'navigateTo', url: '/packages/board/letters/letters?villageId=village-hemei' });
   const list = await open('/packages/board/letters/letters?villageId=village-hemei');
@@ -100,24 +103,22 @@ test('首页: a villager sees what is new and their household’s points', async
   asUser('demo-villager');
   const home = await loadPage('pages/home/home');
   await home.settled();
-  await home.until((d) => d.boardHome !== null, 'the village home data');
   const [balance] = await getAll(pc.db.collection(C.balances).where({ _id: 'hh-022' }));
-  expect(home.textOf('#board-household')).toBe(`我家积分：可用 ${num(balance, 'available')} 分 · 累计 ${num(balance, 'earned')} 分 · 待公示 ${num(balance, 'pending')} 分`);
-  expect(home.textsOf('.board-news').map((t) => t.replace(/ \d+月\d+日 \d\d:\d\d$/, ''))).toEqual(['公开信冬季防火', '公开信关于秸秆禁烧', '公开信致全村乡亲的一封信']);
-  expect(home.textsOf('.board-waiting')).toEqual([]);
-  expect(home.textsOf('.entry').filter((t) => t === '书记公开信' || t === '村务公开栏')).toEqual(['书记公开信', '村务公开栏']);
+  expect(home.textOf('#entry-archive')).toBe(`我家可用积分${num(balance, 'available')}分累计 ${num(balance, 'earned')} 分待公示 ${num(balance, 'pending')} 分查看明细`);
+  expect(home.textsOf('.news-item').map((t) => t.replace(/ ?\d+月\d+日 \d\d:\d\d$/, ''))).toEqual(['公开信冬季防火', '公开信关于秸秆禁烧', '公开信致全村乡亲的一封信']);
+  expect(home.$('#waiting')).toBeNull();
 });
 
 test('首页: the secretary sees what waits for them, counted as the store holds it', async () => {
   asUser('demo-secretary');
   const home = await loadPage('pages/home/home');
   await home.settled();
-  await home.until((d) => d.boardHome !== null, 'the village home data');
   const pending = await count(pc.db.collection(C.pointRecords).where({ villageId: 'village-hemei', status: 'pending' }));
   const objections = await count(pc.db.collection(C.objections).where({ villageId: 'village-hemei', status: 'open' }));
-  expect(home.textOf('#waiting-reviews')).toBe(`积分记录待审核：${pending}`);
-  expect(home.textOf('#waiting-objections')).toBe(`积分公示异议待处理：${objections}`);
-  expect(home.textOf('#waiting-heldComments')).toBe('公开信留言待审核：0');
-  expect(home.$('#waiting-financeToSignOff')).toBeNull();
-  expect(home.$('#waiting-mattersNearDeadline')).not.toBeNull();
+  // The badges on the first screen, each leading to its queue.
+  expect(home.textOf('#entry-review')).toBe(`${pending}积分审核`);
+  expect(home.textOf('#entry-notice-manage')).toBe(`${objections}积分公示与异议`);
+  expect(home.textOf('#entry-letters-manage')).toBe('0公开信留言');
+  expect(home.$('#entry-sign-off')).toBeNull();
+  expect(home.$('#entry-matters-queue')).not.toBeNull();
 });

@@ -17,8 +17,8 @@ const HOUSEHOLD = 'hh-005';
 let member: Member | null = null;
 
 test('a cadre makes an invite for a household from 首页 → 村庄管理 → the household', async () => {
-  const home = await phone.as('demo-cadre-1');
-  const admin = await phone.tapTo(home, '#entry-village');
+  await phone.as('demo-cadre-1');
+  const admin = await phone.tapTo(await phone.tab('work'), '#entry-village');
   const household = await phone.tapTo(admin, `#hh-${HOUSEHOLD}`);
   await household.tap('#open-invite');
   await household.until(() => household.$('#invite-code') !== null, 'the invite code to show');
@@ -50,8 +50,8 @@ test('the family member types the code on 首页 → 输入邀请码加入, give
 });
 
 test('a cadre confirms the request from 首页 → 待确认', async () => {
-  const home = await phone.as('demo-cadre-1');
-  const admin = await phone.tapTo(home, '#entry-village');
+  await phone.as('demo-cadre-1');
+  const admin = await phone.tapTo(await phone.tab('work'), '#entry-village');
   const pending = await phone.tapTo(admin, '#to-pending');
   const request = cards(pending.data.items).find((r) => JSON.stringify(r).includes(member?.name ?? '—'));
   const requestId = field(request, 'id');
@@ -64,6 +64,8 @@ test("the member's 首页 shows their village and household", async () => {
   const home = await phone.as(NEWCOMER);
   expect(home.textOf('#user-name')).toBe(member?.name);
   expect(home.textOf('#village-name')).toBe('和美村');
-  expect(home.textOf('.household')).toContain('我家：');
+  expect(home.textOf('#entry-archive')).toContain('我家可用积分');
+  const mine = await phone.tab('mine');
+  expect(mine.textOf('.household')).toContain('我家：');
   expect(home.$('#not-joined')).toBeNull();
 });

@@ -9,8 +9,8 @@ let letterUrl = '';
 const TITLE = '致全村乡亲：环村路修通了';
 
 test('the secretary writes a letter from 首页 and publishes it', async () => {
-  const home = await phone.as('demo-secretary');
-  const letters = await phone.tapTo(home, '#entry-letters');
+  await phone.as('demo-secretary');
+  const letters = await phone.tapTo(await phone.tab('public'), '#entry-letters');
   const write = await phone.tapTo(letters, '#write');
   await write.dispatch('#title', 'input', { value: TITLE });
   await write.dispatch('#body', 'input', { value: '乡亲们：\n环村路修通了，感谢大家出工出力。下一步修路灯。' });
@@ -23,8 +23,8 @@ test('the secretary writes a letter from 首页 and publishes it', async () => {
 });
 
 test('a villager opens it from 首页 → 书记公开信 and comments', async () => {
-  const home = await phone.as('demo-villager');
-  const letters = await phone.tapTo(home, '#entry-letters');
+  await phone.as('demo-villager');
+  const letters = await phone.tapTo(await phone.tab('public'), '#entry-letters');
   const row = cards(letters.data.rows).find((r) => field(r, 'title') === TITLE);
   const letter = await phone.tapTo(letters, `#letter-${field(row, 'id')}`);
   expect(letter.text()).toContain('环村路修通了，感谢大家出工出力');

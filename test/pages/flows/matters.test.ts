@@ -12,9 +12,11 @@ test('the head raises a matter from 首页 → 我要说事 and is told by when 
   const raise = await phone.tapTo(home, '#entry-matters-raise');
   await raise.tap('#category-0');
   await raise.dispatch('#text', 'input', { value: '村口的路灯坏了三盏，晚上老人出门看不清路' });
+  // A lamp is everyone's business: the head chooses to make it public (matters are private by default).
+  await raise.dispatch('#public', 'change', { value: true });
   await raise.tap('#submit');
   await raise.until((d) => d.done !== null, 'the matter to be raised');
-  expect(raise.textOf('#done')).toMatch(/^已提交。村干部会在\d+月\d+日（周.）24:00前答复您。$/);
+  expect(raise.textOf('#done')).toMatch(/^已提交。村干部会在两个工作日内、\d+月\d+日（周.）24:00前答复您。$/);
 
   const detail = await phone.tapTo(raise, '#open-done');
   expect(detail.route).toBe('packages/matters/detail/detail');
@@ -40,8 +42,8 @@ test('a cadre answers it from 首页 → 说事待办 and closes it with the res
 });
 
 test('the head finds it in 村民说事, reads the answer and the result, and rates it five stars', async () => {
-  const home = await phone.as('demo-head');
-  const list = await phone.tapTo(home, '#entry-matters');
+  await phone.as('demo-head');
+  const list = await phone.tapTo(await phone.tab('public'), '#entry-matters');
   const detail = await phone.tapTo(list, `#matter-${matterId}`);
   expect(detail.textsOf('.event-kind')).toEqual(['提出', '答复', '办结']);
   expect(detail.text()).toContain('收到，今天下午请电工来修。');

@@ -18,8 +18,8 @@ let objectionId = '';
 
 test('the month ends; a cadre publishes its notice from 首页 → 积分公示', async () => {
   await phone.setClock(monthEnded);
-  const home = await phone.as('demo-cadre-1');
-  const list = await phone.tapTo(home, '#entry-notice');
+  await phone.as('demo-cadre-1');
+  const list = await phone.tapTo(await phone.tab('work'), '#entry-notice-manage');
   await list.tap('#publish');
   await list.until((d) => d.publishing === false && d.result !== '', 'the publish result');
   expect(list.textOf('#result')).toContain('积分公示已发布');
@@ -28,8 +28,8 @@ test('the month ends; a cadre publishes its notice from 首页 → 积分公示'
 });
 
 test('a villager opens the notice from the list and objects to an item with a reason', async () => {
-  const home = await phone.as('demo-villager');
-  const list = await phone.tapTo(home, '#entry-notice');
+  await phone.as('demo-villager');
+  const list = await phone.tapTo(await phone.tab('public'), '#entry-notice');
   const notice = await phone.tapTo(list, `#open-${thisMonth}`);
   expect(notice.textOf('#notice-state')).toBe('公示中');
   const line = cards(notice.data.shown).find((l) => cards(l.items).some((i) => field(i, 'recordId') !== ''));
@@ -48,8 +48,8 @@ test('a villager opens the notice from the list and objects to an item with a re
 });
 
 test('the cadre upholds it with a reason', async () => {
-  const home = await phone.as('demo-cadre-1');
-  const list = await phone.tapTo(home, '#entry-notice');
+  await phone.as('demo-cadre-1');
+  const list = await phone.tapTo(await phone.tab('work'), '#entry-notice-manage');
   const notice = await phone.tapTo(list, `#open-${thisMonth}`);
   expect(notice.textOf(`#all-${objectionId}`)).toContain('那天他没有参加');
   await notice.dispatch(`#resolve-reason-${objectionId}`, 'input', { value: '核对签到表属实，已更正' });
@@ -59,8 +59,8 @@ test('the cadre upholds it with a reason', async () => {
 });
 
 test("the villager sees the outcome with the cadre's reason", async () => {
-  const home = await phone.as('demo-villager');
-  const list = await phone.tapTo(home, '#entry-notice');
+  await phone.as('demo-villager');
+  const list = await phone.tapTo(await phone.tab('public'), '#entry-notice');
   const notice = await phone.tapTo(list, `#open-${thisMonth}`);
   const mine = notice.textOf(`#mine-${objectionId}`);
   expect(mine).toContain('成立');

@@ -81,6 +81,14 @@ const device = {
     recorded.navigations.push(o.url);
     later(o, { errMsg: 'navigateTo:ok' });
   },
+  switchTab(o: Callbacks<{ errMsg: string }> & { url: string }) {
+    recorded.navigations.push(o.url);
+    later(o, { errMsg: 'switchTab:ok' });
+  },
+  reLaunch(o: Callbacks<{ errMsg: string }> & { url: string }) {
+    recorded.navigations.push(o.url);
+    later(o, { errMsg: 'reLaunch:ok' });
+  },
   redirectTo(o: Callbacks<{ errMsg: string }> & { url: string }) {
     recorded.navigations.push(o.url);
     later(o, { errMsg: 'redirectTo:ok' });
@@ -158,6 +166,8 @@ export interface Phone {
   readonly pc: PageCloud;
   /** Who holds the phone now (the demo identity the calls are made as). Starts on 首页. */
   as(openid: string): Promise<PageHandle>;
+  /** Taps a tab of the tab bar (首页 · 办事 · 公开 · 我的) and waits for its page to load. */
+  tab(key: 'home' | 'work' | 'public' | 'mine'): Promise<PageHandle>;
   /** Opens a page by URL, as a share card or a navigation would, and waits for it to load. */
   open(url: string): Promise<PageHandle>;
   /**
@@ -209,6 +219,11 @@ export function usePhone(): Phone {
       return open('/pages/home/home');
     },
     open,
+    tab(key) {
+      // The tab bar is WeChat's, drawn over every tab page: a tap switches to the tab's page.
+      recorded.navigations.push(`/pages/${key}/${key}`);
+      return open(`/pages/${key}/${key}`);
+    },
     async tapTo(page, selector) {
       if (!page.$(selector)) throw new Error(`${selector} is not on ${page.route}:\n${page.describe()}`);
       const url = templateAttr(page, selector, 'url');

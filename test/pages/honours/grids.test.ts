@@ -93,15 +93,23 @@ test('another household is refused to a villager, with a retry', async () => {
   expect(page.$('.retry')).not.toBeNull();
 });
 
-test('the home page leads to the honours pages; a stranger (a bank officer) only to verifying', async () => {
+test('the tabs lead to the honours pages; a stranger (a bank officer) only to verifying', async () => {
   asUser('demo-head');
-  const home = await loadPage('pages/home/home');
-  await home.settled();
-  expect(home.textsOf('.honours-entries .entry')).toEqual(['网格评比', '一年一评优', '积分贷', '核验积分证明']);
+  const open = await loadPage('pages/public/public');
+  await open.settled();
+  expect(open.textOf('#entry-grids')).toBe('网格评比');
+  const mine = await loadPage('pages/mine/mine');
+  await mine.settled();
+  expect(mine.textOf('#entry-annual')).toBe('一年一评优');
+  expect(mine.textOf('#entry-certificates')).toBe('积分证明');
+  const work = await loadPage('pages/work/work');
+  await work.settled();
+  expect(work.textOf('#entry-loan')).toBe('积分贷与积分证明');
+  expect(work.textOf('#entry-verify')).toBe('核验积分证明');
 
   asUser('bank-officer');
   const stranger = await loadPage('pages/home/home');
   await stranger.settled();
   expect(stranger.textOf('#not-joined')).toContain('您还没有加入村庄');
-  expect(stranger.textsOf('.honours-entries .entry')).toEqual(['核验积分证明']);
+  expect(stranger.textOf('#entry-verify')).toBe('核验积分证明');
 });

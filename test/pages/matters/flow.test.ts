@@ -58,11 +58,15 @@ test('a villager raises a matter by holding to talk, with a photo and a place; a
   expect(uploads().map((u) => u.cloudPath)).toEqual([expect.stringMatching(/^matters\/\d{4}-\d{2}-\d{2}\/[a-z0-9]+-voice\.mp3$/), expect.stringMatching(/^matters\/.+-1\.png$/)]);
 
   await page.dispatch('#text', 'input', { value: '排水沟又堵了，下雨水漫到路上，老人过不去' });
+  // Private unless the raiser chooses public; the promise is on the form before anything is sent.
+  expect(page.data.isPublic).toBe(false);
+  expect(page.textOf('#promise')).toContain('两个工作日内答复您');
+  await page.dispatch('#public', 'change', { value: true });
   const clientKey = String(page.data.clientKey);
   await page.tap('#submit');
   await page.tap('#submit');
   await page.until((d) => d.done !== null, 'the matter is raised');
-  expect(page.textOf('#done')).toMatch(/^已提交。村干部会在\d+月\d+日（周.）24:00前答复您。$/);
+  expect(page.textOf('#done')).toMatch(/^已提交。村干部会在两个工作日内、\d+月\d+日（周.）24:00前答复您。$/);
   // Asked to be told of the answers, inside the tap.
   expect(subscribeRequests()).toEqual([['TPL_MATTER_UPDATE']]);
 
@@ -103,8 +107,8 @@ test('the cadre finds it in the queue, overdue ones marked, answers it and close
   await queue.settled();
   expect(queue.$(`#matter-${matterId}`)).not.toBeNull();
   expect(queue.textOf('#overdue-count')).toMatch(/^已超期 \d+ 件，请尽快办理$/);
-  expect(queue.textOf('#matter-page-overdue')).toContain('已超期');
-  // Soonest deadline first: the overdue one comes before the one just raised.
+  expect(queue.textOf('#matter-page-overdue')).toMatch(/已超期 \d+ 天/);
+  // Overdue first: the overdue one comes before the one just raised.
   const items: unknown = queue.data.items;
   const ids = Array.isArray(items) ? items.map((i: unknown) => (typeof i === 'object' && i !== null && 'id' in i ? String(i.id) : '')) : [];
   expect(ids.indexOf('page-overdue')).toBeLessThan(ids.indexOf(matterId));
@@ -234,14 +238,17 @@ test('the town admin sees the missing-year warning and enters the year', async (
   expect(page.textOf('#coverage')).toContain('2027年：已按本镇录入的日期计算');
 });
 
-test('首页 offers the ways in for each role', async () => {
+test('办事 and 公开 offer the ways in for each role', async () => {
+  const MATTERS = ['村民说事', '我要说事', '说事待办', '说事待办（有超期）', '说事统计', '节假日设置'];
   const entries = async (openid: string): Promise<string[]> => {
     asUser(openid);
-    const home = await loadPage('pages/home/home');
-    await home.settled();
-    return home.textsOf('.matters-entries .entry');
+    const work = await loadPage('pages/work/work');
+    await work.settled();
+    const open = await loadPage('pages/public/public');
+    await open.settled();
+    return [...open.textsOf('.grid-item'), ...work.textsOf('.task-text')].filter((t) => MATTERS.includes(t));
   };
   expect(await entries('demo-villager')).toEqual(['村民说事', '我要说事']);
-  expect(await entries('demo-cadre-1')).toEqual(['村民说事', '我要说事', '说事待办', '说事统计']);
+  expect(await entries('demo-cadre-1')).toEqual(['村民说事', expect.stringMatching(/^说事待办/), '说事统计', '我要说事']);
   expect(await entries('demo-town')).toEqual(['说事统计', '节假日设置']);
 });

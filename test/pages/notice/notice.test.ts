@@ -279,9 +279,12 @@ test('the notice’s share card for the village group opens this month', async (
   await page.settled();
   expect(ask(page, 'onShareAppMessage')).toEqual({ title: `和美村${M}月积分公示`, path: `/packages/notice/notice/notice?month=${thisMonth}` });
   await page.tap('#to-boards');
-  await page.tap('#to-print');
-  expect(navigations().map((n) => n.url)).toEqual([`/packages/notice/boards/boards?month=${thisMonth}`, `/packages/notice/print/print?month=${thisMonth}`]);
+  expect(navigations().map((n) => n.url)).toEqual([`/packages/notice/boards/boards?month=${thisMonth}`]);
   expect(navigations().every((n) => n.ok)).toBe(true);
+  // 打印张贴 is the cadres' job: a villager does not see it.
+  expect(page.$('#to-print')).toBeNull();
+  // The villager's own household is pinned first and marked 我家.
+  expect(page.textsOf('.line-label')[0]).toMatch(/^我家/);
 });
 
 test('someone not in the village who opens a shared card is offered a way to join', async () => {
@@ -310,9 +313,9 @@ test('someone not in the village who opens a shared card is offered a way to joi
   expect(boards.$('#red')).toBeNull();
 });
 
-test('the home page has the way in: 积分公示', async () => {
+test('公开 has the way in: 积分公示', async () => {
   asUser(VILLAGER);
-  const page = await loadPage('pages/home/home');
+  const page = await loadPage('pages/public/public');
   await page.settled();
   expect(page.textOf('#entry-notice')).toBe('积分公示');
   const list = await loadPage('packages/notice/list/list');

@@ -143,9 +143,10 @@ test("the household's archive shows the new pending points and the record with i
   expect(page.textOf('#household')).toMatch(/^\d+组\d+号\s*户主：\S+?\s*所在网格：第一网格$/);
   expect(page.textOf('#pending')).toContain('公示期满没有异议，就计入累计积分和可用积分');
 
+  expect(page.textOf(`#rec-${recordId}`)).toContain('公示中');
+  await page.tap(`#steps-${recordId}`);
   const rec = page.textOf(`#rec-${recordId}`);
   expect(rec).toContain('参加志愿服务');
-  expect(rec).toContain('已通过');
   expect(rec).toContain('+2分');
   expect(rec).toMatch(/网格长 \S+ 审核通过/);
   expect(rec).toMatch(/村两委干部 \S+ 审核通过/);

@@ -19,13 +19,20 @@ test('a grid leader finds households by 户号 or name, selects a whole grid and
   await page.settled();
   expect(titles()).toEqual(['记录积分']);
   expect(page.data.recorder).toBe('gridLeader');
-  // Only their own grid: 50 households of 第二网格.
-  expect(page.textsOf('.grid-name')).toEqual(['第二网格（已选 0/50）']);
-  expect(page.$('#hh-hh-051')).not.toBeNull();
-  expect(page.$('#hh-hh-001')).toBeNull();
-  // No deductions for a grid leader; items they may record are offered.
+  // No deductions for a grid leader; items they may record are offered, first, alone.
   expect(page.text()).not.toContain('扣分项');
   expect(page.$('#item-A01')).not.toBeNull();
+  expect(page.$('#households')).toBeNull();
+  expect(page.textOf('#missing')).toBe('请先选择积分项目');
+
+  // The item first; then the date and photo, then the households.
+  await page.tap('#item-X01');
+  expect(page.$('#items')).toBeNull();
+  expect(page.textOf('#summary')).toBe('已选 0 户 · 参加文物保护巡护队巡查 +3分请选择要记录的农户');
+  // Only their own grid: 50 households of 第二网格, open (their only grid).
+  expect(page.textsOf('.grid-name')).toEqual(['▾ 第二网格（0/50）']);
+  expect(page.$('#hh-hh-051')).not.toBeNull();
+  expect(page.$('#hh-hh-001')).toBeNull();
 
   // Search by the head's name, then by 户号.
   const [hh] = await getAll(pc.db.collection(C.households).where({ _id: 'hh-060' }));
@@ -42,10 +49,10 @@ test('a grid leader finds households by 户号 or name, selects a whole grid and
 
   await page.tap('#grid-all-grid-2');
   expect(page.textOf('#picked-count')).toBe('已选 50 户');
-  expect(page.textsOf('.grid-name')).toEqual(['第二网格（已选 50/50）']);
+  expect(page.textsOf('.grid-name')).toEqual(['▾ 第二网格（50/50）']);
   expect(page.textOf('#grid-all-grid-2')).toBe('取消全选');
+  expect(page.textOf('#missing')).toBe('这一项需要上传照片作为凭证');
 
-  await page.tap('#item-X01');
   pickPhotos(writePhoto('patrol.png'));
   await page.tap('#add-photo');
   await page.until((d) => Array.isArray(d.photos) && d.photos.length === 1 && d.uploading === false, 'the photo is uploaded');
@@ -65,12 +72,16 @@ test('a cadre is offered deductions, which need a reason, and take effect at onc
   const page = await loadPage('packages/points/record/record', { query: { mode: 'households' } });
   await page.settled();
   expect(page.data.recorder).toBe('cadre');
-  expect(page.textsOf('.grid-name')).toEqual(['第一网格（已选 0/50）', '第二网格（已选 0/50）', '第三网格（已选 0/50）']);
   expect(page.text()).toContain('扣分项（须填写原因，户主会收到通知）');
 
-  await page.tap('#hh-hh-021');
   await page.tap('#item-D08');
   expect(page.textOf('#chosen')).toBe('已选：高价彩礼、借机敛财 -10分');
+  // Three grids, closed until one is opened.
+  expect(page.textsOf('.grid-name')).toEqual(['▸ 第一网格（0/50）', '▸ 第二网格（0/50）', '▸ 第三网格（0/50）']);
+  expect(page.$('#hh-hh-021')).toBeNull();
+  await page.tap('#grid-open-grid-1');
+  await page.tap('#hh-hh-021');
+  expect(page.textOf('#summary')).toBe('已选 1 户 · 高价彩礼、借机敛财 -10分扣分必须填写原因');
   await page.tap('#submit');
   expect(page.textOf('#error')).toBe('扣分必须填写原因');
   await page.dispatch('#reason', 'input', { value: '女儿出嫁收取高价彩礼，经村调委会调解未退还' });
@@ -130,6 +141,7 @@ test("the function's refusals appear on the page in its words, and nothing is re
   expect(await records()).toBe(before);
 
   // Text others will see passes WeChat's content check.
+  await page.tap('#change-item');
   await page.tap('#item-D04');
   await page.dispatch('#note', 'input', { value: '看到有人在河边赌博' });
   await page.tap('#submit');

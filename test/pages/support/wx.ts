@@ -58,6 +58,14 @@ interface SimpleOption {
   complete?: (res: { errMsg: string }) => void;
 }
 
+interface ModalOption {
+  title?: string;
+  content?: string;
+  success?: (res: { confirm: boolean; cancel: boolean; errMsg: string }) => void;
+  fail?: (res: { errMsg: string }) => void;
+  complete?: (res: { errMsg: string }) => void;
+}
+
 interface ToastOption extends SimpleOption {
   title: string;
   icon?: string;
@@ -83,6 +91,10 @@ export interface WxState {
   storage: Map<string, unknown>;
   toasts: Toast[];
   pullDownStops: number;
+  /** Confirmations shown with wx.showModal ("title：content"), in order. */
+  modals: string[];
+  /** What the person answers to the next confirmations (true = confirm); confirm when empty. */
+  modalAnswers: boolean[];
   exchanges: Exchange[];
   /** The config module of the page loaded last (its `localUrl` follows the test's cloud). */
   config: AppConfig | null;
@@ -103,6 +115,8 @@ export function wxState(): WxState {
     storage: new Map(),
     toasts: [],
     pullDownStops: 0,
+    modals: [],
+    modalAnswers: [],
     exchanges: [],
     config: null,
     pages: [],
@@ -118,6 +132,8 @@ export function resetWx(): void {
   s.storage.clear();
   s.toasts.length = 0;
   s.pullDownStops = 0;
+  s.modals.length = 0;
+  s.modalAnswers.length = 0;
   s.exchanges.length = 0;
   s.pages = [];
 }
@@ -309,6 +325,15 @@ export const testWx = {
     option.success?.(ok('hideToast'));
     option.complete?.(ok('hideToast'));
   },
+  showModal(option: ModalOption): void {
+    const s = wxState();
+    s.modals.push([option.title, option.content].filter(Boolean).join('：'));
+    const confirm = s.modalAnswers.shift() ?? true;
+    setTimeout(() => {
+      option.success?.({ confirm, cancel: !confirm, errMsg: 'showModal:ok' });
+      option.complete?.(ok('showModal'));
+    }, 0);
+  },
   stopPullDownRefresh(option: SimpleOption = {}): void {
     wxState().pullDownStops++;
     option.success?.(ok('stopPullDownRefresh'));
@@ -333,6 +358,16 @@ export function pointAt(url: string): void {
   const s = wxState();
   s.cloudUrl = url;
   if (s.config) s.config.localUrl = url;
+}
+
+/** The confirmations shown in this test ("title：content"). */
+export function modals(): readonly string[] {
+  return wxState().modals;
+}
+
+/** The person's answers to the next confirmations (true confirms, false cancels). */
+export function answerModals(...answers: boolean[]): void {
+  wxState().modalAnswers.push(...answers);
 }
 
 /** How many times the page stopped its pull-down refresh in this test. */

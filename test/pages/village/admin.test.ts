@@ -59,22 +59,24 @@ test('a cadre sees every household by grid, searches, opens one, and builds a ne
   expect(page.textOf('#form-error')).toBe('这个户号已经有了');
 });
 
-test('首页 leads cadres and grid leaders to 村务管理, the town admin to 全镇村庄, a head to their household', async () => {
+test('办事 leads cadres and grid leaders to 村务管理, the town admin to 全镇村庄; 我的 a head to their household', async () => {
   for (const [openid, text] of [
     ['demo-cadre-1', '村务管理'],
     ['demo-grid-1', '村务管理'],
     ['demo-town', '全镇村庄'],
   ]) {
     asUser(openid ?? '');
-    const home = await loadPage('pages/home/home');
-    await home.settled();
-    expect(home.textOf('#entry-village')).toBe(text);
+    const work = await loadPage('pages/work/work');
+    await work.settled();
+    expect(work.textOf('#entry-village')).toBe(text);
   }
   asUser('demo-head');
-  const home = await loadPage('pages/home/home');
-  await home.settled();
-  expect(home.$('#entry-village')).toBeNull();
-  expect(home.textOf('#entry-my-household')).toBe('家庭成员与邀请');
+  const work = await loadPage('pages/work/work');
+  await work.settled();
+  expect(work.$('#entry-village')).toBeNull();
+  const mine = await loadPage('pages/mine/mine');
+  await mine.settled();
+  expect(mine.textOf('#entry-my-household')).toBe('家庭成员与邀请');
 });
 
 test('a grid leader sees only their grid; a villager is told the page is not for them', async () => {

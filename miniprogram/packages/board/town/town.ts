@@ -1,6 +1,6 @@
-// 全镇村庄情况 (the town admin): every village of the town with its figures of the period — 书记公开信,
-// 村民说事 and how many were answered within two working days, points participation, 积分超市 use,
-// 财务公开 — and its stars (星级村庄), with the criteria written out as the function applies them.
+// 全镇村庄情况 (the town admin): the town's villages as a ranking table of the period — stars, 书记公开信
+// a month, 村民说事 answered within two working days, points participation, 积分超市 use — then each
+// village's stars criterion by criterion (each figure once), with the criteria written out.
 import type { StarCriterion, StarKey, TownResult, TownVillageRow } from '../../../../typings/index';
 import { CloudError, showError } from '../../../services/cloud';
 import { getTown } from '../../../services/board';
@@ -49,7 +49,13 @@ interface VillageCard {
   name: string;
   stars: string;
   starCount: number;
-  lines: string[];
+  households: number;
+  /** The ranking table's cells: each figure once. */
+  rank: number;
+  letters: string;
+  response: string;
+  participation: string;
+  shop: string;
   checks: CheckRow[];
 }
 
@@ -74,16 +80,22 @@ function card(v: TownVillageRow, criteria: StarCriterion[]): VillageCard {
     name: v.name,
     stars: starsText(v.stars),
     starCount: v.stars,
-    lines: [
-      `农户 ${v.households} 户`,
-      `书记公开信 ${v.letters} 封（每月 ${v.lettersPerMonth} 封）`,
-      `村民说事 ${v.matters.raised} 件，按时答复率 ${percentText(v.matters.responseRate)}（${v.matters.respondedInTime}/${v.matters.due}）`,
-      `积分参与率 ${percentText(v.participation.rate)}（${v.participation.active}/${v.households} 户）`,
-      `积分超市 兑换 ${v.shop.orders} 单、${v.shop.points} 分，${v.shop.households} 户（${percentText(v.shop.rate)}）`,
-      `财务公开 ${v.finance} 条`,
-    ],
+    households: v.households,
+    rank: 0,
+    letters: `${v.lettersPerMonth}`,
+    response: percentText(v.matters.responseRate),
+    participation: percentText(v.participation.rate),
+    shop: percentText(v.shop.rate),
     checks: v.checks.map((c) => ({ key: c.key, title: titles.get(c.key) ?? c.key, met: c.met, value: c.value })),
   };
+}
+
+/** The ranking: most stars first, then the better answer rate; competition ranks (1, 2, 2, 4). */
+export function ranked(cards: VillageCard[], rows: TownVillageRow[]): VillageCard[] {
+  const rate = new Map(rows.map((r) => [r.id, r.matters.responseRate ?? -1]));
+  const key = (c: VillageCard): [number, number] => [c.starCount, rate.get(c.id) ?? -1];
+  const sorted = [...cards].sort((a, b) => key(b)[0] - key(a)[0] || key(b)[1] - key(a)[1]);
+  return sorted.map((c) => ({ ...c, rank: 1 + sorted.filter((o) => key(o)[0] > key(c)[0] || (key(o)[0] === key(c)[0] && key(o)[1] > key(c)[1])).length }));
 }
 
 function monthText(m: string): string {
@@ -109,7 +121,7 @@ Component({
           townName: res.town.name,
           periodText: res.from === res.to ? monthText(res.from) : `${monthText(res.from)}至${monthText(res.to)}`,
           criteria: res.criteria,
-          villages: res.villages.map((v) => card(v, res.criteria)),
+          villages: ranked(res.villages.map((v) => card(v, res.criteria)), res.villages),
         });
       } catch (e) {
         this.setData({ loading: false, failed: true, loadError: e instanceof CloudError ? e.message : '没有加载成功' });

@@ -9,6 +9,7 @@ import { chinaDate } from '../../../utils/china-time';
 import { newClientKey } from '../../../utils/client-key';
 import { dataNumber } from '../../../utils/event';
 import { care } from '../../../behaviors/care';
+import { confirmAction } from '../../../utils/confirm';
 
 const MAX_PICTURES = 9;
 
@@ -111,8 +112,10 @@ Component({
     onSaveDraft() {
       void this.save(false);
     },
-    onPublish() {
-      void this.save(true);
+    async onPublish() {
+      if (!this.data.title.trim() || !this.data.body.trim()) return void this.save(true);
+      const sure = await confirmAction('发布给全村', `《${this.data.title.trim()}》将发给全村的人看，村民可以阅读、点赞和留言。`, '发布');
+      if (sure) void this.save(true);
     },
   },
 });

@@ -1,10 +1,10 @@
-// 说事待办 (cadres): every matter not yet closed, soonest deadline first, overdue ones marked red;
+// 说事待办 (cadres): every matter not yet closed, overdue first with "已超期 N 天", then the soonest deadline;
 // held ones wait for a look at their content. A tap opens 办理.
 import { showError } from '../../../services/cloud';
 import { askSubscribe, MATTER_TEMPLATES, matterQueue } from '../../../services/matters';
 import { care } from '../../../behaviors/care';
 import { dataString } from '../../../utils/event';
-import { matterRow, type MatterRow } from '../../../utils/matters-format';
+import { queueRows, type MatterRow } from '../../../utils/matters-format';
 
 interface QueueData {
   loading: boolean;
@@ -34,7 +34,7 @@ Component({
       this.setData({ loading: true, failed: false });
       try {
         const q = await matterQueue();
-        const items = q.items.map(matterRow);
+        const items = queueRows(q.items, Date.now());
         this.setData({
           items,
           overdue: q.overdue,

@@ -66,7 +66,7 @@ function fresh(): RaiseData {
     voice: null,
     recording: false,
     voiceUploading: false,
-    isPublic: true,
+    isPublic: false,
     location: null,
     submitting: false,
     error: '',
@@ -200,8 +200,8 @@ Component({
         await subscribed;
         const res = await raiseMatter(req);
         const message = res.held
-          ? `已提交。内容需要村干部审核后才会公开，村干部会在${res.matter.deadlineText}前答复您。`
-          : `已提交。村干部会在${res.matter.deadlineText}前答复您${res.matter.public ? '' : '（只有村干部能看到）'}。`;
+          ? `已提交。内容需要村干部审核后才会公开。村干部会在两个工作日内、${res.matter.deadlineText}前答复您。`
+          : `已提交。村干部会在两个工作日内、${res.matter.deadlineText}前答复您${res.matter.public ? '' : '（只有村干部能看到）'}。`;
         this.setData({ submitting: false, done: { id: res.matter.id, held: res.held, message } });
       } catch (e) {
         this.setData({ submitting: false, error: e instanceof CloudError && e.code !== 'NETWORK' ? e.message : '' });

@@ -14,6 +14,7 @@ import { chinaMomentText, lastChinaMonth, monthShort, monthTitle, objectionStatu
 import { gateOf, goHome, goJoin, type Gate } from '../../../utils/notice-gate';
 import { pointsText } from '../../../utils/points-format';
 import { care } from '../../../behaviors/care';
+import { confirmAction } from '../../../utils/confirm';
 
 interface ItemRow {
   recordId: string;
@@ -30,6 +31,8 @@ interface LineRow {
   tone: 'up' | 'down' | 'zero';
   items: ItemRow[];
   openObjections: number;
+  /** The viewer's own household: pinned first and marked 我家. */
+  mine: boolean;
 }
 
 interface ObjectionRow {
@@ -157,6 +160,7 @@ export function lineRow(l: NoticeView['lines'][number]): LineRow {
     tone: tone(l.total),
     items: l.items.map((i) => ({ recordId: i.recordId, itemName: i.itemName, pointsText: pointsText(i.points), tone: tone(i.points), date: dayText(i.occurredOn) })),
     openObjections: l.openObjections,
+    mine: false,
   };
 }
 
@@ -172,6 +176,12 @@ export function objectionRow(o: ObjectionView): ObjectionRow {
     time: chinaMomentText(o.createdAt),
     open: o.status === 'open',
   };
+}
+
+/** The viewer's household first (a villager looks for their own among 150), the rest as published. */
+function pinMine(lines: LineRow[], mine: string | null): LineRow[] {
+  const own = lines.filter((l) => l.householdId === mine).map((l) => ({ ...l, mine: true }));
+  return [...own, ...lines.filter((l) => l.householdId !== mine)];
 }
 
 function visible(lines: LineRow[], filter: string, limit: number): { shown: LineRow[]; more: number; limit: number } {
@@ -233,7 +243,7 @@ Component({
       const n = res.notice;
       // The function says whether it is open (by the server's clock, not the phone's).
       const state: NoticeState = n.status === 'settled' ? 'settled' : n.open ? 'open' : 'closed';
-      const lines = n.lines.map(lineRow);
+      const lines = pinMine(n.lines.map(lineRow), res.myHouseholdId);
       this.setData({
         month: n.month,
         title: `${n.villageName}${monthTitle(n.month)}积分公示`,
@@ -354,6 +364,8 @@ Component({
     async onPublish() {
       if (this.data.acting) return;
       const month = lastChinaMonth();
+      const sure = await confirmAction(`发布${monthTitle(month)}积分公示`, `全村都能看到每户${monthTitle(month)}的积分明细，公示期内村民可以提异议。发布后不能撤回。`, '发布');
+      if (!sure) return;
       this.setData({ acting: 'publish', result: '' });
       try {
         const n = await publishNotice(month);
@@ -371,6 +383,8 @@ Component({
     async onSettle() {
       if (this.data.acting) return;
       const { month, state } = this.data;
+      const sure = await confirmAction(`结算${monthTitle(month)}积分公示`, `${this.data.households}户共${this.data.totalPoints}分将转为累计积分和可用积分，结算后不能再改。`, '结算');
+      if (!sure) return;
       this.setData({ acting: 'settle', result: '' });
       try {
         const res = await settleNotice(month);

@@ -11,6 +11,8 @@ import { itemsOf, nextLocalCode, toRow, wholeNumber, type ItemRow } from '../../
 interface AdoptData {
   loading: boolean;
   error: string;
+  /** Only the secretary records a newly adopted version; everyone else is sent to read the rules. */
+  canAdopt: boolean;
   basedOn: string;
   rows: ItemRow[];
   newName: string;
@@ -29,6 +31,7 @@ interface AdoptData {
 const initial: AdoptData = {
   loading: true,
   error: '',
+  canAdopt: false,
   basedOn: '',
   rows: [],
   newName: '',
@@ -59,10 +62,12 @@ Component({
       this.setData({ loading: true, error: '' });
       try {
         const rules = await getRules();
+        if (!rules.canAdopt) return void this.setData({ loading: false, canAdopt: false });
         source = rules.current ? rules.current.items : (await getTemplate()).items;
         const today = chinaDate();
         this.setData({
           loading: false,
+          canAdopt: true,
           basedOn: rules.current ? `在现行第${rules.current.version}版的基础上修改` : '从“5+X”模板开始',
           rows: source.map(toRow),
           meetingDate: today,

@@ -1,4 +1,4 @@
-// 户主档案袋: the household's label, head and grid, members (masked), earned / available / pending
+// 户主档案袋: the household's label, head and grid, members (names and relations), earned / available / pending
 // points (pending apart, explained), this year's figures, rank in the village and the grid, a
 // 12-month trend drawn on a canvas, and the history item by item with its steps and photos. Grid
 // leaders and cadres open another household with ?householdId=; a cadre can correct (更正) an
@@ -40,6 +40,8 @@ interface TrendCell {
 }
 
 interface ArchiveData {
+  /** The record whose review steps are unfolded ('' for none): the audit lines stay folded away. */
+  openSteps: string;
   loading: boolean;
   failed: boolean;
   loadError: string;
@@ -65,6 +67,7 @@ interface ArchiveData {
 }
 
 const initial: ArchiveData = {
+  openSteps: '',
   loading: true,
   failed: false,
   loadError: '',
@@ -89,15 +92,20 @@ const initial: ArchiveData = {
 
 const STATUS_CLASS: Record<RecordView['status'], string> = { pending: 'badge-wait', approved: 'badge-ok', rejected: 'badge-bad' };
 
-function historyCard(r: RecordView, canReverse: boolean): HistoryCard {
+/** Approved but its month not settled yet: the points are still on the monthly notice (公示中). */
+function onNotice(r: RecordView, settled: readonly string[]): boolean {
+  return r.status === 'approved' && !settled.includes(r.month);
+}
+
+function historyCard(r: RecordView, canReverse: boolean, settled: readonly string[]): HistoryCard {
   return {
     id: r.id,
     itemName: r.reverses ? `更正：${r.itemName}` : r.itemName,
     pointsText: pointsText(r.points),
     up: r.points > 0,
     date: dateText(r.occurredOn),
-    status: STATUS_NAMES[r.status],
-    statusClass: STATUS_CLASS[r.status],
+    status: onNotice(r, settled) ? '公示中' : STATUS_NAMES[r.status],
+    statusClass: onNotice(r, settled) ? 'badge-wait' : STATUS_CLASS[r.status],
     source: sourceText(r.source, r.recordedByName, r.proxyFor),
     note: r.note,
     reason: r.reason,
@@ -121,7 +129,7 @@ export function archiveView(a: ArchiveResult): Partial<ArchiveData> {
     trend: a.trend,
     trendCells: a.trend.map((t) => ({ label: monthLabel(t.month), points: t.points ? pointsText(t.points) : '0', up: t.points > 0, down: t.points < 0 })),
     trendTotal: pointsText(total),
-    history: a.history.map((r) => historyCard(r, a.canReverse)),
+    history: a.history.map((r) => historyCard(r, a.canReverse, a.settledMonths)),
     canReverse: a.canReverse,
   };
 }
@@ -190,6 +198,10 @@ Component({
       } catch (e) {
         console.warn('trend chart not drawn', e);
       }
+    },
+    onToggleSteps(e: WechatMiniprogram.BaseEvent) {
+      const id = dataString(e, 'id');
+      this.setData({ openSteps: this.data.openSteps === id ? '' : id });
     },
     onPreview(e: WechatMiniprogram.BaseEvent) {
       const card = this.data.history.find((h) => h.id === dataString(e, 'id'));

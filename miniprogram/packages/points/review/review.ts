@@ -10,6 +10,7 @@ import { fileUrl } from '../../../services/upload';
 import { dateText, timeText } from '../../../utils/china-time';
 import { dataNumber, dataString } from '../../../utils/event';
 import { decisionText, pointsText, sourceText } from '../../../utils/points-format';
+import { confirmAction } from '../../../utils/confirm';
 
 interface StepRow {
   text: string;
@@ -169,7 +170,14 @@ Component({
         this.setSelection(this.data.cards.filter((c) => !gone.has(c.id)));
       }
     },
-    onApprove() {
+    async onApprove() {
+      const chosen = this.data.cards.filter((c) => c.selected);
+      // Several at once (全选): say what approving them does before it is done.
+      if (chosen.length > 1) {
+        const households = new Set(chosen.map((c) => c.householdLabel)).size;
+        const sure = await confirmAction(`通过${chosen.length}条记录`, `${households}户的${chosen.length}条积分记录将通过审核，计入各户待公示积分，随本月公示。`, '通过');
+        if (!sure) return;
+      }
       void this.act('approve', '');
     },
     onOpenReject() {

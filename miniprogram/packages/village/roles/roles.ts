@@ -7,10 +7,13 @@ import { showError } from '../../../services/cloud';
 import { createInvite, errorText, people, setRole } from '../../../services/village';
 import { dataString } from '../../../utils/event';
 import { inviteCard, inviteShare, type InviteCard } from '../../../utils/invite-card';
+import { confirmAction } from '../../../utils/confirm';
 
 interface Person extends PersonView {
   cadre: boolean;
   keeper: boolean;
+  /** The secretary's row (the one who uses this page): being a cadre goes with the office. */
+  secretary: boolean;
 }
 
 interface RolesData {
@@ -31,7 +34,7 @@ const ROLES: AppointableRole[] = ['cadre', 'keeper'];
 const initial: RolesData = { loading: true, failed: false, loadError: '', people: [], notice: '', forName: '', roleIndex: 0, roleNames: ['村两委干部', '积分超市店员'], error: '', invite: null, saving: false };
 
 function person(p: PersonView): Person {
-  return { ...p, cadre: p.roles.includes('cadre'), keeper: p.roles.includes('keeper') };
+  return { ...p, cadre: p.roles.includes('cadre'), keeper: p.roles.includes('keeper'), secretary: p.roles.includes('secretary') };
 }
 
 function isRole(v: string): v is AppointableRole {
@@ -62,6 +65,12 @@ Component({
       const role = dataString(e, 'role');
       const granted = dataString(e, 'on') === '1';
       if (!isRole(role)) return;
+      const who = this.data.people.find((x) => x.userId === dataString(e, 'id'));
+      if (!granted && who) {
+        const office = role === 'cadre' ? '村两委干部' : '积分超市店员';
+        const what = role === 'cadre' ? '不能再审核积分、答复村民说事和管理村务' : '不能再核销取货';
+        if (!(await confirmAction(`免去${who.name}的${office}职务`, `免去后${who.name}${what}。以后需要时可以重新任命。`, '免去'))) return;
+      }
       try {
         const p = await setRole(dataString(e, 'id'), role, granted);
         this.setData({ people: this.data.people.map((x) => (x.userId === p.userId ? person(p) : x)), notice: `${p.name}：${p.roleNames.join('、')}` });
