@@ -11,7 +11,7 @@ let cloud: TestCloud;
 let db: Database;
 let api: ReturnType<typeof caller>;
 const key = (): string => randomBytes(8).toString('hex');
-// The month after the seed's last notice (the seed's history ends where the wall clock is): the 20th.
+// The month after the seed's last notice (the seed's history ends at the clock, TEST_NOW): the 20th.
 let DAY = '';
 let MONTH = '';
 const photo = 'cloud://local-dev.local-bucket/evidence/test.jpg';
@@ -190,10 +190,21 @@ test('a complaint about the secretary reaches the supervisors and the town admin
 });
 
 test("a public matter's photos reach others only after a cadre has cleared it (by answering), in its first event too", async () => {
-  const raised = await api.ok('demo-villager', 'matters', 'raise', { clientKey: key(), text: '村口路灯坏了', category: '水电设施', public: true, photos: [photo] });
+  // A file really stored (WeChat's media check downloads it), whose check passes.
+  const sdk = await import('wx-server-sdk');
+  const stored = (await sdk.uploadFile({ cloudPath: `matters/fairness/${key()}.jpg`, fileContent: Buffer.from('a street lamp') })).fileID;
+  const raised = await api.ok('demo-villager', 'matters', 'raise', { clientKey: key(), text: '村口路灯坏了', category: '水电设施', public: true, photos: [stored] });
+  const checked = async (): Promise<boolean> => {
+    const [m] = await getAll(db.collection('matters').where({ _id: raised.matter.id }));
+    const checks = Array.isArray(m?.mediaChecks) ? m.mediaChecks : [];
+    return checks.length === 1 && checks.every((c: unknown) => typeof c === 'object' && c !== null && 'verdict' in c && c.verdict === 'pass');
+  };
+  for (let waited = 0; !(await checked()) && waited < 10_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+  expect(await checked()).toBe(true);
+  // Checked, but no cadre has looked yet: nobody else sees it.
   const seen = await api.ok('demo-head', 'matters', 'detail', { id: raised.matter.id });
   expect(seen.photos).toEqual([]);
   expect(seen.events.flatMap((e) => e.photos)).toEqual([]);
   await api.ok('demo-cadre-1', 'matters', 'respond', { id: raised.matter.id, clientKey: key(), text: '已安排电工维修' });
-  expect((await api.ok('demo-head', 'matters', 'detail', { id: raised.matter.id })).events[0]?.photos).toEqual([photo]);
+  expect((await api.ok('demo-head', 'matters', 'detail', { id: raised.matter.id })).events[0]?.photos).toEqual([stored]);
 });
