@@ -468,7 +468,7 @@ describe('deadlines and the holiday calendar', () => {
     const today = chinaDay(new Date());
     const next = responseDeadline(new Date(), library).workingDays[0] ?? '';
     await api.ok('demo-cadre-1', 'matters', 'setOverride', { scope: 'village', date: next, kind: 'holiday', name: '村里庙会' });
-    const m = await raisePublic('demo-villager', '庙会期间停车乱');
+    const m = await raisePublic('demo-head', '庙会期间停车乱');
     const rules = { calendar: chineseDays, overrides: new Map<string, 'holiday' | 'workday'>([[next, 'holiday']]) };
     expect(m.deadline).toBe(responseDeadline(new Date(m.raisedAt), rules).at.toISOString());
     expect(m.deadline).not.toBe(responseDeadline(new Date(m.raisedAt), library).at.toISOString());
