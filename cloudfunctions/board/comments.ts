@@ -15,6 +15,7 @@ import { sendAgainstGrant } from '../shared/board/push';
 import { memberOf, optionalUser } from './context';
 import { insertOnce, removeById, updateWhere, whole } from './store';
 import { commentView } from './views';
+import { currentTime } from '../shared/clock';
 
 async function publishedLetter(id: string): Promise<Letter> {
   const letter = await getById(C.boardLetters, id, letterSchema);
@@ -32,7 +33,7 @@ async function memberOnLetter(openid: string, letterId: string): Promise<{ user:
 /** Sets the caller's like (idempotent: liking twice likes once); the count moves only with a real change. */
 export async function like(openid: string, id: string, liked: boolean): Promise<{ liked: boolean; likes: number }> {
   const { user, letter } = await memberOnLetter(openid, id);
-  const likeDoc = { _id: likeId(letter._id, user._id), letterId: letter._id, userId: user._id, at: new Date() };
+  const likeDoc = { _id: likeId(letter._id, user._id), letterId: letter._id, userId: user._id, at: currentTime() };
   const changed = liked ? await insertOnce(C.boardLikes, likeDoc) : await removeById(C.boardLikes, likeDoc._id);
   if (!changed) return { liked, likes: letter.likes };
   const delta = liked ? 1 : -1;
@@ -60,7 +61,7 @@ export async function comment(openid: string, req: CommentRequest): Promise<Comm
     decidedAt: null,
     reply: null,
     clientKey: req.clientKey,
-    createdAt: new Date(),
+    createdAt: currentTime(),
   };
   if (!(await insertOnce(C.boardComments, c))) {
     // A retry: the first attempt's comment stands.
@@ -87,7 +88,7 @@ export async function moderate(openid: string, req: ModerateRequest): Promise<Co
   requireCommentState(c, req.decision);
   const reason = (req.reason ?? '').trim();
   if (req.decision === 'reject' && reason.length < 2) throw new AppError('COMMON.INVALID_INPUT', '请写明不通过的原因，留言人会看到');
-  const now = new Date();
+  const now = currentTime();
   const next: Comment = { ...c, status: req.decision === 'approve' ? 'visible' : 'rejected', reason: req.decision === 'reject' ? reason : '', decidedBy: openid, decidedAt: now };
   // Conditional on its state: the secretary's double tap (or two devices) decides once.
   const changed = await updateWhere(C.boardComments, { _id: c._id, status: 'held' }, { status: next.status, reason: next.reason, decidedBy: openid, decidedAt: now });
@@ -101,7 +102,7 @@ export async function reply(openid: string, req: ReplyRequest): Promise<CommentV
   requireCommentState(c, 'reply');
   const text = req.text.trim();
   await requireCleanText(openid, text, 2);
-  const r = { text, by: user._id, byName: user.name, at: new Date() };
+  const r = { text, by: user._id, byName: user.name, at: currentTime() };
   const changed = await updateWhere(C.boardComments, { _id: c._id, status: 'visible' }, { reply: whole(r) });
   if (changed !== 1) throw new AppError('BOARD.WRONG_STATE');
   if (c.authorId !== user._id) {

@@ -14,6 +14,7 @@ import { NEAR_DEADLINE_MS, WAITING_MATTER_STATES, reviewScopes, waitingKeys, typ
 import { optionalUser, villageRef } from './context';
 import { itemSummary, letterSummary } from './views';
 import { isGridLeader, microGridsLedBy } from '../shared/access';
+import { currentTime } from '../shared/clock';
 
 const LATEST = 3;
 
@@ -78,7 +79,7 @@ export async function villageHome(
     village,
     member && isGridLeader(member) ? grids().then((gs) => microGridsLedBy(member, gs)) : Promise.resolve([]),
   ]);
-  const waits = member ? await waiting(member, v.village, led, new Date()) : null;
+  const waits = member ? await waiting(member, v.village, led, currentTime()) : null;
   return {
     village: v.ref,
     viewer,

@@ -13,6 +13,7 @@ import { readers } from './reads';
 import { subscribed } from './subscriptions';
 import { townView } from './town';
 import { spendDaily } from '../shared/limits';
+import { currentTime } from '../shared/clock';
 
 const id = z.string().min(1).max(64);
 const page = z.number().int().min(0).max(500).optional();
@@ -74,5 +75,5 @@ export const main = createFunction('board', {
     input: z.object({ accepted: z.array(z.string().min(1).max(64)).max(20) }).strict(),
     run: (req, ctx) => subscribed(ctx.openid, req.accepted),
   },
-  town: { input: z.object({ from: month, to: month }).strict(), run: (req, ctx) => townView(ctx.openid, req, new Date()) },
+  town: { input: z.object({ from: month, to: month }).strict(), run: (req, ctx) => townView(ctx.openid, req, currentTime()) },
 });

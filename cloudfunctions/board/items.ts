@@ -16,6 +16,7 @@ import { pushToVillage } from '../shared/board/push';
 import { optionalUser, readerFor, readerOf, requireCadre, requireMember, villageRef, type Reader } from './context';
 import { insertOnce, updateWhere, whole } from './store';
 import { itemDetail, itemSummary } from './views';
+import { currentTime } from '../shared/clock';
 
 export async function listItems(openid: string, req: ItemsRequest): Promise<ItemsResult> {
   const reader = await readerFor(openid, req.villageId);
@@ -62,7 +63,7 @@ async function announce(item: BoardItem, villageName: string): Promise<number> {
   const sent = await pushToVillage(item.villageId, 'notice', `packages/board/item/item?id=${item._id}&villageId=${item.villageId}`, {
     thing1: thing(item.title),
     thing2: thing(`${villageName}村委会`),
-    date3: { value: chinaDate(item.publishedAt ?? new Date()) },
+    date3: { value: chinaDate(item.publishedAt ?? currentTime()) },
   });
   if (sent > 0) await updateWhere(C.boardItems, { _id: item._id }, { pushed: sent });
   return sent;
@@ -80,7 +81,7 @@ export async function saveItem(openid: string, req: SaveItemRequest): Promise<Bo
   const reader = await readerFor(openid, undefined);
   const user = requireCadre(reader);
   const village = reader.village;
-  const now = new Date();
+  const now = currentTime();
   const { eventDate } = checkContent(req, now);
   const content = {
     title: req.title.trim(),
@@ -145,7 +146,7 @@ export async function signOff(openid: string, id: string, seen: string, note: st
   if (item.kind !== 'finance') throw new AppError('BOARD.WRONG_STATE', '只有财务公开需要村务监督委员会审核');
   if (item.status !== 'draft') throw new AppError('BOARD.PUBLISHED');
   if (item.updatedAt.toISOString() !== seen) throw new AppError('BOARD.WRONG_STATE', '这条财务公开刚被修改过，请重新查看后再审核');
-  const s = { by: user._id, byName: user.name, at: new Date(), note: note.trim() };
+  const s = { by: user._id, byName: user.name, at: currentTime(), note: note.trim() };
   // Conditional on the version read: a sign-off covers exactly the content the supervisor saw.
   const changed = await updateWhere(C.boardItems, { _id: item._id, status: 'draft', updatedAt: item.updatedAt }, { signOff: whole(s) });
   if (changed !== 1) throw new AppError('BOARD.WRONG_STATE', '这条财务公开刚被修改过，请重新查看后再审核');
@@ -157,7 +158,7 @@ export async function publishItem(openid: string, id: string): Promise<BoardItem
   const user = requireCadre(reader);
   if (item.status === 'published') return itemDetail(item, reader);
   requirePublishable(item);
-  const now = new Date();
+  const now = currentTime();
   const publishing = { status: 'published' as const, publishedAt: now, publishedOn: chinaDate(now), publishedBy: user._id };
   // Conditional on the version read: an edit (which may have voided the sign-off) in between refuses it.
   const changed = await updateWhere(C.boardItems, { _id: item._id, status: 'draft', updatedAt: item.updatedAt }, publishing);

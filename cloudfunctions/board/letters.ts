@@ -14,6 +14,7 @@ import { optionalUser, readerFor, readerOf, requireSecretary, villageRef, type R
 import { recordRead } from './reads';
 import { insertOnce, updateWhere, whole } from './store';
 import { commentView, letterSummary } from './views';
+import { currentTime } from '../shared/clock';
 
 /** Comments shown on a letter (the newest). */
 const COMMENTS_SHOWN = 200;
@@ -96,7 +97,7 @@ export async function saveLetter(openid: string, req: SaveLetterRequest): Promis
   if (existing && existing.villageId !== village._id) throw new AppError('COMMON.NOT_FOUND', '没有找到这封公开信');
   if (existing?.status === 'published') throw new AppError('BOARD.PUBLISHED');
   await requireCleanText(openid, `${title}\n${body}`, 3);
-  const now = new Date();
+  const now = currentTime();
   const publishing = req.publish ? { status: 'published' as const, publishedAt: now, publishedOn: chinaDate(now) } : {};
   if (existing) {
     const changed = await updateWhere(C.boardLetters, { _id: existing._id, status: 'draft' }, { title, body, pictures: whole(req.pictures), updatedAt: now, ...publishing });

@@ -12,10 +12,11 @@ import { letterSchema, readSchema, type Letter, type Read } from '../shared/boar
 import { readIds } from '../shared/board/policy';
 import { readerFor, requireMember } from './context';
 import { insertOnce } from './store';
+import { currentTime } from '../shared/clock';
 
 export async function recordRead(letter: Letter, user: User): Promise<{ user: boolean; household: boolean }> {
   const ids = readIds(letter._id, user._id, user.householdId);
-  const at = new Date();
+  const at = currentTime();
   const mine: Read = { _id: ids.user, letterId: letter._id, villageId: letter.villageId, kind: 'user', userId: user._id, householdId: user.householdId, at };
   if (!(await insertOnce(C.boardReads, mine))) return { user: false, household: false };
   const household = ids.household ? await insertOnce(C.boardReads, { ...mine, _id: ids.household, kind: 'household' }) : false;

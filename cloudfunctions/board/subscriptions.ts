@@ -8,6 +8,7 @@ import { currentUser, villageOf } from '../shared/users';
 import { subscriptionSchema } from '../shared/board/model';
 import { addGrants } from '../shared/board/policy';
 import { keysOf } from '../shared/board/push';
+import { currentTime } from '../shared/clock';
 
 export async function subscribed(openid: string, accepted: string[]): Promise<SubscribedResult> {
   const user = await currentUser(openid);
@@ -17,6 +18,6 @@ export async function subscribed(openid: string, accepted: string[]): Promise<Su
   if (!keys.length) return { grants: existing?.grants ?? {} };
   const grants = addGrants(existing?.grants ?? {}, keys);
   // The whole document (an upsert): grants follow the user's present village.
-  await db.collection(C.boardSubscriptions).doc(openid).set({ data: { villageId, grants, updatedAt: new Date() } });
+  await db.collection(C.boardSubscriptions).doc(openid).set({ data: { villageId, grants, updatedAt: currentTime() } });
   return { grants };
 }

@@ -9,6 +9,7 @@ import { villageContext as honoursContext } from '../shared/village-context';
 import { issue, loanView, revoke, verify } from './loan';
 import { gridScores } from './scores';
 import { quarterly } from './timer';
+import { currentTime } from '../shared/clock';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const quarter = z.string().refine(isQuarter, '季度格式应为 2026-Q3');
@@ -20,39 +21,39 @@ export const main = createFunction(
   {
     grids: {
       input: z.object({ month: month.optional() }).strict(),
-      run: async (req, ctx) => gridScores(await honoursContext(ctx.openid), req.month, new Date()),
+      run: async (req, ctx) => gridScores(await honoursContext(ctx.openid), req.month, currentTime()),
     },
     quarter: {
       input: z.object({ quarter: quarter.optional() }).strict(),
       run: async (req, ctx) => {
-        const now = new Date();
+        const now = currentTime();
         return quarterView(await honoursContext(ctx.openid), req.quarter ?? previousQuarter(now), now);
       },
     },
     award: {
       input: z.object({ quarter }).strict(),
-      run: async (req, ctx) => awardByHand(await honoursContext(ctx.openid), req.quarter, new Date()),
+      run: async (req, ctx) => awardByHand(await honoursContext(ctx.openid), req.quarter, currentTime()),
     },
     annual: {
       input: z.object({ year: z.number().int().min(2000).max(2100).optional(), householdId: z.string().min(1).max(64).optional() }).strict(),
-      run: async (req, ctx) => annual(await honoursContext(ctx.openid), req.year, req.householdId, new Date()),
+      run: async (req, ctx) => annual(await honoursContext(ctx.openid), req.year, req.householdId, currentTime()),
     },
     loan: {
       input: z.object({}).strict(),
-      run: async (_req, ctx) => loanView(await honoursContext(ctx.openid), new Date()),
+      run: async (_req, ctx) => loanView(await honoursContext(ctx.openid), currentTime()),
     },
     issue: {
       input: z.object({ clientKey }).strict(),
-      run: async (req, ctx) => issue(await honoursContext(ctx.openid), req.clientKey, new Date()),
+      run: async (req, ctx) => issue(await honoursContext(ctx.openid), req.clientKey, currentTime()),
     },
     revoke: {
       input: z.object({ code }).strict(),
-      run: async (req, ctx) => revoke(await honoursContext(ctx.openid), req.code, new Date()),
+      run: async (req, ctx) => revoke(await honoursContext(ctx.openid), req.code, currentTime()),
     },
     // No village identity needed: a bank officer is not a villager. Identity only counts failures.
     verify: {
       input: z.object({ code }).strict(),
-      run: (req, ctx) => verify(ctx.openid, req.code, new Date()),
+      run: (req, ctx) => verify(ctx.openid, req.code, currentTime()),
     },
   },
   quarterly,

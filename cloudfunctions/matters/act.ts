@@ -28,6 +28,7 @@ import { afterChange, applyChange, eventId, readMatter } from './store';
 import { tellAssignee, tellCadres, tellRaiser, tellRating } from './tell';
 import { detailView } from './views';
 import { isCadre } from '../shared/access';
+import { currentTime } from '../shared/clock';
 
 /** A matter the caller may see, or NOT_FOUND — whether it does not exist or is not theirs to see. */
 export async function visibleMatter(user: User, id: string): Promise<{ m: Matter; access: Access }> {
@@ -53,7 +54,7 @@ async function step(s: Step, openid: string): Promise<MatterDetail> {
   const user = await currentUser(openid);
   const evId = eventId(s.action, s.clientKey);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const now = new Date();
+    const now = currentTime();
     const { m, access } = await visibleMatter(user, s.id);
     if (m.events.some((e) => e.id === evId)) return detailView(m, access, now);
     requireAllowed(m, access, s.action);
@@ -217,7 +218,7 @@ export function reopen(req: MatterReopenRequest, openid: string): Promise<Matter
         return { action: 'reopen', reason: req.reason.trim(), roundDeadlineAt: deadline.at };
       },
       after: async (_b, m) => {
-        await Promise.all([...uncovered.map((y) => warnMissingYear(m.townId, y, new Date())), tellCadres(m, '群众不满意，申请重新办理')]);
+        await Promise.all([...uncovered.map((y) => warnMissingYear(m.townId, y, currentTime())), tellCadres(m, '群众不满意，申请重新办理')]);
       },
     },
     openid,

@@ -15,6 +15,7 @@ import { _, db } from '../shared/sdk';
 import { isDuplicateKey } from '../shared/tx';
 import { currentUser } from '../shared/users';
 import { townOf as adminTownOf } from '../shared/access';
+import { currentTime } from '../shared/clock';
 
 export const villageScope = (villageId: string): string => `village:${villageId}`;
 export const townScope = (townId: string): string => `town:${townId}`;
@@ -120,12 +121,12 @@ async function view(w: Where, now: Date): Promise<CalendarResult> {
 }
 
 export async function calendar(openid: string): Promise<CalendarResult> {
-  const now = new Date();
+  const now = currentTime();
   return view(await whereOf(openid), now);
 }
 
 export async function setOverride(req: CalendarOverrideRequest, openid: string): Promise<CalendarResult> {
-  const now = new Date();
+  const now = currentTime();
   const w = await whereOf(openid);
   const ms = Date.parse(`${req.date}T00:00:00Z`);
   if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== req.date) throw new AppError('COMMON.INVALID_INPUT', '日期格式不对');

@@ -14,6 +14,7 @@ import { visibleMatter } from './act';
 import { listRows, PAGE_SIZE } from './store';
 import { detailView, summaryView } from './views';
 import { isSupervisorOf, officeOf } from '../shared/access';
+import { currentTime } from '../shared/clock';
 
 const MAX_PAGE = 50;
 /** The queue is read a hundred at a time: a village rarely has more open at once. */
@@ -30,7 +31,7 @@ export async function publicList(page: number | undefined, openid: string): Prom
   const user = await currentUser(openid);
   const villageId = villageOf(user);
   const rows = await listRows({ villageId, listed: true }, ['raisedAt', 'desc'], PAGE_SIZE + 1, skipOf(page));
-  const now = new Date();
+  const now = currentTime();
   const items = rows.slice(0, PAGE_SIZE).flatMap((m) => {
     const access = accessOf(user, m);
     return access ? [summaryView(m, access, now)] : [];
@@ -42,7 +43,7 @@ export async function mine(page: number | undefined, openid: string): Promise<Ma
   const user = await currentUser(openid);
   const villageId = villageOf(user);
   const rows = await listRows({ raisedBy: user._id }, ['raisedAt', 'desc'], PAGE_SIZE + 1, skipOf(page));
-  const now = new Date();
+  const now = currentTime();
   const items = rows
     .slice(0, PAGE_SIZE)
     .filter((m) => m.villageId === villageId)
@@ -56,7 +57,7 @@ export async function queue(page: number | undefined, openid: string): Promise<M
   const villageId = villageOf(user);
   if (!isVillageCadre(user, villageId) && !isSupervisorOf(user, villageId)) throw new AppError('AUTH.FORBIDDEN', '只有村干部可以查看待办');
   const rows = await listRows({ villageId, active: true }, ['dueAt', 'asc'], QUEUE_SIZE + 1, skipOf(page, QUEUE_SIZE));
-  const now = new Date();
+  const now = currentTime();
   // A complaint about cadres is in the queue of those who judge it only (a supervisor sees only those).
   const shown = rows.slice(0, QUEUE_SIZE).filter((m) => accessOf(user, m)?.cadre === true);
   return {
@@ -69,7 +70,7 @@ export async function queue(page: number | undefined, openid: string): Promise<M
 export async function detail(id: string, openid: string): Promise<MatterDetail> {
   const user = await currentUser(openid);
   const { m, access } = await visibleMatter(user, id);
-  return detailView(m, access, new Date());
+  return detailView(m, access, currentTime());
 }
 
 /** The people a cadre may hand a matter to: the village's cadres and grid leaders. */

@@ -22,6 +22,7 @@ import { matterId, readMatter } from './store';
 import { tellCadres, villageCadres } from './tell';
 import { detailView } from './views';
 import { isCadre, routeMatter } from '../shared/access';
+import { currentTime } from '../shared/clock';
 
 const audio = (fileId: string): MediaFile => ({ fileId, kind: 'audio' });
 
@@ -32,7 +33,7 @@ export async function raise(req: MatterRaiseRequest, openid: string): Promise<Ma
   if (!text && !req.voice) throw new AppError('COMMON.INVALID_INPUT', '请写几句话，或者按住按钮说一段语音');
   const id = matterId(villageId, openid, req.clientKey);
   const access: Access = { mine: true, cadre: isCadre(user), assignee: false };
-  const now = new Date();
+  const now = currentTime();
 
   const townId = await townOf(user, villageId);
   const [existing, household, rules, cadres] = await Promise.all([

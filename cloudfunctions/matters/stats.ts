@@ -13,6 +13,7 @@ import { _ } from '../shared/sdk';
 import { currentUser } from '../shared/users';
 import { villageCadres } from './tell';
 import { townOf } from '../shared/access';
+import { currentTime } from '../shared/clock';
 
 /** The $group accumulators of the counts; `now` decides which deadlines have passed. */
 function counters(now: Date): Record<string, unknown> {
@@ -59,7 +60,7 @@ function rowOf(row: unknown): MatterStatsRow {
 export async function stats(req: MatterStatsRequest, openid: string): Promise<MatterStatsResult> {
   checkPeriod(req.from, req.to);
   const user = await currentUser(openid);
-  const now = new Date();
+  const now = currentTime();
   const period = _.gte(req.from).and(_.lte(req.to));
 
   if (townOf(user) !== null && user.townId) {

@@ -16,6 +16,7 @@ import { noticeSchema } from '../shared/model';
 import { noticeId } from '../shared/notice/booking';
 import { noticeView } from './views';
 import { spendDaily } from '../shared/limits';
+import { currentTime } from '../shared/clock';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const clientKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
@@ -40,7 +41,7 @@ export const main = createFunction(
       input: z.object({ month }).strict(),
       run: async (req, ctx) => {
         const { user, village } = await caller(ctx.openid);
-        return getNotice(user, village, req.month, new Date());
+        return getNotice(user, village, req.month, currentTime());
       },
     },
     publish: {
@@ -48,7 +49,7 @@ export const main = createFunction(
       run: async (req, ctx) => {
         const { user, village } = await caller(ctx.openid);
         if (!isCadre(user)) throw new AppError('AUTH.FORBIDDEN', '只有村干部可以发布公示');
-        const now = new Date();
+        const now = currentTime();
         return noticeView(await publishNotice(village, req.month, user._id, now), village.name, [], now);
       },
     },
@@ -57,14 +58,14 @@ export const main = createFunction(
       run: async (req, ctx) => {
         const user = await currentUser(ctx.openid);
         await spendDaily(ctx.openid, 'notice.object');
-        return object(user, villageOf(user), req, new Date());
+        return object(user, villageOf(user), req, currentTime());
       },
     },
     resolve: {
       input: z.object({ objectionId: z.string().min(1).max(64), decision: z.enum(['uphold', 'dismiss']), reason: z.string().trim().min(2).max(200), clientKey }).strict(),
       run: async (req, ctx) => {
         const user = await currentUser(ctx.openid);
-        return resolve(user, villageOf(user), req, new Date());
+        return resolve(user, villageOf(user), req, currentTime());
       },
     },
     settle: {
@@ -74,14 +75,14 @@ export const main = createFunction(
         if (!isCadre(user)) throw new AppError('AUTH.FORBIDDEN', '只有村干部可以结算');
         const notice = await getById(C.notices, noticeId(village._id, req.month), noticeSchema);
         if (!notice) throw new AppError('COMMON.NOT_FOUND', '这个月还没有公示');
-        return settleNotice(notice, user._id, new Date());
+        return settleNotice(notice, user._id, currentTime());
       },
     },
     boards: {
       input: z.object({ month }).strict(),
       run: async (req, ctx) => {
         const { village } = await caller(ctx.openid);
-        return getBoards(village, req.month, new Date());
+        return getBoards(village, req.month, currentTime());
       },
     },
   },

@@ -48,6 +48,7 @@ async function allVillages(): Promise<Village[]> {
 }
 
 export async function sweep(at: Date, budgetMs: number = BUDGET_MS): Promise<SweepResult> {
+  // The machine's time on purpose: a time budget within one run, not a business date.
   const deadline = Date.now() + budgetMs;
   const month = previousMonth(at);
   const [villages, published] = await Promise.all([allVillages(), listAll(C.notices, { month }, noticeSchema)]);

@@ -23,6 +23,7 @@ import { bookingMonth, publishedMonths } from '../shared/notice/booking';
 import { applyLedger } from '../shared/points/ledger';
 import { inForce, ruleSets, villageContextWith } from './context';
 import { recordView } from './views';
+import { currentTime } from '../shared/clock';
 
 /** How far back a record may be dated: the month's notice must still be open for it. */
 const MAX_AGE_DAYS = 45;
@@ -91,7 +92,7 @@ async function recordOnce(req: RecordRequest, openid: string): Promise<RecordRes
     const interested = (recorder !== 'self' && belongsTo(user, h._id)) || leaderInterested(leader, h._id);
     return initialState(recorder, levels, interested);
   };
-  const now = new Date();
+  const now = currentTime();
   const month = bookingMonth(occurredMonth, published, monthOf(today));
 
   /** One household's record, its cap use and (approved at once) its ledger event and balance. */

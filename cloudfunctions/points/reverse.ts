@@ -12,6 +12,7 @@ import { getById } from '../shared/repo';
 import { isDuplicateKey, withTransaction } from '../shared/tx';
 import { villageContext } from './context';
 import { recordView } from './views';
+import { currentTime } from '../shared/clock';
 
 export async function reverse(req: ReverseRequest, openid: string): Promise<RecordView> {
   const { user, village } = await villageContext(openid);
@@ -22,7 +23,7 @@ export async function reverse(req: ReverseRequest, openid: string): Promise<Reco
   // Separation of duties: nobody corrects their own household's points (the original is re-read, and
   // its household cannot change, inside the transaction).
   if (original) requireNoInterest(user, 'reverse', { householdId: original.householdId });
-  const correction = { counterId, originalId: req.recordId, villageId: village._id, by: user, reason: req.reason, clientKey: req.clientKey, bookedOn: chinaDate(), now: new Date() };
+  const correction = { counterId, originalId: req.recordId, villageId: village._id, by: user, reason: req.reason, clientKey: req.clientKey, bookedOn: chinaDate(), now: currentTime() };
   try {
     return recordView(await withTransaction((t) => writeCounterRecord(t, correction)));
   } catch (e) {

@@ -16,6 +16,7 @@ import { txGet, withTransaction, type Tx } from '../shared/tx';
 import { inForce, ruleSets, villageContextWith } from './context';
 import { applyLedger } from '../shared/points/ledger';
 import { groupBy, HOUSEHOLDS_AT_ONCE, mapLimit } from '../shared/parallel';
+import { currentTime } from '../shared/clock';
 
 async function releaseCap(t: Tx, rec: PointRecord, cap: { period: 'month' | 'quarter' | 'year'; times: number } | null): Promise<void> {
   if (!cap) return;
@@ -49,7 +50,7 @@ export async function review(req: ReviewRequest, openid: string): Promise<Review
     return false;
   });
   const bySecretary = isSecretary(user);
-  const now = new Date();
+  const now = currentTime();
   const currentMonth = monthOf(chinaDate(now));
   const published = await publishedMonths(village._id, mine.map((r) => r.month));
 

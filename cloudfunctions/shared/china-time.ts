@@ -3,18 +3,19 @@
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
+import { currentTime } from './clock';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
 
 export const CHINA_TZ = 'Asia/Shanghai';
 
-export function chinaNow(now: Date = new Date()): dayjs.Dayjs {
+export function chinaNow(now: Date = currentTime()): dayjs.Dayjs {
   return dayjs(now).tz(CHINA_TZ);
 }
 
 /** YYYY-MM-DD of the given instant in China. */
-export function chinaDate(now: Date = new Date()): string {
+export function chinaDate(now: Date = currentTime()): string {
   return chinaNow(now).format('YYYY-MM-DD');
 }
 

@@ -7,6 +7,7 @@ import { AppError } from './errors';
 import { updatedCount } from './points/ledger';
 import { _, db } from './sdk';
 import { isDuplicateKey } from './tx';
+import { currentTime } from './clock';
 
 export const DAILY_LIMITS = {
   'matters.raise': { limit: 10, what: '提交说事' },
@@ -22,7 +23,7 @@ async function increment(id: string, limit: number): Promise<boolean> {
 }
 
 /** Counts one use of the action by the user today (China time), or refuses once the day's limit is reached. */
-export async function spendDaily(openid: string, action: LimitedAction, now = new Date()): Promise<void> {
+export async function spendDaily(openid: string, action: LimitedAction, now = currentTime()): Promise<void> {
   const { limit, what } = DAILY_LIMITS[action];
   const id = `${action}|${openid}|${chinaDate(now)}`;
   if (await increment(id, limit)) return;

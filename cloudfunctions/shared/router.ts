@@ -6,6 +6,7 @@ import { AppError } from './errors';
 import { mediaVerdictOf, type MediaVerdict } from './media-verdict';
 import { cloud } from './sdk';
 import { isConflict } from './tx';
+import { currentTime } from './clock';
 
 export interface Ctx {
   /** The caller's openid, from WeChat, never from the request. */
@@ -56,7 +57,7 @@ const timerEventSchema = z.object({ Type: z.literal('Timer'), TriggerName: z.str
  */
 async function runTimer(timer: Timer | undefined, event: unknown): Promise<Envelope<unknown> | null> {
   if (!timer || !timerEventSchema.safeParse(event).success || cloud.getWXContext().SOURCE !== 'wx_trigger') return null;
-  return { ok: true, data: await timer(new Date()) };
+  return { ok: true, data: await timer(currentTime()) };
 }
 
 /** What a function does with a media check's verdict (security.mediaCheckAsync's message push). */

@@ -9,6 +9,7 @@ import { currentUser } from '../shared/users';
 import { closeWithRefund, readOrder } from './refund';
 import { closedMessage } from './verify';
 import { orderView } from './views';
+import { currentTime } from '../shared/clock';
 
 export async function cancel(orderId: string, openid: string): Promise<CancelResult> {
   const user = await currentUser(openid);
@@ -20,7 +21,7 @@ export async function cancel(orderId: string, openid: string): Promise<CancelRes
       if (order.status !== 'open') throw new AppError('SHOP.ORDER_CLOSED', closedMessage(order.status));
       const raw = await txGet(t, C.balances, order.householdId);
       const before = raw ? balanceSchema.parse(raw).available : 0;
-      const closed = await closeWithRefund(t, order, 'cancelled', { by: user._id, byName: user.name }, new Date());
+      const closed = await closeWithRefund(t, order, 'cancelled', { by: user._id, byName: user.name }, currentTime());
       return { order: orderView(closed), available: before + order.points };
     });
   } catch (e) {

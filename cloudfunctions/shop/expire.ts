@@ -7,6 +7,7 @@ import { list } from '../shared/repo';
 import { _ } from '../shared/sdk';
 import { withTransaction } from '../shared/tx';
 import { closeWithRefund, readOrder } from './refund';
+import { currentTime } from '../shared/clock';
 
 const BATCH = 100;
 const PARALLEL = 5;
@@ -17,7 +18,7 @@ async function expireOne(seen: ShopOrder, at: Date): Promise<boolean> {
   return withTransaction(async (t) => {
     const order = await readOrder(t, seen._id);
     if (order.status !== 'open' || order.expiresAt > at) return false;
-    await closeWithRefund(t, order, 'expired', SYSTEM, new Date());
+    await closeWithRefund(t, order, 'expired', SYSTEM, currentTime());
     return true;
   });
 }

@@ -14,6 +14,7 @@ import { isConflict, isDuplicateKey, withTransaction } from '../shared/tx';
 import { currentUser, villageOf } from '../shared/users';
 import { readGoods } from './stock';
 import { goodsView } from './views';
+import { currentTime } from '../shared/clock';
 
 export function goodsId(villageId: string, clientKey: string): string {
   return `g${createHash('sha1').update(`${villageId}|${clientKey}`).digest('hex').slice(0, 20)}`;
@@ -34,7 +35,7 @@ async function add(req: SaveGoodsRequest, user: User, villageId: string): Promis
   const id = goodsId(villageId, req.clientKey);
   const already = await getById(C.shopGoods, id, shopGoodsSchema);
   if (already) return already;
-  const now = new Date();
+  const now = currentTime();
   const goods: ShopGoods = {
     _id: id,
     villageId,
@@ -68,7 +69,7 @@ async function edit(id: string, req: SaveGoodsRequest, villageId: string): Promi
       if (goods.clientKey === req.clientKey) return goods; // this very form was saved already
       const stock = goods.stock + (req.addStock ?? 0);
       if (stock < 0) throw new AppError('COMMON.INVALID_INPUT', `库存只有 ${goods.stock} 件，不能减少 ${-(req.addStock ?? 0)} 件`);
-      const changes = { name: req.name, photo: req.photo, price: req.price, stock, limit: req.limit, onShelf: req.onShelf, clientKey: req.clientKey, updatedAt: new Date() };
+      const changes = { name: req.name, photo: req.photo, price: req.price, stock, limit: req.limit, onShelf: req.onShelf, clientKey: req.clientKey, updatedAt: currentTime() };
       await t.collection(C.shopGoods).doc(id).update({ data: changes });
       return { ...goods, ...changes };
     });

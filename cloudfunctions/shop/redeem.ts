@@ -19,6 +19,7 @@ import { isConflict, isDuplicateKey, txGet, withTransaction, type Tx } from '../
 import { householdLabel, requireHousehold, shopContext, type ShopSettingsNow } from './context';
 import { bookPoints } from './ledger';
 import { orderView } from './views';
+import { currentTime } from '../shared/clock';
 
 export function orderId(villageId: string, householdId: string, clientKey: string): string {
   return `o${createHash('sha1').update(`${villageId}|${householdId}|${clientKey}`).digest('hex').slice(0, 24)}`;
@@ -49,7 +50,7 @@ async function redeemOnce({ req, id, villageId, user, household, settings, code 
     const existing = await txGet(t, C.shopOrders, id);
     if (existing) return { order: orderView(shopOrderSchema.parse(existing)), available: await available(t, household._id), repeated: true };
 
-    const now = new Date();
+    const now = currentTime();
     const today = chinaDate(now);
     const status = shopStatus(settings, today);
     if (!status.open) throw new AppError('SHOP.CLOSED', status.note);

@@ -60,6 +60,7 @@ export async function exportReport(month: string, openid: string): Promise<Expor
   const user = await manager(openid);
   const r = await reportOf(user, month);
   const fileName = `${r.villageName}积分超市${monthTitle(month)}兑换报表.xlsx`;
+  // The machine's milliseconds only make the file name unique; no date is read from them.
   const cloudPath = `shop/reports/${villageOf(user)}/${month}-${Date.now()}.xlsx`;
   const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: await workbook(r) });
   const url = await tempUrl(fileID);

@@ -13,6 +13,7 @@ import { isConflict, withTransaction } from '../shared/tx';
 import { currentUser, villageOf } from '../shared/users';
 import { readOrder } from './refund';
 import { orderView } from './views';
+import { currentTime } from '../shared/clock';
 
 const CLOSED: Record<Exclude<OrderStatus, 'open'>, string> = {
   done: '这个兑换单已经领取过了',
@@ -48,7 +49,7 @@ export async function handover(orderId: string, openid: string): Promise<OrderVi
       const order = await readOrder(t, orderId);
       if (order.villageId !== user.villageId) throw new AppError('AUTH.OTHER_VILLAGE', '这是其他村的兑换单，不能在本村核销');
       if (order.status !== 'open') throw new AppError('SHOP.ORDER_CLOSED', closedMessage(order.status));
-      const now = new Date();
+      const now = currentTime();
       // Past its deadline an order is the expiry timer's: its points go back to the household.
       if (now > order.expiresAt) throw new AppError('SHOP.ORDER_CLOSED', '这个兑换单已超过领取期限，积分会自动退回');
       const closed: Pick<ShopOrder, 'status' | 'closedAt' | 'closedMonth' | 'closedBy' | 'closedByName'> = {

@@ -16,6 +16,7 @@ import { loadVillage, villageScope } from './context';
 import { gridName, gridView, historyView, householdRow, memberView } from './views';
 import { newId } from './ids';
 import { newPerson, placePerson } from './people';
+import { currentTime } from '../shared/clock';
 
 const PAGE = 50;
 
@@ -165,7 +166,7 @@ export async function moveHousehold(req: MoveHouseholdInput, openid: string): Pr
   if (household.gridId === req.gridId && household.groupId === req.groupId) return householdRow(household, grids);
   const moved = await withTransaction(async (t) => {
     const current = householdSchema.parse(await txGet(t, C.households, household._id));
-    const move = { fromGridId: current.gridId, fromGroupId: current.groupId, toGridId: req.gridId, toGroupId: req.groupId, by: user._id, byName: user.name, at: new Date() };
+    const move = { fromGridId: current.gridId, fromGroupId: current.groupId, toGridId: req.gridId, toGroupId: req.groupId, by: user._id, byName: user.name, at: currentTime() };
     const next: Household = { ...current, gridId: req.gridId, groupId: req.groupId, moves: [...current.moves, move] };
     await t.collection(C.households).doc(household._id).update({ data: { gridId: next.gridId, groupId: next.groupId, moves: next.moves } });
     // The balance's grid follows the household (grid rankings read it).

@@ -17,6 +17,7 @@ import { checkRows, readRows, type ImportRow } from '../shared/village/import-ro
 import { villageScope } from './context';
 import { newId } from './ids';
 import { readImportFile } from './import-file';
+import { currentTime } from '../shared/clock';
 
 const READ_CHUNK = 500;
 const WRITE_CHUNK = 200;
@@ -55,7 +56,7 @@ async function prepare(fileID: string, openid: string): Promise<{ fileName: stri
   const rows = readRows(table);
   checkRows(rows);
   const existing = await loadExisting(village._id, rows, grids);
-  const plan = planImport({ villageId: village._id, by: { id: user._id, name: user.name }, now: new Date(), rows, existing, newId });
+  const plan = planImport({ villageId: village._id, by: { id: user._id, name: user.name }, now: currentTime(), rows, existing, newId });
   return { fileName, plan, villageId: village._id, by: user._id };
 }
 
@@ -118,7 +119,7 @@ async function write(t: Tx, plan: ImportPlan, log: VillageImport): Promise<void>
 export async function importCommit(fileID: string, openid: string): Promise<ImportResult> {
   const { plan, villageId, by } = await prepare(fileID, openid);
   if (plan.counts.problemRows) throw new AppError('IMPORT.HAS_PROBLEMS', `文件中有${plan.counts.problemRows}行有问题，请修改后再导入`);
-  const log: VillageImport = { _id: newId('import'), villageId, fileId: fileID, by, at: new Date(), counts: flatCounts(plan.counts) };
+  const log: VillageImport = { _id: newId('import'), villageId, fileId: fileID, by, at: currentTime(), counts: flatCounts(plan.counts) };
   const nothingToWrite = [plan.newGrids, plan.newHouseholds, plan.newMembers, plan.newMemberships, plan.householdChanges, plan.memberChanges, plan.closedMemberships].every((l) => !l.length);
   try {
     // The same file again: only its log is written.

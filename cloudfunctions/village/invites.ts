@@ -16,6 +16,7 @@ import { INVITE_TERMS, inviteProblem, invitePath, inviteScene, newInviteCode, no
 import { maskName } from '../shared/village/person';
 import { householdLabel } from './views';
 import { makeInviteQr, qrView } from './qr';
+import { currentTime } from '../shared/clock';
 
 interface Target {
   village: Village;
@@ -73,7 +74,7 @@ export async function createInvite(req: CreateInviteRequest, openid: string): Pr
   const user = await currentUser(openid);
   const { village, household } = await targetOf(req, user);
   const terms = INVITE_TERMS[req.kind];
-  const now = new Date();
+  const now = currentTime();
   for (let attempt = 1; ; attempt++) {
     const code = newInviteCode(randomInt);
     const qrFileId = await makeInviteQr(code);
@@ -129,7 +130,7 @@ export async function usableInvite(rawCode: string, now: Date): Promise<Invite> 
 }
 
 export async function inviteInfo(rawCode: string): Promise<InvitePreview> {
-  const invite = await usableInvite(rawCode, new Date());
+  const invite = await usableInvite(rawCode, currentTime());
   const [village, town, household] = await Promise.all([
     villageById(invite.villageId),
     getById(C.towns, invite.townId, townSchema),

@@ -18,6 +18,7 @@ import { matchesRealName, normaliseIdNumber } from '../shared/village/person';
 import { newId } from './ids';
 import { usableInvite } from './invites';
 import { householdLabel, requestView } from './views';
+import { currentTime } from '../shared/clock';
 
 /** Uses the invite inside the transaction (re-read there: a concurrent use conflicts and retries). */
 async function useInvite(t: Tx, code: string, openid: string, now: Date): Promise<Invite> {
@@ -51,7 +52,7 @@ async function pendingRequestOf(openid: string): Promise<JoinRequest | null> {
 }
 
 export async function join(req: JoinInput, openid: string): Promise<JoinResult> {
-  const now = new Date();
+  const now = currentTime();
   const [invite, user, pending] = await Promise.all([usableInvite(req.code, now), getById(C.users, openid, userSchema), pendingRequestOf(openid)]);
   if (pending) throw new AppError('JOIN.ALREADY_PENDING');
   const refusal = joinRefusal(user, invite);

@@ -13,6 +13,7 @@ import { canEditMembers, holdsOffice, isCadreOf, isHeadOf, requireCadre, withRol
 import { HEAD, isRelation, normaliseIdNumber, normalisePhone } from '../shared/village/person';
 import { checkPerson, closeStint, memberByIdNumber, newPerson, openStint, placePerson } from './people';
 import { memberView } from './views';
+import { currentTime } from '../shared/clock';
 
 async function householdOf(id: string, user: User): Promise<Household> {
   const household = await getById(C.households, id, householdSchema);
@@ -106,7 +107,7 @@ export async function moveMember(req: MoveMemberInput, openid: string): Promise<
   const target = await householdOf(req.toHouseholdId, user);
   if (target._id === household._id) throw new AppError('COMMON.INVALID_INPUT', '已经在这一户了');
   if (req.relation === HEAD && (await activeHead(target._id))) throw new AppError('VILLAGE.HEAD_EXISTS');
-  const now = new Date();
+  const now = currentTime();
   const moved = await withTransaction(async (t) => {
     await closeStint(t, member, 'moved', `迁至${target.no}`, now, user._id);
     const next: Member = { ...member, householdId: target._id, relation: req.relation, membershipId: '' };

@@ -8,6 +8,7 @@ import { txGet, type Tx } from '../shared/tx';
 import * as z from 'zod';
 import { idNumberProblem, isRelation, nameProblem, normaliseIdNumber, normalisePhone, phoneProblem } from '../shared/village/person';
 import { newId } from './ids';
+import { currentTime } from '../shared/clock';
 
 export interface PersonInput {
   name: string;
@@ -83,7 +84,7 @@ const idSlotSchema = z.object({ memberId: z.string() });
 
 /** Puts a checked person into a household inside the transaction (a new record, or theirs again). */
 export async function placePerson(t: Tx, p: NewPerson, household: Household, by: string): Promise<Member> {
-  const now = new Date();
+  const now = currentTime();
   const base: Member = p.returning ?? { _id: newId('m'), villageId: household.villageId, householdId: household._id, name: p.name, relation: p.relation, idNumber: p.idNumber, phone: p.phone, userId: null, status: 'active', leftAt: null, leftReason: '', membershipId: '' };
   const member: Member = { ...base, householdId: household._id, name: p.name, relation: p.relation, idNumber: p.idNumber, phone: p.phone, userId: null, status: 'active', leftAt: null, leftReason: '' };
   if (member.idNumber) await holdIdNumber(t, member);

@@ -15,6 +15,7 @@ import { HEAD, isRelation } from '../shared/village/person';
 import { villageScope } from './context';
 import { newId } from './ids';
 import { requestView } from './views';
+import { currentTime } from '../shared/clock';
 
 export async function pending(villageId: string | undefined, openid: string): Promise<{ requests: MembershipRequestView[] }> {
   const { user, village } = await villageScope(openid, villageId);
@@ -71,7 +72,7 @@ async function confirmMembership(req: ConfirmInput, request: JoinRequest, cadre:
   if (!isRelation(relation)) throw new AppError('COMMON.INVALID_INPUT', `不认识的关系「${relation}」`);
   if (!matched && relation === HEAD && members.some((m) => m.status === 'active' && m.relation === HEAD)) throw new AppError('VILLAGE.HEAD_EXISTS');
 
-  const now = new Date();
+  const now = currentTime();
   const member: Member = matched
     ? { ...matched, userId: request.openid }
     : { _id: newId('m'), villageId: request.villageId, householdId: request.householdId, name: request.name, relation, idNumber: '', phone: '', userId: request.openid, status: 'active', leftAt: null, leftReason: '', membershipId: newId('ms') };
@@ -103,7 +104,7 @@ async function confirmRole(request: JoinRequest, decider: User): Promise<Members
   const village = await getById(C.villages, request.villageId, villageSchema);
   if (!village) throw new AppError('COMMON.NOT_FOUND', '没有这个村');
   const secretaries = role === 'secretary' ? await list(C.users, { villageId: request.villageId, roles: 'secretary' }, userSchema, { limit: 10 }) : [];
-  const now = new Date();
+  const now = currentTime();
   const done: JoinRequest = { ...request, status: 'confirmed', decidedBy: decider._id, decidedByName: decider.name, decidedAt: now };
   await withTransaction(async (t) => {
     await decide(t, request, { status: done.status, decidedBy: done.decidedBy, decidedByName: done.decidedByName, decidedAt: now });
@@ -122,7 +123,7 @@ async function confirmRole(request: JoinRequest, decider: User): Promise<Members
 export async function refuse(requestId: string, reason: string, openid: string): Promise<MembershipRequestView> {
   const decider = await currentUser(openid);
   const request = await openRequest(requestId, decider);
-  const now = new Date();
+  const now = currentTime();
   const done: JoinRequest = { ...request, status: 'refused', reason, decidedBy: decider._id, decidedByName: decider.name, decidedAt: now };
   await withTransaction(async (t) => {
     await decide(t, request, { status: 'refused', reason, decidedBy: decider._id, decidedByName: decider.name, decidedAt: now });
