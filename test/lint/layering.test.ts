@@ -1,0 +1,56 @@
+// The layering check passes on the tree as it is, and fails on a planted violation of each rule.
+import path from 'node:path';
+import { checkLayering, importsOf, LAYER_RULES, sourceTree } from './layering';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+test('the tree keeps every layering rule', () => {
+  expect(checkLayering(sourceTree(ROOT))).toEqual([]);
+});
+
+test('every kind of import is seen', () => {
+  const source = [
+    "import a from './a';",
+    "import type { B } from '../b';",
+    "import {\n  c,\n  d,\n} from './cd';",
+    "export { e } from './e';",
+    "import './side-effect';",
+    "const f = require('./f');",
+    "const g = await import('./g');",
+  ].join('\n');
+  expect(importsOf(source)).toEqual(['./a', '../b', './cd', './e', './side-effect', './f', './g']);
+});
+
+const planted: [string, string, string][] = [
+  ['typings/points.ts', "import { z } from 'zod';", 'typings/'],
+  ['typings/shop.ts', "import type { Order } from '../cloudfunctions/shared/model';", 'typings/'],
+  ['cloudfunctions/shared/points/policy.ts', "import { record } from '../../points/record';", 'cloudfunctions/shared'],
+  ['miniprogram/packages/points/record/record.ts', "import { C } from '../../../../cloudfunctions/shared/collections';", 'the mini-program'],
+  ['miniprogram/utils/format.ts', "import { call } from '../services/cloud';", 'miniprogram/utils'],
+  ['localcloud/src/server.ts', "import { C } from '../../cloudfunctions/shared/collections';", 'localcloud/src'],
+  ['localcloud/src/localcloud.ts', "import { seedDemo } from '../../demo/demo';", 'localcloud/src'],
+];
+
+test.each(planted)('a planted import in %s is refused', (file, line, ruleStart) => {
+  const found = checkLayering(new Map([[file, `${line}\nexport const x = 1;\n`]]));
+  expect(found).toHaveLength(1);
+  expect(found[0]?.rule.startsWith(ruleStart)).toBe(true);
+});
+
+test('each rule is planted at least once', () => {
+  const fired = new Set(planted.flatMap(([file, line]) => checkLayering(new Map([[file, line]])).map((v) => v.rule)));
+  expect([...fired].sort()).toEqual(LAYER_RULES.map((r) => r.name).sort());
+});
+
+test('what the rules allow stays allowed', () => {
+  const allowed = new Map([
+    ['typings/api.ts', "import type { PointsApi } from './points';"],
+    ['cloudfunctions/shared/points/policy.ts', "import { C } from '../collections';"],
+    ['cloudfunctions/points/record.ts', "import { C } from '../shared/collections';"],
+    ['miniprogram/services/points.ts', "import type { Api } from '../../typings';"],
+    ['miniprogram/packages/points/record/record.ts', "import { call } from '../../../services/cloud';"],
+    ['localcloud/src/server.ts', "import { clock } from './clock';"],
+    ['demo/demo.ts', "import { C } from '../cloudfunctions/shared/collections';"],
+  ]);
+  expect(checkLayering(allowed)).toEqual([]);
+});
