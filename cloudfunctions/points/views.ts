@@ -8,7 +8,7 @@ export function ruleSetView(r: RuleSet): RuleSetView {
 }
 
 function isRole(role: string): role is Role {
-  return Object.prototype.hasOwnProperty.call(ROLE_NAMES, role);
+  return Object.hasOwn(ROLE_NAMES, role);
 }
 
 function roleName(role: string): string {

@@ -42,7 +42,7 @@ async function dispatch<F extends FunctionName, A extends ActionName<F>>(
 }
 
 function isAction<F extends FunctionName>(handlers: Handlers<F>, action: string): action is ActionName<F> {
-  return Object.prototype.hasOwnProperty.call(handlers, action);
+  return Object.hasOwn(handlers, action);
 }
 
 /** The function's one timer trigger (declared in its deploy.ts); `now` is the clock's time. */

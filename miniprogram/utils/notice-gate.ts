@@ -1,19 +1,22 @@
 // What the notice pages show instead of the notice when the caller cannot see it: not in a village
 // yet (a share card opened by someone outside: a way to join), waiting for confirmation, left, or a
 // month with no notice.
-import { CloudError } from '../services/cloud';
-
 export type Gate = '' | 'notJoined' | 'pending' | 'notFound';
 
 export const JOIN_PAGE = '/packages/village/join/join';
 export const HOME_PAGE = '/pages/home/home';
 
+/** The stable code a failed call carries (the service layer's CloudError), read by shape: utils never import services. */
+function codeOf(e: unknown): string {
+  return typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : '';
+}
+
 /** The gate a failed call leads to ('' for failures that are not about who may see what). */
 export function gateOf(e: unknown): Gate {
-  if (!(e instanceof CloudError)) return '';
-  if (e.code === 'AUTH.NOT_JOINED' || e.code === 'AUTH.LEFT') return 'notJoined';
-  if (e.code === 'AUTH.PENDING') return 'pending';
-  if (e.code === 'COMMON.NOT_FOUND') return 'notFound';
+  const code = codeOf(e);
+  if (code === 'AUTH.NOT_JOINED' || code === 'AUTH.LEFT') return 'notJoined';
+  if (code === 'AUTH.PENDING') return 'pending';
+  if (code === 'COMMON.NOT_FOUND') return 'notFound';
   return '';
 }
 
