@@ -7,7 +7,7 @@
 import type { JoinInput, JoinResult, MembershipRequestView, Role } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { householdSchema, inviteSchema, joinRequestSchema, joinSlotSchema, memberSchema, userSchema, villageSchema, type Invite, type JoinRequest, type User } from '../shared/model';
+import { householdSchema, inviteSchema, joinRequestSchema, joinSlotSchema, memberSchema, userSchema, villageSchema, type Invite, type JoinRequest, type User, type Village } from '../shared/model';
 import { getById, list } from '../shared/repo';
 import { ROLE_NAMES } from '../shared/roles';
 import { txGet, withTransaction, type Tx } from '../shared/tx';
@@ -113,15 +113,7 @@ async function requestRole(req: JoinInput, invite: Invite, role: Role, user: Use
     decidedAt: null,
     role,
   };
-  await withTransaction(async (t) => {
-    await holdSlot(t, openid, request._id);
-    await useInvite(t, invite._id, openid, now);
-    await t.collection(C.joinRequests).add({ data: request });
-    if (!user || user.status === 'left') {
-      const pendingUser: User = { _id: openid, name: request.name, roles: [], villageId: village._id, townId: village.townId, householdId: null, memberId: null, status: 'pending' };
-      await t.collection(C.users).doc(openid).set({ data: withoutId(pendingUser) });
-    }
-  });
+  await fileRequest(request, invite, village, user, now);
   return { status: 'pending', request: requestView(request, null) };
 }
 
@@ -156,17 +148,26 @@ async function joinHousehold(req: JoinInput, invite: Invite, user: User | null, 
     decidedAt: null,
     role: null,
   };
+  await fileRequest(request, invite, village, user, now);
+  return { status: 'pending', request: requestView(request, match) };
+}
+
+/**
+ * Files a join request in one transaction: the person's one waiting slot, a use of the invite, the
+ * request, and the person as "pending" when new (someone already serving the village, e.g. the
+ * secretary, stays active).
+ */
+async function fileRequest(request: JoinRequest, invite: Invite, village: Village, user: User | null, now: Date): Promise<void> {
+  const openid = request.openid;
   await withTransaction(async (t) => {
     await holdSlot(t, openid, request._id);
     await useInvite(t, invite._id, openid, now);
     await t.collection(C.joinRequests).add({ data: request });
-    // Someone new waits as "pending"; someone already serving the village (e.g. the secretary) stays active.
     if (!user || user.status === 'left') {
       const pendingUser: User = { _id: openid, name: request.name, roles: [], villageId: village._id, townId: village.townId, householdId: null, memberId: null, status: 'pending' };
       await t.collection(C.users).doc(openid).set({ data: withoutId(pendingUser) });
     }
   });
-  return { status: 'pending', request: requestView(request, match) };
 }
 
 export async function myJoin(openid: string): Promise<{ request: MembershipRequestView | null }> {
