@@ -1,6 +1,8 @@
 // Two projects: the local cloud and the cloud functions run in node; pages run in jsdom with
 // miniprogram-simulate. Both reach the real built functions on a real local cloud.
-const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }] };
+const transform = {
+  '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+};
 
 // Built function folders carry package.json files of their own (two named `shop`): not modules to map.
 const modulePathIgnorePatterns = ['<rootDir>/build/'];

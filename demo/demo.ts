@@ -47,9 +47,12 @@ function household(rand: Rand, index: number, grid: Grid, group: Grid): { househ
   const id = `hh-${String(index + 1).padStart(3, '0')}`;
   const surname = personName(rand, 'm').charAt(0);
   const headName = personName(rand, 'm', surname);
-  const people: { name: string; relation: string; born: number }[] = [{ name: headName, relation: '户主', born: between(rand, 1950, 1985) }];
+  const people: { name: string; relation: string; born: number }[] = [
+    { name: headName, relation: '户主', born: between(rand, 1950, 1985) },
+  ];
   if (rand() < 0.85) people.push({ name: personName(rand, 'f'), relation: '配偶', born: between(rand, 1952, 1988) });
-  for (let i = between(rand, 0, 2); i > 0; i--) people.push({ name: personName(rand, 'child', surname), relation: '子女', born: between(rand, 1990, 2015) });
+  for (let i = between(rand, 0, 2); i > 0; i--)
+    people.push({ name: personName(rand, 'child', surname), relation: '子女', born: between(rand, 1990, 2015) });
   if (rand() < 0.3) people.push({ name: personName(rand, 'f', surname), relation: '母亲', born: between(rand, 1935, 1950) });
   const members = people.map((p, i) =>
     memberSchema.parse({
@@ -196,11 +199,26 @@ export async function seedDemo(db: SeedStore, now: Date): Promise<boolean> {
   await db.insert(C.ruleSets, [rules]);
   const leaders = new Map(demo.grids.map((g) => [g._id, demo.users.find((u) => u._id === g.leaderUserId)]));
   const history = demoHistory(demo.households, demo.users, rules, (gridId) => leaders.get(gridId), now);
-  await db.insert(C.pointRecords, history.records.map((r) => pointRecordSchema.parse(r)));
-  await db.insert(C.ledger, history.ledger.map((e) => ledgerEventSchema.parse(e)));
-  await db.insert(C.balances, history.balances.map((b) => balanceSchema.parse(b)));
-  await db.insert(C.pointCaps, history.caps.map((c) => capCounterSchema.parse(c)));
-  await db.insert(C.notices, history.notices.map((n) => noticeSchema.parse(n)));
+  await db.insert(
+    C.pointRecords,
+    history.records.map((r) => pointRecordSchema.parse(r)),
+  );
+  await db.insert(
+    C.ledger,
+    history.ledger.map((e) => ledgerEventSchema.parse(e)),
+  );
+  await db.insert(
+    C.balances,
+    history.balances.map((b) => balanceSchema.parse(b)),
+  );
+  await db.insert(
+    C.pointCaps,
+    history.caps.map((c) => capCounterSchema.parse(c)),
+  );
+  await db.insert(
+    C.notices,
+    history.notices.map((n) => noticeSchema.parse(n)),
+  );
   await seedShop(db, demo.households, demo.users, history.balances, now);
   await seedMatters(db, demo.households, demo.users, now);
   return true;

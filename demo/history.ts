@@ -41,7 +41,13 @@ function monthState(month: string, today: string, now: Date): MonthState {
   return now < closesAt ? 'open' : 'settled';
 }
 
-export function demoHistory(households: Household[], users: User[], rules: RuleSet, gridLeaderOf: (gridId: string) => User | undefined, now: Date): History {
+export function demoHistory(
+  households: Household[],
+  users: User[],
+  rules: RuleSet,
+  gridLeaderOf: (gridId: string) => User | undefined,
+  now: Date,
+): History {
   const rand = prng(7);
   const today = chinaDate(now);
   const months = lastMonths(today, MONTHS);
@@ -73,14 +79,29 @@ export function demoHistory(households: Household[], users: User[], rules: RuleS
         }
         const cadre = pick(rand, cadres);
         const leader = gridLeaderOf(h.gridId);
-        const source = item.points < 0 ? 'cadre' : item.recordedBy.includes('self') && rand() < 0.5 ? 'self' : item.recordedBy.includes('gridLeader') && leader ? 'gridLeader' : 'cadre';
+        const source =
+          item.points < 0
+            ? 'cadre'
+            : item.recordedBy.includes('self') && rand() < 0.5
+              ? 'self'
+              : item.recordedBy.includes('gridLeader') && leader
+                ? 'gridLeader'
+                : 'cadre';
         const waiting = current && rand() < 0.15 && source !== 'cadre';
         const at = chinaInstant(occurredOn, 9 + (i % 8));
         const recorder = source === 'cadre' ? cadre : source === 'gridLeader' && leader ? leader : null;
         const steps: PointRecord['steps'] = [
-          { by: recorder?._id ?? `member-of-${h._id}`, byName: recorder?.name ?? h.headName, role: source === 'self' ? 'villager' : source, decision: 'submitted', reason: '', at },
+          {
+            by: recorder?._id ?? `member-of-${h._id}`,
+            byName: recorder?.name ?? h.headName,
+            role: source === 'self' ? 'villager' : source,
+            decision: 'submitted',
+            reason: '',
+            at,
+          },
         ];
-        if (!waiting && source === 'self' && leader) steps.push({ by: leader._id, byName: leader.name, role: 'gridLeader', decision: 'approved', reason: '', at });
+        if (!waiting && source === 'self' && leader)
+          steps.push({ by: leader._id, byName: leader.name, role: 'gridLeader', decision: 'approved', reason: '', at });
         if (!waiting) steps.push({ by: cadre._id, byName: cadre.name, role: 'cadre', decision: 'approved', reason: '', at });
         n += 1;
         const rec: PointRecord = {
@@ -120,16 +141,19 @@ export function demoHistory(households: Household[], users: User[], rules: RuleS
         ledger.push({ _id: `${rec._id}:approve`, kind: 'approve', pending: rec.points, earned: 0, available: 0, at, ...base });
       }
     }
-    if (state === 'open' || state === 'settled') publish(month, state, households, records, ledger, notices, settledMonths, cadres[0]?._id ?? 'demo-secretary');
+    if (state === 'open' || state === 'settled')
+      publish(month, state, households, records, ledger, notices, settledMonths, cadres[0]?._id ?? 'demo-secretary');
   }
   const folded = foldLedger(ledger);
-  const balances = households.map((h): Balance => ({
-    _id: h._id,
-    villageId: h.villageId,
-    gridId: h.gridId,
-    ...(folded.get(h._id) ?? { pending: 0, earned: 0, available: 0, years: {} }),
-    settledMonths: settledMonths.get(h._id) ?? [],
-  }));
+  const balances = households.map(
+    (h): Balance => ({
+      _id: h._id,
+      villageId: h.villageId,
+      gridId: h.gridId,
+      ...(folded.get(h._id) ?? { pending: 0, earned: 0, available: 0, years: {} }),
+      settledMonths: settledMonths.get(h._id) ?? [],
+    }),
+  );
   return { records, ledger, balances, notices, caps: [...caps].map(([_id, count]) => ({ _id, count })) };
 }
 
@@ -157,7 +181,18 @@ function publish(
   });
   const villageId = households[0]?.villageId ?? '';
   if (state === 'open') {
-    notices.push({ _id: `${villageId}:${month}`, villageId, month, status: 'published', publishedAt, publishedBy: by, closesAt, settledAt: null, version: 1, lines });
+    notices.push({
+      _id: `${villageId}:${month}`,
+      villageId,
+      month,
+      status: 'published',
+      publishedAt,
+      publishedBy: by,
+      closesAt,
+      settledAt: null,
+      version: 1,
+      lines,
+    });
     return;
   }
   for (const line of lines) {
@@ -180,7 +215,18 @@ function publish(
     });
     settledMonths.set(h._id, [...(settledMonths.get(h._id) ?? []), month]);
   }
-  notices.push({ _id: `${villageId}:${month}`, villageId, month, status: 'settled', publishedAt, publishedBy: by, closesAt, settledAt: closesAt, version: 1, lines });
+  notices.push({
+    _id: `${villageId}:${month}`,
+    villageId,
+    month,
+    status: 'settled',
+    publishedAt,
+    publishedBy: by,
+    closesAt,
+    settledAt: closesAt,
+    version: 1,
+    lines,
+  });
 }
 
 function nextMonth(month: string): string {

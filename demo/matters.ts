@@ -7,7 +7,16 @@ import { C } from '../cloudfunctions/shared/collections';
 import { addDays, chinaDay, responseDeadline } from '../cloudfunctions/shared/matters/deadline';
 import { chineseDays } from '../cloudfunctions/shared/matters/holidays';
 import { matterSchema, type Matter } from '../cloudfunctions/shared/matters/model';
-import { accessOf, changeOf, event, requireAllowed, roleOf, type Access, type ActionInput, type Actor } from '../cloudfunctions/shared/matters/policy';
+import {
+  accessOf,
+  changeOf,
+  event,
+  requireAllowed,
+  roleOf,
+  type Access,
+  type ActionInput,
+  type Actor,
+} from '../cloudfunctions/shared/matters/policy';
 import type { Household, User } from '../cloudfunctions/shared/model';
 import type { SeedStore } from '../localcloud/src/demo-module';
 
@@ -260,7 +269,9 @@ function build(s: Script, index: number, households: Household[], users: User[],
     reopens: 0,
     events: [
       event('raised', 'raised', villager, raisedAt, { text: s.text }),
-      ...(s.held ? [event('held', 'held', { id: 'system', name: '系统', role: 'system' }, raisedAt, { text: '内容需要村干部审核后才能公开' })] : []),
+      ...(s.held
+        ? [event('held', 'held', { id: 'system', name: '系统', role: 'system' }, raisedAt, { text: '内容需要村干部审核后才能公开' })]
+        : []),
     ],
     version: 0,
     clientKey: `seed-${index + 1}`,
@@ -275,7 +286,12 @@ function build(s: Script, index: number, households: Household[], users: User[],
     if (step.action === 'assign') {
       const dueDate = addDays(chinaDay(at), step.dueInDays);
       const input: ActionInput = step.body
-        ? { action: 'assign', assignee: { kind: 'body', userId: null, name: step.to, dueDate }, assigneeIsCadre: false, note: step.note ?? '' }
+        ? {
+            action: 'assign',
+            assignee: { kind: 'body', userId: null, name: step.to, dueDate },
+            assigneeIsCadre: false,
+            note: step.note ?? '',
+          }
         : {
             action: 'assign',
             assignee: { kind: 'person', userId: step.to, name: userOf(step.to).name, dueDate },

@@ -146,10 +146,17 @@ export async function seedShop(db: SeedStore, households: Household[], users: Us
 
   // Handed over: a 兑换日 at the end of last month, and this month's days so far.
   const dayOfMonth = Number(today.slice(8, 10));
-  const days = [`${lastMonth}-26`, `${lastMonth}-27`, ...Array.from({ length: Math.max(0, dayOfMonth - 1) }, (_, i) => `${today.slice(0, 7)}-${String(i + 1).padStart(2, '0')}`)];
+  const days = [
+    `${lastMonth}-26`,
+    `${lastMonth}-27`,
+    ...Array.from({ length: Math.max(0, dayOfMonth - 1) }, (_, i) => `${today.slice(0, 7)}-${String(i + 1).padStart(2, '0')}`),
+  ];
   for (const h of households) {
     if (h._id === head?.householdId || rand() < 0.7) continue;
-    const g = pick(rand, goods.filter((x) => x.onShelf && x.stock > 0));
+    const g = pick(
+      rand,
+      goods.filter((x) => x.onShelf && x.stock > 0),
+    );
     const qty = g.limit ? 1 : between(rand, 1, 2);
     if ((available.get(h._id) ?? 0) < g.price * qty) continue;
     const day = pick(rand, days);
@@ -161,10 +168,16 @@ export async function seedShop(db: SeedStore, households: Household[], users: Us
     order(head.householdId, soap, 1, new Date(now.getTime() - 30 * 60_000), null);
   }
 
-  await db.insert(C.shopGoods, goods.map((g) => shopGoodsSchema.parse(g)));
+  await db.insert(
+    C.shopGoods,
+    goods.map((g) => shopGoodsSchema.parse(g)),
+  );
   await db.insert(C.shopOrders, orders);
   await db.insert(C.ledger, ledger);
-  await db.insert(C.shopUsage, [...usage].map(([_id, counts]) => shopUsageSchema.parse({ _id, householdId: _id.split('|')[0], counts })));
+  await db.insert(
+    C.shopUsage,
+    [...usage].map(([_id, counts]) => shopUsageSchema.parse({ _id, householdId: _id.split('|')[0], counts })),
+  );
   for (const b of balances) {
     const spent = b.available - (available.get(b._id) ?? b.available);
     if (spent) await db.update(C.balances, { _id: b._id }, { $inc: { available: -spent } }, { multi: false, merge: true, upsert: false });

@@ -32,7 +32,14 @@ async function buildLocalCloud() {
   const tmp = path.join(dir, `.build-${process.pid}`);
   await build({
     // The demo village (demo/) is product code: built beside the local cloud, loaded by it at start.
-    entryPoints: { main: 'localcloud/src/main.ts', worker: 'localcloud/src/functions/worker.ts', demo: 'demo/index.ts', bench: 'localcloud/bench/bench.ts', city: 'localcloud/bench/city.ts', actions: 'localcloud/bench/actions.ts' },
+    entryPoints: {
+      main: 'localcloud/src/main.ts',
+      worker: 'localcloud/src/functions/worker.ts',
+      demo: 'demo/index.ts',
+      bench: 'localcloud/bench/bench.ts',
+      city: 'localcloud/bench/city.ts',
+      actions: 'localcloud/bench/actions.ts',
+    },
     outdir: tmp,
     bundle: true,
     platform: 'node',
@@ -51,7 +58,14 @@ async function buildLocalCloud() {
 async function configFromDeclaration(name, file) {
   const tmp = path.join(out, `.deploy-${name}.${process.pid}.cjs`);
   const entry = `import { deployment } from ${JSON.stringify(file)}; import { configJson } from ${JSON.stringify(path.join(root, 'cloudfunctions/shared/deployment.ts'))}; export const config = configJson(deployment);`;
-  await build({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, outfile: tmp, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+  await build({
+    stdin: { contents: entry, resolveDir: root, loader: 'ts' },
+    outfile: tmp,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    logLevel: 'warning',
+  });
   delete require.cache[tmp];
   const { config } = require(tmp);
   fs.rmSync(tmp);

@@ -16,9 +16,17 @@ for (const [key, meta] of Object.entries(pkgs)) {
     if (pkgs[`node_modules/${name}`] || pkgs[`${key}/node_modules/${name}`]) continue;
     // Platform packages are named <os>-<cpu>[-<abi>], e.g. core-darwin-arm64, resolver-binding-linux-arm-gnueabihf.
     const m = /(android|darwin|freebsd|linux|openharmony|win32)-([a-z0-9]+)(?:-([a-z]+))?$/.exec(name);
-    if (!m) throw new Error(`${name} (optional dependency of ${key || 'the project'}) is missing from the lock and is not a platform build`);
+    if (!m)
+      throw new Error(`${name} (optional dependency of ${key || 'the project'}) is missing from the lock and is not a platform build`);
     const [, os, cpu, abi] = m;
-    pkgs[`node_modules/${name}`] = { version, cpu: [cpu], ...(meta.dev ? { dev: true } : {}), ...(LIBC[abi] ? { libc: [LIBC[abi]] } : {}), optional: true, os: [os] };
+    pkgs[`node_modules/${name}`] = {
+      version,
+      cpu: [cpu],
+      ...(meta.dev ? { dev: true } : {}),
+      ...(LIBC[abi] ? { libc: [LIBC[abi]] } : {}),
+      optional: true,
+      os: [os],
+    };
     added += 1;
   }
 }

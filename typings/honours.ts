@@ -148,7 +148,11 @@ export interface LoanResult {
   certificates: CertificateView[];
 }
 
-export type VerifyResult = { status: 'valid'; certificate: CertificateFacts } | { status: 'expired' } | { status: 'revoked' } | { status: 'notFound' };
+export type VerifyResult =
+  | { status: 'valid'; certificate: CertificateFacts }
+  | { status: 'expired' }
+  | { status: 'revoked' }
+  | { status: 'notFound' };
 
 export interface HonoursApi {
   /** Micro grids' scores of a month (default: last month) with their leaders' scores. */

@@ -16,11 +16,22 @@ import { townOf } from '../shared/access';
 export async function notJoined(user: User | null, openid: string): Promise<MeResult> {
   if (user?.status !== 'pending') return { joined: false };
   const [request] = await list(C.joinRequests, { openid, status: 'pending' }, joinRequestSchema, { limit: 1 });
-  return request ? { joined: false, pending: { villageName: request.villageName, householdLabel: request.householdLabel, since: request.createdAt.toISOString() } } : { joined: false };
+  return request
+    ? {
+        joined: false,
+        pending: { villageName: request.villageName, householdLabel: request.householdLabel, since: request.createdAt.toISOString() },
+      }
+    : { joined: false };
 }
 
 /** The village home, or null when the user's village is gone (首页 still opens). */
-function boardOf(user: User, villageId: string, ref: ReturnType<typeof villageRef>, grids: Promise<Grid[]>, household: Promise<Household | null>): Promise<HomeResult | null> {
+function boardOf(
+  user: User,
+  villageId: string,
+  ref: ReturnType<typeof villageRef>,
+  grids: Promise<Grid[]>,
+  household: Promise<Household | null>,
+): Promise<HomeResult | null> {
   return villageHome(user, villageId, ref, () => grids, household).catch((e: unknown) => {
     if (e instanceof AppError && e.code === 'COMMON.NOT_FOUND') return null;
     throw e;
@@ -51,7 +62,9 @@ export async function homeScreen(openid: string): Promise<HomeScreen> {
     roleNames: user.roles.map((r) => ROLE_NAMES[r]),
     village: v ? { id: v.village._id, name: v.village.name, townName: v.ref.townName, households: villageHouseholds } : null,
     town: isTownAdmin && town ? { id: town._id, name: town.name, villages: townVillages } : null,
-    household: household ? { id: household._id, label: household.no, headName: household.headName, gridName: gridName(gridList, household.gridId) } : null,
+    household: household
+      ? { id: household._id, label: household.no, headName: household.headName, gridName: gridName(gridList, household.gridId) }
+      : null,
   };
   return { me, board };
 }

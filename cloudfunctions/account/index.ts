@@ -15,7 +15,12 @@ async function me(openid: string): Promise<MeResult> {
   if (user.status === 'pending') {
     // Waiting for a cadre's real-name confirmation: the home page says so.
     const [request] = await list(C.joinRequests, { openid, status: 'pending' }, joinRequestSchema, { limit: 1 });
-    return request ? { joined: false, pending: { villageName: request.villageName, householdLabel: request.householdLabel, since: request.createdAt.toISOString() } } : { joined: false };
+    return request
+      ? {
+          joined: false,
+          pending: { villageName: request.villageName, householdLabel: request.householdLabel, since: request.createdAt.toISOString() },
+        }
+      : { joined: false };
   }
   const [village, town, household, villageHouseholds, townVillages] = await Promise.all([
     user.villageId ? getById(C.villages, user.villageId, villageSchema) : null,
@@ -32,9 +37,7 @@ async function me(openid: string): Promise<MeResult> {
     roleNames: user.roles.map((r) => ROLE_NAMES[r]),
     village: village ? { id: village._id, name: village.name, townName: town?.name ?? '', households: villageHouseholds } : null,
     town: townOf(user) !== null && town ? { id: town._id, name: town.name, villages: townVillages } : null,
-    household: household
-      ? { id: household._id, label: household.no, headName: household.headName, gridName: grid?.name ?? '' }
-      : null,
+    household: household ? { id: household._id, label: household.no, headName: household.headName, gridName: grid?.name ?? '' } : null,
   };
 }
 

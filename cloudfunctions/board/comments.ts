@@ -37,7 +37,10 @@ export async function like(openid: string, id: string, liked: boolean): Promise<
   const changed = liked ? await insertOnce(C.boardLikes, likeDoc) : await removeById(C.boardLikes, likeDoc._id);
   if (!changed) return { liked, likes: letter.likes };
   const delta = liked ? 1 : -1;
-  await db.collection(C.boardLetters).doc(letter._id).update({ data: { likes: _.inc(delta) } });
+  await db
+    .collection(C.boardLetters)
+    .doc(letter._id)
+    .update({ data: { likes: _.inc(delta) } });
   return { liked, likes: Math.max(0, letter.likes + delta) };
 }
 
@@ -69,7 +72,11 @@ export async function comment(openid: string, req: CommentRequest): Promise<Comm
     if (!first) throw new AppError('COMMON.BUSY');
     return { comment: commentView(first, viewer, openid), held: first.status === 'held' };
   }
-  if (status === 'visible') await db.collection(C.boardLetters).doc(letter._id).update({ data: { commentCount: _.inc(1) } });
+  if (status === 'visible')
+    await db
+      .collection(C.boardLetters)
+      .doc(letter._id)
+      .update({ data: { commentCount: _.inc(1) } });
   return { comment: commentView(c, viewer, openid), held: status === 'held' };
 }
 
@@ -89,11 +96,25 @@ export async function moderate(openid: string, req: ModerateRequest): Promise<Co
   const reason = (req.reason ?? '').trim();
   if (req.decision === 'reject' && reason.length < 2) throw new AppError('COMMON.INVALID_INPUT', '请写明不通过的原因，留言人会看到');
   const now = currentTime();
-  const next: Comment = { ...c, status: req.decision === 'approve' ? 'visible' : 'rejected', reason: req.decision === 'reject' ? reason : '', decidedBy: openid, decidedAt: now };
+  const next: Comment = {
+    ...c,
+    status: req.decision === 'approve' ? 'visible' : 'rejected',
+    reason: req.decision === 'reject' ? reason : '',
+    decidedBy: openid,
+    decidedAt: now,
+  };
   // Conditional on its state: the secretary's double tap (or two devices) decides once.
-  const changed = await updateWhere(C.boardComments, { _id: c._id, status: 'held' }, { status: next.status, reason: next.reason, decidedBy: openid, decidedAt: now });
+  const changed = await updateWhere(
+    C.boardComments,
+    { _id: c._id, status: 'held' },
+    { status: next.status, reason: next.reason, decidedBy: openid, decidedAt: now },
+  );
   if (changed !== 1) throw new AppError('BOARD.WRONG_STATE', '这条留言已经审核过了');
-  if (next.status === 'visible') await db.collection(C.boardLetters).doc(c.letterId).update({ data: { commentCount: _.inc(1) } });
+  if (next.status === 'visible')
+    await db
+      .collection(C.boardLetters)
+      .doc(c.letterId)
+      .update({ data: { commentCount: _.inc(1) } });
   return commentView(next, viewer, openid);
 }
 

@@ -25,7 +25,10 @@ export async function optionalUser(openid: string): Promise<User | null> {
 
 /** The village and its reference; its town read alongside when the caller's user names it (one round trip). */
 export async function villageRef(villageId: string, townId: string | null = null): Promise<{ village: Village; ref: BoardVillage }> {
-  const [village, knownTown] = await Promise.all([getById(C.villages, villageId, villageSchema), townId ? getById(C.towns, townId, townSchema) : Promise.resolve(null)]);
+  const [village, knownTown] = await Promise.all([
+    getById(C.villages, villageId, villageSchema),
+    townId ? getById(C.towns, townId, townSchema) : Promise.resolve(null),
+  ]);
   if (!village) throw new AppError('COMMON.NOT_FOUND', '没有找到这个村');
   const town = knownTown?._id === village.townId ? knownTown : await getById(C.towns, village.townId, townSchema);
   return { village, ref: { id: village._id, name: village.name, townName: town?.name ?? '' } };
@@ -50,7 +53,10 @@ export async function readerFor(openid: string, villageId: string | undefined): 
 /** The caller as a confirmed member of the village, for anything that writes. */
 export function memberOf(user: User | null, villageId: string): User {
   if (isMemberOf(user, villageId)) return user;
-  throw new AppError(user ? 'AUTH.OTHER_VILLAGE' : 'AUTH.NOT_JOINED', user ? '您不是本村村民，只能查看公开内容' : '加入本村后才能参与，请先加入');
+  throw new AppError(
+    user ? 'AUTH.OTHER_VILLAGE' : 'AUTH.NOT_JOINED',
+    user ? '您不是本村村民，只能查看公开内容' : '加入本村后才能参与，请先加入',
+  );
 }
 
 export function requireMember(reader: Reader): User {

@@ -20,9 +20,18 @@ const LATEST = 3;
 
 async function household(user: User, read: Promise<Household | null> | null): Promise<HomeHousehold | null> {
   if (!user.householdId) return null;
-  const [h, b] = await Promise.all([read ?? getById(C.households, user.householdId, householdSchema), getById(C.balances, user.householdId, balanceSchema)]);
+  const [h, b] = await Promise.all([
+    read ?? getById(C.households, user.householdId, householdSchema),
+    getById(C.balances, user.householdId, balanceSchema),
+  ]);
   if (!h) return null;
-  return { id: h._id, label: `${h.no}（户主 ${h.headName}）`, earned: b?.earned ?? 0, available: b?.available ?? 0, pending: b?.pending ?? 0 };
+  return {
+    id: h._id,
+    label: `${h.no}（户主 ${h.headName}）`,
+    earned: b?.earned ?? 0,
+    available: b?.available ?? 0,
+    pending: b?.pending ?? 0,
+  };
 }
 
 async function waiting(user: User, village: Village, led: string[], now: Date): Promise<HomeWaiting | null> {
@@ -30,24 +39,39 @@ async function waiting(user: User, village: Village, led: string[], now: Date): 
   const keys = new Set(waitingKeys(user, led));
   if (!keys.size) return null;
   const when = (key: WaitingKey, run: () => Promise<number>): Promise<number | null> => (keys.has(key) ? run() : Promise.resolve(null));
-  const [reviews, mattersNearDeadline, objections, heldComments, financeToSignOff, financeToPublish, mattersOverdue, pickups] = await Promise.all([
-    when('reviews', async () => {
-      const scopes = reviewScopes(user, village.settings.reviewLevels, led);
-      const counts = await Promise.all(
-        scopes.map((s) => count(C.pointRecords, { villageId, status: 'pending', level: _.in(s.levels), ...(s.gridIds ? { gridId: _.in(s.gridIds) } : {}) })),
-      );
-      return counts.reduce((a, b) => a + b, 0);
-    }),
-    when('mattersNearDeadline', () =>
-      count(C.matters, { villageId, active: true, dueAt: _.lte(new Date(now.getTime() + NEAR_DEADLINE_MS)), status: _.in([...WAITING_MATTER_STATES]) }),
-    ),
-    when('objections', () => count(C.objections, { villageId, status: 'open' })),
-    when('heldComments', () => count(C.boardComments, { villageId, status: 'held' })),
-    when('financeToSignOff', () => count(C.boardItems, { villageId, kind: 'finance', status: 'draft', signOff: null })),
-    when('financeToPublish', () => count(C.boardItems, { villageId, kind: 'finance', status: 'draft', signOff: _.neq(null) })),
-    when('mattersOverdue', () => count(C.matters, { villageId, active: true, dueAt: _.lt(now), status: _.in([...WAITING_MATTER_STATES]) })),
-    when('pickups', () => count(C.shopOrders, { villageId, status: 'open' })),
-  ]);
+  const [reviews, mattersNearDeadline, objections, heldComments, financeToSignOff, financeToPublish, mattersOverdue, pickups] =
+    await Promise.all([
+      when('reviews', async () => {
+        const scopes = reviewScopes(user, village.settings.reviewLevels, led);
+        const counts = await Promise.all(
+          scopes.map((s) =>
+            count(C.pointRecords, {
+              villageId,
+              status: 'pending',
+              level: _.in(s.levels),
+              ...(s.gridIds ? { gridId: _.in(s.gridIds) } : {}),
+            }),
+          ),
+        );
+        return counts.reduce((a, b) => a + b, 0);
+      }),
+      when('mattersNearDeadline', () =>
+        count(C.matters, {
+          villageId,
+          active: true,
+          dueAt: _.lte(new Date(now.getTime() + NEAR_DEADLINE_MS)),
+          status: _.in([...WAITING_MATTER_STATES]),
+        }),
+      ),
+      when('objections', () => count(C.objections, { villageId, status: 'open' })),
+      when('heldComments', () => count(C.boardComments, { villageId, status: 'held' })),
+      when('financeToSignOff', () => count(C.boardItems, { villageId, kind: 'finance', status: 'draft', signOff: null })),
+      when('financeToPublish', () => count(C.boardItems, { villageId, kind: 'finance', status: 'draft', signOff: _.neq(null) })),
+      when('mattersOverdue', () =>
+        count(C.matters, { villageId, active: true, dueAt: _.lt(now), status: _.in([...WAITING_MATTER_STATES]) }),
+      ),
+      when('pickups', () => count(C.shopOrders, { villageId, status: 'open' })),
+    ]);
   return { reviews, mattersNearDeadline, objections, heldComments, financeToSignOff, financeToPublish, mattersOverdue, pickups };
 }
 
@@ -73,8 +97,14 @@ export async function villageHome(
   const member = isMemberOf(user, villageId) ? user : null;
   const [letters, items, chronicle, mine, v, led] = await Promise.all([
     list(C.boardLetters, { villageId, status: 'published' }, letterSchema, { orderBy: ['publishedAt', 'desc'], limit: LATEST }),
-    list(C.boardItems, { villageId, status: 'published', kind: _.in(['party', 'village', 'finance', 'notice']) }, boardItemSchema, { orderBy: ['publishedAt', 'desc'], limit: LATEST }),
-    list(C.boardItems, { villageId, kind: 'chronicle', status: 'published' }, boardItemSchema, { orderBy: ['eventDate', 'desc'], limit: LATEST }),
+    list(C.boardItems, { villageId, status: 'published', kind: _.in(['party', 'village', 'finance', 'notice']) }, boardItemSchema, {
+      orderBy: ['publishedAt', 'desc'],
+      limit: LATEST,
+    }),
+    list(C.boardItems, { villageId, kind: 'chronicle', status: 'published' }, boardItemSchema, {
+      orderBy: ['eventDate', 'desc'],
+      limit: LATEST,
+    }),
     member ? household(member, householdRead) : Promise.resolve(null),
     village,
     member && isGridLeader(member) ? grids().then((gs) => microGridsLedBy(member, gs)) : Promise.resolve([]),

@@ -30,7 +30,14 @@ export const main = createFunction('board', {
   letter: { input: z.object({ id }).strict(), run: (req, ctx) => getLetter(ctx.openid, req.id) },
   saveLetter: {
     input: z
-      .object({ clientKey, id: id.optional(), title, body: z.string().trim().min(1).max(5000), pictures: z.array(fileId).max(MAX_PICTURES), publish: z.boolean() })
+      .object({
+        clientKey,
+        id: id.optional(),
+        title,
+        body: z.string().trim().min(1).max(5000),
+        pictures: z.array(fileId).max(MAX_PICTURES),
+        publish: z.boolean(),
+      })
       .strict(),
     run: (req, ctx) => saveLetter(ctx.openid, req),
   },
@@ -46,7 +53,10 @@ export const main = createFunction('board', {
     input: z.object({ commentId: id, decision: z.enum(['approve', 'reject']), reason: z.string().max(200).optional() }).strict(),
     run: (req, ctx) => moderate(ctx.openid, req),
   },
-  reply: { input: z.object({ commentId: id, text: z.string().trim().min(1).max(500) }).strict(), run: (req, ctx) => reply(ctx.openid, req) },
+  reply: {
+    input: z.object({ commentId: id, text: z.string().trim().min(1).max(500) }).strict(),
+    run: (req, ctx) => reply(ctx.openid, req),
+  },
   readers: { input: z.object({ id }).strict(), run: (req, ctx) => readers(ctx.openid, req.id) },
   items: { input: z.object({ villageId: id.optional(), kind, page }).strict(), run: (req, ctx) => listItems(ctx.openid, req) },
   item: { input: z.object({ id }).strict(), run: (req, ctx) => getItem(ctx.openid, req.id) },
@@ -59,7 +69,10 @@ export const main = createFunction('board', {
         title,
         body: z.string().trim().max(5000),
         attachments: z.array(attachment).max(MAX_ATTACHMENTS),
-        eventDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+        eventDate: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/)
+          .optional(),
         publish: z.boolean(),
       })
       .strict(),

@@ -26,8 +26,17 @@ export async function listItems(openid: string, req: ItemsRequest): Promise<Item
   const order: [string, 'asc' | 'desc'] = req.kind === 'chronicle' ? ['eventDate', 'desc'] : ['publishedAt', 'desc'];
   const seesDrafts = viewer.cadre || (viewer.supervisor && req.kind === 'finance');
   const [published, drafts] = await Promise.all([
-    list(C.boardItems, { villageId, kind: req.kind, status: 'published' }, boardItemSchema, { orderBy: order, skip: page * PAGE_SIZE, limit: PAGE_SIZE + 1 }),
-    seesDrafts && page === 0 ? list(C.boardItems, { villageId, kind: req.kind, status: 'draft' }, boardItemSchema, { orderBy: ['updatedAt', 'desc'], limit: PAGE_SIZE }) : Promise.resolve([]),
+    list(C.boardItems, { villageId, kind: req.kind, status: 'published' }, boardItemSchema, {
+      orderBy: order,
+      skip: page * PAGE_SIZE,
+      limit: PAGE_SIZE + 1,
+    }),
+    seesDrafts && page === 0
+      ? list(C.boardItems, { villageId, kind: req.kind, status: 'draft' }, boardItemSchema, {
+          orderBy: ['updatedAt', 'desc'],
+          limit: PAGE_SIZE,
+        })
+      : Promise.resolve([]),
   ]);
   return {
     village: reader.ref,
@@ -97,7 +106,9 @@ export async function saveItem(openid: string, req: SaveItemRequest): Promise<Bo
   // Refused before anything is written: unsigned finance, then text others would see that is unsuitable.
   if (req.publish) requirePublishable({ kind: req.kind, signOff });
   await requireCleanText(openid, `${content.title}\n${content.body}\n${content.attachments.map((a) => a.name).join('\n')}`, 3);
-  const publishing = req.publish ? { status: 'published' as const, publishedAt: now, publishedOn: chinaDate(now), publishedBy: user._id } : {};
+  const publishing = req.publish
+    ? { status: 'published' as const, publishedAt: now, publishedOn: chinaDate(now), publishedBy: user._id }
+    : {};
   let saved: BoardItem;
   if (existing) {
     saved = { ...existing, ...content, signOff, updatedAt: now, ...publishing };

@@ -24,8 +24,14 @@ export async function listLetters(openid: string, req: LettersRequest): Promise<
   const page = req.page ?? 0;
   const villageId = reader.village._id;
   const [published, drafts] = await Promise.all([
-    list(C.boardLetters, { villageId, status: 'published' }, letterSchema, { orderBy: ['publishedAt', 'desc'], skip: page * PAGE_SIZE, limit: PAGE_SIZE + 1 }),
-    reader.viewer.secretary && page === 0 ? list(C.boardLetters, { villageId, status: 'draft' }, letterSchema, { orderBy: ['updatedAt', 'desc'], limit: PAGE_SIZE }) : Promise.resolve([]),
+    list(C.boardLetters, { villageId, status: 'published' }, letterSchema, {
+      orderBy: ['publishedAt', 'desc'],
+      skip: page * PAGE_SIZE,
+      limit: PAGE_SIZE + 1,
+    }),
+    reader.viewer.secretary && page === 0
+      ? list(C.boardLetters, { villageId, status: 'draft' }, letterSchema, { orderBy: ['updatedAt', 'desc'], limit: PAGE_SIZE })
+      : Promise.resolve([]),
   ]);
   return {
     village: reader.ref,
@@ -100,7 +106,11 @@ export async function saveLetter(openid: string, req: SaveLetterRequest): Promis
   const now = currentTime();
   const publishing = req.publish ? { status: 'published' as const, publishedAt: now, publishedOn: chinaDate(now) } : {};
   if (existing) {
-    const changed = await updateWhere(C.boardLetters, { _id: existing._id, status: 'draft' }, { title, body, pictures: whole(req.pictures), updatedAt: now, ...publishing });
+    const changed = await updateWhere(
+      C.boardLetters,
+      { _id: existing._id, status: 'draft' },
+      { title, body, pictures: whole(req.pictures), updatedAt: now, ...publishing },
+    );
     if (changed !== 1) throw new AppError('BOARD.WRONG_STATE');
     return detail(reader, { ...existing, title, body, pictures: req.pictures, updatedAt: now, ...publishing }, false);
   }

@@ -17,7 +17,15 @@ import { currentTime } from '../shared/clock';
 export async function recordRead(letter: Letter, user: User): Promise<{ user: boolean; household: boolean }> {
   const ids = readIds(letter._id, user._id, user.householdId);
   const at = currentTime();
-  const mine: Read = { _id: ids.user, letterId: letter._id, villageId: letter.villageId, kind: 'user', userId: user._id, householdId: user.householdId, at };
+  const mine: Read = {
+    _id: ids.user,
+    letterId: letter._id,
+    villageId: letter.villageId,
+    kind: 'user',
+    userId: user._id,
+    householdId: user.householdId,
+    at,
+  };
   if (!(await insertOnce(C.boardReads, mine))) return { user: false, household: false };
   const household = ids.household ? await insertOnce(C.boardReads, { ...mine, _id: ids.household, kind: 'household' }) : false;
   await db
@@ -41,5 +49,9 @@ export async function readers(openid: string, id: string): Promise<ReadersResult
   const rows = households
     .map((h) => ({ householdId: h._id, label: `${h.no} ${h.headName}` }))
     .sort((a, b) => a.label.localeCompare(b.label, 'zh'));
-  return { total: households.length, read: rows.filter((r) => readSet.has(r.householdId)), unread: rows.filter((r) => !readSet.has(r.householdId)) };
+  return {
+    total: households.length,
+    read: rows.filter((r) => readSet.has(r.householdId)),
+    unread: rows.filter((r) => !readSet.has(r.householdId)),
+  };
 }

@@ -18,6 +18,9 @@ export async function subscribed(openid: string, accepted: string[]): Promise<Su
   if (!keys.length) return { grants: existing?.grants ?? {} };
   const grants = addGrants(existing?.grants ?? {}, keys);
   // The whole document (an upsert): grants follow the user's present village.
-  await db.collection(C.boardSubscriptions).doc(openid).set({ data: { villageId, grants, updatedAt: currentTime() } });
+  await db
+    .collection(C.boardSubscriptions)
+    .doc(openid)
+    .set({ data: { villageId, grants, updatedAt: currentTime() } });
   return { grants };
 }

@@ -23,7 +23,11 @@ function num(row: unknown, key: string): number {
 }
 
 /** Per village: the sums of `sums` (field → an expression: 1, `$field`, a `$cond`) over the documents matching `match`. */
-async function sumsBy(coll: CollectionName, match: Record<string, unknown>, sums: Record<string, unknown>): Promise<Map<string, Record<string, number>>> {
+async function sumsBy(
+  coll: CollectionName,
+  match: Record<string, unknown>,
+  sums: Record<string, unknown>,
+): Promise<Map<string, Record<string, number>>> {
   const group: Record<string, unknown> = { _id: '$villageId' };
   for (const [k, v] of Object.entries(sums)) group[k] = { $sum: v };
   const rows = await aggregateRows(coll, (a) => a.match(match).group(group));
@@ -36,7 +40,11 @@ async function sumsBy(coll: CollectionName, match: Record<string, unknown>, sums
 }
 
 /** Per village: distinct households among the documents matching `match`, and sums over them. */
-async function householdsBy(coll: CollectionName, match: Record<string, unknown>, sums: Record<string, string | number>): Promise<Map<string, Record<string, number>>> {
+async function householdsBy(
+  coll: CollectionName,
+  match: Record<string, unknown>,
+  sums: Record<string, string | number>,
+): Promise<Map<string, Record<string, number>>> {
   const inner: Record<string, unknown> = { _id: { v: '$villageId', h: '$householdId' } };
   const outer: Record<string, unknown> = { _id: '$_id.v', households: { $sum: 1 } };
   for (const [k, v] of Object.entries(sums)) {
@@ -58,7 +66,10 @@ export async function townView(openid: string, req: TownRequest, now: Date): Pro
   if (townOf(user) === null || !townId) throw new AppError('AUTH.FORBIDDEN', '只有乡镇管理员可以查看全镇情况');
   const months = monthsOf(req.from, req.to);
   const { first, last } = daysOf(req.from, req.to);
-  const [town, villages] = await Promise.all([getById(C.towns, townId, townSchema), list(C.villages, { townId }, villageSchema, { limit: 1000 })]);
+  const [town, villages] = await Promise.all([
+    getById(C.towns, townId, townSchema),
+    list(C.villages, { townId }, villageSchema, { limit: 1000 }),
+  ]);
   if (!town) throw new AppError('COMMON.NOT_FOUND', '没有找到您所在的乡镇');
   const ids = villages.map((v) => v._id);
   const days = _.gte(first).and(_.lte(last));
@@ -67,11 +78,15 @@ export async function townView(openid: string, req: TownRequest, now: Date): Pro
     sumsBy(C.boardLetters, { townId, status: 'published', publishedOn: days }, { n: 1 }),
     sumsBy(C.boardItems, { townId, kind: 'finance', status: 'published', publishedOn: days }, { n: 1 }),
     // As matters.stats counts them: due = answered (in time or not), or past the deadline unanswered.
-    sumsBy(C.matters, { townId, raisedOn: days }, {
-      raised: 1,
-      due: { $cond: [{ $or: [{ $ne: ['$respondedInTime', null] }, { $lt: ['$deadlineAt', now] }] }, 1, 0] },
-      inTime: { $cond: [{ $eq: ['$respondedInTime', true] }, 1, 0] },
-    }),
+    sumsBy(
+      C.matters,
+      { townId, raisedOn: days },
+      {
+        raised: 1,
+        due: { $cond: [{ $or: [{ $ne: ['$respondedInTime', null] }, { $lt: ['$deadlineAt', now] }] }, 1, 0] },
+        inTime: { $cond: [{ $eq: ['$respondedInTime', true] }, 1, 0] },
+      },
+    ),
     householdsBy(C.pointRecords, { villageId: _.in(ids), month: _.in(months), status: 'approved', points: _.gt(0), reversedBy: null }, {}),
     householdsBy(C.shopOrders, { villageId: _.in(ids), closedMonth: _.in(months), status: 'done' }, { orders: 1, points: '$points' }),
   ]);
@@ -96,14 +111,31 @@ export async function townView(openid: string, req: TownRequest, now: Date): Pro
       households: hh,
       letters: figures.letters,
       lettersPerMonth: perMonth(figures.letters, figures.months),
-      matters: { raised: n(matters, v._id, 'raised'), due, respondedInTime: figures.respondedInTime, responseRate: ratio(figures.respondedInTime, due) },
+      matters: {
+        raised: n(matters, v._id, 'raised'),
+        due,
+        respondedInTime: figures.respondedInTime,
+        responseRate: ratio(figures.respondedInTime, due),
+      },
       participation: { active: figures.activeHouseholds, rate: ratio(figures.activeHouseholds, hh) },
-      shop: { orders: n(shop, v._id, 'orders'), points: n(shop, v._id, 'points'), households: figures.shopHouseholds, rate: ratio(figures.shopHouseholds, hh) },
+      shop: {
+        orders: n(shop, v._id, 'orders'),
+        points: n(shop, v._id, 'points'),
+        households: figures.shopHouseholds,
+        rate: ratio(figures.shopHouseholds, hh),
+      },
       finance: figures.finance,
       stars,
       checks,
     };
   });
   rows.sort((a, b) => b.stars - a.stars || a.name.localeCompare(b.name, 'zh'));
-  return { town: { id: town._id, name: town.name }, from: req.from, to: req.to, months: months.length, criteria: STAR_CRITERIA, villages: rows };
+  return {
+    town: { id: town._id, name: town.name },
+    from: req.from,
+    to: req.to,
+    months: months.length,
+    criteria: STAR_CRITERIA,
+    villages: rows,
+  };
 }

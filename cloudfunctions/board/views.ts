@@ -47,7 +47,9 @@ export function itemSummary(i: BoardItem, viewer: BoardViewer): BoardItemSummary
     eventDate: i.eventDate,
     status: i.status,
     publishedAt: i.publishedAt?.toISOString() ?? null,
-    signOff: i.signOff ? { byName: officeName(viewer, '村务监督委员', i.signOff.byName), at: i.signOff.at.toISOString(), note: i.signOff.note } : null,
+    signOff: i.signOff
+      ? { byName: officeName(viewer, '村务监督委员', i.signOff.byName), at: i.signOff.at.toISOString(), note: i.signOff.note }
+      : null,
     attachmentCount: i.attachments.length,
   };
 }

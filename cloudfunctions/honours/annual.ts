@@ -17,7 +17,12 @@ import { visibleHousehold, type VillageContext as HonoursContext } from '../shar
 
 const aboveRowSchema = z.object({ above: z.number() });
 
-export async function annual(ctx: HonoursContext, year: number | undefined, householdId: string | undefined, now: Date): Promise<AnnualResult> {
+export async function annual(
+  ctx: HonoursContext,
+  year: number | undefined,
+  householdId: string | undefined,
+  now: Date,
+): Promise<AnnualResult> {
   const { village, grids } = ctx;
   const thisYear = Number(chinaNow(now).format('YYYY'));
   const y = year ?? thisYear;
@@ -32,12 +37,15 @@ export async function annual(ctx: HonoursContext, year: number | undefined, hous
   const earned = balance.years[String(y)]?.earned ?? 0;
   const yearField = `$years.${y}.earned`;
   const [row] = await aggregateRows(C.balances, (a) =>
-    a.match({ villageId: village._id }).group({ _id: null, above: { $sum: { $cond: [{ $gt: [{ $ifNull: [yearField, 0] }, earned] }, 1, 0] } } }),
+    a
+      .match({ villageId: village._id })
+      .group({ _id: null, above: { $sum: { $cond: [{ $gt: [{ $ifNull: [yearField, 0] }, earned] }, 1, 0] } } }),
   );
   const rank = (row ? aboveRowSchema.parse(row).above : 0) + 1;
 
   const honours: AnnualHonourView[] = [];
-  if (isCivilized(rank, earned, households)) honours.push({ name: CIVILIZED_NAME, detail: `${y}年全村第${rank}名（前${civilizedPlaces(households)}名评为文明家庭）` });
+  if (isCivilized(rank, earned, households))
+    honours.push({ name: CIVILIZED_NAME, detail: `${y}年全村第${rank}名（前${civilizedPlaces(households)}名评为文明家庭）` });
   let bonus = 0;
   for (const award of [...awards].sort((a, b) => a.quarter.localeCompare(b.quarter))) {
     if (award.status !== 'done') continue;
@@ -49,7 +57,12 @@ export async function annual(ctx: HonoursContext, year: number | undefined, hous
   return {
     year: y,
     final: y < thisYear,
-    household: { id: household._id, label: household.no, headName: household.headName, gridName: grids.find((g) => g._id === household.gridId)?.name ?? '' },
+    household: {
+      id: household._id,
+      label: household.no,
+      headName: household.headName,
+      gridName: grids.find((g) => g._id === household.gridId)?.name ?? '',
+    },
     earned,
     bonus,
     rank: { rank, of: households },

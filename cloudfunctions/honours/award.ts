@@ -11,8 +11,24 @@
 import type { QuarterResult } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { balanceSchema, honourAwardSchema, ledgerEventSchema, type AwardGrid, type HonourAward, type LedgerEvent, type Village } from '../shared/model';
-import { decideHonours, HONOUR_NAMES, honourPlaces, monthsOfQuarter, quarterEnded, yearOfQuarter, type GridTotal } from '../shared/honours/ranking';
+import {
+  balanceSchema,
+  honourAwardSchema,
+  ledgerEventSchema,
+  type AwardGrid,
+  type HonourAward,
+  type LedgerEvent,
+  type Village,
+} from '../shared/model';
+import {
+  decideHonours,
+  HONOUR_NAMES,
+  honourPlaces,
+  monthsOfQuarter,
+  quarterEnded,
+  yearOfQuarter,
+  type GridTotal,
+} from '../shared/honours/ranking';
 import { emptyBalance } from '../shared/points/policy';
 import { isCadre } from '../shared/access';
 import { count, getById, list, listAll } from '../shared/repo';
@@ -46,7 +62,10 @@ export async function notReadyReason(villageId: string, quarter: string, now: Da
 
 /** The quarter's decision from the settled points of the households each grid has now. */
 export async function decide(ctx: Pick<HonoursContext, 'village' | 'grids'>, quarter: string): Promise<AwardGrid[]> {
-  const [households, totals] = await Promise.all([villageHouseholds(ctx.village._id), settledTotals(ctx.village._id, monthsOfQuarter(quarter))]);
+  const [households, totals] = await Promise.all([
+    villageHouseholds(ctx.village._id),
+    settledTotals(ctx.village._id, monthsOfQuarter(quarter)),
+  ]);
   const byGrid = householdsByGrid(households);
   const grids: GridTotal[] = ctx.grids.map((g) => {
     const hh = byGrid.get(g._id) ?? [];
@@ -55,7 +74,14 @@ export async function decide(ctx: Pick<HonoursContext, 'village' | 'grids'>, qua
   return decideHonours(grids, ctx.village.settings.honourBonus);
 }
 
-export function quarterResult(village: Village, quarter: string, grids: AwardGrid[], award: HonourAward | null, reason: string, canAward: boolean): QuarterResult {
+export function quarterResult(
+  village: Village,
+  quarter: string,
+  grids: AwardGrid[],
+  award: HonourAward | null,
+  reason: string,
+  canAward: boolean,
+): QuarterResult {
   const done = award?.status === 'done';
   const booked = grids.filter((g) => g.honour && g.share > 0);
   return {
@@ -124,7 +150,21 @@ export async function book(award: HonourAward, now: Date): Promise<void> {
   for (const g of honoured) {
     for (const householdId of g.householdIds) {
       const _id = bonusEventId(householdId, quarter);
-      if (!bookedIds.has(_id)) events.push({ _id, villageId, householdId, recordId: null, kind: 'bonus', pending: 0, earned: g.share, available: g.share, year, month, by: award.by, at: now });
+      if (!bookedIds.has(_id))
+        events.push({
+          _id,
+          villageId,
+          householdId,
+          recordId: null,
+          kind: 'bonus',
+          pending: 0,
+          earned: g.share,
+          available: g.share,
+          year,
+          month,
+          by: award.by,
+          at: now,
+        });
     }
   }
   for (let i = 0; i < events.length; i += INSERT_CHUNK) await db.collection(C.ledger).add({ data: events.slice(i, i + INSERT_CHUNK) });
@@ -156,14 +196,29 @@ export interface AwardOutcome {
 }
 
 /** Decides (once) and books the quarter's honours of one village. */
-export async function awardQuarter(ctx: Pick<HonoursContext, 'village' | 'grids'>, quarter: string, by: string, now: Date): Promise<AwardOutcome> {
+export async function awardQuarter(
+  ctx: Pick<HonoursContext, 'village' | 'grids'>,
+  quarter: string,
+  by: string,
+  now: Date,
+): Promise<AwardOutcome> {
   const id = awardId(ctx.village._id, quarter);
   let award = await getById(C.honourAwards, id, honourAwardSchema);
   if (award?.status === 'done') return { award, reason: '' };
   if (!award) {
     const reason = await notReadyReason(ctx.village._id, quarter, now);
     if (reason) return { award: null, reason };
-    const fresh: HonourAward = { _id: id, villageId: ctx.village._id, quarter, year: yearOfQuarter(quarter), status: 'booking', grids: await decide(ctx, quarter), by, at: now, doneAt: null };
+    const fresh: HonourAward = {
+      _id: id,
+      villageId: ctx.village._id,
+      quarter,
+      year: yearOfQuarter(quarter),
+      status: 'booking',
+      grids: await decide(ctx, quarter),
+      by,
+      at: now,
+      doneAt: null,
+    };
     try {
       await db.collection(C.honourAwards).add({ data: fresh });
       award = fresh;
@@ -175,7 +230,10 @@ export async function awardQuarter(ctx: Pick<HonoursContext, 'village' | 'grids'
     }
   }
   await book(award, now);
-  await db.collection(C.honourAwards).doc(id).update({ data: { status: 'done', doneAt: now } });
+  await db
+    .collection(C.honourAwards)
+    .doc(id)
+    .update({ data: { status: 'done', doneAt: now } });
   return { award: { ...award, status: 'done', doneAt: award.doneAt ?? now }, reason: '' };
 }
 
@@ -186,4 +244,3 @@ export async function awardByHand(ctx: HonoursContext, quarter: string, now: Dat
   if (!award) throw new AppError('COMMON.INVALID_INPUT', reason);
   return quarterResult(ctx.village, quarter, award.grids, award, '', true);
 }
-

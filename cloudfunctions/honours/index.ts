@@ -35,7 +35,9 @@ export const main = createFunction(
       run: async (req, ctx) => awardByHand(await honoursContext(ctx.openid), req.quarter, currentTime()),
     },
     annual: {
-      input: z.object({ year: z.number().int().min(2000).max(2100).optional(), householdId: z.string().min(1).max(64).optional() }).strict(),
+      input: z
+        .object({ year: z.number().int().min(2000).max(2100).optional(), householdId: z.string().min(1).max(64).optional() })
+        .strict(),
       run: async (req, ctx) => annual(await honoursContext(ctx.openid), req.year, req.householdId, currentTime()),
     },
     loan: {

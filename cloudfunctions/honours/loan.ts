@@ -7,8 +7,26 @@ import type { CertificateFacts, CertificateView, LoanResult, VerifyResult } from
 import { C } from '../shared/collections';
 import { chinaDate } from '../shared/china-time';
 import { AppError } from '../shared/errors';
-import { balanceSchema, certificateAttemptSchema, householdSchema, loanCertificateSchema, type Household, type LoanCertificate, type User } from '../shared/model';
-import { attemptsId, CERTIFICATE_DAYS, certificateStatus, isWellFormedCode, loanRate, MAX_FAILED_VERIFICATIONS, newCode, normalizeCode, validity } from '../shared/honours/loan';
+import {
+  balanceSchema,
+  certificateAttemptSchema,
+  householdSchema,
+  loanCertificateSchema,
+  type Household,
+  type LoanCertificate,
+  type User,
+} from '../shared/model';
+import {
+  attemptsId,
+  CERTIFICATE_DAYS,
+  certificateStatus,
+  isWellFormedCode,
+  loanRate,
+  MAX_FAILED_VERIFICATIONS,
+  newCode,
+  normalizeCode,
+  validity,
+} from '../shared/honours/loan';
 import { getById, list } from '../shared/repo';
 import { db } from '../shared/sdk';
 import { isDuplicateKey, txGet, withTransaction } from '../shared/tx';
@@ -16,13 +34,20 @@ import type { VillageContext as HonoursContext } from '../shared/village-context
 import { isHeadOf } from '../shared/access';
 
 function facts(c: LoanCertificate): CertificateFacts {
-  return { code: c._id, householdLabel: c.householdLabel, headName: c.headName, earnedPoints: c.earnedPoints, rateBp: c.rateBp, issuedOn: c.issuedOn, expiresOn: c.expiresOn };
+  return {
+    code: c._id,
+    householdLabel: c.householdLabel,
+    headName: c.headName,
+    earnedPoints: c.earnedPoints,
+    rateBp: c.rateBp,
+    issuedOn: c.issuedOn,
+    expiresOn: c.expiresOn,
+  };
 }
 
 function certificateView(c: LoanCertificate, now: Date): CertificateView {
   return { ...facts(c), status: certificateStatus(c, now), revokedOn: c.revokedAt ? chinaDate(c.revokedAt) : null };
 }
-
 
 async function ownHousehold(ctx: HonoursContext): Promise<Household> {
   const id = ctx.user.householdId;
@@ -39,7 +64,10 @@ function householdCertificates(householdId: string): Promise<LoanCertificate[]> 
 export async function loanView(ctx: HonoursContext, now: Date): Promise<LoanResult> {
   const household = await ownHousehold(ctx);
   const head = isHeadOf(ctx.user, household._id);
-  const [balance, certificates] = await Promise.all([getById(C.balances, household._id, balanceSchema), head ? householdCertificates(household._id) : Promise.resolve([])]);
+  const [balance, certificates] = await Promise.all([
+    getById(C.balances, household._id, balanceSchema),
+    head ? householdCertificates(household._id) : Promise.resolve([]),
+  ]);
   return {
     household: { id: household._id, label: household.no, headName: household.headName },
     rate: loanRate(balance?.earned ?? 0, ctx.village.settings.loan),
@@ -91,7 +119,10 @@ export async function revoke(ctx: HonoursContext, code: string, now: Date): Prom
   const cert = isWellFormedCode(id) ? await getById(C.loanCertificates, id, loanCertificateSchema) : null;
   if (!cert || !isHeadOf(ctx.user, cert.householdId)) throw new AppError('COMMON.NOT_FOUND', '没有找到这份积分证明');
   if (cert.revokedAt) return certificateView(cert, now);
-  await db.collection(C.loanCertificates).doc(cert._id).update({ data: { revokedAt: now, revokedBy: ctx.user._id } });
+  await db
+    .collection(C.loanCertificates)
+    .doc(cert._id)
+    .update({ data: { revokedAt: now, revokedBy: ctx.user._id } });
   return certificateView({ ...cert, revokedAt: now, revokedBy: ctx.user._id }, now);
 }
 
@@ -104,7 +135,10 @@ async function countFailure(id: string): Promise<void> {
     const raw = await txGet(t, C.certificateAttempts, id);
     const failures = raw ? certificateAttemptSchema.parse(raw).failures : 0;
     if (failures >= MAX_FAILED_VERIFICATIONS) throw new AppError('CERT.TOO_MANY_TRIES');
-    await t.collection(C.certificateAttempts).doc(id).set({ data: { failures: failures + 1 } });
+    await t
+      .collection(C.certificateAttempts)
+      .doc(id)
+      .set({ data: { failures: failures + 1 } });
   });
 }
 

@@ -49,7 +49,13 @@ export function sumOf(households: Household[], totals: Map<string, number>): num
 }
 
 /** Every leader's score: their own household's points and the average of all the households they lead. */
-export function leaderScores(grids: Grid[], leaders: User[], byGrid: Map<string, Household[]>, totals: Map<string, number>, villageId: string): Map<string, LeaderScoreView> {
+export function leaderScores(
+  grids: Grid[],
+  leaders: User[],
+  byGrid: Map<string, Household[]>,
+  totals: Map<string, number>,
+  villageId: string,
+): Map<string, LeaderScoreView> {
   const out = new Map<string, LeaderScoreView>();
   for (const leader of leaders) {
     const led = grids.filter((g) => g.leaderUserId === leader._id).flatMap((g) => byGrid.get(g._id) ?? []);

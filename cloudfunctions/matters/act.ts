@@ -19,7 +19,16 @@ import { requireCleanText } from '../shared/content-check';
 import { AppError } from '../shared/errors';
 import { responseDeadline } from '../shared/matters/deadline';
 import type { Matter } from '../shared/matters/model';
-import { accessOf, changeOf, checkDueDate, requireAllowed, roleOf, type Access, type ActionInput, type MatterAction } from '../shared/matters/policy';
+import {
+  accessOf,
+  changeOf,
+  checkDueDate,
+  requireAllowed,
+  roleOf,
+  type Access,
+  type ActionInput,
+  type MatterAction,
+} from '../shared/matters/policy';
 import { userSchema, type User } from '../shared/model';
 import { getById } from '../shared/repo';
 import { currentUser } from '../shared/users';
@@ -59,7 +68,13 @@ async function step(s: Step, openid: string): Promise<MatterDetail> {
     if (m.events.some((e) => e.id === evId)) return detailView(m, access, now);
     requireAllowed(m, access, s.action);
     const input = await s.input(m, user, now);
-    const change = changeOf(m, input, { id: user._id, name: user.name, role: s.action === 'rate' || s.action === 'reopen' ? 'villager' : roleOf(user) }, evId, now);
+    const change = changeOf(
+      m,
+      input,
+      { id: user._id, name: user.name, role: s.action === 'rate' || s.action === 'reopen' ? 'villager' : roleOf(user) },
+      evId,
+      now,
+    );
     if (await applyChange(m, change)) {
       const next = afterChange(m, change);
       await s.after(m, next);
@@ -135,10 +150,16 @@ export function assign(req: MatterAssignRequest, openid: string): Promise<Matter
           const name = req.assignee.name.trim();
           if (!name) throw new AppError('COMMON.INVALID_INPUT', '请填写承办单位');
           await clean(openid, name);
-          return { action: 'assign', assignee: { kind: 'body', userId: null, name, dueDate: req.dueDate }, assigneeIsCadre: false, note: req.note?.trim() ?? '' };
+          return {
+            action: 'assign',
+            assignee: { kind: 'body', userId: null, name, dueDate: req.dueDate },
+            assigneeIsCadre: false,
+            note: req.note?.trim() ?? '',
+          };
         }
         const person = await getById(C.users, req.assignee.userId, userSchema);
-        const eligible = person && person.villageId === m.villageId && person.roles.some((r) => r === 'cadre' || r === 'secretary' || r === 'gridLeader');
+        const eligible =
+          person && person.villageId === m.villageId && person.roles.some((r) => r === 'cadre' || r === 'secretary' || r === 'gridLeader');
         if (!person || !eligible) throw new AppError('COMMON.INVALID_INPUT', '只能交办给本村的村干部或网格长');
         return {
           action: 'assign',
@@ -218,7 +239,10 @@ export function reopen(req: MatterReopenRequest, openid: string): Promise<Matter
         return { action: 'reopen', reason: req.reason.trim(), roundDeadlineAt: deadline.at };
       },
       after: async (_b, m) => {
-        await Promise.all([...uncovered.map((y) => warnMissingYear(m.townId, y, currentTime())), tellCadres(m, '群众不满意，申请重新办理')]);
+        await Promise.all([
+          ...uncovered.map((y) => warnMissingYear(m.townId, y, currentTime())),
+          tellCadres(m, '群众不满意，申请重新办理'),
+        ]);
       },
     },
     openid,

@@ -60,16 +60,27 @@ export async function warnMissingYear(townId: string, year: number, now: Date): 
   const id = `${townId}|${year}`;
   const message = missingMessage(year);
   try {
-    await db.collection(C.calendarWarnings).add({ data: calendarWarningSchema.parse({ _id: id, townId, year, message, told: [], at: now }) });
+    await db
+      .collection(C.calendarWarnings)
+      .add({ data: calendarWarningSchema.parse({ _id: id, townId, year, message, told: [], at: now }) });
   } catch (e) {
     if (isDuplicateKey(e)) return false;
     throw e;
   }
   const admins = await list(C.users, { townId, roles: 'townAdmin' }, userSchema, { limit: 50 });
   await Promise.all(
-    admins.map((a) => notify(a._id, 'calendarMissing', 'packages/matters/calendar/calendar', { thing1: thing(`${year}年节假日安排未收录`), thing2: thing('请录入放假和调休日期') })),
+    admins.map((a) =>
+      notify(a._id, 'calendarMissing', 'packages/matters/calendar/calendar', {
+        thing1: thing(`${year}年节假日安排未收录`),
+        thing2: thing('请录入放假和调休日期'),
+      }),
+    ),
   );
-  if (admins.length) await db.collection(C.calendarWarnings).doc(id).update({ data: { told: admins.map((a) => a._id) } });
+  if (admins.length)
+    await db
+      .collection(C.calendarWarnings)
+      .doc(id)
+      .update({ data: { told: admins.map((a) => a._id) } });
   return true;
 }
 

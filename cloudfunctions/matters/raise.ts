@@ -52,7 +52,10 @@ export async function raise(req: MatterRaiseRequest, openid: string): Promise<Ma
   const held = open && (await checkText(openid, seen, 3)) !== 'pass';
   // Photos and voice are checked whatever the audience (a cadre may make a private matter public):
   // until every file passes, only the raiser and the cadres see them.
-  const files: MediaFile[] = [...(req.photos ?? []).map((fileId): MediaFile => ({ fileId, kind: 'image' })), ...(req.voice ? [audio(req.voice.fileId)] : [])];
+  const files: MediaFile[] = [
+    ...(req.photos ?? []).map((fileId): MediaFile => ({ fileId, kind: 'image' })),
+    ...(req.voice ? [audio(req.voice.fileId)] : []),
+  ];
   const mediaChecks = await requestMediaChecks(openid, files, 3);
   const deadline = responseDeadline(now, rules);
   const actor = { id: user._id, name: user.name, role: roleOf(user) };
@@ -97,7 +100,9 @@ export async function raise(req: MatterRaiseRequest, openid: string): Promise<Ma
     events: [
       // The raiser's own role, whatever else they are: in the timeline they speak as a villager.
       event('raised', 'raised', { ...actor, role: 'villager' }, now, { text, photos: req.photos ?? [] }),
-      ...(held ? [event('held', 'held', { id: 'system', name: '系统', role: 'system' }, now, { text: '内容需要村干部审核后才能公开' })] : []),
+      ...(held
+        ? [event('held', 'held', { id: 'system', name: '系统', role: 'system' }, now, { text: '内容需要村干部审核后才能公开' })]
+        : []),
     ],
     version: 0,
     clientKey: req.clientKey,

@@ -85,7 +85,9 @@ export async function stats(req: MatterStatsRequest, openid: string): Promise<Ma
   const [village, [total], perHandler, cadres] = await Promise.all([
     getById(C.villages, villageId, villageSchema),
     aggregateRows(C.matters, (a) => a.match({ villageId, raisedOn: period }).group({ _id: null, ...counters(now) })),
-    aggregateRows(C.matters, (a) => a.match({ villageId, raisedOn: period, handlerId: _.neq(null) }).group({ _id: '$handlerId', ...counters(now) })),
+    aggregateRows(C.matters, (a) =>
+      a.match({ villageId, raisedOn: period, handlerId: _.neq(null) }).group({ _id: '$handlerId', ...counters(now) }),
+    ),
     villageCadres(villageId),
   ]);
   const byHandler = new Map(perHandler.map((r) => [key(r), r]));

@@ -30,7 +30,12 @@ function rowsOf(res: unknown): unknown[] {
 }
 
 /** Matters without their timelines (lists), newest or soonest first as asked. */
-export async function listRows(where: Record<string, unknown>, orderBy: [string, 'asc' | 'desc'], limit: number, skip = 0): Promise<MatterRow[]> {
+export async function listRows(
+  where: Record<string, unknown>,
+  orderBy: [string, 'asc' | 'desc'],
+  limit: number,
+  skip = 0,
+): Promise<MatterRow[]> {
   let q = db.collection(C.matters).where(where).field({ events: false }).orderBy(orderBy[0], orderBy[1]);
   if (skip) q = q.skip(skip);
   return rowsOf(await q.limit(limit).get()).map((r) => matterRowSchema.parse(r));
@@ -38,7 +43,9 @@ export async function listRows(where: Record<string, unknown>, orderBy: [string,
 
 /** Whole matters (the timer needs their versions and timelines). */
 export async function listMatters(where: Record<string, unknown>, orderBy: [string, 'asc' | 'desc'], limit: number): Promise<Matter[]> {
-  return rowsOf(await db.collection(C.matters).where(where).orderBy(orderBy[0], orderBy[1]).limit(limit).get()).map((r) => matterSchema.parse(r));
+  return rowsOf(await db.collection(C.matters).where(where).orderBy(orderBy[0], orderBy[1]).limit(limit).get()).map((r) =>
+    matterSchema.parse(r),
+  );
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

@@ -21,7 +21,12 @@ export function villageCadres(villageId: string): Promise<User[]> {
 /** Everyone who may handle the matter: the cadres, or for a complaint the secretary, supervisors and town admin. */
 export async function handlersOf(m: Matter): Promise<User[]> {
   const [people, town] = await Promise.all([
-    list(C.users, { villageId: m.villageId, roles: _.in(m.audience === 'village' ? ['cadre', 'secretary'] : ['cadre', 'secretary', 'supervisor']) }, userSchema, { limit: 50 }),
+    list(
+      C.users,
+      { villageId: m.villageId, roles: _.in(m.audience === 'village' ? ['cadre', 'secretary'] : ['cadre', 'secretary', 'supervisor']) },
+      userSchema,
+      { limit: 50 },
+    ),
     m.audience === 'secretary' ? list(C.users, { townId: m.townId, roles: 'townAdmin' }, userSchema, { limit: 20 }) : Promise.resolve([]),
   ]);
   return [...people, ...town].filter((u) => handlesMatter(u, m));
@@ -70,7 +75,13 @@ export async function tellRating(m: Matter, stars: number): Promise<void> {
     for (const c of cadres) if (isSecretary(c) && handlesMatter(c, m)) to.add(c._id);
   }
   await Promise.all(
-    [...to].map((u) => notify(u, 'matterRated', detailPage(m._id), { thing1: thing(titleOf(m)), number2: { value: String(stars) }, thing3: thing(stars <= 2 ? '群众不满意，请关注' : '群众已评价') })),
+    [...to].map((u) =>
+      notify(u, 'matterRated', detailPage(m._id), {
+        thing1: thing(titleOf(m)),
+        number2: { value: String(stars) },
+        thing3: thing(stars <= 2 ? '群众不满意，请关注' : '群众已评价'),
+      }),
+    ),
   );
 }
 

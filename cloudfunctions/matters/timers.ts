@@ -60,12 +60,18 @@ export async function calendarCheck(now: Date): Promise<{ warned: string[] }> {
   // Which of those years each town has entered holidays for: one aggregation over every town.
   const entered = await aggregateRows(C.holidayOverrides, (a) =>
     a
-      .match({ scope: _.in(towns.map((t) => townScope(t._id))), kind: 'holiday', date: _.gte(`${years[0] ?? year}-01-01`).and(_.lte(`${years[years.length - 1] ?? year}-12-31`)) })
+      .match({
+        scope: _.in(towns.map((t) => townScope(t._id))),
+        kind: 'holiday',
+        date: _.gte(`${years[0] ?? year}-01-01`).and(_.lte(`${years[years.length - 1] ?? year}-12-31`)),
+      })
       .group({ _id: '$scope', years: { $addToSet: { $substr: ['$date', 0, 4] } } }),
   );
   const has = new Set(entered.flatMap((r) => yearsOf(r).map((y) => `${scopeOf(r)}|${y}`)));
   // Warnings already given are not given again (and cost no write).
-  const given = await list(C.calendarWarnings, { townId: _.in(towns.map((t) => t._id)), year: _.in(years) }, calendarWarningSchema, { limit: 1000 });
+  const given = await list(C.calendarWarnings, { townId: _.in(towns.map((t) => t._id)), year: _.in(years) }, calendarWarningSchema, {
+    limit: 1000,
+  });
   const warnedBefore = new Set(given.map((w) => w._id));
   const warned: string[] = [];
   for (const town of towns) {

@@ -5,9 +5,25 @@
 import type { MatterDetail, MatterEventView, MatterSummary } from '../../typings';
 import type { Matter, MatterEvent, MatterRow } from '../shared/matters/model';
 import { allPassed } from '../shared/media-verdict';
-import { allowedActions, deadlineText, EVENT_NAMES, isOverdue, MAX_REOPENS, maskName, STATUS_NAMES, titleOf, type Access } from '../shared/matters/policy';
+import {
+  allowedActions,
+  deadlineText,
+  EVENT_NAMES,
+  isOverdue,
+  MAX_REOPENS,
+  maskName,
+  STATUS_NAMES,
+  titleOf,
+  type Access,
+} from '../shared/matters/policy';
 
-const ROLE_NAMES: Record<MatterEvent['role'], string> = { villager: '村民', cadre: '村两委干部', secretary: '村书记', gridLeader: '网格长', system: '系统' };
+const ROLE_NAMES: Record<MatterEvent['role'], string> = {
+  villager: '村民',
+  cadre: '村两委干部',
+  secretary: '村书记',
+  gridLeader: '网格长',
+  system: '系统',
+};
 
 /** Those who see the matter whole: its raiser, the cadres, the person handling it. */
 function insider(access: Access): boolean {
@@ -27,7 +43,12 @@ export function summaryView(m: MatterRow, access: Access, now: Date): MatterSumm
     deadline: m.roundDeadlineAt.toISOString(),
     deadlineText: deadlineText(m.roundDeadlineAt),
     due: m.dueAt.toISOString(),
-    dueText: m.status === 'assigned' && m.assignee ? `${deadlineText(m.dueAt)}前办结` : m.status === 'responded' || m.status === 'closed' ? '' : `${deadlineText(m.dueAt)}前答复`,
+    dueText:
+      m.status === 'assigned' && m.assignee
+        ? `${deadlineText(m.dueAt)}前办结`
+        : m.status === 'responded' || m.status === 'closed'
+          ? ''
+          : `${deadlineText(m.dueAt)}前答复`,
     overdue: isOverdue(m, now),
     respondedInTime: m.respondedInTime,
     stars: m.stars,
@@ -70,7 +91,9 @@ export function detailView(m: Matter, access: Access, now: Date): MatterDetail {
     voice: mediaVisible ? m.voice : null,
     location: m.location ? (insider(access) ? m.location : { name: m.location.name, latitude: null, longitude: null }) : null,
     householdLabel: insider(access) ? m.householdLabel || null : null,
-    assignee: m.assignee ? { kind: m.assignee.kind, userId: access.cadre ? m.assignee.userId : null, name: m.assignee.name, dueDate: m.assignee.dueDate } : null,
+    assignee: m.assignee
+      ? { kind: m.assignee.kind, userId: access.cadre ? m.assignee.userId : null, name: m.assignee.name, dueDate: m.assignee.dueDate }
+      : null,
     rating: m.rating ? { stars: m.rating.stars, comment: m.rating.comment, at: m.rating.at.toISOString() } : null,
     events: m.events.filter((e) => access.cadre || !e.internal).map((e) => eventView(e, access, mediaVisible)),
     can: allowedActions(m, access),

@@ -20,7 +20,18 @@ export async function monthTotals(villageId: string, month: string): Promise<Map
       a
         .match({ villageId, month, status: 'approved' })
         .sort({ occurredOn: 1 })
-        .group({ _id: '$householdId', total: { $sum: '$points' }, items: { $push: { recordId: '$_id', itemName: { $cond: [{ $eq: [{ $ifNull: ['$reverses', null] }, null] }, '$itemName', '$note'] }, points: '$points', occurredOn: '$occurredOn' } } })
+        .group({
+          _id: '$householdId',
+          total: { $sum: '$points' },
+          items: {
+            $push: {
+              recordId: '$_id',
+              itemName: { $cond: [{ $eq: [{ $ifNull: ['$reverses', null] }, null] }, '$itemName', '$note'] },
+              points: '$points',
+              occurredOn: '$occurredOn',
+            },
+          },
+        })
         .sort({ _id: 1 })
         .skip(skip)
         .limit(1000),

@@ -54,7 +54,15 @@ export const main = createFunction(
       },
     },
     object: {
-      input: z.object({ clientKey, month, householdId: z.string().min(1).max(64), recordId: z.string().min(1).max(64).optional(), reason: z.string().trim().min(2).max(200) }).strict(),
+      input: z
+        .object({
+          clientKey,
+          month,
+          householdId: z.string().min(1).max(64),
+          recordId: z.string().min(1).max(64).optional(),
+          reason: z.string().trim().min(2).max(200),
+        })
+        .strict(),
       run: async (req, ctx) => {
         const user = await currentUser(ctx.openid);
         await spendDaily(ctx.openid, 'notice.object');
@@ -62,7 +70,14 @@ export const main = createFunction(
       },
     },
     resolve: {
-      input: z.object({ objectionId: z.string().min(1).max(64), decision: z.enum(['uphold', 'dismiss']), reason: z.string().trim().min(2).max(200), clientKey }).strict(),
+      input: z
+        .object({
+          objectionId: z.string().min(1).max(64),
+          decision: z.enum(['uphold', 'dismiss']),
+          reason: z.string().trim().min(2).max(200),
+          clientKey,
+        })
+        .strict(),
       run: async (req, ctx) => {
         const user = await currentUser(ctx.openid);
         return resolve(user, villageOf(user), req, currentTime());

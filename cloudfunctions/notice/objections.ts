@@ -30,7 +30,8 @@ export async function object(user: User, villageId: string, req: ObjectRequest, 
   if (notice.status !== 'published' || now >= notice.closesAt) throw new AppError('COMMON.INVALID_INPUT', '公示期已经结束，不能再提异议');
   const line = notice.lines.find((l) => l.householdId === req.householdId);
   if (!line) throw new AppError('COMMON.NOT_FOUND', '公示中没有这一户');
-  if (req.recordId && !line.items.some((i) => i.recordId === req.recordId)) throw new AppError('COMMON.NOT_FOUND', '这一户的公示中没有这一项');
+  if (req.recordId && !line.items.some((i) => i.recordId === req.recordId))
+    throw new AppError('COMMON.NOT_FOUND', '这一户的公示中没有这一项');
   const objection: Objection = {
     _id: keyedId('o', villageId, user._id, req.clientKey),
     villageId,
@@ -57,7 +58,12 @@ export async function object(user: User, villageId: string, req: ObjectRequest, 
   }
   const cadres = await list(C.users, { villageId, roles: 'cadre' }, userSchema, { limit: 20 });
   await Promise.all(
-    cadres.map((c) => notify(c._id, 'objectionRaised', `packages/notice/notice/notice?month=${req.month}`, { thing1: thing(`${req.month}公示异议`), thing2: thing(line.label) })),
+    cadres.map((c) =>
+      notify(c._id, 'objectionRaised', `packages/notice/notice/notice?month=${req.month}`, {
+        thing1: thing(`${req.month}公示异议`),
+        thing2: thing(line.label),
+      }),
+    ),
   );
   return objectionView(objection, notice, false);
 }
@@ -108,11 +114,21 @@ export async function resolve(user: User, villageId: string, req: ResolveRequest
         version: notice.version + 1,
         lines: notice.lines.map((l) =>
           l.householdId === counter.householdId
-            ? { ...l, total: l.total + counter.points, items: [...l.items, { recordId: counter._id, itemName: counter.note, points: counter.points, occurredOn: counter.occurredOn }] }
+            ? {
+                ...l,
+                total: l.total + counter.points,
+                items: [
+                  ...l.items,
+                  { recordId: counter._id, itemName: counter.note, points: counter.points, occurredOn: counter.occurredOn },
+                ],
+              }
             : l,
         ),
       };
-      await t.collection(C.notices).doc(notice._id).update({ data: { version: updated.version, lines: updated.lines } });
+      await t
+        .collection(C.notices)
+        .doc(notice._id)
+        .update({ data: { version: updated.version, lines: updated.lines } });
     }
     const resolved: Objection = {
       ...objection,

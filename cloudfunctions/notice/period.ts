@@ -18,5 +18,7 @@ export function closingTime(publishedAt: Date, days: number): Date {
 
 /** The last day (YYYY-MM-DD) of a month. */
 export function lastDay(month: string): string {
-  return chinaNow(new Date(`${month}-15T12:00:00+08:00`)).endOf('month').format('YYYY-MM-DD');
+  return chinaNow(new Date(`${month}-15T12:00:00+08:00`))
+    .endOf('month')
+    .format('YYYY-MM-DD');
 }

@@ -22,7 +22,11 @@ export async function getNotice(user: User, village: Village, month: string, now
   if (!notice) throw new AppError('COMMON.NOT_FOUND', '这个月还没有公示');
   const cadre = isCadre(user);
   return {
-    notice: noticeView(notice, village.name, objections, now, { householdId: user.householdId, seesAll: cadre, itemisedDeductions: village.settings.itemisedDeductions }),
+    notice: noticeView(notice, village.name, objections, now, {
+      householdId: user.householdId,
+      seesAll: cadre,
+      itemisedDeductions: village.settings.itemisedDeductions,
+    }),
     mine: objections.filter((o) => o.objector === user._id).map((o) => objectionView(o, notice, cadre)),
     all: cadre ? objections.map((o) => objectionView(o, notice, true)) : [],
     canManage: cadre,

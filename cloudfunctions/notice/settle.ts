@@ -40,7 +40,21 @@ export async function settleNotice(notice: Notice, by: string, now: Date): Promi
   for (const [total, ids] of groups) {
     for (const householdId of ids) {
       const _id = `${householdId}:${month}:settle`;
-      if (!booked.has(_id)) events.push({ _id, villageId, householdId, recordId: null, kind: 'settle', pending: -total, earned: total, available: total, year, month, by, at: now });
+      if (!booked.has(_id))
+        events.push({
+          _id,
+          villageId,
+          householdId,
+          recordId: null,
+          kind: 'settle',
+          pending: -total,
+          earned: total,
+          available: total,
+          year,
+          month,
+          by,
+          at: now,
+        });
     }
   }
   for (let i = 0; i < events.length; i += INSERT_CHUNK) await db.collection(C.ledger).add({ data: events.slice(i, i + INSERT_CHUNK) });
@@ -59,8 +73,14 @@ export async function settleNotice(notice: Notice, by: string, now: Date): Promi
         },
       });
   }
-  await db.collection(C.pointRecords).where({ villageId, month, status: 'approved', settled: false }).update({ data: { settled: true } });
-  await db.collection(C.notices).doc(noticeId(villageId, month)).update({ data: { status: 'settled', settledAt: now } });
+  await db
+    .collection(C.pointRecords)
+    .where({ villageId, month, status: 'approved', settled: false })
+    .update({ data: { settled: true } });
+  await db
+    .collection(C.notices)
+    .doc(noticeId(villageId, month))
+    .update({ data: { status: 'settled', settledAt: now } });
   const households = [...groups.values()].reduce((n, ids) => n + ids.length, 0);
   const points = [...totals.values()].reduce((s, t) => s + t.total, 0);
   return { settled: true, reason: '', households, points };

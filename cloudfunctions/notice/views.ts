@@ -29,7 +29,13 @@ function itemsFor(reader: NoticeReader, householdId: string, items: Notice['line
   return items.map((i) => (i.points < 0 ? { ...i, itemName: '扣分' } : i));
 }
 
-export function noticeView(n: Notice, villageName: string, objections: Objection[], now: Date, reader: NoticeReader = EVERYTHING): NoticeView {
+export function noticeView(
+  n: Notice,
+  villageName: string,
+  objections: Objection[],
+  now: Date,
+  reader: NoticeReader = EVERYTHING,
+): NoticeView {
   const open = objections.filter((o) => o.status === 'open');
   return {
     ...summary(n),

@@ -42,7 +42,11 @@ export async function archive(householdId: string | undefined, openid: string): 
       list(C.members, { householdId: id }, memberSchema, { limit: 50 }),
       getById(C.balances, id, balanceSchema),
       list(C.pointRecords, { householdId: id }, pointRecordSchema, { orderBy: ['occurredOn', 'desc'], limit: 50 }),
-      aggregateRows(C.pointRecords, (a) => a.match({ householdId: id, status: 'approved', month: _.gte(months[0] ?? '') }).group({ _id: '$month', points: { $sum: '$points' } })),
+      aggregateRows(C.pointRecords, (a) =>
+        a
+          .match({ householdId: id, status: 'approved', month: _.gte(months[0] ?? '') })
+          .group({ _id: '$month', points: { $sum: '$points' } }),
+      ),
       count(C.households, { villageId }),
     ]);
   });
@@ -67,7 +71,10 @@ export async function archive(householdId: string | undefined, openid: string): 
     household: { id: household._id, label: household.no, headName: household.headName, gridName: grid?.name ?? '' },
     members: members.filter((m) => m.status === 'active').map((m) => ({ name: m.name, relation: m.relation })),
     balance: balanceView(balance, yearOf(today)),
-    rank: { village: { rank: numberField(above, 'village') + 1, of: villageSize }, grid: { rank: numberField(above, 'grid') + 1, of: gridSize } },
+    rank: {
+      village: { rank: numberField(above, 'village') + 1, of: villageSize },
+      grid: { rank: numberField(above, 'grid') + 1, of: gridSize },
+    },
     trend: months.map((month) => ({ month, points: byMonth.get(month) ?? 0 })),
     history: history.map(recordView),
     settledMonths: balance.settledMonths,

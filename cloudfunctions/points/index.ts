@@ -57,7 +57,9 @@ export const main = createFunction('points', {
   },
   queue: { input: empty, run: (_req, ctx) => queue(ctx.openid) },
   review: {
-    input: z.object({ recordIds: z.array(id).min(1).max(100), decision: z.enum(['approve', 'reject']), reason: z.string().max(200).optional() }).strict(),
+    input: z
+      .object({ recordIds: z.array(id).min(1).max(100), decision: z.enum(['approve', 'reject']), reason: z.string().max(200).optional() })
+      .strict(),
     run: (req, ctx) => review(req, ctx.openid),
   },
   reverse: {

@@ -15,12 +15,24 @@ export async function queue(openid: string): Promise<QueueResult> {
   const levels = village.settings.reviewLevels;
   const supervisor = isSupervisor(user);
   const myLevels = levels.flatMap((l, i) =>
-    isSecretary(user) || (l === 'cadre' && (isCadre(user) || supervisor)) || (l === 'gridLeader' && microGridsLedBy(user, grids).length) ? [i] : [],
+    isSecretary(user) || (l === 'cadre' && (isCadre(user) || supervisor)) || (l === 'gridLeader' && microGridsLedBy(user, grids).length)
+      ? [i]
+      : [],
   );
   if (!myLevels.length) throw new AppError('AUTH.FORBIDDEN', '您不是审核人');
   const cadres = supervisor ? await villageCadres(village._id) : [];
   const pending = await Promise.all(
-    myLevels.map((level) => list(C.pointRecords, { villageId: village._id, status: 'pending', level }, pointRecordSchema, { orderBy: ['createdAt', 'asc'], limit: 200 })),
+    myLevels.map((level) =>
+      list(C.pointRecords, { villageId: village._id, status: 'pending', level }, pointRecordSchema, {
+        orderBy: ['createdAt', 'asc'],
+        limit: 200,
+      }),
+    ),
   );
-  return { records: pending.flat().filter((r) => canReview(user, r, levels, grids, cadres)).map(recordView) };
+  return {
+    records: pending
+      .flat()
+      .filter((r) => canReview(user, r, levels, grids, cadres))
+      .map(recordView),
+  };
 }

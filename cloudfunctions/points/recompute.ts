@@ -30,7 +30,8 @@ export async function recompute(openid: string): Promise<RecomputeResult> {
       stored.earned === c.earned &&
       stored.available === c.available &&
       Object.keys({ ...stored.years, ...c.years }).every(
-        (y) => (stored.years[y]?.earned ?? 0) === (c.years[y]?.earned ?? 0) && (stored.years[y]?.pending ?? 0) === (c.years[y]?.pending ?? 0),
+        (y) =>
+          (stored.years[y]?.earned ?? 0) === (c.years[y]?.earned ?? 0) && (stored.years[y]?.pending ?? 0) === (c.years[y]?.pending ?? 0),
       );
     if (!same) differences.push({ householdId: id, stored: balanceView(stored, year), computed: balanceView(c, year) });
   }

@@ -8,11 +8,28 @@ import { C } from '../shared/collections';
 import { chinaDate, isDate, monthOf, yearOf } from '../shared/china-time';
 import { requireCleanText } from '../shared/content-check';
 import { AppError } from '../shared/errors';
-import { capCounterSchema, householdSchema, pointRecordSchema, userSchema, type Grid, type Household, type PointRecord, type User } from '../shared/model';
+import {
+  capCounterSchema,
+  householdSchema,
+  pointRecordSchema,
+  userSchema,
+  type Grid,
+  type Household,
+  type PointRecord,
+  type User,
+} from '../shared/model';
 import type { RuleItem } from '../shared/rules/template';
 import { notify, thing } from '../shared/notify';
 import { recordId } from '../shared/points/ids';
-import { approvalDelta, capCounterId, capPeriodKey, checkRecord, initialState, leaderInterested, recorderFor } from '../shared/points/policy';
+import {
+  approvalDelta,
+  capCounterId,
+  capPeriodKey,
+  checkRecord,
+  initialState,
+  leaderInterested,
+  recorderFor,
+} from '../shared/points/policy';
 import { belongsTo, isHead } from '../shared/access';
 import { list } from '../shared/repo';
 import { _ } from '../shared/sdk';
@@ -73,7 +90,12 @@ async function recordOnce(req: RecordRequest, openid: string): Promise<RecordRes
       publishedMonths(villageId, [occurredMonth]),
     ]);
   });
-  const recorder = recorderFor(user, selfReport, households.map((h) => h.gridId), grids);
+  const recorder = recorderFor(
+    user,
+    selfReport,
+    households.map((h) => h.gridId),
+    grids,
+  );
   const rules = inForce(sets, req.occurredOn);
   const item = rules?.items.find((i) => i.code === req.itemCode);
   if (!rules || !item) throw new AppError('COMMON.NOT_FOUND', '没有这一积分项，请刷新规则后再试');
@@ -103,7 +125,10 @@ async function recordOnce(req: RecordRequest, openid: string): Promise<RecordRes
       const raw = await txGet(t, C.pointCaps, capId);
       const used = raw ? capCounterSchema.parse(raw).count : 0;
       if (used >= item.cap.times) throw capReached(h, item.name, item.cap.times);
-      await t.collection(C.pointCaps).doc(capId).set({ data: { count: used + 1 } });
+      await t
+        .collection(C.pointCaps)
+        .doc(capId)
+        .set({ data: { count: used + 1 } });
     }
     const rec: PointRecord = pointRecordSchema.parse({
       _id: recordId(village._id, req.clientKey, h._id),
@@ -134,7 +159,9 @@ async function recordOnce(req: RecordRequest, openid: string): Promise<RecordRes
       settled: false,
       steps: [
         { by: user._id, byName: user.name, role: recorder === 'self' ? 'villager' : recorder, decision: 'submitted', reason: '', at: now },
-        ...(state.status === 'approved' ? [{ by: user._id, byName: user.name, role: recorder, decision: 'approved' as const, reason: '', at: now }] : []),
+        ...(state.status === 'approved'
+          ? [{ by: user._id, byName: user.name, role: recorder, decision: 'approved' as const, reason: '', at: now }]
+          : []),
       ],
       clientKey: req.clientKey,
       createdAt: now,
@@ -161,7 +188,13 @@ async function recordOnce(req: RecordRequest, openid: string): Promise<RecordRes
   }
 
   const first = written[0];
-  await tell(written, recorder, first ? levels[first.level] : undefined, grids.map((g) => ({ id: g._id, leader: g.leaderUserId })), village._id);
+  await tell(
+    written,
+    recorder,
+    first ? levels[first.level] : undefined,
+    grids.map((g) => ({ id: g._id, leader: g.leaderUserId })),
+    village._id,
+  );
   return { records: [...existing, ...written].map(recordView), repeated: existing.length };
 }
 
@@ -175,7 +208,13 @@ function capReached(h: Household, itemName: string, times: number): AppError {
   return new AppError('COMMON.INVALID_INPUT', `${h.no}「${itemName}」本期已达上限（${times}次）`);
 }
 
-async function checkCaps(households: Household[], code: string, itemName: string, cap: NonNullable<RuleItem['cap']>, occurredOn: string): Promise<void> {
+async function checkCaps(
+  households: Household[],
+  code: string,
+  itemName: string,
+  cap: NonNullable<RuleItem['cap']>,
+  occurredOn: string,
+): Promise<void> {
   const ids = households.map((h) => capCounterId(h._id, code, capPeriodKey(cap, occurredOn)));
   const counters = await list(C.pointCaps, { _id: _.in(ids) }, capCounterSchema, { limit: ids.length });
   const used = new Map(counters.map((c) => [c._id, c.count]));

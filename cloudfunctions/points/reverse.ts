@@ -18,12 +18,24 @@ export async function reverse(req: ReverseRequest, openid: string): Promise<Reco
   const { user, village } = await villageContext(openid);
   if (!isCadre(user)) throw new AppError('AUTH.FORBIDDEN', '只有村干部可以更正积分记录');
   const counterId = recordId(village._id, req.clientKey, `reverse:${req.recordId}`);
-  const [already, original] = await Promise.all([getById(C.pointRecords, counterId, pointRecordSchema), getById(C.pointRecords, req.recordId, pointRecordSchema)]);
+  const [already, original] = await Promise.all([
+    getById(C.pointRecords, counterId, pointRecordSchema),
+    getById(C.pointRecords, req.recordId, pointRecordSchema),
+  ]);
   if (already) return recordView(already);
   // Separation of duties: nobody corrects their own household's points (the original is re-read, and
   // its household cannot change, inside the transaction).
   if (original) requireNoInterest(user, 'reverse', { householdId: original.householdId });
-  const correction = { counterId, originalId: req.recordId, villageId: village._id, by: user, reason: req.reason, clientKey: req.clientKey, bookedOn: chinaDate(), now: currentTime() };
+  const correction = {
+    counterId,
+    originalId: req.recordId,
+    villageId: village._id,
+    by: user,
+    reason: req.reason,
+    clientKey: req.clientKey,
+    bookedOn: chinaDate(),
+    now: currentTime(),
+  };
   try {
     return recordView(await withTransaction((t) => writeCounterRecord(t, correction)));
   } catch (e) {

@@ -22,7 +22,11 @@ async function releaseCap(t: Tx, rec: PointRecord, cap: { period: 'month' | 'qua
   if (!cap) return;
   const id = capCounterId(rec.householdId, rec.itemCode, capPeriodKey(cap, rec.occurredOn));
   const raw = await txGet(t, C.pointCaps, id);
-  if (raw) await t.collection(C.pointCaps).doc(id).set({ data: { count: Math.max(0, capCounterSchema.parse(raw).count - 1) } });
+  if (raw)
+    await t
+      .collection(C.pointCaps)
+      .doc(id)
+      .set({ data: { count: Math.max(0, capCounterSchema.parse(raw).count - 1) } });
 }
 
 /** The village's cadres (the secretary is a cadre too). */
@@ -52,43 +56,59 @@ export async function review(req: ReviewRequest, openid: string): Promise<Review
   const bySecretary = isSecretary(user);
   const now = currentTime();
   const currentMonth = monthOf(chinaDate(now));
-  const published = await publishedMonths(village._id, mine.map((r) => r.month));
+  const published = await publishedMonths(
+    village._id,
+    mine.map((r) => r.month),
+  );
 
   // One transaction per household, households side by side: a household's records share its
   // balance, so they are booked together; different households never touch the same documents.
-  const outcomes = await mapLimit(groupBy(mine, (r) => r.householdId), HOUSEHOLDS_AT_ONCE, (records) =>
-    withTransaction(async (t) => {
-      const changed: PointRecord[] = [];
-      const raced: ReviewResult['skipped'] = [];
-      for (const seen of records) {
-        // Read again inside the transaction: another reviewer may have acted since the list was read.
-        const raw = await txGet(t, C.pointRecords, seen._id);
-        const rec = raw ? pointRecordSchema.parse(raw) : null;
-        if (!rec || rec.status !== 'pending' || rec.level !== seen.level) {
-          raced.push({ id: seen._id, message: '这条记录刚被别人审核过了' });
-          continue;
+  const outcomes = await mapLimit(
+    groupBy(mine, (r) => r.householdId),
+    HOUSEHOLDS_AT_ONCE,
+    (records) =>
+      withTransaction(async (t) => {
+        const changed: PointRecord[] = [];
+        const raced: ReviewResult['skipped'] = [];
+        for (const seen of records) {
+          // Read again inside the transaction: another reviewer may have acted since the list was read.
+          const raw = await txGet(t, C.pointRecords, seen._id);
+          const rec = raw ? pointRecordSchema.parse(raw) : null;
+          if (!rec || rec.status !== 'pending' || rec.level !== seen.level) {
+            raced.push({ id: seen._id, message: '这条记录刚被别人审核过了' });
+            continue;
+          }
+          const role = bySecretary
+            ? 'secretary'
+            : isSupervisor(user) && levels[rec.level] === 'cadre'
+              ? 'supervisor'
+              : (levels[rec.level] ?? 'cadre');
+          const step = { by: user._id, byName: user.name, role, reason: req.reason ?? '', at: now };
+          if (req.decision === 'reject') {
+            await t
+              .collection(C.pointRecords)
+              .doc(rec._id)
+              .update({ data: { status: 'rejected', steps: _.push({ ...step, decision: 'rejected' }) } });
+            const item = inForce(sets, rec.occurredOn)?.items.find((i) => i.code === rec.itemCode) ?? null;
+            await releaseCap(t, rec, item?.cap ?? null);
+            changed.push({ ...rec, status: 'rejected' });
+            continue;
+          }
+          const next = afterApproval(rec, levels, bySecretary);
+          // Approved after its month's notice was published: it counts in the current month's notice.
+          const month = next.status === 'approved' ? bookingMonth(rec.month, published, currentMonth) : rec.month;
+          const booked = { ...rec, ...next, month, year: yearOf(month) };
+          await t
+            .collection(C.pointRecords)
+            .doc(rec._id)
+            .update({
+              data: { status: next.status, level: next.level, month, year: booked.year, steps: _.push({ ...step, decision: 'approved' }) },
+            });
+          if (next.status === 'approved') await applyLedger(t, booked, 'approve', approvalDelta(rec.points), user._id, now);
+          changed.push(booked);
         }
-        const role = bySecretary ? 'secretary' : isSupervisor(user) && levels[rec.level] === 'cadre' ? 'supervisor' : (levels[rec.level] ?? 'cadre');
-        const step = { by: user._id, byName: user.name, role, reason: req.reason ?? '', at: now };
-        if (req.decision === 'reject') {
-          await t.collection(C.pointRecords).doc(rec._id).update({ data: { status: 'rejected', steps: _.push({ ...step, decision: 'rejected' }) } });
-          const item = inForce(sets, rec.occurredOn)?.items.find((i) => i.code === rec.itemCode) ?? null;
-          await releaseCap(t, rec, item?.cap ?? null);
-          changed.push({ ...rec, status: 'rejected' });
-          continue;
-        }
-        const next = afterApproval(rec, levels, bySecretary);
-        // Approved after its month's notice was published: it counts in the current month's notice.
-        const month = next.status === 'approved' ? bookingMonth(rec.month, published, currentMonth) : rec.month;
-        const booked = { ...rec, ...next, month, year: yearOf(month) };
-        await t.collection(C.pointRecords).doc(rec._id).update({
-          data: { status: next.status, level: next.level, month, year: booked.year, steps: _.push({ ...step, decision: 'approved' }) },
-        });
-        if (next.status === 'approved') await applyLedger(t, booked, 'approve', approvalDelta(rec.points), user._id, now);
-        changed.push(booked);
-      }
-      return { changed, raced };
-    }),
+        return { changed, raced };
+      }),
   );
   const done = outcomes.flatMap((o) => o.changed);
   const raced = outcomes.flatMap((o) => o.raced);
@@ -104,13 +124,18 @@ async function tellOutcome(records: PointRecord[], villageId: string): Promise<v
     const cadres = await villageCadres(villageId);
     await Promise.all(
       cadres.map((u) =>
-        notify(u._id, 'reviewNeeded', 'packages/points/review/review', { thing1: thing(`积分待审核（${passedUp.length}条）`), thing2: thing('网格长初审通过') }),
+        notify(u._id, 'reviewNeeded', 'packages/points/review/review', {
+          thing1: thing(`积分待审核（${passedUp.length}条）`),
+          thing2: thing('网格长初审通过'),
+        }),
       ),
     );
   }
   const final = records.filter((r) => r.status !== 'pending');
   if (!final.length) return;
-  const users = await list(C.users, { villageId, householdId: _.in([...new Set(final.map((r) => r.householdId))]) }, userSchema, { limit: 1000 });
+  const users = await list(C.users, { villageId, householdId: _.in([...new Set(final.map((r) => r.householdId))]) }, userSchema, {
+    limit: 1000,
+  });
   await Promise.all(
     final.flatMap((r) =>
       users

@@ -36,6 +36,12 @@ export function recordView(r: PointRecord): RecordView {
     evidence: r.evidence,
     reverses: r.reverses,
     reversedBy: r.reversedBy,
-    steps: r.steps.map((s) => ({ byName: s.byName, role: roleName(s.role), decision: s.decision, reason: s.reason, at: s.at.toISOString() })),
+    steps: r.steps.map((s) => ({
+      byName: s.byName,
+      role: roleName(s.role),
+      decision: s.decision,
+      reason: s.reason,
+      at: s.at.toISOString(),
+    })),
   };
 }

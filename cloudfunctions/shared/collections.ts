@@ -74,7 +74,19 @@ export const COLLECTIONS: CollectionDef[] = [
     ],
   },
   // users: _id is the WeChat openid, so "who am I" is one get by id.
-  { name: C.ruleSets, indexes: [{ name: 'villageId_1_version_-1', keys: [{ field: 'villageId', direction: 1 }, { field: 'version', direction: -1 }], unique: true }] },
+  {
+    name: C.ruleSets,
+    indexes: [
+      {
+        name: 'villageId_1_version_-1',
+        keys: [
+          { field: 'villageId', direction: 1 },
+          { field: 'version', direction: -1 },
+        ],
+        unique: true,
+      },
+    ],
+  },
   {
     name: C.users,
     indexes: [
@@ -87,22 +99,59 @@ export const COLLECTIONS: CollectionDef[] = [
     name: C.pointRecords,
     indexes: [
       { name: 'villageId_1_status_1_level_1', keys: asc('villageId', 'status', 'level') },
-      { name: 'householdId_1_occurredOn_-1', keys: [{ field: 'householdId', direction: 1 }, { field: 'occurredOn', direction: -1 }] },
+      {
+        name: 'householdId_1_occurredOn_-1',
+        keys: [
+          { field: 'householdId', direction: 1 },
+          { field: 'occurredOn', direction: -1 },
+        ],
+      },
       { name: 'villageId_1_month_1_status_1', keys: asc('villageId', 'month', 'status') },
     ],
   },
-  { name: C.ledger, indexes: [{ name: 'householdId_1', keys: asc('householdId') }, { name: 'villageId_1_month_1', keys: asc('villageId', 'month') }] },
+  {
+    name: C.ledger,
+    indexes: [
+      { name: 'householdId_1', keys: asc('householdId') },
+      { name: 'villageId_1_month_1', keys: asc('villageId', 'month') },
+    ],
+  },
   { name: C.balances, indexes: [{ name: 'villageId_1_gridId_1', keys: asc('villageId', 'gridId') }] },
   { name: C.pointCaps, indexes: [] },
-  { name: C.notices, indexes: [{ name: 'villageId_1_month_-1', keys: [{ field: 'villageId', direction: 1 }, { field: 'month', direction: -1 }] }, { name: 'status_1_closesAt_1', keys: asc('status', 'closesAt') }, { name: 'month_1', keys: asc('month') }] },
-  { name: C.objections, indexes: [{ name: 'villageId_1_month_1_status_1', keys: asc('villageId', 'month', 'status') }, { name: 'objector_1', keys: asc('objector') }] },
+  {
+    name: C.notices,
+    indexes: [
+      {
+        name: 'villageId_1_month_-1',
+        keys: [
+          { field: 'villageId', direction: 1 },
+          { field: 'month', direction: -1 },
+        ],
+      },
+      { name: 'status_1_closesAt_1', keys: asc('status', 'closesAt') },
+      { name: 'month_1', keys: asc('month') },
+    ],
+  },
+  {
+    name: C.objections,
+    indexes: [
+      { name: 'villageId_1_month_1_status_1', keys: asc('villageId', 'month', 'status') },
+      { name: 'objector_1', keys: asc('objector') },
+    ],
+  },
   // invites: _id is the code, so using one is a get by id.
   { name: C.invites, indexes: [] },
   {
     name: C.joinRequests,
     indexes: [
       { name: 'villageId_1_status_1', keys: asc('villageId', 'status') },
-      { name: 'openid_1_createdAt_-1', keys: [{ field: 'openid', direction: 1 }, { field: 'createdAt', direction: -1 }] },
+      {
+        name: 'openid_1_createdAt_-1',
+        keys: [
+          { field: 'openid', direction: 1 },
+          { field: 'createdAt', direction: -1 },
+        ],
+      },
     ],
   },
   { name: C.memberships, indexes: [{ name: 'householdId_1', keys: asc('householdId') }] },
@@ -114,7 +163,13 @@ export const COLLECTIONS: CollectionDef[] = [
     indexes: [
       // The keeper finds an order by its pickup code, unique in the village.
       { name: 'villageId_1_code_1', keys: asc('villageId', 'code'), unique: true },
-      { name: 'householdId_1_createdAt_-1', keys: [{ field: 'householdId', direction: 1 }, { field: 'createdAt', direction: -1 }] },
+      {
+        name: 'householdId_1_createdAt_-1',
+        keys: [
+          { field: 'householdId', direction: 1 },
+          { field: 'createdAt', direction: -1 },
+        ],
+      },
       // The expiry timer: open orders past their pickup deadline, whatever the village.
       { name: 'status_1_expiresAt_1', keys: asc('status', 'expiresAt') },
       { name: 'villageId_1_closedMonth_1', keys: asc('villageId', 'closedMonth') },
@@ -127,8 +182,21 @@ export const COLLECTIONS: CollectionDef[] = [
   {
     name: C.matters,
     indexes: [
-      { name: 'villageId_1_listed_1_raisedAt_-1', keys: [{ field: 'villageId', direction: 1 }, { field: 'listed', direction: 1 }, { field: 'raisedAt', direction: -1 }] },
-      { name: 'raisedBy_1_raisedAt_-1', keys: [{ field: 'raisedBy', direction: 1 }, { field: 'raisedAt', direction: -1 }] },
+      {
+        name: 'villageId_1_listed_1_raisedAt_-1',
+        keys: [
+          { field: 'villageId', direction: 1 },
+          { field: 'listed', direction: 1 },
+          { field: 'raisedAt', direction: -1 },
+        ],
+      },
+      {
+        name: 'raisedBy_1_raisedAt_-1',
+        keys: [
+          { field: 'raisedBy', direction: 1 },
+          { field: 'raisedAt', direction: -1 },
+        ],
+      },
       { name: 'villageId_1_active_1_dueAt_1', keys: asc('villageId', 'active', 'dueAt') },
       { name: 'villageId_1_raisedOn_1', keys: asc('villageId', 'raisedOn') },
       { name: 'townId_1_raisedOn_1', keys: asc('townId', 'raisedOn') },
@@ -144,7 +212,18 @@ export const COLLECTIONS: CollectionDef[] = [
   // Grid honours: _id is `${villageId}:${quarter}` (one award a quarter); the annual summary reads a year's quarters.
   { name: C.honourAwards, indexes: [{ name: 'villageId_1_quarter_1', keys: asc('villageId', 'quarter') }] },
   // 积分证明: _id is the verification code, so verifying is one get by id; the head lists the household's.
-  { name: C.loanCertificates, indexes: [{ name: 'householdId_1_issuedAt_-1', keys: [{ field: 'householdId', direction: 1 }, { field: 'issuedAt', direction: -1 }] }] },
+  {
+    name: C.loanCertificates,
+    indexes: [
+      {
+        name: 'householdId_1_issuedAt_-1',
+        keys: [
+          { field: 'householdId', direction: 1 },
+          { field: 'issuedAt', direction: -1 },
+        ],
+      },
+    ],
+  },
   // Failed verifications: _id is `${openid}|${China hour}`, got by id.
   { name: C.certificateAttempts, indexes: [] },
   // Per-user daily limits: _id is `${kind}|${openid}|${China day}`, got by id inside a transaction.
@@ -157,7 +236,14 @@ export const COLLECTIONS: CollectionDef[] = [
   {
     name: C.boardLetters,
     indexes: [
-      { name: 'villageId_1_status_1_publishedAt_-1', keys: [{ field: 'villageId', direction: 1 }, { field: 'status', direction: 1 }, { field: 'publishedAt', direction: -1 }] },
+      {
+        name: 'villageId_1_status_1_publishedAt_-1',
+        keys: [
+          { field: 'villageId', direction: 1 },
+          { field: 'status', direction: 1 },
+          { field: 'publishedAt', direction: -1 },
+        ],
+      },
       { name: 'townId_1_status_1_publishedOn_1', keys: asc('townId', 'status', 'publishedOn') },
     ],
   },
@@ -170,7 +256,13 @@ export const COLLECTIONS: CollectionDef[] = [
   {
     name: C.boardComments,
     indexes: [
-      { name: 'letterId_1_createdAt_-1', keys: [{ field: 'letterId', direction: 1 }, { field: 'createdAt', direction: -1 }] },
+      {
+        name: 'letterId_1_createdAt_-1',
+        keys: [
+          { field: 'letterId', direction: 1 },
+          { field: 'createdAt', direction: -1 },
+        ],
+      },
       { name: 'villageId_1_status_1', keys: asc('villageId', 'status') },
     ],
   },
@@ -181,12 +273,29 @@ export const COLLECTIONS: CollectionDef[] = [
     indexes: [
       {
         name: 'villageId_1_kind_1_status_1_publishedAt_-1',
-        keys: [{ field: 'villageId', direction: 1 }, { field: 'kind', direction: 1 }, { field: 'status', direction: 1 }, { field: 'publishedAt', direction: -1 }],
+        keys: [
+          { field: 'villageId', direction: 1 },
+          { field: 'kind', direction: 1 },
+          { field: 'status', direction: 1 },
+          { field: 'publishedAt', direction: -1 },
+        ],
       },
-      { name: 'villageId_1_status_1_publishedAt_-1', keys: [{ field: 'villageId', direction: 1 }, { field: 'status', direction: 1 }, { field: 'publishedAt', direction: -1 }] },
+      {
+        name: 'villageId_1_status_1_publishedAt_-1',
+        keys: [
+          { field: 'villageId', direction: 1 },
+          { field: 'status', direction: 1 },
+          { field: 'publishedAt', direction: -1 },
+        ],
+      },
       {
         name: 'villageId_1_kind_1_status_1_eventDate_-1',
-        keys: [{ field: 'villageId', direction: 1 }, { field: 'kind', direction: 1 }, { field: 'status', direction: 1 }, { field: 'eventDate', direction: -1 }],
+        keys: [
+          { field: 'villageId', direction: 1 },
+          { field: 'kind', direction: 1 },
+          { field: 'status', direction: 1 },
+          { field: 'eventDate', direction: -1 },
+        ],
       },
       { name: 'townId_1_kind_1_status_1_publishedOn_1', keys: asc('townId', 'kind', 'status', 'publishedOn') },
     ],

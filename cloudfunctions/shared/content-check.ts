@@ -7,7 +7,9 @@ export type Scene = 1 | 2 | 3 | 4; // 1 资料 2 评论 3 论坛 4 社交日志
 function suggestOf(res: unknown): string {
   if (typeof res !== 'object' || res === null || !('result' in res)) return 'review';
   const result = res.result;
-  return typeof result === 'object' && result !== null && 'suggest' in result && typeof result.suggest === 'string' ? result.suggest : 'review';
+  return typeof result === 'object' && result !== null && 'suggest' in result && typeof result.suggest === 'string'
+    ? result.suggest
+    : 'review';
 }
 
 /** 'pass', 'review' or 'risky'. An unreachable check counts as 'review' (held for a person). */

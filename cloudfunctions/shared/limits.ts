@@ -19,7 +19,14 @@ export const DAILY_LIMITS = {
 export type LimitedAction = keyof typeof DAILY_LIMITS;
 
 async function increment(id: string, limit: number): Promise<boolean> {
-  return updatedCount(await db.collection(C.dailyQuotas).where({ _id: id, count: _.lt(limit) }).update({ data: { count: _.inc(1) } })) === 1;
+  return (
+    updatedCount(
+      await db
+        .collection(C.dailyQuotas)
+        .where({ _id: id, count: _.lt(limit) })
+        .update({ data: { count: _.inc(1) } }),
+    ) === 1
+  );
 }
 
 /** Counts one use of the action by the user today (China time), or refuses once the day's limit is reached. */

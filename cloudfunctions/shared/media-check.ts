@@ -46,7 +46,13 @@ export async function requestMediaChecks(openid: string, files: MediaFile[], sce
       const mediaUrl = urls.get(f.fileId);
       if (!mediaUrl) return null;
       try {
-        const res: unknown = await cloud.openapi.security.mediaCheckAsync({ mediaUrl, mediaType: f.kind === 'audio' ? 1 : 2, version: 2, openid, scene });
+        const res: unknown = await cloud.openapi.security.mediaCheckAsync({
+          mediaUrl,
+          mediaType: f.kind === 'audio' ? 1 : 2,
+          version: 2,
+          openid,
+          scene,
+        });
         const traceId = field(res, 'traceId');
         return typeof traceId === 'string' && traceId ? { fileId: f.fileId, traceId, verdict: 'pending' } : null;
       } catch (e) {
@@ -57,4 +63,3 @@ export async function requestMediaChecks(openid: string, files: MediaFile[], sce
   );
   return checks.filter((c): c is MediaCheck => c !== null);
 }
-

@@ -15,10 +15,16 @@ export const villageSettingsSchema = z.object({
   noticeDays: z.number().int().min(1).max(30).default(5),
   /** Bonus points per 金豆 / 银豆 / 铜豆 grid each quarter, shared evenly among its households. */
   honourBonus: z
-    .object({ gold: z.number().int().min(0).max(100000), silver: z.number().int().min(0).max(100000), bronze: z.number().int().min(0).max(100000) })
+    .object({
+      gold: z.number().int().min(0).max(100000),
+      silver: z.number().int().min(0).max(100000),
+      bronze: z.number().int().min(0).max(100000),
+    })
     .default({ gold: 300, silver: 200, bronze: 100 }),
   /** 积分贷: the village's base rate and floor, in basis points (5.00% = 500). */
-  loan: z.object({ baseRateBp: z.number().int().min(0).max(10000), floorRateBp: z.number().int().min(0).max(10000) }).default({ baseRateBp: 500, floorRateBp: 350 }),
+  loan: z
+    .object({ baseRateBp: z.number().int().min(0).max(10000), floorRateBp: z.number().int().min(0).max(10000) })
+    .default({ baseRateBp: 500, floorRateBp: 350 }),
   /** The monthly notice names other households' deductions item by item (off: "扣分" and its points only). */
   itemisedDeductions: z.boolean().default(false),
 });
@@ -60,7 +66,17 @@ export const householdSchema = z.object({
   address: z.string(),
   /** Moves between grids, oldest first (the household's own history). */
   moves: z
-    .array(z.object({ fromGridId: z.string(), fromGroupId: z.string(), toGridId: z.string(), toGroupId: z.string(), by: z.string(), byName: z.string(), at: z.date() }))
+    .array(
+      z.object({
+        fromGridId: z.string(),
+        fromGroupId: z.string(),
+        toGridId: z.string(),
+        toGroupId: z.string(),
+        by: z.string(),
+        byName: z.string(),
+        at: z.date(),
+      }),
+    )
     .default([]),
 });
 export type Household = z.infer<typeof householdSchema>;

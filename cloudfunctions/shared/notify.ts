@@ -29,7 +29,12 @@ export function thing(text: string): { value: string } {
   return { value: text.length > 20 ? `${text.slice(0, 19)}…` : text };
 }
 
-export async function notify(touser: string, template: keyof typeof TEMPLATES, page: string, data: Record<string, { value: string }>): Promise<void> {
+export async function notify(
+  touser: string,
+  template: keyof typeof TEMPLATES,
+  page: string,
+  data: Record<string, { value: string }>,
+): Promise<void> {
   if (!touser) return;
   try {
     await cloud.openapi.subscribeMessage.send({ touser, templateId: TEMPLATES[template], page, data, miniprogramState: 'formal' });

@@ -28,7 +28,12 @@ export interface ListOptions {
 }
 
 /** Documents matching `where`, parsed with their schema (at most 1000, as the SDK allows). */
-export async function list<T>(coll: CollectionName, where: Record<string, unknown>, schema: z.ZodType<T>, opts: ListOptions = {}): Promise<T[]> {
+export async function list<T>(
+  coll: CollectionName,
+  where: Record<string, unknown>,
+  schema: z.ZodType<T>,
+  opts: ListOptions = {},
+): Promise<T[]> {
   let q = db.collection(coll).where(where);
   if (opts.orderBy) q = q.orderBy(opts.orderBy[0], opts.orderBy[1]);
   if (opts.skip) q = q.skip(opts.skip);
@@ -53,9 +58,7 @@ export const AGGREGATE_LIMIT = 1000;
 
 /** Rows of an aggregation pipeline built by `build` (the SDK's `end()` is typed `void | Promise`), at most AGGREGATE_LIMIT. */
 export async function aggregateRows(coll: CollectionName, build: (agg: Aggregate) => Aggregate): Promise<unknown[]> {
-  const res: unknown = await build(db.collection(coll).aggregate())
-    .limit(AGGREGATE_LIMIT)
-    .end();
+  const res: unknown = await build(db.collection(coll).aggregate()).limit(AGGREGATE_LIMIT).end();
   if (typeof res === 'object' && res !== null && 'list' in res && Array.isArray(res.list)) return res.list;
   throw new Error('unexpected aggregation reply');
 }

@@ -75,7 +75,12 @@ async function runMediaVerdict(handler: MediaVerdictHandler | undefined, event: 
   return { ok: true, data: await handler(verdict) };
 }
 
-export function createFunction<F extends FunctionName>(name: F, handlers: Handlers<F>, timer?: Timer, onMediaVerdict?: MediaVerdictHandler) {
+export function createFunction<F extends FunctionName>(
+  name: F,
+  handlers: Handlers<F>,
+  timer?: Timer,
+  onMediaVerdict?: MediaVerdictHandler,
+) {
   return async function main(event: unknown): Promise<Envelope<unknown>> {
     try {
       const timed = (await runTimer(timer, event)) ?? (await runMediaVerdict(onMediaVerdict, event));

@@ -22,7 +22,10 @@ export async function villageContext(openid: string): Promise<VillageContext> {
  * The village context, and what `alongside` reads with the caller's user and village id, read
  * together with the village and its grids: one round trip after the user's, not one each.
  */
-export async function villageContextWith<T>(openid: string, alongside: (user: User, villageId: string) => Promise<T>): Promise<[VillageContext, T]> {
+export async function villageContextWith<T>(
+  openid: string,
+  alongside: (user: User, villageId: string) => Promise<T>,
+): Promise<[VillageContext, T]> {
   const user = await currentUser(openid);
   const villageId = villageOf(user);
   const [village, grids, more] = await Promise.all([
@@ -35,7 +38,11 @@ export async function villageContextWith<T>(openid: string, alongside: (user: Us
 }
 
 /** A household of the caller's village the caller may look at: their own, or any for its grid leader and cadres. */
-export async function visibleHousehold(ctx: VillageContext, householdId: string | undefined, refusal = '只能查看自己家的情况'): Promise<Household> {
+export async function visibleHousehold(
+  ctx: VillageContext,
+  householdId: string | undefined,
+  refusal = '只能查看自己家的情况',
+): Promise<Household> {
   const id = householdId ?? ctx.user.householdId;
   if (!id) throw new AppError('AUTH.NOT_JOINED', '您还没有加入任何一户');
   return mayLookAt(ctx, await getById(C.households, id, householdSchema), refusal);
@@ -45,7 +52,8 @@ export async function visibleHousehold(ctx: VillageContext, householdId: string 
 export function mayLookAt(ctx: VillageContext, household: Household | null, refusal = '只能查看自己家的情况'): Household {
   if (!household) throw new AppError('COMMON.NOT_FOUND', '没有这一户');
   if (household.villageId !== ctx.village._id) throw new AppError('AUTH.OTHER_VILLAGE');
-  const mayLook = ctx.user.householdId === household._id || isCadre(ctx.user) || microGridsLedBy(ctx.user, ctx.grids).includes(household.gridId);
+  const mayLook =
+    ctx.user.householdId === household._id || isCadre(ctx.user) || microGridsLedBy(ctx.user, ctx.grids).includes(household.gridId);
   if (!mayLook) throw new AppError('AUTH.FORBIDDEN', refusal);
   return household;
 }

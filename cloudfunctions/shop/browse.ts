@@ -21,7 +21,9 @@ export async function browse(openid: string): Promise<BrowseResult> {
       return goodsView(g, used);
     });
   return {
-    household: ctx.household ? { id: ctx.household._id, label: householdLabel(ctx.household), available: ctx.balance?.available ?? 0 } : null,
+    household: ctx.household
+      ? { id: ctx.household._id, label: householdLabel(ctx.household), available: ctx.balance?.available ?? 0 }
+      : null,
     status: shopStatus(ctx.settings, today),
     goods,
     canManage: manage,

@@ -27,7 +27,10 @@ async function expireOne(seen: ShopOrder, at: Date): Promise<boolean> {
 export async function expireOrders(at: Date): Promise<{ expired: number }> {
   let expired = 0;
   for (let batch = 0; batch < MAX_BATCHES; batch++) {
-    const due = await list(C.shopOrders, { status: 'open', expiresAt: _.lte(at) }, shopOrderSchema, { orderBy: ['expiresAt', 'asc'], limit: BATCH });
+    const due = await list(C.shopOrders, { status: 'open', expiresAt: _.lte(at) }, shopOrderSchema, {
+      orderBy: ['expiresAt', 'asc'],
+      limit: BATCH,
+    });
     for (let i = 0; i < due.length; i += PARALLEL) {
       const done = await Promise.all(due.slice(i, i + PARALLEL).map((o) => expireOne(o, at)));
       expired += done.filter(Boolean).length;

@@ -69,7 +69,16 @@ async function edit(id: string, req: SaveGoodsRequest, villageId: string): Promi
       if (goods.clientKey === req.clientKey) return goods; // this very form was saved already
       const stock = goods.stock + (req.addStock ?? 0);
       if (stock < 0) throw new AppError('COMMON.INVALID_INPUT', `库存只有 ${goods.stock} 件，不能减少 ${-(req.addStock ?? 0)} 件`);
-      const changes = { name: req.name, photo: req.photo, price: req.price, stock, limit: req.limit, onShelf: req.onShelf, clientKey: req.clientKey, updatedAt: currentTime() };
+      const changes = {
+        name: req.name,
+        photo: req.photo,
+        price: req.price,
+        stock,
+        limit: req.limit,
+        onShelf: req.onShelf,
+        clientKey: req.clientKey,
+        updatedAt: currentTime(),
+      };
       await t.collection(C.shopGoods).doc(id).update({ data: changes });
       return { ...goods, ...changes };
     });

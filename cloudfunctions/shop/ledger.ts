@@ -28,5 +28,8 @@ export async function bookPoints(t: Tx, order: ShopOrder, kind: 'redeem' | 'refu
     at,
   };
   await t.collection(C.ledger).add({ data: event });
-  await t.collection(C.balances).doc(order.householdId).update({ data: { available: _.inc(delta.available) } });
+  await t
+    .collection(C.balances)
+    .doc(order.householdId)
+    .update({ data: { available: _.inc(delta.available) } });
 }

@@ -22,6 +22,8 @@ export async function myOrders(openid: string): Promise<OrdersResult> {
     list(C.shopOrders, { householdId }, shopOrderSchema, { orderBy: ['createdAt', 'desc'], limit: 50 }),
     getById(C.balances, householdId, balanceSchema),
   ]);
-  const views: MyOrder[] = await Promise.all(orders.map(async (o) => ({ ...orderView(o), qr: o.status === 'open' ? await pickupQr(o.code) : '' })));
+  const views: MyOrder[] = await Promise.all(
+    orders.map(async (o) => ({ ...orderView(o), qr: o.status === 'open' ? await pickupQr(o.code) : '' })),
+  );
   return { orders: views, available: balance?.available ?? 0 };
 }

@@ -8,7 +8,15 @@ import type { RedeemRequest, RedeemResult } from '../../typings';
 import { C } from '../shared/collections';
 import { chinaDate, monthOf } from '../shared/china-time';
 import { AppError } from '../shared/errors';
-import { balanceSchema, shopGoodsSchema, shopOrderSchema, shopUsageSchema, type Household, type ShopOrder, type User } from '../shared/model';
+import {
+  balanceSchema,
+  shopGoodsSchema,
+  shopOrderSchema,
+  shopUsageSchema,
+  type Household,
+  type ShopOrder,
+  type User,
+} from '../shared/model';
 import { getById } from '../shared/repo';
 import { _ } from '../shared/sdk';
 import { shopStatus } from '../shared/shop/calendar';
@@ -48,7 +56,8 @@ async function redeemOnce({ req, id, villageId, user, household, settings, code 
   return withTransaction(async (t) => {
     // A retry of a submission that already made its order: that order, nothing more.
     const existing = await txGet(t, C.shopOrders, id);
-    if (existing) return { order: orderView(shopOrderSchema.parse(existing)), available: await available(t, household._id), repeated: true };
+    if (existing)
+      return { order: orderView(shopOrderSchema.parse(existing)), available: await available(t, household._id), repeated: true };
 
     const now = currentTime();
     const today = chinaDate(now);
@@ -92,10 +101,16 @@ async function redeemOnce({ req, id, villageId, user, household, settings, code 
       closedBy: null,
       closedByName: '',
     };
-    await t.collection(C.shopGoods).doc(goods._id).update({ data: { stock: _.inc(-req.qty), updatedAt: now } });
+    await t
+      .collection(C.shopGoods)
+      .doc(goods._id)
+      .update({ data: { stock: _.inc(-req.qty), updatedAt: now } });
     await bookPoints(t, order, 'redeem', user._id, now);
     if (limitKey) {
-      await t.collection(C.shopUsage).doc(counterId).set({ data: { householdId: household._id, counts: { ...usage?.counts, [goods._id]: used + req.qty } } });
+      await t
+        .collection(C.shopUsage)
+        .doc(counterId)
+        .set({ data: { householdId: household._id, counts: { ...usage?.counts, [goods._id]: used + req.qty } } });
     }
     await t.collection(C.shopOrders).add({ data: order });
     return { order: orderView(order), available: balance - order.points, repeated: false };
@@ -108,7 +123,15 @@ export async function redeem(req: RedeemRequest, openid: string): Promise<Redeem
   const id = orderId(ctx.villageId, household._id, req.clientKey);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await redeemOnce({ req, id, villageId: ctx.villageId, user: ctx.user, household, settings: ctx.settings, code: newPickupCode() });
+      return await redeemOnce({
+        req,
+        id,
+        villageId: ctx.villageId,
+        user: ctx.user,
+        household,
+        settings: ctx.settings,
+        code: newPickupCode(),
+      });
     } catch (e) {
       if (isDuplicateKey(e) && /code_1/.test(message(e)) && attempt < 5) continue; // the code is taken in the village: draw another
       if (isDuplicateKey(e)) {

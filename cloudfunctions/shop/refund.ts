@@ -22,14 +22,36 @@ export interface Closer {
   byName: string;
 }
 
-export async function closeWithRefund(t: Tx, order: ShopOrder, status: 'cancelled' | 'expired', closer: Closer, at: Date): Promise<ShopOrder> {
-  const closed: ShopOrder = { ...order, status, closedAt: at, closedMonth: monthOf(chinaDate(at)), closedBy: closer.by, closedByName: closer.byName };
-  await t.collection(C.shopOrders).doc(order._id).update({
-    data: { status, closedAt: at, closedMonth: closed.closedMonth, closedBy: closer.by, closedByName: closer.byName },
-  });
-  await t.collection(C.shopGoods).doc(order.goodsId).update({ data: { stock: _.inc(order.qty), updatedAt: at } });
+export async function closeWithRefund(
+  t: Tx,
+  order: ShopOrder,
+  status: 'cancelled' | 'expired',
+  closer: Closer,
+  at: Date,
+): Promise<ShopOrder> {
+  const closed: ShopOrder = {
+    ...order,
+    status,
+    closedAt: at,
+    closedMonth: monthOf(chinaDate(at)),
+    closedBy: closer.by,
+    closedByName: closer.byName,
+  };
+  await t
+    .collection(C.shopOrders)
+    .doc(order._id)
+    .update({
+      data: { status, closedAt: at, closedMonth: closed.closedMonth, closedBy: closer.by, closedByName: closer.byName },
+    });
+  await t
+    .collection(C.shopGoods)
+    .doc(order.goodsId)
+    .update({ data: { stock: _.inc(order.qty), updatedAt: at } });
   if (order.limitKey) {
-    await t.collection(C.shopUsage).doc(usageId(order.householdId, order.limitKey)).update({ data: { [`counts.${order.goodsId}`]: _.inc(-order.qty) } });
+    await t
+      .collection(C.shopUsage)
+      .doc(usageId(order.householdId, order.limitKey))
+      .update({ data: { [`counts.${order.goodsId}`]: _.inc(-order.qty) } });
   }
   await bookPoints(t, order, 'refund', closer.by, at);
   return closed;

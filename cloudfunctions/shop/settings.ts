@@ -29,8 +29,19 @@ export async function saveSettings(req: SaveSettingsRequest, openid: string): Pr
   }
   await requireCleanText(openid, req.events.map((e) => e.title).join('\n'), 1);
   const known = new Set(ctx.settings.events.map((e) => e.id));
-  const events = req.events.map((e) => ({ id: e.id && known.has(e.id) ? e.id : `e${randomBytes(5).toString('hex')}`, title: e.title, from: e.from, to: e.to }));
-  const doc: Omit<ShopSettings, '_id'> = { mode: req.mode, pickupDays: req.pickupDays, events, updatedBy: user._id, updatedAt: currentTime() };
+  const events = req.events.map((e) => ({
+    id: e.id && known.has(e.id) ? e.id : `e${randomBytes(5).toString('hex')}`,
+    title: e.title,
+    from: e.from,
+    to: e.to,
+  }));
+  const doc: Omit<ShopSettings, '_id'> = {
+    mode: req.mode,
+    pickupDays: req.pickupDays,
+    events,
+    updatedBy: user._id,
+    updatedAt: currentTime(),
+  };
   await db.collection(C.shopSettings).doc(ctx.villageId).set({ data: doc });
   return settingsView({ mode: doc.mode, pickupDays: doc.pickupDays, events });
 }

@@ -15,7 +15,10 @@ import { newId } from './ids';
 import { gridView } from './views';
 
 async function viewOf(grid: Grid, villageId: string): Promise<GridView> {
-  const [leaders, households] = await Promise.all([leaderNames([grid]), listAll(C.households, { villageId, [grid.kind === 'micro' ? 'gridId' : 'groupId']: grid._id }, householdSchema)]);
+  const [leaders, households] = await Promise.all([
+    leaderNames([grid]),
+    listAll(C.households, { villageId, [grid.kind === 'micro' ? 'gridId' : 'groupId']: grid._id }, householdSchema),
+  ]);
   return gridView(grid, leaders, new Map([[grid._id, households.length]]));
 }
 
@@ -25,7 +28,10 @@ export async function grids(villageId: string | undefined, openid: string): Prom
   const [leaders, households] = await Promise.all([leaderNames(all), listAll(C.households, { villageId: village._id }, householdSchema)]);
   const counts = new Map<string, number>();
   for (const h of households) for (const id of [h.gridId, h.groupId]) counts.set(id, (counts.get(id) ?? 0) + 1);
-  return { grids: all.map((g) => gridView(g, leaders, counts)), can: { manage: isCadreOf(user, village._id), appoint: isSecretaryOf(user, village._id) } };
+  return {
+    grids: all.map((g) => gridView(g, leaders, counts)),
+    can: { manage: isCadreOf(user, village._id), appoint: isSecretaryOf(user, village._id) },
+  };
 }
 
 export async function createGrid(req: CreateGridInput, openid: string): Promise<GridView> {
@@ -39,7 +45,14 @@ export async function createGrid(req: CreateGridInput, openid: string): Promise<
     parentId = parent._id;
   }
   checkGridName(all, req.kind, parentId, name);
-  const grid: Grid = { _id: newId(req.kind === 'micro' ? 'grid' : 'group'), villageId: village._id, kind: req.kind, name, parentId, leaderUserId: null };
+  const grid: Grid = {
+    _id: newId(req.kind === 'micro' ? 'grid' : 'group'),
+    villageId: village._id,
+    kind: req.kind,
+    name,
+    parentId,
+    leaderUserId: null,
+  };
   await db.collection(C.grids).add({ data: grid });
   return gridView(grid, new Map(), new Map());
 }
@@ -70,7 +83,10 @@ export async function setGridLeader(gridId: string, userId: string | null, openi
   // The one before keeps the role only while they lead another grid.
   const stillLeads = previous !== null && all.some((g) => g._id !== grid._id && g.leaderUserId === previous);
   await withTransaction(async (t) => {
-    await t.collection(C.grids).doc(grid._id).update({ data: { leaderUserId: userId } });
+    await t
+      .collection(C.grids)
+      .doc(grid._id)
+      .update({ data: { leaderUserId: userId } });
     const changes: { id: string | null; lead: boolean }[] = [
       { id: previous, lead: stillLeads },
       { id: userId, lead: true },
@@ -78,7 +94,11 @@ export async function setGridLeader(gridId: string, userId: string | null, openi
     for (const { id, lead } of changes) {
       if (!id) continue;
       const raw = await txGet(t, C.users, id);
-      if (raw) await t.collection(C.users).doc(id).update({ data: { roles: withRole(userSchema.parse(raw).roles, 'gridLeader', lead) } });
+      if (raw)
+        await t
+          .collection(C.users)
+          .doc(id)
+          .update({ data: { roles: withRole(userSchema.parse(raw).roles, 'gridLeader', lead) } });
     }
   });
   return viewOf({ ...grid, leaderUserId: userId }, village._id);

@@ -1,6 +1,14 @@
 // Households: the village's list by grid with search, one household's detail, and a cadre's
 // create / edit / move. A new household gets its balances document in the same transaction.
-import type { CreateHouseholdInput, EditHouseholdInput, HouseholdDetail, HouseholdRow, MoveHouseholdInput, OverviewRequest, OverviewResult } from '../../typings';
+import type {
+  CreateHouseholdInput,
+  EditHouseholdInput,
+  HouseholdDetail,
+  HouseholdRow,
+  MoveHouseholdInput,
+  OverviewRequest,
+  OverviewResult,
+} from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
 import { householdSchema, memberSchema, membershipSchema, userSchema, type Grid, type Household, type User } from '../shared/model';
@@ -9,7 +17,16 @@ import { count, getById, list, listAll } from '../shared/repo';
 import { _, db } from '../shared/sdk';
 import { isDuplicateKey, txGet, withTransaction } from '../shared/tx';
 import { currentUser } from '../shared/users';
-import { canEditMembers, canSeeHousehold, isCadreOf, isSecretaryOf, isTownAdminOf, gridsInCareOf, requireCadre, requireVillageReader } from '../shared/access';
+import {
+  canEditMembers,
+  canSeeHousehold,
+  isCadreOf,
+  isSecretaryOf,
+  isTownAdminOf,
+  gridsInCareOf,
+  requireCadre,
+  requireVillageReader,
+} from '../shared/access';
 import { checkPlacement } from '../shared/village/grids';
 import { HEAD } from '../shared/village/person';
 import { loadVillage, villageScope } from './context';
@@ -61,7 +78,9 @@ export async function overview(req: OverviewRequest, openid: string): Promise<Ov
   ]);
   const visible = wide ? all : all.filter((h) => led.has(h.gridId) || led.has(h.groupId));
   const q = req.q?.trim() ?? '';
-  const filtered = visible.filter((h) => (!req.gridId || h.gridId === req.gridId || h.groupId === req.gridId) && (!q || matches(h, q))).sort(byNo);
+  const filtered = visible
+    .filter((h) => (!req.gridId || h.gridId === req.gridId || h.groupId === req.gridId) && (!q || matches(h, q)))
+    .sort(byNo);
   const skip = req.skip ?? 0;
   const shownGrids = wide ? grids : grids.filter((g) => led.has(g._id));
   const counts = householdCounts(visible);
@@ -96,10 +115,18 @@ export async function householdDetail(householdId: string, openid: string): Prom
   const since = (d: Date | null): number => (d ? d.getTime() : 0);
   return {
     household: { ...householdRow(household, grids), address: household.address },
-    members: members.filter((m) => m.status === 'active').sort((a, b) => Number(b.relation === HEAD) - Number(a.relation === HEAD)).map(memberView),
+    members: members
+      .filter((m) => m.status === 'active')
+      .sort((a, b) => Number(b.relation === HEAD) - Number(a.relation === HEAD))
+      .map(memberView),
     former: members.filter((m) => m.status === 'left').map(memberView),
     history: history.sort((a, b) => since(a.from) - since(b.from)).map(historyView),
-    moves: household.moves.map((m) => ({ fromGridName: gridName(grids, m.fromGridId), toGridName: gridName(grids, m.toGridId), on: m.at.toISOString().slice(0, 10), byName: m.byName })),
+    moves: household.moves.map((m) => ({
+      fromGridName: gridName(grids, m.fromGridId),
+      toGridName: gridName(grids, m.toGridId),
+      on: m.at.toISOString().slice(0, 10),
+      byName: m.byName,
+    })),
     can: { manage: isCadreOf(user, household.villageId), editMembers: edit, invite: edit },
   };
 }
@@ -118,7 +145,16 @@ export async function createHousehold(req: CreateHouseholdInput, openid: string)
     requireFreeNo(village._id, no),
     newPerson(village._id, { name: req.headName, relation: HEAD, idNumber: req.headIdNumber, phone: req.headPhone ?? '' }),
   ]);
-  const household: Household = { _id: newId('hh'), villageId: village._id, gridId: req.gridId, groupId: req.groupId, no, headName: head.name, address: req.address?.trim() ?? '', moves: [] };
+  const household: Household = {
+    _id: newId('hh'),
+    villageId: village._id,
+    gridId: req.gridId,
+    groupId: req.groupId,
+    no,
+    headName: head.name,
+    address: req.address?.trim() ?? '',
+    moves: [],
+  };
   try {
     await withTransaction(async (t) => {
       await t.collection(C.households).add({ data: household });
@@ -166,12 +202,27 @@ export async function moveHousehold(req: MoveHouseholdInput, openid: string): Pr
   if (household.gridId === req.gridId && household.groupId === req.groupId) return householdRow(household, grids);
   const moved = await withTransaction(async (t) => {
     const current = householdSchema.parse(await txGet(t, C.households, household._id));
-    const move = { fromGridId: current.gridId, fromGroupId: current.groupId, toGridId: req.gridId, toGroupId: req.groupId, by: user._id, byName: user.name, at: currentTime() };
+    const move = {
+      fromGridId: current.gridId,
+      fromGroupId: current.groupId,
+      toGridId: req.gridId,
+      toGroupId: req.groupId,
+      by: user._id,
+      byName: user.name,
+      at: currentTime(),
+    };
     const next: Household = { ...current, gridId: req.gridId, groupId: req.groupId, moves: [...current.moves, move] };
-    await t.collection(C.households).doc(household._id).update({ data: { gridId: next.gridId, groupId: next.groupId, moves: next.moves } });
+    await t
+      .collection(C.households)
+      .doc(household._id)
+      .update({ data: { gridId: next.gridId, groupId: next.groupId, moves: next.moves } });
     // The balance's grid follows the household (grid rankings read it).
     const raw = await txGet(t, C.balances, household._id);
-    if (raw) await t.collection(C.balances).doc(household._id).update({ data: { gridId: req.gridId } });
+    if (raw)
+      await t
+        .collection(C.balances)
+        .doc(household._id)
+        .update({ data: { gridId: req.gridId } });
     else {
       const { _id, ...empty } = emptyBalance(household._id, village._id, req.gridId);
       await t.collection(C.balances).doc(_id).set({ data: empty });

@@ -22,7 +22,8 @@ export function cellText(value: unknown): string {
   if (typeof value === 'boolean') return String(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (!isRecord(value)) return '';
-  if (Array.isArray(value.richText)) return value.richText.map((part: unknown) => (isRecord(part) && typeof part.text === 'string' ? part.text : '')).join('');
+  if (Array.isArray(value.richText))
+    return value.richText.map((part: unknown) => (isRecord(part) && typeof part.text === 'string' ? part.text : '')).join('');
   if ('result' in value) return cellText(value.result);
   if (typeof value.text === 'string') return value.text;
   return '';

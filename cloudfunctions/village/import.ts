@@ -38,7 +38,9 @@ async function loadExisting(villageId: string, rows: ImportRow[], grids: Grid[])
   const ids = [...new Set(rows.map((r) => r.idNumber).filter(Boolean))];
   const [households, byId] = await Promise.all([
     inChunks<Household>(nos, READ_CHUNK, (no) => list(C.households, { villageId, no: _.in(no) }, householdSchema, { limit: 1000 })),
-    inChunks<Member>(ids, READ_CHUNK, (idNumber) => list(C.members, { villageId, idNumber: _.in(idNumber) }, memberSchema, { limit: 1000 })),
+    inChunks<Member>(ids, READ_CHUNK, (idNumber) =>
+      list(C.members, { villageId, idNumber: _.in(idNumber) }, memberSchema, { limit: 1000 }),
+    ),
   ]);
   const inHouseholds = await inChunks<Member>(
     households.map((h) => h._id),
@@ -99,7 +101,11 @@ function flatCounts(c: ImportCounts): Record<string, number> {
 async function write(t: Tx, plan: ImportPlan, log: VillageImport): Promise<void> {
   await addAll(t, C.grids, plan.newGrids);
   await addAll(t, C.households, plan.newHouseholds);
-  await addAll(t, C.balances, plan.newHouseholds.map((h) => emptyBalance(h._id, h.villageId, h.gridId)));
+  await addAll(
+    t,
+    C.balances,
+    plan.newHouseholds.map((h) => emptyBalance(h._id, h.villageId, h.gridId)),
+  );
   await addAll(t, C.members, plan.newMembers);
   await addAll(t, C.memberships, plan.newMemberships);
   for (const { id, set } of plan.householdChanges) await t.collection(C.households).doc(id).update({ data: set });
@@ -120,7 +126,15 @@ export async function importCommit(fileID: string, openid: string): Promise<Impo
   const { plan, villageId, by } = await prepare(fileID, openid);
   if (plan.counts.problemRows) throw new AppError('IMPORT.HAS_PROBLEMS', `文件中有${plan.counts.problemRows}行有问题，请修改后再导入`);
   const log: VillageImport = { _id: newId('import'), villageId, fileId: fileID, by, at: currentTime(), counts: flatCounts(plan.counts) };
-  const nothingToWrite = [plan.newGrids, plan.newHouseholds, plan.newMembers, plan.newMemberships, plan.householdChanges, plan.memberChanges, plan.closedMemberships].every((l) => !l.length);
+  const nothingToWrite = [
+    plan.newGrids,
+    plan.newHouseholds,
+    plan.newMembers,
+    plan.newMemberships,
+    plan.householdChanges,
+    plan.memberChanges,
+    plan.closedMemberships,
+  ].every((l) => !l.length);
   try {
     // The same file again: only its log is written.
     if (nothingToWrite) await db.collection(C.villageImports).add({ data: log });

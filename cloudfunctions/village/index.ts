@@ -55,13 +55,28 @@ export const main = createFunction('village', {
   confirm: { input: z.object({ requestId: id, relation: relation.optional() }).strict(), run: (req, ctx) => confirm(req, ctx.openid) },
   refuse: { input: z.object({ requestId: id, reason }).strict(), run: (req, ctx) => refuse(req.requestId, req.reason, ctx.openid) },
   overview: {
-    input: z.object({ villageId: id.optional(), gridId: id.optional(), q: z.string().trim().max(20).optional(), skip: z.number().int().min(0).max(100_000).optional() }).strict(),
+    input: z
+      .object({
+        villageId: id.optional(),
+        gridId: id.optional(),
+        q: z.string().trim().max(20).optional(),
+        skip: z.number().int().min(0).max(100_000).optional(),
+      })
+      .strict(),
     run: (req, ctx) => overview(req, ctx.openid),
   },
   household: { input: z.object({ householdId: id }).strict(), run: (req, ctx) => householdDetail(req.householdId, ctx.openid) },
   createHousehold: {
     input: z
-      .object({ no: placeName, headName: name, headIdNumber: idNumber.min(1), headPhone: phone.optional(), gridId: id, groupId: id, address: z.string().trim().max(100).optional() })
+      .object({
+        no: placeName,
+        headName: name,
+        headIdNumber: idNumber.min(1),
+        headPhone: phone.optional(),
+        gridId: id,
+        groupId: id,
+        address: z.string().trim().max(100).optional(),
+      })
       .strict(),
     run: (req, ctx) => createHousehold(req, ctx.openid),
   },
@@ -69,13 +84,24 @@ export const main = createFunction('village', {
     input: z.object({ householdId: id, no: placeName.optional(), address: z.string().trim().max(100).optional() }).strict(),
     run: (req, ctx) => editHousehold(req, ctx.openid),
   },
-  moveHousehold: { input: z.object({ householdId: id, gridId: id, groupId: id }).strict(), run: (req, ctx) => moveHousehold(req, ctx.openid) },
+  moveHousehold: {
+    input: z.object({ householdId: id, gridId: id, groupId: id }).strict(),
+    run: (req, ctx) => moveHousehold(req, ctx.openid),
+  },
   addMember: {
     input: z.object({ householdId: id, name, relation, idNumber: idNumber.optional(), phone: phone.optional() }).strict(),
     run: (req, ctx) => addMember(req, ctx.openid),
   },
   editMember: {
-    input: z.object({ memberId: id, name: name.optional(), relation: relation.optional(), idNumber: idNumber.optional(), phone: phone.optional() }).strict(),
+    input: z
+      .object({
+        memberId: id,
+        name: name.optional(),
+        relation: relation.optional(),
+        idNumber: idNumber.optional(),
+        phone: phone.optional(),
+      })
+      .strict(),
     run: (req, ctx) => editMember(req, ctx.openid),
   },
   moveMember: { input: z.object({ memberId: id, toHouseholdId: id, relation }).strict(), run: (req, ctx) => moveMember(req, ctx.openid) },
@@ -85,8 +111,14 @@ export const main = createFunction('village', {
     input: z.object({ kind: z.enum(['micro', 'group']), name: placeName, parentId: id.optional() }).strict(),
     run: (req, ctx) => createGrid(req, ctx.openid),
   },
-  renameGrid: { input: z.object({ gridId: id, name: placeName }).strict(), run: (req, ctx) => renameGrid(req.gridId, req.name, ctx.openid) },
-  setGridLeader: { input: z.object({ gridId: id, userId: id.nullable() }).strict(), run: (req, ctx) => setGridLeader(req.gridId, req.userId, ctx.openid) },
+  renameGrid: {
+    input: z.object({ gridId: id, name: placeName }).strict(),
+    run: (req, ctx) => renameGrid(req.gridId, req.name, ctx.openid),
+  },
+  setGridLeader: {
+    input: z.object({ gridId: id, userId: id.nullable() }).strict(),
+    run: (req, ctx) => setGridLeader(req.gridId, req.userId, ctx.openid),
+  },
   people: { input: z.object({ q: z.string().trim().max(20).optional() }).strict(), run: (req, ctx) => people(req.q, ctx.openid) },
   setRole: {
     input: z.object({ userId: id, role: z.enum(['cadre', 'keeper']), granted: z.boolean() }).strict(),

@@ -5,7 +5,16 @@ import { randomInt } from 'node:crypto';
 import type { CreateInviteRequest, InvitePreview, InviteView } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { householdSchema, inviteSchema, townSchema, villageSchema, type Household, type Invite, type User, type Village } from '../shared/model';
+import {
+  householdSchema,
+  inviteSchema,
+  townSchema,
+  villageSchema,
+  type Household,
+  type Invite,
+  type User,
+  type Village,
+} from '../shared/model';
 import { getById } from '../shared/repo';
 import { ROLE_NAMES } from '../shared/roles';
 import { db } from '../shared/sdk';
@@ -115,7 +124,10 @@ export async function revokeInvite(rawCode: string, openid: string): Promise<{ c
   if (invite.createdBy !== user._id && !isCadreOf(user, invite.villageId)) {
     throw new AppError(user.villageId === invite.villageId ? 'AUTH.FORBIDDEN' : 'AUTH.OTHER_VILLAGE');
   }
-  await db.collection(C.invites).doc(invite._id).update({ data: { revoked: true } });
+  await db
+    .collection(C.invites)
+    .doc(invite._id)
+    .update({ data: { revoked: true } });
   return { code: invite._id };
 }
 

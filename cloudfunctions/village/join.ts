@@ -7,7 +7,19 @@
 import type { JoinInput, JoinResult, MembershipRequestView, Role } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { householdSchema, inviteSchema, joinRequestSchema, joinSlotSchema, memberSchema, userSchema, villageSchema, type Invite, type JoinRequest, type User, type Village } from '../shared/model';
+import {
+  householdSchema,
+  inviteSchema,
+  joinRequestSchema,
+  joinSlotSchema,
+  memberSchema,
+  userSchema,
+  villageSchema,
+  type Invite,
+  type JoinRequest,
+  type User,
+  type Village,
+} from '../shared/model';
 import { getById, list } from '../shared/repo';
 import { ROLE_NAMES } from '../shared/roles';
 import { txGet, withTransaction, type Tx } from '../shared/tx';
@@ -27,7 +39,10 @@ async function useInvite(t: Tx, code: string, openid: string, now: Date): Promis
   const invite = inviteSchema.parse(raw);
   const problem = inviteProblem(invite, now);
   if (problem) throw new AppError(problem);
-  await t.collection(C.invites).doc(code).update({ data: { uses: invite.uses + 1, usedBy: [...invite.usedBy, openid] } });
+  await t
+    .collection(C.invites)
+    .doc(code)
+    .update({ data: { uses: invite.uses + 1, usedBy: [...invite.usedBy, openid] } });
   return invite;
 }
 
@@ -38,7 +53,10 @@ async function useInvite(t: Tx, code: string, openid: string, now: Date): Promis
 async function holdSlot(t: Tx, openid: string, requestId: string): Promise<void> {
   const raw = await txGet(t, C.joinSlots, openid);
   if (joinSlotSchema.safeParse(raw).data?.waiting) throw new AppError('JOIN.ALREADY_PENDING');
-  await t.collection(C.joinSlots).doc(openid).set({ data: { requestId, waiting: true } });
+  await t
+    .collection(C.joinSlots)
+    .doc(openid)
+    .set({ data: { requestId, waiting: true } });
 }
 
 function withoutId(user: User): Omit<User, '_id'> {
@@ -53,7 +71,11 @@ async function pendingRequestOf(openid: string): Promise<JoinRequest | null> {
 
 export async function join(req: JoinInput, openid: string): Promise<JoinResult> {
   const now = currentTime();
-  const [invite, user, pending] = await Promise.all([usableInvite(req.code, now), getById(C.users, openid, userSchema), pendingRequestOf(openid)]);
+  const [invite, user, pending] = await Promise.all([
+    usableInvite(req.code, now),
+    getById(C.users, openid, userSchema),
+    pendingRequestOf(openid),
+  ]);
   if (pending) throw new AppError('JOIN.ALREADY_PENDING');
   const refusal = joinRefusal(user, invite);
   if (refusal) throw refusal;
@@ -67,16 +89,33 @@ async function takeRole(req: JoinInput, invite: Invite, user: User | null, openi
   if (ROLE_CONFIRMED_BY[role] !== null) return requestRole(req, invite, role, user, openid, now);
   const [village, secretaries] = await Promise.all([
     getById(C.villages, invite.villageId, villageSchema),
-    role === 'secretary' ? list(C.users, { villageId: invite.villageId, roles: 'secretary' }, userSchema, { limit: 10 }) : Promise.resolve([]),
+    role === 'secretary'
+      ? list(C.users, { villageId: invite.villageId, roles: 'secretary' }, userSchema, { limit: 10 })
+      : Promise.resolve([]),
   ]);
   if (!village) throw new AppError('JOIN.BAD_CODE');
   const joined = await withTransaction(async (t) => {
     await useInvite(t, invite._id, openid, now);
     // One secretary per village: the one before steps down (and stays a cadre).
     for (const s of secretaries.filter((x) => x._id !== openid)) {
-      await t.collection(C.users).doc(s._id).update({ data: { roles: withRole(s.roles, 'secretary', false) } });
+      await t
+        .collection(C.users)
+        .doc(s._id)
+        .update({ data: { roles: withRole(s.roles, 'secretary', false) } });
     }
-    const base: User = user && user.status === 'active' ? user : { _id: openid, name: req.name.trim(), roles: [], villageId: null, townId: null, householdId: null, memberId: null, status: 'active' };
+    const base: User =
+      user && user.status === 'active'
+        ? user
+        : {
+            _id: openid,
+            name: req.name.trim(),
+            roles: [],
+            villageId: null,
+            townId: null,
+            householdId: null,
+            memberId: null,
+            status: 'active',
+          };
     const next: User = {
       ...base,
       roles: rolesOfInvite(role).reduce((roles, r) => withRole(roles, r, true), base.roles),
@@ -84,7 +123,10 @@ async function takeRole(req: JoinInput, invite: Invite, user: User | null, openi
       townId: invite.townId,
       status: 'active',
     };
-    await t.collection(C.users).doc(openid).set({ data: withoutId(next) });
+    await t
+      .collection(C.users)
+      .doc(openid)
+      .set({ data: withoutId(next) });
     return next;
   });
   return { status: 'active', villageName: village.name, roleNames: joined.roles.map((r) => ROLE_NAMES[r]) };
@@ -164,8 +206,20 @@ async function fileRequest(request: JoinRequest, invite: Invite, village: Villag
     await useInvite(t, invite._id, openid, now);
     await t.collection(C.joinRequests).add({ data: request });
     if (!user || user.status === 'left') {
-      const pendingUser: User = { _id: openid, name: request.name, roles: [], villageId: village._id, townId: village.townId, householdId: null, memberId: null, status: 'pending' };
-      await t.collection(C.users).doc(openid).set({ data: withoutId(pendingUser) });
+      const pendingUser: User = {
+        _id: openid,
+        name: request.name,
+        roles: [],
+        villageId: village._id,
+        townId: village.townId,
+        householdId: null,
+        memberId: null,
+        status: 'pending',
+      };
+      await t
+        .collection(C.users)
+        .doc(openid)
+        .set({ data: withoutId(pendingUser) });
     }
   });
 }

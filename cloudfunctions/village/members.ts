@@ -59,7 +59,11 @@ export async function addMember(req: AddMemberInput, openid: string): Promise<Me
   if (head) throw new AppError('VILLAGE.HEAD_EXISTS');
   const member = await withTransaction(async (t) => {
     const placed = await placePerson(t, person, household, user._id);
-    if (placed.relation === HEAD) await t.collection(C.households).doc(household._id).update({ data: { headName: placed.name } });
+    if (placed.relation === HEAD)
+      await t
+        .collection(C.households)
+        .doc(household._id)
+        .update({ data: { headName: placed.name } });
     return placed;
   });
   return memberView(member);
@@ -91,9 +95,15 @@ export async function editMember(req: EditMemberInput, openid: string): Promise<
   await withTransaction(async (t) => {
     await t.collection(C.members).doc(member._id).update({ data: set });
     if (next.relation === HEAD && (set.name !== undefined || set.relation !== undefined)) {
-      await t.collection(C.households).doc(household._id).update({ data: { headName: next.name } });
+      await t
+        .collection(C.households)
+        .doc(household._id)
+        .update({ data: { headName: next.name } });
     }
-    await updateUser(t, member.userId, (u) => ({ ...(set.name !== undefined ? { name: next.name } : {}), roles: withRole(u.roles, 'head', next.relation === HEAD) }));
+    await updateUser(t, member.userId, (u) => ({
+      ...(set.name !== undefined ? { name: next.name } : {}),
+      roles: withRole(u.roles, 'head', next.relation === HEAD),
+    }));
   });
   return memberView(next);
 }
@@ -112,8 +122,15 @@ export async function moveMember(req: MoveMemberInput, openid: string): Promise<
     await closeStint(t, member, 'moved', `迁至${target.no}`, now, user._id);
     const next: Member = { ...member, householdId: target._id, relation: req.relation, membershipId: '' };
     next.membershipId = await openStint(t, next, target._id, now, user._id);
-    await t.collection(C.members).doc(member._id).update({ data: { householdId: next.householdId, relation: next.relation, membershipId: next.membershipId } });
-    if (next.relation === HEAD) await t.collection(C.households).doc(target._id).update({ data: { headName: next.name } });
+    await t
+      .collection(C.members)
+      .doc(member._id)
+      .update({ data: { householdId: next.householdId, relation: next.relation, membershipId: next.membershipId } });
+    if (next.relation === HEAD)
+      await t
+        .collection(C.households)
+        .doc(target._id)
+        .update({ data: { headName: next.name } });
     await updateUser(t, member.userId, (u) => ({ householdId: target._id, roles: withRole(u.roles, 'head', next.relation === HEAD) }));
     return next;
   });
@@ -140,7 +157,10 @@ export async function leaveMember(req: LeaveMemberInput, openid: string): Promis
   const reason = req.reason.trim();
   const left: Member = { ...member, status: 'left', leftAt, leftReason: reason, userId: null };
   await withTransaction(async (t) => {
-    await t.collection(C.members).doc(member._id).update({ data: { status: left.status, leftAt, leftReason: reason, userId: null } });
+    await t
+      .collection(C.members)
+      .doc(member._id)
+      .update({ data: { status: left.status, leftAt, leftReason: reason, userId: null } });
     await closeStint(t, member, 'left', reason, leftAt, user._id);
     // Someone who still serves the village (a cadre, a keeper …) stays, without a household.
     await updateUser(t, member.userId, (u) =>

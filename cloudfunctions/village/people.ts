@@ -47,14 +47,37 @@ export async function memberByIdNumber(villageId: string, idNumber: string): Pro
 /** A checked person, refused when their ID number is already an active member's in the village. */
 export async function newPerson(villageId: string, input: PersonInput): Promise<NewPerson> {
   checkPerson(input);
-  const person = { name: input.name.trim(), relation: input.relation, idNumber: normaliseIdNumber(input.idNumber), phone: normalisePhone(input.phone) };
+  const person = {
+    name: input.name.trim(),
+    relation: input.relation,
+    idNumber: normaliseIdNumber(input.idNumber),
+    phone: normalisePhone(input.phone),
+  };
   const same = person.idNumber ? await memberByIdNumber(villageId, person.idNumber) : null;
   if (same && same.status === 'active') throw new AppError('VILLAGE.ID_TAKEN');
   return { ...person, returning: same };
 }
 
-export async function openStint(t: Tx, member: Pick<Member, '_id' | 'villageId' | 'name' | 'relation'>, householdId: string, at: Date, by: string): Promise<string> {
-  const stint: Membership = { _id: newId('ms'), villageId: member.villageId, householdId, memberId: member._id, name: member.name, relation: member.relation, from: at, to: null, end: null, note: '', by };
+export async function openStint(
+  t: Tx,
+  member: Pick<Member, '_id' | 'villageId' | 'name' | 'relation'>,
+  householdId: string,
+  at: Date,
+  by: string,
+): Promise<string> {
+  const stint: Membership = {
+    _id: newId('ms'),
+    villageId: member.villageId,
+    householdId,
+    memberId: member._id,
+    name: member.name,
+    relation: member.relation,
+    from: at,
+    to: null,
+    end: null,
+    note: '',
+    by,
+  };
   await t.collection(C.memberships).add({ data: stint });
   return stint._id;
 }
@@ -62,10 +85,25 @@ export async function openStint(t: Tx, member: Pick<Member, '_id' | 'villageId' 
 /** Closes the member's open stint (or records one from before history was kept, closed). */
 export async function closeStint(t: Tx, member: Member, end: 'left' | 'moved', note: string, at: Date, by: string): Promise<void> {
   if (member.membershipId) {
-    await t.collection(C.memberships).doc(member.membershipId).update({ data: { to: at, end, note } });
+    await t
+      .collection(C.memberships)
+      .doc(member.membershipId)
+      .update({ data: { to: at, end, note } });
     return;
   }
-  const stint: Membership = { _id: newId('ms'), villageId: member.villageId, householdId: member.householdId, memberId: member._id, name: member.name, relation: member.relation, from: null, to: at, end, note, by };
+  const stint: Membership = {
+    _id: newId('ms'),
+    villageId: member.villageId,
+    householdId: member.householdId,
+    memberId: member._id,
+    name: member.name,
+    relation: member.relation,
+    from: null,
+    to: at,
+    end,
+    note,
+    by,
+  };
   await t.collection(C.memberships).add({ data: stint });
 }
 
@@ -77,7 +115,10 @@ async function holdIdNumber(t: Tx, member: Pick<Member, '_id' | 'villageId' | 'i
   const id = `${member.villageId}|${member.idNumber}`;
   const held = idSlotSchema.safeParse(await txGet(t, C.idNumbers, id)).data;
   if (held && held.memberId !== member._id) throw new AppError('VILLAGE.ID_TAKEN');
-  await t.collection(C.idNumbers).doc(id).set({ data: { memberId: member._id } });
+  await t
+    .collection(C.idNumbers)
+    .doc(id)
+    .set({ data: { memberId: member._id } });
 }
 
 const idSlotSchema = z.object({ memberId: z.string() });
@@ -85,8 +126,32 @@ const idSlotSchema = z.object({ memberId: z.string() });
 /** Puts a checked person into a household inside the transaction (a new record, or theirs again). */
 export async function placePerson(t: Tx, p: NewPerson, household: Household, by: string): Promise<Member> {
   const now = currentTime();
-  const base: Member = p.returning ?? { _id: newId('m'), villageId: household.villageId, householdId: household._id, name: p.name, relation: p.relation, idNumber: p.idNumber, phone: p.phone, userId: null, status: 'active', leftAt: null, leftReason: '', membershipId: '' };
-  const member: Member = { ...base, householdId: household._id, name: p.name, relation: p.relation, idNumber: p.idNumber, phone: p.phone, userId: null, status: 'active', leftAt: null, leftReason: '' };
+  const base: Member = p.returning ?? {
+    _id: newId('m'),
+    villageId: household.villageId,
+    householdId: household._id,
+    name: p.name,
+    relation: p.relation,
+    idNumber: p.idNumber,
+    phone: p.phone,
+    userId: null,
+    status: 'active',
+    leftAt: null,
+    leftReason: '',
+    membershipId: '',
+  };
+  const member: Member = {
+    ...base,
+    householdId: household._id,
+    name: p.name,
+    relation: p.relation,
+    idNumber: p.idNumber,
+    phone: p.phone,
+    userId: null,
+    status: 'active',
+    leftAt: null,
+    leftReason: '',
+  };
   if (member.idNumber) await holdIdNumber(t, member);
   member.membershipId = await openStint(t, member, household._id, now, by);
   const { _id, ...data } = member;

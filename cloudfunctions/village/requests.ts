@@ -4,7 +4,16 @@
 import type { ConfirmInput, MembershipRequestView } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { joinRequestSchema, memberSchema, userSchema, villageSchema, type JoinRequest, type Member, type Membership, type User } from '../shared/model';
+import {
+  joinRequestSchema,
+  memberSchema,
+  userSchema,
+  villageSchema,
+  type JoinRequest,
+  type Member,
+  type Membership,
+  type User,
+} from '../shared/model';
 import { getById, list } from '../shared/repo';
 import { _ } from '../shared/sdk';
 import { txGet, withTransaction, type Tx } from '../shared/tx';
@@ -20,7 +29,10 @@ import { currentTime } from '../shared/clock';
 export async function pending(villageId: string | undefined, openid: string): Promise<{ requests: MembershipRequestView[] }> {
   const { user, village } = await villageScope(openid, villageId);
   if (!isTownAdminOf(user, village)) requireCadre(user, village._id);
-  const requests = await list(C.joinRequests, { villageId: village._id, status: 'pending' }, joinRequestSchema, { orderBy: ['createdAt', 'asc'], limit: 200 });
+  const requests = await list(C.joinRequests, { villageId: village._id, status: 'pending' }, joinRequestSchema, {
+    orderBy: ['createdAt', 'asc'],
+    limit: 200,
+  });
   const ids = requests.flatMap((r) => (r.memberId ? [r.memberId] : []));
   const members = ids.length ? await list(C.members, { _id: _.in(ids) }, memberSchema, { limit: ids.length }) : [];
   return { requests: requests.map((r) => requestView(r, members.find((m) => m._id === r.memberId) ?? null)) };
@@ -47,7 +59,10 @@ async function decide(t: Tx, request: JoinRequest, set: Partial<JoinRequest>): P
   if (current.status !== 'pending') throw new AppError('VILLAGE.ALREADY_DECIDED');
   await t.collection(C.joinRequests).doc(request._id).update({ data: set });
   // The person may file another request from now on.
-  await t.collection(C.joinSlots).doc(request.openid).set({ data: { requestId: request._id, waiting: false } });
+  await t
+    .collection(C.joinSlots)
+    .doc(request.openid)
+    .set({ data: { requestId: request._id, waiting: false } });
 }
 
 /** The joiner as the transaction sees them (read there, so a concurrent change conflicts instead of being overwritten). */
@@ -70,12 +85,26 @@ async function confirmMembership(req: ConfirmInput, request: JoinRequest, cadre:
   if (matched?.userId && matched.userId !== request.openid) throw new AppError('JOIN.MEMBER_TAKEN');
   const relation = matched?.relation ?? req.relation ?? '其他';
   if (!isRelation(relation)) throw new AppError('COMMON.INVALID_INPUT', `不认识的关系「${relation}」`);
-  if (!matched && relation === HEAD && members.some((m) => m.status === 'active' && m.relation === HEAD)) throw new AppError('VILLAGE.HEAD_EXISTS');
+  if (!matched && relation === HEAD && members.some((m) => m.status === 'active' && m.relation === HEAD))
+    throw new AppError('VILLAGE.HEAD_EXISTS');
 
   const now = currentTime();
   const member: Member = matched
     ? { ...matched, userId: request.openid }
-    : { _id: newId('m'), villageId: request.villageId, householdId: request.householdId, name: request.name, relation, idNumber: '', phone: '', userId: request.openid, status: 'active', leftAt: null, leftReason: '', membershipId: newId('ms') };
+    : {
+        _id: newId('m'),
+        villageId: request.villageId,
+        householdId: request.householdId,
+        name: request.name,
+        relation,
+        idNumber: '',
+        phone: '',
+        userId: request.openid,
+        status: 'active',
+        leftAt: null,
+        leftReason: '',
+        membershipId: newId('ms'),
+      };
   const done: JoinRequest = { ...request, status: 'confirmed', decidedBy: cadre._id, decidedByName: cadre.name, decidedAt: now };
   await withTransaction(async (t) => {
     await decide(t, request, { status: done.status, decidedBy: done.decidedBy, decidedByName: done.decidedByName, decidedAt: now });
@@ -83,16 +112,43 @@ async function confirmMembership(req: ConfirmInput, request: JoinRequest, cadre:
     if (joiner.status === 'active' && (joiner.householdId || (joiner.villageId && joiner.villageId !== request.villageId))) {
       throw new AppError('JOIN.ALREADY_JOINED', '申请人已经加入了其他户或其他村');
     }
-    if (matched) await t.collection(C.members).doc(member._id).update({ data: { userId: request.openid } });
+    if (matched)
+      await t
+        .collection(C.members)
+        .doc(member._id)
+        .update({ data: { userId: request.openid } });
     else {
       await t.collection(C.members).add({ data: member });
-      const stint: Membership = { _id: member.membershipId, villageId: member.villageId, householdId: member.householdId, memberId: member._id, name: member.name, relation, from: now, to: null, end: null, note: '', by: cadre._id };
+      const stint: Membership = {
+        _id: member.membershipId,
+        villageId: member.villageId,
+        householdId: member.householdId,
+        memberId: member._id,
+        name: member.name,
+        relation,
+        from: now,
+        to: null,
+        end: null,
+        note: '',
+        by: cadre._id,
+      };
       await t.collection(C.memberships).add({ data: stint });
     }
     const roles = withRole(withRole(joiner.roles, 'villager', true), 'head', relation === HEAD);
-    await t.collection(C.users).doc(joiner._id).update({
-      data: { name: member.name, roles, villageId: request.villageId, townId: joiner.townId, householdId: request.householdId, memberId: member._id, status: 'active' },
-    });
+    await t
+      .collection(C.users)
+      .doc(joiner._id)
+      .update({
+        data: {
+          name: member.name,
+          roles,
+          villageId: request.villageId,
+          townId: joiner.townId,
+          householdId: request.householdId,
+          memberId: member._id,
+          status: 'active',
+        },
+      });
   });
   return requestView(done, member);
 }
@@ -103,19 +159,26 @@ async function confirmRole(request: JoinRequest, decider: User): Promise<Members
   if (role === null) throw new AppError('COMMON.INVALID_INPUT');
   const village = await getById(C.villages, request.villageId, villageSchema);
   if (!village) throw new AppError('COMMON.NOT_FOUND', '没有这个村');
-  const secretaries = role === 'secretary' ? await list(C.users, { villageId: request.villageId, roles: 'secretary' }, userSchema, { limit: 10 }) : [];
+  const secretaries =
+    role === 'secretary' ? await list(C.users, { villageId: request.villageId, roles: 'secretary' }, userSchema, { limit: 10 }) : [];
   const now = currentTime();
   const done: JoinRequest = { ...request, status: 'confirmed', decidedBy: decider._id, decidedByName: decider.name, decidedAt: now };
   await withTransaction(async (t) => {
     await decide(t, request, { status: done.status, decidedBy: done.decidedBy, decidedByName: done.decidedByName, decidedAt: now });
     for (const s of secretaries.filter((x) => x._id !== request.openid)) {
       const current = await joinerIn(t, s._id);
-      await t.collection(C.users).doc(s._id).update({ data: { roles: withRole(current.roles, 'secretary', false) } });
+      await t
+        .collection(C.users)
+        .doc(s._id)
+        .update({ data: { roles: withRole(current.roles, 'secretary', false) } });
     }
     const joiner = await joinerIn(t, request.openid);
     if (joiner.villageId && joiner.villageId !== request.villageId) throw new AppError('JOIN.ALREADY_JOINED', '申请人已经加入了其他村');
     const roles = rolesOfInvite(role === 'secretary' ? 'secretary' : 'cadre').reduce((rs, r) => withRole(rs, r, true), joiner.roles);
-    await t.collection(C.users).doc(joiner._id).update({ data: { roles, villageId: village._id, townId: village.townId, status: 'active' } });
+    await t
+      .collection(C.users)
+      .doc(joiner._id)
+      .update({ data: { roles, villageId: village._id, townId: village.townId, status: 'active' } });
   });
   return requestView(done, null);
 }
@@ -130,7 +193,11 @@ export async function refuse(requestId: string, reason: string, openid: string):
     // Someone who was only waiting is no longer of the village (and may join again).
     const raw = await txGet(t, C.users, request.openid);
     const joiner = raw ? userSchema.parse(raw) : null;
-    if (joiner?.status === 'pending') await t.collection(C.users).doc(joiner._id).update({ data: { status: 'left', villageId: null, townId: null } });
+    if (joiner?.status === 'pending')
+      await t
+        .collection(C.users)
+        .doc(joiner._id)
+        .update({ data: { status: 'left', villageId: null, townId: null } });
   });
   const matched = request.memberId ? await getById(C.members, request.memberId, memberSchema) : null;
   return requestView(done, matched);

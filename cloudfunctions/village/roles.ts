@@ -43,7 +43,11 @@ export async function setRole(userId: string, role: AppointableRole, granted: bo
     const raw = await txGet(t, C.users, target._id);
     const current = raw ? userSchema.parse(raw) : target;
     const next = withRole(current.roles, role, granted);
-    if (next.join() !== current.roles.join()) await t.collection(C.users).doc(target._id).update({ data: { roles: next } });
+    if (next.join() !== current.roles.join())
+      await t
+        .collection(C.users)
+        .doc(target._id)
+        .update({ data: { roles: next } });
     return next;
   });
   const [view] = await views([{ ...target, roles }]);

@@ -17,7 +17,10 @@ function requireTownAdmin(user: User): string {
 
 export async function townVillages(openid: string): Promise<TownVillagesResult> {
   const townId = requireTownAdmin(await currentUser(openid));
-  const [town, villages] = await Promise.all([getById(C.towns, townId, townSchema), list(C.villages, { townId }, villageSchema, { limit: 1000 })]);
+  const [town, villages] = await Promise.all([
+    getById(C.towns, townId, townSchema),
+    list(C.villages, { townId }, villageSchema, { limit: 1000 }),
+  ]);
   if (!town) throw new AppError('COMMON.NOT_FOUND', '没有找到您所在的乡镇');
   const ids = villages.map((v) => v._id);
   const [households, people, secretaries] = await Promise.all([

@@ -10,7 +10,15 @@ export function gridName(grids: Grid[], id: string): string {
 }
 
 export function householdRow(h: Household, grids: Grid[]): HouseholdRow {
-  return { id: h._id, no: h.no, headName: h.headName, gridId: h.gridId, gridName: gridName(grids, h.gridId), groupId: h.groupId, groupName: gridName(grids, h.groupId) };
+  return {
+    id: h._id,
+    no: h.no,
+    headName: h.headName,
+    gridId: h.gridId,
+    gridName: gridName(grids, h.gridId),
+    groupId: h.groupId,
+    groupName: gridName(grids, h.groupId),
+  };
 }
 
 export function householdLabel(h: Pick<Household, 'no' | 'headName'>): string {
@@ -32,7 +40,15 @@ export function memberView(m: Member): MemberView {
 }
 
 export function historyView(s: Membership): MembershipHistoryView {
-  return { memberId: s.memberId, name: s.name, relation: s.relation, from: s.from ? chinaDate(s.from) : null, to: s.to ? chinaDate(s.to) : null, end: s.end, note: s.note };
+  return {
+    memberId: s.memberId,
+    name: s.name,
+    relation: s.relation,
+    from: s.from ? chinaDate(s.from) : null,
+    to: s.to ? chinaDate(s.to) : null,
+    end: s.end,
+    note: s.note,
+  };
 }
 
 export function gridView(g: Grid, leaders: Map<string, string>, households: Map<string, number>): GridView {

@@ -26,7 +26,12 @@ function need(env: Env, names: string[]): void {
 
 export function cloudCredentials(env: Env): CloudCredentials {
   need(env, ['TCB_ENV_ID', 'TENCENTCLOUD_SECRETID', 'TENCENTCLOUD_SECRETKEY']);
-  return { envId: env.TCB_ENV_ID ?? '', secretId: env.TENCENTCLOUD_SECRETID ?? '', secretKey: env.TENCENTCLOUD_SECRETKEY ?? '', token: env.TENCENTCLOUD_SESSIONTOKEN || undefined };
+  return {
+    envId: env.TCB_ENV_ID ?? '',
+    secretId: env.TENCENTCLOUD_SECRETID ?? '',
+    secretKey: env.TENCENTCLOUD_SECRETKEY ?? '',
+    token: env.TENCENTCLOUD_SESSIONTOKEN || undefined,
+  };
 }
 
 export function wechatCredentials(env: Env, root: string): WechatCredentials {
@@ -36,6 +41,7 @@ export function wechatCredentials(env: Env, root: string): WechatCredentials {
   if (!file) throw new MissingSettings('set WX_CI_PRIVATE_KEY (the code upload key) or WX_CI_PRIVATE_KEY_PATH in the environment');
   const resolved = path.resolve(file);
   // A key inside the working tree is one `git add` away from being committed.
-  if (!path.relative(root, resolved).startsWith('..')) throw new MissingSettings(`WX_CI_PRIVATE_KEY_PATH must be outside the repository (${resolved})`);
+  if (!path.relative(root, resolved).startsWith('..'))
+    throw new MissingSettings(`WX_CI_PRIVATE_KEY_PATH must be outside the repository (${resolved})`);
   return { appid: env.WX_APPID ?? '', privateKey: { path: resolved } };
 }

@@ -64,15 +64,18 @@ function diffCollections(plan: DeployPlan, env: Environment): Difference[] {
     const found = live.get(c.name);
     if (!found) {
       out.push({ kind: 'missing collection', target: c.name, expected: `${c.indexes.length} indexes, ${c.acl}`, actual: 'none' });
-      for (const index of c.indexes) out.push({ kind: 'missing index', target: `${c.name}.${index.name}`, expected: describeIndex(index), actual: 'none' });
+      for (const index of c.indexes)
+        out.push({ kind: 'missing index', target: `${c.name}.${index.name}`, expected: describeIndex(index), actual: 'none' });
       continue;
     }
     out.push(...diffIndexes(c, found));
-    if (env.hasRules && found.acl !== c.acl) out.push({ kind: 'rule differs', target: c.name, expected: c.acl, actual: found.acl ?? 'unknown' });
+    if (env.hasRules && found.acl !== c.acl)
+      out.push({ kind: 'rule differs', target: c.name, expected: c.acl, actual: found.acl ?? 'unknown' });
   }
   const planned = new Set(plan.collections.map((c) => c.name));
   for (const c of env.collections) {
-    if (!planned.has(c.name)) out.push({ kind: 'extra collection', target: c.name, expected: 'none', actual: `${c.indexes.length} indexes` });
+    if (!planned.has(c.name))
+      out.push({ kind: 'extra collection', target: c.name, expected: 'none', actual: `${c.indexes.length} indexes` });
   }
   return out;
 }
@@ -90,7 +93,8 @@ function diffTriggers(plan: FunctionPlan, live: LiveFunction): Difference[] {
   }
   const planned = new Set(plan.triggers.map((t) => t.name));
   for (const t of live.triggers) {
-    if (!planned.has(t.name)) out.push({ kind: 'extra trigger', target: `${plan.name}.${t.name}`, expected: 'none', actual: `${t.type} ${t.config}` });
+    if (!planned.has(t.name))
+      out.push({ kind: 'extra trigger', target: `${plan.name}.${t.name}`, expected: 'none', actual: `${t.type} ${t.config}` });
   }
   return out;
 }
@@ -102,8 +106,12 @@ function diffPermissions(plan: FunctionPlan, live: LiveFunction): Difference[] {
   const have = new Set(live.openapi);
   const want = new Set(plan.openapi);
   return [
-    ...plan.openapi.filter((api) => !have.has(api)).map((api): Difference => ({ kind: 'missing permission', target: `${plan.name}:${api}`, expected: 'granted', actual: 'none' })),
-    ...live.openapi.filter((api) => !want.has(api)).map((api): Difference => ({ kind: 'extra permission', target: `${plan.name}:${api}`, expected: 'none', actual: 'granted' })),
+    ...plan.openapi
+      .filter((api) => !have.has(api))
+      .map((api): Difference => ({ kind: 'missing permission', target: `${plan.name}:${api}`, expected: 'granted', actual: 'none' })),
+    ...live.openapi
+      .filter((api) => !want.has(api))
+      .map((api): Difference => ({ kind: 'extra permission', target: `${plan.name}:${api}`, expected: 'none', actual: 'granted' })),
   ];
 }
 
@@ -116,7 +124,8 @@ function diffFunctions(plan: DeployPlan, env: Environment): Difference[] {
       out.push({ kind: 'missing function', target: f.name, expected: `timeout ${f.timeout} s`, actual: 'none' });
       continue;
     }
-    if (found.timeout !== f.timeout) out.push({ kind: 'timeout differs', target: f.name, expected: `${f.timeout} s`, actual: `${found.timeout} s` });
+    if (found.timeout !== f.timeout)
+      out.push({ kind: 'timeout differs', target: f.name, expected: `${f.timeout} s`, actual: `${found.timeout} s` });
     out.push(...diffTriggers(f, found), ...diffPermissions(f, found));
   }
   const planned = new Set(plan.functions.map((f) => f.name));

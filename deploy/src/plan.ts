@@ -96,7 +96,8 @@ function planFunction(root: string, name: string, problems: string[]): FunctionP
   if (config.triggers.length > MAX_TRIGGERS) {
     problems.push(`function ${name}: ${config.triggers.length} timer triggers; WeChat cloud takes ${MAX_TRIGGERS} per function`);
   }
-  if (result.ok && !config.timeoutDeclared) problems.push(`function ${name}: no timeout in config.json (the cloud gives it ${config.timeout} s)`);
+  if (result.ok && !config.timeoutDeclared)
+    problems.push(`function ${name}: no timeout in config.json (the cloud gives it ${config.timeout} s)`);
   const openapiUsed = openapiCalls(readText(path.join(dir, 'index.js')) ?? '');
   const undeclared = openapiUsed.filter((api) => !config.openapi.includes(api));
   // Production refuses an undeclared cloud call (errCode -604101): every one of these would fail there.
@@ -105,7 +106,10 @@ function planFunction(root: string, name: string, problems: string[]): FunctionP
   return {
     name,
     dir: path.relative(root, dir),
-    files: fs.readdirSync(dir).filter((f) => !f.startsWith('.')).sort(),
+    files: fs
+      .readdirSync(dir)
+      .filter((f) => !f.startsWith('.'))
+      .sort(),
     timeout: config.timeout,
     timeoutDeclared: config.timeoutDeclared,
     triggers: config.triggers,
@@ -127,7 +131,12 @@ function planCollections(root: string, problems: string[]): CollectionPlan[] {
 
 function planFunctions(root: string, problems: string[]): FunctionPlan[] {
   const fnRoot = path.join(root, 'build', 'cloudfunctions');
-  const names = fs.existsSync(fnRoot) ? fs.readdirSync(fnRoot).filter((n) => fs.existsSync(path.join(fnRoot, n, 'index.js'))).sort() : [];
+  const names = fs.existsSync(fnRoot)
+    ? fs
+        .readdirSync(fnRoot)
+        .filter((n) => fs.existsSync(path.join(fnRoot, n, 'index.js')))
+        .sort()
+    : [];
   if (!names.length) problems.push('build/cloudfunctions/ has no functions: run npm run build');
   return names.map((name) => planFunction(root, name, problems));
 }

@@ -23,7 +23,10 @@ export function formatPlan(plan: DeployPlan): string {
   lines.push('');
   lines.push(`Functions: ${plan.functions.length} (miniprogram-ci cloud.uploadFunction, remote npm install)`);
   for (const f of plan.functions) {
-    const deps = Object.entries(f.dependencies).map(([n, v]) => `${n}@${v}`).join(', ') || 'none';
+    const deps =
+      Object.entries(f.dependencies)
+        .map(([n, v]) => `${n}@${v}`)
+        .join(', ') || 'none';
     lines.push(`  function ${f.name} (${f.dir}: ${f.files.join(', ')}; dependencies ${deps})`);
     lines.push(`    runtime ${f.runtime}, timeout ${f.timeout} s${f.timeoutDeclared ? '' : ' (none declared: the cloud default)'}`);
     if (!f.triggers.length) lines.push('    triggers: none');
@@ -32,7 +35,9 @@ export function formatPlan(plan: DeployPlan): string {
   }
   lines.push('');
   const mp = plan.miniprogram;
-  lines.push(`Mini-program: upload ${mp.miniprogramRoot} of appid ${mp.appid}, version ${mp.version}, "${mp.desc}" (miniprogram-ci upload)`);
+  lines.push(
+    `Mini-program: upload ${mp.miniprogramRoot} of appid ${mp.appid}, version ${mp.version}, "${mp.desc}" (miniprogram-ci upload)`,
+  );
   lines.push(`  built with config.ts mode "${mp.config.mode}", envId "${mp.config.envId}"`);
   if (plan.problems.length) {
     lines.push('');
@@ -43,7 +48,9 @@ export function formatPlan(plan: DeployPlan): string {
 }
 
 export function formatDifferences(source: string, differences: Difference[], notes: string[] = []): string {
-  const lines = [`Compared ${source} with the build: ${differences.length ? `${differences.length} difference${differences.length === 1 ? '' : 's'}` : 'no differences'}`];
+  const lines = [
+    `Compared ${source} with the build: ${differences.length ? `${differences.length} difference${differences.length === 1 ? '' : 's'}` : 'no differences'}`,
+  ];
   for (const d of differences) lines.push(`  ${d.kind}: ${d.target} (expected ${d.expected}, found ${d.actual})`);
   for (const n of notes) lines.push(`  note: ${n}`);
   return lines.join('\n');

@@ -49,7 +49,12 @@ export interface Action {
   runs?: number;
 }
 
-const call = <F extends FunctionName, A extends ActionName<F>>(openid: string, fn: F, action: A, payload: RequestOf<F, A>): Call => ({ fn, action, openid, payload });
+const call = <F extends FunctionName, A extends ActionName<F>>(openid: string, fn: F, action: A, payload: RequestOf<F, A>): Call => ({
+  fn,
+  action,
+  openid,
+  payload,
+});
 
 const READ: Budget = { roundTrips: 3 };
 const WRITE: Budget = { roundTrips: 6, requests: 8 };
@@ -60,27 +65,59 @@ const PHOTO = 'cloud://local-dev.local-bucket/evidence/bench.jpg';
 const grid2 = (n: number): string[] => Array.from({ length: n }, (_, i) => `hh-${String(51 + i).padStart(3, '0')}`);
 
 export const ACTIONS: Action[] = [
-  { name: '首页, a villager', kind: 'screen', budget: { calls: 1, ...READ, serverMs: 250 }, calls: async () => [call('demo-villager', 'account', 'home', {})] },
-  { name: '首页, a cadre', kind: 'screen', budget: { calls: 1, ...READ, serverMs: 250 }, calls: async () => [call('demo-cadre-1', 'account', 'home', {})] },
-  { name: '首页, the secretary', kind: 'screen', budget: { calls: 1, ...READ, serverMs: 250 }, calls: async () => [call('demo-secretary', 'account', 'home', {})] },
+  {
+    name: '首页, a villager',
+    kind: 'screen',
+    budget: { calls: 1, ...READ, serverMs: 250 },
+    calls: async () => [call('demo-villager', 'account', 'home', {})],
+  },
+  {
+    name: '首页, a cadre',
+    kind: 'screen',
+    budget: { calls: 1, ...READ, serverMs: 250 },
+    calls: async () => [call('demo-cadre-1', 'account', 'home', {})],
+  },
+  {
+    name: '首页, the secretary',
+    kind: 'screen',
+    budget: { calls: 1, ...READ, serverMs: 250 },
+    calls: async () => [call('demo-secretary', 'account', 'home', {})],
+  },
   {
     name: 'points.record, one household (a cadre: approved at once)',
     kind: 'write',
     budget: WRITE,
-    calls: async (p) => [call('demo-cadre-1', 'points', 'record', { clientKey: p.key(), itemCode: 'A01', householdIds: [p.nextHousehold()], occurredOn: p.today })],
+    calls: async (p) => [
+      call('demo-cadre-1', 'points', 'record', {
+        clientKey: p.key(),
+        itemCode: 'A01',
+        householdIds: [p.nextHousehold()],
+        occurredOn: p.today,
+      }),
+    ],
   },
   {
     name: 'points.record, a self-report (to review)',
     kind: 'write',
     budget: WRITE,
-    calls: async (p) => [call('demo-head', 'points', 'record', { clientKey: p.key(), itemCode: p.nextSelfItem(), occurredOn: p.today, evidence: [PHOTO] })],
+    calls: async (p) => [
+      call('demo-head', 'points', 'record', { clientKey: p.key(), itemCode: p.nextSelfItem(), occurredOn: p.today, evidence: [PHOTO] }),
+    ],
   },
   {
     name: 'points.record for 50 households (a grid leader)',
     kind: 'batch',
     budget: BATCH,
     runs: 3,
-    calls: async (p) => [call('demo-grid-2', 'points', 'record', { clientKey: p.key(), itemCode: 'E02', householdIds: grid2(50), occurredOn: p.today, evidence: [PHOTO] })],
+    calls: async (p) => [
+      call('demo-grid-2', 'points', 'record', {
+        clientKey: p.key(),
+        itemCode: 'E02',
+        householdIds: grid2(50),
+        occurredOn: p.today,
+        evidence: [PHOTO],
+      }),
+    ],
   },
   {
     name: 'points.review, one record (final approval)',
@@ -102,13 +139,26 @@ export const ACTIONS: Action[] = [
     runs: 1,
     calls: async (p) => {
       const ids = await p.pendingRecords(200);
-      return [call('demo-secretary', 'points', 'review', { recordIds: ids.slice(0, 100), decision: 'approve' }), call('demo-secretary', 'points', 'review', { recordIds: ids.slice(100), decision: 'approve' })];
+      return [
+        call('demo-secretary', 'points', 'review', { recordIds: ids.slice(0, 100), decision: 'approve' }),
+        call('demo-secretary', 'points', 'review', { recordIds: ids.slice(100), decision: 'approve' }),
+      ];
     },
   },
   { name: 'points.archive', kind: 'read', budget: READ, calls: async () => [call('demo-head', 'points', 'archive', {})] },
-  { name: 'points.households (a grid leader)', kind: 'read', budget: READ, calls: async () => [call('demo-grid-1', 'points', 'households', {})] },
+  {
+    name: 'points.households (a grid leader)',
+    kind: 'read',
+    budget: READ,
+    calls: async () => [call('demo-grid-1', 'points', 'households', {})],
+  },
   { name: 'points.queue (a cadre)', kind: 'read', budget: READ, calls: async () => [call('demo-cadre-1', 'points', 'queue', {})] },
-  { name: 'notice.boards (last month)', kind: 'read', budget: READ, calls: async (p) => [call('demo-villager', 'notice', 'boards', { month: lastMonth(p.today) })] },
+  {
+    name: 'notice.boards (last month)',
+    kind: 'read',
+    budget: READ,
+    calls: async (p) => [call('demo-villager', 'notice', 'boards', { month: lastMonth(p.today) })],
+  },
   { name: 'shop.browse', kind: 'read', budget: READ, calls: async () => [call('demo-head', 'shop', 'browse', {})] },
   {
     name: 'shop.redeem',
@@ -122,14 +172,22 @@ export const ACTIONS: Action[] = [
     kind: 'read',
     budget: READ,
     runs: 5,
-    calls: async (p) => [call('demo-keeper', 'shop', 'verify', { code: orderOf(await p.ok('demo-secretary', 'shop', 'redeem', { clientKey: p.key(), goodsId: await p.cheapGoods(), qty: 1 })).code })],
+    calls: async (p) => [
+      call('demo-keeper', 'shop', 'verify', {
+        code: orderOf(await p.ok('demo-secretary', 'shop', 'redeem', { clientKey: p.key(), goodsId: await p.cheapGoods(), qty: 1 })).code,
+      }),
+    ],
   },
   {
     name: 'shop.handover (the keeper hands an order over)',
     kind: 'write',
     budget: WRITE,
     runs: 5,
-    calls: async (p) => [call('demo-keeper', 'shop', 'handover', { orderId: orderOf(await p.ok('demo-secretary', 'shop', 'redeem', { clientKey: p.key(), goodsId: await p.cheapGoods(), qty: 1 })).id })],
+    calls: async (p) => [
+      call('demo-keeper', 'shop', 'handover', {
+        orderId: orderOf(await p.ok('demo-secretary', 'shop', 'redeem', { clientKey: p.key(), goodsId: await p.cheapGoods(), qty: 1 })).id,
+      }),
+    ],
   },
   { name: 'shop.orders', kind: 'read', budget: READ, calls: async () => [call('demo-head', 'shop', 'orders', {})] },
   {
@@ -137,17 +195,30 @@ export const ACTIONS: Action[] = [
     kind: 'write',
     budget: WRITE,
     calls: async (p) => {
-      const saved = await p.ok('demo-secretary', 'board', 'saveLetter', { clientKey: p.key(), title: '致全村乡亲', body: '乡亲们：今年村里修通了环村路。', pictures: [], publish: true });
+      const saved = await p.ok('demo-secretary', 'board', 'saveLetter', {
+        clientKey: p.key(),
+        title: '致全村乡亲',
+        body: '乡亲们：今年村里修通了环村路。',
+        pictures: [],
+        publish: true,
+      });
       return [call('demo-villager', 'board', 'letter', { id: idOf(saved) })];
     },
   },
   { name: 'board.letters', kind: 'read', budget: READ, calls: async () => [call('demo-villager', 'board', 'letters', {})] },
-  { name: 'board.town (the town admin)', kind: 'read', budget: READ, calls: async (p) => [call('demo-town', 'board', 'town', { from: lastMonth(p.today), to: p.today.slice(0, 7) })] },
+  {
+    name: 'board.town (the town admin)',
+    kind: 'read',
+    budget: READ,
+    calls: async (p) => [call('demo-town', 'board', 'town', { from: lastMonth(p.today), to: p.today.slice(0, 7) })],
+  },
   {
     name: 'matters.raise',
     kind: 'write',
     budget: WRITE,
-    calls: async (p) => [call('demo-villager', 'matters', 'raise', { clientKey: p.key(), text: '村口路灯坏了', category: '水电设施', public: true })],
+    calls: async (p) => [
+      call('demo-villager', 'matters', 'raise', { clientKey: p.key(), text: '村口路灯坏了', category: '水电设施', public: true }),
+    ],
   },
   { name: 'matters.list', kind: 'read', budget: READ, calls: async () => [call('demo-villager', 'matters', 'list', {})] },
   { name: 'matters.queue (a cadre)', kind: 'read', budget: READ, calls: async () => [call('demo-cadre-1', 'matters', 'queue', {})] },
@@ -172,7 +243,14 @@ function idOf(v: unknown): string {
 
 function orderOf(v: unknown): { id: string; code: string } {
   const order = typeof v === 'object' && v !== null && 'order' in v ? v.order : null;
-  if (typeof order === 'object' && order !== null && 'id' in order && 'code' in order && typeof order.id === 'string' && typeof order.code === 'string') {
+  if (
+    typeof order === 'object' &&
+    order !== null &&
+    'id' in order &&
+    'code' in order &&
+    typeof order.id === 'string' &&
+    typeof order.code === 'string'
+  ) {
     return { id: order.id, code: order.code };
   }
   throw new Error(`no order in ${JSON.stringify(v).slice(0, 200)}`);

@@ -51,8 +51,17 @@ export function functionFacts(functionsDir: string): FunctionFacts[] {
       const dir = path.join(functionsDir, name);
       const configFile = path.join(dir, 'config.json');
       const config: unknown = fs.existsSync(configFile) ? JSON.parse(fs.readFileSync(configFile, 'utf8')) : {};
-      const timeout = typeof config === 'object' && config !== null && 'timeout' in config && typeof config.timeout === 'number' ? config.timeout * 1000 : DEFAULT_TIMEOUT_MS;
-      return { name, bundleBytes: jsBytes(dir), entryBytes: fs.statSync(path.join(dir, 'index.js')).size, timeoutMs: timeout, coldStartMs: null };
+      const timeout =
+        typeof config === 'object' && config !== null && 'timeout' in config && typeof config.timeout === 'number'
+          ? config.timeout * 1000
+          : DEFAULT_TIMEOUT_MS;
+      return {
+        name,
+        bundleBytes: jsBytes(dir),
+        entryBytes: fs.statSync(path.join(dir, 'index.js')).size,
+        timeoutMs: timeout,
+        coldStartMs: null,
+      };
     });
 }
 
@@ -72,10 +81,28 @@ export function checkBudget(r: ActionResult, facts: FunctionFacts[]): string[] {
   const over = (what: string, value: number, limit: number): void => {
     if (value > limit) out.push(`${r.action.name}: ${what} ${value} > ${limit}`);
   };
-  if (b.calls !== undefined) over('cloud calls', max(all, (x) => x.calls), b.calls);
-  if (b.requests !== undefined) over('requests', max(all, (x) => x.requests), b.requests);
-  if (b.roundTrips !== undefined) over('round trips at 15 ms', max(r.at15, (x) => x.roundTrips), b.roundTrips);
-  const p95 = percentile(r.at15.map((x) => x.serverMs), 95);
+  if (b.calls !== undefined)
+    over(
+      'cloud calls',
+      max(all, (x) => x.calls),
+      b.calls,
+    );
+  if (b.requests !== undefined)
+    over(
+      'requests',
+      max(all, (x) => x.requests),
+      b.requests,
+    );
+  if (b.roundTrips !== undefined)
+    over(
+      'round trips at 15 ms',
+      max(r.at15, (x) => x.roundTrips),
+      b.roundTrips,
+    );
+  const p95 = percentile(
+    r.at15.map((x) => x.serverMs),
+    95,
+  );
   if (b.serverMs !== undefined) over('server ms p95 at 15 ms', p95, b.serverMs);
   if (b.timeoutShare !== undefined) {
     for (const run of r.at15) {
@@ -107,13 +134,22 @@ const range = (runs: RunFigures[], f: (r: RunFigures) => number): string => {
   return lo === hi ? String(lo) : `${lo}–${hi}`;
 };
 
-export function renderReport(o: { started: Date; short: boolean; results: ActionResult[]; facts: FunctionFacts[]; failures: string[] }): string {
+export function renderReport(o: {
+  started: Date;
+  short: boolean;
+  results: ActionResult[];
+  facts: FunctionFacts[];
+  failures: string[];
+}): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const lines = [
     '# User actions at production latency (`npm run bench:actions`)',
     '',
     `- date: ${o.started.toISOString()}${o.short ? ' (short run: one run per action and latency)' : ''}`,
-    `- machine: nproc ${os.cpus().length} (${cpu}), Node ${process.version}; load average at end ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`,
+    `- machine: nproc ${os.cpus().length} (${cpu}), Node ${process.version}; load average at end ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}`,
     '- the demo village (150 households) on the local cloud, each action run through the real built functions as the demo identity named;',
     '  requests and round trips are counted by the local cloud per invocation (round trips: the critical path, requests in flight together count once)',
     '',
@@ -124,7 +160,10 @@ export function renderReport(o: { started: Date; short: boolean; results: Action
     const failed = o.failures.some((f) => f.startsWith(`${r.action.name}:`));
     const at15 = r.at15.map((x) => x.serverMs);
     lines.push(
-      `| ${r.action.name} | ${range(r.at15, (x) => x.calls)} | ${range([...r.at0, ...r.at15], (x) => x.requests)} | ${range(r.at15, (x) => x.roundTrips)} | ${percentile(r.at0.map((x) => x.serverMs), 50)} | ${percentile(at15, 50)} / ${percentile(at15, 95)} | ${budgetText(r.action)} | ${failed ? 'OVER' : 'ok'} |`,
+      `| ${r.action.name} | ${range(r.at15, (x) => x.calls)} | ${range([...r.at0, ...r.at15], (x) => x.requests)} | ${range(r.at15, (x) => x.roundTrips)} | ${percentile(
+        r.at0.map((x) => x.serverMs),
+        50,
+      )} | ${percentile(at15, 50)} / ${percentile(at15, 95)} | ${budgetText(r.action)} | ${failed ? 'OVER' : 'ok'} |`,
     );
   }
   lines.push('', '| function | bundle (KB) | cold start at 15 ms (ms) | declared timeout (s) |', '|---|---:|---:|---:|');
@@ -132,8 +171,16 @@ export function renderReport(o: { started: Date; short: boolean; results: Action
     const over = f.entryBytes > MAX_BUNDLE_BYTES;
     if (over) o.failures.push(`${f.name}: index.js ${(f.entryBytes / 1024).toFixed(0)} KB > ${MAX_BUNDLE_BYTES / 1024} KB`);
     const chunks = f.bundleBytes > f.entryBytes ? ` (+ ${((f.bundleBytes - f.entryBytes) / 1024).toFixed(1)} loaded on demand)` : '';
-    lines.push(`| ${f.name} | ${(f.entryBytes / 1024).toFixed(1)}${chunks}${over ? ' OVER' : ''} | ${f.coldStartMs ?? '—'} | ${f.timeoutMs / 1000} |`);
+    lines.push(
+      `| ${f.name} | ${(f.entryBytes / 1024).toFixed(1)}${chunks}${over ? ' OVER' : ''} | ${f.coldStartMs ?? '—'} | ${f.timeoutMs / 1000} |`,
+    );
   }
-  lines.push('', o.failures.length ? `Over budget:\n\n${o.failures.map((f) => `- ${f}`).join('\n')}` : 'Every action is within its budget; points.recompute found no difference after each run.', '');
+  lines.push(
+    '',
+    o.failures.length
+      ? `Over budget:\n\n${o.failures.map((f) => `- ${f}`).join('\n')}`
+      : 'Every action is within its budget; points.recompute found no difference after each run.',
+    '',
+  );
   return lines.join('\n');
 }

@@ -26,7 +26,10 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-async function invoke(server: BenchServer, c: { fn: string; openid: string; body: unknown }): Promise<{ result: unknown; invocation: Invocation }> {
+async function invoke(
+  server: BenchServer,
+  c: { fn: string; openid: string; body: unknown },
+): Promise<{ result: unknown; invocation: Invocation }> {
   const res = await fetch(`${server.url}/functions/${c.fn}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-wx-openid': c.openid },
@@ -38,13 +41,17 @@ async function invoke(server: BenchServer, c: { fn: string; openid: string; body
   if (!isRecord(inv) || typeof inv.dbRequests !== 'number' || typeof inv.dbRoundTrips !== 'number' || typeof inv.durationMs !== 'number') {
     throw new Error(`no invocation record for ${c.fn}: ${JSON.stringify(inv).slice(0, 300)}`);
   }
-  return { result: isRecord(body) ? body.result : undefined, invocation: { dbRequests: inv.dbRequests, dbRoundTrips: inv.dbRoundTrips, durationMs: inv.durationMs } };
+  return {
+    result: isRecord(body) ? body.result : undefined,
+    invocation: { dbRequests: inv.dbRequests, dbRoundTrips: inv.dbRoundTrips, durationMs: inv.durationMs },
+  };
 }
 
 /** One cloud call whose envelope must be ok: its data and its invocation's figures. */
 async function callOk(server: BenchServer, c: Call): Promise<{ data: unknown; invocation: Invocation }> {
   const { result, invocation } = await invoke(server, { fn: c.fn, openid: c.openid, body: { action: c.action, payload: c.payload } });
-  if (!isRecord(result) || result.ok !== true) throw new Error(`${c.fn}.${c.action} as ${c.openid} failed: ${JSON.stringify(result).slice(0, 400)}`);
+  if (!isRecord(result) || result.ok !== true)
+    throw new Error(`${c.fn}.${c.action} as ${c.openid} failed: ${JSON.stringify(result).slice(0, 400)}`);
   return { data: result.data, invocation };
 }
 
@@ -75,7 +82,15 @@ function prepFor(server: BenchServer, today: string): Prep {
     nextHousehold: () => `hh-${String((household++ % 150) + 1).padStart(3, '0')}`,
     nextSelfItem: () => SELF_ITEMS[selfItem++ % SELF_ITEMS.length] ?? 'D04',
     cheapGoods: () =>
-      (goods ??= ok('demo-cadre-1', 'shop', 'saveGoods', { clientKey: key(), name: '火柴（一盒）', photo: '', price: 1, stock: 1000, limit: null, onShelf: true }).then((g) => {
+      (goods ??= ok('demo-cadre-1', 'shop', 'saveGoods', {
+        clientKey: key(),
+        name: '火柴（一盒）',
+        photo: '',
+        price: 1,
+        stock: 1000,
+        limit: null,
+        onShelf: true,
+      }).then((g) => {
         if (isRecord(g) && typeof g.id === 'string') return g.id;
         throw new Error('saveGoods gave no id');
       })),
@@ -87,7 +102,20 @@ function prepFor(server: BenchServer, today: string): Prep {
         const want = Math.min(50, n - ids.length);
         const householdIds = Array.from({ length: want }, (_, i) => `hh-${String(first + i).padStart(3, '0')}`);
         const itemCode = LEADER_ITEMS[item++ % LEADER_ITEMS.length] ?? 'D04';
-        const { result } = await invoke(server, { fn: 'points', openid: leader, body: { action: 'record', payload: { clientKey: key(), itemCode, householdIds, occurredOn: today, evidence: ['cloud://local-dev.local-bucket/evidence/bench.jpg'] } } });
+        const { result } = await invoke(server, {
+          fn: 'points',
+          openid: leader,
+          body: {
+            action: 'record',
+            payload: {
+              clientKey: key(),
+              itemCode,
+              householdIds,
+              occurredOn: today,
+              evidence: ['cloud://local-dev.local-bucket/evidence/bench.jpg'],
+            },
+          },
+        });
         if (!isRecord(result) || result.ok !== true || !isRecord(result.data) || !Array.isArray(result.data.records)) continue; // a cap: the next item
         for (const r of result.data.records) if (isRecord(r) && typeof r.id === 'string') ids.push(r.id);
       }
@@ -166,14 +194,20 @@ async function main(): Promise<void> {
     console.log(`[bench:actions] ${ACTIONS.length} actions at ${latency} ms a database request${SHORT ? ' (short)' : ''}`);
     at[latency] = await runAt(latency, facts);
   }
-  const results: ActionResult[] = ACTIONS.map((a) => ({ action: a, at0: at[0]?.results.get(a.name) ?? [], at15: at[15]?.results.get(a.name) ?? [] }));
+  const results: ActionResult[] = ACTIONS.map((a) => ({
+    action: a,
+    at0: at[0]?.results.get(a.name) ?? [],
+    at15: at[15]?.results.get(a.name) ?? [],
+  }));
   const failures = results.flatMap((r) => checkBudget(r, facts));
   for (const latency of LATENCIES) {
     const d = at[latency]?.differences ?? -1;
     if (d !== 0) failures.push(`points.recompute after the run at ${latency} ms: ${d} households differ`);
   }
   const report = renderReport({ started, short: SHORT, results, facts, failures });
-  const file = SHORT ? path.join(ROOT, 'build', 'bench', 'ACTIONS.md') : path.join(__dirname, '..', '..', 'localcloud', 'bench', 'ACTIONS.md');
+  const file = SHORT
+    ? path.join(ROOT, 'build', 'bench', 'ACTIONS.md')
+    : path.join(__dirname, '..', '..', 'localcloud', 'bench', 'ACTIONS.md');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, report);
   console.log(report);

@@ -99,7 +99,14 @@ async function main(): Promise<void> {
       ops.push(await runOperation(server.pid, docs, 'update by _id', workload.update));
       ops.push(await runOperation(server.pid, docs, 'aggregate ($match + $group)', workload.aggregate));
       const mem = memoryOf(server.pid);
-      sizes.push({ docs, loaded, loadDocsPerSec: (loaded / loadMs) * 1000, rss: mem.rss, peakRss: mem.peak, folderBytes: folderSize(opts.dataDir) });
+      sizes.push({
+        docs,
+        loaded,
+        loadDocsPerSec: (loaded / loadMs) * 1000,
+        rss: mem.rss,
+        peakRss: mem.peak,
+        folderBytes: folderSize(opts.dataDir),
+      });
     }
     const scanWarnings = (server.output().match(/WARN query on/g) ?? []).length;
 
@@ -107,7 +114,12 @@ async function main(): Promise<void> {
     const last = workload.size;
     const restarted = performance.now();
     server = await startServer(opts);
-    const reopen: Reopen = { docs: last, ms: performance.now() - restarted, rss: memoryOf(server.pid).rss, folderBytes: folderSize(opts.dataDir) };
+    const reopen: Reopen = {
+      docs: last,
+      ms: performance.now() - restarted,
+      rss: memoryOf(server.pid).rss,
+      folderBytes: folderSize(opts.dataDir),
+    };
     const counted = await countDocuments(server.url);
     if (counted !== last) throw new Error(`after a restart the collection holds ${counted} docs, not ${last}`);
     log(`restarted with ${last} docs in ${Math.round(reopen.ms)} ms`);

@@ -29,7 +29,8 @@ async function post(url: string, body: unknown): Promise<unknown> {
 
 async function insert(server: BenchServer, collectionName: string, docs: Doc[]): Promise<void> {
   const body = await post(`${server.url}/admin`, { action: 'database.insertDocument', collectionName, data: docs.map(encode) });
-  if (!isPlainObject(body) || !isPlainObject(body.data)) throw new Error(`insert into ${collectionName} failed: ${JSON.stringify(body).slice(0, 300)}`);
+  if (!isPlainObject(body) || !isPlainObject(body.data))
+    throw new Error(`insert into ${collectionName} failed: ${JSON.stringify(body).slice(0, 300)}`);
 }
 
 /** Inserts in chunks of 1,000 documents, 4 requests in flight. */
@@ -41,24 +42,74 @@ async function load(server: BenchServer, coll: string, docs: Doc[]): Promise<voi
 
 function villageDocs(t: number, v: number): Record<string, Doc[]> {
   const villageId = `v${t}-${v}`;
-  const out: Record<string, Doc[]> = { villages: [{ _id: villageId, townId: `t${t}`, name: `第${v + 1}村` }], grids: [], households: [], balances: [], pointRecords: [] };
-  for (let g = 0; g < 3; g++) out.grids?.push({ _id: `${villageId}-g${g}`, villageId, kind: 'micro', name: `第${g + 1}网格`, parentId: null, leaderUserId: null });
+  const out: Record<string, Doc[]> = {
+    villages: [{ _id: villageId, townId: `t${t}`, name: `第${v + 1}村` }],
+    grids: [],
+    households: [],
+    balances: [],
+    pointRecords: [],
+  };
+  for (let g = 0; g < 3; g++)
+    out.grids?.push({ _id: `${villageId}-g${g}`, villageId, kind: 'micro', name: `第${g + 1}网格`, parentId: null, leaderUserId: null });
   for (let h = 0; h < HOUSEHOLDS; h++) {
     const householdId = `${villageId}-h${h}`;
     const gridId = `${villageId}-g${h % 3}`;
-    out.households?.push({ _id: householdId, villageId, gridId, groupId: gridId, no: `${Math.floor(h / 7) + 1}组${(h % 7) + 1}号`, headName: `户主${h}`, address: '' });
+    out.households?.push({
+      _id: householdId,
+      villageId,
+      gridId,
+      groupId: gridId,
+      no: `${Math.floor(h / 7) + 1}组${(h % 7) + 1}号`,
+      headName: `户主${h}`,
+      address: '',
+    });
     let pending = 0;
     for (let r = 0; r < RECORDS_PER_HOUSEHOLD; r++) {
       const [itemName, points] = ITEMS[(h * 7 + r * 3 + v) % ITEMS.length] ?? ITEMS[0];
       pending += points;
       const occurredOn = `${MONTH}-${String(((h + r * 11) % 28) + 1).padStart(2, '0')}`;
       out.pointRecords?.push({
-        _id: `${householdId}-r${r}`, villageId, householdId, householdLabel: householdId, gridId, ruleSetId: 'rules', ruleVersion: 1, itemCode: 'A01', itemName, category: '共建共治',
-        points, occurredOn, month: MONTH, year: 2026, status: 'approved', level: 2, source: 'cadre', recordedBy: 'cadre', recordedByName: '村干部', proxyFor: null, note: '', reason: '',
-        evidence: [], reverses: null, reversedBy: null, settled: false, steps: [], clientKey: `${householdId}-r${r}`, createdAt: new Date(`${occurredOn}T10:00:00+08:00`),
+        _id: `${householdId}-r${r}`,
+        villageId,
+        householdId,
+        householdLabel: householdId,
+        gridId,
+        ruleSetId: 'rules',
+        ruleVersion: 1,
+        itemCode: 'A01',
+        itemName,
+        category: '共建共治',
+        points,
+        occurredOn,
+        month: MONTH,
+        year: 2026,
+        status: 'approved',
+        level: 2,
+        source: 'cadre',
+        recordedBy: 'cadre',
+        recordedByName: '村干部',
+        proxyFor: null,
+        note: '',
+        reason: '',
+        evidence: [],
+        reverses: null,
+        reversedBy: null,
+        settled: false,
+        steps: [],
+        clientKey: `${householdId}-r${r}`,
+        createdAt: new Date(`${occurredOn}T10:00:00+08:00`),
       });
     }
-    out.balances?.push({ _id: householdId, villageId, gridId, pending, earned: 0, available: 0, years: { 2026: { earned: 0, pending } }, settledMonths: [] });
+    out.balances?.push({
+      _id: householdId,
+      villageId,
+      gridId,
+      pending,
+      earned: 0,
+      available: 0,
+      years: { 2026: { earned: 0, pending } },
+      settledMonths: [],
+    });
   }
   return out;
 }
@@ -106,10 +157,15 @@ async function main(): Promise<void> {
   const villages = TOWNS * VILLAGES_PER_TOWN;
   console.log(`loading ${villages} villages, ${villages * HOUSEHOLDS} households …`);
   const loadStart = Date.now();
-  await load(server, 'towns', Array.from({ length: TOWNS }, (_, t) => ({ _id: `t${t}`, name: `第${t + 1}镇`, city: '示范市' })));
+  await load(
+    server,
+    'towns',
+    Array.from({ length: TOWNS }, (_, t) => ({ _id: `t${t}`, name: `第${t + 1}镇`, city: '示范市' })),
+  );
   for (let t = 0; t < TOWNS; t++) {
     const perColl: Record<string, Doc[]> = {};
-    for (let v = 0; v < VILLAGES_PER_TOWN; v++) for (const [coll, docs] of Object.entries(villageDocs(t, v))) perColl[coll] = [...(perColl[coll] ?? []), ...docs];
+    for (let v = 0; v < VILLAGES_PER_TOWN; v++)
+      for (const [coll, docs] of Object.entries(villageDocs(t, v))) perColl[coll] = [...(perColl[coll] ?? []), ...docs];
     for (const [coll, docs] of Object.entries(perColl)) await load(server, coll, docs);
   }
   const loadMs = Date.now() - loadStart;
@@ -120,7 +176,11 @@ async function main(): Promise<void> {
   // After the five-day notice period: the next daily run settles every village.
   const settle = await fireSweep(server, '2026-11-06T16:30:00Z');
   const again = await fireSweep(server, '2026-11-07T16:30:00Z');
-  const counted = await post(`${server.url}/admin`, { action: 'database.calculateDocument', collectionName: 'notices', query: encode({ status: 'settled' }) });
+  const counted = await post(`${server.url}/admin`, {
+    action: 'database.calculateDocument',
+    collectionName: 'notices',
+    query: encode({ status: 'settled' }),
+  });
   const settledInStore = isPlainObject(counted) && isPlainObject(counted.data) ? Number(counted.data.total) : -1;
   const memory = memoryOf(server.pid);
   const disk = folderSize(dataDir);

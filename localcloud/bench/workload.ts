@@ -109,7 +109,12 @@ export class Workload {
 
   /** where({ household }).get(): an equality query the index answers. */
   readonly get = async (): Promise<void> => {
-    const res = await promised(this.db.collection(COLLECTION).where({ [INDEXED_FIELD]: this.randomHousehold() }).get());
+    const res = await promised(
+      this.db
+        .collection(COLLECTION)
+        .where({ [INDEXED_FIELD]: this.randomHousehold() })
+        .get(),
+    );
     if (res.data.length !== PER_HOUSEHOLD) throw new Error(`indexed get returned ${res.data.length} documents, not ${PER_HOUSEHOLD}`);
   };
 

@@ -52,7 +52,12 @@ export const DEFAULT_RISKY_MEDIA = ['risky'];
 export const DEFAULT_PHONE_NUMBER = '13800138000';
 
 function list(value: string | undefined): string[] | undefined {
-  return value ? value.split(',').map((w) => w.trim()).filter(Boolean) : undefined;
+  return value
+    ? value
+        .split(',')
+        .map((w) => w.trim())
+        .filter(Boolean)
+    : undefined;
 }
 
 /** "openid=number,openid=number" (or "*=number" for everyone else). */

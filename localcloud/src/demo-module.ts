@@ -28,7 +28,14 @@ export interface DemoModule {
 }
 
 function isDemoModule(v: unknown): v is DemoModule {
-  return typeof v === 'object' && v !== null && 'seedDemo' in v && typeof v.seedDemo === 'function' && 'demoIdentities' in v && typeof v.demoIdentities === 'function';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    'seedDemo' in v &&
+    typeof v.seedDemo === 'function' &&
+    'demoIdentities' in v &&
+    typeof v.demoIdentities === 'function'
+  );
 }
 
 /** The built demo at `file`, or null when there is none (a local cloud serving other functions). */

@@ -14,7 +14,10 @@ export interface EnvironmentDescription {
 
 export function describeEnvironment(db: Database, runtime: FunctionRuntime): EnvironmentDescription {
   return {
-    collections: db.collectionNames().sort().map((name) => ({ name, indexes: db.indexesOf(name) })),
+    collections: db
+      .collectionNames()
+      .sort()
+      .map((name) => ({ name, indexes: db.indexesOf(name) })),
     functions: runtime.list().map((f) => {
       const file = path.join(path.dirname(f.file), 'config.json');
       return { name: f.name, config: fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null };

@@ -37,7 +37,6 @@ export interface ServerParts {
   messagePushFunction: string | null;
 }
 
-
 const MAX_BODY = 50 * 1024 * 1024;
 
 function readBody(req: http.IncomingMessage): Promise<Buffer> {
@@ -179,7 +178,12 @@ export class LocalCloudServer {
     }
     // A function called from a function runs for the same user, as in the cloud.
     const out = await this.parts.runtime.invoke(name, event, parent?.caller ?? null, parent ? { parent } : {});
-    if (!out) return send(res, 200, { code: 'FUNCTIONS_REQUEST_FAIL', message: `FunctionName parameter could not be found: ${name}`, requestId: rid });
+    if (!out)
+      return send(res, 200, {
+        code: 'FUNCTIONS_REQUEST_FAIL',
+        message: `FunctionName parameter could not be found: ${name}`,
+        requestId: rid,
+      });
     if (!out.ok) return send(res, 200, { code: 'FUNCTIONS_EXECUTE_FAIL', message: out.message, requestId: rid });
     send(res, 200, { data: { response_data: JSON.stringify(out.result) }, requestId: rid });
   }
@@ -230,7 +234,11 @@ export class LocalCloudServer {
       const v = req.headers[h];
       return typeof v === 'string' ? v : '';
     };
-    const caller: Caller = { openid: header('x-wx-openid'), appid: header('x-wx-appid') || this.parts.appId, clientIp: req.socket.remoteAddress ?? '' };
+    const caller: Caller = {
+      openid: header('x-wx-openid'),
+      appid: header('x-wx-appid') || this.parts.appId,
+      clientIp: req.socket.remoteAddress ?? '',
+    };
     // WeChat adds userInfo to every event from the mini-program; identity still comes from getWXContext().
     const event = isPlainObject(data) ? { ...data, userInfo: { appId: caller.appid, openId: caller.openid } } : data;
     const out = await this.parts.runtime.invoke(name, event, caller);
@@ -243,7 +251,12 @@ export class LocalCloudServer {
       'x-localcloud-db-round-trips': String(out.invocation.dbRoundTrips),
     };
     if (!out.ok) {
-      return send(res, 500, { errCode: -504002, errMsg: `cloud.callFunction:fail -504002 functions execute fail | errMsg: ${out.message}` }, headers);
+      return send(
+        res,
+        500,
+        { errCode: -504002, errMsg: `cloud.callFunction:fail -504002 functions execute fail | errMsg: ${out.message}` },
+        headers,
+      );
     }
     send(res, 200, { result: out.result, errMsg: 'cloud.callFunction:ok', requestID: out.invocation.id }, headers);
   }

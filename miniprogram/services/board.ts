@@ -141,7 +141,8 @@ export function openDocument(url: string): Promise<void> {
     const fail = (): void => reject(new CloudError('NETWORK', '文件没有打开，请检查网络后再试'));
     wx.downloadFile({
       url,
-      success: (res) => (res.statusCode === 200 ? wx.openDocument({ filePath: res.tempFilePath, showMenu: true, success: () => resolve(), fail }) : fail()),
+      success: (res) =>
+        res.statusCode === 200 ? wx.openDocument({ filePath: res.tempFilePath, showMenu: true, success: () => resolve(), fail }) : fail(),
       fail,
     });
   });

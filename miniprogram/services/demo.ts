@@ -3,7 +3,9 @@ import type { DemoIdentity } from '../../typings/index';
 import { config } from '../config';
 
 function isIdentity(v: unknown): v is DemoIdentity {
-  return typeof v === 'object' && v !== null && 'openid' in v && typeof v.openid === 'string' && 'label' in v && typeof v.label === 'string';
+  return (
+    typeof v === 'object' && v !== null && 'openid' in v && typeof v.openid === 'string' && 'label' in v && typeof v.label === 'string'
+  );
 }
 
 export function listDemoIdentities(): Promise<DemoIdentity[]> {

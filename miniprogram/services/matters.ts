@@ -24,7 +24,17 @@ import { call } from './cloud';
 import { uploadFile } from './upload';
 
 /** The categories, in the order the raise page offers them. */
-export const MATTER_CATEGORIES: readonly MatterCategory[] = ['道路交通', '环境卫生', '水电设施', '邻里纠纷', '政策咨询', '产业发展', '治安消防', '干部作风', '其他'];
+export const MATTER_CATEGORIES: readonly MatterCategory[] = [
+  '道路交通',
+  '环境卫生',
+  '水电设施',
+  '邻里纠纷',
+  '政策咨询',
+  '产业发展',
+  '治安消防',
+  '干部作风',
+  '其他',
+];
 
 /**
  * Subscribe-message templates (the same IDs as cloudfunctions/shared/notify.ts; set per deployment

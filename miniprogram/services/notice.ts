@@ -27,7 +27,12 @@ export function objectTo(req: ObjectionRequest): Promise<ObjectionView> {
   return call('notice', 'object', req);
 }
 
-export function resolveObjection(req: { objectionId: string; decision: 'uphold' | 'dismiss'; reason: string; clientKey: string }): Promise<ObjectionView> {
+export function resolveObjection(req: {
+  objectionId: string;
+  decision: 'uphold' | 'dismiss';
+  reason: string;
+  clientKey: string;
+}): Promise<ObjectionView> {
   return call('notice', 'resolve', req);
 }
 

@@ -17,7 +17,8 @@ export function chooseImages(count: number): Promise<string[]> {
       sourceType: ['album', 'camera'],
       sizeType: ['compressed'],
       success: (res) => resolve(res.tempFiles.map((f) => f.tempFilePath)),
-      fail: (err) => (/cancel/.test(err.errMsg) ? resolve([]) : reject(new CloudError('COMMON.INTERNAL', '没能打开相册或相机，请再试一次'))),
+      fail: (err) =>
+        /cancel/.test(err.errMsg) ? resolve([]) : reject(new CloudError('COMMON.INTERNAL', '没能打开相册或相机，请再试一次')),
     });
   });
 }

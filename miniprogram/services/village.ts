@@ -39,9 +39,11 @@ export const inviteInfo = (code: string): Promise<InvitePreview> => call('villag
 export const join = (req: JoinInput): Promise<JoinResult> => call('village', 'join', req);
 export const myJoin = (): Promise<{ request: MembershipRequestView | null }> => call('village', 'myJoin', {});
 
-export const pendingRequests = (villageId?: string): Promise<{ requests: MembershipRequestView[] }> => call('village', 'pending', villageId ? { villageId } : {});
+export const pendingRequests = (villageId?: string): Promise<{ requests: MembershipRequestView[] }> =>
+  call('village', 'pending', villageId ? { villageId } : {});
 export const confirmRequest = (req: ConfirmInput): Promise<MembershipRequestView> => call('village', 'confirm', req);
-export const refuseRequest = (requestId: string, reason: string): Promise<MembershipRequestView> => call('village', 'refuse', { requestId, reason });
+export const refuseRequest = (requestId: string, reason: string): Promise<MembershipRequestView> =>
+  call('village', 'refuse', { requestId, reason });
 
 export const overview = (req: OverviewRequest): Promise<OverviewResult> => call('village', 'overview', req);
 export const household = (householdId: string): Promise<HouseholdDetail> => call('village', 'household', { householdId });
@@ -53,12 +55,15 @@ export const editMember = (req: EditMemberInput): Promise<MemberView> => call('v
 export const moveMember = (req: MoveMemberInput): Promise<MemberView> => call('village', 'moveMember', req);
 export const leaveMember = (req: LeaveMemberInput): Promise<MemberView> => call('village', 'leaveMember', req);
 
-export const grids = (villageId?: string): Promise<{ grids: GridView[]; can: Abilities }> => call('village', 'grids', villageId ? { villageId } : {});
+export const grids = (villageId?: string): Promise<{ grids: GridView[]; can: Abilities }> =>
+  call('village', 'grids', villageId ? { villageId } : {});
 export const createGrid = (req: CreateGridInput): Promise<GridView> => call('village', 'createGrid', req);
-export const setGridLeader = (gridId: string, userId: string | null): Promise<GridView> => call('village', 'setGridLeader', { gridId, userId });
+export const setGridLeader = (gridId: string, userId: string | null): Promise<GridView> =>
+  call('village', 'setGridLeader', { gridId, userId });
 
 export const people = (q?: string): Promise<{ people: PersonView[] }> => call('village', 'people', q ? { q } : {});
-export const setRole = (userId: string, role: AppointableRole, granted: boolean): Promise<PersonView> => call('village', 'setRole', { userId, role, granted });
+export const setRole = (userId: string, role: AppointableRole, granted: boolean): Promise<PersonView> =>
+  call('village', 'setRole', { userId, role, granted });
 
 export const importPreview = (fileID: string): Promise<ImportPreview> => call('village', 'importPreview', { fileID });
 export const importCommit = (fileID: string): Promise<ImportResult> => call('village', 'importCommit', { fileID });

@@ -29,9 +29,27 @@ const WAITING: { key: keyof HomeWaiting; text: string; url: string }[] = [
 export function homeCard(home: HomeResult): BoardHomeCard {
   const v = home.village.id;
   const news = [
-    ...home.letters.map((l) => ({ id: `news-${l.id}`, tag: '公开信', text: l.title, when: whenText(l.publishedAt), url: pageUrl('letter/letter', { id: l.id, villageId: v }) })),
-    ...home.items.map((i) => ({ id: `news-${i.id}`, tag: i.kindName, text: i.title, when: whenText(i.publishedAt), url: pageUrl('item/item', { id: i.id, villageId: v }) })),
-    ...home.chronicle.map((i) => ({ id: `news-${i.id}`, tag: '大事记', text: i.title, when: dayText(i.eventDate), url: pageUrl('item/item', { id: i.id, villageId: v }) })),
+    ...home.letters.map((l) => ({
+      id: `news-${l.id}`,
+      tag: '公开信',
+      text: l.title,
+      when: whenText(l.publishedAt),
+      url: pageUrl('letter/letter', { id: l.id, villageId: v }),
+    })),
+    ...home.items.map((i) => ({
+      id: `news-${i.id}`,
+      tag: i.kindName,
+      text: i.title,
+      when: whenText(i.publishedAt),
+      url: pageUrl('item/item', { id: i.id, villageId: v }),
+    })),
+    ...home.chronicle.map((i) => ({
+      id: `news-${i.id}`,
+      tag: '大事记',
+      text: i.title,
+      when: dayText(i.eventDate),
+      url: pageUrl('item/item', { id: i.id, villageId: v }),
+    })),
   ];
   const w = home.waiting;
   const waiting = w
@@ -42,7 +60,9 @@ export function homeCard(home: HomeResult): BoardHomeCard {
     : [];
   return {
     news,
-    household: home.household ? { label: home.household.label, earned: home.household.earned, available: home.household.available, pending: home.household.pending } : null,
+    household: home.household
+      ? { label: home.household.label, earned: home.household.earned, available: home.household.available, pending: home.household.pending }
+      : null,
     waiting,
     entries: [
       { id: 'entry-letters', text: '书记公开信', url: pageUrl('letters/letters', {}) },

@@ -20,7 +20,11 @@ export function pageUrl(page: string, params: Record<string, string | undefined>
   return `${BOARD_ROOT}/${page}${q ? `?${q}` : ''}`;
 }
 
-export function shareCard(title: string, page: string, params: Record<string, string | undefined>): WechatMiniprogram.Page.ICustomShareContent {
+export function shareCard(
+  title: string,
+  page: string,
+  params: Record<string, string | undefined>,
+): WechatMiniprogram.Page.ICustomShareContent {
   return { title, path: pageUrl(page, params) };
 }
 

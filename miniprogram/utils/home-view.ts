@@ -41,5 +41,11 @@ export function homeView(me: MeResult | null, board: HomeResult | null, first: H
     return t && !shown.has(id) ? [t] : [];
   });
   const points = board?.household ?? null;
-  return { points, waiting, quick, workFirst: waiting.length > 0 && (first === 'work' || !points), waitingTotal: waiting.reduce((n, t) => n + (t.badge ?? 0), 0) };
+  return {
+    points,
+    waiting,
+    quick,
+    workFirst: waiting.length > 0 && (first === 'work' || !points),
+    waitingTotal: waiting.reduce((n, t) => n + (t.badge ?? 0), 0),
+  };
 }

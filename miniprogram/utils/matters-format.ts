@@ -26,7 +26,12 @@ export function starsText(stars: number | null): string {
 }
 
 export function matterRow(m: MatterSummary): MatterRow {
-  const extras = [m.photoCount ? `照片${m.photoCount}张` : '', m.hasVoice ? '有语音' : '', m.locationName ? `📍${m.locationName}` : '', m.round > 1 ? '重新办理' : ''].filter(Boolean);
+  const extras = [
+    m.photoCount ? `照片${m.photoCount}张` : '',
+    m.hasVoice ? '有语音' : '',
+    m.locationName ? `📍${m.locationName}` : '',
+    m.round > 1 ? '重新办理' : '',
+  ].filter(Boolean);
   return {
     id: m.id,
     title: m.title,

@@ -33,7 +33,10 @@ export interface PrintContext {
 }
 
 /** The notice as the print needs it (a NoticeView has all of it). */
-export type PrintNotice = Pick<NoticeView, 'villageName' | 'month' | 'status' | 'open' | 'closesAt' | 'publishedAt' | 'settledAt' | 'households' | 'totalPoints' | 'version'> & {
+export type PrintNotice = Pick<
+  NoticeView,
+  'villageName' | 'month' | 'status' | 'open' | 'closesAt' | 'publishedAt' | 'settledAt' | 'households' | 'totalPoints' | 'version'
+> & {
   lines: { label: string; total: number; items: { itemName: string; points: number; occurredOn: string }[] }[];
 };
 
@@ -218,7 +221,13 @@ export function layoutPrint(ctx: PrintContext, notice: PrintNotice, opts: PrintO
   };
 }
 
-function text(ctx: PrintContext, s: string, x: number, y: number, opts: { size: number; bold?: boolean; color?: string; align?: 'left' | 'center' | 'right' }): void {
+function text(
+  ctx: PrintContext,
+  s: string,
+  x: number,
+  y: number,
+  opts: { size: number; bold?: boolean; color?: string; align?: 'left' | 'center' | 'right' },
+): void {
   ctx.font = font(opts.size, opts.bold);
   ctx.fillStyle = opts.color ?? PRINT_COLORS.text;
   ctx.textAlign = opts.align ?? 'left';
@@ -257,7 +266,8 @@ export function drawPrintPage(ctx: PrintContext, layout: PrintLayout, index: num
     }
     const top = row.y + PAD + (LINE - BODY) / 2;
     row.label.forEach((l, i) => text(ctx, l, M + PAD, top + i * LINE, { size: BODY, bold: !row.continued }));
-    if (!row.continued) text(ctx, row.total, xTotal + COL.total / 2, top, { size: BODY, bold: true, color: row.totalColor, align: 'center' });
+    if (!row.continued)
+      text(ctx, row.total, xTotal + COL.total / 2, top, { size: BODY, bold: true, color: row.totalColor, align: 'center' });
     row.items.forEach((l, i) => text(ctx, l, xItems + PAD, top + i * LINE, { size: BODY, color: PRINT_COLORS.text }));
     ctx.fillStyle = PRINT_COLORS.rule;
     ctx.fillRect(M, row.y + row.height - 2, width - 2 * M, 2);
@@ -267,12 +277,23 @@ export function drawPrintPage(ctx: PrintContext, layout: PrintLayout, index: num
   const footY = TABLE_BOTTOM + 24;
   ctx.fillStyle = PRINT_COLORS.primary;
   ctx.fillRect(M, TABLE_BOTTOM + 8, width - 2 * M, 2);
-  layout.footer.forEach((l, i) => text(ctx, l, M, footY + i * (SUB + 14), { size: SUB, color: i === 0 ? PRINT_COLORS.text : PRINT_COLORS.muted }));
-  text(ctx, `第 ${index + 1} / ${layout.pages.length} 页`, width - M, footY + SUB + 14, { size: SUB, color: PRINT_COLORS.muted, align: 'right' });
+  layout.footer.forEach((l, i) =>
+    text(ctx, l, M, footY + i * (SUB + 14), { size: SUB, color: i === 0 ? PRINT_COLORS.text : PRINT_COLORS.muted }),
+  );
+  text(ctx, `第 ${index + 1} / ${layout.pages.length} 页`, width - M, footY + SUB + 14, {
+    size: SUB,
+    color: PRINT_COLORS.muted,
+    align: 'right',
+  });
 }
 
 /** Lays out and draws every page in turn, handing each to `done` (e.g. to export it) before the next. */
-export async function drawPrint(ctx: PrintContext, notice: PrintNotice, done: (page: number, pages: number) => Promise<void>, opts: PrintOptions = {}): Promise<PrintLayout> {
+export async function drawPrint(
+  ctx: PrintContext,
+  notice: PrintNotice,
+  done: (page: number, pages: number) => Promise<void>,
+  opts: PrintOptions = {},
+): Promise<PrintLayout> {
   const layout = layoutPrint(ctx, notice, opts);
   for (let i = 0; i < layout.pages.length; i++) {
     drawPrintPage(ctx, layout, i);

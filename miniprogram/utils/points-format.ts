@@ -22,7 +22,12 @@ export function recordersText(recorders: Recorder[]): string {
 
 export const STATUS_NAMES: Record<RecordStatus, string> = { pending: '待审核', approved: '已通过', rejected: '未通过' };
 
-const DECISION_NAMES: Record<ReviewStepView['decision'], string> = { submitted: '提交', approved: '审核通过', rejected: '驳回', reversed: '更正' };
+const DECISION_NAMES: Record<ReviewStepView['decision'], string> = {
+  submitted: '提交',
+  approved: '审核通过',
+  rejected: '驳回',
+  reversed: '更正',
+};
 
 export function decisionText(decision: ReviewStepView['decision']): string {
   return DECISION_NAMES[decision];

@@ -13,7 +13,15 @@ export interface ItemRow {
 }
 
 export function toRow(i: RuleItemView): ItemRow {
-  return { code: i.code, category: i.category, name: i.name, points: String(i.points), capTimes: i.cap ? String(i.cap.times) : '', photo: i.evidence === 'photo', kept: true };
+  return {
+    code: i.code,
+    category: i.category,
+    name: i.name,
+    points: String(i.points),
+    capTimes: i.cap ? String(i.cap.times) : '',
+    photo: i.evidence === 'photo',
+    kept: true,
+  };
 }
 
 export function wholeNumber(text: string): number | null {

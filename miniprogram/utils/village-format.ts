@@ -25,7 +25,29 @@ export function codeFromQuery(query: Record<string, string | undefined>): string
 }
 
 /** Relations to the head (户主 is set by the household's record, not picked here). */
-export const RELATIONS = ['配偶', '儿子', '女儿', '子女', '父亲', '母亲', '公公', '婆婆', '岳父', '岳母', '祖父', '祖母', '孙子', '孙女', '外孙子', '外孙女', '儿媳', '女婿', '兄弟', '姐妹', '其他'];
+export const RELATIONS = [
+  '配偶',
+  '儿子',
+  '女儿',
+  '子女',
+  '父亲',
+  '母亲',
+  '公公',
+  '婆婆',
+  '岳父',
+  '岳母',
+  '祖父',
+  '祖母',
+  '孙子',
+  '孙女',
+  '外孙子',
+  '外孙女',
+  '儿媳',
+  '女婿',
+  '兄弟',
+  '姐妹',
+  '其他',
+];
 
 /** "7天内有效" … until an ISO instant. */
 export function expiresText(iso: string, now: number = Date.now()): string {

@@ -21,7 +21,13 @@ export interface TaskGroup {
 
 type Joined = Extract<MeResult, { joined: true }>;
 
-const task = (id: string, text: string, url: string, badge: number | null = null, urgent = false): Task => ({ id, text, url, badge, urgent });
+const task = (id: string, text: string, url: string, badge: number | null = null, urgent = false): Task => ({
+  id,
+  text,
+  url,
+  badge,
+  urgent,
+});
 
 const has = (me: Joined, ...roles: Role[]): boolean => roles.some((r) => me.roles.includes(r));
 
@@ -32,10 +38,21 @@ export function taskGroups(me: MeResult | null, waiting: HomeWaiting | null): Ta
   const groups: TaskGroup[] = [];
   const cadre = has(me, 'cadre', 'secretary');
   if (me.village && (cadre || has(me, 'gridLeader'))) {
-    const tasks = [task('entry-review', '积分审核', '/packages/points/review/review', w?.reviews ?? null), task('entry-record', '为农户记录积分', '/packages/points/record/record?mode=households')];
+    const tasks = [
+      task('entry-review', '积分审核', '/packages/points/review/review', w?.reviews ?? null),
+      task('entry-record', '为农户记录积分', '/packages/points/record/record?mode=households'),
+    ];
     if (cadre) {
       const overdue = w?.mattersOverdue ?? null;
-      tasks.push(task('entry-matters-queue', overdue ? '说事待办（有超期）' : '说事待办', '/packages/matters/queue/queue', overdue ?? w?.mattersNearDeadline ?? null, Boolean(overdue)));
+      tasks.push(
+        task(
+          'entry-matters-queue',
+          overdue ? '说事待办（有超期）' : '说事待办',
+          '/packages/matters/queue/queue',
+          overdue ?? w?.mattersNearDeadline ?? null,
+          Boolean(overdue),
+        ),
+      );
       tasks.push(task('entry-notice-manage', '积分公示与异议', '/packages/notice/list/list', w?.objections ?? null));
       tasks.push(task('entry-compose', '发布村务公开', '/packages/board/compose/compose', w?.financeToPublish ?? null));
       tasks.push(task('entry-shop-admin', '超市商品', '/packages/shop/admin/admin'));
@@ -57,10 +74,18 @@ export function taskGroups(me: MeResult | null, waiting: HomeWaiting | null): Ta
     });
   }
   if (me.village && has(me, 'supervisor')) {
-    groups.push({ id: 'group-supervisor', title: '村务监督', tasks: [task('entry-sign-off', '财务公开审核签字', '/packages/board/board/board?tab=finance', w?.financeToSignOff ?? null)] });
+    groups.push({
+      id: 'group-supervisor',
+      title: '村务监督',
+      tasks: [task('entry-sign-off', '财务公开审核签字', '/packages/board/board/board?tab=finance', w?.financeToSignOff ?? null)],
+    });
   }
   if (me.village && has(me, 'keeper')) {
-    groups.push({ id: 'group-keeper', title: '积分超市店员', tasks: [task('entry-pickup', '核销取货', '/packages/shop/verify/verify', w?.pickups ?? null)] });
+    groups.push({
+      id: 'group-keeper',
+      title: '积分超市店员',
+      tasks: [task('entry-pickup', '核销取货', '/packages/shop/verify/verify', w?.pickups ?? null)],
+    });
   }
   if (me.town) {
     groups.push({
@@ -131,4 +156,3 @@ export function mineEntries(me: MeResult | null): Task[] {
     task('entry-annual', '一年一评优', '/packages/honours/annual/annual'),
   ];
 }
-

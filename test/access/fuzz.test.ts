@@ -38,7 +38,9 @@ const badValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constant(Number.POSITIVE_INFINITY),
   fc.constant('x'.repeat(100_000)),
   fc.array(fc.string(), { minLength: 1001, maxLength: 1100 }),
-  fc.dictionary(fc.string({ minLength: 1, maxLength: 5 }), fc.jsonValue(), { minKeys: 1, maxKeys: 3 }).map((d) => ({ ...d, $set: { roles: ['secretary'] } })),
+  fc
+    .dictionary(fc.string({ minLength: 1, maxLength: 5 }), fc.jsonValue(), { minKeys: 1, maxKeys: 3 })
+    .map((d) => ({ ...d, $set: { roles: ['secretary'] } })),
   fc.constant([[[[[]]]]]),
 );
 
@@ -69,12 +71,20 @@ function cases(sample: Record<string, unknown>): fc.Arbitrary<Case> {
   const unknownField = fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !keys.includes(k) && k !== '__proto__');
   const arbs: fc.Arbitrary<Case>[] = [
     fc.record({ payload: notAnObject, bad: fc.constant(true), openid: who }),
-    fc.record({ payload: fc.tuple(unknownField, fc.jsonValue()).map(([k, v]) => ({ ...sample, [k]: v })), bad: fc.constant(true), openid: who }),
+    fc.record({
+      payload: fc.tuple(unknownField, fc.jsonValue()).map(([k, v]) => ({ ...sample, [k]: v })),
+      bad: fc.constant(true),
+      openid: who,
+    }),
   ];
   if (keys.length) {
     const key = fc.constantFrom(...keys);
-    arbs.push(fc.record({ payload: fc.tuple(key, badValue).map(([k, v]) => ({ ...sample, [k]: v })), bad: fc.constant(true), openid: who }));
-    arbs.push(fc.record({ payload: fc.tuple(key, oddValue).map(([k, v]) => ({ ...sample, [k]: v })), bad: fc.constant(false), openid: who }));
+    arbs.push(
+      fc.record({ payload: fc.tuple(key, badValue).map(([k, v]) => ({ ...sample, [k]: v })), bad: fc.constant(true), openid: who }),
+    );
+    arbs.push(
+      fc.record({ payload: fc.tuple(key, oddValue).map(([k, v]) => ({ ...sample, [k]: v })), bad: fc.constant(false), openid: who }),
+    );
   }
   return fc.oneof(...arbs);
 }
@@ -85,30 +95,35 @@ function actionsOf<F extends FunctionName>(fn: F): ActionName<F>[] {
 
 const targets = FUNCTIONS.flatMap((fn) => actionsOf(fn).map((action) => ({ fn, action, sample: SAMPLES[fn][action] })));
 
-test.each(targets.map((t) => [`${t.fn}.${t.action}`, t] as const))('%s: generated bad input gets a stable code and changes nothing', async (_name, t) => {
-  const problems: string[] = [];
-  // Calls run one at a time, so the writes after one call's moment are that call's.
-  let seq = (await writesSince(cloud, Number.MAX_SAFE_INTEGER)).seq;
-  await fc.assert(
-    fc.asyncProperty(cases(isRecord(t.sample) ? t.sample : {}), async (c) => {
-      const reply = await cloud.call<unknown>(t.fn, { action: t.action, payload: c.payload }, c.openid);
-      const result = reply.body.result;
-      const text = JSON.stringify(reply.body);
-      const where = `${t.fn}.${t.action} as ${c.openid} with ${JSON.stringify(c.payload).slice(0, 200)}`;
-      const after = await writesSince(cloud, seq);
-      seq = after.seq;
-      if (reply.status !== 200 || !isRecord(result)) problems.push(`${where}: no envelope (${reply.status} ${text.slice(0, 200)})`);
-      else if (result.ok !== true) {
-        const error = isRecord(result.error) ? result.error : {};
-        const code = typeof error.code === 'string' ? error.code : '';
-        if (!CODES.has(code) || code === 'COMMON.INTERNAL') problems.push(`${where}: code ${code}`);
-        if (/\bat .+\.(js|ts):\d+/.test(text) || /Error:/.test(String(error.message))) problems.push(`${where}: a stack trace in the reply`);
-        const wrote = after.writes.filter((w) => !ATTEMPT_COUNTERS.has(w.c));
-        if (wrote.length) problems.push(`${where}: refused (${code}) but wrote ${wrote.map((w) => `${w.c}/${w.id}`).join(', ')}`);
-      } else if (c.bad) problems.push(`${where}: bad input accepted`);
-      if (problems.length) throw new Error(problems.join('\n'));
-    }),
-    { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 20261205) },
-  );
-  expect(problems).toEqual([]);
-}, 600_000);
+test.each(targets.map((t) => [`${t.fn}.${t.action}`, t] as const))(
+  '%s: generated bad input gets a stable code and changes nothing',
+  async (_name, t) => {
+    const problems: string[] = [];
+    // Calls run one at a time, so the writes after one call's moment are that call's.
+    let seq = (await writesSince(cloud, Number.MAX_SAFE_INTEGER)).seq;
+    await fc.assert(
+      fc.asyncProperty(cases(isRecord(t.sample) ? t.sample : {}), async (c) => {
+        const reply = await cloud.call<unknown>(t.fn, { action: t.action, payload: c.payload }, c.openid);
+        const result = reply.body.result;
+        const text = JSON.stringify(reply.body);
+        const where = `${t.fn}.${t.action} as ${c.openid} with ${JSON.stringify(c.payload).slice(0, 200)}`;
+        const after = await writesSince(cloud, seq);
+        seq = after.seq;
+        if (reply.status !== 200 || !isRecord(result)) problems.push(`${where}: no envelope (${reply.status} ${text.slice(0, 200)})`);
+        else if (result.ok !== true) {
+          const error = isRecord(result.error) ? result.error : {};
+          const code = typeof error.code === 'string' ? error.code : '';
+          if (!CODES.has(code) || code === 'COMMON.INTERNAL') problems.push(`${where}: code ${code}`);
+          if (/\bat .+\.(js|ts):\d+/.test(text) || /Error:/.test(String(error.message)))
+            problems.push(`${where}: a stack trace in the reply`);
+          const wrote = after.writes.filter((w) => !ATTEMPT_COUNTERS.has(w.c));
+          if (wrote.length) problems.push(`${where}: refused (${code}) but wrote ${wrote.map((w) => `${w.c}/${w.id}`).join(', ')}`);
+        } else if (c.bad) problems.push(`${where}: bad input accepted`);
+        if (problems.length) throw new Error(problems.join('\n'));
+      }),
+      { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 20261205) },
+    );
+    expect(problems).toEqual([]);
+  },
+  600_000,
+);

@@ -31,11 +31,17 @@ function actionsOf<F extends FunctionName>(fn: F): ActionName<F>[] {
   return Object.keys(SAMPLES[fn]).filter((a): a is ActionName<F> => a in SAMPLES[fn]);
 }
 
-async function verdict<F extends FunctionName>(openid: string, fn: F, action: ActionName<F>): Promise<{ verdict: Verdict; code: string; wrote: string[] }> {
+async function verdict<F extends FunctionName>(
+  openid: string,
+  fn: F,
+  action: ActionName<F>,
+): Promise<{ verdict: Verdict; code: string; wrote: string[] }> {
   const { seq } = await writesSince(cloud, Number.MAX_SAFE_INTEGER);
   const { envelope } = await api.call(openid, fn, action, SAMPLES[fn][action]);
   const code = envelope.ok ? 'ok' : envelope.error.code;
-  const wrote = envelope.ok ? [] : (await writesSince(cloud, seq)).writes.filter((w) => !ATTEMPT_COUNTERS.has(w.c)).map((w) => `${w.c}/${w.id}`);
+  const wrote = envelope.ok
+    ? []
+    : (await writesSince(cloud, seq)).writes.filter((w) => !ATTEMPT_COUNTERS.has(w.c)).map((w) => `${w.c}/${w.id}`);
   return { verdict: DENIED_CODES.has(code) ? 'refused' : 'allowed', code, wrote };
 }
 
@@ -48,13 +54,17 @@ test('every action × every role × own and other village answers as the allowed
       const rule = process.env.MATRIX_PRINT ? { roles: [], otherVillage: [] } : allowedFor(fn, action);
       const seen: Record<'own' | 'other', Who[]> = { own: [], other: [] };
       for (const who of WHO) {
-        for (const [side, ids] of [['own', OWN], ['other', OTHER]] as const) {
+        for (const [side, ids] of [
+          ['own', OWN],
+          ['other', OTHER],
+        ] as const) {
           const got = await verdict(ids[who], fn, action);
           calls++;
           if (got.verdict === 'allowed') seen[side].push(who);
           const expected: Verdict = (side === 'own' ? rule.roles : rule.otherVillage).includes(who) ? 'allowed' : 'refused';
           if (got.verdict !== expected) mismatches.push(`${fn}.${action} as ${side} ${who}: expected ${expected}, got ${got.code}`);
-          if (got.wrote.length) mismatches.push(`${fn}.${action} as ${side} ${who}: refused (${got.code}) but wrote ${got.wrote.join(', ')}`);
+          if (got.wrote.length)
+            mismatches.push(`${fn}.${action} as ${side} ${who}: refused (${got.code}) but wrote ${got.wrote.join(', ')}`);
         }
       }
       printed.push(`${fn}.${action}|${seen.own.join(' ')}|${seen.other.join(' ')}`);

@@ -21,7 +21,12 @@ export const SAMPLES: Samples = {
   points: {
     rules: {},
     template: {},
-    adopt: { clientKey: KEY, effectiveFrom: '2099-01-01', adoption: { meetingDate: DAY, rounds: 3, attendees: 1, votesFor: 1, votesAgainst: 0, abstentions: 0 }, items: [] },
+    adopt: {
+      clientKey: KEY,
+      effectiveFrom: '2099-01-01',
+      adoption: { meetingDate: DAY, rounds: 3, attendees: 1, votesFor: 1, votesAgainst: 0, abstentions: 0 },
+      items: [],
+    },
     record: { clientKey: KEY, itemCode: 'A01', householdIds: [DEMO_HOUSEHOLD], occurredOn: DAY },
     queue: {},
     review: { recordIds: [NONE], decision: 'approve' },

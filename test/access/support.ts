@@ -6,7 +6,17 @@ import type { Database } from '../support/sdk';
 import { settled } from '../support/sdk';
 import type { Who } from '../../cloudfunctions/shared/access/table';
 
-export const WHO: readonly Who[] = ['villager', 'head', 'gridLeader', 'cadre', 'secretary', 'keeper', 'supervisor', 'townAdmin', 'stranger'];
+export const WHO: readonly Who[] = [
+  'villager',
+  'head',
+  'gridLeader',
+  'cadre',
+  'secretary',
+  'keeper',
+  'supervisor',
+  'townAdmin',
+  'stranger',
+];
 
 export const OWN: Record<Who, string> = {
   villager: 'demo-villager',

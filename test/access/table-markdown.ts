@@ -4,7 +4,17 @@ import type { FunctionName } from '../../typings';
 import { WHO } from './support';
 
 const FUNCTIONS: FunctionName[] = ['account', 'points', 'notice', 'village', 'shop', 'matters', 'honours', 'board'];
-const HEAD: Record<Who, string> = { villager: '村民', head: '户主', gridLeader: '网格长', cadre: '干部', secretary: '书记', keeper: '店员', supervisor: '监督', townAdmin: '乡镇', stranger: '外人' };
+const HEAD: Record<Who, string> = {
+  villager: '村民',
+  head: '户主',
+  gridLeader: '网格长',
+  cadre: '干部',
+  secretary: '书记',
+  keeper: '店员',
+  supervisor: '监督',
+  townAdmin: '乡镇',
+  stranger: '外人',
+};
 
 export function tableMarkdown(): { markdown: string; actions: number; cases: number } {
   const lines = [`| action | ${WHO.map((w) => HEAD[w]).join(' | ')} | another village |`, `|---|${WHO.map(() => ':-:').join('|')}|---|`];

@@ -14,7 +14,17 @@ afterAll(async () => {
   await cloud.stop();
 });
 
-const WHO = ['demo-villager', 'demo-head', 'demo-cadre-1', 'demo-grid-2', 'demo-secretary', 'demo-supervisor', 'demo-keeper', 'demo-town', 'o-stranger'];
+const WHO = [
+  'demo-villager',
+  'demo-head',
+  'demo-cadre-1',
+  'demo-grid-2',
+  'demo-secretary',
+  'demo-supervisor',
+  'demo-keeper',
+  'demo-town',
+  'o-stranger',
+];
 
 test.each(WHO)('%s: account.home = account.me + board.home', async (openid) => {
   const [screen, me] = await Promise.all([api.ok(openid, 'account', 'home', {}), api.ok(openid, 'account', 'me', {})]);
@@ -26,7 +36,9 @@ test.each(WHO)('%s: account.home = account.me + board.home', async (openid) => {
 test('account.home takes at most three sequential round trips to the database', async () => {
   for (const openid of ['demo-villager', 'demo-grid-2', 'demo-secretary']) {
     const reply = await cloud.call<unknown>('account', { action: 'home', payload: {} }, openid);
-    const trips = Number((await cloud.control<{ dbRoundTrips: number }>('GET', `/_localcloud/invocations/${reply.invocation}`)).dbRoundTrips);
+    const trips = Number(
+      (await cloud.control<{ dbRoundTrips: number }>('GET', `/_localcloud/invocations/${reply.invocation}`)).dbRoundTrips,
+    );
     expect([openid, trips]).toEqual([openid, expect.any(Number)]);
     expect(trips).toBeLessThanOrEqual(3);
   }

@@ -30,7 +30,12 @@ function timeoutMsOf(fn: string): number {
 }
 
 /** Calls an action and gives how long its invocation ran, by the local cloud's own account. */
-async function timed(openid: string, fn: string, action: string, payload: unknown): Promise<{ ms: number; result: unknown; dbRequests: number }> {
+async function timed(
+  openid: string,
+  fn: string,
+  action: string,
+  payload: unknown,
+): Promise<{ ms: number; result: unknown; dbRequests: number }> {
   const reply = await cloud.call<unknown>(fn, { action, payload }, openid);
   const record = await cloud.control<{ durationMs: number | null }>('GET', `/_localcloud/invocations/${reply.invocation}`);
   return { ms: record.durationMs ?? NaN, result: reply.body.result, dbRequests: reply.dbRequests };
@@ -38,7 +43,13 @@ async function timed(openid: string, fn: string, action: string, payload: unknow
 
 test('recording for 50 households and approving 50 records take at most half of the points timeout at 15 ms a request', async () => {
   const grid2 = Array.from({ length: 50 }, (_, i) => `hh-${String(51 + i).padStart(3, '0')}`);
-  const record = await timed('demo-grid-2', 'points', 'record', { clientKey: key(), itemCode: 'E02', householdIds: grid2, occurredOn: today(), evidence: [photo] });
+  const record = await timed('demo-grid-2', 'points', 'record', {
+    clientKey: key(),
+    itemCode: 'E02',
+    householdIds: grid2,
+    occurredOn: today(),
+    evidence: [photo],
+  });
   expect(record.result).toMatchObject({ ok: true });
   const queue = await api.ok('demo-cadre-3', 'points', 'queue', {});
   const ids = queue.records.map((r) => r.id).slice(0, 50);
@@ -46,7 +57,9 @@ test('recording for 50 households and approving 50 records take at most half of 
   const review = await timed('demo-cadre-3', 'points', 'review', { recordIds: ids, decision: 'approve' });
   expect(review.result).toMatchObject({ ok: true });
   const limit = timeoutMsOf('points');
-  console.log(`at 15 ms a request: record for 50 households ${record.ms} ms (${record.dbRequests} requests), approve 50 ${review.ms} ms (${review.dbRequests} requests); points timeout ${limit} ms`);
+  console.log(
+    `at 15 ms a request: record for 50 households ${record.ms} ms (${record.dbRequests} requests), approve 50 ${review.ms} ms (${review.dbRequests} requests); points timeout ${limit} ms`,
+  );
   expect(record.ms * 2).toBeLessThanOrEqual(limit);
   expect(review.ms * 2).toBeLessThanOrEqual(limit);
 });

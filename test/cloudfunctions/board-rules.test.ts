@@ -39,9 +39,24 @@ const codeOf = (run: () => unknown): string => {
 
 describe('who the caller is to a village', () => {
   test('a confirmed member of the village, with the powers of their roles', () => {
-    expect(viewerOf(user({ _id: 's', roles: ['secretary', 'cadre', 'head'] }), 'v1')).toEqual({ member: true, secretary: true, cadre: true, supervisor: false });
-    expect(viewerOf(user({ _id: 'c', roles: ['cadre'] }), 'v1')).toEqual({ member: true, secretary: false, cadre: true, supervisor: false });
-    expect(viewerOf(user({ _id: 'm', roles: ['supervisor', 'villager'] }), 'v1')).toEqual({ member: true, secretary: false, cadre: false, supervisor: true });
+    expect(viewerOf(user({ _id: 's', roles: ['secretary', 'cadre', 'head'] }), 'v1')).toEqual({
+      member: true,
+      secretary: true,
+      cadre: true,
+      supervisor: false,
+    });
+    expect(viewerOf(user({ _id: 'c', roles: ['cadre'] }), 'v1')).toEqual({
+      member: true,
+      secretary: false,
+      cadre: true,
+      supervisor: false,
+    });
+    expect(viewerOf(user({ _id: 'm', roles: ['supervisor', 'villager'] }), 'v1')).toEqual({
+      member: true,
+      secretary: false,
+      cadre: false,
+      supervisor: true,
+    });
   });
 
   test('public mode: nobody, a member of another village, a pending or former member, a town admin', () => {
@@ -127,7 +142,14 @@ test('reads count once per user and once per household', () => {
 });
 
 test('attachments by extension, excerpts by characters', () => {
-  expect(['a.PDF', 'b.jpg', 'c.jpeg', 'd.png', 'e.xlsx', 'f'].map(attachmentType)).toEqual(['pdf', 'image', 'image', 'image', 'file', 'file']);
+  expect(['a.PDF', 'b.jpg', 'c.jpeg', 'd.png', 'e.xlsx', 'f'].map(attachmentType)).toEqual([
+    'pdf',
+    'image',
+    'image',
+    'image',
+    'file',
+    'file',
+  ]);
   expect(excerpt('  第一行\n\n第二行  ')).toBe('第一行 第二行');
   expect(excerpt('一二三四五六', 4)).toBe('一二三…');
 });
@@ -154,7 +176,16 @@ describe('the town view period', () => {
 });
 
 describe('星级村庄: one star per written criterion met', () => {
-  const best: VillageFigures = { months: 3, households: 100, letters: 6, due: 10, respondedInTime: 9, activeHouseholds: 60, shopHouseholds: 20, finance: 1 };
+  const best: VillageFigures = {
+    months: 3,
+    households: 100,
+    letters: 6,
+    due: 10,
+    respondedInTime: 9,
+    activeHouseholds: 60,
+    shopHouseholds: 20,
+    finance: 1,
+  };
 
   test('the criteria are written down, one per figure', () => {
     expect(STAR_CRITERIA.map((c) => c.key)).toEqual(['letters', 'response', 'participation', 'shop', 'finance']);
@@ -184,7 +215,16 @@ describe('星级村庄: one star per written criterion met', () => {
   });
 
   test('no data earns no star: nothing due, no households', () => {
-    const r = rateVillage({ months: 1, households: 0, letters: 0, due: 0, respondedInTime: 0, activeHouseholds: 0, shopHouseholds: 0, finance: 0 });
+    const r = rateVillage({
+      months: 1,
+      households: 0,
+      letters: 0,
+      due: 0,
+      respondedInTime: 0,
+      activeHouseholds: 0,
+      shopHouseholds: 0,
+      finance: 0,
+    });
     expect(r.stars).toBe(0);
     expect(r.checks.map((c) => c.value)).toEqual(['0 封/月', '没有到期的说事', '没有农户', '没有农户', '0 条（需 1 条）']);
   });
@@ -202,8 +242,21 @@ describe('what waits for whom on the village home', () => {
   test('the counts of each role', () => {
     expect(waitingKeys(user({ _id: 'v', roles: ['villager'] }), [])).toEqual([]);
     expect(waitingKeys(user({ _id: 'g', roles: ['gridLeader', 'villager'] }), ['grid-1'])).toEqual(['reviews']);
-    expect(waitingKeys(user({ _id: 'c', roles: ['cadre'] }), [])).toEqual(['reviews', 'mattersNearDeadline', 'objections', 'financeToPublish', 'mattersOverdue']);
-    expect(waitingKeys(user({ _id: 's', roles: ['secretary', 'cadre'] }), [])).toEqual(['reviews', 'mattersNearDeadline', 'objections', 'heldComments', 'financeToPublish', 'mattersOverdue']);
+    expect(waitingKeys(user({ _id: 'c', roles: ['cadre'] }), [])).toEqual([
+      'reviews',
+      'mattersNearDeadline',
+      'objections',
+      'financeToPublish',
+      'mattersOverdue',
+    ]);
+    expect(waitingKeys(user({ _id: 's', roles: ['secretary', 'cadre'] }), [])).toEqual([
+      'reviews',
+      'mattersNearDeadline',
+      'objections',
+      'heldComments',
+      'financeToPublish',
+      'mattersOverdue',
+    ]);
     expect(waitingKeys(user({ _id: 'm', roles: ['supervisor', 'villager'] }), [])).toEqual(['financeToSignOff']);
     expect(waitingKeys(user({ _id: 'k', roles: ['keeper', 'villager'] }), [])).toEqual(['pickups']);
   });

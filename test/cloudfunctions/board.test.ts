@@ -24,7 +24,13 @@ const REPLY_TPL = 'TPL_BOARD_REPLY';
 /** Requests per action, as the local cloud counted them (printed at the end for the README). */
 const costs = new Map<string, number>();
 
-async function measured<A extends ActionName<'board'>>(label: string, openid: string, fn: 'board', action: A, payload: RequestOf<'board', A>) {
+async function measured<A extends ActionName<'board'>>(
+  label: string,
+  openid: string,
+  fn: 'board',
+  action: A,
+  payload: RequestOf<'board', A>,
+) {
   const reply = await api.call(openid, fn, action, payload);
   costs.set(label, Math.max(costs.get(label) ?? 0, reply.dbRequests));
   if (!reply.envelope.ok) throw new Error(`${action} as ${openid} refused: ${reply.envelope.error.code} ${reply.envelope.error.message}`);
@@ -66,7 +72,8 @@ async function outbox(): Promise<OutboxEntry[]> {
   return (await cloud.control<{ entries: OutboxEntry[] }>('GET', '/_localcloud/outbox')).entries;
 }
 
-const messages = async (templateId: string): Promise<OutboxEntry[]> => (await outbox()).filter((e) => e.kind === 'subscribeMessage' && e.templateId === templateId);
+const messages = async (templateId: string): Promise<OutboxEntry[]> =>
+  (await outbox()).filter((e) => e.kind === 'subscribeMessage' && e.templateId === templateId);
 
 const BOARD_COLLECTIONS = [C.boardLetters, C.boardReads, C.boardLikes, C.boardComments, C.boardItems, C.boardSubscriptions];
 
@@ -103,14 +110,20 @@ describe('书记公开信', () => {
     // The villager agrees to hear of replies (as the page does before commenting).
     const templates = await api.ok('demo-villager', 'board', 'subscribeTemplates', {});
     expect(templates.templates.map((t) => t.id)).toEqual([NOTICE_TPL, REPLY_TPL]);
-    expect((await measured('subscribed', 'demo-villager', 'board', 'subscribed', { accepted: [REPLY_TPL, 'TPL_SOMETHING_ELSE'] })).grants).toEqual({ reply: 1 });
+    expect(
+      (await measured('subscribed', 'demo-villager', 'board', 'subscribed', { accepted: [REPLY_TPL, 'TPL_SOMETHING_ELSE'] })).grants,
+    ).toEqual({ reply: 1 });
 
     const read = await measured('letter (first read)', 'demo-villager', 'board', 'letter', { id: letterId });
     expect(read.readHouseholds).toBe(1);
     expect(read.authorName).toMatch(/^村书记 \S+$/);
     expect(read.can).toMatchObject({ like: true, comment: true, reply: false, moderate: false, readers: false });
 
-    const posted = await measured('comment (visible)', 'demo-villager', 'board', 'comment', { clientKey: key(), letterId, text: '路修好了，老人出门方便多了，谢谢书记！' });
+    const posted = await measured('comment (visible)', 'demo-villager', 'board', 'comment', {
+      clientKey: key(),
+      letterId,
+      text: '路修好了，老人出门方便多了，谢谢书记！',
+    });
     expect(posted.held).toBe(false);
     expect(posted.comment.status).toBe('visible');
 
@@ -119,7 +132,10 @@ describe('书记公开信', () => {
     const mine = seen.comments.find((c) => c.id === posted.comment.id);
     expect(mine?.authorName).not.toBe('村民');
 
-    const replied = await measured('reply', 'demo-secretary', 'board', 'reply', { commentId: posted.comment.id, text: '应该的，下一步修路灯。' });
+    const replied = await measured('reply', 'demo-secretary', 'board', 'reply', {
+      commentId: posted.comment.id,
+      text: '应该的，下一步修路灯。',
+    });
     expect(replied.reply?.text).toBe('应该的，下一步修路灯。');
     const told = await messages(REPLY_TPL);
     expect(told).toHaveLength(1);
@@ -148,7 +164,12 @@ describe('书记公开信', () => {
     const doc = await letterDoc(id);
     expect([num(doc, 'readUsers'), num(doc, 'readHouseholds')]).toEqual([2, 2]);
     const reads = await all(C.boardReads, { letterId: id });
-    expect(reads.filter((r) => r.kind === 'household').map((r) => r.householdId).sort()).toEqual(['hh-021', 'hh-022']);
+    expect(
+      reads
+        .filter((r) => r.kind === 'household')
+        .map((r) => r.householdId)
+        .sort(),
+    ).toEqual(['hh-021', 'hh-022']);
     expect(reads.filter((r) => r.kind === 'user')).toHaveLength(2);
 
     // A second member of an already counted household adds a reader, not a household.
@@ -156,7 +177,20 @@ describe('书记公开信', () => {
     const hh = householdSchema.parse((await all(C.households, { _id: 'hh-021' }))[0]);
     if (spouse) {
       await settled(
-        db.collection(C.users).add({ data: { _id: 'o-spouse', name: str(spouse, 'name'), roles: ['villager'], villageId: VILLAGE, townId: 'town-qingxi', householdId: hh._id, memberId: str(spouse, '_id'), status: 'active' } }),
+        db
+          .collection(C.users)
+          .add({
+            data: {
+              _id: 'o-spouse',
+              name: str(spouse, 'name'),
+              roles: ['villager'],
+              villageId: VILLAGE,
+              townId: 'town-qingxi',
+              householdId: hh._id,
+              memberId: str(spouse, '_id'),
+              status: 'active',
+            },
+          }),
       );
       await api.ok('o-spouse', 'board', 'letter', { id });
       const after = await letterDoc(id);
@@ -187,7 +221,11 @@ describe('书记公开信', () => {
 
   test('a risky comment is held: only its author and the secretary see it, until approved', async () => {
     const count0 = num(await letterDoc(letterId), 'commentCount');
-    const held = await measured('comment (held)', 'demo-head', 'board', 'comment', { clientKey: key(), letterId, text: '村口有人聚众赌博，没人管' });
+    const held = await measured('comment (held)', 'demo-head', 'board', 'comment', {
+      clientKey: key(),
+      letterId,
+      text: '村口有人聚众赌博，没人管',
+    });
     expect(held.held).toBe(true);
     expect(held.comment.statusText).toContain('待审核');
     expect(num(await letterDoc(letterId), 'commentCount')).toBe(count0);
@@ -204,18 +242,26 @@ describe('书记公开信', () => {
     expect((await api.ok('demo-secretary', 'board', 'home', {})).waiting?.heldComments).toBe(1);
 
     // Only the secretary moderates; a rejection needs a reason; a double approve decides once.
-    expect((await api.refused('demo-cadre-1', 'board', 'moderate', { commentId: held.comment.id, decision: 'approve' })).code).toBe('AUTH.FORBIDDEN');
-    expect((await api.refused('demo-secretary', 'board', 'reply', { commentId: held.comment.id, text: '收到' })).code).toBe('BOARD.WRONG_STATE');
+    expect((await api.refused('demo-cadre-1', 'board', 'moderate', { commentId: held.comment.id, decision: 'approve' })).code).toBe(
+      'AUTH.FORBIDDEN',
+    );
+    expect((await api.refused('demo-secretary', 'board', 'reply', { commentId: held.comment.id, text: '收到' })).code).toBe(
+      'BOARD.WRONG_STATE',
+    );
     const approved = await measured('moderate', 'demo-secretary', 'board', 'moderate', { commentId: held.comment.id, decision: 'approve' });
     expect(approved.status).toBe('visible');
-    expect((await api.refused('demo-secretary', 'board', 'moderate', { commentId: held.comment.id, decision: 'approve' })).code).toBe('BOARD.WRONG_STATE');
+    expect((await api.refused('demo-secretary', 'board', 'moderate', { commentId: held.comment.id, decision: 'approve' })).code).toBe(
+      'BOARD.WRONG_STATE',
+    );
     expect(num(await letterDoc(letterId), 'commentCount')).toBe(count0 + 1);
     expect(ids(await api.ok('o-outsider', 'board', 'letter', { id: letterId }))).toContain(held.comment.id);
 
     // Another held comment, rejected with a reason its author sees.
     const second = await api.ok('demo-head', 'board', 'comment', { clientKey: key(), letterId, text: '有人在搞诈骗电话' });
     expect(second.held).toBe(true);
-    expect((await api.refused('demo-secretary', 'board', 'moderate', { commentId: second.comment.id, decision: 'reject' })).code).toBe('COMMON.INVALID_INPUT');
+    expect((await api.refused('demo-secretary', 'board', 'moderate', { commentId: second.comment.id, decision: 'reject' })).code).toBe(
+      'COMMON.INVALID_INPUT',
+    );
     await api.ok('demo-secretary', 'board', 'moderate', { commentId: second.comment.id, decision: 'reject', reason: '请通过村民说事反映' });
     const author = (await api.ok('demo-head', 'board', 'letter', { id: letterId })).comments.find((c) => c.id === second.comment.id);
     expect(author).toMatchObject({ status: 'rejected', reason: '请通过村民说事反映' });
@@ -225,13 +271,22 @@ describe('书记公开信', () => {
   test('a retried comment posts once', async () => {
     const payload = { clientKey: key(), letterId, text: '支持！' };
     const before = await count(db.collection(C.boardComments).where({ letterId }));
-    const [a, b] = await Promise.all([api.ok('demo-cadre-2', 'board', 'comment', payload), api.ok('demo-cadre-2', 'board', 'comment', payload)]);
+    const [a, b] = await Promise.all([
+      api.ok('demo-cadre-2', 'board', 'comment', payload),
+      api.ok('demo-cadre-2', 'board', 'comment', payload),
+    ]);
     expect(a.comment.id).toBe(b.comment.id);
     expect(await count(db.collection(C.boardComments).where({ letterId }))).toBe(before + 1);
   });
 
   test('public mode: someone of no village reads published letters by the village id, without names or drafts', async () => {
-    const draft = await api.ok('demo-secretary', 'board', 'saveLetter', { clientKey: key(), title: '草稿：明年计划', body: '还在写', pictures: [], publish: false });
+    const draft = await api.ok('demo-secretary', 'board', 'saveLetter', {
+      clientKey: key(),
+      title: '草稿：明年计划',
+      body: '还在写',
+      pictures: [],
+      publish: false,
+    });
     expect(draft.status).toBe('draft');
     const list = await measured('letters (public)', 'o-outsider', 'board', 'letters', { villageId: VILLAGE });
     expect(list.viewer.member).toBe(false);
@@ -246,16 +301,36 @@ describe('书记公开信', () => {
     expect(detail.can).toEqual({ like: false, comment: false, reply: false, moderate: false, edit: false, readers: false });
     expect((await api.refused('o-outsider', 'board', 'letter', { id: draft.id })).code).toBe('COMMON.NOT_FOUND');
     expect((await api.refused('demo-villager', 'board', 'letter', { id: draft.id })).code).toBe('COMMON.NOT_FOUND');
-    expect((await api.refused('o-outsider', 'board', 'comment', { clientKey: key(), letterId, text: '你好' })).code).toBe('AUTH.NOT_JOINED');
+    expect((await api.refused('o-outsider', 'board', 'comment', { clientKey: key(), letterId, text: '你好' })).code).toBe(
+      'AUTH.NOT_JOINED',
+    );
     // Without a village id, someone of no village has nothing to read.
     expect((await api.refused('o-outsider', 'board', 'letters', {})).code).toBe('AUTH.NOT_JOINED');
     // Members see the secretary's drafts only as the secretary.
     expect((await api.ok('demo-secretary', 'board', 'letters', {})).drafts.map((d) => d.id)).toContain(draft.id);
     expect((await api.ok('demo-villager', 'board', 'letters', {})).drafts).toEqual([]);
     // The draft is published later, as it was edited.
-    const published = await api.ok('demo-secretary', 'board', 'saveLetter', { clientKey: key(), id: draft.id, title: '明年计划', body: '修路灯、建文化广场。', pictures: [], publish: true });
+    const published = await api.ok('demo-secretary', 'board', 'saveLetter', {
+      clientKey: key(),
+      id: draft.id,
+      title: '明年计划',
+      body: '修路灯、建文化广场。',
+      pictures: [],
+      publish: true,
+    });
     expect(published).toMatchObject({ id: draft.id, status: 'published', title: '明年计划' });
-    expect((await api.refused('demo-secretary', 'board', 'saveLetter', { clientKey: key(), id: draft.id, title: '改', body: '改', pictures: [], publish: true })).code).toBe('BOARD.PUBLISHED');
+    expect(
+      (
+        await api.refused('demo-secretary', 'board', 'saveLetter', {
+          clientKey: key(),
+          id: draft.id,
+          title: '改',
+          body: '改',
+          pictures: [],
+          publish: true,
+        })
+      ).code,
+    ).toBe('BOARD.PUBLISHED');
   });
 });
 
@@ -264,29 +339,61 @@ describe('the notice board', () => {
 
   test('finance is refused until the supervisor signs it off; an edit voids the sign-off', async () => {
     const before = await snapshot();
-    const unsigned = await api.refused('demo-cadre-1', 'board', 'saveItem', { clientKey: key(), kind: 'finance', title: '10月财务公开', body: '收入12万元，支出8万元。', attachments: [pdf], publish: true });
+    const unsigned = await api.refused('demo-cadre-1', 'board', 'saveItem', {
+      clientKey: key(),
+      kind: 'finance',
+      title: '10月财务公开',
+      body: '收入12万元，支出8万元。',
+      attachments: [pdf],
+      publish: true,
+    });
     expect(unsigned.code).toBe('BOARD.NOT_SIGNED_OFF');
     expect(unsigned.message).toBe('财务公开须经村务监督委员会审核签字后才能发布');
     expect(await snapshot()).toBe(before);
 
-    const draft = await measured('saveItem (draft)', 'demo-cadre-1', 'board', 'saveItem', { clientKey: key(), kind: 'finance', title: '10月财务公开', body: '收入12万元，支出8万元。', attachments: [pdf], publish: false });
+    const draft = await measured('saveItem (draft)', 'demo-cadre-1', 'board', 'saveItem', {
+      clientKey: key(),
+      kind: 'finance',
+      title: '10月财务公开',
+      body: '收入12万元，支出8万元。',
+      attachments: [pdf],
+      publish: false,
+    });
     expect(draft).toMatchObject({ status: 'draft', signOff: null, can: { edit: true, signOff: false, publish: false } });
     expect((await api.refused('demo-cadre-1', 'board', 'publishItem', { id: draft.id })).code).toBe('BOARD.NOT_SIGNED_OFF');
     expect((await api.ok('demo-supervisor', 'board', 'home', {})).waiting?.financeToSignOff).toBe(1);
 
     // Only the supervisor signs, and only the version they read.
-    expect((await api.refused('demo-cadre-1', 'board', 'signOff', { id: draft.id, updatedAt: draft.updatedAt })).code).toBe('AUTH.FORBIDDEN');
-    expect((await api.refused('demo-villager', 'board', 'signOff', { id: draft.id, updatedAt: draft.updatedAt })).code).toBe('COMMON.NOT_FOUND');
+    expect((await api.refused('demo-cadre-1', 'board', 'signOff', { id: draft.id, updatedAt: draft.updatedAt })).code).toBe(
+      'AUTH.FORBIDDEN',
+    );
+    expect((await api.refused('demo-villager', 'board', 'signOff', { id: draft.id, updatedAt: draft.updatedAt })).code).toBe(
+      'COMMON.NOT_FOUND',
+    );
     const seen = await api.ok('demo-supervisor', 'board', 'item', { id: draft.id });
     expect(seen.can).toEqual({ edit: false, signOff: true, publish: false });
-    expect((await api.refused('demo-supervisor', 'board', 'signOff', { id: draft.id, updatedAt: '2020-01-01T00:00:00.000Z' })).code).toBe('BOARD.WRONG_STATE');
-    const signed = await measured('signOff', 'demo-supervisor', 'board', 'signOff', { id: draft.id, updatedAt: seen.updatedAt, note: '已核对凭证' });
+    expect((await api.refused('demo-supervisor', 'board', 'signOff', { id: draft.id, updatedAt: '2020-01-01T00:00:00.000Z' })).code).toBe(
+      'BOARD.WRONG_STATE',
+    );
+    const signed = await measured('signOff', 'demo-supervisor', 'board', 'signOff', {
+      id: draft.id,
+      updatedAt: seen.updatedAt,
+      note: '已核对凭证',
+    });
     expect(signed.signOff).toMatchObject({ note: '已核对凭证' });
     expect(signed.signOff?.byName).toMatch(/^村务监督委员 \S+$/);
     expect((await api.refused('demo-supervisor', 'board', 'publishItem', { id: draft.id })).code).toBe('AUTH.FORBIDDEN');
 
     // A cadre changes the figures: the sign-off no longer covers it.
-    const edited = await api.ok('demo-cadre-1', 'board', 'saveItem', { clientKey: key(), id: draft.id, kind: 'finance', title: '10月财务公开', body: '收入12万元，支出9万元。', attachments: [pdf], publish: false });
+    const edited = await api.ok('demo-cadre-1', 'board', 'saveItem', {
+      clientKey: key(),
+      id: draft.id,
+      kind: 'finance',
+      title: '10月财务公开',
+      body: '收入12万元，支出9万元。',
+      attachments: [pdf],
+      publish: false,
+    });
     expect(edited.signOff).toBeNull();
     const beforePublish = await snapshot();
     expect((await api.refused('demo-cadre-1', 'board', 'publishItem', { id: draft.id })).code).toBe('BOARD.NOT_SIGNED_OFF');
@@ -309,14 +416,60 @@ describe('the notice board', () => {
   });
 
   test('党务 and 村务 publish at once; 大事记 needs a date', async () => {
-    const party = await api.ok('demo-cadre-1', 'board', 'saveItem', { clientKey: key(), kind: 'party', title: '发展党员公示', body: '拟发展张三为预备党员。', attachments: [], publish: true });
+    const party = await api.ok('demo-cadre-1', 'board', 'saveItem', {
+      clientKey: key(),
+      kind: 'party',
+      title: '发展党员公示',
+      body: '拟发展张三为预备党员。',
+      attachments: [],
+      publish: true,
+    });
     expect(party.status).toBe('published');
     const before = await snapshot();
-    expect((await api.refused('demo-cadre-1', 'board', 'saveItem', { clientKey: key(), kind: 'chronicle', title: '环村路通车', body: '', attachments: [], publish: true })).code).toBe('COMMON.INVALID_INPUT');
-    expect((await api.refused('demo-cadre-1', 'board', 'saveItem', { clientKey: key(), kind: 'chronicle', title: '环村路通车', body: '', attachments: [], eventDate: '2099-01-01', publish: true })).code).toBe('COMMON.INVALID_INPUT');
+    expect(
+      (
+        await api.refused('demo-cadre-1', 'board', 'saveItem', {
+          clientKey: key(),
+          kind: 'chronicle',
+          title: '环村路通车',
+          body: '',
+          attachments: [],
+          publish: true,
+        })
+      ).code,
+    ).toBe('COMMON.INVALID_INPUT');
+    expect(
+      (
+        await api.refused('demo-cadre-1', 'board', 'saveItem', {
+          clientKey: key(),
+          kind: 'chronicle',
+          title: '环村路通车',
+          body: '',
+          attachments: [],
+          eventDate: '2099-01-01',
+          publish: true,
+        })
+      ).code,
+    ).toBe('COMMON.INVALID_INPUT');
     expect(await snapshot()).toBe(before);
-    const older = await api.ok('demo-cadre-1', 'board', 'saveItem', { clientKey: key(), kind: 'chronicle', title: '村史馆开馆', body: '', attachments: [], eventDate: '2024-05-01', publish: true });
-    const newer = await api.ok('demo-cadre-1', 'board', 'saveItem', { clientKey: key(), kind: 'chronicle', title: '环村路通车', body: '全长8公里。', attachments: [], eventDate: chinaDay(), publish: true });
+    const older = await api.ok('demo-cadre-1', 'board', 'saveItem', {
+      clientKey: key(),
+      kind: 'chronicle',
+      title: '村史馆开馆',
+      body: '',
+      attachments: [],
+      eventDate: '2024-05-01',
+      publish: true,
+    });
+    const newer = await api.ok('demo-cadre-1', 'board', 'saveItem', {
+      clientKey: key(),
+      kind: 'chronicle',
+      title: '环村路通车',
+      body: '全长8公里。',
+      attachments: [],
+      eventDate: chinaDay(),
+      publish: true,
+    });
     const chronicle = await api.ok('demo-villager', 'board', 'items', { kind: 'chronicle' });
     expect(chronicle.items.map((i) => i.id).slice(0, 2)).toEqual([newer.id, older.id]);
     expect(chronicle.drafts).toEqual([]);
@@ -340,7 +493,14 @@ describe('the notice board', () => {
     const stored = (await all(C.boardItems, { _id: notice.id }))[0];
     expect(stored?.pushed).toBe(2);
     // Their grants are used: the next notice reaches nobody.
-    await api.ok('demo-cadre-3', 'board', 'saveItem', { clientKey: key(), kind: 'notice', title: '停水通知', body: '周六停水。', attachments: [], publish: true });
+    await api.ok('demo-cadre-3', 'board', 'saveItem', {
+      clientKey: key(),
+      kind: 'notice',
+      title: '停水通知',
+      body: '周六停水。',
+      attachments: [],
+      publish: true,
+    });
     expect((await messages(NOTICE_TPL)).length).toBe(sentBefore + 2);
     const subs = await all(C.boardSubscriptions, { _id: 'demo-grid-1' });
     expect(subs[0]?.grants).toEqual({ notice: 0, reply: 1 });
@@ -354,22 +514,80 @@ describe('bad input changes nothing', () => {
     expect(letterId).not.toBe('');
     const before = await snapshot();
     const cases: [string, () => Promise<{ code: string; message: string }>, string][] = [
-      ['villager writes a letter', () => api.refused('demo-villager', 'board', 'saveLetter', { clientKey: key(), title: '我也写', body: '内容', pictures: [], publish: true }), 'AUTH.FORBIDDEN'],
-      ['risky letter', () => api.refused('demo-secretary', 'board', 'saveLetter', { clientKey: key(), title: '通知', body: '代开发票找我', pictures: [], publish: true }), 'COMMON.INVALID_INPUT'],
-      ['risky reply', async () => {
-        const c = (await api.ok('demo-secretary', 'board', 'letter', { id: letterId })).comments.find((x) => x.status === 'visible');
-        return api.refused('demo-secretary', 'board', 'reply', { commentId: c?.id ?? '', text: '办证找我' });
-      }, 'COMMON.INVALID_INPUT'],
-      ['villager posts a notice', () => api.refused('demo-villager', 'board', 'saveItem', { clientKey: key(), kind: 'notice', title: '通知', body: '内容', attachments: [], publish: true }), 'AUTH.FORBIDDEN'],
-      ['outsider posts a notice', () => api.refused('o-outsider', 'board', 'saveItem', { clientKey: key(), kind: 'notice', title: '通知', body: '内容', attachments: [], publish: true }), 'AUTH.NOT_JOINED'],
-      ['unknown letter', () => api.refused('demo-villager', 'board', 'comment', { clientKey: key(), letterId: 'L-nope', text: '你好' }), 'COMMON.NOT_FOUND'],
+      [
+        'villager writes a letter',
+        () =>
+          api.refused('demo-villager', 'board', 'saveLetter', {
+            clientKey: key(),
+            title: '我也写',
+            body: '内容',
+            pictures: [],
+            publish: true,
+          }),
+        'AUTH.FORBIDDEN',
+      ],
+      [
+        'risky letter',
+        () =>
+          api.refused('demo-secretary', 'board', 'saveLetter', {
+            clientKey: key(),
+            title: '通知',
+            body: '代开发票找我',
+            pictures: [],
+            publish: true,
+          }),
+        'COMMON.INVALID_INPUT',
+      ],
+      [
+        'risky reply',
+        async () => {
+          const c = (await api.ok('demo-secretary', 'board', 'letter', { id: letterId })).comments.find((x) => x.status === 'visible');
+          return api.refused('demo-secretary', 'board', 'reply', { commentId: c?.id ?? '', text: '办证找我' });
+        },
+        'COMMON.INVALID_INPUT',
+      ],
+      [
+        'villager posts a notice',
+        () =>
+          api.refused('demo-villager', 'board', 'saveItem', {
+            clientKey: key(),
+            kind: 'notice',
+            title: '通知',
+            body: '内容',
+            attachments: [],
+            publish: true,
+          }),
+        'AUTH.FORBIDDEN',
+      ],
+      [
+        'outsider posts a notice',
+        () =>
+          api.refused('o-outsider', 'board', 'saveItem', {
+            clientKey: key(),
+            kind: 'notice',
+            title: '通知',
+            body: '内容',
+            attachments: [],
+            publish: true,
+          }),
+        'AUTH.NOT_JOINED',
+      ],
+      [
+        'unknown letter',
+        () => api.refused('demo-villager', 'board', 'comment', { clientKey: key(), letterId: 'L-nope', text: '你好' }),
+        'COMMON.NOT_FOUND',
+      ],
       ['unknown village', () => api.refused('o-outsider', 'board', 'letters', { villageId: 'village-nope' }), 'COMMON.NOT_FOUND'],
       ['town view as a cadre', () => api.refused('demo-cadre-1', 'board', 'town', { from: '2026-01', to: '2026-03' }), 'AUTH.FORBIDDEN'],
       ['town view, 13 months', () => api.refused('demo-town', 'board', 'town', { from: '2025-01', to: '2026-01' }), 'COMMON.INVALID_INPUT'],
-      ['reject without reason', async () => {
-        const held = await api.ok('demo-secretary', 'board', 'letter', { id: letterId });
-        return api.refused('demo-secretary', 'board', 'moderate', { commentId: held.comments[0]?.id ?? 'x', decision: 'reject' });
-      }, 'BOARD.WRONG_STATE'],
+      [
+        'reject without reason',
+        async () => {
+          const held = await api.ok('demo-secretary', 'board', 'letter', { id: letterId });
+          return api.refused('demo-secretary', 'board', 'moderate', { commentId: held.comments[0]?.id ?? 'x', decision: 'reject' });
+        },
+        'BOARD.WRONG_STATE',
+      ],
     ];
     for (const [what, run, code] of cases) {
       const error = await run();
@@ -380,7 +598,16 @@ describe('bad input changes nothing', () => {
     const malformed: unknown[] = [
       { action: 'saveLetter', payload: { clientKey: key(), title: '', body: '内容', pictures: [], publish: true } },
       { action: 'saveLetter', payload: { clientKey: key(), title: '标题', body: '内容', pictures: ['http://evil/x.jpg'], publish: true } },
-      { action: 'saveLetter', payload: { clientKey: key(), title: '标题', body: '内容', pictures: Array.from({ length: 10 }, (_, i) => `cloud://x/${i}.jpg`), publish: true } },
+      {
+        action: 'saveLetter',
+        payload: {
+          clientKey: key(),
+          title: '标题',
+          body: '内容',
+          pictures: Array.from({ length: 10 }, (_, i) => `cloud://x/${i}.jpg`),
+          publish: true,
+        },
+      },
       { action: 'comment', payload: { clientKey: key(), letterId, text: '   ' } },
       { action: 'comment', payload: { clientKey: key(), letterId, text: '长'.repeat(301) } },
       { action: 'saveItem', payload: { clientKey: key(), kind: 'gossip', title: 't', body: '', attachments: [], publish: true } },
@@ -404,7 +631,12 @@ describe('the village home', () => {
     expect(villager.chronicle[0]?.kind).toBe('chronicle');
     expect(villager.items.every((i) => i.kind !== 'chronicle')).toBe(true);
     const [balance] = await getAll(db.collection(C.balances).where({ _id: 'hh-022' }));
-    expect(villager.household).toMatchObject({ id: 'hh-022', earned: num(balance, 'earned'), available: num(balance, 'available'), pending: num(balance, 'pending') });
+    expect(villager.household).toMatchObject({
+      id: 'hh-022',
+      earned: num(balance, 'earned'),
+      available: num(balance, 'available'),
+      pending: num(balance, 'pending'),
+    });
 
     const secretary = await measured('home (secretary)', 'demo-secretary', 'board', 'home', {});
     const pending = await count(db.collection(C.pointRecords).where({ villageId: VILLAGE, status: 'pending' }));
@@ -415,10 +647,14 @@ describe('the village home', () => {
 
     // A cadre reviews at the cadre level only (the demo village: grid leader, then cadre).
     const cadre = await measured('home (cadre)', 'demo-cadre-1', 'board', 'home', {});
-    expect(cadre.waiting?.reviews).toBe(await count(db.collection(C.pointRecords).where({ villageId: VILLAGE, status: 'pending', level: 1 })));
+    expect(cadre.waiting?.reviews).toBe(
+      await count(db.collection(C.pointRecords).where({ villageId: VILLAGE, status: 'pending', level: 1 })),
+    );
     expect(cadre.waiting?.heldComments).toBeNull();
     const leader = await api.ok('demo-grid-1', 'board', 'home', {});
-    expect(leader.waiting?.reviews).toBe(await count(db.collection(C.pointRecords).where({ villageId: VILLAGE, status: 'pending', level: 0, gridId: 'grid-1' })));
+    expect(leader.waiting?.reviews).toBe(
+      await count(db.collection(C.pointRecords).where({ villageId: VILLAGE, status: 'pending', level: 0, gridId: 'grid-1' })),
+    );
     expect(leader.waiting?.mattersNearDeadline).toBeNull();
     // Overdue matters (a part of those near their deadline) for cadres; open orders for the keeper.
     const overdue = (await getAll(db.collection(C.matters).where({ villageId: VILLAGE, active: true }).limit(1000))).filter(
@@ -440,15 +676,26 @@ describe('the village home', () => {
     const now = Date.now();
     const soon = makeMatter('m-soon', VILLAGE, { deadlineAt: new Date(now + 3600_000), dueAt: new Date(now + 3600_000), status: 'open' });
     const late = makeMatter('m-late', VILLAGE, { deadlineAt: new Date(now - 3600_000), dueAt: new Date(now - 3600_000), status: 'open' });
-    const far = makeMatter('m-far', VILLAGE, { deadlineAt: new Date(now + 5 * 86_400_000), dueAt: new Date(now + 5 * 86_400_000), status: 'open' });
-    const answered = makeMatter('m-answered', VILLAGE, { deadlineAt: new Date(now - 3600_000), dueAt: new Date(now - 3600_000), status: 'responded', respondedAt: new Date(now - 7200_000), respondedInTime: true });
+    const far = makeMatter('m-far', VILLAGE, {
+      deadlineAt: new Date(now + 5 * 86_400_000),
+      dueAt: new Date(now + 5 * 86_400_000),
+      status: 'open',
+    });
+    const answered = makeMatter('m-answered', VILLAGE, {
+      deadlineAt: new Date(now - 3600_000),
+      dueAt: new Date(now - 3600_000),
+      status: 'responded',
+      respondedAt: new Date(now - 7200_000),
+      respondedInTime: true,
+    });
     const before = (await api.ok('demo-cadre-1', 'board', 'home', {})).waiting?.mattersNearDeadline ?? NaN;
     await insertMatters([soon, late, far, answered]);
     const cadre = await api.ok('demo-cadre-1', 'board', 'home', {});
     expect(cadre.waiting?.mattersNearDeadline).toBe(before + 2);
     // Independently: active matters waiting for the cadres whose deadline is within a day or past.
     const waiting = (await all(C.matters, { villageId: VILLAGE, active: true })).filter(
-      (m) => ['held', 'open', 'assigned'].includes(String(m.status)) && m.dueAt instanceof Date && m.dueAt.getTime() <= Date.now() + 86_400_000,
+      (m) =>
+        ['held', 'open', 'assigned'].includes(String(m.status)) && m.dueAt instanceof Date && m.dueAt.getTime() <= Date.now() + 86_400_000,
     );
     expect(cadre.waiting?.mattersNearDeadline).toBe(waiting.length);
   });
@@ -515,9 +762,23 @@ describe('the town view', () => {
     const now = Date.now();
     // Matters of the period in two villages: in time, late, unanswered past the deadline, not yet due.
     await insertMatters([
-      makeMatter('t-1', 'village-qingshan', { respondedAt: new Date(now), respondedInTime: true, status: 'responded', raisedAt: new Date(now - 86_400_000) }),
-      makeMatter('t-2', 'village-qingshan', { respondedAt: new Date(now), respondedInTime: false, status: 'responded', raisedAt: new Date(now - 86_400_000) }),
-      makeMatter('t-3', 'village-qingshan', { raisedAt: new Date(now - 3 * 86_400_000), deadlineAt: new Date(now - 86_400_000), respondedInTime: false }),
+      makeMatter('t-1', 'village-qingshan', {
+        respondedAt: new Date(now),
+        respondedInTime: true,
+        status: 'responded',
+        raisedAt: new Date(now - 86_400_000),
+      }),
+      makeMatter('t-2', 'village-qingshan', {
+        respondedAt: new Date(now),
+        respondedInTime: false,
+        status: 'responded',
+        raisedAt: new Date(now - 86_400_000),
+      }),
+      makeMatter('t-3', 'village-qingshan', {
+        raisedAt: new Date(now - 3 * 86_400_000),
+        deadlineAt: new Date(now - 86_400_000),
+        respondedInTime: false,
+      }),
       makeMatter('t-4', 'village-qingshan', { raisedAt: new Date(now) }),
       makeMatter('t-5', 'village-liushu', { respondedAt: new Date(now), respondedInTime: true, status: 'closed', active: false }),
     ]);
@@ -525,16 +786,54 @@ describe('the town view', () => {
     const template = pointRecordSchema.parse((await all(C.pointRecords, { villageId: VILLAGE, status: 'approved' }))[0]);
     await settled(
       db.collection(C.households).add({
-        data: ['qs-1', 'qs-2', 'qs-3'].map((id, i) => householdSchema.parse({ _id: id, villageId: 'village-qingshan', gridId: 'qs-grid', groupId: 'qs-group', no: `1组${i + 1}号`, headName: '赵青山', address: '' })),
+        data: ['qs-1', 'qs-2', 'qs-3'].map((id, i) =>
+          householdSchema.parse({
+            _id: id,
+            villageId: 'village-qingshan',
+            gridId: 'qs-grid',
+            groupId: 'qs-group',
+            no: `1组${i + 1}号`,
+            headName: '赵青山',
+            address: '',
+          }),
+        ),
       }),
     );
     const month = chinaDay().slice(0, 7);
     await settled(
       db.collection(C.pointRecords).add({
         data: [
-          { ...template, _id: 'qs-r1', villageId: 'village-qingshan', householdId: 'qs-1', month, occurredOn: `${month}-01`, points: 2, reversedBy: null },
-          { ...template, _id: 'qs-r2', villageId: 'village-qingshan', householdId: 'qs-2', month, occurredOn: `${month}-01`, points: 2, reversedBy: 'qs-r3' },
-          { ...template, _id: 'qs-r3', villageId: 'village-qingshan', householdId: 'qs-2', month, occurredOn: `${month}-01`, points: -2, reverses: 'qs-r2', reversedBy: null },
+          {
+            ...template,
+            _id: 'qs-r1',
+            villageId: 'village-qingshan',
+            householdId: 'qs-1',
+            month,
+            occurredOn: `${month}-01`,
+            points: 2,
+            reversedBy: null,
+          },
+          {
+            ...template,
+            _id: 'qs-r2',
+            villageId: 'village-qingshan',
+            householdId: 'qs-2',
+            month,
+            occurredOn: `${month}-01`,
+            points: 2,
+            reversedBy: 'qs-r3',
+          },
+          {
+            ...template,
+            _id: 'qs-r3',
+            villageId: 'village-qingshan',
+            householdId: 'qs-2',
+            month,
+            occurredOn: `${month}-01`,
+            points: -2,
+            reverses: 'qs-r2',
+            reversedBy: null,
+          },
         ],
       }),
     );
@@ -570,7 +869,9 @@ describe('the town view', () => {
       const ms = matters.filter((m) => m.villageId === v.id && inPeriod(m.raisedOn));
       const due = ms.filter((m) => m.respondedInTime !== null || (m.deadlineAt instanceof Date && m.deadlineAt.getTime() < Date.now()));
       const active = new Set(
-        records.filter((r) => r.villageId === v.id && months.includes(str(r, 'month')) && num(r, 'points') > 0 && r.reversedBy === null).map((r) => r.householdId),
+        records
+          .filter((r) => r.villageId === v.id && months.includes(str(r, 'month')) && num(r, 'points') > 0 && r.reversedBy === null)
+          .map((r) => r.householdId),
       );
       const done = orders.filter((o) => o.villageId === v.id && months.includes(String(o.closedMonth)));
       const expected = {
@@ -582,7 +883,11 @@ describe('the town view', () => {
           respondedInTime: ms.filter((m) => m.respondedInTime === true).length,
         },
         participation: { active: active.size },
-        shop: { orders: done.length, points: done.reduce((s, o) => s + num(o, 'points'), 0), households: new Set(done.map((o) => o.householdId)).size },
+        shop: {
+          orders: done.length,
+          points: done.reduce((s, o) => s + num(o, 'points'), 0),
+          households: new Set(done.map((o) => o.householdId)).size,
+        },
         finance: items.filter((i) => i.villageId === v.id && inPeriod(i.publishedOn)).length,
       };
       expect(v).toMatchObject({ name: v.name, ...expected });

@@ -23,7 +23,8 @@ function withoutChecks(): string {
   for (const fn of ['board', 'matters']) {
     const file = path.join(dir, fn, 'config.json');
     const config: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-    if (!isRecord(config) || !isRecord(config.permissions) || !Array.isArray(config.permissions.openapi)) throw new Error(`${fn}: no permissions`);
+    if (!isRecord(config) || !isRecord(config.permissions) || !Array.isArray(config.permissions.openapi))
+      throw new Error(`${fn}: no permissions`);
     config.permissions.openapi = config.permissions.openapi.filter((a) => a === 'subscribeMessage.send');
     fs.writeFileSync(file, JSON.stringify(config));
   }
@@ -44,7 +45,13 @@ afterAll(async () => {
 
 test('a letter whose check fails is not saved, and the secretary is asked to try again', async () => {
   const before = await api.ok('demo-secretary', 'board', 'letters', {});
-  const refused = await api.refused('demo-secretary', 'board', 'saveLetter', { clientKey: key(), title: '致乡亲们', body: '今年修通了环村路。', pictures: [], publish: true });
+  const refused = await api.refused('demo-secretary', 'board', 'saveLetter', {
+    clientKey: key(),
+    title: '致乡亲们',
+    body: '今年修通了环村路。',
+    pictures: [],
+    publish: true,
+  });
   expect(refused.code).toBe('COMMON.BUSY');
   expect(refused.message).toContain('没有发布');
   const after = await api.ok('demo-secretary', 'board', 'letters', {});
@@ -54,7 +61,13 @@ test('a letter whose check fails is not saved, and the secretary is asked to try
 test('a public matter whose check fails is held for a cadre, who is told; its photo stays with insiders', async () => {
   const { fileID } = await sdk.uploadFile({ cloudPath: 'matters/test/road.jpg', fileContent: Buffer.from('photo') });
   await cloud.control('DELETE', '/_localcloud/outbox');
-  const raised = await api.ok('demo-villager', 'matters', 'raise', { clientKey: key(), text: '村口的路灯坏了', photos: [fileID], category: '水电设施', public: true });
+  const raised = await api.ok('demo-villager', 'matters', 'raise', {
+    clientKey: key(),
+    text: '村口的路灯坏了',
+    photos: [fileID],
+    category: '水电设施',
+    public: true,
+  });
   expect(raised.held).toBe(true);
   expect((await api.ok('demo-head', 'matters', 'list', {})).items.map((m) => m.id)).not.toContain(raised.matter.id);
   const outbox = await cloud.control<{ entries: { kind: string; templateId?: string; data?: unknown }[] }>('GET', '/_localcloud/outbox');

@@ -10,7 +10,14 @@ const dir = path.join(ROOT, 'build', 'cloudfunctions');
 const functions = fs.readdirSync(dir).filter((n) => fs.existsSync(path.join(dir, n, 'index.js')));
 
 /** Cloud calls a function might make through a category object, naming the method as a string (see village/qr.ts). */
-const KNOWN = ['security.msgSecCheck', 'security.imgSecCheck', 'security.mediaCheckAsync', 'subscribeMessage.send', 'wxacode.getUnlimited', 'phonenumber.getPhoneNumber'];
+const KNOWN = [
+  'security.msgSecCheck',
+  'security.imgSecCheck',
+  'security.mediaCheckAsync',
+  'subscribeMessage.send',
+  'wxacode.getUnlimited',
+  'phonenumber.getPhoneNumber',
+];
 
 /** The cloud calls a bundle makes: `openapi.<category>.<method>(`, or a category whose method it names as a string. */
 function callsIn(bundle: string): string[] {
@@ -30,7 +37,8 @@ test.each(functions)('%s: config.json has a timeout, at most one timer, and exac
   const triggers = config.triggers ?? [];
   expect(Array.isArray(triggers) && triggers.length <= 1).toBe(true);
   const openapi = config.permissions.openapi;
-  if (!Array.isArray(openapi) || !openapi.every((a): a is string => typeof a === 'string')) throw new Error(`${fn}: permissions.openapi is not a list`);
+  if (!Array.isArray(openapi) || !openapi.every((a): a is string => typeof a === 'string'))
+    throw new Error(`${fn}: permissions.openapi is not a list`);
   const bundle = fs.readFileSync(path.join(dir, fn, 'index.js'), 'utf8');
   expect(callsIn(bundle)).toEqual([...openapi].sort());
 });

@@ -9,9 +9,35 @@ const v = VILLAGE._id;
 const onlyCadre = user({ _id: 'c', name: '唯一干部', roles: ['secretary', 'cadre', 'head', 'villager'], villageId: v, householdId: 'h1' });
 const supervisor = user({ _id: 's', name: '监督委员', roles: ['supervisor', 'head', 'villager'], villageId: v, householdId: 'h2' });
 const record = pointRecordSchema.parse({
-  _id: 'r', villageId: v, householdId: 'h1', householdLabel: '1号', gridId: 'g', ruleSetId: 'rs', ruleVersion: 1, itemCode: 'A01', itemName: '参加村民大会', category: '共建共治',
-  points: 2, occurredOn: '2026-11-20', month: '2026-11', year: 2026, status: 'pending', level: 1, source: 'cadre', recordedBy: 'c', recordedByName: '唯一干部', proxyFor: null,
-  note: '', reason: '', evidence: [], reverses: null, reversedBy: null, settled: false, steps: [], clientKey: 'k', createdAt: new Date(0),
+  _id: 'r',
+  villageId: v,
+  householdId: 'h1',
+  householdLabel: '1号',
+  gridId: 'g',
+  ruleSetId: 'rs',
+  ruleVersion: 1,
+  itemCode: 'A01',
+  itemName: '参加村民大会',
+  category: '共建共治',
+  points: 2,
+  occurredOn: '2026-11-20',
+  month: '2026-11',
+  year: 2026,
+  status: 'pending',
+  level: 1,
+  source: 'cadre',
+  recordedBy: 'c',
+  recordedByName: '唯一干部',
+  proxyFor: null,
+  note: '',
+  reason: '',
+  evidence: [],
+  reverses: null,
+  reversedBy: null,
+  settled: false,
+  steps: [],
+  clientKey: 'k',
+  createdAt: new Date(0),
 });
 const levels = ['gridLeader', 'cadre'] as const;
 

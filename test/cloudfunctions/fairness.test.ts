@@ -24,7 +24,11 @@ beforeAll(async () => {
   db = sdk.database();
   api = caller(cloud);
   const notices = await getAll(db.collection('notices').where({ villageId: 'village-hemei' }).limit(100));
-  const last = notices.map((n) => String(n.month)).sort().at(-1) ?? '2026-10';
+  const last =
+    notices
+      .map((n) => String(n.month))
+      .sort()
+      .at(-1) ?? '2026-10';
   const next = new Date(Date.UTC(Number(last.slice(0, 4)), Number(last.slice(5, 7)), 20));
   DAY = next.toISOString().slice(0, 10);
   MONTH = DAY.slice(0, 7);
@@ -43,7 +47,12 @@ async function householdOf(openid: string): Promise<string> {
 
 test('the secretary records +2 for their own household: it waits for another cadre, who approves it', async () => {
   const own = await householdOf('demo-secretary');
-  const rec = await api.ok('demo-secretary', 'points', 'record', { clientKey: key(), itemCode: 'A01', householdIds: [own], occurredOn: DAY });
+  const rec = await api.ok('demo-secretary', 'points', 'record', {
+    clientKey: key(),
+    itemCode: 'A01',
+    householdIds: [own],
+    occurredOn: DAY,
+  });
   const [r] = rec.records;
   expect(r?.status).toBe('pending');
   // The secretary's final say stops at their own household.
@@ -65,7 +74,12 @@ test('the secretary records +2 for their own household: it waits for another cad
 test('a cadre recording a batch that includes their own household: the others pass, their own waits', async () => {
   const own = await householdOf('demo-cadre-2');
   const other = await householdOf('demo-head');
-  const rec = await api.ok('demo-cadre-2', 'points', 'record', { clientKey: key(), itemCode: 'A01', householdIds: [own, other], occurredOn: DAY });
+  const rec = await api.ok('demo-cadre-2', 'points', 'record', {
+    clientKey: key(),
+    itemCode: 'A01',
+    householdIds: [own, other],
+    occurredOn: DAY,
+  });
   const status = Object.fromEntries(rec.records.map((x) => [x.householdId, x.status]));
   expect(status).toEqual({ [own]: 'pending', [other]: 'approved' });
 });
@@ -80,7 +94,13 @@ test("a grid leader's own household skips the grid leader: it waits for a cadre"
 
 test('a cadre cannot reverse a record of their own household; another cadre can', async () => {
   const own = await householdOf('demo-cadre-1');
-  const rec = await api.ok('demo-cadre-3', 'points', 'record', { clientKey: key(), itemCode: 'A07', householdIds: [own], occurredOn: DAY, reason: '缠访' });
+  const rec = await api.ok('demo-cadre-3', 'points', 'record', {
+    clientKey: key(),
+    itemCode: 'A07',
+    householdIds: [own],
+    occurredOn: DAY,
+    reason: '缠访',
+  });
   const id = rec.records[0]?.id ?? '';
   expect(rec.records[0]?.status).toBe('approved');
   const before = await count(db.collection('pointRecords'));
@@ -115,40 +135,94 @@ test('a forwarded secretary link makes nobody secretary and demotes nobody until
   const invite = await api.ok('demo-town', 'village', 'createInvite', { kind: 'secretary', villageId: 'village-hemei', forName: '张三' });
   const joined = await api.ok('o-outsider', 'village', 'join', { code: invite.code, name: '张三' });
   expect(joined.status).toBe('pending');
-  expect((await api.ok('demo-secretary', 'account', 'me', {}))).toMatchObject({ roles: expect.arrayContaining(['secretary']) });
+  expect(await api.ok('demo-secretary', 'account', 'me', {})).toMatchObject({ roles: expect.arrayContaining(['secretary']) });
   const waiting = await api.ok('demo-secretary', 'village', 'pending', {});
   const request = waiting.requests.find((r) => r.name === '张三');
   expect(request?.roleName).toBe('村书记');
   // The sitting secretary cannot confirm their own successor; the town admin can refuse.
   expect((await api.refused('demo-secretary', 'village', 'confirm', { requestId: request?.id ?? '' })).code).toBe('AUTH.FORBIDDEN');
   await api.ok('demo-town', 'village', 'refuse', { requestId: request?.id ?? '', reason: '不是本人' });
-  expect((await api.ok('demo-secretary', 'account', 'me', {}))).toMatchObject({ roles: expect.arrayContaining(['secretary']) });
+  expect(await api.ok('demo-secretary', 'account', 'me', {})).toMatchObject({ roles: expect.arrayContaining(['secretary']) });
 });
 
 test('objections: nobody resolves one about their own household or a record they made', async () => {
   const cadre2Home = await householdOf('demo-cadre-2');
   const target = await householdOf('demo-head');
-  const made = await api.ok('demo-cadre-1', 'points', 'record', { clientKey: key(), itemCode: 'A01', householdIds: [target], occurredOn: DAY });
+  const made = await api.ok('demo-cadre-1', 'points', 'record', {
+    clientKey: key(),
+    itemCode: 'A01',
+    householdIds: [target],
+    occurredOn: DAY,
+  });
   // The month ends (00:30 on the 1st in China); the sweep publishes its notice.
   const y = Number(MONTH.slice(0, 4));
   const m = Number(MONTH.slice(5, 7));
   const end = new Date(Date.UTC(y, m, 1) - 7.5 * 3600 * 1000).toISOString();
   await cloud.setClock(end);
   await cloud.control('POST', '/_localcloud/timers/notice/sweep', { time: end });
-  const onRecord = await api.ok('demo-villager', 'notice', 'object', { clientKey: key(), month: MONTH, householdId: target, recordId: made.records[0]?.id ?? '', reason: '那天没来' });
-  const onHome = await api.ok('demo-villager', 'notice', 'object', { clientKey: key(), month: MONTH, householdId: cadre2Home, reason: '分数不对' });
+  const onRecord = await api.ok('demo-villager', 'notice', 'object', {
+    clientKey: key(),
+    month: MONTH,
+    householdId: target,
+    recordId: made.records[0]?.id ?? '',
+    reason: '那天没来',
+  });
+  const onHome = await api.ok('demo-villager', 'notice', 'object', {
+    clientKey: key(),
+    month: MONTH,
+    householdId: cadre2Home,
+    reason: '分数不对',
+  });
   const before = await getAll(db.collection('objections').where({ villageId: 'village-hemei' }));
-  expect((await api.refused('demo-cadre-1', 'notice', 'resolve', { objectionId: onRecord.id, decision: 'dismiss', reason: '有照片', clientKey: key() })).code).toBe('AUTH.OWN_HOUSEHOLD');
-  expect((await api.refused('demo-cadre-2', 'notice', 'resolve', { objectionId: onHome.id, decision: 'dismiss', reason: '没问题', clientKey: key() })).code).toBe('AUTH.OWN_HOUSEHOLD');
+  expect(
+    (
+      await api.refused('demo-cadre-1', 'notice', 'resolve', {
+        objectionId: onRecord.id,
+        decision: 'dismiss',
+        reason: '有照片',
+        clientKey: key(),
+      })
+    ).code,
+  ).toBe('AUTH.OWN_HOUSEHOLD');
+  expect(
+    (
+      await api.refused('demo-cadre-2', 'notice', 'resolve', {
+        objectionId: onHome.id,
+        decision: 'dismiss',
+        reason: '没问题',
+        clientKey: key(),
+      })
+    ).code,
+  ).toBe('AUTH.OWN_HOUSEHOLD');
   expect(await getAll(db.collection('objections').where({ villageId: 'village-hemei' }))).toEqual(before);
-  expect((await api.ok('demo-cadre-2', 'notice', 'resolve', { objectionId: onRecord.id, decision: 'dismiss', reason: '有签到表', clientKey: key() })).status).toBe('dismissed');
-  expect((await api.ok('demo-cadre-3', 'notice', 'resolve', { objectionId: onHome.id, decision: 'dismiss', reason: '核实无误', clientKey: key() })).status).toBe('dismissed');
+  expect(
+    (
+      await api.ok('demo-cadre-2', 'notice', 'resolve', {
+        objectionId: onRecord.id,
+        decision: 'dismiss',
+        reason: '有签到表',
+        clientKey: key(),
+      })
+    ).status,
+  ).toBe('dismissed');
+  expect(
+    (
+      await api.ok('demo-cadre-3', 'notice', 'resolve', {
+        objectionId: onHome.id,
+        decision: 'dismiss',
+        reason: '核实无误',
+        clientKey: key(),
+      })
+    ).status,
+  ).toBe('dismissed');
 });
 
-test("the notice shows others a deduction and its points, not the item; the household itself and the cadres see it", async () => {
+test('the notice shows others a deduction and its points, not the item; the household itself and the cadres see it', async () => {
   const home = await householdOf('demo-cadre-1');
   const itemsSeenBy = async (openid: string): Promise<string[]> =>
-    ((await api.ok(openid, 'notice', 'get', { month: MONTH })).notice.lines.find((l) => l.householdId === home)?.items ?? []).filter((i) => i.points < 0).map((i) => i.itemName);
+    ((await api.ok(openid, 'notice', 'get', { month: MONTH })).notice.lines.find((l) => l.householdId === home)?.items ?? [])
+      .filter((i) => i.points < 0)
+      .map((i) => i.itemName);
   expect(await itemsSeenBy('demo-villager')).toEqual(['扣分']);
   expect(await itemsSeenBy('demo-cadre-1')).toEqual(['无理上访、缠访闹访']);
   expect(await itemsSeenBy('demo-cadre-3')).toEqual(['无理上访、缠访闹访']);
@@ -162,7 +236,12 @@ async function nameOf(openid: string): Promise<string> {
 
 test('a complaint about a cadre reaches the secretary and the supervisors, never the cadre concerned', async () => {
   const cadre = await nameOf('demo-cadre-1');
-  const raised = await api.ok('demo-villager', 'matters', 'raise', { clientKey: key(), text: `${cadre}办事拖拉，态度也不好`, category: '其他', public: true });
+  const raised = await api.ok('demo-villager', 'matters', 'raise', {
+    clientKey: key(),
+    text: `${cadre}办事拖拉，态度也不好`,
+    category: '其他',
+    public: true,
+  });
   const id = raised.matter.id;
   for (const who of ['demo-cadre-1', 'demo-cadre-2', 'demo-head', 'demo-grid-1']) {
     expect((await api.refused(who, 'matters', 'detail', { id })).code).toBe('COMMON.NOT_FOUND');
@@ -173,31 +252,51 @@ test('a complaint about a cadre reaches the secretary and the supervisors, never
   expect((await api.ok('demo-supervisor', 'matters', 'detail', { id })).can.respond).toBe(true);
   expect((await api.ok('demo-supervisor', 'matters', 'queue', {})).items.map((m) => m.id)).toContain(id);
   // 干部作风 without a name: still only the secretary and the supervisors.
-  const conduct = await api.ok('demo-villager', 'matters', 'raise', { clientKey: key(), text: '村里有干部吃拿卡要', category: '干部作风', public: true });
+  const conduct = await api.ok('demo-villager', 'matters', 'raise', {
+    clientKey: key(),
+    text: '村里有干部吃拿卡要',
+    category: '干部作风',
+    public: true,
+  });
   expect((await api.refused('demo-cadre-3', 'matters', 'detail', { id: conduct.matter.id })).code).toBe('COMMON.NOT_FOUND');
   expect((await api.ok('demo-secretary', 'matters', 'detail', { id: conduct.matter.id })).id).toBe(conduct.matter.id);
 });
 
 test('a complaint about the secretary reaches the supervisors and the town admin, not the secretary', async () => {
   const secretary = await nameOf('demo-secretary');
-  const raised = await api.ok('demo-villager', 'matters', 'raise', { clientKey: key(), text: `反映${secretary}优亲厚友的问题`, category: '干部作风', public: false });
+  const raised = await api.ok('demo-villager', 'matters', 'raise', {
+    clientKey: key(),
+    text: `反映${secretary}优亲厚友的问题`,
+    category: '干部作风',
+    public: false,
+  });
   const id = raised.matter.id;
   expect((await api.refused('demo-secretary', 'matters', 'detail', { id })).code).toBe('COMMON.NOT_FOUND');
   expect((await api.refused('demo-cadre-2', 'matters', 'detail', { id })).code).toBe('COMMON.NOT_FOUND');
   expect((await api.ok('demo-supervisor', 'matters', 'detail', { id })).can.respond).toBe(true);
   expect((await api.ok('demo-town', 'matters', 'detail', { id })).id).toBe(id);
-  expect((await api.ok('demo-town', 'matters', 'respond', { id, clientKey: key(), text: '镇纪委已收到，会核实' })).status).toBe('responded');
+  expect((await api.ok('demo-town', 'matters', 'respond', { id, clientKey: key(), text: '镇纪委已收到，会核实' })).status).toBe(
+    'responded',
+  );
 });
 
 test("a public matter's photos reach others only after a cadre has cleared it (by answering), in its first event too", async () => {
   // A file really stored (WeChat's media check downloads it), whose check passes.
   const sdk = await import('wx-server-sdk');
   const stored = (await sdk.uploadFile({ cloudPath: `matters/fairness/${key()}.jpg`, fileContent: Buffer.from('a street lamp') })).fileID;
-  const raised = await api.ok('demo-villager', 'matters', 'raise', { clientKey: key(), text: '村口路灯坏了', category: '水电设施', public: true, photos: [stored] });
+  const raised = await api.ok('demo-villager', 'matters', 'raise', {
+    clientKey: key(),
+    text: '村口路灯坏了',
+    category: '水电设施',
+    public: true,
+    photos: [stored],
+  });
   const checked = async (): Promise<boolean> => {
     const [m] = await getAll(db.collection('matters').where({ _id: raised.matter.id }));
     const checks = Array.isArray(m?.mediaChecks) ? m.mediaChecks : [];
-    return checks.length === 1 && checks.every((c: unknown) => typeof c === 'object' && c !== null && 'verdict' in c && c.verdict === 'pass');
+    return (
+      checks.length === 1 && checks.every((c: unknown) => typeof c === 'object' && c !== null && 'verdict' in c && c.verdict === 'pass')
+    );
   };
   for (let waited = 0; !(await checked()) && waited < 10_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
   expect(await checked()).toBe(true);

@@ -148,7 +148,11 @@ describe('sharing a grid bonus: floor per household, the remainder to no one', (
   });
 
   test('the decision carries the bonus of the honour and each share', () => {
-    const [gold, silver, none] = decideHonours([grid('A', 90, 3), grid('B', 60, 4), grid('C', 0, 2)], { gold: 100, silver: 50, bronze: 20 });
+    const [gold, silver, none] = decideHonours([grid('A', 90, 3), grid('B', 60, 4), grid('C', 0, 2)], {
+      gold: 100,
+      silver: 50,
+      bronze: 20,
+    });
     expect(gold).toMatchObject({ honour: 'gold', bonus: 100, share: 33, remainder: 1 });
     // Three grids: 银 reaches down to place 1 only, 铜 to place 2.
     expect(silver).toMatchObject({ honour: 'bronze', bonus: 20, share: 5, remainder: 0 });

@@ -29,7 +29,8 @@ const key = (): string => randomBytes(8).toString('hex');
 const setClock = (now: string) => cloud.setClock(now);
 const resetClock = () => cloud.resetClock();
 
-const chinaMonth = (at: Date): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(at);
+const chinaMonth = (at: Date): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(at);
 
 /** The demo's six months end with the one it was seeded in (TEST_NOW, pending); the five before are settled. */
 function settledDemoMonths(): string[] {
@@ -43,7 +44,9 @@ function settledDemoMonths(): string[] {
 /** The latest quarter whose three months are all settled in the demo (five months always hold one). */
 function settledDemoQuarter(): string {
   const settledMonths = settledDemoMonths();
-  const quarters = [...new Set(settledMonths.map(quarterOfMonth))].filter((q) => monthsOfQuarter(q).every((m) => settledMonths.includes(m)));
+  const quarters = [...new Set(settledMonths.map(quarterOfMonth))].filter((q) =>
+    monthsOfQuarter(q).every((m) => settledMonths.includes(m)),
+  );
   const q = quarters.at(-1);
   if (!q) throw new Error('no settled quarter in the demo history');
   return q;
@@ -156,18 +159,49 @@ describe('a quarter with ties at the boundaries', () => {
     ['I', 2, 1], //  6
     ['J', 1, 0], //  0
   ];
-  const cadre = userSchema.parse({ _id: 'ties-cadre', name: '周干部', roles: ['cadre', 'villager'], villageId: V, townId: 'town-qingxi', householdId: null, memberId: null });
-  const head = userSchema.parse({ _id: 'ties-head', name: '户主甲', roles: ['head', 'villager'], villageId: V, townId: 'town-qingxi', householdId: 'ties-A-1', memberId: null });
+  const cadre = userSchema.parse({
+    _id: 'ties-cadre',
+    name: '周干部',
+    roles: ['cadre', 'villager'],
+    villageId: V,
+    townId: 'town-qingxi',
+    householdId: null,
+    memberId: null,
+  });
+  const head = userSchema.parse({
+    _id: 'ties-head',
+    name: '户主甲',
+    roles: ['head', 'villager'],
+    villageId: V,
+    townId: 'town-qingxi',
+    householdId: 'ties-A-1',
+    memberId: null,
+  });
 
   beforeAll(async () => {
     await insert(C.villages, [
-      villageSchema.parse({ _id: V, townId: 'town-qingxi', name: '并列村', settings: { reviewLevels: ['cadre'], honourBonus: { gold: 100, silver: 50, bronze: 20 } } }),
+      villageSchema.parse({
+        _id: V,
+        townId: 'town-qingxi',
+        name: '并列村',
+        settings: { reviewLevels: ['cadre'], honourBonus: { gold: 100, silver: 50, bronze: 20 } },
+      }),
     ]);
-    const grids = PLAN.map(([g]) => gridSchema.parse({ _id: `ties-${g}`, villageId: V, kind: 'micro', name: `${g}网格`, parentId: null, leaderUserId: null }));
+    const grids = PLAN.map(([g]) =>
+      gridSchema.parse({ _id: `ties-${g}`, villageId: V, kind: 'micro', name: `${g}网格`, parentId: null, leaderUserId: null }),
+    );
     await insert(C.grids, grids);
     const households = PLAN.flatMap(([g, n]) =>
       Array.from({ length: n }, (_, i) =>
-        householdSchema.parse({ _id: `ties-${g}-${i + 1}`, villageId: V, gridId: `ties-${g}`, groupId: `ties-${g}`, no: `${g}${i + 1}号`, headName: `户主${g}${i + 1}`, address: `并列村${g}${i + 1}号` }),
+        householdSchema.parse({
+          _id: `ties-${g}-${i + 1}`,
+          villageId: V,
+          gridId: `ties-${g}`,
+          groupId: `ties-${g}`,
+          no: `${g}${i + 1}号`,
+          headName: `户主${g}${i + 1}`,
+          address: `并列村${g}${i + 1}号`,
+        }),
       ),
     );
     await insert(C.households, households);
@@ -219,11 +253,24 @@ describe('a quarter with ties at the boundaries', () => {
     await insert(
       C.notices,
       MONTHS.map((month) =>
-        noticeSchema.parse({ _id: `${V}:${month}`, villageId: V, month, status: 'settled', publishedAt: new Date(), publishedBy: 'timer', closesAt: new Date(), settledAt: new Date(), version: 1, lines: [] }),
+        noticeSchema.parse({
+          _id: `${V}:${month}`,
+          villageId: V,
+          month,
+          status: 'settled',
+          publishedAt: new Date(),
+          publishedBy: 'timer',
+          closesAt: new Date(),
+          settledAt: new Date(),
+          version: 1,
+          lines: [],
+        }),
       ),
     );
     // Balances of some households only: the award creates the missing ones.
-    await insert(C.balances, [balanceSchema.parse({ _id: 'ties-A-1', villageId: V, gridId: 'ties-A', pending: 0, earned: 0, available: 0, years: {} })]);
+    await insert(C.balances, [
+      balanceSchema.parse({ _id: 'ties-A-1', villageId: V, gridId: 'ties-A', pending: 0, earned: 0, available: 0, years: {} }),
+    ]);
   });
 
   test('ranks and honours: ties at the gold and the bronze boundary all get the better honour', async () => {
@@ -267,7 +314,13 @@ describe('a quarter with ties at the boundaries', () => {
         const share = expected[g] ?? 0;
         const b0 = before.get(id) ?? { earned: 0, available: 0, pending: 0, yearEarned: 0 };
         const b1 = after.get(id) ?? { earned: 0, available: 0, pending: 0, yearEarned: 0 };
-        expect([id, b1.earned - b0.earned, b1.available - b0.available, b1.yearEarned - b0.yearEarned, b1.pending - b0.pending]).toEqual([id, share, share, share, 0]);
+        expect([id, b1.earned - b0.earned, b1.available - b0.available, b1.yearEarned - b0.yearEarned, b1.pending - b0.pending]).toEqual([
+          id,
+          share,
+          share,
+          share,
+          0,
+        ]);
       }
     }
     const events = await getAll(db.collection(C.ledger).where({ villageId: V, kind: 'bonus' }).limit(1000));
@@ -297,7 +350,18 @@ describe('a quarter with ties at the boundaries', () => {
     expect(refused.code).toBe('COMMON.INVALID_INPUT');
 
     await insert(C.notices, [
-      noticeSchema.parse({ _id: `${V}:2025-09`, villageId: V, month: '2025-09', status: 'published', publishedAt: new Date(), publishedBy: 'timer', closesAt: new Date(), settledAt: null, version: 1, lines: [] }),
+      noticeSchema.parse({
+        _id: `${V}:2025-09`,
+        villageId: V,
+        month: '2025-09',
+        status: 'published',
+        publishedAt: new Date(),
+        publishedBy: 'timer',
+        closesAt: new Date(),
+        settledAt: null,
+        version: 1,
+        lines: [],
+      }),
     ]);
     const open = await api.ok(cadre._id, 'honours', 'quarter', { quarter: '2025-Q3' });
     expect(open.status).toBe('notReady');
@@ -336,7 +400,12 @@ describe('the demo village: awarded by hand and by the quarterly timer, once', (
       const share = result.grids.find((g) => g.gridId === h.gridId)?.share ?? 0;
       const b0 = before.get(h.id);
       const b1 = after.get(h.id);
-      expect([h.id, (b1?.earned ?? 0) - (b0?.earned ?? 0), (b1?.available ?? 0) - (b0?.available ?? 0), (b1?.yearEarned ?? 0) - (b0?.yearEarned ?? 0)]).toEqual([h.id, share, share, share]);
+      expect([
+        h.id,
+        (b1?.earned ?? 0) - (b0?.earned ?? 0),
+        (b1?.available ?? 0) - (b0?.available ?? 0),
+        (b1?.yearEarned ?? 0) - (b0?.yearEarned ?? 0),
+      ]).toEqual([h.id, share, share, share]);
     }
 
     // The quarterly timer, fired twice (03:00 China time on the 10th of the next quarter's first month).
@@ -344,7 +413,11 @@ describe('the demo village: awarded by hand and by the quarterly timer, once', (
     const next = fm === 12 ? `${(fy ?? 0) + 1}-01` : `${fy}-${String((fm ?? 0) + 1).padStart(2, '0')}`;
     const time = new Date(`${next}-10T03:00:00+08:00`).toISOString();
     for (let i = 0; i < 2; i++) {
-      const fired = await cloud.control<{ result: { ok: boolean; data: { quarter: string; awarded: number; waiting: number } } }>('POST', '/_localcloud/timers/honours/quarterly', { time });
+      const fired = await cloud.control<{ result: { ok: boolean; data: { quarter: string; awarded: number; waiting: number } } }>(
+        'POST',
+        '/_localcloud/timers/honours/quarterly',
+        { time },
+      );
       expect(fired.result.data.quarter).toBe(Q);
       // 和美村 (already awarded: nothing moves) and 并列村 (awarded), not the two villages without notices.
       expect(fired.result.data.awarded).toBeGreaterThanOrEqual(1);
@@ -407,11 +480,21 @@ describe('积分贷 and the 积分证明', () => {
     expect((await api.ok('demo-head', 'honours', 'issue', { clientKey })).code).toBe(code);
     expect((await api.ok('demo-head', 'honours', 'loan', {})).certificates.map((c) => c.code)).toEqual([code]);
 
-    const checked = await api.call('bank-officer-1', 'honours', 'verify', { code: `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8).toLowerCase()}` });
+    const checked = await api.call('bank-officer-1', 'honours', 'verify', {
+      code: `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8).toLowerCase()}`,
+    });
     if (!checked.envelope.ok) throw new Error(checked.envelope.error.message);
     const v = checked.envelope.data;
     if (v.status !== 'valid') throw new Error(`expected valid, got ${v.status}`);
-    expect(Object.keys(v.certificate).sort()).toEqual(['code', 'earnedPoints', 'expiresOn', 'headName', 'householdLabel', 'issuedOn', 'rateBp']);
+    expect(Object.keys(v.certificate).sort()).toEqual([
+      'code',
+      'earnedPoints',
+      'expiresOn',
+      'headName',
+      'householdLabel',
+      'issuedOn',
+      'rateBp',
+    ]);
     const [hh] = await getAll(db.collection(C.households).where({ _id: 'hh-021' }));
     expect(v.certificate.householdLabel).toBe(`和美村 ${str(hh, 'no')}`);
     expect(v.certificate.headName).toBe(str(hh, 'headName'));

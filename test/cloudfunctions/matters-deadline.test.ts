@@ -2,7 +2,15 @@
 // Council's arrangements as the chinese-days library carries them. Every "raised" time is written
 // in China time (+08:00) and every deadline as the UTC instant the server (in UTC) stores: 24:00
 // China time is 16:00Z of the same date.
-import { chinaDay, dayOf, endOfChinaDay, NO_CALENDAR, responseDeadline, type DayKind, type DayRules } from '../../cloudfunctions/shared/matters/deadline';
+import {
+  chinaDay,
+  dayOf,
+  endOfChinaDay,
+  NO_CALENDAR,
+  responseDeadline,
+  type DayKind,
+  type DayRules,
+} from '../../cloudfunctions/shared/matters/deadline';
 import { chineseDays, holidayName, LIBRARY_YEARS } from '../../cloudfunctions/shared/matters/holidays';
 
 const library: DayRules = { calendar: chineseDays, overrides: new Map() };
@@ -227,7 +235,10 @@ describe('nonsense is refused', () => {
     expect(() => responseDeadline(new Date('nope'), library)).toThrow('invalid instant');
   });
   test('overrides that leave no working day within 60 days', () => {
-    const all: [string, DayKind][] = Array.from({ length: 70 }, (_, i) => [new Date(Date.UTC(2025, 2, 1 + i)).toISOString().slice(0, 10), 'holiday']);
+    const all: [string, DayKind][] = Array.from({ length: 70 }, (_, i) => [
+      new Date(Date.UTC(2025, 2, 1 + i)).toISOString().slice(0, 10),
+      'holiday',
+    ]);
     expect(() => responseDeadline(at('2025-02-28T12:00:00+08:00'), rulesWith(all))).toThrow('no 2 working days');
   });
 });

@@ -107,7 +107,12 @@ describe('who may see a matter', () => {
     expect(accessOf(townAdmin, m)).toBeNull();
   });
   test('a private matter assigned to a grid leader: they read it and may post progress, not close it', () => {
-    const m = matter({ public: false, listed: false, status: 'assigned', assignee: { kind: 'person', userId: gridLeader._id, name: '王网格', dueDate: '2025-10-15', dueAt: new Date('2025-10-15T16:00:00Z') } });
+    const m = matter({
+      public: false,
+      listed: false,
+      status: 'assigned',
+      assignee: { kind: 'person', userId: gridLeader._id, name: '王网格', dueDate: '2025-10-15', dueAt: new Date('2025-10-15T16:00:00Z') },
+    });
     const access = accessOf(gridLeader, m);
     expect(access).toEqual({ mine: false, cadre: false, assignee: true });
     if (!access) return;
@@ -153,7 +158,9 @@ describe('what each side may do in each state', () => {
     const rated = matter({ status: 'closed', rating: { stars: 4, comment: '', at: RAISED, round: 1 } });
     expect(code(() => requireAllowed(rated, asRaiser, 'rate'))).toBe('MATTER.ALREADY_RATED');
     expect(code(() => requireAllowed(rated, asRaiser, 'reopen'))).toBe('MATTER.REOPEN_NOT_ALLOWED');
-    expect(code(() => requireAllowed({ ...rated, rating: { stars: 1, comment: '', at: RAISED, round: 2 }, reopens: 1 }, asRaiser, 'reopen'))).toBe('MATTER.REOPEN_USED');
+    expect(
+      code(() => requireAllowed({ ...rated, rating: { stars: 1, comment: '', at: RAISED, round: 2 }, reopens: 1 }, asRaiser, 'reopen')),
+    ).toBe('MATTER.REOPEN_USED');
     expect(code(() => requireAllowed(matter({ status: 'closed' }), asCadre, 'close'))).toBe('MATTER.WRONG_STATE');
     expect(code(() => requireAllowed(matter({ status: 'open' }), asCadre, 'respond'))).toBe('allowed');
   });
@@ -162,38 +169,86 @@ describe('what each side may do in each state', () => {
 describe('what each step changes', () => {
   test('moderating a held matter: released to the public list, or kept to the cadres; either way it waits for its answer', () => {
     const held = matter({ status: 'held', listed: false });
-    expect(changeOf(held, { action: 'moderate', decision: 'release' }, cadreActor, 'e1', RAISED).set).toEqual({ status: 'open', public: true, listed: true, mediaCleared: true });
+    expect(changeOf(held, { action: 'moderate', decision: 'release' }, cadreActor, 'e1', RAISED).set).toEqual({
+      status: 'open',
+      public: true,
+      listed: true,
+      mediaCleared: true,
+    });
     const kept = changeOf(held, { action: 'moderate', decision: 'private' }, cadreActor, 'e1', RAISED);
     expect(kept.set).toEqual({ status: 'open', public: false, listed: false, mediaCleared: true });
     expect(kept.event.kind).toBe('madePrivate');
   });
   test('the first response: on time up to 24:00 of the deadline, late a minute after; it disarms the overdue timer', () => {
     const onTime = changeOf(matter(), { action: 'respond', text: '收到', photos: [] }, cadreActor, 'e1', new Date('2025-10-10T15:59:59Z'));
-    expect(onTime.set).toMatchObject({ status: 'responded', respondedInTime: true, respondedBy: cadre._id, handlerId: cadre._id, armed: false });
+    expect(onTime.set).toMatchObject({
+      status: 'responded',
+      respondedInTime: true,
+      respondedBy: cadre._id,
+      handlerId: cadre._id,
+      armed: false,
+    });
     const late = changeOf(matter(), { action: 'respond', text: '收到', photos: [] }, cadreActor, 'e1', new Date('2025-10-10T16:01:00Z'));
     expect(late.set.respondedInTime).toBe(false);
   });
   test('a response in the second round keeps the first round’s figures', () => {
     const first = new Date('2025-10-02T00:00:00Z');
-    const again = changeOf(matter({ round: 2, respondedAt: first, respondedBy: 'o-x', respondedInTime: true, handlerId: 'o-x' }), { action: 'respond', text: '再次答复', photos: [] }, cadreActor, 'e2', new Date('2025-12-01T00:00:00Z'));
+    const again = changeOf(
+      matter({ round: 2, respondedAt: first, respondedBy: 'o-x', respondedInTime: true, handlerId: 'o-x' }),
+      { action: 'respond', text: '再次答复', photos: [] },
+      cadreActor,
+      'e2',
+      new Date('2025-12-01T00:00:00Z'),
+    );
     expect(again.set).not.toHaveProperty('respondedAt');
     expect(again.set).not.toHaveProperty('respondedInTime');
     expect(again.set).not.toHaveProperty('handlerId');
   });
   test('assigning: due at 24:00 China time of the due date; a cadre assignee becomes the handler, a body does not', () => {
     const m = matter({ status: 'responded', handlerId: cadre._id });
-    const toPerson = changeOf(m, { action: 'assign', assignee: { kind: 'person', userId: 'o-sec', name: '曾建国', dueDate: '2025-10-15' }, assigneeIsCadre: true, note: '' }, cadreActor, 'e', RAISED);
+    const toPerson = changeOf(
+      m,
+      {
+        action: 'assign',
+        assignee: { kind: 'person', userId: 'o-sec', name: '曾建国', dueDate: '2025-10-15' },
+        assigneeIsCadre: true,
+        note: '',
+      },
+      cadreActor,
+      'e',
+      RAISED,
+    );
     expect(toPerson.set).toMatchObject({ status: 'assigned', dueAt: new Date('2025-10-15T16:00:00Z'), armed: true, handlerId: 'o-sec' });
-    const toBody = changeOf(m, { action: 'assign', assignee: { kind: 'body', userId: null, name: '镇水务站', dueDate: '2025-10-15' }, assigneeIsCadre: false, note: '' }, cadreActor, 'e', RAISED);
+    const toBody = changeOf(
+      m,
+      {
+        action: 'assign',
+        assignee: { kind: 'body', userId: null, name: '镇水务站', dueDate: '2025-10-15' },
+        assigneeIsCadre: false,
+        note: '',
+      },
+      cadreActor,
+      'e',
+      RAISED,
+    );
     expect(toBody.set).not.toHaveProperty('handlerId');
     expect(toBody.event).toMatchObject({ kind: 'assigned', assignee: '镇水务站', dueDate: '2025-10-15' });
   });
   test('an internal note stays internal; a published summary does not', () => {
-    expect(changeOf(matter(), { action: 'note', text: '下周村委会议', publish: false }, cadreActor, 'e', RAISED).event).toMatchObject({ kind: 'note', internal: true });
-    expect(changeOf(matter(), { action: 'note', text: '村委会决定维修', publish: true }, cadreActor, 'e', RAISED).event).toMatchObject({ kind: 'summary', internal: false });
+    expect(changeOf(matter(), { action: 'note', text: '下周村委会议', publish: false }, cadreActor, 'e', RAISED).event).toMatchObject({
+      kind: 'note',
+      internal: true,
+    });
+    expect(changeOf(matter(), { action: 'note', text: '村委会决定维修', publish: true }, cadreActor, 'e', RAISED).event).toMatchObject({
+      kind: 'summary',
+      internal: false,
+    });
   });
   test('closing leaves the queue and the timer', () => {
-    expect(changeOf(matter({ status: 'assigned' }), { action: 'close', text: '已修好', photos: ['cloud://x/y.jpg'] }, cadreActor, 'e', RAISED).set).toEqual({ status: 'closed', active: false, armed: false, closedAt: RAISED });
+    expect(
+      changeOf(matter({ status: 'assigned' }), { action: 'close', text: '已修好', photos: ['cloud://x/y.jpg'] }, cadreActor, 'e', RAISED)
+        .set,
+    ).toEqual({ status: 'closed', active: false, armed: false, closedAt: RAISED });
   });
   test('rating keeps every round’s rating; reopening starts round 2 with a new deadline, the rating cleared, once', () => {
     const closed = matter({ status: 'closed', active: false, armed: false, respondedAt: RAISED, respondedInTime: true });
@@ -201,11 +256,32 @@ describe('what each step changes', () => {
     expect(rated.set).toMatchObject({ stars: 1, rating: { stars: 1, comment: '没修好', round: 1 } });
     const afterRating = { ...closed, ...rated.set };
     const next = new Date('2025-10-20T16:00:00Z');
-    const reopened = changeOf(afterRating, { action: 'reopen', reason: '路灯还是不亮', roundDeadlineAt: next }, villagerActor, 'e2', RAISED);
-    expect(reopened.set).toMatchObject({ status: 'open', round: 2, reopens: 1, active: true, armed: true, dueAt: next, roundDeadlineAt: next, rating: null, stars: null });
+    const reopened = changeOf(
+      afterRating,
+      { action: 'reopen', reason: '路灯还是不亮', roundDeadlineAt: next },
+      villagerActor,
+      'e2',
+      RAISED,
+    );
+    expect(reopened.set).toMatchObject({
+      status: 'open',
+      round: 2,
+      reopens: 1,
+      active: true,
+      armed: true,
+      dueAt: next,
+      roundDeadlineAt: next,
+      rating: null,
+      stars: null,
+    });
     expect(reopened.set).not.toHaveProperty('respondedInTime');
     expect(afterRating.ratings).toHaveLength(1);
-    expect(allowedActions({ ...afterRating, ...reopened.set, status: 'closed', rating: { stars: 1, comment: '', at: RAISED, round: 2 } }, asRaiser).reopen).toBe(false);
+    expect(
+      allowedActions(
+        { ...afterRating, ...reopened.set, status: 'closed', rating: { stars: 1, comment: '', at: RAISED, round: 2 } },
+        asRaiser,
+      ).reopen,
+    ).toBe(false);
   });
 });
 
@@ -230,7 +306,13 @@ describe('overdue and escalation', () => {
     expect(escalationChange(matter(), new Date('2025-10-11T00:00:00Z'), []).event.id).toBe(change.event.id);
   });
   test('an assignment past its due date names the assignee', () => {
-    const m = matter({ status: 'assigned', respondedAt: RAISED, respondedInTime: true, assignee: { kind: 'person', userId: 'o-grid', name: '王网格', dueDate: '2025-10-15', dueAt: new Date('2025-10-15T16:00:00Z') }, dueAt: new Date('2025-10-15T16:00:00Z') });
+    const m = matter({
+      status: 'assigned',
+      respondedAt: RAISED,
+      respondedInTime: true,
+      assignee: { kind: 'person', userId: 'o-grid', name: '王网格', dueDate: '2025-10-15', dueAt: new Date('2025-10-15T16:00:00Z') },
+      dueAt: new Date('2025-10-15T16:00:00Z'),
+    });
     const change = escalationChange(m, new Date('2025-10-16T00:00:00Z'), ['o-sec', 'o-grid']);
     expect(change.set).toEqual({ armed: false });
     expect(change.event.text).toContain('王网格');
@@ -252,7 +334,12 @@ describe('statistics', () => {
     });
   });
   test('nothing to count gives null, not 0 or NaN', () => {
-    expect(ratesOf({ raised: 0, due: 0, respondedInTime: 0, closed: 0, rated: 0, starsSum: 0, good: 0 })).toMatchObject({ responseRate: null, resolutionRate: null, averageStars: null, goodShare: null });
+    expect(ratesOf({ raised: 0, due: 0, respondedInTime: 0, closed: 0, rated: 0, starsSum: 0, good: 0 })).toMatchObject({
+      responseRate: null,
+      resolutionRate: null,
+      averageStars: null,
+      goodShare: null,
+    });
   });
   test('periods and due dates are checked', () => {
     expect(code(() => checkPeriod('2025-01-01', '2025-12-31'))).toBe('allowed');

@@ -64,7 +64,9 @@ async function outbox(): Promise<OutboxEntry[]> {
 
 /** Subscribe messages about one matter: [who, template]. */
 async function told(id: string): Promise<[string, string][]> {
-  return (await outbox()).filter((e) => e.kind === 'subscribeMessage' && (e.page ?? '').endsWith(`?id=${id}`)).map((e) => [e.touser ?? '', e.templateId ?? '']);
+  return (await outbox())
+    .filter((e) => e.kind === 'subscribeMessage' && (e.page ?? '').endsWith(`?id=${id}`))
+    .map((e) => [e.touser ?? '', e.templateId ?? '']);
 }
 
 async function stored(id: string): Promise<Matter> {
@@ -76,7 +78,11 @@ const matters = (): Promise<number> => count(db.collection(C.matters));
 
 /** Fires the function's one timer at `time` and gives what the named schedule did (null: it did not run then). */
 async function fire(schedule: 'overdue' | 'calendar', time: Date): Promise<{ result: unknown }> {
-  const out = await cloud.control<{ result?: { ok: boolean; data?: Record<string, unknown> } }>('POST', '/_localcloud/timers/matters/schedule', { time: time.toISOString() });
+  const out = await cloud.control<{ result?: { ok: boolean; data?: Record<string, unknown> } }>(
+    'POST',
+    '/_localcloud/timers/matters/schedule',
+    { time: time.toISOString() },
+  );
   return { result: out.result?.data?.[schedule] };
 }
 
@@ -106,7 +112,16 @@ test('the whole flow: raise → respond → discuss → assign → progress → 
   const raised = raise.envelope.data;
   expect(raised).toMatchObject({ held: false, repeated: false });
   const id = raised.matter.id;
-  expect(raised.matter).toMatchObject({ status: 'open', statusName: '待答复', category: '道路交通', photoCount: 2, hasVoice: true, round: 1, mine: true, householdLabel: '4组1号' });
+  expect(raised.matter).toMatchObject({
+    status: 'open',
+    statusName: '待答复',
+    category: '道路交通',
+    photoCount: 2,
+    hasVoice: true,
+    round: 1,
+    mine: true,
+    householdLabel: '4组1号',
+  });
   // The deadline is the pure rule's for the moment it was raised (the demo town has no overrides).
   expect(raised.matter.deadline).toBe(responseDeadline(new Date(raised.matter.raisedAt), library).at.toISOString());
   expect(raised.matter.deadlineText).toMatch(/^\d+月\d+日（周.）24:00$/);
@@ -125,7 +140,12 @@ test('the whole flow: raise → respond → discuss → assign → progress → 
   expect(respond.envelope.data).toMatchObject({ status: 'responded', respondedInTime: true });
 
   const noteKey = key();
-  const note = await api.call('demo-cadre-2', 'matters', 'note', { id, clientKey: noteKey, text: '需要镇交通办出资，先报预算', publish: false });
+  const note = await api.call('demo-cadre-2', 'matters', 'note', {
+    id,
+    clientKey: noteKey,
+    text: '需要镇交通办出资，先报预算',
+    publish: false,
+  });
   dbRequests.note = note.dbRequests;
   // A retried note is written once.
   await api.ok('demo-cadre-2', 'matters', 'note', { id, clientKey: noteKey, text: '需要镇交通办出资，先报预算', publish: false });
@@ -139,15 +159,28 @@ test('the whole flow: raise → respond → discuss → assign → progress → 
     note: '请网格长组织填坑',
   });
   dbRequests.assign = assign.dbRequests;
-  expect(assign.envelope.ok && assign.envelope.data).toMatchObject({ status: 'assigned', assignee: { kind: 'person', name: expect.any(String), dueDate: addDays(chinaDay(new Date()), 3) } });
+  expect(assign.envelope.ok && assign.envelope.data).toMatchObject({
+    status: 'assigned',
+    assignee: { kind: 'person', name: expect.any(String), dueDate: addDays(chinaDay(new Date()), 3) },
+  });
 
   // The grid leader it was assigned to posts progress; another grid leader may not; closing is the cadres'.
-  const prog = await api.call('demo-grid-1', 'matters', 'progress', { id, clientKey: key(), text: '已拉来两车碎石，周六填坑', photos: [photo(3)] });
+  const prog = await api.call('demo-grid-1', 'matters', 'progress', {
+    id,
+    clientKey: key(),
+    text: '已拉来两车碎石，周六填坑',
+    photos: [photo(3)],
+  });
   dbRequests.progress = prog.dbRequests;
   expect(prog.envelope.ok && prog.envelope.data.events.at(-1)).toMatchObject({ kind: 'progress', roleName: '网格长' });
   expect((await api.refused('demo-grid-2', 'matters', 'progress', { id, clientKey: key(), text: '我也来' })).code).toBe('AUTH.FORBIDDEN');
   expect((await api.refused('demo-grid-1', 'matters', 'close', { id, clientKey: key(), text: '好了' })).code).toBe('AUTH.FORBIDDEN');
-  const close = await api.call('demo-cadre-1', 'matters', 'close', { id, clientKey: key(), text: '大坑已填平压实，已设警示牌', photos: [photo(4)] });
+  const close = await api.call('demo-cadre-1', 'matters', 'close', {
+    id,
+    clientKey: key(),
+    text: '大坑已填平压实，已设警示牌',
+    photos: [photo(4)],
+  });
   dbRequests.close = close.dbRequests;
   expect(close.envelope.ok && close.envelope.data).toMatchObject({ status: 'closed', can: { rate: false, close: false } });
 
@@ -162,7 +195,12 @@ test('the whole flow: raise → respond → discuss → assign → progress → 
 
   const rate = await api.call('demo-villager', 'matters', 'rate', { id, clientKey: key(), stars: 2, comment: '坑填了但下雨又积水' });
   dbRequests.rate = rate.dbRequests;
-  expect(rate.envelope.ok && rate.envelope.data).toMatchObject({ stars: 2, rating: { stars: 2 }, can: { rate: false, reopen: true }, reopensLeft: 1 });
+  expect(rate.envelope.ok && rate.envelope.data).toMatchObject({
+    stars: 2,
+    rating: { stars: 2 },
+    can: { rate: false, reopen: true },
+    reopensLeft: 1,
+  });
   expect((await api.refused('demo-villager', 'matters', 'rate', { id, clientKey: key(), stars: 5 })).code).toBe('MATTER.ALREADY_RATED');
 
   const reopen = await api.call('demo-villager', 'matters', 'reopen', { id, clientKey: key(), reason: '下雨还是积水，请再看看' });
@@ -170,14 +208,18 @@ test('the whole flow: raise → respond → discuss → assign → progress → 
   if (!reopen.envelope.ok) throw new Error(reopen.envelope.error.message);
   expect(reopen.envelope.data).toMatchObject({ status: 'open', round: 2, stars: null, reopensLeft: 0 });
   // Round 2's deadline runs from the reopen; the first round's response stays counted as on time.
-  expect(reopen.envelope.data.deadline).toBe(responseDeadline(new Date(reopen.envelope.data.events.at(-1)?.at ?? ''), library).at.toISOString());
+  expect(reopen.envelope.data.deadline).toBe(
+    responseDeadline(new Date(reopen.envelope.data.events.at(-1)?.at ?? ''), library).at.toISOString(),
+  );
   expect(reopen.envelope.data.respondedInTime).toBe(true);
 
   await api.ok('demo-cadre-2', 'matters', 'respond', { id, clientKey: key(), text: '再次查看，准备挖排水沟' });
   await api.ok('demo-cadre-2', 'matters', 'close', { id, clientKey: key(), text: '已挖排水沟，雨后无积水' });
   await api.ok('demo-villager', 'matters', 'rate', { id, clientKey: key(), stars: 1, comment: '还是不满意' });
   // Once only.
-  expect((await api.refused('demo-villager', 'matters', 'reopen', { id, clientKey: key(), reason: '再来一次' })).code).toBe('MATTER.REOPEN_USED');
+  expect((await api.refused('demo-villager', 'matters', 'reopen', { id, clientKey: key(), reason: '再来一次' })).code).toBe(
+    'MATTER.REOPEN_USED',
+  );
   const final = await stored(id);
   expect(final).toMatchObject({ status: 'closed', round: 2, reopens: 1, stars: 1, respondedBy: 'demo-cadre-1', handlerId: 'demo-cadre-1' });
   expect(final.ratings.map((r) => [r.round, r.stars])).toEqual([
@@ -211,7 +253,10 @@ test('a retried or double-tapped raise raises once; a retried step is done once'
   expect(again.repeated).toBe(true);
 
   const step = { id: a.matter.id, clientKey: key(), text: '已通知保洁员' };
-  const [r1, r2] = await Promise.all([api.call('demo-cadre-1', 'matters', 'respond', step), api.call('demo-cadre-2', 'matters', 'respond', { ...step, clientKey: key() })]);
+  const [r1, r2] = await Promise.all([
+    api.call('demo-cadre-1', 'matters', 'respond', step),
+    api.call('demo-cadre-2', 'matters', 'respond', { ...step, clientKey: key() }),
+  ]);
   // Two cadres at once: one response; the other is told it is no longer waiting for one.
   expect([r1.envelope.ok, r2.envelope.ok].filter(Boolean)).toHaveLength(1);
   await api.ok('demo-cadre-1', 'matters', 'respond', step).catch(() => undefined);
@@ -221,7 +266,13 @@ test('a retried or double-tapped raise raises once; a retried step is done once'
 
 test('a villager who cannot type raises a matter by voice alone', async () => {
   const said = await storedFile('matters/test/voice-alone.mp3');
-  const { matter } = await api.ok('demo-head', 'matters', 'raise', { clientKey: key(), text: '', voice: { fileId: said, seconds: 35 }, category: '道路交通', public: true });
+  const { matter } = await api.ok('demo-head', 'matters', 'raise', {
+    clientKey: key(),
+    text: '',
+    voice: { fileId: said, seconds: 35 },
+    category: '道路交通',
+    public: true,
+  });
   expect(matter).toMatchObject({ title: '道路交通（语音说事）', hasVoice: true, voice: { fileId: said, seconds: 35 }, text: '' });
   // Others hear it once WeChat's media check passed it and a cadre has listened to it.
   expect((await api.ok('demo-villager', 'matters', 'detail', { id: matter.id })).voice).toBeNull();
@@ -233,7 +284,12 @@ test('a villager who cannot type raises a matter by voice alone', async () => {
 
 describe('privacy', () => {
   test('a private matter: only the raiser and the village cadres can read it, even by id; never in a public list', async () => {
-    const { matter } = await api.ok('demo-villager', 'matters', 'raise', { clientKey: key(), text: '邻居家儿子长期打骂老人，不方便公开说', category: '邻里纠纷', public: false });
+    const { matter } = await api.ok('demo-villager', 'matters', 'raise', {
+      clientKey: key(),
+      text: '邻居家儿子长期打骂老人，不方便公开说',
+      category: '邻里纠纷',
+      public: false,
+    });
     expect(matter.public).toBe(false);
     expect((await api.ok('demo-villager', 'matters', 'detail', { id: matter.id })).text).toContain('打骂老人');
     expect((await api.ok('demo-secretary', 'matters', 'detail', { id: matter.id })).text).toContain('打骂老人');
@@ -256,21 +312,46 @@ describe('privacy', () => {
   });
 
   test('another village sees nothing of this one', async () => {
-    const outsider = userSchema.parse({ _id: 'o-qingshan', name: '赵四', roles: ['cadre', 'villager'], villageId: 'village-qingshan', townId: 'town-qingxi', householdId: null, memberId: null });
+    const outsider = userSchema.parse({
+      _id: 'o-qingshan',
+      name: '赵四',
+      roles: ['cadre', 'villager'],
+      villageId: 'village-qingshan',
+      townId: 'town-qingxi',
+      householdId: null,
+      memberId: null,
+    });
     await settled(db.collection(C.users).add({ data: outsider }));
     const mine = await raisePublic('demo-villager', '村小学门口需要减速带');
     expect((await api.refused(outsider._id, 'matters', 'detail', { id: mine.id })).code).toBe('COMMON.NOT_FOUND');
-    expect((await api.refused(outsider._id, 'matters', 'respond', { id: mine.id, clientKey: key(), text: '收到' })).code).toBe('COMMON.NOT_FOUND');
+    expect((await api.refused(outsider._id, 'matters', 'respond', { id: mine.id, clientKey: key(), text: '收到' })).code).toBe(
+      'COMMON.NOT_FOUND',
+    );
     expect((await api.ok(outsider._id, 'matters', 'list', {})).items).toEqual([]);
     expect((await api.ok(outsider._id, 'matters', 'queue', {})).items).toEqual([]);
   });
 
-  test('photos and voice go through WeChat\'s media check: a risky photo stays with the raiser and the cadres, who are told why; a call dressed as the verdict changes nothing', async () => {
-    const [risky, fine, spoken] = await Promise.all([storedFile('matters/test/risky-dump.jpg'), storedFile('matters/test/river.jpg'), storedFile('matters/test/said.mp3')]);
-    const { matter } = await api.ok('demo-villager', 'matters', 'raise', { clientKey: key(), text: '有人往河里倒垃圾', photos: [risky, fine], voice: { fileId: spoken, seconds: 12 }, category: '环境卫生', public: true });
+  test("photos and voice go through WeChat's media check: a risky photo stays with the raiser and the cadres, who are told why; a call dressed as the verdict changes nothing", async () => {
+    const [risky, fine, spoken] = await Promise.all([
+      storedFile('matters/test/risky-dump.jpg'),
+      storedFile('matters/test/river.jpg'),
+      storedFile('matters/test/said.mp3'),
+    ]);
+    const { matter } = await api.ok('demo-villager', 'matters', 'raise', {
+      clientKey: key(),
+      text: '有人往河里倒垃圾',
+      photos: [risky, fine],
+      voice: { fileId: spoken, seconds: 12 },
+      category: '环境卫生',
+      public: true,
+    });
     // A user's call dressed as WeChat's push is no verdict.
     const [first] = (await stored(matter.id)).mediaChecks;
-    const forged = await cloud.call<{ ok: boolean }>('matters', { MsgType: 'event', Event: 'wxa_media_check', trace_id: first?.traceId ?? '', result: { suggest: 'pass' } }, 'demo-villager');
+    const forged = await cloud.call<{ ok: boolean }>(
+      'matters',
+      { MsgType: 'event', Event: 'wxa_media_check', trace_id: first?.traceId ?? '', result: { suggest: 'pass' } },
+      'demo-villager',
+    );
     expect(forged.body.result?.ok).toBe(false);
     expect(await verdicts(matter.id, 3)).toEqual([
       [risky, 'risky'],
@@ -299,8 +380,23 @@ describe('privacy', () => {
     });
     const seen = await api.ok('demo-head', 'matters', 'detail', { id: matter.id });
     expect(seen.raiserName).toMatch(/^\S\*+$/);
-    expect(seen).toMatchObject({ householdLabel: null, location: { name: '清溪河边', latitude: null, longitude: null }, photos: [], mediaPending: true, mine: false });
-    expect(seen.can).toEqual({ moderate: false, respond: false, note: false, assign: false, progress: false, close: false, rate: false, reopen: false });
+    expect(seen).toMatchObject({
+      householdLabel: null,
+      location: { name: '清溪河边', latitude: null, longitude: null },
+      photos: [],
+      mediaPending: true,
+      mine: false,
+    });
+    expect(seen.can).toEqual({
+      moderate: false,
+      respond: false,
+      note: false,
+      assign: false,
+      progress: false,
+      close: false,
+      rate: false,
+      reopen: false,
+    });
     await api.ok('demo-cadre-1', 'matters', 'note', { id: matter.id, clientKey: key(), text: '疑似外村车辆，查监控', publish: false });
     await api.ok('demo-cadre-1', 'matters', 'respond', { id: matter.id, clientKey: key(), text: '已安排清运并查找倾倒人' });
     expect(await verdicts(matter.id, 1)).toEqual([[shot, 'pass']]);
@@ -317,7 +413,13 @@ describe('privacy', () => {
     const [household] = await getAll(db.collection(C.households).where({ _id: String(me?.householdId) }));
     const secrets = [String(member?.phone), String(member?.idNumber), String(household?.address)].filter((s) => s.length > 4);
     expect(secrets).toHaveLength(3);
-    const views = JSON.stringify([after, list, await api.ok('demo-cadre-1', 'matters', 'detail', { id: matter.id }), await api.ok('demo-villager', 'matters', 'mine', {}), await api.ok('demo-cadre-1', 'matters', 'queue', {})]);
+    const views = JSON.stringify([
+      after,
+      list,
+      await api.ok('demo-cadre-1', 'matters', 'detail', { id: matter.id }),
+      await api.ok('demo-villager', 'matters', 'mine', {}),
+      await api.ok('demo-cadre-1', 'matters', 'queue', {}),
+    ]);
     for (const s of secrets) expect(views).not.toContain(s);
   });
 });
@@ -325,7 +427,12 @@ describe('privacy', () => {
 describe('content check', () => {
   test('risky public text is held for a cadre, not refused: never listed, then released or kept private by a cadre', async () => {
     const before = (await outbox()).length;
-    const raised = await api.ok('demo-villager', 'matters', 'raise', { clientKey: key(), text: '晚上有人在祠堂聚众赌博', category: '治安消防', public: true });
+    const raised = await api.ok('demo-villager', 'matters', 'raise', {
+      clientKey: key(),
+      text: '晚上有人在祠堂聚众赌博',
+      category: '治安消防',
+      public: true,
+    });
     expect(raised.held).toBe(true);
     const id = raised.matter.id;
     expect(raised.matter).toMatchObject({ status: 'held', statusName: '待审核' });
@@ -336,7 +443,9 @@ describe('content check', () => {
     expect((await api.ok('demo-villager', 'matters', 'detail', { id })).status).toBe('held');
     const queue = await api.ok('demo-cadre-1', 'matters', 'queue', {});
     expect(queue.items.find((m) => m.id === id)?.status).toBe('held');
-    expect((await api.refused('demo-cadre-1', 'matters', 'respond', { id, clientKey: key(), text: '收到' })).code).toBe('MATTER.WRONG_STATE');
+    expect((await api.refused('demo-cadre-1', 'matters', 'respond', { id, clientKey: key(), text: '收到' })).code).toBe(
+      'MATTER.WRONG_STATE',
+    );
     const kept = await api.ok('demo-cadre-1', 'matters', 'moderate', { id, clientKey: key(), decision: 'private' });
     expect(kept).toMatchObject({ status: 'open', public: false });
     expect((await api.ok('demo-head', 'matters', 'list', {})).items.map((m) => m.id)).not.toContain(id);
@@ -345,7 +454,12 @@ describe('content check', () => {
 
   test('a held matter released by a cadre is listed', async () => {
     // The words of the local cloud's risky list can be a false alarm: "办证" in a question about getting papers.
-    const raised = await api.ok('demo-head', 'matters', 'raise', { clientKey: key(), text: '老人办证要带哪些材料？', category: '政策咨询', public: true });
+    const raised = await api.ok('demo-head', 'matters', 'raise', {
+      clientKey: key(),
+      text: '老人办证要带哪些材料？',
+      category: '政策咨询',
+      public: true,
+    });
     expect(raised.held).toBe(true);
     await api.ok('demo-secretary', 'matters', 'moderate', { id: raised.matter.id, clientKey: key(), decision: 'release' });
     expect((await api.ok('demo-villager', 'matters', 'list', {})).items.map((m) => m.id)).toContain(raised.matter.id);
@@ -353,10 +467,19 @@ describe('content check', () => {
 
   test('a private matter is not checked (only the cadres read it); cadres’ public answers are', async () => {
     const before = (await outbox()).length;
-    const raised = await api.ok('demo-villager', 'matters', 'raise', { clientKey: key(), text: '我怀疑有人诈骗老人钱财', category: '治安消防', public: false });
+    const raised = await api.ok('demo-villager', 'matters', 'raise', {
+      clientKey: key(),
+      text: '我怀疑有人诈骗老人钱财',
+      category: '治安消防',
+      public: false,
+    });
     expect(raised.held).toBe(false);
     expect((await outbox()).slice(before).filter((e) => e.kind === 'msgSecCheck')).toEqual([]);
-    const risky = await api.refused('demo-cadre-1', 'matters', 'respond', { id: raised.matter.id, clientKey: key(), text: '赌博的事我们会查' });
+    const risky = await api.refused('demo-cadre-1', 'matters', 'respond', {
+      id: raised.matter.id,
+      clientKey: key(),
+      text: '赌博的事我们会查',
+    });
     expect(risky.code).toBe('COMMON.INVALID_INPUT');
     expect((await stored(raised.matter.id)).status).toBe('open');
   });
@@ -377,42 +500,137 @@ test('bad input and refused steps change nothing', async () => {
     ['text too long', { clientKey: k, text: '长'.repeat(1001), category: '其他', public: true }],
     ['an extra field', { clientKey: k, text: '路灯', category: '其他', public: true, raisedBy: 'demo-secretary' }],
     ['bad client key', { clientKey: 'x', text: '路灯', category: '其他', public: true }],
-    ['latitude 200', { clientKey: k, text: '路灯', category: '其他', public: true, location: { name: '村口', latitude: 200, longitude: 1 } }],
+    [
+      'latitude 200',
+      { clientKey: k, text: '路灯', category: '其他', public: true, location: { name: '村口', latitude: 200, longitude: 1 } },
+    ],
   ];
   for (const [what, payload] of raises) {
-    const reply = await cloud.call<{ ok: boolean; error?: { code: string; message: string } }>('matters', { action: 'raise', payload }, 'demo-villager');
+    const reply = await cloud.call<{ ok: boolean; error?: { code: string; message: string } }>(
+      'matters',
+      { action: 'raise', payload },
+      'demo-villager',
+    );
     expect([what, reply.body.result?.error?.code]).toEqual([what, 'COMMON.INVALID_INPUT']);
     expect(reply.body.result?.error?.message).toMatch(/[\u4e00-\u9fa5]/);
   }
   const steps: [string, () => Promise<{ code: string }>, string][] = [
-    ['villager responds', () => api.refused('demo-head', 'matters', 'respond', { id, clientKey: key(), text: '我来答复' }), 'AUTH.FORBIDDEN'],
+    [
+      'villager responds',
+      () => api.refused('demo-head', 'matters', 'respond', { id, clientKey: key(), text: '我来答复' }),
+      'AUTH.FORBIDDEN',
+    ],
     ['rate before closed', () => api.refused('demo-villager', 'matters', 'rate', { id, clientKey: key(), stars: 5 }), 'MATTER.WRONG_STATE'],
-    ['assign before responding', () => api.refused('demo-cadre-1', 'matters', 'assign', { id, clientKey: key(), assignee: { kind: 'body', name: '镇水务站' }, dueDate: addDays(chinaDay(new Date()), 2) }), 'MATTER.WRONG_STATE'],
-    ['close before responding', () => api.refused('demo-cadre-1', 'matters', 'close', { id, clientKey: key(), text: '好了' }), 'MATTER.WRONG_STATE'],
-    ['reopen an open one', () => api.refused('demo-villager', 'matters', 'reopen', { id, clientKey: key(), reason: '不满意' }), 'MATTER.WRONG_STATE'],
-    ['no such matter', () => api.refused('demo-cadre-1', 'matters', 'respond', { id: 'm-nope', clientKey: key(), text: '收到' }), 'COMMON.NOT_FOUND'],
-    ['not joined', () => api.refused('nobody', 'matters', 'raise', { clientKey: key(), text: '你好', category: '其他', public: true }), 'AUTH.NOT_JOINED'],
+    [
+      'assign before responding',
+      () =>
+        api.refused('demo-cadre-1', 'matters', 'assign', {
+          id,
+          clientKey: key(),
+          assignee: { kind: 'body', name: '镇水务站' },
+          dueDate: addDays(chinaDay(new Date()), 2),
+        }),
+      'MATTER.WRONG_STATE',
+    ],
+    [
+      'close before responding',
+      () => api.refused('demo-cadre-1', 'matters', 'close', { id, clientKey: key(), text: '好了' }),
+      'MATTER.WRONG_STATE',
+    ],
+    [
+      'reopen an open one',
+      () => api.refused('demo-villager', 'matters', 'reopen', { id, clientKey: key(), reason: '不满意' }),
+      'MATTER.WRONG_STATE',
+    ],
+    [
+      'no such matter',
+      () => api.refused('demo-cadre-1', 'matters', 'respond', { id: 'm-nope', clientKey: key(), text: '收到' }),
+      'COMMON.NOT_FOUND',
+    ],
+    [
+      'not joined',
+      () => api.refused('nobody', 'matters', 'raise', { clientKey: key(), text: '你好', category: '其他', public: true }),
+      'AUTH.NOT_JOINED',
+    ],
     ['villager queue', () => api.refused('demo-villager', 'matters', 'queue', {}), 'AUTH.FORBIDDEN'],
     ['villager stats', () => api.refused('demo-villager', 'matters', 'stats', { from: '2026-01-01', to: '2026-01-31' }), 'AUTH.FORBIDDEN'],
-    ['backwards period', () => api.refused('demo-cadre-1', 'matters', 'stats', { from: '2026-02-01', to: '2026-01-01' }), 'COMMON.INVALID_INPUT'],
-    ['villager override', () => api.refused('demo-villager', 'matters', 'setOverride', { scope: 'village', date: '2027-01-01', kind: 'holiday', name: '元旦' }), 'AUTH.FORBIDDEN'],
-    ['cadre town override', () => api.refused('demo-cadre-1', 'matters', 'setOverride', { scope: 'town', date: '2027-01-01', kind: 'holiday', name: '元旦' }), 'AUTH.FORBIDDEN'],
-    ['not a date', () => api.refused('demo-town', 'matters', 'setOverride', { scope: 'town', date: '2027-02-30', kind: 'holiday', name: '春节' }), 'COMMON.INVALID_INPUT'],
+    [
+      'backwards period',
+      () => api.refused('demo-cadre-1', 'matters', 'stats', { from: '2026-02-01', to: '2026-01-01' }),
+      'COMMON.INVALID_INPUT',
+    ],
+    [
+      'villager override',
+      () => api.refused('demo-villager', 'matters', 'setOverride', { scope: 'village', date: '2027-01-01', kind: 'holiday', name: '元旦' }),
+      'AUTH.FORBIDDEN',
+    ],
+    [
+      'cadre town override',
+      () => api.refused('demo-cadre-1', 'matters', 'setOverride', { scope: 'town', date: '2027-01-01', kind: 'holiday', name: '元旦' }),
+      'AUTH.FORBIDDEN',
+    ],
+    [
+      'not a date',
+      () => api.refused('demo-town', 'matters', 'setOverride', { scope: 'town', date: '2027-02-30', kind: 'holiday', name: '春节' }),
+      'COMMON.INVALID_INPUT',
+    ],
   ];
   for (const [what, run, expected] of steps) expect([what, (await run()).code]).toEqual([what, expected]);
 
   await api.ok('demo-cadre-1', 'matters', 'respond', { id, clientKey: key(), text: '已报修' });
   const v1 = (await stored(id)).version;
   const after: [string, () => Promise<{ code: string }>, string][] = [
-    ['due yesterday', () => api.refused('demo-cadre-1', 'matters', 'assign', { id, clientKey: key(), assignee: { kind: 'body', name: '镇水务站' }, dueDate: addDays(chinaDay(new Date()), -1) }), 'COMMON.INVALID_INPUT'],
-    ['assign to a plain villager', () => api.refused('demo-cadre-1', 'matters', 'assign', { id, clientKey: key(), assignee: { kind: 'person', userId: 'demo-head' }, dueDate: addDays(chinaDay(new Date()), 1) }), 'COMMON.INVALID_INPUT'],
-    ['assign to another village', () => api.refused('demo-cadre-1', 'matters', 'assign', { id, clientKey: key(), assignee: { kind: 'person', userId: 'o-qingshan' }, dueDate: addDays(chinaDay(new Date()), 1) }), 'COMMON.INVALID_INPUT'],
-    ['respond twice', () => api.refused('demo-cadre-2', 'matters', 'respond', { id, clientKey: key(), text: '再答复' }), 'MATTER.WRONG_STATE'],
+    [
+      'due yesterday',
+      () =>
+        api.refused('demo-cadre-1', 'matters', 'assign', {
+          id,
+          clientKey: key(),
+          assignee: { kind: 'body', name: '镇水务站' },
+          dueDate: addDays(chinaDay(new Date()), -1),
+        }),
+      'COMMON.INVALID_INPUT',
+    ],
+    [
+      'assign to a plain villager',
+      () =>
+        api.refused('demo-cadre-1', 'matters', 'assign', {
+          id,
+          clientKey: key(),
+          assignee: { kind: 'person', userId: 'demo-head' },
+          dueDate: addDays(chinaDay(new Date()), 1),
+        }),
+      'COMMON.INVALID_INPUT',
+    ],
+    [
+      'assign to another village',
+      () =>
+        api.refused('demo-cadre-1', 'matters', 'assign', {
+          id,
+          clientKey: key(),
+          assignee: { kind: 'person', userId: 'o-qingshan' },
+          dueDate: addDays(chinaDay(new Date()), 1),
+        }),
+      'COMMON.INVALID_INPUT',
+    ],
+    [
+      'respond twice',
+      () => api.refused('demo-cadre-2', 'matters', 'respond', { id, clientKey: key(), text: '再答复' }),
+      'MATTER.WRONG_STATE',
+    ],
   ];
   for (const [what, run, expected] of after) expect([what, (await run()).code]).toEqual([what, expected]);
-  const six = await cloud.call<{ ok: boolean; error?: { code: string } }>('matters', { action: 'rate', payload: { id, clientKey: key(), stars: 6 } }, 'demo-villager');
+  const six = await cloud.call<{ ok: boolean; error?: { code: string } }>(
+    'matters',
+    { action: 'rate', payload: { id, clientKey: key(), stars: 6 } },
+    'demo-villager',
+  );
   expect(six.body.result?.error?.code).toBe('COMMON.INVALID_INPUT');
-  const unknown = await cloud.call<{ ok: boolean; error?: { code: string } }>('matters', { action: 'delete', payload: { id } }, 'demo-secretary');
+  const unknown = await cloud.call<{ ok: boolean; error?: { code: string } }>(
+    'matters',
+    { action: 'delete', payload: { id } },
+    'demo-secretary',
+  );
   expect(unknown.body.result?.error?.code).toBe('COMMON.UNKNOWN_ACTION');
 
   expect(await matters()).toBe(n0);
@@ -447,7 +665,12 @@ describe('overdue: the timer reminds the assignee and escalates to the secretary
     const m = await raisePublic('demo-villager', '村委会门口的路灯不亮');
     await api.ok('demo-cadre-3', 'matters', 'respond', { id: m.id, clientKey: key(), text: '收到' });
     const due = chinaDay(new Date());
-    await api.ok('demo-cadre-3', 'matters', 'assign', { id: m.id, clientKey: key(), assignee: { kind: 'person', userId: 'demo-grid-2' }, dueDate: due });
+    await api.ok('demo-cadre-3', 'matters', 'assign', {
+      id: m.id,
+      clientKey: key(),
+      assignee: { kind: 'person', userId: 'demo-grid-2' },
+      dueDate: due,
+    });
     const afterDue = new Date(Date.parse(`${addDays(due, 1)}T09:00:00+08:00`));
     await fire('overdue', afterDue);
     await fire('overdue', afterDue);
@@ -458,7 +681,12 @@ describe('overdue: the timer reminds the assignee and escalates to the secretary
     const view = await api.ok('demo-villager', 'matters', 'detail', { id: m.id });
     expect(kinds(view)).toEqual(['raised', 'responded', 'assigned', 'escalated']);
     // Re-assigning with a new due date arms the timer again, for the new date.
-    await api.ok('demo-cadre-3', 'matters', 'assign', { id: m.id, clientKey: key(), assignee: { kind: 'body', name: '镇供电所' }, dueDate: addDays(due, 5) });
+    await api.ok('demo-cadre-3', 'matters', 'assign', {
+      id: m.id,
+      clientKey: key(),
+      assignee: { kind: 'body', name: '镇供电所' },
+      dueDate: addDays(due, 5),
+    });
     expect((await stored(m.id)).armed).toBe(true);
   });
 });
@@ -501,11 +729,22 @@ describe('deadlines and the holiday calendar', () => {
     expect((await api.ok('demo-secretary', 'matters', 'calendar', {})).warnings.map((w) => w.year)).toEqual([2027]);
 
     // The town admin enters 2027's Spring Festival: the year counts as covered and the warning goes.
-    for (const date of ['2027-02-06', '2027-02-07', '2027-02-08']) await api.ok('demo-town', 'matters', 'setOverride', { scope: 'town', date, kind: 'holiday', name: '春节' });
-    const fixed = await api.ok('demo-town', 'matters', 'setOverride', { scope: 'town', date: '2027-02-20', kind: 'workday', name: '春节调休' });
+    for (const date of ['2027-02-06', '2027-02-07', '2027-02-08'])
+      await api.ok('demo-town', 'matters', 'setOverride', { scope: 'town', date, kind: 'holiday', name: '春节' });
+    const fixed = await api.ok('demo-town', 'matters', 'setOverride', {
+      scope: 'town',
+      date: '2027-02-20',
+      kind: 'workday',
+      name: '春节调休',
+    });
     expect(fixed.coverage).toContainEqual({ year: 2027, source: 'overrides' });
     expect(fixed.warnings).toEqual([]);
-    expect(fixed.overrides.filter((o) => o.scope === 'town').map((o) => o.date)).toEqual(['2027-02-06', '2027-02-07', '2027-02-08', '2027-02-20']);
+    expect(fixed.overrides.filter((o) => o.scope === 'town').map((o) => o.date)).toEqual([
+      '2027-02-06',
+      '2027-02-07',
+      '2027-02-08',
+      '2027-02-20',
+    ]);
     // And the check no longer warns about it.
     await settled(db.collection(C.calendarWarnings).where({ _id: 'town-qingxi|2027' }).remove());
     expect((await fire('calendar', new Date('2026-12-03T01:00:00Z'))).result).toEqual({ warned: [] });
@@ -514,8 +753,24 @@ describe('deadlines and the holiday calendar', () => {
 
 describe('statistics per village and per cadre, by aggregation', () => {
   const V = 'village-liushu';
-  const cadreA = userSchema.parse({ _id: 'o-liu-a', name: '柳大成', roles: ['secretary', 'cadre'], villageId: V, townId: 'town-qingxi', householdId: null, memberId: null });
-  const cadreB = userSchema.parse({ _id: 'o-liu-b', name: '柳小红', roles: ['cadre'], villageId: V, townId: 'town-qingxi', householdId: null, memberId: null });
+  const cadreA = userSchema.parse({
+    _id: 'o-liu-a',
+    name: '柳大成',
+    roles: ['secretary', 'cadre'],
+    villageId: V,
+    townId: 'town-qingxi',
+    householdId: null,
+    memberId: null,
+  });
+  const cadreB = userSchema.parse({
+    _id: 'o-liu-b',
+    name: '柳小红',
+    roles: ['cadre'],
+    villageId: V,
+    townId: 'town-qingxi',
+    householdId: null,
+    memberId: null,
+  });
   let n = 0;
   function fixture(over: Partial<Matter>): Matter {
     n += 1;
@@ -580,9 +835,23 @@ describe('statistics per village and per cadre, by aggregation', () => {
       fixture(rated(5, cadreA._id)),
       fixture(rated(4, cadreA._id)),
       fixture(rated(2, cadreB._id)),
-      fixture({ status: 'responded', respondedAt: new Date('2026-03-05T02:00:00Z'), respondedBy: cadreB._id, respondedInTime: false, handlerId: cadreB._id }), // late
+      fixture({
+        status: 'responded',
+        respondedAt: new Date('2026-03-05T02:00:00Z'),
+        respondedBy: cadreB._id,
+        respondedInTime: false,
+        handlerId: cadreB._id,
+      }), // late
       fixture({}), // no response, deadline long past: due, not in time
-      fixture({ status: 'closed', active: false, respondedAt: new Date('2026-03-03T02:00:00Z'), respondedBy: cadreB._id, respondedInTime: true, handlerId: cadreA._id, closedAt: new Date('2026-03-04T02:00:00Z') }), // assigned on to A, closed, not rated
+      fixture({
+        status: 'closed',
+        active: false,
+        respondedAt: new Date('2026-03-03T02:00:00Z'),
+        respondedBy: cadreB._id,
+        respondedInTime: true,
+        handlerId: cadreA._id,
+        closedAt: new Date('2026-03-04T02:00:00Z'),
+      }), // assigned on to A, closed, not rated
       fixture({ raisedOn: '2026-04-10' }), // outside the period
     ];
     await settled(db.collection(C.matters).add({ data: docs }));
@@ -608,8 +877,27 @@ describe('statistics per village and per cadre, by aggregation', () => {
     });
     const a = s.cadres.find((c) => c.userId === cadreA._id);
     const b = s.cadres.find((c) => c.userId === cadreB._id);
-    expect(a).toMatchObject({ name: '柳大成', raised: 3, respondedInTime: 3, responseRate: 1, closed: 3, resolutionRate: 1, rated: 2, averageStars: 4.5, goodShare: 1 });
-    expect(b).toMatchObject({ raised: 2, due: 2, respondedInTime: 1, responseRate: 0.5, closed: 1, rated: 1, averageStars: 2, goodShare: 0 });
+    expect(a).toMatchObject({
+      name: '柳大成',
+      raised: 3,
+      respondedInTime: 3,
+      responseRate: 1,
+      closed: 3,
+      resolutionRate: 1,
+      rated: 2,
+      averageStars: 4.5,
+      goodShare: 1,
+    });
+    expect(b).toMatchObject({
+      raised: 2,
+      due: 2,
+      respondedInTime: 1,
+      responseRate: 0.5,
+      closed: 1,
+      rated: 1,
+      averageStars: 2,
+      goodShare: 0,
+    });
 
     const town = await api.ok('demo-town', 'matters', 'stats', { from: '2026-03-01', to: '2026-03-31' });
     expect(town.village).toBeNull();
@@ -648,11 +936,17 @@ test('reading: lists are paged newest first, the queue is by deadline; request c
   expect(people.people[0]?.roleName).toBe('村书记');
   expect(people.people.map((p) => p.userId)).toEqual(expect.arrayContaining(['demo-secretary', 'demo-cadre-1', 'demo-grid-1']));
   expect(people.people.map((p) => p.userId)).not.toContain('demo-head');
-  console.log(`db requests per action: ${Object.entries(dbRequests).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(
+    `db requests per action: ${Object.entries(dbRequests)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
 });
 
 test('the demo village comes with believable matters in every state, each one reachable by the rules', async () => {
-  const seeded = (await getAll(db.collection(C.matters).where({ clientKey: db.command.in(Array.from({ length: 12 }, (_, i) => `seed-${i + 1}`)) }))).map((d) => matterSchema.parse(d));
+  const seeded = (
+    await getAll(db.collection(C.matters).where({ clientKey: db.command.in(Array.from({ length: 12 }, (_, i) => `seed-${i + 1}`)) }))
+  ).map((d) => matterSchema.parse(d));
   expect(seeded).toHaveLength(12);
   expect(new Set(seeded.map((m) => m.status))).toEqual(new Set(['closed', 'assigned', 'responded', 'open', 'held']));
   expect(seeded.filter((m) => m.reopens === 1)).toHaveLength(1);

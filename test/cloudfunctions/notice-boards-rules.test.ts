@@ -2,7 +2,11 @@
 // corrections taken off and no trace of who.
 import { blackList, boards, redList, standingItems, type BoardLine } from '../../cloudfunctions/shared/notice/boards';
 
-const line = (label: string, total: number, items: [string, number][] = []): BoardLine => ({ label, total, items: items.map(([itemName, points]) => ({ itemName, points })) });
+const line = (label: string, total: number, items: [string, number][] = []): BoardLine => ({
+  label,
+  total,
+  items: items.map(([itemName, points]) => ({ itemName, points })),
+});
 
 describe('red list', () => {
   test('ranks by total, highest first, and lists the top 10', () => {
@@ -31,7 +35,13 @@ describe('red list', () => {
   });
 
   test('a tie at the 10th place lists every household tied there', () => {
-    const lines = [...Array.from({ length: 9 }, (_, i) => line(`A${i}`, 50 - i)), line('B1', 20), line('B2', 20), line('B3', 20), line('C', 19)];
+    const lines = [
+      ...Array.from({ length: 9 }, (_, i) => line(`A${i}`, 50 - i)),
+      line('B1', 20),
+      line('B2', 20),
+      line('B3', 20),
+      line('C', 19),
+    ];
     const red = redList(lines);
     expect(red).toHaveLength(12);
     expect(red.slice(9).map((r) => [r.rank, r.label])).toEqual([
@@ -43,7 +53,13 @@ describe('red list', () => {
   });
 
   test('a tie across the 10th place: the rank after the tie is past 10, so nobody more', () => {
-    const lines = [...Array.from({ length: 8 }, (_, i) => line(`A${i}`, 50 - i)), line('B1', 20), line('B2', 20), line('B3', 20), line('C', 19)];
+    const lines = [
+      ...Array.from({ length: 8 }, (_, i) => line(`A${i}`, 50 - i)),
+      line('B1', 20),
+      line('B2', 20),
+      line('B3', 20),
+      line('C', 19),
+    ];
     const red = redList(lines);
     expect(red.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 9]);
   });
@@ -93,7 +109,9 @@ describe('black list', () => {
       ['乱扔垃圾、乱倒污水', -3],
       ['更正：乱扔垃圾、乱倒污水（2026-11-03）', 3],
     ];
-    expect(standingItems(items.map(([itemName, points]) => ({ itemName, points })))).toEqual([{ itemName: '乱扔垃圾、乱倒污水', points: -3 }]);
+    expect(standingItems(items.map(([itemName, points]) => ({ itemName, points })))).toEqual([
+      { itemName: '乱扔垃圾、乱倒污水', points: -3 },
+    ]);
     expect(blackList([line('1号 张三', -3, items)])).toEqual([{ itemName: '乱扔垃圾、乱倒污水', count: 1, points: -3 }]);
   });
 
@@ -116,18 +134,39 @@ describe('black list', () => {
   });
 
   test('a lone correction of an earlier deduction does not hide the month’s real deductions of that item', () => {
-    const lines = [line('1号', 3, [['乱扔垃圾、乱倒污水', 3]]), line('2号', -3, [['乱扔垃圾、乱倒污水', -3]]), line('3号', -3, [['乱扔垃圾、乱倒污水', -3]])];
+    const lines = [
+      line('1号', 3, [['乱扔垃圾、乱倒污水', 3]]),
+      line('2号', -3, [['乱扔垃圾、乱倒污水', -3]]),
+      line('3号', -3, [['乱扔垃圾、乱倒污水', -3]]),
+    ];
     expect(blackList(lines)).toEqual([{ itemName: '乱扔垃圾、乱倒污水', count: 2, points: -6 }]);
   });
 
   test('ties in points: the more frequent first, then by name', () => {
-    const black = blackList([line('1', -20, [['违法违规受到行政处罚', -20]]), line('2', -20, [['虐待、遗弃家庭成员', -20]]), line('3', -20, [['阻挠公共工程建设', -10], ['阻挠公共工程建设', -10]])]);
-    expect(black.map((b) => b.itemName)).toEqual(['阻挠公共工程建设', ...['虐待、遗弃家庭成员', '违法违规受到行政处罚'].sort((a, b) => a.localeCompare(b, 'zh'))]);
+    const black = blackList([
+      line('1', -20, [['违法违规受到行政处罚', -20]]),
+      line('2', -20, [['虐待、遗弃家庭成员', -20]]),
+      line('3', -20, [
+        ['阻挠公共工程建设', -10],
+        ['阻挠公共工程建设', -10],
+      ]),
+    ]);
+    expect(black.map((b) => b.itemName)).toEqual([
+      '阻挠公共工程建设',
+      ...['虐待、遗弃家庭成员', '违法违规受到行政处罚'].sort((a, b) => a.localeCompare(b, 'zh')),
+    ]);
   });
 });
 
 test('boards: both lists and the deductions in all', () => {
-  const result = boards([line('1号 张三', 7, [['参加村民大会', 10], ['焚烧秸秆或垃圾', -5], ['参加村民大会', 2]]), line('2号 李四', -3, [['乱扔垃圾、乱倒污水', -3]])]);
+  const result = boards([
+    line('1号 张三', 7, [
+      ['参加村民大会', 10],
+      ['焚烧秸秆或垃圾', -5],
+      ['参加村民大会', 2],
+    ]),
+    line('2号 李四', -3, [['乱扔垃圾、乱倒污水', -3]]),
+  ]);
   expect(result.red).toEqual([{ rank: 1, label: '1号 张三', total: 7 }]);
   expect(result.black).toHaveLength(2);
   expect(result.deductions).toEqual({ count: 2, points: -8 });

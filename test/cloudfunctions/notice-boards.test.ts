@@ -67,7 +67,13 @@ test('refusals: not in a village, a month without a notice, a malformed month', 
 
 test('a deduction upheld as wrong leaves the black list; the corrected total moves the red list', async () => {
   // A deduction this month, then this month published on the 1st of the next (00:30 China time).
-  const rec = await api.ok('demo-cadre-1', 'points', 'record', { clientKey: key(), itemCode: 'A07', householdIds: ['hh-007'], occurredOn: today, reason: '网格巡查记录' });
+  const rec = await api.ok('demo-cadre-1', 'points', 'record', {
+    clientKey: key(),
+    itemCode: 'A07',
+    householdIds: ['hh-007'],
+    occurredOn: today,
+    reason: '网格巡查记录',
+  });
   const deduction = rec.records[0];
   if (!deduction) throw new Error('no record');
   await cloud.setClock(new Date(`${nextMonth}-01T00:30:00+08:00`).toISOString());
@@ -78,8 +84,19 @@ test('a deduction upheld as wrong leaves the black list; the corrected total mov
     const item = before.black.find((b) => b.itemName === '无理上访、缠访闹访');
     expect(item?.count).toBeGreaterThanOrEqual(1);
 
-    const objection = await api.ok('demo-villager', 'notice', 'object', { clientKey: key(), month: thisMonth, householdId: 'hh-007', recordId: deduction.id, reason: '那天他在外地打工' });
-    await api.ok('demo-cadre-2', 'notice', 'resolve', { objectionId: objection.id, decision: 'uphold', reason: '核实后确实不在村里', clientKey: key() });
+    const objection = await api.ok('demo-villager', 'notice', 'object', {
+      clientKey: key(),
+      month: thisMonth,
+      householdId: 'hh-007',
+      recordId: deduction.id,
+      reason: '那天他在外地打工',
+    });
+    await api.ok('demo-cadre-2', 'notice', 'resolve', {
+      objectionId: objection.id,
+      decision: 'uphold',
+      reason: '核实后确实不在村里',
+      clientKey: key(),
+    });
     const after = await api.ok('demo-villager', 'notice', 'boards', { month: thisMonth });
     const { notice } = await api.ok('demo-villager', 'notice', 'get', { month: thisMonth });
     expect(after.version).toBe(before.version + 1);

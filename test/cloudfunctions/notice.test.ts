@@ -27,21 +27,35 @@ afterAll(async () => {
 
 async function balances(): Promise<Map<string, { earned: number; pending: number; available: number }>> {
   const rows = await getAll(db.collection('balances').where({ villageId: 'village-hemei' }).limit(1000));
-  return new Map(rows.map((r) => [String(r._id), { earned: num(r, 'earned'), pending: num(r, 'pending'), available: num(r, 'available') }]));
+  return new Map(
+    rows.map((r) => [String(r._id), { earned: num(r, 'earned'), pending: num(r, 'pending'), available: num(r, 'available') }]),
+  );
 }
 
 test('month end, notice, objections, settlement (twice) — in China time with the server in UTC', async () => {
   // 23:30 on 30 November in China is still 30 November there, though 15:30 UTC.
   await setClock('2026-11-30T15:30:00Z');
-  const late = await api.ok('demo-cadre-1', 'points', 'record', { clientKey: key(), itemCode: 'A01', householdIds: ['hh-005'], occurredOn: '2026-11-30' });
+  const late = await api.ok('demo-cadre-1', 'points', 'record', {
+    clientKey: key(),
+    itemCode: 'A01',
+    householdIds: ['hh-005'],
+    occurredOn: '2026-11-30',
+  });
   expect(late.records[0]?.status).toBe('approved');
   expect((await api.refused('demo-cadre-1', 'notice', 'publish', { month: '2026-11' })).code).toBe('COMMON.INVALID_INPUT');
   // A grid leader's record waiting for the cadre when the month ends.
-  const waiting = await api.ok('demo-grid-1', 'points', 'record', { clientKey: key(), itemCode: 'A01', householdIds: ['hh-006'], occurredOn: '2026-11-30' });
+  const waiting = await api.ok('demo-grid-1', 'points', 'record', {
+    clientKey: key(),
+    itemCode: 'A01',
+    householdIds: ['hh-006'],
+    occurredOn: '2026-11-30',
+  });
 
   // 00:30 on 1 December in China (16:30 UTC on 30 November): the month-end timer publishes November.
   await setClock('2026-11-30T16:30:00Z');
-  const fired = await cloud.control<{ result: { ok: boolean; data: { published: number } } }>('POST', '/_localcloud/timers/notice/sweep', { time: '2026-11-30T16:30:00Z' });
+  const fired = await cloud.control<{ result: { ok: boolean; data: { published: number } } }>('POST', '/_localcloud/timers/notice/sweep', {
+    time: '2026-11-30T16:30:00Z',
+  });
   expect(fired.result.data.published).toBe(3); // the town's three villages
   const { notice } = await api.ok('demo-villager', 'notice', 'get', { month: '2026-11' });
   expect(notice.status).toBe('published');
@@ -65,8 +79,20 @@ test('month end, notice, objections, settlement (twice) — in China time with t
 
   // Two objections to hh-005's line.
   const other = line5?.items.find((i) => i.recordId !== late.records[0]?.id);
-  const upheldObj = await api.ok('demo-villager', 'notice', 'object', { clientKey: key(), month: '2026-11', householdId: 'hh-005', recordId: late.records[0]?.id ?? '', reason: '那天的会他没有来' });
-  const dismissedObj = await api.ok('demo-head', 'notice', 'object', { clientKey: key(), month: '2026-11', householdId: 'hh-005', ...(other ? { recordId: other.recordId } : {}), reason: '这一项也有问题' });
+  const upheldObj = await api.ok('demo-villager', 'notice', 'object', {
+    clientKey: key(),
+    month: '2026-11',
+    householdId: 'hh-005',
+    recordId: late.records[0]?.id ?? '',
+    reason: '那天的会他没有来',
+  });
+  const dismissedObj = await api.ok('demo-head', 'notice', 'object', {
+    clientKey: key(),
+    month: '2026-11',
+    householdId: 'hh-005',
+    ...(other ? { recordId: other.recordId } : {}),
+    reason: '这一项也有问题',
+  });
   expect(upheldObj.objectorName).toBe('');
   expect((await api.ok('demo-villager', 'notice', 'get', { month: '2026-11' })).all).toEqual([]);
   expect((await api.ok('demo-cadre-1', 'notice', 'get', { month: '2026-11' })).all).toHaveLength(2);
@@ -80,25 +106,62 @@ test('month end, notice, objections, settlement (twice) — in China time with t
   await setClock('2026-12-02T02:00:00Z');
 
   await cloud.control('DELETE', '/_localcloud/outbox');
-  expect((await api.refused('demo-villager', 'notice', 'resolve', { objectionId: upheldObj.id, decision: 'uphold', reason: '核实无误', clientKey: key() })).code).toBe('AUTH.FORBIDDEN');
-  const upheld = await api.ok('demo-cadre-2', 'notice', 'resolve', { objectionId: upheldObj.id, decision: 'uphold', reason: '签到表上没有他', clientKey: key() });
+  expect(
+    (
+      await api.refused('demo-villager', 'notice', 'resolve', {
+        objectionId: upheldObj.id,
+        decision: 'uphold',
+        reason: '核实无误',
+        clientKey: key(),
+      })
+    ).code,
+  ).toBe('AUTH.FORBIDDEN');
+  const upheld = await api.ok('demo-cadre-2', 'notice', 'resolve', {
+    objectionId: upheldObj.id,
+    decision: 'uphold',
+    reason: '签到表上没有他',
+    clientKey: key(),
+  });
   expect(upheld.status).toBe('upheld');
   // Nobody resolves an objection about a record they made: a cadre who did not record the disputed item.
   const [disputed] = other ? await getAll(db.collection('pointRecords').where({ _id: other.recordId })) : [];
   const resolver = ['demo-cadre-3', 'demo-cadre-2', 'demo-secretary'].find((c) => c !== disputed?.recordedBy) ?? 'demo-cadre-3';
-  const dismissed = await api.ok(resolver, 'notice', 'resolve', { objectionId: dismissedObj.id, decision: 'dismiss', reason: '有照片为证', clientKey: key() });
+  const dismissed = await api.ok(resolver, 'notice', 'resolve', {
+    objectionId: dismissedObj.id,
+    decision: 'dismiss',
+    reason: '有照片为证',
+    clientKey: key(),
+  });
   expect(dismissed.status).toBe('dismissed');
   const outbox = await cloud.control<{ entries: { kind: string; touser?: string; templateId?: string }[] }>('GET', '/_localcloud/outbox');
-  expect(outbox.entries.filter((e) => e.templateId === 'TPL_OBJECTION_RESOLVED').map((e) => e.touser).sort()).toEqual(['demo-head', 'demo-villager']);
+  expect(
+    outbox.entries
+      .filter((e) => e.templateId === 'TPL_OBJECTION_RESOLVED')
+      .map((e) => e.touser)
+      .sort(),
+  ).toEqual(['demo-head', 'demo-villager']);
   const corrected = (await api.ok('demo-villager', 'notice', 'get', { month: '2026-11' })).notice;
   expect(corrected.version).toBe(2);
   expect(corrected.lines.find((l) => l.householdId === 'hh-005')?.total).toBe((line5?.total ?? 0) - 2);
 
   // After the period: settle. The month's totals move from pending to earned, exactly once.
   await setClock('2026-12-06T01:00:00Z');
-  expect((await api.refused('demo-villager', 'notice', 'object', { clientKey: key(), month: '2026-11', householdId: 'hh-005', reason: '太晚了吗' })).code).toBe('COMMON.INVALID_INPUT');
+  expect(
+    (
+      await api.refused('demo-villager', 'notice', 'object', {
+        clientKey: key(),
+        month: '2026-11',
+        householdId: 'hh-005',
+        reason: '太晚了吗',
+      })
+    ).code,
+  ).toBe('COMMON.INVALID_INPUT');
   const before = await balances();
-  const settle = await cloud.call<{ ok: boolean; data: { settled: boolean; households: number; points: number } }>('notice', { action: 'settle', payload: { month: '2026-11' } }, 'demo-cadre-1');
+  const settle = await cloud.call<{ ok: boolean; data: { settled: boolean; households: number; points: number } }>(
+    'notice',
+    { action: 'settle', payload: { month: '2026-11' } },
+    'demo-cadre-1',
+  );
   expect(settle.body.result?.data.settled).toBe(true);
   const after = await balances();
   const finalNotice = (await api.ok('demo-villager', 'notice', 'get', { month: '2026-11' })).notice;
@@ -106,7 +169,12 @@ test('month end, notice, objections, settlement (twice) — in China time with t
   for (const line of finalNotice.lines) {
     const b0 = before.get(line.householdId) ?? { earned: 0, pending: 0, available: 0 };
     const b1 = after.get(line.householdId) ?? { earned: 0, pending: 0, available: 0 };
-    expect([line.householdId, b1.earned - b0.earned, b1.available - b0.available, b0.pending - b1.pending]).toEqual([line.householdId, line.total, line.total, line.total]);
+    expect([line.householdId, b1.earned - b0.earned, b1.available - b0.available, b0.pending - b1.pending]).toEqual([
+      line.householdId,
+      line.total,
+      line.total,
+      line.total,
+    ]);
   }
   // Again by hand and by the timer: nothing moves.
   expect((await api.ok('demo-cadre-1', 'notice', 'settle', { month: '2026-11' })).settled).toBe(true);

@@ -24,9 +24,14 @@ test('the secretary adopts version 2 from the version in force; records from its
   const request = { clientKey: key(), effectiveFrom: '2026-12-15', adoption, items };
 
   expect((await api.refused('demo-cadre-1', 'points', 'adopt', request)).code).toBe('AUTH.FORBIDDEN');
-  const failing = await api.refused('demo-secretary', 'points', 'adopt', { ...request, adoption: { ...adoption, votesFor: 50, votesAgainst: 60 } });
+  const failing = await api.refused('demo-secretary', 'points', 'adopt', {
+    ...request,
+    adoption: { ...adoption, votesFor: 50, votesAgainst: 60 },
+  });
   expect(failing.message).toContain('赞成票');
-  expect((await api.refused('demo-secretary', 'points', 'adopt', { ...request, effectiveFrom: '2026-12-01' })).code).toBe('COMMON.INVALID_INPUT');
+  expect((await api.refused('demo-secretary', 'points', 'adopt', { ...request, effectiveFrom: '2026-12-01' })).code).toBe(
+    'COMMON.INVALID_INPUT',
+  );
   const dup = [...items, items[0] ?? items[1]].filter((i) => i !== undefined);
   expect((await api.refused('demo-secretary', 'points', 'adopt', { ...request, items: dup })).message).toContain('重复');
   expect((await api.ok('demo-villager', 'points', 'rules', {})).versions).toHaveLength(1);
@@ -39,10 +44,20 @@ test('the secretary adopts version 2 from the version in force; records from its
   expect(rules.current?.version).toBe(1); // not in force before 15 December
 
   const photo = 'cloud://local-dev.local-bucket/evidence/test.jpg';
-  const before = await api.ok('demo-villager', 'points', 'record', { clientKey: key(), itemCode: 'D04', occurredOn: '2026-12-10', evidence: [photo] });
+  const before = await api.ok('demo-villager', 'points', 'record', {
+    clientKey: key(),
+    itemCode: 'D04',
+    occurredOn: '2026-12-10',
+    evidence: [photo],
+  });
   expect([before.records[0]?.ruleVersion, before.records[0]?.points]).toEqual([1, 2]);
   await cloud.setClock('2026-12-16T02:00:00Z');
-  const after = await api.ok('demo-villager', 'points', 'record', { clientKey: key(), itemCode: 'D04', occurredOn: '2026-12-16', evidence: [photo] });
+  const after = await api.ok('demo-villager', 'points', 'record', {
+    clientKey: key(),
+    itemCode: 'D04',
+    occurredOn: '2026-12-16',
+    evidence: [photo],
+  });
   expect([after.records[0]?.ruleVersion, after.records[0]?.points]).toEqual([2, 3]);
   expect((await api.ok('demo-villager', 'points', 'rules', {})).current?.version).toBe(2);
 });

@@ -39,7 +39,15 @@ test('50 overlapping batch approvals at once book each record once; recompute fi
         ['demo-grid-2', 51],
         ['demo-grid-3', 101],
       ] as const
-    ).map(([leader, first]) => api.ok(leader, 'points', 'record', { clientKey: key(), itemCode: 'X01', householdIds: grid(first), occurredOn: today, evidence: [photo] })),
+    ).map(([leader, first]) =>
+      api.ok(leader, 'points', 'record', {
+        clientKey: key(),
+        itemCode: 'X01',
+        householdIds: grid(first),
+        occurredOn: today,
+        evidence: [photo],
+      }),
+    ),
   );
   const ids = made.flatMap((m) => m.records.map((r) => r.id));
   expect(ids).toHaveLength(150);
@@ -63,7 +71,10 @@ test('50 overlapping batch approvals at once book each record once; recompute fi
 test('a batch record sent twice at once writes one record per household', async () => {
   const before = await count(db.collection('pointRecords'));
   const payload = { clientKey: key(), itemCode: 'B05', householdIds: grid(51), occurredOn: today, evidence: [photo] };
-  const [a, b] = await Promise.all([api.ok('demo-grid-2', 'points', 'record', payload), api.ok('demo-grid-2', 'points', 'record', payload)]);
+  const [a, b] = await Promise.all([
+    api.ok('demo-grid-2', 'points', 'record', payload),
+    api.ok('demo-grid-2', 'points', 'record', payload),
+  ]);
   expect(await count(db.collection('pointRecords'))).toBe(before + 50);
   expect(a.records.map((r) => r.id).sort()).toEqual(b.records.map((r) => r.id).sort());
 });
@@ -73,11 +84,21 @@ test('a household at its cap refuses the whole batch before anything is written'
   const [first] = households;
   // Use up hh-101's monthly A01 (2 a month) with single records.
   for (;;) {
-    const r = await api.call('demo-cadre-1', 'points', 'record', { clientKey: key(), itemCode: 'A01', householdIds: [first ?? ''], occurredOn: today });
+    const r = await api.call('demo-cadre-1', 'points', 'record', {
+      clientKey: key(),
+      itemCode: 'A01',
+      householdIds: [first ?? ''],
+      occurredOn: today,
+    });
     if (!r.envelope.ok) break;
   }
   const before = await count(db.collection('pointRecords'));
-  const error = await api.refused('demo-cadre-1', 'points', 'record', { clientKey: key(), itemCode: 'A01', householdIds: households, occurredOn: today });
+  const error = await api.refused('demo-cadre-1', 'points', 'record', {
+    clientKey: key(),
+    itemCode: 'A01',
+    householdIds: households,
+    occurredOn: today,
+  });
   expect(error.message).toContain('上限');
   expect(await count(db.collection('pointRecords'))).toBe(before);
   expect((await api.ok('demo-secretary', 'points', 'recompute', {})).differences).toEqual([]);

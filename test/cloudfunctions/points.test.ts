@@ -41,7 +41,13 @@ test('every villager can read the rules in force, with their adoption record', a
 
 test('self-report → grid leader → cadre: pending grows by the points, the ledger recomputes', async () => {
   const before = await balanceOf('demo-villager');
-  const rec = await api.call('demo-villager', 'points', 'record', { clientKey: key(), itemCode: 'D04', occurredOn: today(), note: '敬老院打扫卫生', evidence: [photo] });
+  const rec = await api.call('demo-villager', 'points', 'record', {
+    clientKey: key(),
+    itemCode: 'D04',
+    occurredOn: today(),
+    note: '敬老院打扫卫生',
+    evidence: [photo],
+  });
   expect(rec.envelope.ok).toBe(true);
   if (!rec.envelope.ok) return;
   const [r] = rec.envelope.data.records;
@@ -63,10 +69,7 @@ test('self-report → grid leader → cadre: pending grows by the points, the le
 test('a retried or double-tapped submission records once', async () => {
   const payload = { clientKey: key(), itemCode: 'D04', occurredOn: today(), evidence: [photo] };
   const before = await records();
-  const [a, b] = await Promise.all([
-    api.ok('demo-head', 'points', 'record', payload),
-    api.ok('demo-head', 'points', 'record', payload),
-  ]);
+  const [a, b] = await Promise.all([api.ok('demo-head', 'points', 'record', payload), api.ok('demo-head', 'points', 'record', payload)]);
   const again = await api.ok('demo-head', 'points', 'record', payload);
   expect(await records()).toBe(before + 1);
   expect(new Set([a.records[0]?.id, b.records[0]?.id, again.records[0]?.id]).size).toBe(1);
@@ -96,7 +99,11 @@ test('refusals get a clear code and message and change nothing', async () => {
     expect(error.message).toMatch(/[\u4e00-\u9fa5]/);
   }
   // Malformed input never reaches the rules.
-  const bad = await cloud.call<{ ok: boolean; error?: { code: string } }>('points', { action: 'record', payload: { clientKey: 'x', itemCode: 1 } }, 'demo-villager');
+  const bad = await cloud.call<{ ok: boolean; error?: { code: string } }>(
+    'points',
+    { action: 'record', payload: { clientKey: 'x', itemCode: 1 } },
+    'demo-villager',
+  );
   expect(bad.body.result?.error?.code).toBe('COMMON.INVALID_INPUT');
   const unknown = await cloud.call<{ ok: boolean; error?: { code: string } }>('points', { action: 'drop', payload: {} }, 'demo-villager');
   expect(unknown.body.result?.error?.code).toBe('COMMON.UNKNOWN_ACTION');
@@ -106,10 +113,25 @@ test('refusals get a clear code and message and change nothing', async () => {
 test('caps per period are enforced, and a rejection gives the use back', async () => {
   // X03 may be scored 4 times a month: use up what the demo history left of it for hh-150.
   const archive = await api.ok('demo-cadre-1', 'points', 'archive', { householdId: 'hh-150' });
-  const used = archive.history.filter((h) => h.itemCode === 'X03' && h.occurredOn.slice(0, 7) === today().slice(0, 7) && h.status !== 'rejected').length;
-  for (let i = used; i < 4; i++) await api.ok('demo-cadre-1', 'points', 'record', { clientKey: key(), itemCode: 'X03', householdIds: ['hh-150'], occurredOn: today(), evidence: [photo] });
+  const used = archive.history.filter(
+    (h) => h.itemCode === 'X03' && h.occurredOn.slice(0, 7) === today().slice(0, 7) && h.status !== 'rejected',
+  ).length;
+  for (let i = used; i < 4; i++)
+    await api.ok('demo-cadre-1', 'points', 'record', {
+      clientKey: key(),
+      itemCode: 'X03',
+      householdIds: ['hh-150'],
+      occurredOn: today(),
+      evidence: [photo],
+    });
   const before = await records();
-  const over = await api.refused('demo-cadre-1', 'points', 'record', { clientKey: key(), itemCode: 'X03', householdIds: ['hh-150'], occurredOn: today(), evidence: [photo] });
+  const over = await api.refused('demo-cadre-1', 'points', 'record', {
+    clientKey: key(),
+    itemCode: 'X03',
+    householdIds: ['hh-150'],
+    occurredOn: today(),
+    evidence: [photo],
+  });
   expect(over.message).toContain('上限');
   expect(await records()).toBe(before);
   // A grid leader's record of the same capped item waits for a cadre; rejecting it needs a reason.
@@ -119,11 +141,18 @@ test('caps per period are enforced, and a rejection gives the use back', async (
     return doc ? num(doc, 'count') : 0;
   };
   const uses = await capCount();
-  const e01 = await api.ok('demo-grid-3', 'points', 'record', { clientKey: key(), itemCode: 'E01', householdIds: ['hh-140'], occurredOn: today() });
+  const e01 = await api.ok('demo-grid-3', 'points', 'record', {
+    clientKey: key(),
+    itemCode: 'E01',
+    householdIds: ['hh-140'],
+    occurredOn: today(),
+  });
   const id = e01.records[0]?.id ?? '';
   expect(await capCount()).toBe(uses + 1);
   expect(e01.records[0]?.status).toBe('pending');
-  expect((await api.refused('demo-cadre-1', 'points', 'review', { recordIds: [id], decision: 'reject' })).code).toBe('COMMON.INVALID_INPUT');
+  expect((await api.refused('demo-cadre-1', 'points', 'review', { recordIds: [id], decision: 'reject' })).code).toBe(
+    'COMMON.INVALID_INPUT',
+  );
   const rejected = await api.ok('demo-cadre-1', 'points', 'review', { recordIds: [id], decision: 'reject', reason: '当天会议未签到' });
   expect(rejected.done).toEqual([id]);
   const again = await api.ok('demo-cadre-1', 'points', 'archive', { householdId: 'hh-140' });
@@ -134,21 +163,34 @@ test('caps per period are enforced, and a rejection gives the use back', async (
 test('a deduction tells the household head, and a wrong record is reversed, never deleted', async () => {
   await cloud.control('DELETE', '/_localcloud/outbox');
   const before = await balanceOf('demo-head');
-  const ded = await api.ok('demo-cadre-1', 'points', 'record', { clientKey: key(), itemCode: 'B07', householdIds: ['hh-021'], occurredOn: today(), reason: '焚烧秸秆', evidence: [photo] });
+  const ded = await api.ok('demo-cadre-1', 'points', 'record', {
+    clientKey: key(),
+    itemCode: 'B07',
+    householdIds: ['hh-021'],
+    occurredOn: today(),
+    reason: '焚烧秸秆',
+    evidence: [photo],
+  });
   const id = ded.records[0]?.id ?? '';
   expect(ded.records[0]?.status).toBe('approved');
   expect((await balanceOf('demo-head')).pending).toBe(before.pending - 5);
   const outbox = await cloud.control<{ entries: { kind: string; touser?: string; templateId?: string }[] }>('GET', '/_localcloud/outbox');
-  expect(outbox.entries).toContainEqual(expect.objectContaining({ kind: 'subscribeMessage', touser: 'demo-head', templateId: 'TPL_DEDUCTION' }));
+  expect(outbox.entries).toContainEqual(
+    expect.objectContaining({ kind: 'subscribeMessage', touser: 'demo-head', templateId: 'TPL_DEDUCTION' }),
+  );
 
-  expect((await api.refused('demo-grid-1', 'points', 'reverse', { clientKey: key(), recordId: id, reason: '误记' })).code).toBe('AUTH.FORBIDDEN');
+  expect((await api.refused('demo-grid-1', 'points', 'reverse', { clientKey: key(), recordId: id, reason: '误记' })).code).toBe(
+    'AUTH.FORBIDDEN',
+  );
   const k = key();
   const counter = await api.ok('demo-cadre-2', 'points', 'reverse', { clientKey: k, recordId: id, reason: '误记，实为邻户' });
   expect(counter.points).toBe(5);
   expect(counter.reverses).toBe(id);
   // Retrying the same reversal returns it; reversing again is refused.
   expect((await api.ok('demo-cadre-2', 'points', 'reverse', { clientKey: k, recordId: id, reason: '误记，实为邻户' })).id).toBe(counter.id);
-  expect((await api.refused('demo-cadre-2', 'points', 'reverse', { clientKey: key(), recordId: id, reason: '再改' })).code).toBe('COMMON.INVALID_INPUT');
+  expect((await api.refused('demo-cadre-2', 'points', 'reverse', { clientKey: key(), recordId: id, reason: '再改' })).code).toBe(
+    'COMMON.INVALID_INPUT',
+  );
   const after = await api.ok('demo-head', 'points', 'archive', {});
   expect(after.balance.pending).toBe(before.pending);
   expect(after.history.find((h) => h.id === id)?.reversedBy).toBe(counter.id);
@@ -156,10 +198,21 @@ test('a deduction tells the household head, and a wrong record is reversed, neve
 });
 
 test('a grid leader records for many households at once; a cadre approves a batch of 50 in one call', async () => {
-  const one = await api.call('demo-cadre-1', 'points', 'record', { clientKey: key(), itemCode: 'A01', householdIds: ['hh-090'], occurredOn: today() });
+  const one = await api.call('demo-cadre-1', 'points', 'record', {
+    clientKey: key(),
+    itemCode: 'A01',
+    householdIds: ['hh-090'],
+    occurredOn: today(),
+  });
   expect(one.envelope.ok && one.envelope.data.records[0]?.status).toBe('approved');
   const grid2 = Array.from({ length: 50 }, (_, i) => `hh-${String(51 + i).padStart(3, '0')}`);
-  const batch = await api.call('demo-grid-2', 'points', 'record', { clientKey: key(), itemCode: 'E02', householdIds: grid2, occurredOn: today(), evidence: [photo] });
+  const batch = await api.call('demo-grid-2', 'points', 'record', {
+    clientKey: key(),
+    itemCode: 'E02',
+    householdIds: grid2,
+    occurredOn: today(),
+    evidence: [photo],
+  });
   expect(batch.envelope.ok && batch.envelope.data.records.length).toBe(50);
   const queue = await api.ok('demo-cadre-3', 'points', 'queue', {});
   const [first, ...rest] = queue.records.map((r) => r.id);
@@ -170,19 +223,31 @@ test('a grid leader records for many households at once; a cadre approves a batc
   const approved = await api.call('demo-cadre-3', 'points', 'review', { recordIds: ids, decision: 'approve' });
   expect(approved.envelope.ok && approved.envelope.data.done.length).toBe(ids.length);
   expect((await api.ok('demo-secretary', 'points', 'recompute', {})).differences).toEqual([]);
-  console.log(`db requests: record 1 (cadre) ${one.dbRequests}, record for 50 households ${batch.dbRequests}, approve 1 ${single.dbRequests}, approve 50 ${approved.dbRequests}`);
+  console.log(
+    `db requests: record 1 (cadre) ${one.dbRequests}, record for 50 households ${batch.dbRequests}, approve 1 ${single.dbRequests}, approve 50 ${approved.dbRequests}`,
+  );
 });
 
 test('50 concurrent approvals leave every balance equal to the recomputation', async () => {
   const households = Array.from({ length: 25 }, (_, i) => `hh-${String(101 + i).padStart(3, '0')}`);
   // Two grid-leader records per household (grid 3), each then approved by its own cadre call, all at once.
   const made = await Promise.all(
-    [0, 1].map(() => api.ok('demo-grid-3', 'points', 'record', { clientKey: key(), itemCode: 'D04', householdIds: households, occurredOn: today(), evidence: [photo] })),
+    [0, 1].map(() =>
+      api.ok('demo-grid-3', 'points', 'record', {
+        clientKey: key(),
+        itemCode: 'D04',
+        householdIds: households,
+        occurredOn: today(),
+        evidence: [photo],
+      }),
+    ),
   );
   const ids = made.flatMap((m) => m.records.map((r) => r.id));
   expect(ids.length).toBe(50);
   const cadres = ['demo-cadre-1', 'demo-cadre-2', 'demo-cadre-3', 'demo-secretary'];
-  const results = await Promise.all(ids.map((id, i) => api.ok(cadres[i % cadres.length] ?? '', 'points', 'review', { recordIds: [id], decision: 'approve' })));
+  const results = await Promise.all(
+    ids.map((id, i) => api.ok(cadres[i % cadres.length] ?? '', 'points', 'review', { recordIds: [id], decision: 'approve' })),
+  );
   expect(results.flatMap((r) => r.done).sort()).toEqual([...ids].sort());
   const check = await api.ok('demo-secretary', 'points', 'recompute', {});
   expect(check.households).toBe(150);

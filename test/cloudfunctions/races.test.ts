@@ -36,8 +36,13 @@ async function householdOf(openid: string): Promise<string> {
 }
 
 test('50 joins at once by one person file one request', async () => {
-  const invite = await api.ok('demo-cadre-1', 'village', 'createInvite', { kind: 'household', householdId: await householdOf('demo-head') });
-  const answers = await codes(Array.from({ length: N }, () => api.call('o-twin', 'village', 'join', { code: invite.code, name: '孙二娘', idLast4: '4321' })));
+  const invite = await api.ok('demo-cadre-1', 'village', 'createInvite', {
+    kind: 'household',
+    householdId: await householdOf('demo-head'),
+  });
+  const answers = await codes(
+    Array.from({ length: N }, () => api.call('o-twin', 'village', 'join', { code: invite.code, name: '孙二娘', idLast4: '4321' })),
+  );
   expect(answers.filter((c) => c === 'ok')).toHaveLength(1);
   expect(answers.every((c) => ['ok', 'JOIN.ALREADY_PENDING', 'JOIN.USED_UP', 'COMMON.BUSY', 'COMMON.DAILY_LIMIT'].includes(c))).toBe(true);
   expect(await count(db.collection('joinRequests').where({ openid: 'o-twin' }))).toBe(1);
@@ -46,7 +51,11 @@ test('50 joins at once by one person file one request', async () => {
 test('50 confirmations of one request at once: one confirms, one member is added', async () => {
   const [request] = await getAll(db.collection('joinRequests').where({ openid: 'o-twin' }));
   const before = await count(db.collection('members'));
-  const answers = await codes(Array.from({ length: N }, (_, i) => api.call(`demo-cadre-${(i % 3) + 1}`, 'village', 'confirm', { requestId: String(request?._id), relation: '其他' })));
+  const answers = await codes(
+    Array.from({ length: N }, (_, i) =>
+      api.call(`demo-cadre-${(i % 3) + 1}`, 'village', 'confirm', { requestId: String(request?._id), relation: '其他' }),
+    ),
+  );
   expect(answers.filter((c) => c === 'ok')).toHaveLength(1);
   expect(answers.every((c) => ['ok', 'VILLAGE.ALREADY_DECIDED', 'COMMON.BUSY'].includes(c))).toBe(true);
   expect(await count(db.collection('members'))).toBe(before + 1);
@@ -56,11 +65,17 @@ test('50 confirmations of one request at once: one confirms, one member is added
 
 test('50 appointments at once: every granted role is kept', async () => {
   const target = 'demo-grid-2';
-  const answers = await codes(Array.from({ length: N }, (_, i) => api.call('demo-secretary', 'village', 'setRole', { userId: target, role: i % 2 ? 'keeper' : 'cadre', granted: true })));
+  const answers = await codes(
+    Array.from({ length: N }, (_, i) =>
+      api.call('demo-secretary', 'village', 'setRole', { userId: target, role: i % 2 ? 'keeper' : 'cadre', granted: true }),
+    ),
+  );
   expect(answers.every((c) => c === 'ok' || c === 'COMMON.BUSY')).toBe(true);
   expect(answers.filter((c) => c === 'ok').length).toBeGreaterThan(0);
   const [user] = await getAll(db.collection('users').where({ _id: target }));
-  const granted = new Set(Array.from({ length: N }, (_, i) => (answers[i] === 'ok' ? (i % 2 ? 'keeper' : 'cadre') : null)).filter((r) => r !== null));
+  const granted = new Set(
+    Array.from({ length: N }, (_, i) => (answers[i] === 'ok' ? (i % 2 ? 'keeper' : 'cadre') : null)).filter((r) => r !== null),
+  );
   for (const role of granted) expect(user?.roles).toContain(role);
 });
 
@@ -75,7 +90,11 @@ test('50 wrong certificate codes at once: no more than 20 are answered, and the 
 
 test('50 matters raised at once by one villager: the daily limit lets 10 through, with a clear message', async () => {
   const before = await count(db.collection('matters'));
-  const replies = await Promise.all(Array.from({ length: N }, () => api.call('demo-villager', 'matters', 'raise', { clientKey: key(), text: '反映一下路灯的问题', category: '水电设施', public: false })));
+  const replies = await Promise.all(
+    Array.from({ length: N }, () =>
+      api.call('demo-villager', 'matters', 'raise', { clientKey: key(), text: '反映一下路灯的问题', category: '水电设施', public: false }),
+    ),
+  );
   const okCount = replies.filter((r) => r.envelope.ok).length;
   expect(okCount).toBeLessThanOrEqual(10);
   expect(await count(db.collection('matters'))).toBe(before + okCount);
@@ -89,7 +108,16 @@ test('50 matters raised at once by one villager: the daily limit lets 10 through
 test('50 people added at once with one ID number: one member has it', async () => {
   const idNumber = '110101199001011237';
   const households = ['hh-050', 'hh-051', 'hh-052', 'hh-053', 'hh-054'];
-  const answers = await codes(Array.from({ length: N }, (_, i) => api.call('demo-cadre-2', 'village', 'addMember', { householdId: households[i % households.length] ?? '', name: `孙${'甲乙丙丁戊己庚辛壬癸'[i % 10] ?? ''}${'春夏秋冬雪'[Math.floor(i / 10)] ?? ''}`, relation: '儿子', idNumber })));
+  const answers = await codes(
+    Array.from({ length: N }, (_, i) =>
+      api.call('demo-cadre-2', 'village', 'addMember', {
+        householdId: households[i % households.length] ?? '',
+        name: `孙${'甲乙丙丁戊己庚辛壬癸'[i % 10] ?? ''}${'春夏秋冬雪'[Math.floor(i / 10)] ?? ''}`,
+        relation: '儿子',
+        idNumber,
+      }),
+    ),
+  );
   expect(answers.filter((c) => c === 'ok')).toHaveLength(1);
   expect(answers.every((c) => ['ok', 'VILLAGE.ID_TAKEN', 'COMMON.BUSY'].includes(c))).toBe(true);
   expect(await count(db.collection('members').where({ idNumber }))).toBe(1);

@@ -8,7 +8,16 @@ import { limitText, periodKey, usageIdsOn } from '../../cloudfunctions/shared/sh
 import { reportFigures, reportSheets, safeCell } from '../../cloudfunctions/shared/shop/report';
 import { canManageShop, canVerify, checkRedeem, pickupDeadline, redeemDelta, refundDelta } from '../../cloudfunctions/shared/shop/rules';
 
-const user = (roles: User['roles']): User => ({ _id: 'u', name: '某人', roles, villageId: 'v', townId: 't', householdId: null, memberId: null, status: 'active' });
+const user = (roles: User['roles']): User => ({
+  _id: 'u',
+  name: '某人',
+  roles,
+  villageId: 'v',
+  townId: 't',
+  householdId: null,
+  memberId: null,
+  status: 'active',
+});
 
 const goods = (over: Partial<ShopGoods> = {}): ShopGoods => ({
   _id: 'g1',
@@ -48,8 +57,15 @@ test('limit periods are China-time month, quarter and year', () => {
 });
 
 test('who manages and who verifies', () => {
-  expect([canManageShop(user(['cadre'])), canManageShop(user(['secretary'])), canManageShop(user(['keeper'])), canManageShop(user(['head']))]).toEqual([true, true, false, false]);
-  expect([canVerify(user(['keeper'])), canVerify(user(['cadre'])), canVerify(user(['gridLeader'])), canVerify(user(['villager']))]).toEqual([true, true, false, false]);
+  expect([
+    canManageShop(user(['cadre'])),
+    canManageShop(user(['secretary'])),
+    canManageShop(user(['keeper'])),
+    canManageShop(user(['head'])),
+  ]).toEqual([true, true, false, false]);
+  expect([canVerify(user(['keeper'])), canVerify(user(['cadre'])), canVerify(user(['gridLeader'])), canVerify(user(['villager']))]).toEqual(
+    [true, true, false, false],
+  );
 });
 
 test('redemption days: open every day, or only inside a 兑换活动 (both days included)', () => {
@@ -59,7 +75,10 @@ test('redemption days: open every day, or only inside a 兑换活动 (both days 
   ];
   expect(shopStatus({ mode: 'always', events: [] }, '2026-02-01')).toEqual({ open: true, note: '', event: null });
   expect(shopStatus({ mode: 'events', events }, '2026-01-20').open).toBe(true);
-  expect(shopStatus({ mode: 'events', events }, '2026-01-22')).toMatchObject({ open: true, note: '正在进行：年货兑换（1月20日至1月22日）' });
+  expect(shopStatus({ mode: 'events', events }, '2026-01-22')).toMatchObject({
+    open: true,
+    note: '正在进行：年货兑换（1月20日至1月22日）',
+  });
   const closed = shopStatus({ mode: 'events', events }, '2026-01-23');
   expect(closed).toMatchObject({ open: false, event: { id: 'a' } });
   expect(closed.note).toBe('本村积分超市只在兑换活动期间开放，下一次：三月兑换日（3月5日）');
@@ -93,7 +112,9 @@ test('a redemption needs the goods of the village, on the shelf, within the limi
     'SHOP.LIMIT_REACHED 「大米」本年每户限 3 件，您家还能兑 1 件',
   );
   expect(refusal(() => checkRedeem({ ...ok, goods: goods({ stock: 0 }) }))).toBe('SHOP.SOLD_OUT 「大米」已经兑完了');
-  expect(refusal(() => checkRedeem({ ...ok, goods: goods({ stock: 1, limit: null }), qty: 2, available: 100 }))).toBe('SHOP.SOLD_OUT 「大米」只剩 1 件了');
+  expect(refusal(() => checkRedeem({ ...ok, goods: goods({ stock: 1, limit: null }), qty: 2, available: 100 }))).toBe(
+    'SHOP.SOLD_OUT 「大米」只剩 1 件了',
+  );
   expect(refusal(() => checkRedeem({ ...ok, available: 29 }))).toBe('SHOP.NOT_ENOUGH_POINTS 可用积分不够：需要 30 分，您家现有 29 分');
   expect(refusal(() => checkRedeem({ ...ok, available: -3 }))).toBe('SHOP.NOT_ENOUGH_POINTS 可用积分不够：需要 30 分，您家现有 0 分');
 });

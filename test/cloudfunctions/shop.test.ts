@@ -60,7 +60,16 @@ async function doc(coll: string, id: string): Promise<Doc | undefined> {
 }
 
 async function newGoods(fields: Partial<SaveGoodsRequest> = {}): Promise<GoodsView> {
-  return api.ok('demo-cadre-1', 'shop', 'saveGoods', { clientKey: key(), name: '测试商品', photo: '', price: 5, stock: 10, limit: null, onShelf: true, ...fields });
+  return api.ok('demo-cadre-1', 'shop', 'saveGoods', {
+    clientKey: key(),
+    name: '测试商品',
+    photo: '',
+    price: 5,
+    stock: 10,
+    limit: null,
+    onShelf: true,
+    ...fields,
+  });
 }
 
 async function redeem(openid: string, payload: RedeemRequest, label = 'redeem (any outcome, races included)') {
@@ -76,9 +85,13 @@ async function redeemOk(openid: string, payload: RedeemRequest, label?: string) 
 }
 
 async function fireExpiry(at: Date): Promise<number> {
-  const out = await cloud.control<{ result?: { ok: boolean; data?: { expired: number } }; invocation?: { dbRequests: number } }>('POST', '/_localcloud/timers/shop/expire', {
-    time: at.toISOString(),
-  });
+  const out = await cloud.control<{ result?: { ok: boolean; data?: { expired: number } }; invocation?: { dbRequests: number } }>(
+    'POST',
+    '/_localcloud/timers/shop/expire',
+    {
+      time: at.toISOString(),
+    },
+  );
   if (!out.result?.ok || !out.result.data) throw new Error(`timer failed: ${JSON.stringify(out)}`);
   note(`expire timer (${out.result.data.expired} expired)`, out.invocation?.dbRequests ?? NaN);
   return out.result.data.expired;
@@ -147,7 +160,9 @@ test('redeem takes points and stock in one transaction, writes the ledger event,
   expect(over.ok ? '' : over.error.code).toBe('SHOP.LIMIT_REACHED');
 
   // The keeper types the code (any case, with a space) and hands it over.
-  const seen = await api.call('demo-keeper', 'shop', 'verify', { code: `${r.order.code.slice(0, 3).toLowerCase()} ${r.order.code.slice(3)}` });
+  const seen = await api.call('demo-keeper', 'shop', 'verify', {
+    code: `${r.order.code.slice(0, 3).toLowerCase()} ${r.order.code.slice(3)}`,
+  });
   note('verify', seen.dbRequests);
   expect(seen.envelope.ok && seen.envelope.data.id).toBe(r.order.id);
   const done = await api.call('demo-keeper', 'shop', 'handover', { orderId: r.order.id });
@@ -166,10 +181,22 @@ test('redeem takes points and stock in one transaction, writes the ledger event,
 
 test('30 households racing for the last 5 items make exactly 5 orders, and every balance is exact', async () => {
   const goods = await newGoods({ name: '抢兑毛巾', price: 5, stock: 5 });
-  const rows = await getAll(db.collection(C.balances).where({ villageId: 'village-hemei', available: db.command.gte(5) }).limit(1000));
-  const households = rows.map((r) => str(r, '_id')).filter((id) => id >= 'hh-040').slice(0, 30);
+  const rows = await getAll(
+    db
+      .collection(C.balances)
+      .where({ villageId: 'village-hemei', available: db.command.gte(5) })
+      .limit(1000),
+  );
+  const households = rows
+    .map((r) => str(r, '_id'))
+    .filter((id) => id >= 'hh-040')
+    .slice(0, 30);
   expect(households).toHaveLength(30);
-  await settled(db.collection(C.users).add({ data: households.map((h) => user({ _id: `race-${h}`, name: `户主${h}`, roles: ['head', 'villager'], householdId: h })) }));
+  await settled(
+    db
+      .collection(C.users)
+      .add({ data: households.map((h) => user({ _id: `race-${h}`, name: `户主${h}`, roles: ['head', 'villager'], householdId: h })) }),
+  );
   const before = new Map(await Promise.all(households.map(async (h) => [h, await available(h)] as const)));
   const [orders0, ledger0] = [await count(db.collection(C.shopOrders)), await count(db.collection(C.ledger))];
 
@@ -219,7 +246,10 @@ test('cancel before pickup refunds exactly once, stock and limit come back', asy
   replies.forEach((x) => note('cancel (three at once, one refunds)', x.dbRequests));
   const oks = replies.filter((x) => x.envelope.ok);
   expect(oks).toHaveLength(1);
-  expect(replies.filter((x) => !x.envelope.ok).map((x) => (x.envelope.ok ? '' : x.envelope.error.code))).toEqual(['SHOP.ORDER_CLOSED', 'SHOP.ORDER_CLOSED']);
+  expect(replies.filter((x) => !x.envelope.ok).map((x) => (x.envelope.ok ? '' : x.envelope.error.code))).toEqual([
+    'SHOP.ORDER_CLOSED',
+    'SHOP.ORDER_CLOSED',
+  ]);
   const ok = oks[0]?.envelope;
   expect(ok?.ok && ok.data.order.status).toBe('cancelled');
   expect(ok?.ok && ok.data.available).toBe(before);
@@ -269,7 +299,20 @@ test('a keeper or cadre of another village is refused, and the order stays as it
     expect((await api.refused(who, 'shop', 'verify', { code: r.order.code })).code).toBe('COMMON.NOT_FOUND');
     expect((await api.refused(who, 'shop', 'handover', { orderId: r.order.id })).code).toBe('AUTH.OTHER_VILLAGE');
   }
-  expect((await api.refused('qingshan-cadre', 'shop', 'saveGoods', { clientKey: key(), id: goods.id, name: '改名', photo: '', price: 1, addStock: 100, limit: null, onShelf: true })).code).toBe('AUTH.OTHER_VILLAGE');
+  expect(
+    (
+      await api.refused('qingshan-cadre', 'shop', 'saveGoods', {
+        clientKey: key(),
+        id: goods.id,
+        name: '改名',
+        photo: '',
+        price: 1,
+        addStock: 100,
+        limit: null,
+        onShelf: true,
+      })
+    ).code,
+  ).toBe('AUTH.OTHER_VILLAGE');
   // Nor may someone of this village who is no keeper.
   expect((await api.refused('demo-villager', 'shop', 'verify', { code: r.order.code })).code).toBe('AUTH.FORBIDDEN');
   expect((await api.refused('demo-grid-1', 'shop', 'handover', { orderId: r.order.id })).code).toBe('AUTH.FORBIDDEN');
@@ -284,7 +327,11 @@ test('redemption days: with 兑换活动 set, the shop opens only inside one', a
   const goods = await newGoods({ name: '活动测试', price: 1, stock: 5 });
   const t = today();
   const later = new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10);
-  const saved = await api.ok('demo-cadre-1', 'shop', 'saveSettings', { mode: 'events', pickupDays: 7, events: [{ title: '春季兑换日', from: later, to: later }] });
+  const saved = await api.ok('demo-cadre-1', 'shop', 'saveSettings', {
+    mode: 'events',
+    pickupDays: 7,
+    events: [{ title: '春季兑换日', from: later, to: later }],
+  });
   expect(saved.events[0]?.id).toMatch(/^e/);
   const closed = await api.ok('demo-head', 'shop', 'browse', {});
   expect(closed.status.open).toBe(false);
@@ -294,7 +341,11 @@ test('redemption days: with 兑换活动 set, the shop opens only inside one', a
     expect(refused.code).toBe('SHOP.CLOSED');
     expect(refused.message).toContain('兑换活动');
 
-    await api.ok('demo-cadre-1', 'shop', 'saveSettings', { mode: 'events', pickupDays: 7, events: [...saved.events, { title: '今日兑换', from: t, to: t }] });
+    await api.ok('demo-cadre-1', 'shop', 'saveSettings', {
+      mode: 'events',
+      pickupDays: 7,
+      events: [...saved.events, { title: '今日兑换', from: t, to: t }],
+    });
     const open = await api.ok('demo-head', 'shop', 'browse', {});
     expect(open.status).toMatchObject({ open: true, event: { title: '今日兑换', from: t, to: t } });
     const r = await redeemOk('demo-head', { clientKey: key(), goodsId: goods.id, qty: 1 });
@@ -307,7 +358,15 @@ test('redemption days: with 兑换活动 set, the shop opens only inside one', a
 });
 
 test('goods admin: cadres add (once per form), restock and take goods off the shelf; villagers cannot', async () => {
-  const form = { clientKey: key(), name: '搪瓷盆', photo: 'cloud://local-dev.local-bucket/shop/goods/pen.jpg', price: 15, stock: 6, limit: { period: 'quarter' as const, qty: 1 }, onShelf: true };
+  const form = {
+    clientKey: key(),
+    name: '搪瓷盆',
+    photo: 'cloud://local-dev.local-bucket/shop/goods/pen.jpg',
+    price: 15,
+    stock: 6,
+    limit: { period: 'quarter' as const, qty: 1 },
+    onShelf: true,
+  };
   const [a, b] = await Promise.all([api.ok('demo-cadre-1', 'shop', 'saveGoods', form), api.ok('demo-cadre-1', 'shop', 'saveGoods', form)]);
   expect(a.id).toBe(b.id);
   expect(await count(db.collection(C.shopGoods).where({ name: '搪瓷盆' }))).toBe(1);
@@ -327,7 +386,20 @@ test('bad input changes nothing', async () => {
   const dear = await newGoods({ name: '贵重商品', price: 100_000, stock: 3 });
   await settled(
     db.collection(C.shopGoods).add({
-      data: { _id: 'goods-qingshan', villageId: 'village-qingshan', name: '青山村的米', photo: '', price: 1, stock: 9, limit: null, onShelf: true, clientKey: 'x', createdBy: 'x', createdAt: new Date(), updatedAt: new Date() },
+      data: {
+        _id: 'goods-qingshan',
+        villageId: 'village-qingshan',
+        name: '青山村的米',
+        photo: '',
+        price: 1,
+        stock: 9,
+        limit: null,
+        onShelf: true,
+        clientKey: 'x',
+        createdBy: 'x',
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      },
     }),
   );
   const taken = await redeemOk('demo-head', { clientKey: key(), goodsId: goods.id, qty: 1 });
@@ -387,10 +459,34 @@ test('bad input changes nothing', async () => {
     ['verify bad code', api.refused('demo-keeper', 'shop', 'verify', { code: 'O0I1L' }), 'COMMON.INVALID_INPUT'],
     ['verify unknown code', api.refused('demo-keeper', 'shop', 'verify', { code: 'AAAAAA' }), 'COMMON.NOT_FOUND'],
     ['handover by villager', api.refused('demo-head', 'shop', 'handover', { orderId: taken.order.id }), 'AUTH.FORBIDDEN'],
-    ['settings by villager', api.refused('demo-head', 'shop', 'saveSettings', { mode: 'events', pickupDays: 3, events: [] }), 'AUTH.FORBIDDEN'],
-    ['event ends before it starts', api.refused('demo-cadre-1', 'shop', 'saveSettings', { mode: 'events', pickupDays: 3, events: [{ title: '倒序', from: '2026-05-02', to: '2026-05-01' }] }), 'COMMON.INVALID_INPUT'],
-    ['event not a date', api.refused('demo-cadre-1', 'shop', 'saveSettings', { mode: 'events', pickupDays: 3, events: [{ title: '错日', from: '2026-02-30', to: '2026-03-01' }] }), 'COMMON.INVALID_INPUT'],
-    ['pickup days 0', api.refused('demo-cadre-1', 'shop', 'saveSettings', { mode: 'always', pickupDays: 0, events: [] }), 'COMMON.INVALID_INPUT'],
+    [
+      'settings by villager',
+      api.refused('demo-head', 'shop', 'saveSettings', { mode: 'events', pickupDays: 3, events: [] }),
+      'AUTH.FORBIDDEN',
+    ],
+    [
+      'event ends before it starts',
+      api.refused('demo-cadre-1', 'shop', 'saveSettings', {
+        mode: 'events',
+        pickupDays: 3,
+        events: [{ title: '倒序', from: '2026-05-02', to: '2026-05-01' }],
+      }),
+      'COMMON.INVALID_INPUT',
+    ],
+    [
+      'event not a date',
+      api.refused('demo-cadre-1', 'shop', 'saveSettings', {
+        mode: 'events',
+        pickupDays: 3,
+        events: [{ title: '错日', from: '2026-02-30', to: '2026-03-01' }],
+      }),
+      'COMMON.INVALID_INPUT',
+    ],
+    [
+      'pickup days 0',
+      api.refused('demo-cadre-1', 'shop', 'saveSettings', { mode: 'always', pickupDays: 0, events: [] }),
+      'COMMON.INVALID_INPUT',
+    ],
     ['report by villager', api.refused('demo-head', 'shop', 'report', { month: today().slice(0, 7) }), 'AUTH.FORBIDDEN'],
     ['report bad month', api.refused('demo-cadre-1', 'shop', 'report', { month: '2026-13' }), 'COMMON.INVALID_INPUT'],
   ];
@@ -402,11 +498,19 @@ test('bad input changes nothing', async () => {
   expect(await raw({ clientKey: key(), goodsId: goods.id, qty: 1, householdId: 'hh-100' })).toBe('COMMON.INVALID_INPUT');
   expect(await raw(null)).toBe('COMMON.INVALID_INPUT');
   // A user's call dressed up as the timer is no timer.
-  const fake = await cloud.call<{ ok: boolean; error?: { code: string } }>('shop', { Type: 'Timer', TriggerName: 'expire', Time: new Date(Date.now() + 99 * DAY).toISOString() }, 'demo-head');
+  const fake = await cloud.call<{ ok: boolean; error?: { code: string } }>(
+    'shop',
+    { Type: 'Timer', TriggerName: 'expire', Time: new Date(Date.now() + 99 * DAY).toISOString() },
+    'demo-head',
+  );
   expect(fake.body.result?.ok).toBe(false);
   // Nor is a call with no caller at all (the HTTP API, an anonymous web client): only the cloud's own
   // trigger (SOURCE wx_trigger) runs the timer, and it reads its clock, not the event's Time.
-  const anonymous = await cloud.call<{ ok: boolean; error?: { code: string } }>('shop', { Type: 'Timer', TriggerName: 'expire', Time: '2099-01-01T00:00:00Z' }, '');
+  const anonymous = await cloud.call<{ ok: boolean; error?: { code: string } }>(
+    'shop',
+    { Type: 'Timer', TriggerName: 'expire', Time: '2099-01-01T00:00:00Z' },
+    '',
+  );
   expect(anonymous.body.result).toMatchObject({ ok: false });
 
   expect(await snapshot()).toBe(before);
@@ -421,10 +525,20 @@ test('the monthly report: what went out, points spent, per household; exported a
   const r0 = base.envelope.data;
   const goods = await newGoods({ name: '报表商品', price: 3, stock: 10 });
   // Two households with points to spend.
-  const rich = await getAll(db.collection(C.balances).where({ villageId: 'village-hemei', available: db.command.gte(12) }).orderBy('_id', 'desc').limit(2));
+  const rich = await getAll(
+    db
+      .collection(C.balances)
+      .where({ villageId: 'village-hemei', available: db.command.gte(12) })
+      .orderBy('_id', 'desc')
+      .limit(2),
+  );
   const [x, y] = rich.map((r) => str(r, '_id'));
   if (!x || !y) throw new Error('no demo households with points');
-  await settled(db.collection(C.users).add({ data: [x, y].map((h) => user({ _id: `report-${h}`, name: `户主${h}`, roles: ['head', 'villager'], householdId: h })) }));
+  await settled(
+    db
+      .collection(C.users)
+      .add({ data: [x, y].map((h) => user({ _id: `report-${h}`, name: `户主${h}`, roles: ['head', 'villager'], householdId: h })) }),
+  );
   const a = await redeemOk(`report-${x}`, { clientKey: key(), goodsId: goods.id, qty: 2 });
   const b = await redeemOk(`report-${y}`, { clientKey: key(), goodsId: goods.id, qty: 1 });
   const c = await redeemOk(`report-${y}`, { clientKey: key(), goodsId: goods.id, qty: 1 });

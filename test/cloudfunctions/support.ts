@@ -27,17 +27,28 @@ export function caller(cloud: TestCloud) {
   ): Promise<Reply<ResponseOf<F, A>>> {
     const reply = await cloud.call<unknown>(fn, { action, payload }, openid);
     const result = reply.body.result;
-    if (reply.status !== 200 || !isEnvelope<ResponseOf<F, A>>(result)) throw new Error(`${fn}.${action} failed: ${JSON.stringify(reply.body)}`);
+    if (reply.status !== 200 || !isEnvelope<ResponseOf<F, A>>(result))
+      throw new Error(`${fn}.${action} failed: ${JSON.stringify(reply.body)}`);
     return { envelope: result, dbRequests: reply.dbRequests };
   }
 
-  async function ok<F extends FunctionName, A extends ActionName<F>>(openid: string, fn: F, action: A, payload: RequestOf<F, A>): Promise<ResponseOf<F, A>> {
+  async function ok<F extends FunctionName, A extends ActionName<F>>(
+    openid: string,
+    fn: F,
+    action: A,
+    payload: RequestOf<F, A>,
+  ): Promise<ResponseOf<F, A>> {
     const { envelope } = await call(openid, fn, action, payload);
     if (!envelope.ok) throw new Error(`${fn}.${action} as ${openid} refused: ${envelope.error.code} ${envelope.error.message}`);
     return envelope.data;
   }
 
-  async function refused<F extends FunctionName, A extends ActionName<F>>(openid: string, fn: F, action: A, payload: RequestOf<F, A>): Promise<AppErrorBody> {
+  async function refused<F extends FunctionName, A extends ActionName<F>>(
+    openid: string,
+    fn: F,
+    action: A,
+    payload: RequestOf<F, A>,
+  ): Promise<AppErrorBody> {
     const { envelope } = await call(openid, fn, action, payload);
     if (envelope.ok) throw new Error(`${fn}.${action} as ${openid} should have been refused`);
     return envelope.error;

@@ -44,13 +44,21 @@ describe('CSV', () => {
 
 describe('reading rows', () => {
   test('the header may sit below a title row and use the short names', () => {
-    const r = readRows([['杏花村农户花名册'], ['网格', '联户小组', '户号', '户主姓名', '姓名', '关系', '身份证号码'], ['第一网格', '1组', '1组1号', '李一', '李一', '户主', A1], ['', '', '', '', '', '', '']]);
+    const r = readRows([
+      ['杏花村农户花名册'],
+      ['网格', '联户小组', '户号', '户主姓名', '姓名', '关系', '身份证号码'],
+      ['第一网格', '1组', '1组1号', '李一', '李一', '户主', A1],
+      ['', '', '', '', '', '', ''],
+    ]);
     expect(r).toHaveLength(1);
     expect(r[0]).toMatchObject({ line: 3, no: '1组1号', name: '李一', phone: '' });
   });
   test('a sheet without the needed columns is refused, naming them', () => {
     try {
-      readRows([['户号', '姓名'], ['1', '李']]);
+      readRows([
+        ['户号', '姓名'],
+        ['1', '李'],
+      ]);
       throw new Error('not refused');
     } catch (e) {
       expect(e).toBeInstanceOf(AppError);
@@ -92,7 +100,13 @@ describe('the plan', () => {
 
   test('a fresh village: grids, households, members and their stints are created', () => {
     const p = plan(rows(body));
-    expect(p.counts).toEqual({ rows: 3, problemRows: 0, grids: { create: 4 }, households: { create: 2, update: 0, unchanged: 0 }, members: { create: 3, update: 0, unchanged: 0 } });
+    expect(p.counts).toEqual({
+      rows: 3,
+      problemRows: 0,
+      grids: { create: 4 },
+      households: { create: 2, update: 0, unchanged: 0 },
+      members: { create: 3, update: 0, unchanged: 0 },
+    });
     const micro = p.newGrids.find((g) => g.name === '第一网格');
     expect(p.newGrids.find((g) => g.name === '1组')?.parentId).toBe(micro?._id);
     expect(p.newMembers.map((m) => m.membershipId)).toEqual(p.newMemberships.map((s) => s._id));
@@ -106,7 +120,14 @@ describe('the plan', () => {
     expect(again.counts.households).toEqual({ create: 0, update: 0, unchanged: 2 });
     expect(again.counts.members).toEqual({ create: 0, update: 0, unchanged: 3 });
     expect(again.counts.grids.create).toBe(0);
-    expect([again.newGrids, again.newHouseholds, again.newMembers, again.newMemberships, again.householdChanges, again.memberChanges]).toEqual([[], [], [], [], [], []]);
+    expect([
+      again.newGrids,
+      again.newHouseholds,
+      again.newMembers,
+      again.newMemberships,
+      again.householdChanges,
+      again.memberChanges,
+    ]).toEqual([[], [], [], [], [], []]);
   });
 
   test('a changed file updates: a new phone, a household moved to another grid (with its history), a person moved between households', () => {

@@ -1,5 +1,13 @@
 import { inviteSchema, type Invite } from '../../cloudfunctions/shared/model';
-import { CODE_ALPHABET, MAX_SCENE_LENGTH, codeFromScene, inviteProblem, inviteScene, newInviteCode, normaliseCode } from '../../cloudfunctions/shared/village/invite';
+import {
+  CODE_ALPHABET,
+  MAX_SCENE_LENGTH,
+  codeFromScene,
+  inviteProblem,
+  inviteScene,
+  newInviteCode,
+  normaliseCode,
+} from '../../cloudfunctions/shared/village/invite';
 import { randomInt } from 'node:crypto';
 
 test('codes are 8 characters of an alphabet without look-alikes', () => {
@@ -16,7 +24,7 @@ test('a typed code is upper-cased and freed of spaces and dashes; anything else 
   expect(normaliseCode('ABCD2340')).toBeNull(); // 0 is not in the alphabet
 });
 
-test('the QR scene stays within WeChat\'s 32 characters and gives the code back, even URI-encoded', () => {
+test("the QR scene stays within WeChat's 32 characters and gives the code back, even URI-encoded", () => {
   const code = newInviteCode(randomInt);
   const scene = inviteScene(code);
   expect(scene.length).toBeLessThanOrEqual(MAX_SCENE_LENGTH);
@@ -30,8 +38,22 @@ test('the QR scene stays within WeChat\'s 32 characters and gives the code back,
 test('an invite is refused when revoked, expired or used up', () => {
   const now = new Date('2026-05-01T00:00:00Z');
   const invite: Invite = inviteSchema.parse({
-    _id: 'ABCD2345', villageId: 'v', townId: 't', kind: 'household', householdId: 'h', role: null, forName: null, createdBy: 'u', createdByName: '王',
-    createdAt: new Date('2026-04-30T00:00:00Z'), expiresAt: new Date('2026-05-07T00:00:00Z'), maxUses: 2, uses: 1, usedBy: ['a'], revoked: false, qrFileId: null,
+    _id: 'ABCD2345',
+    villageId: 'v',
+    townId: 't',
+    kind: 'household',
+    householdId: 'h',
+    role: null,
+    forName: null,
+    createdBy: 'u',
+    createdByName: '王',
+    createdAt: new Date('2026-04-30T00:00:00Z'),
+    expiresAt: new Date('2026-05-07T00:00:00Z'),
+    maxUses: 2,
+    uses: 1,
+    usedBy: ['a'],
+    revoked: false,
+    qrFileId: null,
   });
   expect(inviteProblem(invite, now)).toBeNull();
   expect(inviteProblem({ ...invite, revoked: true }, now)).toBe('JOIN.BAD_CODE');

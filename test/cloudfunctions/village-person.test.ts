@@ -1,4 +1,13 @@
-import { idCheckDigit, idLast4, idNumberProblem, isRelation, maskName, matchesRealName, nameProblem, phoneProblem } from '../../cloudfunctions/shared/village/person';
+import {
+  idCheckDigit,
+  idLast4,
+  idNumberProblem,
+  isRelation,
+  maskName,
+  matchesRealName,
+  nameProblem,
+  phoneProblem,
+} from '../../cloudfunctions/shared/village/person';
 import { validId } from '../village/fixtures';
 
 describe('ID numbers (GB 11643)', () => {

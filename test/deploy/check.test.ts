@@ -26,7 +26,9 @@ async function cloud(opts: Parameters<typeof startCloud>[0] = {}): Promise<TestC
 
 /** build/database.json without one index: an environment where nobody created it. */
 function manifestWithout(collection: string, index: string): string {
-  const raw: { collections: { name: string; indexes: { name: string }[] }[] } = JSON.parse(fs.readFileSync(path.join(ROOT, 'build', 'database.json'), 'utf8'));
+  const raw: { collections: { name: string; indexes: { name: string }[] }[] } = JSON.parse(
+    fs.readFileSync(path.join(ROOT, 'build', 'database.json'), 'utf8'),
+  );
   const target = raw.collections.find((c) => c.name === collection);
   if (!target?.indexes.some((i) => i.name === index)) throw new Error(`the build has no index ${collection}.${index}`);
   target.indexes = target.indexes.filter((i) => i.name !== index);
@@ -56,7 +58,10 @@ test('a missing index and a missing cloud-call permission are reported', async (
   withPermission(build, 'notice', 'subscribeMessage.send', true);
   const served = copyBuild();
   withPermission(served, 'notice', 'subscribeMessage.send', false);
-  const c = await cloud({ manifest: manifestWithout('households', 'villageId_1_no_1'), env: { LOCALCLOUD_FUNCTIONS: path.join(served, 'build', 'cloudfunctions') } });
+  const c = await cloud({
+    manifest: manifestWithout('households', 'villageId_1_no_1'),
+    env: { LOCALCLOUD_FUNCTIONS: path.join(served, 'build', 'cloudfunctions') },
+  });
   const env = await readLocalEnvironment(c.url);
   const differences = diffEnvironment(buildPlan(build), env);
   expect(differences).toEqual([
@@ -107,7 +112,9 @@ test('a real deployment refuses to start on a build with problems or without cre
   expect(run.status).toBe(1);
   // A build with problems is refused before credentials are even looked at.
   expect(run.stderr).toContain(
-    buildPlan(ROOT).problems.length ? 'Not deploying: fix the problems above first.' : 'set TCB_ENV_ID, TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY in the environment',
+    buildPlan(ROOT).problems.length
+      ? 'Not deploying: fix the problems above first.'
+      : 'set TCB_ENV_ID, TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY in the environment',
   );
   expect(run.stdout).not.toContain('Installing the deployment tools');
 });

@@ -17,7 +17,14 @@ let bundle = '';
 function bundled(): string {
   if (bundle) return bundle;
   bundle = path.join(ROOT, 'build', 'tools', `deploy-test-${process.pid}.js`);
-  buildSync({ entryPoints: [path.join(ROOT, 'deploy', 'src', 'cli.ts')], bundle: true, platform: 'node', packages: 'external', logLevel: 'warning', outfile: bundle });
+  buildSync({
+    entryPoints: [path.join(ROOT, 'deploy', 'src', 'cli.ts')],
+    bundle: true,
+    platform: 'node',
+    packages: 'external',
+    logLevel: 'warning',
+    outfile: bundle,
+  });
   return bundle;
 }
 

@@ -9,8 +9,31 @@ const sweep = { name: 'sweep', type: 'timer' as const, config: '0 */10 * * * * *
 const plan = buildPlan(
   makeProject({
     collections: [
-      { name: 'households', indexes: [{ name: 'villageId_1_no_1', keys: [{ field: 'villageId', direction: 1 }, { field: 'no', direction: 1 }], unique: true }] },
-      { name: 'notices', indexes: [{ name: 'villageId_1_month_-1', keys: [{ field: 'villageId', direction: 1 }, { field: 'month', direction: -1 }] }] },
+      {
+        name: 'households',
+        indexes: [
+          {
+            name: 'villageId_1_no_1',
+            keys: [
+              { field: 'villageId', direction: 1 },
+              { field: 'no', direction: 1 },
+            ],
+            unique: true,
+          },
+        ],
+      },
+      {
+        name: 'notices',
+        indexes: [
+          {
+            name: 'villageId_1_month_-1',
+            keys: [
+              { field: 'villageId', direction: 1 },
+              { field: 'month', direction: -1 },
+            ],
+          },
+        ],
+      },
     ],
     functions: [
       { name: 'notice', config: { timeout: 60, triggers: [sweep], permissions: { openapi: ['subscribeMessage.send'] } } },
@@ -23,8 +46,17 @@ const plan = buildPlan(
 function deployed(): Environment {
   return {
     source: 'test environment',
-    collections: plan.collections.map((c) => ({ name: c.name, indexes: c.indexes.map((i) => ({ ...i, keys: [...i.keys] })), acl: 'ADMINONLY' })),
-    functions: plan.functions.map((f) => ({ name: f.name, timeout: f.timeout, triggers: f.triggers.map((t) => ({ ...t })), openapi: [...f.openapi] })),
+    collections: plan.collections.map((c) => ({
+      name: c.name,
+      indexes: c.indexes.map((i) => ({ ...i, keys: [...i.keys] })),
+      acl: 'ADMINONLY',
+    })),
+    functions: plan.functions.map((f) => ({
+      name: f.name,
+      timeout: f.timeout,
+      triggers: f.triggers.map((t) => ({ ...t })),
+      openapi: [...f.openapi],
+    })),
     storageAcl: 'PRIVATE',
     hasRules: true,
   };
@@ -62,17 +94,35 @@ test('missing collections, indexes, functions, triggers and permissions are each
 test('what differs and what the environment has beyond the build are listed too', () => {
   const env = deployed();
   const households = named(env.collections, 'households');
-  households.indexes = [{ name: 'villageId_1_no_1', keys: [{ field: 'villageId', direction: 1 }, { field: 'no', direction: 1 }], unique: false }, { name: 'old_1', keys: [{ field: 'old', direction: 1 }], unique: false }];
+  households.indexes = [
+    {
+      name: 'villageId_1_no_1',
+      keys: [
+        { field: 'villageId', direction: 1 },
+        { field: 'no', direction: 1 },
+      ],
+      unique: false,
+    },
+    { name: 'old_1', keys: [{ field: 'old', direction: 1 }], unique: false },
+  ];
   households.acl = 'READONLY';
   env.collections.push({ name: 'scratch', indexes: [], acl: 'ADMINONLY' });
   const notice = named(env.functions, 'notice');
   notice.timeout = 3;
-  notice.triggers = [{ ...sweep, config: '0 0 * * * * *' }, { name: 'monthly', type: 'timer', config: '0 30 23 * * * *' }];
+  notice.triggers = [
+    { ...sweep, config: '0 0 * * * * *' },
+    { name: 'monthly', type: 'timer', config: '0 30 23 * * * *' },
+  ];
   notice.openapi = ['subscribeMessage.send', 'wxacode.getUnlimited'];
   env.functions.push({ name: 'legacy', timeout: 3, triggers: [], openapi: [] });
   env.storageAcl = 'READONLY';
   expect(diffEnvironment(plan, env)).toEqual([
-    { kind: 'index differs', target: 'households.villageId_1_no_1', expected: '(villageId asc, no asc) unique', actual: '(villageId asc, no asc)' },
+    {
+      kind: 'index differs',
+      target: 'households.villageId_1_no_1',
+      expected: '(villageId asc, no asc) unique',
+      actual: '(villageId asc, no asc)',
+    },
     { kind: 'extra index', target: 'households.old_1', expected: 'none', actual: '(old asc)' },
     { kind: 'rule differs', target: 'households', expected: 'ADMINONLY', actual: 'READONLY' },
     { kind: 'extra collection', target: 'scratch', expected: 'none', actual: '0 indexes' },
@@ -88,7 +138,9 @@ test('what differs and what the environment has beyond the build are listed too'
 test('permissions that could not be read are a difference, never taken as granted', () => {
   const env = deployed();
   named(env.functions, 'board').openapi = null;
-  expect(diffEnvironment(plan, env)).toEqual([{ kind: 'permissions unreadable', target: 'board', expected: 'security.msgSecCheck, subscribeMessage.send', actual: 'unknown' }]);
+  expect(diffEnvironment(plan, env)).toEqual([
+    { kind: 'permissions unreadable', target: 'board', expected: 'security.msgSecCheck, subscribeMessage.send', actual: 'unknown' },
+  ]);
 });
 
 test('an environment without security rules (a local cloud) is not held to them', () => {

@@ -85,16 +85,24 @@ export class FakeCloud {
         },
         async describeCollection(name) {
           const c = cloud.collection(name);
-          return { Indexes: [{ Name: '_id_', Keys: [{ Name: '_id', Direction: '1' }], Unique: true }, ...c.indexes.values()], IndexNum: c.indexes.size + 1 };
+          return {
+            Indexes: [{ Name: '_id_', Keys: [{ Name: '_id', Direction: '1' }], Unique: true }, ...c.indexes.values()],
+            IndexNum: c.indexes.size + 1,
+          };
         },
         async listCollections({ MgoLimit, MgoOffset }) {
           const names = [...cloud.collections.keys()];
-          return { Collections: names.slice(MgoOffset, MgoOffset + MgoLimit).map((n) => ({ CollectionName: n })), Pager: { Offset: MgoOffset, Limit: MgoLimit, Total: names.length } };
+          return {
+            Collections: names.slice(MgoOffset, MgoOffset + MgoLimit).map((n) => ({ CollectionName: n })),
+            Pager: { Offset: MgoOffset, Limit: MgoLimit, Total: names.length },
+          };
         },
         async updateCollection(name, change) {
           for (const i of change.CreateIndexes) {
             cloud.calls.push(`createIndex ${name}.${i.IndexName}`);
-            cloud.collection(name).indexes.set(i.IndexName, { Name: i.IndexName, Keys: i.MgoKeySchema.MgoIndexKeys, Unique: i.MgoKeySchema.MgoIsUnique });
+            cloud
+              .collection(name)
+              .indexes.set(i.IndexName, { Name: i.IndexName, Keys: i.MgoKeySchema.MgoIndexKeys, Unique: i.MgoKeySchema.MgoIsUnique });
           }
           return {};
         },
@@ -165,7 +173,12 @@ export class FakeCloud {
       Project,
       async upload({ project, version }) {
         const o = optionsOf(project);
-        cloud.uploads.push({ appid: o.appid, projectPath: o.projectPath, version, config: fs.readFileSync(path.join(o.projectPath, 'miniprogram', 'config.ts'), 'utf8') });
+        cloud.uploads.push({
+          appid: o.appid,
+          projectPath: o.projectPath,
+          version,
+          config: fs.readFileSync(path.join(o.projectPath, 'miniprogram', 'config.ts'), 'utf8'),
+        });
         return {};
       },
       cloud: {
@@ -177,7 +190,8 @@ export class FakeCloud {
         },
         async createTimeTrigger({ functionName, triggersConfig }) {
           const f = cloud.fn(functionName);
-          for (const t of triggersConfig) f.Triggers.push({ TriggerName: t.name, Type: t.type, TriggerDesc: JSON.stringify({ cron: t.config }) });
+          for (const t of triggersConfig)
+            f.Triggers.push({ TriggerName: t.name, Type: t.type, TriggerDesc: JSON.stringify({ cron: t.config }) });
           return '创建定时触发器成功';
         },
       },

@@ -24,8 +24,12 @@ export function writeFunction(root: string, fn: FixtureFunction): void {
   const dir = path.join(root, 'build', 'cloudfunctions', fn.name);
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'index.js'), fn.code ?? 'exports.main = async () => ({});\n');
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: fn.name, main: 'index.js', dependencies: { 'wx-server-sdk': '4.0.2' } }));
-  if (fn.config !== undefined) fs.writeFileSync(path.join(dir, 'config.json'), typeof fn.config === 'string' ? fn.config : JSON.stringify(fn.config));
+  fs.writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify({ name: fn.name, main: 'index.js', dependencies: { 'wx-server-sdk': '4.0.2' } }),
+  );
+  if (fn.config !== undefined)
+    fs.writeFileSync(path.join(dir, 'config.json'), typeof fn.config === 'string' ? fn.config : JSON.stringify(fn.config));
 }
 
 export function makeProject(p: FixtureProject): string {
@@ -33,7 +37,10 @@ export function makeProject(p: FixtureProject): string {
   fs.mkdirSync(path.join(root, 'build', 'cloudfunctions'), { recursive: true });
   fs.writeFileSync(path.join(root, 'build', 'database.json'), JSON.stringify({ collections: p.collections ?? [] }));
   for (const fn of p.functions ?? []) writeFunction(root, fn);
-  fs.writeFileSync(path.join(root, 'project.config.json'), JSON.stringify({ appid: p.appid ?? 'touristappid', miniprogramRoot: 'miniprogram/' }));
+  fs.writeFileSync(
+    path.join(root, 'project.config.json'),
+    JSON.stringify({ appid: p.appid ?? 'touristappid', miniprogramRoot: 'miniprogram/' }),
+  );
   fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'fixture', version: '1.2.3' }));
   // The mini-program: this project's transport settings (what a deploy rewrites) and an app.json.
   fs.mkdirSync(path.join(root, 'miniprogram'));

@@ -24,11 +24,15 @@ describe('the plan of this build', () => {
   });
 
   test('uploads every built function with the timeout, triggers and permissions its config.json says', () => {
-    const built = fs.readdirSync(path.join(ROOT, 'build', 'cloudfunctions')).filter((n) => fs.existsSync(path.join(ROOT, 'build', 'cloudfunctions', n, 'index.js')));
+    const built = fs
+      .readdirSync(path.join(ROOT, 'build', 'cloudfunctions'))
+      .filter((n) => fs.existsSync(path.join(ROOT, 'build', 'cloudfunctions', n, 'index.js')));
     expect(plan.functions.map((f) => f.name).sort()).toEqual(built.sort());
     for (const f of plan.functions) {
       const file = path.join(ROOT, 'build', 'cloudfunctions', f.name, 'config.json');
-      const config: { timeout?: number; triggers?: unknown[]; permissions?: { openapi?: string[] } } = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+      const config: { timeout?: number; triggers?: unknown[]; permissions?: { openapi?: string[] } } = fs.existsSync(file)
+        ? JSON.parse(fs.readFileSync(file, 'utf8'))
+        : {};
       expect(f.timeout).toBe(config.timeout ?? 3);
       expect(f.triggers).toEqual(config.triggers ?? []);
       expect(f.openapi).toEqual([...(config.permissions?.openapi ?? [])].sort());
@@ -54,12 +58,26 @@ describe('the plan of this build', () => {
 describe('a function config.json, as WeChat cloud reads it', () => {
   test('a declared timeout, one timer and the cloud calls the code makes: nothing to fix', () => {
     const root = makeProject({
-      functions: [{ name: 'notice', config: { timeout: 20, triggers: [timer('sweep')], permissions: { openapi: ['subscribeMessage.send'] } }, code: 'cloud.openapi.subscribeMessage.send({})' }],
+      functions: [
+        {
+          name: 'notice',
+          config: { timeout: 20, triggers: [timer('sweep')], permissions: { openapi: ['subscribeMessage.send'] } },
+          code: 'cloud.openapi.subscribeMessage.send({})',
+        },
+      ],
     });
     const plan = buildPlan(root);
     expect(plan.problems).toEqual([]);
     expect(plan.functions).toEqual([
-      expect.objectContaining({ name: 'notice', timeout: 20, timeoutDeclared: true, triggers: [timer('sweep')], openapi: ['subscribeMessage.send'], openapiUsed: ['subscribeMessage.send'], files: ['config.json', 'index.js', 'package.json'] }),
+      expect.objectContaining({
+        name: 'notice',
+        timeout: 20,
+        timeoutDeclared: true,
+        triggers: [timer('sweep')],
+        openapi: ['subscribeMessage.send'],
+        openapiUsed: ['subscribeMessage.send'],
+        files: ['config.json', 'index.js', 'package.json'],
+      }),
     ]);
   });
 
@@ -77,7 +95,11 @@ describe('a function config.json, as WeChat cloud reads it', () => {
           { name: 'extra', config: { timeout: 10, memorySize: 256 } },
           { name: 'long', config: { timeout: 61 } },
           { name: 'cron', config: { timeout: 10, triggers: [timer('a', '0 0 3 * * *')] } },
-          { name: 'calls', config: { timeout: 10 }, code: 'await cloud.openapi.security.msgSecCheck({}); cloud.openapi.wxacode.getUnlimited({})' },
+          {
+            name: 'calls',
+            config: { timeout: 10 },
+            code: 'await cloud.openapi.security.msgSecCheck({}); cloud.openapi.wxacode.getUnlimited({})',
+          },
           { name: 'broken', config: '{ "timeout": ' },
         ],
       }),
@@ -96,7 +118,9 @@ describe('a function config.json, as WeChat cloud reads it', () => {
 describe('the mini-program upload', () => {
   test("DevTools' tourist appid cannot be uploaded: the plan waits for WX_APPID", () => {
     const root = makeProject({});
-    expect(buildPlan(root).miniprogram).toEqual(expect.objectContaining({ appid: APPID_PLACEHOLDER, version: '1.2.3', config: { mode: 'cloud', envId: ENV_PLACEHOLDER } }));
+    expect(buildPlan(root).miniprogram).toEqual(
+      expect.objectContaining({ appid: APPID_PLACEHOLDER, version: '1.2.3', config: { mode: 'cloud', envId: ENV_PLACEHOLDER } }),
+    );
     expect(buildPlan(root, { appid: 'wx0123456789abcdef', envId: 'prod-1a2b', version: '2.0.0' }).miniprogram).toEqual(
       expect.objectContaining({ appid: 'wx0123456789abcdef', version: '2.0.0', config: { mode: 'cloud', envId: 'prod-1a2b' } }),
     );

@@ -25,7 +25,11 @@ const planted: [string, string, string][] = [
   ['typings/points.ts', "import { z } from 'zod';", 'typings/'],
   ['typings/shop.ts', "import type { Order } from '../cloudfunctions/shared/model';", 'typings/'],
   ['cloudfunctions/shared/points/policy.ts', "import { record } from '../../points/record';", 'cloudfunctions/shared'],
-  ['miniprogram/packages/points/record/record.ts', "import { C } from '../../../../cloudfunctions/shared/collections';", 'the mini-program'],
+  [
+    'miniprogram/packages/points/record/record.ts',
+    "import { C } from '../../../../cloudfunctions/shared/collections';",
+    'the mini-program',
+  ],
   ['miniprogram/utils/format.ts', "import { call } from '../services/cloud';", 'miniprogram/utils'],
   ['localcloud/src/server.ts', "import { C } from '../../cloudfunctions/shared/collections';", 'localcloud/src'],
   ['localcloud/src/localcloud.ts', "import { seedDemo } from '../../demo/demo';", 'localcloud/src'],

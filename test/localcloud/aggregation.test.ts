@@ -71,7 +71,10 @@ describe('stages', () => {
   test('group with first and last after a sort, and a null _id', async () => {
     const a = $();
     const [all] = await aggregate(
-      records.aggregate().sort({ at: 1 }).group({ _id: null, first: a.first('$_id'), last: a.last('$_id'), total: a.sum('$points') }),
+      records
+        .aggregate()
+        .sort({ at: 1 })
+        .group({ _id: null, first: a.first('$_id'), last: a.last('$_id'), total: a.sum('$points') }),
     );
     expect(all).toEqual({ _id: null, first: 'r1', last: 'r5', total: 43 });
   });
@@ -101,7 +104,13 @@ describe('stages', () => {
 
   test('unwind, then group by the elements', async () => {
     const a = $();
-    const list = await aggregate(records.aggregate().unwind('$items').group({ _id: '$items', n: a.sum(1) }).sort({ n: -1, _id: 1 }));
+    const list = await aggregate(
+      records
+        .aggregate()
+        .unwind('$items')
+        .group({ _id: '$items', n: a.sum(1) })
+        .sort({ n: -1, _id: 1 }),
+    );
     expect(list).toEqual([
       { _id: 'bag', n: 2 },
       { _id: 'broom', n: 1 },
@@ -165,7 +174,9 @@ describe('stages', () => {
   test('bucket', async () => {
     const a = $();
     const list = await aggregate(
-      records.aggregate().bucket({ groupBy: '$points', boundaries: [0, 6, 15, 100], default: 'other', output: { n: a.sum(1), ids: a.push('$_id') } }),
+      records
+        .aggregate()
+        .bucket({ groupBy: '$points', boundaries: [0, 6, 15, 100], default: 'other', output: { n: a.sum(1), ids: a.push('$_id') } }),
     );
     expect(list).toEqual([
       { _id: 0, n: 2, ids: ['r2', 'r5'] },
@@ -176,10 +187,19 @@ describe('stages', () => {
 
   test('sortByCount and replaceRoot', async () => {
     const counts = await aggregate(records.aggregate().sortByCount('$kind'));
-    expect(counts.slice(0, 2)).toEqual(expect.arrayContaining([{ _id: 'clean', count: 2 }, { _id: 'help', count: 2 }]));
+    expect(counts.slice(0, 2)).toEqual(
+      expect.arrayContaining([
+        { _id: 'clean', count: 2 },
+        { _id: 'help', count: 2 },
+      ]),
+    );
     expect(counts[2]).toEqual({ _id: 'vote', count: 1 });
     const roots = await aggregate(
-      records.aggregate().match({ _id: 'r1' }).project({ inner: { p: '$points', v: '$village' } }).replaceRoot({ newRoot: '$inner' }),
+      records
+        .aggregate()
+        .match({ _id: 'r1' })
+        .project({ inner: { p: '$points', v: '$village' } })
+        .replaceRoot({ newRoot: '$inner' }),
     );
     expect(roots).toEqual([{ p: 10, v: '东村' }]);
   });
@@ -205,7 +225,13 @@ describe('aggregate operators', () => {
           month: a.month('$at'),
           day: a.dateToString({ date: '$at', format: '%Y-%m-%d' }),
           nul: a.ifNull(['$missing', 'fallback']),
-          sw: a.switch({ branches: [{ case: a.gt(['$points', 100]), then: 'huge' }, { case: a.gt(['$points', 5]), then: 'mid' }], default: 'small' }),
+          sw: a.switch({
+            branches: [
+              { case: a.gt(['$points', 100]), then: 'huge' },
+              { case: a.gt(['$points', 5]), then: 'mid' },
+            ],
+            default: 'small',
+          }),
           filtered: a.filter({ input: '$items', as: 'it', cond: a.eq(['$$it', 'bag']) }),
         }),
     );
@@ -259,7 +285,12 @@ describe('the stored documents', () => {
 
 describe('errors', () => {
   test('an unknown stage or operator is refused', async () => {
-    const err = await failure(records.aggregate().group({ _id: null, x: { $noSuchOperator: 1 } }).end());
+    const err = await failure(
+      records
+        .aggregate()
+        .group({ _id: null, x: { $noSuchOperator: 1 } })
+        .end(),
+    );
     expect(err.errCode).toBeLessThan(0);
   });
 

@@ -33,7 +33,9 @@ test('concurrent multi-document increments and pushes lose nothing', async () =>
   expect(rows).toHaveLength(10);
   for (const row of rows) {
     expect(row.n).toBe(50);
-    expect(Array.isArray(row.seen) ? [...row.seen].sort((a, b) => Number(a) - Number(b)) : row.seen).toEqual(Array.from({ length: 25 }, (_, i) => i));
+    expect(Array.isArray(row.seen) ? [...row.seen].sort((a, b) => Number(a) - Number(b)) : row.seen).toEqual(
+      Array.from({ length: 25 }, (_, i) => i),
+    );
   }
 });
 
@@ -58,7 +60,11 @@ test('concurrent buyers in transactions never take the stock below zero', async 
   const orders = await s.collection('orders');
   const replies = await Promise.all(
     Array.from({ length: BUYERS }, (_, i) =>
-      s.lc.call<{ outcome: string; attempts: number }>('shop', { stock: stock.collectionName, orders: orders.collectionName, item: 'rice' }, `oBuyer${i}`),
+      s.lc.call<{ outcome: string; attempts: number }>(
+        'shop',
+        { stock: stock.collectionName, orders: orders.collectionName, item: 'rice' },
+        `oBuyer${i}`,
+      ),
     ),
   );
   for (const r of replies) expect(r.body.errMsg).toBe('cloud.callFunction:ok');

@@ -80,14 +80,29 @@ test('a committed transaction survives whole; an open one leaves nothing', async
     { _id: 'old', balance: 5 },
   ]);
   const t = await startTransaction(db);
-  await settled(t.collection('ledger').doc('a').update({ data: { balance: db.command.inc(-60) } }));
-  await settled(t.collection('ledger').doc('b').update({ data: { balance: db.command.inc(60) } }));
+  await settled(
+    t
+      .collection('ledger')
+      .doc('a')
+      .update({ data: { balance: db.command.inc(-60) } }),
+  );
+  await settled(
+    t
+      .collection('ledger')
+      .doc('b')
+      .update({ data: { balance: db.command.inc(60) } }),
+  );
   await settled(t.collection('ledger').doc('old').remove());
   for (let i = 0; i < 20; i++) await settled(t.collection('entries').add({ data: { _id: `e${i}`, amount: 3 } }));
   await t.commit();
   // Another transaction is still open when the server dies: none of it may appear.
   const open = await startTransaction(db);
-  await settled(open.collection('ledger').doc('a').update({ data: { balance: 0 } }));
+  await settled(
+    open
+      .collection('ledger')
+      .doc('a')
+      .update({ data: { balance: 0 } }),
+  );
   await settled(open.collection('entries').add({ data: { _id: 'uncommitted' } }));
   await crashAndRestart();
   expect(await getAll(db.collection('ledger').orderBy('_id', 'asc'))).toEqual([

@@ -118,7 +118,11 @@ describe('documents', () => {
 describe('malformed requests', () => {
   test('an unknown query operator is refused', async () => {
     const coll = await s.collection('badquery', [{ a: 1 }]);
-    const body = await rawAdmin(s.lc.url, { action: 'database.getDocument', collectionName: coll.collectionName, query: '{"a":{"$nope":1}}' });
+    const body = await rawAdmin(s.lc.url, {
+      action: 'database.getDocument',
+      collectionName: coll.collectionName,
+      query: '{"a":{"$nope":1}}',
+    });
     expect(isRecord(body) ? body.code : body).toBe('INVALID_PARAM');
   });
 

@@ -58,7 +58,7 @@ describe('POST /functions/<name>', () => {
 });
 
 describe('timeouts', () => {
-  test("a function past its config.json timeout fails with -504002, and the next call runs", async () => {
+  test('a function past its config.json timeout fails with -504002, and the next call runs', async () => {
     const started = Date.now();
     const reply = await s.lc.call('slow', { ms: 5000 }, 'oA');
     const took = Date.now() - started;
@@ -82,7 +82,7 @@ describe('timeouts', () => {
 });
 
 describe('config.json as the cloud reads it', () => {
-  test('two timer triggers are refused with the docs\' words: every call fails, and no timer is served', async () => {
+  test("two timer triggers are refused with the docs' words: every call fails, and no timer is served", async () => {
     const reply = await s.lc.call('twotimers', {}, 'oA');
     expect(reply.body.errCode).toBe(-504002);
     expect(reply.body.errMsg).toContain('目前仅支持一个触发器，即数组只能填写一个，不可添加多个');
@@ -100,7 +100,11 @@ describe('cloud.callFunction from a function', () => {
   test('the callee sees the same user, with SOURCE "wx_client,scf"', async () => {
     const direct = await s.lc.call<{ source: string; triggerSrc: string }>('probe', { op: 'whoami' }, 'oNest');
     expect(direct.body.result).toMatchObject({ source: 'wx_client', triggerSrc: '' });
-    const nested = await s.lc.call<{ openid: string; source: string }>('probe', { op: 'call', name: 'probe', data: { op: 'whoami' } }, 'oNest');
+    const nested = await s.lc.call<{ openid: string; source: string }>(
+      'probe',
+      { op: 'call', name: 'probe', data: { op: 'whoami' } },
+      'oNest',
+    );
     expect(nested.body.result).toMatchObject({ openid: 'oNest', source: 'wx_client,scf' });
   });
 
@@ -110,7 +114,11 @@ describe('cloud.callFunction from a function', () => {
   });
 
   test('rejects when the called function throws or does not exist', async () => {
-    const thrown = await s.lc.call<{ errCode: number; errMsg: string }>('probe', { op: 'callCatch', name: 'probe', data: { op: 'throw' } }, 'oNest');
+    const thrown = await s.lc.call<{ errCode: number; errMsg: string }>(
+      'probe',
+      { op: 'callCatch', name: 'probe', data: { op: 'throw' } },
+      'oNest',
+    );
     expect(thrown.body.result?.errCode).toBeLessThan(0);
     expect(thrown.body.result?.errMsg).toMatch(/probe failed on purpose/);
     const missing = await s.lc.call<{ errCode: number; errMsg: string }>('probe', { op: 'callCatch', name: 'no_such_function' }, 'oNest');
@@ -122,12 +130,20 @@ describe('cloud.callFunction from a function', () => {
 describe('timer triggers', () => {
   test('fire on demand with the timer event, as no user, SOURCE wx_trigger and TRIGGER_SRC timer, the clock at the firing time', async () => {
     const asked = Date.now();
-    const res = await fetch(`${s.lc.url}/_localcloud/timers/ticker/nightly`, { method: 'POST', body: JSON.stringify({ time: '2024-05-01T15:30:00.000Z' }) });
+    const res = await fetch(`${s.lc.url}/_localcloud/timers/ticker/nightly`, {
+      method: 'POST',
+      body: JSON.stringify({ time: '2024-05-01T15:30:00.000Z' }),
+    });
     const waited = Date.now() - asked;
     expect(res.status).toBe(200);
     const body: unknown = await res.json();
     expect(body).toMatchObject({
-      result: { event: { Type: 'Timer', TriggerName: 'nightly', Time: '2024-05-01T15:30:00.000Z' }, openid: '', source: 'wx_trigger', triggerSrc: 'timer' },
+      result: {
+        event: { Type: 'Timer', TriggerName: 'nightly', Time: '2024-05-01T15:30:00.000Z' },
+        openid: '',
+        source: 'wx_trigger',
+        triggerSrc: 'timer',
+      },
       invocation: { name: 'ticker', trigger: 'timer', source: 'wx_trigger', caller: null, ok: true, dbRequests: 1 },
     });
     const now = isRecord(body) && isRecord(body.result) && typeof body.result.now === 'string' ? Date.parse(body.result.now) : NaN;
@@ -180,7 +196,15 @@ describe('database request accounting', () => {
     expect(reply.status).toBe(200);
     expect(reply.dbRequests).toBe(2);
     const record = await s.lc.control<InvocationRecord>('GET', `/_localcloud/invocations/${reply.invocation}`);
-    expect(record).toMatchObject({ id: reply.invocation, name: 'probe', caller: { openid: 'oCounter' }, trigger: 'call', parent: null, dbRequests: 2, ok: true });
+    expect(record).toMatchObject({
+      id: reply.invocation,
+      name: 'probe',
+      caller: { openid: 'oCounter' },
+      trigger: 'call',
+      parent: null,
+      dbRequests: 2,
+      ok: true,
+    });
     expect(typeof record.durationMs).toBe('number');
     const none = await s.lc.call('probe', { op: 'whoami' }, 'oCounter');
     expect(none.dbRequests).toBe(0);
@@ -192,7 +216,9 @@ describe('database request accounting', () => {
   });
 
   test('concurrent invocations are counted apart, and requests from outside any function are not counted', async () => {
-    const replies = await Promise.all(Array.from({ length: 12 }, (_, i) => s.lc.call('probe', { op: i % 2 ? 'count' : 'whoami' }, `o${i}`)));
+    const replies = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => s.lc.call('probe', { op: i % 2 ? 'count' : 'whoami' }, `o${i}`)),
+    );
     expect(replies.map((r) => r.body.errMsg)).toEqual(Array.from({ length: 12 }, () => 'cloud.callFunction:ok'));
     expect(replies.map((r) => r.dbRequests)).toEqual(Array.from({ length: 12 }, (_, i) => (i % 2 ? 2 : 0)));
     await count(s.db.collection('probe'));

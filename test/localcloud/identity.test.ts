@@ -23,7 +23,14 @@ interface Nested {
 test('the caller, app and environment reach getWXContext()', async () => {
   const reply = await s.lc.call<WhoAmI>('probe', { op: 'whoami' }, 'oAlice');
   expect(reply.status).toBe(200);
-  expect(reply.body.result).toEqual({ openid: 'oAlice', appid: 'wxlocalcloud0000000', env: 'local-dev', source: 'wx_client', after: 'oAlice', triggerSrc: '' });
+  expect(reply.body.result).toEqual({
+    openid: 'oAlice',
+    appid: 'wxlocalcloud0000000',
+    env: 'local-dev',
+    source: 'wx_client',
+    after: 'oAlice',
+    triggerSrc: '',
+  });
 });
 
 test('the event carries userInfo as WeChat adds it, and the rest of the body as sent', async () => {
@@ -56,7 +63,13 @@ test('a nested cloud.callFunction runs as the same user, under concurrency', asy
   replies.forEach((r, i) => {
     expect(r.body.errMsg).toBe('cloud.callFunction:ok');
     const id = `oNested${i}`;
-    expect({ i, before: r.body.result?.before, inner: r.body.result?.inner.openid, innerAfter: r.body.result?.inner.after, after: r.body.result?.after }).toEqual({
+    expect({
+      i,
+      before: r.body.result?.before,
+      inner: r.body.result?.inner.openid,
+      innerAfter: r.body.result?.inner.after,
+      after: r.body.result?.after,
+    }).toEqual({
       i,
       before: id,
       inner: id,

@@ -17,7 +17,14 @@ fs.writeFileSync(
         name: 'big',
         indexes: [
           { name: 'a_1', keys: [{ field: 'a', direction: 1 }], unique: false },
-          { name: 'village_1_points_-1', keys: [{ field: 'village', direction: 1 }, { field: 'points', direction: -1 }], unique: false },
+          {
+            name: 'village_1_points_-1',
+            keys: [
+              { field: 'village', direction: 1 },
+              { field: 'points', direction: -1 },
+            ],
+            unique: false,
+          },
           { name: 'profile.code_1', keys: [{ field: 'profile.code', direction: 1 }], unique: false },
           { name: 'tags_1', keys: [{ field: 'tags', direction: 1 }], unique: false },
         ],
@@ -130,24 +137,43 @@ describe('indexed queries', () => {
   test('find exactly the documents a scan would, and follow updates, removals and transactions', async () => {
     expect((await getAll(big().where({ a: 7 }).orderBy('b', 'asc'))).map((d) => d.b)).toEqual([7, 57, 107, 157, 207, 257]);
     expect(await count(big().where({ a: s._.in([1, 2]) }))).toBe(12);
-    expect(await count(big().where({ village: '东村', points: 3 }))).toBe(Array.from({ length: SIZE }, (_, i) => i).filter((i) => i % 3 === 0 && i % 7 === 3).length);
+    expect(await count(big().where({ village: '东村', points: 3 }))).toBe(
+      Array.from({ length: SIZE }, (_, i) => i).filter((i) => i % 3 === 0 && i % 7 === 3).length,
+    );
     expect(await count(big().where({ 'profile.code': 'c3' }))).toBe(30);
     expect(await count(big().where({ tags: 't1' }))).toBe(75);
-    expect(await count(big().where({ tags: 't1', a: 1 }))).toBe(Array.from({ length: SIZE }, (_, i) => i).filter((i) => i % 4 === 1 && i % 50 === 1).length);
+    expect(await count(big().where({ tags: 't1', a: 1 }))).toBe(
+      Array.from({ length: SIZE }, (_, i) => i).filter((i) => i % 4 === 1 && i % 50 === 1).length,
+    );
 
-    await settled(big().doc('d7').update({ data: { a: 1000 } }));
+    await settled(
+      big()
+        .doc('d7')
+        .update({ data: { a: 1000 } }),
+    );
     expect(await count(big().where({ a: 7 }))).toBe(5);
     expect((await getAll(big().where({ a: 1000 }))).map((d) => d._id)).toEqual(['d7']);
     await settled(big().doc('d57').remove());
     expect(await count(big().where({ a: 7 }))).toBe(4);
     const t = await startTransaction(s.db);
-    await settled(t.collection('big').doc('d107').update({ data: { a: 1000 } }));
+    await settled(
+      t
+        .collection('big')
+        .doc('d107')
+        .update({ data: { a: 1000 } }),
+    );
     expect(await count(big().where({ a: 1000 }))).toBe(1);
     await t.commit();
     expect((await getAll(big().where({ a: 1000 }).orderBy('_id', 'asc'))).map((d) => d._id)).toEqual(['d107', 'd7']);
     // Put things back for the next tests.
-    await settled(big().where({ a: 1000 }).update({ data: { a: 7 } }));
-    await settled(big().add({ data: { _id: 'd57', a: 7, b: 57, village: '东村', points: 1, profile: { code: 'c7' }, tags: ['t1', 'u2'] } }));
+    await settled(
+      big()
+        .where({ a: 1000 })
+        .update({ data: { a: 7 } }),
+    );
+    await settled(
+      big().add({ data: { _id: 'd57', a: 7, b: 57, village: '东村', points: 1, profile: { code: 'c7' }, tags: ['t1', 'u2'] } }),
+    );
   });
 
   test('an equality query on an indexed field, a prefix of a compound index or _id makes no warning', async () => {
@@ -161,7 +187,11 @@ describe('indexed queries', () => {
     await getAll(big().where({ _id: 'd3' }));
     await getDoc(big().doc('d4'));
     await count(big().where({ a: 9 }));
-    await settled(big().where({ a: 49 }).update({ data: { touched: true } }));
+    await settled(
+      big()
+        .where({ a: 49 })
+        .update({ data: { touched: true } }),
+    );
     expect(await warnings()).toEqual([]);
   });
 
@@ -189,15 +219,16 @@ describe('indexed queries', () => {
   });
 
   test('a $lookup on an indexed foreign field makes no warning, an unindexed one is listed', async () => {
-    await settled(s.db.collection('people').add({ data: [{ _id: 'p1', code: 'c1' }, { _id: 'p2', code: 'c2' }] }));
+    await settled(
+      s.db.collection('people').add({
+        data: [
+          { _id: 'p1', code: 'c1' },
+          { _id: 'p2', code: 'c2' },
+        ],
+      }),
+    );
     const join = (foreignField: string): Promise<unknown> =>
-      settled(
-        s.db
-          .collection('people')
-          .aggregate()
-          .lookup({ from: 'big', localField: 'code', foreignField, as: 'matches' })
-          .end(),
-      );
+      settled(s.db.collection('people').aggregate().lookup({ from: 'big', localField: 'code', foreignField, as: 'matches' }).end());
     await join('profile.code');
     expect(await warnings()).toEqual([]);
     await join('b');

@@ -37,8 +37,34 @@ test('each database request of a function waits the latency; two in a row are tw
 test('round trips: overlapping requests count once, requests one after another count each', () => {
   expect(roundTrips([])).toBe(0);
   expect(roundTrips([[0, 15]])).toBe(1);
-  expect(roundTrips([[0, 15], [1, 16], [2, 17]])).toBe(1); // a Promise.all of three reads
-  expect(roundTrips([[0, 15], [15, 30], [31, 46]])).toBe(3); // three awaits in a row
-  expect(roundTrips([[20, 35], [0, 15], [2, 16], [36, 50]])).toBe(3); // in any order
-  expect(roundTrips([[0, 100], [10, 20], [30, 40], [101, 110]])).toBe(2); // short ones inside a long one
+  expect(
+    roundTrips([
+      [0, 15],
+      [1, 16],
+      [2, 17],
+    ]),
+  ).toBe(1); // a Promise.all of three reads
+  expect(
+    roundTrips([
+      [0, 15],
+      [15, 30],
+      [31, 46],
+    ]),
+  ).toBe(3); // three awaits in a row
+  expect(
+    roundTrips([
+      [20, 35],
+      [0, 15],
+      [2, 16],
+      [36, 50],
+    ]),
+  ).toBe(3); // in any order
+  expect(
+    roundTrips([
+      [0, 100],
+      [10, 20],
+      [30, 40],
+      [101, 110],
+    ]),
+  ).toBe(2); // short ones inside a long one
 });

@@ -14,7 +14,12 @@ test('get() answers 100 documents by default and at most 1000', async () => {
   expect(await getAll(coll)).toHaveLength(100);
   expect(await getAll(coll.limit(1000))).toHaveLength(1000);
   // The SDK cuts a larger limit to 1000 before sending; sent by hand, the store cuts it too.
-  const raw = await rawAdmin(s.lc.url, { action: 'database.getDocument', collectionName: coll.collectionName, queryType: 'WHERE', limit: 5000 });
+  const raw = await rawAdmin(s.lc.url, {
+    action: 'database.getDocument',
+    collectionName: coll.collectionName,
+    queryType: 'WHERE',
+    limit: 5000,
+  });
   expect(raw).toMatchObject({ data: { list: expect.any(Array) } });
   const list = isRecord(raw) && isRecord(raw.data) && Array.isArray(raw.data.list) ? raw.data.list : [];
   expect(list).toHaveLength(1000);
@@ -23,7 +28,14 @@ test('get() answers 100 documents by default and at most 1000', async () => {
 test('an aggregation without a $limit stage answers 20 results, as the cloud does; with one, what it asks', async () => {
   const coll = await s.collection('agg', docs(50));
   expect(await aggregate(coll.aggregate().match({ n: s._.gte(0) }))).toHaveLength(20);
-  expect(await aggregate(coll.aggregate().match({ n: s._.gte(0) }).limit(45))).toHaveLength(45);
+  expect(
+    await aggregate(
+      coll
+        .aggregate()
+        .match({ n: s._.gte(0) })
+        .limit(45),
+    ),
+  ).toHaveLength(45);
   expect(await aggregate(coll.aggregate().group({ _id: '$n' }))).toHaveLength(20);
 });
 

@@ -8,7 +8,11 @@ import { getAll } from '../support/sdk';
 
 const s = useLocalCloud({
   functions: 'test',
-  env: { LOCALCLOUD_RISKY_WORDS: '违禁词, 刷单 ,', LOCALCLOUD_RISKY_MEDIA: 'bad-photo,EVIL', LOCALCLOUD_PHONE_NUMBERS: 'oPhone=13912345678' },
+  env: {
+    LOCALCLOUD_RISKY_WORDS: '违禁词, 刷单 ,',
+    LOCALCLOUD_RISKY_MEDIA: 'bad-photo,EVIL',
+    LOCALCLOUD_PHONE_NUMBERS: 'oPhone=13912345678',
+  },
 });
 
 interface OutboxEntry {
@@ -28,7 +32,11 @@ beforeEach(async () => {
 
 test('subscribeMessage.send answers ok and is recorded with its caller', async () => {
   const data = { thing1: { value: '村民大会' }, time2: { value: '2024-05-01 09:00' } };
-  const reply = await s.lc.call('wxapi', { op: 'send', touser: 'oVillager', templateId: 'TPL_MEETING', page: 'pages/notice/index?id=1', data }, 'oSecretary');
+  const reply = await s.lc.call(
+    'wxapi',
+    { op: 'send', touser: 'oVillager', templateId: 'TPL_MEETING', page: 'pages/notice/index?id=1', data },
+    'oSecretary',
+  );
   expect(reply.body.result).toMatchObject({ ok: true, res: { errCode: 0 } });
   const entries = await outbox();
   expect(entries).toHaveLength(1);
@@ -85,7 +93,7 @@ test('the outbox keeps order across concurrent senders, and DELETE empties it', 
 });
 
 describe('permissions.openapi', () => {
-  test('a cloud call the function does not declare is refused with -604101, in the SDK\'s words for it', async () => {
+  test("a cloud call the function does not declare is refused with -604101, in the SDK's words for it", async () => {
     const reply = await s.lc.call<{ ok: boolean; err: { errCode?: number; errMsg?: string } }>('wxapi', { op: 'qr' }, 'oA');
     expect(reply.body.result?.ok).toBe(false);
     expect(reply.body.result?.err.errCode).toBe(-604101);
@@ -129,7 +137,11 @@ describe('security.mediaCheckAsync', () => {
   }
 
   test('answers a trace id at once; the result arrives later as a wxa_media_check push to the function', async () => {
-    const ok = await s.lc.call<{ ok: boolean; res: { errCode: number; traceId: string } }>('wxapi', { op: 'media', url: 'https://files.local/photo-1.jpg', mediaType: 2 }, 'oUploader');
+    const ok = await s.lc.call<{ ok: boolean; res: { errCode: number; traceId: string } }>(
+      'wxapi',
+      { op: 'media', url: 'https://files.local/photo-1.jpg', mediaType: 2 },
+      'oUploader',
+    );
     expect(ok.body.result).toMatchObject({ ok: true, res: { errCode: 0 } });
     const traceId = ok.body.result?.res.traceId ?? '';
     expect(traceId).toMatch(/^[0-9a-f]{24}$/);
@@ -137,28 +149,56 @@ describe('security.mediaCheckAsync', () => {
     expect(push).toMatchObject({
       openid: 'oUploader',
       source: 'wx_message',
-      push: { MsgType: 'event', Event: 'wxa_media_check', FromUserName: 'oUploader', trace_id: traceId, version: 2, result: { suggest: 'pass' } },
+      push: {
+        MsgType: 'event',
+        Event: 'wxa_media_check',
+        FromUserName: 'oUploader',
+        trace_id: traceId,
+        version: 2,
+        result: { suggest: 'pass' },
+      },
     });
   });
 
   test('a file matching the risky list is reported risky, and voice (media_type 1) is checked too', async () => {
-    const risky = await s.lc.call<{ res: { traceId: string } }>('wxapi', { op: 'media', url: 'cloud://env/bad-photo.jpg', mediaType: 2 }, 'oUploader');
-    expect(await pushed(risky.body.result?.res.traceId ?? '')).toMatchObject({ push: { result: { suggest: 'risky' }, detail: [{ suggest: 'risky' }] } });
-    const voice = await s.lc.call<{ res: { traceId: string } }>('wxapi', { op: 'media', url: 'cloud://env/voice.mp3', mediaType: 1 }, 'oUploader');
+    const risky = await s.lc.call<{ res: { traceId: string } }>(
+      'wxapi',
+      { op: 'media', url: 'cloud://env/bad-photo.jpg', mediaType: 2 },
+      'oUploader',
+    );
+    expect(await pushed(risky.body.result?.res.traceId ?? '')).toMatchObject({
+      push: { result: { suggest: 'risky' }, detail: [{ suggest: 'risky' }] },
+    });
+    const voice = await s.lc.call<{ res: { traceId: string } }>(
+      'wxapi',
+      { op: 'media', url: 'cloud://env/voice.mp3', mediaType: 1 },
+      'oUploader',
+    );
     expect(await pushed(voice.body.result?.res.traceId ?? '')).toMatchObject({ push: { result: { suggest: 'pass' } } });
   });
 
   test('a call without a url or with an unknown media type is refused', async () => {
-    const bad = await s.lc.call<{ ok: boolean; err: { errCode?: number } }>('wxapi', { op: 'media', url: 'cloud://env/x.jpg', mediaType: 3 }, 'oUploader');
+    const bad = await s.lc.call<{ ok: boolean; err: { errCode?: number } }>(
+      'wxapi',
+      { op: 'media', url: 'cloud://env/x.jpg', mediaType: 3 },
+      'oUploader',
+    );
     expect(bad.body.result?.ok).toBe(false);
     expect(bad.body.result?.err.errCode).toBe(47001);
   });
 });
 
 describe('phonenumber.getPhoneNumber', () => {
-  test('gives the caller\'s configured number, a default for others, and refuses an empty code', async () => {
-    const mine = await s.lc.call<{ ok: boolean; res: { errCode: number; phoneInfo: { phoneNumber: string; countryCode: string } } }>('wxapi', { op: 'phone', code: 'c0de' }, 'oPhone');
-    expect(mine.body.result).toMatchObject({ ok: true, res: { errCode: 0, phoneInfo: { phoneNumber: '13912345678', purePhoneNumber: '13912345678', countryCode: '86' } } });
+  test("gives the caller's configured number, a default for others, and refuses an empty code", async () => {
+    const mine = await s.lc.call<{ ok: boolean; res: { errCode: number; phoneInfo: { phoneNumber: string; countryCode: string } } }>(
+      'wxapi',
+      { op: 'phone', code: 'c0de' },
+      'oPhone',
+    );
+    expect(mine.body.result).toMatchObject({
+      ok: true,
+      res: { errCode: 0, phoneInfo: { phoneNumber: '13912345678', purePhoneNumber: '13912345678', countryCode: '86' } },
+    });
     const other = await s.lc.call<{ res: { phoneInfo: { phoneNumber: string } } }>('wxapi', { op: 'phone', code: 'c0de' }, 'oOther');
     expect(other.body.result?.res.phoneInfo.phoneNumber).toBe('13800138000');
     const none = await s.lc.call<{ ok: boolean; err: { errCode?: number } }>('wxapi', { op: 'phone', code: '' }, 'oPhone');

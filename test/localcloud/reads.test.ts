@@ -117,7 +117,12 @@ describe('read limits', () => {
   test('more than 1000 is never answered, whatever the request asks', async () => {
     // The SDK cuts a larger limit to 1000; the server must cut it too when asked by hand.
     expect(await getAll(many.limit(5000))).toHaveLength(1000);
-    const body = await rawAdmin(s.lc.url, { action: 'database.getDocument', collectionName: many.collectionName, query: '{}', limit: 5000 });
+    const body = await rawAdmin(s.lc.url, {
+      action: 'database.getDocument',
+      collectionName: many.collectionName,
+      query: '{}',
+      limit: 5000,
+    });
     const data = isRecord(body) ? body.data : null;
     expect(isRecord(data) && Array.isArray(data.list) ? data.list.length : data).toBe(1000);
   });

@@ -28,7 +28,10 @@ async function updated(doc: Doc, data: Doc): Promise<Doc> {
 
 describe('field operators', () => {
   test('a plain nested object merges into the stored one', async () => {
-    const doc = await updated({ profile: { name: '张三', age: 30, home: { village: '东村', no: 1 } } }, { profile: { age: 31, home: { no: 2 } } });
+    const doc = await updated(
+      { profile: { name: '张三', age: 30, home: { village: '东村', no: 1 } } },
+      { profile: { age: 31, home: { no: 2 } } },
+    );
     expect(doc).toEqual({ profile: { name: '张三', age: 31, home: { village: '东村', no: 2 } } });
   });
 
@@ -53,7 +56,10 @@ describe('field operators', () => {
     expect(await updated({}, { points: s._.inc(2) })).toEqual({ points: 2 });
     expect(await updated({ price: 4 }, { price: s._.mul(2.5) })).toEqual({ price: 10 });
     expect(await updated({}, { price: s._.mul(3) })).toEqual({ price: 0 });
-    expect(await updated({ stats: { n: 1 } }, { 'stats.n': s._.inc(1), stats2: { m: s._.inc(4) } })).toEqual({ stats: { n: 2 }, stats2: { m: 4 } });
+    expect(await updated({ stats: { n: 1 } }, { 'stats.n': s._.inc(1), stats2: { m: s._.inc(4) } })).toEqual({
+      stats: { n: 2 },
+      stats2: { m: 4 },
+    });
   });
 
   test('min and max keep the smaller or larger value', async () => {
@@ -96,7 +102,10 @@ describe('array operators', () => {
 
   test('push with sort orders the array, by value or by a field', async () => {
     expect(await updated({ t: [3, 1] }, { t: s._.push({ each: [2], sort: -1 }) })).toEqual({ t: [3, 2, 1] });
-    const list = [{ n: 'b', s: 2 }, { n: 'a', s: 9 }];
+    const list = [
+      { n: 'b', s: 2 },
+      { n: 'a', s: 9 },
+    ];
     expect(await updated({ t: list }, { t: s._.push({ each: [{ n: 'c', s: 5 }], sort: { s: -1 }, slice: 2 }) })).toEqual({
       t: [
         { n: 'a', s: 9 },
@@ -118,7 +127,11 @@ describe('array operators', () => {
   test('pull removes every element equal to a value or matching a condition', async () => {
     expect(await updated({ t: [1, 2, 1, 3] }, { t: s._.pull(1) })).toEqual({ t: [2, 3] });
     expect(await updated({ t: [1, 5, 7, 2] }, { t: s._.pull(s._.gte(5)) })).toEqual({ t: [1, 2] });
-    const items = [{ k: 'a', v: 1 }, { k: 'b', v: 2 }, { k: 'a', v: 3 }];
+    const items = [
+      { k: 'a', v: 1 },
+      { k: 'b', v: 2 },
+      { k: 'a', v: 3 },
+    ];
     expect(await updated({ t: items }, { t: s._.pull({ k: 'a' }) })).toEqual({ t: [{ k: 'b', v: 2 }] });
   });
 

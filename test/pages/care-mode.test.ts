@@ -54,7 +54,13 @@ test('the switch on 我的 enlarges the page at once, and the pages opened after
 });
 
 test("WeChat's font set large: 首页 opens in 关怀模式, and 我的 shows the switch on", async () => {
-  Reflect.set(wx, 'getAppBaseInfo', () => ({ SDKVersion: '3.7.0', language: 'zh_CN', version: '8.0.50', fontSizeSetting: 20, fontSizeScaleFactor: 1.18 }));
+  Reflect.set(wx, 'getAppBaseInfo', () => ({
+    SDKVersion: '3.7.0',
+    language: 'zh_CN',
+    version: '8.0.50',
+    fontSizeSetting: 20,
+    fontSizeScaleFactor: 1.18,
+  }));
   asUser('demo-villager');
   const home = await loadPage('pages/home/home');
   await home.settled();

@@ -22,17 +22,54 @@ const pc = usePageCloud();
 const TOWN = townSchema.parse({ _id: 'town-bailu', name: '白鹭镇', city: '江城市' });
 const VILLAGE = villageSchema.parse({ _id: 'village-xinghua', townId: TOWN._id, name: '杏花村' });
 const OTHER_VILLAGE = villageSchema.parse({ _id: 'village-taoyuan', townId: TOWN._id, name: '桃源村' });
-const MICRO = gridSchema.parse({ _id: 'grid-1', villageId: VILLAGE._id, kind: 'micro', name: '第一网格', parentId: null, leaderUserId: null });
-const GROUP = gridSchema.parse({ _id: 'grid-1-1', villageId: VILLAGE._id, kind: 'group', name: '第一联户小组', parentId: MICRO._id, leaderUserId: null });
+const MICRO = gridSchema.parse({
+  _id: 'grid-1',
+  villageId: VILLAGE._id,
+  kind: 'micro',
+  name: '第一网格',
+  parentId: null,
+  leaderUserId: null,
+});
+const GROUP = gridSchema.parse({
+  _id: 'grid-1-1',
+  villageId: VILLAGE._id,
+  kind: 'group',
+  name: '第一联户小组',
+  parentId: MICRO._id,
+  leaderUserId: null,
+});
 const HOUSEHOLDS = [
-  householdSchema.parse({ _id: 'hh-1', villageId: VILLAGE._id, gridId: MICRO._id, groupId: GROUP._id, no: '3组12号', headName: '李长青', address: '杏花村3组12号' }),
-  householdSchema.parse({ _id: 'hh-2', villageId: VILLAGE._id, gridId: MICRO._id, groupId: GROUP._id, no: '3组13号', headName: '王大山', address: '杏花村3组13号' }),
+  householdSchema.parse({
+    _id: 'hh-1',
+    villageId: VILLAGE._id,
+    gridId: MICRO._id,
+    groupId: GROUP._id,
+    no: '3组12号',
+    headName: '李长青',
+    address: '杏花村3组12号',
+  }),
+  householdSchema.parse({
+    _id: 'hh-2',
+    villageId: VILLAGE._id,
+    gridId: MICRO._id,
+    groupId: GROUP._id,
+    no: '3组13号',
+    headName: '王大山',
+    address: '杏花村3组13号',
+  }),
 ];
 
 const user = (u: Partial<User> & Pick<User, '_id' | 'name' | 'roles'>): User =>
   userSchema.parse({ villageId: null, townId: null, householdId: null, memberId: null, ...u });
 
-const VILLAGER = user({ _id: 'o-villager', name: '李长青', roles: ['head', 'villager'], villageId: VILLAGE._id, townId: TOWN._id, householdId: 'hh-1' });
+const VILLAGER = user({
+  _id: 'o-villager',
+  name: '李长青',
+  roles: ['head', 'villager'],
+  villageId: VILLAGE._id,
+  townId: TOWN._id,
+  householdId: 'hh-1',
+});
 const TOWN_ADMIN = user({ _id: 'o-town-admin', name: '周文', roles: ['townAdmin'], townId: TOWN._id });
 
 function openids(list: unknown): unknown[] {
@@ -103,7 +140,7 @@ test('the same page in cloud mode reaches the function through wx.cloud.callFunc
   expect(mine.$('.demo')).toBeNull();
 });
 
-test('a town admin sees the town card and the town\'s ranking', async () => {
+test("a town admin sees the town card and the town's ranking", async () => {
   asUser(TOWN_ADMIN._id);
   const page = await loadPage('pages/home/home');
   await page.settled();
@@ -131,24 +168,42 @@ test('coming back to 首页 and pulling down both reload from the store', async 
   asUser(VILLAGER._id);
   const page = await loadPage('pages/home/home');
   await page.settled();
-  await settled(pc.db.collection(C.villages).doc(VILLAGE._id).update({ data: { name: '杏花新村' } }));
+  await settled(
+    pc.db
+      .collection(C.villages)
+      .doc(VILLAGE._id)
+      .update({ data: { name: '杏花新村' } }),
+  );
   try {
     page.call('onPullDownRefresh');
     await waitFor(() => pullDownStops() === 1, 'wx.stopPullDownRefresh');
     expect(page.textOf('#village-name')).toBe('杏花新村');
-    await settled(pc.db.collection(C.villages).doc(VILLAGE._id).update({ data: { name: '杏花村' } }));
+    await settled(
+      pc.db
+        .collection(C.villages)
+        .doc(VILLAGE._id)
+        .update({ data: { name: '杏花村' } }),
+    );
     // Back from another page: onShow refreshes without blanking the page.
     page.call('onShow');
     expect(page.data.loading).toBe(false);
     await waitFor(() => page.textOf('#village-name') === '杏花村', 'the page to show the name again');
   } finally {
-    await settled(pc.db.collection(C.villages).doc(VILLAGE._id).update({ data: { name: VILLAGE.name } }));
+    await settled(
+      pc.db
+        .collection(C.villages)
+        .doc(VILLAGE._id)
+        .update({ data: { name: VILLAGE.name } }),
+    );
   }
 });
 
 test('when the function fails, the page offers a retry and shows its message', async () => {
   // A user document the function cannot read (an unknown role) makes it answer COMMON.INTERNAL.
-  const broken = { ...user({ _id: 'o-broken', name: '赵四', roles: ['villager'], villageId: VILLAGE._id, townId: TOWN._id }), roles: ['mayor'] };
+  const broken = {
+    ...user({ _id: 'o-broken', name: '赵四', roles: ['villager'], villageId: VILLAGE._id, townId: TOWN._id }),
+    roles: ['mayor'],
+  };
   await insert(C.users, [broken]);
   asUser(broken._id);
   const page = await loadPage('pages/home/home');
@@ -157,7 +212,12 @@ test('when the function fails, the page offers a retry and shows its message', a
   expect(page.text()).toContain('没有加载成功：系统繁忙，请稍后再试');
   expect(toasts()).toEqual([{ title: '系统繁忙，请稍后再试', icon: 'none', duration: 2500 }]);
 
-  await settled(pc.db.collection(C.users).doc(broken._id).update({ data: { roles: ['villager'] } }));
+  await settled(
+    pc.db
+      .collection(C.users)
+      .doc(broken._id)
+      .update({ data: { roles: ['villager'] } }),
+  );
   await page.tap('.retry');
   await page.settled();
   expect(page.textOf('#user-name')).toBe('赵四');
@@ -186,7 +246,14 @@ test('with the local cloud down, the page offers a retry that reaches the functi
 
 describe('local mode: the demo identity picker on 我的', () => {
   // GET /_localcloud/demo-identities lists the demo identities the store holds: add two of them.
-  const HEAD = user({ _id: 'demo-head', name: '王大山', roles: ['head', 'villager'], villageId: VILLAGE._id, townId: TOWN._id, householdId: 'hh-2' });
+  const HEAD = user({
+    _id: 'demo-head',
+    name: '王大山',
+    roles: ['head', 'villager'],
+    villageId: VILLAGE._id,
+    townId: TOWN._id,
+    householdId: 'hh-2',
+  });
   const TOWN_DEMO = user({ _id: 'demo-town', name: '陈学文', roles: ['townAdmin'], townId: TOWN._id });
 
   beforeAll(async () => {

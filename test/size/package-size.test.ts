@@ -76,9 +76,15 @@ test('over budget: the main package past 1 MB, a subpackage past 2 MB', () => {
 });
 
 test('a script requiring another subpackage or a file outside miniprogram/ is a problem; the main package and type imports are fine', () => {
-  app([{ root: 'packages/a', name: 'a' }, { root: 'packages/b', name: 'b' }]);
+  app([
+    { root: 'packages/a', name: 'a' },
+    { root: 'packages/b', name: 'b' },
+  ]);
   write('services/cloud.ts', 'export const call = 1;');
-  write('packages/a/a/a.ts', "import { call } from '../../../services/cloud';\nimport type { X } from '../../../../typings/x';\nexport const y: X | number = call;");
+  write(
+    'packages/a/a/a.ts',
+    "import { call } from '../../../services/cloud';\nimport type { X } from '../../../../typings/x';\nexport const y: X | number = call;",
+  );
   write('packages/b/a/a.ts', "import { y } from '../../a/a/a';\nimport { z } from '../../../../typings/errors';\nexport const w = [y, z];");
   const report = measure(dir);
   expect(report.problems).toEqual([
@@ -88,10 +94,18 @@ test('a script requiring another subpackage or a file outside miniprogram/ is a 
 });
 
 test('a component used from another subpackage is a problem; from the main package it is fine', () => {
-  app([{ root: 'packages/a', name: 'a' }, { root: 'packages/b', name: 'b' }]);
-  write('packages/a/a/a.json', JSON.stringify({ usingComponents: { 'hm-button': '/components/hm-button/hm-button', card: '/packages/b/card/card' } }));
+  app([
+    { root: 'packages/a', name: 'a' },
+    { root: 'packages/b', name: 'b' },
+  ]);
+  write(
+    'packages/a/a/a.json',
+    JSON.stringify({ usingComponents: { 'hm-button': '/components/hm-button/hm-button', card: '/packages/b/card/card' } }),
+  );
   const report = measure(dir);
-  expect(report.problems).toEqual(["packages/a/a/a.json (a) uses the component packages/b/card/card in subpackage b: WeChat does not load another subpackage's files"]);
+  expect(report.problems).toEqual([
+    "packages/a/a/a.json (a) uses the component packages/b/card/card in subpackage b: WeChat does not load another subpackage's files",
+  ]);
 });
 
 test('a feature folder app.json does not name yet is noted (its files count in the main package)', () => {

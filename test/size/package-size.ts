@@ -58,7 +58,8 @@ export function subpackagesOf(appJson: unknown): SubpackageConfig[] {
   const list: unknown = appJson.subpackages ?? appJson.subPackages ?? [];
   if (!Array.isArray(list)) throw new Error('app.json: subpackages is not a list');
   return list.map((s: unknown): SubpackageConfig => {
-    if (!isRecord(s) || typeof s.root !== 'string' || !s.root) throw new Error(`app.json: a subpackage without a root: ${JSON.stringify(s)}`);
+    if (!isRecord(s) || typeof s.root !== 'string' || !s.root)
+      throw new Error(`app.json: a subpackage without a root: ${JSON.stringify(s)}`);
     return { root: s.root.replace(/^\/+|\/+$/g, ''), ...(typeof s.name === 'string' ? { name: s.name } : {}) };
   });
 }
@@ -86,7 +87,9 @@ export function compiledJs(file: string): string {
 
 /** The relative modules a compiled file still requires at run time. */
 function requiredPaths(js: string): string[] {
-  return [...js.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1] ?? '').filter((p) => p.startsWith('.') || p.startsWith('/'));
+  return [...js.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)]
+    .map((m) => m[1] ?? '')
+    .filter((p) => p.startsWith('.') || p.startsWith('/'));
 }
 
 /** The component paths a page's or component's JSON uses. */
@@ -104,7 +107,8 @@ export function measure(miniprogramDir: string): SizeReport {
   ];
   const problems: string[] = [];
   const unregistered = new Set<string>();
-  const packageOf = (rel: string): PackageSize => packages.find((p) => p.root && (rel === p.root || rel.startsWith(`${p.root}/`))) ?? packages[0]!;
+  const packageOf = (rel: string): PackageSize =>
+    packages.find((p) => p.root && (rel === p.root || rel.startsWith(`${p.root}/`))) ?? packages[0]!;
   const rel = (abs: string): string => path.relative(miniprogramDir, abs).split(path.sep).join('/');
 
   /** A reference from `from` to `target` (absolute) that WeChat would not load on a phone, if it is one. */
@@ -116,7 +120,8 @@ export function measure(miniprogramDir: string): SizeReport {
     }
     const a = packageOf(rel(from));
     const b = packageOf(to);
-    if (a !== b && b.root) problems.push(`${rel(from)} (${a.name}) ${what} ${to} in subpackage ${b.name}: WeChat does not load another subpackage's files`);
+    if (a !== b && b.root)
+      problems.push(`${rel(from)} (${a.name}) ${what} ${to} in subpackage ${b.name}: WeChat does not load another subpackage's files`);
   };
 
   for (const file of walk(miniprogramDir)) {
@@ -130,7 +135,8 @@ export function measure(miniprogramDir: string): SizeReport {
     if (ext === '.ts') {
       const js = compiledJs(file);
       bytes = Buffer.byteLength(js);
-      for (const p of requiredPaths(js)) crossing(file, p.startsWith('/') ? path.join(miniprogramDir, p) : path.resolve(path.dirname(file), p), 'requires');
+      for (const p of requiredPaths(js))
+        crossing(file, p.startsWith('/') ? path.join(miniprogramDir, p) : path.resolve(path.dirname(file), p), 'requires');
     } else {
       bytes = fs.statSync(file).size;
       if (ext === '.json') {
@@ -147,7 +153,10 @@ export function measure(miniprogramDir: string): SizeReport {
   }
 
   for (const p of packages) {
-    if (p.bytes > p.budget) problems.push(`${p.name === 'main' ? 'the main package' : `subpackage ${p.name}`} is ${kb(p.bytes)}, over its budget of ${kb(p.budget)}`);
+    if (p.bytes > p.budget)
+      problems.push(
+        `${p.name === 'main' ? 'the main package' : `subpackage ${p.name}`} is ${kb(p.bytes)}, over its budget of ${kb(p.budget)}`,
+      );
   }
   const total = packages.reduce((s, p) => s + p.bytes, 0);
   if (total > TOTAL_BUDGET) problems.push(`all packages together are ${kb(total)}, over WeChat's ${kb(TOTAL_BUDGET)}`);
@@ -176,9 +185,21 @@ export function formatReport(report: SizeReport): string {
   ]);
   const head = ['package', 'root', 'files', 'size', 'budget', 'used', 'by kind'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]): string => cells.map((c, i) => pad(c, widths[i] ?? 0, i >= 2 && i <= 5)).join('  ').trimEnd();
-  const out = [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), '', `total ${kb(report.total)} of WeChat's ${kb(TOTAL_BUDGET)}`];
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => pad(c, widths[i] ?? 0, i >= 2 && i <= 5))
+      .join('  ')
+      .trimEnd();
+  const out = [
+    line(head),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+    '',
+    `total ${kb(report.total)} of WeChat's ${kb(TOTAL_BUDGET)}`,
+  ];
   if (report.notes.length) out.push(...report.notes.map((n) => `note: ${n}`));
-  out.push(report.problems.length ? ['', 'PROBLEMS:', ...report.problems.map((p) => `- ${p}`)].join('\n') : 'every package is within its budget');
+  out.push(
+    report.problems.length ? ['', 'PROBLEMS:', ...report.problems.map((p) => `- ${p}`)].join('\n') : 'every package is within its budget',
+  );
   return out.join('\n');
 }

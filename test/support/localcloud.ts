@@ -99,7 +99,8 @@ export async function startCloud(opts: StartOptions = {}): Promise<TestCloud> {
     });
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const control = async <T>(method: string, p: string, body?: unknown): Promise<T> => JSON.parse(await request(method, `${url}${p}`, body)) as T;
+  const control = async <T>(method: string, p: string, body?: unknown): Promise<T> =>
+    JSON.parse(await request(method, `${url}${p}`, body)) as T;
   const follow = async (reply: Promise<ClockReply>): Promise<void> => followClock((await reply).offsetMs);
   await follow(control<ClockReply>('GET', '/_localcloud/clock'));
   return {

@@ -1,6 +1,17 @@
 // Fixtures of the village tests: well-formed ID numbers, and a small town with two villages
 // (杏花村 and 桃源村) whose documents are parsed with the model's schemas.
-import { gridSchema, householdSchema, memberSchema, townSchema, userSchema, villageSchema, type Grid, type Household, type Member, type User } from '../../cloudfunctions/shared/model';
+import {
+  gridSchema,
+  householdSchema,
+  memberSchema,
+  townSchema,
+  userSchema,
+  villageSchema,
+  type Grid,
+  type Household,
+  type Member,
+  type User,
+} from '../../cloudfunctions/shared/model';
 import { idCheckDigit } from '../../cloudfunctions/shared/village/person';
 
 /** A well-formed ID number (check digit computed) for a birth date and a sequence number. */

@@ -35,7 +35,14 @@ test('the town admin creates a village and invites its secretary with a code and
   // Another town's admin sees only their town.
   expect((await ok(s, 'village', OTHER_TOWN_ADMIN._id, 'townVillages', {})).data.villages).toEqual([]);
 
-  const invite = await ok(s, 'village', TOWN_ADMIN._id, 'createInvite', { kind: 'secretary', villageId: ids.village, forName: '周建国' }, 'createInvite (secretary, with QR)');
+  const invite = await ok(
+    s,
+    'village',
+    TOWN_ADMIN._id,
+    'createInvite',
+    { kind: 'secretary', villageId: ids.village, forName: '周建国' },
+    'createInvite (secretary, with QR)',
+  );
   expect(invite.data.code).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/);
   expect(invite.data.scene).toBe(`j=${invite.data.code}`);
   expect(invite.data.scene.length).toBeLessThanOrEqual(32);
@@ -49,9 +56,22 @@ test('the town admin creates a village and invites its secretary with a code and
 
   // The invitee sees what they are invited to, the name masked.
   const preview = await ok(s, 'village', 'o-sec', 'inviteInfo', { code: invite.data.code.toLowerCase() }, 'inviteInfo');
-  expect(preview.data).toMatchObject({ kind: 'secretary', villageName: '杏花村', townName: '白鹭镇', forName: '周**', needsIdLast4: false });
+  expect(preview.data).toMatchObject({
+    kind: 'secretary',
+    villageName: '杏花村',
+    townName: '白鹭镇',
+    forName: '周**',
+    needsIdLast4: false,
+  });
 
-  const joined = await ok(s, 'village', 'o-sec', 'join', { code: invite.data.code, name: '周建国' }, 'join (secretary invite, waits for the town admin)');
+  const joined = await ok(
+    s,
+    'village',
+    'o-sec',
+    'join',
+    { code: invite.data.code, name: '周建国' },
+    'join (secretary invite, waits for the town admin)',
+  );
   expect(joined.data).toMatchObject({ status: 'pending', request: { roleName: '村书记', status: 'pending' } });
   // A link and a name are not proof: the role waits until the town admin confirms who opened it.
   expect((await ok(s, 'account', 'o-sec', 'me', {})).data).not.toMatchObject({ roles: ['secretary', 'cadre'] });
@@ -79,10 +99,24 @@ test('the secretary builds grids and households; each household gets its balance
     'village',
     'o-sec',
     'createHousehold',
-    { no: '1组1号', headName: '李长青', headIdNumber: HEAD_ID, headPhone: '13800138000', gridId: ids.microA, groupId: ids.groupA, address: '杏花村1组1号' },
+    {
+      no: '1组1号',
+      headName: '李长青',
+      headIdNumber: HEAD_ID,
+      headPhone: '13800138000',
+      gridId: ids.microA,
+      groupId: ids.groupA,
+      address: '杏花村1组1号',
+    },
     'createHousehold (with head, balance, membership)',
   );
-  const h2 = await ok(s, 'village', 'o-sec', 'createHousehold', { no: '2组1号', headName: '王大山', headIdNumber: WANG_ID, gridId: ids.microB, groupId: ids.groupB });
+  const h2 = await ok(s, 'village', 'o-sec', 'createHousehold', {
+    no: '2组1号',
+    headName: '王大山',
+    headIdNumber: WANG_ID,
+    gridId: ids.microB,
+    groupId: ids.groupB,
+  });
   ids.h1 = h1.data.id;
   ids.h2 = h2.data.id;
   expect(h1.data).toMatchObject({ no: '1组1号', headName: '李长青', gridName: '第一网格', groupName: '1组' });
@@ -91,7 +125,13 @@ test('the secretary builds grids and households; each household gets its balance
   expect(balance).toMatchObject({ villageId: ids.village, gridId: ids.microA, pending: 0, earned: 0, available: 0 });
   const detail = await ok(s, 'village', 'o-sec', 'household', { householdId: ids.h1 }, 'household (detail)');
   expect(detail.data.members).toEqual([
-    expect.objectContaining({ name: '李长青', relation: '户主', idNumber: `${HEAD_ID.slice(0, 3)}***********${HEAD_ID.slice(-4)}`, phone: '138****8000', linked: false }),
+    expect.objectContaining({
+      name: '李长青',
+      relation: '户主',
+      idNumber: `${HEAD_ID.slice(0, 3)}***********${HEAD_ID.slice(-4)}`,
+      phone: '138****8000',
+      linked: false,
+    }),
   ]);
   expect(detail.data.history).toEqual([expect.objectContaining({ name: '李长青', relation: '户主', end: null, to: null })]);
 
@@ -115,21 +155,43 @@ test('the secretary appoints a cadre by a role invite', async () => {
 });
 
 test('a cadre invites the head; the head waits pending, cannot act, and the home page says so; the cadre confirms', async () => {
-  const invite = await ok(s, 'village', 'o-cadre', 'createInvite', { kind: 'household', householdId: ids.h1 }, 'createInvite (household, with QR)');
+  const invite = await ok(
+    s,
+    'village',
+    'o-cadre',
+    'createInvite',
+    { kind: 'household', householdId: ids.h1 },
+    'createInvite (household, with QR)',
+  );
   expect(invite.data).toMatchObject({ kind: 'household', householdLabel: '1组1号（户主 李长青）', usesLeft: 10 });
   const preview = await ok(s, 'village', 'o-head', 'inviteInfo', { code: invite.data.code });
   expect(preview.data).toMatchObject({ householdLabel: '1组1号（户主 李**）', needsIdLast4: true });
 
-  const joined = await ok(s, 'village', 'o-head', 'join', { code: invite.data.code, name: '李长青', idLast4: idLast4(HEAD_ID) }, 'join (household invite, pending)');
+  const joined = await ok(
+    s,
+    'village',
+    'o-head',
+    'join',
+    { code: invite.data.code, name: '李长青', idLast4: idLast4(HEAD_ID) },
+    'join (household invite, pending)',
+  );
   if (joined.data.status !== 'pending') throw new Error('expected pending');
   expect(joined.data.request.matchedMember).toMatchObject({ name: '李长青', relation: '户主' });
-  expect((await refused(s, 'village', 'o-head', 'join', { code: invite.data.code, name: '李长青', idLast4: idLast4(HEAD_ID) })).code).toBe('JOIN.ALREADY_PENDING');
+  expect((await refused(s, 'village', 'o-head', 'join', { code: invite.data.code, name: '李长青', idLast4: idLast4(HEAD_ID) })).code).toBe(
+    'JOIN.ALREADY_PENDING',
+  );
 
   // Pending: no village action, and the home page's me says who they wait for.
-  expect(await refused(s, 'village', 'o-head', 'overview', {})).toEqual({ code: 'AUTH.PENDING', message: '您的加入申请正在等待村干部确认' });
+  expect(await refused(s, 'village', 'o-head', 'overview', {})).toEqual({
+    code: 'AUTH.PENDING',
+    message: '您的加入申请正在等待村干部确认',
+  });
   expect(await refused(s, 'points', 'o-head', 'archive', {})).toMatchObject({ code: 'AUTH.PENDING' });
   const me = await ok(s, 'account', 'o-head', 'me', {}, 'account.me (pending)');
-  expect(me.data).toEqual({ joined: false, pending: { villageName: '杏花村', householdLabel: '1组1号（户主 李长青）', since: expect.any(String) } });
+  expect(me.data).toEqual({
+    joined: false,
+    pending: { villageName: '杏花村', householdLabel: '1组1号（户主 李长青）', since: expect.any(String) },
+  });
   expect((await ok(s, 'village', 'o-head', 'myJoin', {})).data.request?.status).toBe('pending');
 
   const pending = await ok(s, 'village', 'o-cadre', 'pending', {}, 'pending (cadre)');
@@ -138,7 +200,12 @@ test('a cadre invites the head; the head waits pending, cannot act, and the home
   expect(request).toMatchObject({ name: '李长青', idLast4: idLast4(HEAD_ID), matchedMember: { name: '李长青' } });
   const confirmed = await ok(s, 'village', 'o-cadre', 'confirm', { requestId: request?.id ?? '' }, 'confirm (matched member)');
   expect(confirmed.data).toMatchObject({ status: 'confirmed', decidedByName: '陈志强' });
-  expect(await doc(s, C.users, 'o-head')).toMatchObject({ status: 'active', roles: ['head', 'villager'], householdId: ids.h1, villageId: ids.village });
+  expect(await doc(s, C.users, 'o-head')).toMatchObject({
+    status: 'active',
+    roles: ['head', 'villager'],
+    householdId: ids.h1,
+    villageId: ids.village,
+  });
   const headMember = (await all(s, C.members)).find((m) => m.idNumber === HEAD_ID);
   expect(headMember?.userId).toBe('o-head');
   expect((await ok(s, 'account', 'o-head', 'me', {})).data).toMatchObject({ joined: true, household: { label: '1组1号' } });
@@ -167,13 +234,25 @@ test('the head invites a family member, who joins pending; the cadre confirms th
   if (joined.data.status !== 'pending') throw new Error('expected pending');
   expect(joined.data.request.matchedMember).toBeNull();
   expect(await doc(s, C.users, 'o-member')).toMatchObject({ status: 'pending', roles: [], householdId: null });
-  const confirmed = await ok(s, 'village', 'o-cadre', 'confirm', { requestId: joined.data.request.id, relation: '女儿' }, 'confirm (new member)');
+  const confirmed = await ok(
+    s,
+    'village',
+    'o-cadre',
+    'confirm',
+    { requestId: joined.data.request.id, relation: '女儿' },
+    'confirm (new member)',
+  );
   expect(confirmed.data.status).toBe('confirmed');
   const detail = await ok(s, 'village', 'o-head', 'household', { householdId: ids.h1 });
   const added = detail.data.members.find((m) => m.name === '李小红');
   expect(added).toMatchObject({ relation: '女儿', linked: true, status: 'active' });
   ids.memberId = added?.id ?? '';
-  expect(await doc(s, C.users, 'o-member')).toMatchObject({ status: 'active', roles: ['villager'], householdId: ids.h1, memberId: ids.memberId });
+  expect(await doc(s, C.users, 'o-member')).toMatchObject({
+    status: 'active',
+    roles: ['villager'],
+    householdId: ids.h1,
+    memberId: ids.memberId,
+  });
   // The head edits their family's record.
   const edited = await ok(s, 'village', 'o-head', 'editMember', { memberId: ids.memberId, phone: '13900139000' }, 'editMember (head)');
   expect(edited.data.phone).toBe('139****9000');
@@ -183,7 +262,14 @@ test('a cadre refuses a request with a reason; the person may try again', async 
   const invite = await ok(s, 'village', 'o-cadre', 'createInvite', { kind: 'household', householdId: ids.h2 });
   const joined = await ok(s, 'village', 'o-stranger', 'join', { code: invite.data.code, name: '赵四', idLast4: '9999' });
   if (joined.data.status !== 'pending') throw new Error('expected pending');
-  const refusedRequest = await ok(s, 'village', 'o-cadre', 'refuse', { requestId: joined.data.request.id, reason: '户籍上没有此人' }, 'refuse');
+  const refusedRequest = await ok(
+    s,
+    'village',
+    'o-cadre',
+    'refuse',
+    { requestId: joined.data.request.id, reason: '户籍上没有此人' },
+    'refuse',
+  );
   expect(refusedRequest.data).toMatchObject({ status: 'refused', reason: '户籍上没有此人' });
   expect(await doc(s, C.users, 'o-stranger')).toMatchObject({ status: 'left', villageId: null });
   expect((await ok(s, 'village', 'o-stranger', 'myJoin', {})).data.request).toMatchObject({ status: 'refused', reason: '户籍上没有此人' });
@@ -193,7 +279,14 @@ test('a cadre refuses a request with a reason; the person may try again', async 
 });
 
 test('a cadre moves the member to another household; then they leave; the history stays', async () => {
-  const moved = await ok(s, 'village', 'o-cadre', 'moveMember', { memberId: ids.memberId, toHouseholdId: ids.h2, relation: '其他' }, 'moveMember');
+  const moved = await ok(
+    s,
+    'village',
+    'o-cadre',
+    'moveMember',
+    { memberId: ids.memberId, toHouseholdId: ids.h2, relation: '其他' },
+    'moveMember',
+  );
   expect(moved.data).toMatchObject({ name: '李小红', relation: '其他', status: 'active' });
   expect(await doc(s, C.users, 'o-member')).toMatchObject({ householdId: ids.h2 });
   const fromH1 = await ok(s, 'village', 'o-sec', 'household', { householdId: ids.h1 });
@@ -208,7 +301,9 @@ test('a cadre moves the member to another household; then they leave; the histor
 
   const h2 = await ok(s, 'village', 'o-sec', 'household', { householdId: ids.h2 });
   expect(h2.data.members.map((m) => m.name)).toEqual(['王大山']);
-  expect(h2.data.former).toEqual([expect.objectContaining({ name: '李小红', status: 'left', leftReason: '外嫁', leftOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) })]);
+  expect(h2.data.former).toEqual([
+    expect.objectContaining({ name: '李小红', status: 'left', leftReason: '外嫁', leftOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }),
+  ]);
   expect(h2.data.history.find((h) => h.name === '李小红')).toMatchObject({ end: 'left', note: '外嫁' });
   // Nothing was deleted: the member record and both stints are still there.
   const member = await doc(s, C.members, ids.memberId);
@@ -219,7 +314,14 @@ test('a cadre moves the member to another household; then they leave; the histor
 });
 
 test('a household moves to another grid: its balance follows, its history records the move', async () => {
-  const moved = await ok(s, 'village', 'o-cadre', 'moveHousehold', { householdId: ids.h2, gridId: ids.microA, groupId: ids.groupA }, 'moveHousehold');
+  const moved = await ok(
+    s,
+    'village',
+    'o-cadre',
+    'moveHousehold',
+    { householdId: ids.h2, gridId: ids.microA, groupId: ids.groupA },
+    'moveHousehold',
+  );
   expect(moved.data).toMatchObject({ gridName: '第一网格', groupName: '1组' });
   expect(num(await doc(s, C.balances, ids.h2), 'pending')).toBe(0);
   expect(str(await doc(s, C.balances, ids.h2), 'gridId')).toBe(ids.microA);
@@ -229,11 +331,21 @@ test('a household moves to another grid: its balance follows, its history record
   expect(edited.data.no).toBe('1组2号');
 });
 
-test('the town admin reads a village of their town, not another town\'s', async () => {
+test("the town admin reads a village of their town, not another town's", async () => {
   const seen = await ok(s, 'village', TOWN_ADMIN._id, 'overview', { villageId: ids.village }, 'overview (town admin)');
   expect(seen.data.households).toHaveLength(2);
   expect(seen.data.can).toEqual({ manage: false, appoint: false });
   expect((await refused(s, 'village', OTHER_TOWN_ADMIN._id, 'overview', { villageId: ids.village })).code).toBe('AUTH.OTHER_VILLAGE');
-  expect((await refused(s, 'village', TOWN_ADMIN._id, 'createHousehold', { no: '9', headName: '甲', headIdNumber: HEAD_ID, gridId: ids.microA, groupId: ids.groupA })).code).toBe('AUTH.NOT_JOINED');
+  expect(
+    (
+      await refused(s, 'village', TOWN_ADMIN._id, 'createHousehold', {
+        no: '9',
+        headName: '甲',
+        headIdNumber: HEAD_ID,
+        gridId: ids.microA,
+        groupId: ids.groupA,
+      })
+    ).code,
+  ).toBe('AUTH.NOT_JOINED');
   expect(measured.length).toBeGreaterThan(10);
 });

@@ -57,7 +57,16 @@ function goodRows(): string[][] {
     ['第四网格', '50组', '50组1号', '赵大海', '钱小梅', '配偶', QIAN, ''],
     ['第四网格', '50组', '50组1号', '赵大海', '赵小宝', '儿子', BAO, ''],
     ['第四网格', '51组', '51组1号', '孙二', '孙二', '户主', SUN, ''],
-    ['第一网格', '1组联户小组', secretaryHousehold.no, secretaryHousehold.headName, existing.name, existing.relation, existing.idNumber, '13912345678'],
+    [
+      '第一网格',
+      '1组联户小组',
+      secretaryHousehold.no,
+      secretaryHousehold.headName,
+      existing.name,
+      existing.relation,
+      existing.idNumber,
+      '13912345678',
+    ],
   ];
 }
 
@@ -71,7 +80,13 @@ describe('a good file', () => {
     expect(preview.data.rows.map((r) => r.problems)).toEqual([[], [], [], [], []]);
     expect(preview.data.rows.map((r) => r.action)).toEqual(['create', 'create', 'create', 'create', 'update']);
     expect(preview.data.rows[0]?.idNumber).toBe(`${ZHAO.slice(0, 3)}***********${ZHAO.slice(-4)}`);
-    expect(preview.data.counts).toEqual({ rows: 5, problemRows: 0, grids: { create: 3 }, households: { create: 2, update: 0, unchanged: 1 }, members: { create: 4, update: 1, unchanged: 0 } });
+    expect(preview.data.counts).toEqual({
+      rows: 5,
+      problemRows: 0,
+      grids: { create: 3 },
+      households: { create: 2, update: 0, unchanged: 1 },
+      members: { create: 4, update: 1, unchanged: 0 },
+    });
     expect(await snapshot(s)).toBe(before);
   });
 
@@ -79,7 +94,9 @@ describe('a good file', () => {
     const committed = await ok(s, 'village', CADRE, 'importCommit', { fileID }, 'importCommit (5 rows, first time)');
     expect(committed.data.counts.households).toEqual({ create: 2, update: 0, unchanged: 1 });
     const overview = await ok(s, 'village', CADRE, 'overview', { q: '50组' });
-    expect(overview.data.households).toEqual([expect.objectContaining({ no: '50组1号', headName: '赵大海', gridName: '第四网格', groupName: '50组' })]);
+    expect(overview.data.households).toEqual([
+      expect.objectContaining({ no: '50组1号', headName: '赵大海', gridName: '第四网格', groupName: '50组' }),
+    ]);
     const id = overview.data.households[0]?.id ?? '';
     const detail = await ok(s, 'village', CADRE, 'household', { householdId: id });
     expect(detail.data.members.map((m) => `${m.name}/${m.relation}`)).toEqual(['赵大海/户主', '钱小梅/配偶', '赵小宝/儿子']);
@@ -90,10 +107,15 @@ describe('a good file', () => {
   });
 
   test('importing the same file again updates nothing and duplicates nothing', async () => {
-    const sizes = async (): Promise<number[]> => Promise.all([C.grids, C.households, C.members, C.balances, C.memberships].map(async (c) => (await all(s, c)).length));
+    const sizes = async (): Promise<number[]> =>
+      Promise.all([C.grids, C.households, C.members, C.balances, C.memberships].map(async (c) => (await all(s, c)).length));
     const before = await sizes();
     const again = await ok(s, 'village', CADRE, 'importCommit', { fileID }, 'importCommit (5 rows, again)');
-    expect(again.data.counts).toMatchObject({ grids: { create: 0 }, households: { create: 0, update: 0, unchanged: 3 }, members: { create: 0, update: 0, unchanged: 5 } });
+    expect(again.data.counts).toMatchObject({
+      grids: { create: 0 },
+      households: { create: 0, update: 0, unchanged: 3 },
+      members: { create: 0, update: 0, unchanged: 5 },
+    });
     expect(await sizes()).toEqual(before);
     // The same rows as a .csv are the same people and households.
     const asCsv = await upload('花名册.csv', csv(goodRows()));
@@ -115,7 +137,7 @@ describe('a file with problems', () => {
     ];
   };
 
-  test('preview lists every row\'s problems and writes nothing; commit is refused and writes nothing', async () => {
+  test("preview lists every row's problems and writes nothing; commit is refused and writes nothing", async () => {
     const fileID = await upload('有问题.csv', csv(bad()));
     const before = await snapshot(s);
     const preview = await ok(s, 'village', CADRE, 'importPreview', { fileID });
@@ -144,7 +166,10 @@ describe('a file with problems', () => {
   test('files that cannot be read are refused with a reason, nothing written', async () => {
     const before = await snapshot(s);
     const notXlsx = await upload('坏文件.xlsx', Buffer.from('this is not a zip'));
-    expect(await refused(s, 'village', CADRE, 'importPreview', { fileID: notXlsx })).toEqual({ code: 'IMPORT.BAD_FILE', message: '文件无法打开，请确认是 .xlsx 格式' });
+    expect(await refused(s, 'village', CADRE, 'importPreview', { fileID: notXlsx })).toEqual({
+      code: 'IMPORT.BAD_FILE',
+      message: '文件无法打开，请确认是 .xlsx 格式',
+    });
     const noColumns = await upload('缺列.csv', Buffer.from('户号,成员姓名\n1,张三\n'));
     expect(await refused(s, 'village', CADRE, 'importPreview', { fileID: noColumns })).toEqual({
       code: 'IMPORT.BAD_FILE',
@@ -152,12 +177,14 @@ describe('a file with problems', () => {
     });
     const old = await upload('旧格式.xls', Buffer.from('x'));
     expect((await refused(s, 'village', CADRE, 'importPreview', { fileID: old })).code).toBe('IMPORT.BAD_FILE');
-    expect((await refused(s, 'village', CADRE, 'importPreview', { fileID: 'cloud://local-dev.local-bucket/village-import/none.csv' })).code).toBe('COMMON.NOT_FOUND');
+    expect(
+      (await refused(s, 'village', CADRE, 'importPreview', { fileID: 'cloud://local-dev.local-bucket/village-import/none.csv' })).code,
+    ).toBe('COMMON.NOT_FOUND');
     expect(await snapshot(s)).toBe(before);
   });
 });
 
-test('a village\'s roster of 100 households (400 people) imports in a bounded number of requests', async () => {
+test("a village's roster of 100 households (400 people) imports in a bounded number of requests", async () => {
   const rows: string[][] = [];
   for (let h = 1; h <= 100; h++) {
     const grid = `第${h <= 50 ? '五' : '六'}网格`;
@@ -166,7 +193,16 @@ test('a village\'s roster of 100 households (400 people) imports in a bounded nu
     for (let p = 0; p < 4; p++) {
       const name = `${'郑冯陈褚'.charAt(p)}${'一二三四五六七八九十'.charAt(h % 10)}${'甲乙丙丁'.charAt(p)}`;
       const head = `郑${'一二三四五六七八九十'.charAt(h % 10)}甲`;
-      rows.push([grid, group, no, head, p === 0 ? head : name, ['户主', '配偶', '儿子', '女儿'][p] ?? '其他', validId(`19${50 + p * 10}0${(h % 9) + 1}1${p}`, String(100 + h).padStart(3, '0')), '']);
+      rows.push([
+        grid,
+        group,
+        no,
+        head,
+        p === 0 ? head : name,
+        ['户主', '配偶', '儿子', '女儿'][p] ?? '其他',
+        validId(`19${50 + p * 10}0${(h % 9) + 1}1${p}`, String(100 + h).padStart(3, '0')),
+        '',
+      ]);
     }
   }
   const fileID = await upload('全村.xlsx', await xlsx(rows));

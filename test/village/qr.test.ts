@@ -52,7 +52,12 @@ function readQr(png: Buffer, size: number): boolean[][] {
   const scale = width / (size + 8);
   expect(Number.isInteger(scale)).toBe(true);
   const pixel = (x: number, y: number): number => raw[y * (width + 1) + 1 + x] ?? 255;
-  return Array.from({ length: size }, (_, row) => Array.from({ length: size }, (_, col) => pixel((col + 4) * scale + Math.floor(scale / 2), (row + 4) * scale + Math.floor(scale / 2)) < 128));
+  return Array.from({ length: size }, (_, row) =>
+    Array.from(
+      { length: size },
+      (_, col) => pixel((col + 4) * scale + Math.floor(scale / 2), (row + 4) * scale + Math.floor(scale / 2)) < 128,
+    ),
+  );
 }
 
 function modulesOf(text: string): boolean[][] {
@@ -61,7 +66,8 @@ function modulesOf(text: string): boolean[][] {
 }
 
 function imageOf(res: unknown): { contentType: string; buffer: Buffer } {
-  if (!isRecord(res) || typeof res.contentType !== 'string' || !Buffer.isBuffer(res.buffer)) throw new Error(`not an image reply: ${JSON.stringify(res)}`);
+  if (!isRecord(res) || typeof res.contentType !== 'string' || !Buffer.isBuffer(res.buffer))
+    throw new Error(`not an image reply: ${JSON.stringify(res)}`);
   return { contentType: res.contentType, buffer: res.buffer };
 }
 
@@ -90,7 +96,7 @@ test('a scene over 32 characters, of characters WeChat refuses, or a page with a
   expect(imageOf(await getUnlimited({ scene: 'x'.repeat(32) })).contentType).toBe('image/png');
 });
 
-test('an invite\'s stored QR is the code of its scene, which stays within 32 characters', async () => {
+test("an invite's stored QR is the code of its scene, which stays within 32 characters", async () => {
   const invite = await ok(s, 'village', 'demo-head', 'createInvite', { kind: 'household', householdId: 'hh-021' });
   expect(invite.data.scene.length).toBeLessThanOrEqual(MAX_SCENE_LENGTH);
   const url = invite.data.qr?.url;

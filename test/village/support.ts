@@ -37,7 +37,14 @@ async function envelope<F extends FunctionName, A extends ActionName<F>>(
 }
 
 /** Calls an action that must succeed. */
-export async function ok<F extends FunctionName, A extends ActionName<F>>(s: Session, fn: F, openid: string, action: A, payload: RequestOf<F, A>, measure?: string): Promise<Called<ResponseOf<F, A>>> {
+export async function ok<F extends FunctionName, A extends ActionName<F>>(
+  s: Session,
+  fn: F,
+  openid: string,
+  action: A,
+  payload: RequestOf<F, A>,
+  measure?: string,
+): Promise<Called<ResponseOf<F, A>>> {
   const { result, dbRequests } = await envelope(s, fn, openid, action, payload);
   if (!result.ok) throw new Error(`${fn}.${action} as ${openid} failed: ${result.error.code} ${result.error.message}`);
   if (measure) measured.push({ what: measure, dbRequests });
@@ -45,14 +52,26 @@ export async function ok<F extends FunctionName, A extends ActionName<F>>(s: Ses
 }
 
 /** Calls an action that must be refused; gives the stable code and the message. */
-export async function refused<F extends FunctionName, A extends ActionName<F>>(s: Session, fn: F, openid: string, action: A, payload: RequestOf<F, A>): Promise<{ code: ErrorCode; message: string }> {
+export async function refused<F extends FunctionName, A extends ActionName<F>>(
+  s: Session,
+  fn: F,
+  openid: string,
+  action: A,
+  payload: RequestOf<F, A>,
+): Promise<{ code: ErrorCode; message: string }> {
   const { result } = await envelope(s, fn, openid, action, payload);
   if (result.ok) throw new Error(`${fn}.${action} as ${openid} should have been refused, it answered ${JSON.stringify(result.data)}`);
   return result.error;
 }
 
 /** Calls with a payload outside the contract (bad input), which must be refused. */
-export async function refusedRaw(s: Session, fn: FunctionName, openid: string, action: string, payload: unknown): Promise<{ code: ErrorCode; message: string }> {
+export async function refusedRaw(
+  s: Session,
+  fn: FunctionName,
+  openid: string,
+  action: string,
+  payload: unknown,
+): Promise<{ code: ErrorCode; message: string }> {
   const reply = await s.lc.call<Envelope<unknown>>(fn, { action, payload }, openid);
   const result = reply.body.result;
   if (!result || result.ok) throw new Error(`${fn}.${action} should have been refused: ${JSON.stringify(reply.body)}`);
@@ -69,7 +88,18 @@ export async function all(s: Session, collection: string): Promise<Doc[]> {
   }
 }
 
-export const VILLAGE_COLLECTIONS = ['villages', 'grids', 'households', 'members', 'users', 'balances', 'invites', 'joinRequests', 'memberships', 'villageImports'];
+export const VILLAGE_COLLECTIONS = [
+  'villages',
+  'grids',
+  'households',
+  'members',
+  'users',
+  'balances',
+  'invites',
+  'joinRequests',
+  'memberships',
+  'villageImports',
+];
 
 /** A fingerprint of the village collections: compare before and after a refused call. */
 export async function snapshot(s: Session): Promise<string> {

@@ -23,7 +23,7 @@ export const SEPARATION_OF_DUTIES: Record<Duty, DutyRule> = {
     refusal: '',
   },
   approve: {
-    rule: 'Nobody approves or rejects a record of a household they belong to, or a record they made; the secretary\'s final say stops at their own household.',
+    rule: "Nobody approves or rejects a record of a household they belong to, or a record they made; the secretary's final say stops at their own household.",
     refusal: '这条积分涉及您自己家或由您记录，请其他村干部审核',
   },
   reverse: { rule: 'Nobody corrects a record of a household they belong to.', refusal: '不能更正自己家的积分记录，请其他村干部办理' },
@@ -69,7 +69,14 @@ export function freeCadres(cadres: User[], householdId: string): User[] {
 
 /** Whether the user signs off in place of the cadres: a supervisor of the village, when no cadre is free of the household. */
 export function signsOffForCadres(user: User, villageId: string, cadres: User[], householdId: string): boolean {
-  return isSupervisorOf(user, villageId) && !belongsTo(user, householdId) && freeCadres(cadres.filter((c) => isCadreOf(c, villageId)), householdId).length === 0;
+  return (
+    isSupervisorOf(user, villageId) &&
+    !belongsTo(user, householdId) &&
+    freeCadres(
+      cadres.filter((c) => isCadreOf(c, villageId)),
+      householdId,
+    ).length === 0
+  );
 }
 
 /**
@@ -88,7 +95,11 @@ export const ROLE_CONFIRMED_BY: Record<Role, 'secretary' | 'townAdmin' | null> =
 };
 
 /** Whether the user may confirm a request to the village: a join (any cadre) or a role (its confirmer), never their own. */
-export function mayConfirm(user: User, request: { openid: string; villageId: string; role: Role | null }, village: { _id: string; townId: string }): boolean {
+export function mayConfirm(
+  user: User,
+  request: { openid: string; villageId: string; role: Role | null },
+  village: { _id: string; townId: string },
+): boolean {
   if (request.openid === user._id) return false;
   if (request.role === null) return isCadreOf(user, request.villageId);
   return ROLE_CONFIRMED_BY[request.role] === 'townAdmin' ? isTownAdminOf(user, village) : isSecretaryOf(user, request.villageId);

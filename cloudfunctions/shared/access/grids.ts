@@ -16,7 +16,11 @@ export function gridsInCareOf(user: Pick<User, '_id' | 'villageId'>, grids: Grid
 }
 
 /** Whether the household lies in a grid the user leads. */
-export function leadsHousehold(user: Pick<User, '_id' | 'villageId'>, household: Pick<Household, 'gridId' | 'groupId'>, grids: Grid[]): boolean {
+export function leadsHousehold(
+  user: Pick<User, '_id' | 'villageId'>,
+  household: Pick<Household, 'gridId' | 'groupId'>,
+  grids: Grid[],
+): boolean {
   const care = gridsInCareOf(user, grids);
   return care.has(household.gridId) || care.has(household.groupId);
 }

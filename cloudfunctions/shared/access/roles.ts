@@ -66,10 +66,28 @@ export function officeOf(user: Pick<User, 'roles'>): Office {
 }
 
 /** The one order roles are listed in (a Record, so a new role cannot be forgotten here). */
-const ROLE_ORDER: Record<Role, number> = { secretary: 0, cadre: 1, gridLeader: 2, keeper: 3, supervisor: 4, townAdmin: 5, head: 6, villager: 7 };
+const ROLE_ORDER: Record<Role, number> = {
+  secretary: 0,
+  cadre: 1,
+  gridLeader: 2,
+  keeper: 3,
+  supervisor: 4,
+  townAdmin: 5,
+  head: 6,
+  villager: 7,
+};
 
 /** Roles that keep someone in the village's service even without a household. */
-const OFFICE: Record<Role, boolean> = { secretary: true, cadre: true, gridLeader: true, keeper: true, supervisor: true, townAdmin: false, head: false, villager: false };
+const OFFICE: Record<Role, boolean> = {
+  secretary: true,
+  cadre: true,
+  gridLeader: true,
+  keeper: true,
+  supervisor: true,
+  townAdmin: false,
+  head: false,
+  villager: false,
+};
 
 /** The roles after one is given or taken, in the one order roles are listed. */
 export function withRole(roles: Role[], role: Role, granted: boolean): Role[] {

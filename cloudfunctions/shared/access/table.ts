@@ -15,7 +15,14 @@ export interface Allowed {
 }
 
 /** Refusals about who is asking; any other answer means the caller was let through. */
-export const DENIED_CODES: ReadonlySet<ErrorCode | 'ok'> = new Set<ErrorCode | 'ok'>(['AUTH.FORBIDDEN', 'AUTH.OTHER_VILLAGE', 'AUTH.NOT_JOINED', 'AUTH.PENDING', 'AUTH.LEFT', 'AUTH.OWN_HOUSEHOLD']);
+export const DENIED_CODES: ReadonlySet<ErrorCode | 'ok'> = new Set<ErrorCode | 'ok'>([
+  'AUTH.FORBIDDEN',
+  'AUTH.OTHER_VILLAGE',
+  'AUTH.NOT_JOINED',
+  'AUTH.PENDING',
+  'AUTH.LEFT',
+  'AUTH.OWN_HOUSEHOLD',
+]);
 
 type Table = { [F in FunctionName]: { [A in keyof Api[F] & string]: Allowed } };
 

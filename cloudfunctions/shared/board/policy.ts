@@ -69,7 +69,12 @@ function sameAttachments(a: Attachment[], b: Attachment[]): boolean {
 
 /** A sign-off covers what was signed: any change of the content voids it. */
 export function keepsSignOff(before: Signed, after: Signed): boolean {
-  return before.title === after.title && before.body === after.body && before.eventDate === after.eventDate && sameAttachments(before.attachments, after.attachments);
+  return (
+    before.title === after.title &&
+    before.body === after.body &&
+    before.eventDate === after.eventDate &&
+    sameAttachments(before.attachments, after.attachments)
+  );
 }
 
 /** pdf / image / file, by the file name's extension. */

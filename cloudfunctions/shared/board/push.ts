@@ -39,7 +39,13 @@ type Data = Record<string, { value: string }>;
 
 async function send(touser: string, key: BoardTemplate, page: string, data: Data): Promise<boolean> {
   try {
-    await cloud.openapi.subscribeMessage.send({ touser, templateId: TEMPLATES[BOARD_TEMPLATES[key].template], page, data, miniprogramState: 'formal' });
+    await cloud.openapi.subscribeMessage.send({
+      touser,
+      templateId: TEMPLATES[BOARD_TEMPLATES[key].template],
+      page,
+      data,
+      miniprogramState: 'formal',
+    });
     return true;
   } catch (e) {
     console.warn(`subscribe message ${key} to ${touser} not sent`, e);
@@ -50,7 +56,10 @@ async function send(touser: string, key: BoardTemplate, page: string, data: Data
 /** One message to one user if they hold a grant (one request to take it); false when they hold none. */
 export async function sendAgainstGrant(openid: string, key: BoardTemplate, page: string, data: Data): Promise<boolean> {
   const field = `grants.${key}`;
-  const res: unknown = await db.collection(C.boardSubscriptions).where({ _id: openid, [field]: _.gt(0) }).update({ data: { [field]: _.inc(-1) } });
+  const res: unknown = await db
+    .collection(C.boardSubscriptions)
+    .where({ _id: openid, [field]: _.gt(0) })
+    .update({ data: { [field]: _.inc(-1) } });
   if (updatedOf(res) !== 1) return false;
   return send(openid, key, page, data);
 }

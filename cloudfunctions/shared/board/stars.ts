@@ -74,7 +74,11 @@ export function financeNeeded(months: number): number {
 export function rateVillage(f: VillageFigures): { stars: number; checks: StarCheck[] } {
   const share = (n: number, d: number, min: number): boolean => d > 0 && n >= min * d - 1e-9;
   const checks: Record<StarKey, StarCheck> = {
-    letters: { key: 'letters', met: f.months > 0 && f.letters >= THRESHOLDS.lettersPerMonth * f.months, value: `${perMonth(f.letters, f.months)} 封/月` },
+    letters: {
+      key: 'letters',
+      met: f.months > 0 && f.letters >= THRESHOLDS.lettersPerMonth * f.months,
+      value: `${perMonth(f.letters, f.months)} 封/月`,
+    },
     response: {
       key: 'response',
       met: share(f.respondedInTime, f.due, THRESHOLDS.responseRate),
@@ -83,7 +87,8 @@ export function rateVillage(f: VillageFigures): { stars: number; checks: StarChe
     participation: {
       key: 'participation',
       met: share(f.activeHouseholds, f.households, THRESHOLDS.participation),
-      value: f.households > 0 ? `${percent(ratio(f.activeHouseholds, f.households))}（${f.activeHouseholds}/${f.households} 户）` : '没有农户',
+      value:
+        f.households > 0 ? `${percent(ratio(f.activeHouseholds, f.households))}（${f.activeHouseholds}/${f.households} 户）` : '没有农户',
     },
     shop: {
       key: 'shop',

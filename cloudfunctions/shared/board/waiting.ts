@@ -3,7 +3,15 @@
 import { isCadre, isKeeper, isSecretary, isSupervisor } from '../access';
 import type { User, VillageSettings } from '../model';
 
-export type WaitingKey = 'reviews' | 'mattersNearDeadline' | 'objections' | 'heldComments' | 'financeToSignOff' | 'financeToPublish' | 'mattersOverdue' | 'pickups';
+export type WaitingKey =
+  | 'reviews'
+  | 'mattersNearDeadline'
+  | 'objections'
+  | 'heldComments'
+  | 'financeToSignOff'
+  | 'financeToPublish'
+  | 'mattersOverdue'
+  | 'pickups';
 
 /** A matter whose deadline is within this long (or past) is "near its deadline". */
 export const NEAR_DEADLINE_MS = 24 * 3600 * 1000;

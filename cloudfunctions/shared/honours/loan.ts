@@ -60,7 +60,11 @@ export function isWellFormedCode(code: string): boolean {
 /** Issue day, last valid day and the instant it stops being valid (24:00 China time of the last day). */
 export function validity(now: Date, days: number = CERTIFICATE_DAYS): { issuedOn: string; expiresOn: string; expiresAt: Date } {
   const start = chinaNow(now).startOf('day');
-  return { issuedOn: start.format('YYYY-MM-DD'), expiresOn: start.add(days, 'day').format('YYYY-MM-DD'), expiresAt: start.add(days + 1, 'day').toDate() };
+  return {
+    issuedOn: start.format('YYYY-MM-DD'),
+    expiresOn: start.add(days, 'day').format('YYYY-MM-DD'),
+    expiresAt: start.add(days + 1, 'day').toDate(),
+  };
 }
 
 export function certificateStatus(cert: Pick<LoanCertificate, 'revokedAt' | 'expiresAt'>, now: Date): CertificateStatus {

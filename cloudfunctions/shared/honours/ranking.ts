@@ -73,7 +73,11 @@ export function ceilPercent(n: number, percent: number): number {
 
 /** How many places each honour reaches down to, of `n` grids (cumulative). */
 export function honourPlaces(n: number): Record<Honour, number> {
-  return { gold: ceilPercent(n, HONOUR_PERCENT.gold), silver: ceilPercent(n, HONOUR_PERCENT.silver), bronze: ceilPercent(n, HONOUR_PERCENT.bronze) };
+  return {
+    gold: ceilPercent(n, HONOUR_PERCENT.gold),
+    silver: ceilPercent(n, HONOUR_PERCENT.silver),
+    bronze: ceilPercent(n, HONOUR_PERCENT.bronze),
+  };
 }
 
 /** Competition ranks (1 + how many score strictly more), in the order of `scores`. */

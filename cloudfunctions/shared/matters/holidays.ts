@@ -20,7 +20,8 @@ export const LIBRARY_YEARS: readonly number[] = [...years].sort((a, b) => a - b)
 
 export const chineseDays: HolidayCalendar = {
   covers: (year) => years.has(year),
-  special: (date): DayKind | null => (parsed.workdays[date] !== undefined ? 'workday' : parsed.holidays[date] !== undefined ? 'holiday' : null),
+  special: (date): DayKind | null =>
+    parsed.workdays[date] !== undefined ? 'workday' : parsed.holidays[date] !== undefined ? 'holiday' : null,
 };
 
 /** The Chinese name the library gives a holiday or make-up day (e.g. "国庆节"), or ''. */

@@ -4,19 +4,47 @@
 import * as z from 'zod';
 import { mediaCheckSchema } from '../media-verdict';
 
-export const MATTER_CATEGORIES = ['道路交通', '环境卫生', '水电设施', '邻里纠纷', '政策咨询', '产业发展', '治安消防', '干部作风', '其他'] as const;
+export const MATTER_CATEGORIES = [
+  '道路交通',
+  '环境卫生',
+  '水电设施',
+  '邻里纠纷',
+  '政策咨询',
+  '产业发展',
+  '治安消防',
+  '干部作风',
+  '其他',
+] as const;
 export const matterCategorySchema = z.enum(MATTER_CATEGORIES);
 
 export const matterStatusSchema = z.enum(['held', 'open', 'responded', 'assigned', 'closed']);
 export type MatterStatusValue = z.infer<typeof matterStatusSchema>;
 
 export const voiceSchema = z.object({ fileId: z.string(), seconds: z.number().int().min(1).max(60) });
-export const locationSchema = z.object({ name: z.string(), latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) });
+export const locationSchema = z.object({
+  name: z.string(),
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+});
 
 export const matterEventSchema = z.object({
   /** Derived from the client's key of the action that wrote it: a retry finds it. */
   id: z.string(),
-  kind: z.enum(['raised', 'held', 'released', 'madePrivate', 'responded', 'note', 'summary', 'assigned', 'progress', 'closed', 'rated', 'reopened', 'escalated']),
+  kind: z.enum([
+    'raised',
+    'held',
+    'released',
+    'madePrivate',
+    'responded',
+    'note',
+    'summary',
+    'assigned',
+    'progress',
+    'closed',
+    'rated',
+    'reopened',
+    'escalated',
+  ]),
   /** An openid, or "system" (the timer). */
   by: z.string(),
   byName: z.string(),

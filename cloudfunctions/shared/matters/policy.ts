@@ -32,7 +32,10 @@ export function isVillageCadre(user: User, villageId: string): boolean {
  * matter only by its raiser, the cadres of its village and the person it is assigned to; a listed
  * one by every villager of the village; nothing by anyone of another village.
  */
-export function accessOf(user: User, m: Pick<Matter, 'villageId' | 'townId' | 'raisedBy' | 'listed' | 'assignee' | 'audience' | 'concerns'>): Access | null {
+export function accessOf(
+  user: User,
+  m: Pick<Matter, 'villageId' | 'townId' | 'raisedBy' | 'listed' | 'assignee' | 'audience' | 'concerns'>,
+): Access | null {
   // A complaint about the secretary reaches the town admin, who is of no village.
   if (m.audience === 'secretary' && handlesMatter(user, m)) return { mine: m.raisedBy === user._id, cadre: true, assignee: false };
   if (user.villageId !== m.villageId) return null;
@@ -86,8 +89,29 @@ export interface Actor {
   role: MatterEvent['role'];
 }
 
-export function event(id: string, kind: MatterEvent['kind'], by: Actor, at: Date, extra: Partial<Omit<MatterEvent, 'id' | 'kind' | 'at'>> = {}): MatterEvent {
-  return { id, kind, by: by.id, byName: by.name, role: by.role, text: '', photos: [], internal: false, stars: null, assignee: null, dueDate: null, told: [], at, ...extra };
+export function event(
+  id: string,
+  kind: MatterEvent['kind'],
+  by: Actor,
+  at: Date,
+  extra: Partial<Omit<MatterEvent, 'id' | 'kind' | 'at'>> = {},
+): MatterEvent {
+  return {
+    id,
+    kind,
+    by: by.id,
+    byName: by.name,
+    role: by.role,
+    text: '',
+    photos: [],
+    internal: false,
+    stars: null,
+    assignee: null,
+    dueDate: null,
+    told: [],
+    at,
+    ...extra,
+  };
 }
 
 /** A change of a matter: the fields it sets and the event it adds to the timeline. */
@@ -128,7 +152,14 @@ export function changeOf(m: Matter, input: ActionInput, by: Actor, eventId: stri
           status: 'responded',
           mediaCleared: true,
           armed: false,
-          ...(first ? { respondedAt: now, respondedBy: by.id, respondedInTime: now.getTime() <= m.deadlineAt.getTime(), handlerId: m.handlerId ?? by.id } : {}),
+          ...(first
+            ? {
+                respondedAt: now,
+                respondedBy: by.id,
+                respondedInTime: now.getTime() <= m.deadlineAt.getTime(),
+                handlerId: m.handlerId ?? by.id,
+              }
+            : {}),
         },
         event: ev('responded', { text: input.text, photos: input.photos }),
       };
@@ -152,10 +183,16 @@ export function changeOf(m: Matter, input: ActionInput, by: Actor, eventId: stri
     case 'progress':
       return { set: {}, event: ev('progress', { text: input.text, photos: input.photos }) };
     case 'close':
-      return { set: { status: 'closed', active: false, armed: false, closedAt: now }, event: ev('closed', { text: input.text, photos: input.photos }) };
+      return {
+        set: { status: 'closed', active: false, armed: false, closedAt: now },
+        event: ev('closed', { text: input.text, photos: input.photos }),
+      };
     case 'rate': {
       const rating = { stars: input.stars, comment: input.comment, at: now, round: m.round };
-      return { set: { rating, stars: input.stars, ratings: [...m.ratings, rating] }, event: ev('rated', { text: input.comment, stars: input.stars }) };
+      return {
+        set: { rating, stars: input.stars, ratings: [...m.ratings, rating] },
+        event: ev('rated', { text: input.comment, stars: input.stars }),
+      };
     }
     case 'reopen':
       // Back to the cadres with a new response deadline; the first round's figures stay as they were.
@@ -191,7 +228,9 @@ export function needsEscalation(m: Pick<Matter, 'armed' | 'active' | 'dueAt'>, n
 /** What escalation changes: the wait is over (it fires once), and it is in the timeline. */
 export function escalationChange(m: Matter, now: Date, told: string[]): Change {
   const assigned = m.status === 'assigned' && m.assignee !== null;
-  const text = assigned ? `交办给${m.assignee?.name ?? ''}的事项已超过办结期限（${m.assignee?.dueDate ?? ''}），已提醒承办人并报告村书记` : '超过两个工作日未答复，已报告村书记';
+  const text = assigned
+    ? `交办给${m.assignee?.name ?? ''}的事项已超过办结期限（${m.assignee?.dueDate ?? ''}），已提醒承办人并报告村书记`
+    : '超过两个工作日未答复，已报告村书记';
   const system: Actor = { id: 'system', name: '系统', role: 'system' };
   return {
     set: { armed: false, ...(m.respondedAt === null && m.round === 1 ? { respondedInTime: false } : {}) },
@@ -288,7 +327,12 @@ export function ratesOf(c: StatsCounts): {
 export function checkPeriod(from: string, to: string): void {
   const a = Date.parse(`${from}T00:00:00Z`);
   const b = Date.parse(`${to}T00:00:00Z`);
-  if (Number.isNaN(a) || Number.isNaN(b) || new Date(a).toISOString().slice(0, 10) !== from || new Date(b).toISOString().slice(0, 10) !== to) {
+  if (
+    Number.isNaN(a) ||
+    Number.isNaN(b) ||
+    new Date(a).toISOString().slice(0, 10) !== from ||
+    new Date(b).toISOString().slice(0, 10) !== to
+  ) {
     throw new AppError('COMMON.INVALID_INPUT', '日期格式不对');
   }
   if (b < a) throw new AppError('COMMON.INVALID_INPUT', '结束日期不能早于开始日期');

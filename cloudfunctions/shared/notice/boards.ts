@@ -99,7 +99,10 @@ export function blackList(lines: readonly BoardLine[]): BlackListEntry[] {
 }
 
 /** Both lists, and the month's deductions in all. */
-export function boards(lines: readonly BoardLine[], top: number = RED_LIST_TOP): { red: RedListEntry[]; black: BlackListEntry[]; deductions: { count: number; points: number } } {
+export function boards(
+  lines: readonly BoardLine[],
+  top: number = RED_LIST_TOP,
+): { red: RedListEntry[]; black: BlackListEntry[]; deductions: { count: number; points: number } } {
   const black = blackList(lines);
   return {
     red: redList(lines, top),

@@ -54,7 +54,10 @@ export async function writeCounterRecord(t: Tx, c: Correction): Promise<PointRec
     createdAt: c.now,
   };
   await t.collection(C.pointRecords).add({ data: rec });
-  await t.collection(C.pointRecords).doc(original._id).update({ data: { reversedBy: c.counterId, steps: _.push(step) } });
+  await t
+    .collection(C.pointRecords)
+    .doc(original._id)
+    .update({ data: { reversedBy: c.counterId, steps: _.push(step) } });
   // The counter-record is a new approved record of its booking month: its points are pending until
   // that month settles, whether or not the original's month has settled already.
   await applyLedger(t, rec, 'reverse', approvalDelta(rec.points), c.by._id, c.now);

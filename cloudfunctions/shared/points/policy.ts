@@ -53,7 +53,11 @@ function cadreLevel(levels: ReviewLevel[]): number {
  * at once, except for a household the recorder belongs to (separation of duties) or whose grid
  * leader belongs to it: that waits for a cadre of another household.
  */
-export function initialState(recorder: Recorder, levels: ReviewLevel[], interested = false): { status: 'pending' | 'approved'; level: number } {
+export function initialState(
+  recorder: Recorder,
+  levels: ReviewLevel[],
+  interested = false,
+): { status: 'pending' | 'approved'; level: number } {
   if (interested) return { status: 'pending', level: Math.min(cadreLevel(levels), Math.max(0, levels.length - 1)) };
   if (recorder === 'cadre') return { status: 'approved', level: levels.length };
   const level = recorder === 'gridLeader' ? levels.indexOf('gridLeader') + 1 : 0;
@@ -81,7 +85,11 @@ export function leaderInterested(leader: User | null, householdId: string): bool
 }
 
 /** After one approval: the next level, or approved. */
-export function afterApproval(record: PointRecord, levels: ReviewLevel[], bySecretary: boolean): { status: 'pending' | 'approved'; level: number } {
+export function afterApproval(
+  record: PointRecord,
+  levels: ReviewLevel[],
+  bySecretary: boolean,
+): { status: 'pending' | 'approved'; level: number } {
   const next = bySecretary ? levels.length : record.level + 1;
   return next >= levels.length ? { status: 'approved', level: levels.length } : { status: 'pending', level: next };
 }

@@ -10,7 +10,12 @@ export const ruleItemSchema = z.object({
   category: z.enum(RULE_CATEGORIES),
   name: z.string().min(2).max(60),
   /** Positive adds, negative deducts. */
-  points: z.number().int().min(-100).max(100).refine((n) => n !== 0),
+  points: z
+    .number()
+    .int()
+    .min(-100)
+    .max(100)
+    .refine((n) => n !== 0),
   unit: z.enum(['每次', '每月', '每年']),
   /** How many times a household may score it per period; null means no cap. */
   cap: z.object({ period: z.enum(['month', 'quarter', 'year']), times: z.number().int().min(1).max(100) }).nullable(),
@@ -20,7 +25,15 @@ export const ruleItemSchema = z.object({
 });
 export type RuleItem = z.infer<typeof ruleItemSchema>;
 
-type Row = [code: string, name: string, points: number, unit: RuleItem['unit'], cap: RuleItem['cap'], evidence: RuleItem['evidence'], by: RuleItem['recordedBy']];
+type Row = [
+  code: string,
+  name: string,
+  points: number,
+  unit: RuleItem['unit'],
+  cap: RuleItem['cap'],
+  evidence: RuleItem['evidence'],
+  by: RuleItem['recordedBy'],
+];
 
 const SELF_UP: RuleItem['recordedBy'] = ['self', 'gridLeader', 'cadre'];
 const LEADERS: RuleItem['recordedBy'] = ['gridLeader', 'cadre'];

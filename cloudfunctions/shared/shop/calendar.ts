@@ -24,7 +24,9 @@ export function shopStatus(cal: ShopCalendar, today: string): ShopStatus {
   if (current) return { open: true, note: `正在进行：${eventText(current)}`, event: current };
   return {
     open: false,
-    note: next ? `本村积分超市只在兑换活动期间开放，下一次：${eventText(next)}` : '本村积分超市只在兑换活动期间开放，下一次活动时间请留意村里通知',
+    note: next
+      ? `本村积分超市只在兑换活动期间开放，下一次：${eventText(next)}`
+      : '本村积分超市只在兑换活动期间开放，下一次活动时间请留意村里通知',
     event: next,
   };
 }

@@ -21,7 +21,10 @@ export function reportFigures(closed: ShopOrder[]): ReportFigures {
     h.points += o.points;
     households.set(o.householdId, h);
   }
-  const byPoints = <T extends { points: number }>(key: (x: T) => string) => (a: T, b: T) => b.points - a.points || key(a).localeCompare(key(b), 'zh');
+  const byPoints =
+    <T extends { points: number }>(key: (x: T) => string) =>
+    (a: T, b: T) =>
+      b.points - a.points || key(a).localeCompare(key(b), 'zh');
   const returned = closed.filter((o) => o.status === 'cancelled' || o.status === 'expired');
   return {
     totals: {

@@ -35,12 +35,16 @@ export function checkRedeem({ goods, villageId, qty, available, used }: RedeemCh
     const left = Math.max(0, goods.limit.qty - used);
     throw new AppError(
       'SHOP.LIMIT_REACHED',
-      left ? `「${goods.name}」${periodName(goods.limit.period)}每户限 ${goods.limit.qty} 件，您家还能兑 ${left} 件` : `「${goods.name}」${periodName(goods.limit.period)}每户限 ${goods.limit.qty} 件，您家已经兑满了`,
+      left
+        ? `「${goods.name}」${periodName(goods.limit.period)}每户限 ${goods.limit.qty} 件，您家还能兑 ${left} 件`
+        : `「${goods.name}」${periodName(goods.limit.period)}每户限 ${goods.limit.qty} 件，您家已经兑满了`,
     );
   }
-  if (goods.stock < qty) throw new AppError('SHOP.SOLD_OUT', goods.stock ? `「${goods.name}」只剩 ${goods.stock} 件了` : `「${goods.name}」已经兑完了`);
+  if (goods.stock < qty)
+    throw new AppError('SHOP.SOLD_OUT', goods.stock ? `「${goods.name}」只剩 ${goods.stock} 件了` : `「${goods.name}」已经兑完了`);
   const points = goods.price * qty;
-  if (available < points) throw new AppError('SHOP.NOT_ENOUGH_POINTS', `可用积分不够：需要 ${points} 分，您家现有 ${Math.max(0, available)} 分`);
+  if (available < points)
+    throw new AppError('SHOP.NOT_ENOUGH_POINTS', `可用积分不够：需要 ${points} 分，您家现有 ${Math.max(0, available)} 分`);
   return goods;
 }
 

@@ -25,7 +25,9 @@ export interface PlanInput {
 }
 
 export type HouseholdChange = Partial<Pick<Household, 'gridId' | 'groupId' | 'headName' | 'moves'>>;
-export type MemberChange = Partial<Pick<Member, 'householdId' | 'name' | 'relation' | 'phone' | 'status' | 'leftAt' | 'leftReason' | 'membershipId'>>;
+export type MemberChange = Partial<
+  Pick<Member, 'householdId' | 'name' | 'relation' | 'phone' | 'status' | 'leftAt' | 'leftReason' | 'membershipId'>
+>;
 
 export interface ImportPlan {
   rows: (ImportRow & { action: ImportAction | null })[];
@@ -52,7 +54,14 @@ interface Context {
 function gridFor(ctx: Context, kind: Grid['kind'], name: string, parentId: string | null): Grid {
   const found = ctx.grids.find((g) => g.kind === kind && g.name === name && g.parentId === parentId);
   if (found) return found;
-  const grid: Grid = { _id: ctx.input.newId(kind === 'micro' ? 'grid' : 'group'), villageId: ctx.input.villageId, kind, name, parentId, leaderUserId: null };
+  const grid: Grid = {
+    _id: ctx.input.newId(kind === 'micro' ? 'grid' : 'group'),
+    villageId: ctx.input.villageId,
+    kind,
+    name,
+    parentId,
+    leaderUserId: null,
+  };
   ctx.grids.push(grid);
   ctx.plan.newGrids.push(grid);
   return grid;
@@ -65,7 +74,16 @@ function placeHousehold(ctx: Context, row: ImportRow): Household {
   if (known) return known;
   const existing = ctx.input.existing.households.find((h) => h.no === row.no);
   if (!existing) {
-    const created: Household = { _id: ctx.input.newId('hh'), villageId: ctx.input.villageId, gridId: grid._id, groupId: group._id, no: row.no, headName: row.headName, address: '', moves: [] };
+    const created: Household = {
+      _id: ctx.input.newId('hh'),
+      villageId: ctx.input.villageId,
+      gridId: grid._id,
+      groupId: group._id,
+      no: row.no,
+      headName: row.headName,
+      address: '',
+      moves: [],
+    };
     ctx.plan.newHouseholds.push(created);
     ctx.households.set(row.no, created);
     ctx.householdActions.set(row.no, 'create');
@@ -76,7 +94,18 @@ function placeHousehold(ctx: Context, row: ImportRow): Household {
     const { by, now } = ctx.input;
     set.gridId = grid._id;
     set.groupId = group._id;
-    set.moves = [...existing.moves, { fromGridId: existing.gridId, fromGroupId: existing.groupId, toGridId: grid._id, toGroupId: group._id, by: by.id, byName: by.name, at: now }];
+    set.moves = [
+      ...existing.moves,
+      {
+        fromGridId: existing.gridId,
+        fromGroupId: existing.groupId,
+        toGridId: grid._id,
+        toGroupId: group._id,
+        by: by.id,
+        byName: by.name,
+        at: now,
+      },
+    ];
     ctx.plan.movedHouseholds.push({ id: existing._id, gridId: grid._id });
   }
   if (existing.headName !== row.headName) set.headName = row.headName;
@@ -112,7 +141,17 @@ function closeOldStint(ctx: Context, person: Member, toNo: string): void {
   if (person.membershipId) ctx.plan.closedMemberships.push({ id: person.membershipId, set });
   else {
     // A stint from before history was kept: record it closed.
-    ctx.plan.newMemberships.push({ _id: ctx.input.newId('ms'), villageId: ctx.input.villageId, householdId: person.householdId, memberId: person._id, name: person.name, relation: person.relation, from: null, ...set, by: ctx.input.by.id });
+    ctx.plan.newMemberships.push({
+      _id: ctx.input.newId('ms'),
+      villageId: ctx.input.villageId,
+      householdId: person.householdId,
+      memberId: person._id,
+      name: person.name,
+      relation: person.relation,
+      from: null,
+      ...set,
+      by: ctx.input.by.id,
+    });
   }
 }
 
@@ -136,7 +175,20 @@ function problemsAgainstRecord(ctx: Context, row: ImportRow, person: Member | un
 function planPerson(ctx: Context, row: ImportRow, household: Household): ImportAction {
   const person = ctx.input.existing.members.find((m) => m.idNumber === row.idNumber);
   if (!person) {
-    const member: Member = { _id: ctx.input.newId('m'), villageId: ctx.input.villageId, householdId: household._id, name: row.name, relation: row.relation, idNumber: row.idNumber, phone: row.phone, userId: null, status: 'active', leftAt: null, leftReason: '', membershipId: '' };
+    const member: Member = {
+      _id: ctx.input.newId('m'),
+      villageId: ctx.input.villageId,
+      householdId: household._id,
+      name: row.name,
+      relation: row.relation,
+      idNumber: row.idNumber,
+      phone: row.phone,
+      userId: null,
+      status: 'active',
+      leftAt: null,
+      leftReason: '',
+      membershipId: '',
+    };
     member.membershipId = openMembership(ctx, member, household._id);
     ctx.plan.newMembers.push(member);
     return 'create';
@@ -156,12 +208,29 @@ function planPerson(ctx: Context, row: ImportRow, household: Household): ImportA
 }
 
 function emptyCounts(rows: number): ImportCounts {
-  return { rows, problemRows: 0, grids: { create: 0 }, households: { create: 0, update: 0, unchanged: 0 }, members: { create: 0, update: 0, unchanged: 0 } };
+  return {
+    rows,
+    problemRows: 0,
+    grids: { create: 0 },
+    households: { create: 0, update: 0, unchanged: 0 },
+    members: { create: 0, update: 0, unchanged: 0 },
+  };
 }
 
 /** The plan for rows already checked by checkRows; adds the problems only the record can show. */
 export function planImport(input: PlanInput): ImportPlan {
-  const plan: ImportPlan = { rows: [], counts: emptyCounts(input.rows.length), newGrids: [], newHouseholds: [], householdChanges: [], movedHouseholds: [], newMembers: [], memberChanges: [], newMemberships: [], closedMemberships: [] };
+  const plan: ImportPlan = {
+    rows: [],
+    counts: emptyCounts(input.rows.length),
+    newGrids: [],
+    newHouseholds: [],
+    householdChanges: [],
+    movedHouseholds: [],
+    newMembers: [],
+    memberChanges: [],
+    newMemberships: [],
+    closedMemberships: [],
+  };
   const ctx: Context = { input, plan, grids: [...input.existing.grids], households: new Map(), householdActions: new Map() };
   // A household new to the village needs its head in the file.
   const headed = new Set(input.rows.filter((r) => r.relation === HEAD).map((r) => r.no));

@@ -54,7 +54,10 @@ function findHeader(table: string[][]): { at: number; columns: Partial<Record<Im
     });
     if (columns.no !== undefined && columns.name !== undefined) return { at, columns };
   }
-  throw new AppError('IMPORT.BAD_FILE', '没有找到表头，第一行应为：网格、联户小组、门牌号/户号、户主姓名、成员姓名、与户主关系、身份证号、手机号');
+  throw new AppError(
+    'IMPORT.BAD_FILE',
+    '没有找到表头，第一行应为：网格、联户小组、门牌号/户号、户主姓名、成员姓名、与户主关系、身份证号、手机号',
+  );
 }
 
 /** The people rows of a sheet (empty rows skipped); refuses a sheet without the needed columns. */

@@ -13,7 +13,13 @@ import { stageMiniprogram } from './stage';
 type Log = (line: string) => void;
 const TRIGGER_CREATED = '创建定时触发器成功';
 
-async function applyCollection(m: CloudBaseManager, envId: string, c: CollectionPlan, live: Map<string, string[]>, log: Log): Promise<void> {
+async function applyCollection(
+  m: CloudBaseManager,
+  envId: string,
+  c: CollectionPlan,
+  live: Map<string, string[]>,
+  log: Log,
+): Promise<void> {
   await m.database.createCollectionIfNotExists(c.name);
   // An index of the same name with other keys is recreated: updateCollection drops it first.
   const have = new Set(live.get(c.name) ?? []);
@@ -30,11 +36,25 @@ async function applyCollection(m: CloudBaseManager, envId: string, c: Collection
   log(`  collection ${c.name}: ${create.length ? `created ${create.map((i) => i.name).join(', ')}` : 'indexes in place'}; rule ${c.acl}`);
 }
 
-async function applyFunction(tools: LoadedTools, m: CloudBaseManager, project: CiProject, root: string, envId: string, f: FunctionPlan, exists: boolean, liveTriggers: string[], log: Log): Promise<void> {
+async function applyFunction(
+  tools: LoadedTools,
+  m: CloudBaseManager,
+  project: CiProject,
+  root: string,
+  envId: string,
+  f: FunctionPlan,
+  exists: boolean,
+  liveTriggers: string[],
+  log: Log,
+): Promise<void> {
   const dir = path.join(root, f.dir);
   if (!exists) {
     // miniprogram-ci would create it with Node 8.9; our bundles need the plan's runtime.
-    await m.functions.createFunction({ func: { name: f.name, runtime: f.runtime, timeout: f.timeout, handler: 'index.main', installDependency: true }, functionRootPath: path.dirname(dir), force: false });
+    await m.functions.createFunction({
+      func: { name: f.name, runtime: f.runtime, timeout: f.timeout, handler: 'index.main', installDependency: true },
+      functionRootPath: path.dirname(dir),
+      force: false,
+    });
   }
   await tools.ci.cloud.uploadFunction({ project, env: envId, name: f.name, path: dir, remoteNpmInstall: true });
   await m.functions.updateFunctionConfig({ name: f.name, timeout: f.timeout });
@@ -46,10 +66,23 @@ async function applyFunction(tools: LoadedTools, m: CloudBaseManager, project: C
   log(`  function ${f.name}: code uploaded, timeout ${f.timeout} s, triggers ${f.triggers.map((t) => t.name).join(', ') || 'none'}`);
 }
 
-export async function applyPlan(tools: LoadedTools, root: string, plan: DeployPlan, cloud: CloudCredentials, wechat: WechatCredentials, log: Log): Promise<void> {
+export async function applyPlan(
+  tools: LoadedTools,
+  root: string,
+  plan: DeployPlan,
+  cloud: CloudCredentials,
+  wechat: WechatCredentials,
+  log: Log,
+): Promise<void> {
   const m = tools.manager(cloud);
   const keyOption = 'text' in wechat.privateKey ? { privateKey: wechat.privateKey.text } : { privateKeyPath: wechat.privateKey.path };
-  const functionsProject = new tools.ci.Project({ appid: wechat.appid, type: 'miniProgram', projectPath: root, ...keyOption, ignores: ['node_modules/**/*'] });
+  const functionsProject = new tools.ci.Project({
+    appid: wechat.appid,
+    type: 'miniProgram',
+    projectPath: root,
+    ...keyOption,
+    ignores: ['node_modules/**/*'],
+  });
   const before = await readLiveEnvironment(tools, cloud);
   log('Database');
   const liveIndexes = new Map(before.collections.map((c) => [c.name, c.indexes.map((i) => `${i.name} ${describeIndex(i)}`)]));
@@ -59,10 +92,23 @@ export async function applyPlan(tools: LoadedTools, root: string, plan: DeployPl
   log(`  rule ${plan.storageAcl}`);
   log('Functions');
   const liveFunctions = new Map(before.functions.map((f) => [f.name, f.triggers.map((t) => t.name)]));
-  for (const f of plan.functions) await applyFunction(tools, m, functionsProject, root, cloud.envId, f, liveFunctions.has(f.name), liveFunctions.get(f.name) ?? [], log);
+  for (const f of plan.functions)
+    await applyFunction(tools, m, functionsProject, root, cloud.envId, f, liveFunctions.has(f.name), liveFunctions.get(f.name) ?? [], log);
   log('Mini-program');
   const staged = stageMiniprogram(root, plan.miniprogram);
-  const project = new tools.ci.Project({ appid: wechat.appid, type: 'miniProgram', projectPath: staged, ...keyOption, ignores: ['node_modules/**/*'] });
-  await tools.ci.upload({ project, version: plan.miniprogram.version, desc: plan.miniprogram.desc, setting: { es6: true, enhance: true, minified: true }, robot: 1 });
+  const project = new tools.ci.Project({
+    appid: wechat.appid,
+    type: 'miniProgram',
+    projectPath: staged,
+    ...keyOption,
+    ignores: ['node_modules/**/*'],
+  });
+  await tools.ci.upload({
+    project,
+    version: plan.miniprogram.version,
+    desc: plan.miniprogram.desc,
+    setting: { es6: true, enhance: true, minified: true },
+    robot: 1,
+  });
   log(`  uploaded version ${plan.miniprogram.version} from ${path.relative(root, staged)}`);
 }

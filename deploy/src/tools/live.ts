@@ -9,9 +9,20 @@ import type { CloudBaseManager, LoadedTools } from './load';
 import { readZipEntry } from './zip';
 
 const PAGE = 100;
-const collectionsPage = z.object({ Collections: z.array(z.object({ CollectionName: z.string() })), Pager: z.object({ Total: z.number() }) });
+const collectionsPage = z.object({
+  Collections: z.array(z.object({ CollectionName: z.string() })),
+  Pager: z.object({ Total: z.number() }),
+});
 const collectionDetail = z.object({
-  Indexes: z.array(z.object({ Name: z.string(), Keys: z.array(z.object({ Name: z.string(), Direction: z.union([z.string(), z.number()]) })), Unique: z.boolean().optional() })).optional(),
+  Indexes: z
+    .array(
+      z.object({
+        Name: z.string(),
+        Keys: z.array(z.object({ Name: z.string(), Direction: z.union([z.string(), z.number()]) })),
+        Unique: z.boolean().optional(),
+      }),
+    )
+    .optional(),
 });
 const aclAnswer = z.object({ AclTag: z.string().optional() });
 const functionList = z.array(z.object({ FunctionName: z.string() }));
@@ -23,7 +34,9 @@ const downloadUrl = z.object({ Url: z.string() });
 
 async function readCollection(m: CloudBaseManager, envId: string, name: string): Promise<LiveCollection> {
   const detail = collectionDetail.parse(await m.database.describeCollection(name));
-  const acl = aclAnswer.parse(await m.commonService().call({ Action: 'DescribeDatabaseACL', Param: { CollectionName: name, EnvId: envId } }));
+  const acl = aclAnswer.parse(
+    await m.commonService().call({ Action: 'DescribeDatabaseACL', Param: { CollectionName: name, EnvId: envId } }),
+  );
   return {
     name,
     indexes: (detail.Indexes ?? []).map((i) => ({

@@ -20,7 +20,12 @@ export interface MiniprogramCi {
   upload(options: { project: CiProject; version: string; desc: string; setting: Record<string, boolean>; robot: number }): Promise<unknown>;
   cloud: {
     uploadFunction(options: { project: CiProject; env: string; name: string; path: string; remoteNpmInstall: boolean }): Promise<unknown>;
-    createTimeTrigger(options: { project: CiProject; envId: string; functionName: string; triggersConfig: { name: string; type: string; config: string }[] }): Promise<unknown>;
+    createTimeTrigger(options: {
+      project: CiProject;
+      envId: string;
+      functionName: string;
+      triggersConfig: { name: string; type: string; config: string }[];
+    }): Promise<unknown>;
   };
 }
 
@@ -37,12 +42,21 @@ export interface CloudBaseManager {
     checkIndexExists(collection: string, index: string): Promise<unknown>;
     describeCollection(name: string): Promise<unknown>;
     listCollections(options: { MgoLimit: number; MgoOffset: number }): Promise<unknown>;
-    updateCollection(name: string, change: { CreateIndexes: { IndexName: string; MgoKeySchema: { MgoIndexKeys: { Name: string; Direction: string }[]; MgoIsUnique: boolean } }[] }): Promise<unknown>;
+    updateCollection(
+      name: string,
+      change: {
+        CreateIndexes: { IndexName: string; MgoKeySchema: { MgoIndexKeys: { Name: string; Direction: string }[]; MgoIsUnique: boolean } }[];
+      },
+    ): Promise<unknown>;
   };
   functions: {
     listFunctions(limit: number, offset: number): Promise<unknown>;
     getFunctionDetail(name: string): Promise<unknown>;
-    createFunction(param: { func: { name: string; runtime: string; timeout: number; handler: string; installDependency: boolean }; functionRootPath: string; force: boolean }): Promise<unknown>;
+    createFunction(param: {
+      func: { name: string; runtime: string; timeout: number; handler: string; installDependency: boolean };
+      functionRootPath: string;
+      force: boolean;
+    }): Promise<unknown>;
     updateFunctionConfig(func: { name: string; timeout: number }): Promise<unknown>;
     deleteFunctionTrigger(name: string, triggerName: string): Promise<unknown>;
     getFunctionDownloadUrl(name: string): Promise<unknown>;
@@ -65,14 +79,32 @@ function hasFunctions(value: unknown, names: string[]): boolean {
 }
 
 function isCi(m: unknown): m is MiniprogramCi {
-  return hasFunctions(m, ['Project', 'upload']) && typeof m === 'object' && m !== null && hasFunctions(Reflect.get(m, 'cloud'), ['uploadFunction', 'createTimeTrigger']);
+  return (
+    hasFunctions(m, ['Project', 'upload']) &&
+    typeof m === 'object' &&
+    m !== null &&
+    hasFunctions(Reflect.get(m, 'cloud'), ['uploadFunction', 'createTimeTrigger'])
+  );
 }
 
 function isManager(m: unknown): m is CloudBaseManager {
   if (typeof m !== 'object' || m === null) return false;
   return (
-    hasFunctions(Reflect.get(m, 'database'), ['createCollectionIfNotExists', 'checkIndexExists', 'describeCollection', 'listCollections', 'updateCollection']) &&
-    hasFunctions(Reflect.get(m, 'functions'), ['listFunctions', 'getFunctionDetail', 'createFunction', 'updateFunctionConfig', 'deleteFunctionTrigger', 'getFunctionDownloadUrl']) &&
+    hasFunctions(Reflect.get(m, 'database'), [
+      'createCollectionIfNotExists',
+      'checkIndexExists',
+      'describeCollection',
+      'listCollections',
+      'updateCollection',
+    ]) &&
+    hasFunctions(Reflect.get(m, 'functions'), [
+      'listFunctions',
+      'getFunctionDetail',
+      'createFunction',
+      'updateFunctionConfig',
+      'deleteFunctionTrigger',
+      'getFunctionDownloadUrl',
+    ]) &&
     hasFunctions(Reflect.get(m, 'storage'), ['getStorageAcl', 'setStorageAcl']) &&
     hasFunctions(m, ['commonService'])
   );
@@ -88,7 +120,8 @@ export function loadTools(deployDir: string): LoadedTools {
     ci,
     manager: (config) => {
       const instance: unknown = Reflect.construct(CloudBase, [config]);
-      if (!isManager(instance)) throw new Error('@cloudbase/manager-node lacks the database, functions, storage or commonService calls used here');
+      if (!isManager(instance))
+        throw new Error('@cloudbase/manager-node lacks the database, functions, storage or commonService calls used here');
       return instance;
     },
   };

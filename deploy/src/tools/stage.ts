@@ -19,7 +19,10 @@ export function stageMiniprogram(root: string, plan: MiniprogramPlan): string {
   const mpRoot = plan.miniprogramRoot.replace(/\/$/, '');
   fs.cpSync(path.join(root, mpRoot), path.join(out, mpRoot), { recursive: true });
   const project: unknown = JSON.parse(fs.readFileSync(path.join(root, 'project.config.json'), 'utf8'));
-  fs.writeFileSync(path.join(out, 'project.config.json'), `${JSON.stringify({ ...(typeof project === 'object' ? project : {}), appid: plan.appid }, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(out, 'project.config.json'),
+    `${JSON.stringify({ ...(typeof project === 'object' ? project : {}), appid: plan.appid }, null, 2)}\n`,
+  );
   const configFile = path.join(out, mpRoot, 'config.ts');
   fs.writeFileSync(configFile, stagedConfig(fs.readFileSync(configFile, 'utf8'), plan.config.envId));
   return out;

@@ -87,7 +87,11 @@ export function parseFunctionConfig(fn: string, text: string | null): FunctionCo
   if (!isPlainObject(parsed)) throw new FunctionConfigError(fn, 'must be a JSON object');
   const unknown = Object.keys(parsed).filter((k) => !KNOWN_KEYS.includes(k));
   if (unknown.length) throw new FunctionConfigError(fn, `不支持的字段: ${unknown.join(', ')}（支持 ${KNOWN_KEYS.join(', ')}）`);
-  return { timeoutMs: timeoutOf(fn, parsed.timeout), triggers: triggersOf(fn, parsed.triggers), openapi: openapiOf(fn, parsed.permissions) };
+  return {
+    timeoutMs: timeoutOf(fn, parsed.timeout),
+    triggers: triggersOf(fn, parsed.triggers),
+    openapi: openapiOf(fn, parsed.permissions),
+  };
 }
 
 export function readFunctionConfig(fn: string, dir: string): FunctionConfig {

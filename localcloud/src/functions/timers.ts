@@ -31,7 +31,11 @@ export class TimerScheduler {
         const cron = new Cron(trigger.config, { timezone: TIMER_ZONE, paused: true });
         const first = cron.nextRun(new Date(clock.now()));
         console.log(`[localcloud] timer ${fn.name}/${trigger.name} "${trigger.config}" next at ${first?.toISOString() ?? 'never'}`);
-        this.wait(first, cron, () => void this.runtime.invoke(fn.name, timerEvent(trigger, new Date(clock.now())), null, { trigger: 'timer' }));
+        this.wait(
+          first,
+          cron,
+          () => void this.runtime.invoke(fn.name, timerEvent(trigger, new Date(clock.now())), null, { trigger: 'timer' }),
+        );
       }
     }
   }
@@ -45,10 +49,13 @@ export class TimerScheduler {
       this.wait(cron.nextRun(new Date(Math.max(clock.now(), next.getTime()))), cron, fire);
       return;
     }
-    const handle = setTimeout(() => {
-      this.handles.delete(handle);
-      this.wait(next, cron, fire);
-    }, Math.min(left, RECHECK_MS));
+    const handle = setTimeout(
+      () => {
+        this.handles.delete(handle);
+        this.wait(next, cron, fire);
+      },
+      Math.min(left, RECHECK_MS),
+    );
     this.handles.add(handle);
   }
 

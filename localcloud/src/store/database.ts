@@ -263,7 +263,12 @@ export class Database {
     for (;;) {
       // An _id an open transaction has inserted is taken unless that transaction rolls back: wait
       // for it to end rather than insert now and have its commit overwrite this document.
-      const blocker = txn ? undefined : this.lockHolder(coll, prepared.map((p) => p.doc));
+      const blocker = txn
+        ? undefined
+        : this.lockHolder(
+            coll,
+            prepared.map((p) => p.doc),
+          );
       if (blocker) {
         await blocker.ended;
         continue;
@@ -271,8 +276,7 @@ export class Database {
       const changes: Change[] = [];
       for (const { key, doc } of prepared) {
         const exists =
-          (txn?.writesOf(name)?.has(key) ? txn.writesOf(name)?.get(key) : coll.docs.get(key)?.doc) ||
-          changes.some((c) => c.key === key);
+          (txn?.writesOf(name)?.has(key) ? txn.writesOf(name)?.get(key) : coll.docs.get(key)?.doc) || changes.some((c) => c.key === key);
         if (exists) throw duplicateKey(name, '_id_', String(doc._id));
         changes.push({ coll, key, doc });
       }
@@ -281,7 +285,13 @@ export class Database {
     }
   }
 
-  async update(name: string, query: Doc, data: Doc, opts: UpdateOptions, txnId?: string): Promise<{ updated: number; upsertedId?: string; docs: Doc[] }> {
+  async update(
+    name: string,
+    query: Doc,
+    data: Doc,
+    opts: UpdateOptions,
+    txnId?: string,
+  ): Promise<{ updated: number; upsertedId?: string; docs: Doc[] }> {
     const coll = this.get(name);
     const txn = this.txn(txnId);
     const isOperatorUpdate = Object.keys(data).some((k) => k.startsWith('$'));

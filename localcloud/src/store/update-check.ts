@@ -58,7 +58,9 @@ export function checkUpdateTypes(doc: Doc, update: Doc): void {
       }
       if (value === undefined) continue;
       if (NUMERIC.has(op) && typeof value !== 'number') {
-        throw invalidParam(`Cannot apply ${op} to a value of non-numeric type. {_id: ${JSON.stringify(doc._id)}} has the field '${path}' of non-numeric type ${typeName(value)}`);
+        throw invalidParam(
+          `Cannot apply ${op} to a value of non-numeric type. {_id: ${JSON.stringify(doc._id)}} has the field '${path}' of non-numeric type ${typeName(value)}`,
+        );
       }
       if (ARRAY.has(op) && !Array.isArray(value)) {
         throw invalidParam(`Cannot apply ${op} to a non-array field. Field named '${path}' has a non-array type ${typeName(value)}`);

@@ -17,7 +17,9 @@ function stableStringify(value: unknown): string {
   if (value instanceof Date) return `{"$d":${value.getTime()}}`;
   if (isPlainObject(value)) {
     // Field order matters for MongoDB document equality, so it is kept.
-    return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }

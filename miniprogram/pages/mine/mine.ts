@@ -23,14 +23,26 @@ interface MineData {
   identityIndex: number;
 }
 
-const initial: MineData = { me: null, points: null, entries: [], severalRoles: false, familyFirst: false, localMode: config.mode === 'local', identities: [], identityIndex: 0 };
+const initial: MineData = {
+  me: null,
+  points: null,
+  entries: [],
+  severalRoles: false,
+  familyFirst: false,
+  localMode: config.mode === 'local',
+  identities: [],
+  identityIndex: 0,
+};
 
 Component({
   behaviors: [care, shell],
   data: initial,
   methods: {
     async load() {
-      const [{ me, board }, identities] = await Promise.all([getHomeData(), this.data.localMode ? listDemoIdentities() : Promise.resolve([])]);
+      const [{ me, board }, identities] = await Promise.all([
+        getHomeData(),
+        this.data.localMode ? listDemoIdentities() : Promise.resolve([]),
+      ]);
       const work = taskGroups(me, board?.waiting ?? null).some((g) => g.id !== 'group-household' && g.id !== 'group-anyone');
       const current = demoOpenid();
       this.setData({
@@ -40,7 +52,10 @@ Component({
         severalRoles: work && Boolean(board?.household),
         familyFirst: homeFirst() === 'family',
         identities,
-        identityIndex: Math.max(0, identities.findIndex((i) => i.openid === current)),
+        identityIndex: Math.max(
+          0,
+          identities.findIndex((i) => i.openid === current),
+        ),
       });
       markTab(this, 'mine');
     },

@@ -21,7 +21,11 @@ Component({
       const { me, board } = await getHomeData();
       const groups = taskGroups(me, board?.waiting ?? null);
       this.setData({ me, groups });
-      markTab(this, 'work', badges(groups).reduce((n, t) => n + (t.badge ?? 0), 0));
+      markTab(
+        this,
+        'work',
+        badges(groups).reduce((n, t) => n + (t.badge ?? 0), 0),
+      );
     },
   },
 });

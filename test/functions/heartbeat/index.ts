@@ -6,6 +6,10 @@ cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
 
 export async function main(event: { TriggerName?: string }): Promise<unknown> {
   const db = cloud.database();
-  await add(db.collection('ticks'), { trigger: event.TriggerName ?? '', source: cloud.getWXContext().SOURCE ?? '', ranAt: db.serverDate() });
+  await add(db.collection('ticks'), {
+    trigger: event.TriggerName ?? '',
+    source: cloud.getWXContext().SOURCE ?? '',
+    ranAt: db.serverDate(),
+  });
   return { ok: true };
 }

@@ -22,7 +22,14 @@ export async function main(event: ProbeEvent): Promise<unknown> {
   const db = cloud.database();
   switch (event.op) {
     case 'whoami':
-      return { openid: ctx.OPENID, appid: ctx.APPID, env: ctx.ENV, source: ctx.SOURCE, after: cloud.getWXContext().OPENID, triggerSrc: process.env.TRIGGER_SRC ?? '' };
+      return {
+        openid: ctx.OPENID,
+        appid: ctx.APPID,
+        env: ctx.ENV,
+        source: ctx.SOURCE,
+        after: cloud.getWXContext().OPENID,
+        triggerSrc: process.env.TRIGGER_SRC ?? '',
+      };
     case 'count': {
       await add(db.collection('probe'), { at: db.serverDate() });
       return { total: await count(db.collection('probe')) };

@@ -15,6 +15,11 @@ export async function main(event: TimerEvent): Promise<unknown> {
   const ctx = cloud.getWXContext();
   const db = cloud.database();
   const now = new Date().toISOString();
-  await add(db.collection('ticks'), { trigger: event.TriggerName ?? '', time: event.Time ?? '', openid: ctx.OPENID ?? '', ranAt: db.serverDate() });
+  await add(db.collection('ticks'), {
+    trigger: event.TriggerName ?? '',
+    time: event.Time ?? '',
+    openid: ctx.OPENID ?? '',
+    ranAt: db.serverDate(),
+  });
   return { event, openid: ctx.OPENID ?? '', source: ctx.SOURCE ?? '', triggerSrc: process.env.TRIGGER_SRC ?? '', now };
 }

@@ -8,7 +8,8 @@ cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
 export async function main(event: Record<string, unknown>): Promise<unknown> {
   try {
     const res: unknown = await cloud.openapi.wxacode.getUnlimited(event);
-    if (typeof res !== 'object' || res === null || !('buffer' in res) || !Buffer.isBuffer(res.buffer)) return { ok: false, err: { errMsg: 'no image' } };
+    if (typeof res !== 'object' || res === null || !('buffer' in res) || !Buffer.isBuffer(res.buffer))
+      return { ok: false, err: { errMsg: 'no image' } };
     const contentType = 'contentType' in res && typeof res.contentType === 'string' ? res.contentType : '';
     return { ok: true, contentType, base64: res.buffer.toString('base64') };
   } catch (e) {

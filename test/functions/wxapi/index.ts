@@ -23,13 +23,24 @@ interface WxApiEvent {
 async function run(event: WxApiEvent, openid: string): Promise<unknown> {
   switch (event.op) {
     case 'send':
-      return cloud.openapi.subscribeMessage.send({ touser: event.touser ?? openid, templateId: event.templateId, page: event.page, data: event.data });
+      return cloud.openapi.subscribeMessage.send({
+        touser: event.touser ?? openid,
+        templateId: event.templateId,
+        page: event.page,
+        data: event.data,
+      });
     case 'check':
       return cloud.openapi.security.msgSecCheck({ openid, scene: 2, version: 2, content: event.content ?? '' });
     case 'img':
       return cloud.openapi.security.imgSecCheck({ media: { contentType: 'image/png', value: Buffer.from(event.content ?? '') } });
     case 'media':
-      return cloud.openapi.security.mediaCheckAsync({ mediaUrl: event.url ?? '', mediaType: event.mediaType ?? 2, version: 2, openid, scene: 1 });
+      return cloud.openapi.security.mediaCheckAsync({
+        mediaUrl: event.url ?? '',
+        mediaType: event.mediaType ?? 2,
+        version: 2,
+        openid,
+        scene: 1,
+      });
     case 'phone':
       return cloud.openapi.phonenumber.getPhoneNumber({ code: event.code ?? '' });
     case 'qr':
@@ -49,6 +60,9 @@ export async function main(event: WxApiEvent): Promise<unknown> {
     return { ok: true, res: await run(event, ctx.OPENID ?? '') };
   } catch (e) {
     const err: unknown = e;
-    return { ok: false, err: typeof err === 'object' && err !== null ? { ...err, message: err instanceof Error ? err.message : '' } : String(err) };
+    return {
+      ok: false,
+      err: typeof err === 'object' && err !== null ? { ...err, message: err instanceof Error ? err.message : '' } : String(err),
+    };
   }
 }

@@ -13,7 +13,6 @@ const { pc } = useBoardCloud();
 
 const REPLY_TPL = 'TPL_BOARD_REPLY';
 
-
 async function letterDoc(id: string): Promise<Doc> {
   const [doc] = await getAll(pc.db.collection(C.boardLetters).where({ _id: id }));
   if (!doc) throw new Error(`no letter ${id}`);
@@ -107,7 +106,10 @@ test('the villager comments, agreeing to hear of a reply; the secretary replies;
   await sec.dispatch('#sheet-input', 'input', { value: '应该的，路灯下个月开工。' });
   await sec.tap('#sheet-confirm');
   await sec.until((d) => d.sheet === 'none' && d.acting === false, 'the reply is sent');
-  await sec.until((d) => Array.isArray(d.comments) && d.comments.length === 1 && sec.textsOf('.reply-text').length === 1, 'the reply is shown');
+  await sec.until(
+    (d) => Array.isArray(d.comments) && d.comments.length === 1 && sec.textsOf('.reply-text').length === 1,
+    'the reply is shown',
+  );
   expect(sec.textsOf('.reply-text')).toEqual(['应该的，路灯下个月开工。']);
 
   const told = await sentMessages(pc, REPLY_TPL);

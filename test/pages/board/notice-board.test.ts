@@ -118,7 +118,9 @@ test('a villager agrees to hear of new 通知; a cadre publishes one and the vil
   await page.tap('#publish');
   await waitFor(() => navigations().some((n) => n.api === 'redirectTo'), 'the redirect to the item');
   const id = redirectedItem();
-  expect(await sentMessages(pc, NOTICE_TPL)).toEqual([{ touser: 'demo-villager', page: `packages/board/item/item?id=${id}&villageId=village-hemei` }]);
+  expect(await sentMessages(pc, NOTICE_TPL)).toEqual([
+    { touser: 'demo-villager', page: `packages/board/item/item?id=${id}&villageId=village-hemei` },
+  ]);
   expect((await itemDoc(id)).pushed).toBe(1);
 });
 

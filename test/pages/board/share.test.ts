@@ -18,18 +18,54 @@ let financeId = '';
 
 beforeAll(async () => {
   const a = api();
-  const letter = await a.ok('demo-secretary', 'saveLetter', { clientKey: 'share-letter-1', title: '致全村乡亲的一封信', body: '环村路修通了。', pictures: [], publish: true });
+  const letter = await a.ok('demo-secretary', 'saveLetter', {
+    clientKey: 'share-letter-1',
+    title: '致全村乡亲的一封信',
+    body: '环村路修通了。',
+    pictures: [],
+    publish: true,
+  });
   letterId = letter.id;
-  draftId = (await a.ok('demo-secretary', 'saveLetter', { clientKey: 'share-draft-1', title: '还没写完的信', body: '草稿', pictures: [], publish: false })).id;
+  draftId = (
+    await a.ok('demo-secretary', 'saveLetter', {
+      clientKey: 'share-draft-1',
+      title: '还没写完的信',
+      body: '草稿',
+      pictures: [],
+      publish: false,
+    })
+  ).id;
   await a.ok('demo-villager', 'comment', { clientKey: 'share-comment-1', letterId, text: '谢谢书记！' });
-  const finance = await a.ok('demo-cadre-1', 'saveItem', { clientKey: 'share-fin-1', kind: 'finance', title: '10月财务公开', body: '收入12万元。', attachments: [], publish: false });
+  const finance = await a.ok('demo-cadre-1', 'saveItem', {
+    clientKey: 'share-fin-1',
+    kind: 'finance',
+    title: '10月财务公开',
+    body: '收入12万元。',
+    attachments: [],
+    publish: false,
+  });
   await a.ok('demo-supervisor', 'signOff', { id: finance.id, updatedAt: finance.updatedAt });
   financeId = (await a.ok('demo-cadre-1', 'publishItem', { id: finance.id })).id;
-  await a.ok('demo-cadre-1', 'saveItem', { clientKey: 'share-fin-2', kind: 'finance', title: '11月财务公开（待审核）', body: '收入…', attachments: [], publish: false });
+  await a.ok('demo-cadre-1', 'saveItem', {
+    clientKey: 'share-fin-2',
+    kind: 'finance',
+    title: '11月财务公开（待审核）',
+    body: '收入…',
+    attachments: [],
+    publish: false,
+  });
   // Someone of another village of the town.
   await settled(
     pc.db.collection(C.users).add({
-      data: userSchema.parse({ _id: 'o-qingshan', name: '赵青山', roles: ['villager'], villageId: 'village-qingshan', townId: 'town-qingxi', householdId: null, memberId: null }),
+      data: userSchema.parse({
+        _id: 'o-qingshan',
+        name: '赵青山',
+        roles: ['villager'],
+        villageId: 'village-qingshan',
+        townId: 'town-qingxi',
+        householdId: null,
+        memberId: null,
+      }),
     }),
   );
 });
@@ -118,7 +154,10 @@ test('the notice board and its items share cards with the village; outsiders rea
   expect(pub.text()).not.toContain('待审核');
 
   const item = await open(`/packages/board/item/item?id=${financeId}&villageId=${VILLAGE}`);
-  expect(shareOf(item)).toEqual({ title: '财务公开：10月财务公开', path: `/packages/board/item/item?id=${financeId}&villageId=${VILLAGE}` });
+  expect(shareOf(item)).toEqual({
+    title: '财务公开：10月财务公开',
+    path: `/packages/board/item/item?id=${financeId}&villageId=${VILLAGE}`,
+  });
   expect(item.$('#join')).not.toBeNull();
   expect(item.textOf('#signed')).toMatch(/^✔ 村务监督委员 于 .+ 审核签字$/);
   expect(item.textOf('#byline')).toMatch(/^村委会 · /);

@@ -23,11 +23,13 @@ interface SubscribeOption extends Callbacks<Record<string, string>, { errMsg: st
   tmplIds: string[];
 }
 
-interface ChooseMediaOption extends Callbacks<{ tempFiles: { tempFilePath: string; size: number; fileType: string }[]; type: string; errMsg: string }> {
+interface ChooseMediaOption
+  extends Callbacks<{ tempFiles: { tempFilePath: string; size: number; fileType: string }[]; type: string; errMsg: string }> {
   count?: number;
 }
 
-interface ChooseFileOption extends Callbacks<{ tempFiles: { path: string; name: string; size: number; type: string; time: number }[]; errMsg: string }> {
+interface ChooseFileOption
+  extends Callbacks<{ tempFiles: { path: string; name: string; size: number; type: string; time: number }[]; errMsg: string }> {
   count?: number;
 }
 
@@ -63,7 +65,15 @@ interface BoardWxState {
   navigations: Navigation[];
 }
 
-const state: BoardWxState = { consent: 'accept', subscribeAsks: [], photoPicks: [], filePicks: [], uploads: [], previews: [], navigations: [] };
+const state: BoardWxState = {
+  consent: 'accept',
+  subscribeAsks: [],
+  photoPicks: [],
+  filePicks: [],
+  uploads: [],
+  previews: [],
+  navigations: [],
+};
 
 function later<S, F>(option: Callbacks<S, F>, outcome: { ok: true; res: S } | { ok: false; err: F }): void {
   setTimeout(() => {
@@ -100,7 +110,9 @@ const extras = {
   chooseMessageFile(option: ChooseFileOption): void {
     const picked = state.filePicks.shift();
     if (!picked) return later(option, { ok: false, err: { errMsg: 'chooseMessageFile:fail cancel' } });
-    const files = picked.slice(0, option.count ?? 9).map((f) => ({ path: f.path, name: f.name, size: fs.statSync(f.path).size, type: 'file', time: 0 }));
+    const files = picked
+      .slice(0, option.count ?? 9)
+      .map((f) => ({ path: f.path, name: f.name, size: fs.statSync(f.path).size, type: 'file', time: 0 }));
     later(option, { ok: true, res: { tempFiles: files, errMsg: 'chooseMessageFile:ok' } });
   },
   uploadFile(option: UploadOption): void {
@@ -177,7 +189,12 @@ export interface BoardCaller {
 function boardCaller(pc: PageCloud): BoardCaller {
   return {
     async ok<A extends ActionName<'board'>>(openid: string, action: A, payload: RequestOf<'board', A>): Promise<ResponseOf<'board', A>> {
-      const text = await httpText(`${pc.url}/functions/board`, 'POST', { 'content-type': 'application/json', 'x-wx-openid': openid }, JSON.stringify({ action, payload }));
+      const text = await httpText(
+        `${pc.url}/functions/board`,
+        'POST',
+        { 'content-type': 'application/json', 'x-wx-openid': openid },
+        JSON.stringify({ action, payload }),
+      );
       const body: unknown = JSON.parse(text);
       const result: unknown = isRecord(body) ? body.result : undefined;
       if (!isOkEnvelope<ResponseOf<'board', A>>(result)) throw new Error(`board.${action} as ${openid} failed: ${text}`);
@@ -213,7 +230,8 @@ export function useBoardCloud(): { pc: PageCloud; api: () => BoardCaller } {
 export async function sentMessages(pc: PageCloud, templateId: string): Promise<{ touser: string; page: string }[]> {
   const text = await httpText(`${pc.url}/_localcloud/outbox`, 'GET', {});
   const body: unknown = JSON.parse(text);
-  const entries: unknown[] = typeof body === 'object' && body !== null && 'entries' in body && Array.isArray(body.entries) ? body.entries : [];
+  const entries: unknown[] =
+    typeof body === 'object' && body !== null && 'entries' in body && Array.isArray(body.entries) ? body.entries : [];
   const out: { touser: string; page: string }[] = [];
   for (const e of entries) {
     if (typeof e !== 'object' || e === null) continue;
@@ -252,7 +270,8 @@ export function shareOf(page: PageHandle): { title: string; path: string } {
   const fn: unknown = Reflect.get(page.comp.instance, 'onShareAppMessage');
   if (typeof fn !== 'function') throw new Error(`${page.route} has no onShareAppMessage`);
   const card: unknown = Reflect.apply(fn, page.comp.instance, [{ from: 'menu' }]);
-  if (!isRecord(card) || typeof card.title !== 'string' || typeof card.path !== 'string') throw new Error(`${page.route} shares ${JSON.stringify(card)}`);
+  if (!isRecord(card) || typeof card.title !== 'string' || typeof card.path !== 'string')
+    throw new Error(`${page.route} shares ${JSON.stringify(card)}`);
   return { title: card.title, path: card.path };
 }
 
@@ -261,6 +280,7 @@ export function timelineOf(page: PageHandle): { title: string; query: string } {
   const fn: unknown = Reflect.get(page.comp.instance, 'onShareTimeline');
   if (typeof fn !== 'function') throw new Error(`${page.route} has no onShareTimeline`);
   const card: unknown = Reflect.apply(fn, page.comp.instance, []);
-  if (!isRecord(card) || typeof card.title !== 'string' || typeof card.query !== 'string') throw new Error(`${page.route} shares ${JSON.stringify(card)}`);
+  if (!isRecord(card) || typeof card.title !== 'string' || typeof card.query !== 'string')
+    throw new Error(`${page.route} shares ${JSON.stringify(card)}`);
   return { title: card.title, query: card.query };
 }

@@ -54,11 +54,19 @@ test('the town admin sees every village with its figures, stars and the written 
   const months = [monthsBack(2), monthsBack(1), to];
   const households = await count(pc.db.collection(C.households).where({ villageId: 'village-hemei' }));
   const records = await all(C.pointRecords, { villageId: 'village-hemei', status: 'approved' });
-  const active = new Set(records.filter((r) => months.includes(String(r.month)) && num(r, 'points') > 0 && r.reversedBy === null).map((r) => r.householdId)).size;
-  const orders = (await all(C.shopOrders, { villageId: 'village-hemei', status: 'done' })).filter((o) => months.includes(String(o.closedMonth)));
+  const active = new Set(
+    records.filter((r) => months.includes(String(r.month)) && num(r, 'points') > 0 && r.reversedBy === null).map((r) => r.householdId),
+  ).size;
+  const orders = (await all(C.shopOrders, { villageId: 'village-hemei', status: 'done' })).filter((o) =>
+    months.includes(String(o.closedMonth)),
+  );
   const shopHouseholds = new Set(orders.map((o) => o.householdId)).size;
-  const letters = (await all(C.boardLetters, { villageId: 'village-hemei', status: 'published' })).filter((l) => String(l.publishedOn) >= `${from}-01`).length;
-  const matters = (await all(C.matters, { villageId: 'village-hemei' })).filter((m) => String(m.raisedOn) >= `${from}-01` && String(m.raisedOn) <= chinaDay());
+  const letters = (await all(C.boardLetters, { villageId: 'village-hemei', status: 'published' })).filter(
+    (l) => String(l.publishedOn) >= `${from}-01`,
+  ).length;
+  const matters = (await all(C.matters, { villageId: 'village-hemei' })).filter(
+    (m) => String(m.raisedOn) >= `${from}-01` && String(m.raisedOn) <= chinaDay(),
+  );
   const due = matters.filter((m) => m.respondedInTime !== null || (m.deadlineAt instanceof Date && m.deadlineAt.getTime() < Date.now()));
   const inTime = matters.filter((m) => m.respondedInTime === true).length;
 
@@ -72,9 +80,17 @@ test('the town admin sees every village with its figures, stars and the written 
   expect(orders.length).toBeGreaterThanOrEqual(0);
   expect(matters.length).toBeGreaterThanOrEqual(due.length);
   // The stars are the criteria met, as the lines under them say.
-  const met = [letters >= 6, due.length > 0 && inTime >= 0.9 * due.length, active >= 0.6 * households, shopHouseholds >= 0.2 * households, false].filter(Boolean).length;
+  const met = [
+    letters >= 6,
+    due.length > 0 && inTime >= 0.9 * due.length,
+    active >= 0.6 * households,
+    shopHouseholds >= 0.2 * households,
+    false,
+  ].filter(Boolean).length;
   expect(page.textOf('#stars-village-hemei')).toBe(`${'★'.repeat(met)}${'☆'.repeat(5 - met)}`);
-  expect(page.textOf('#check-village-hemei-letters')).toBe(`${letters >= 6 ? '★' : '☆'} 书记公开信：${Math.round((letters / 3) * 10) / 10} 封/月`);
+  expect(page.textOf('#check-village-hemei-letters')).toBe(
+    `${letters >= 6 ? '★' : '☆'} 书记公开信：${Math.round((letters / 3) * 10) / 10} 封/月`,
+  );
   expect(page.textOf('#check-village-hemei-finance')).toBe('☆ 财务公开：0 条（需 1 条）');
   expect(page.textOf('#village-village-liushu')).toContain('农户 0 户');
   // Ranked: the first row (after the header) is 1st.
@@ -104,8 +120,14 @@ test('首页: a villager sees what is new and their household’s points', async
   const home = await loadPage('pages/home/home');
   await home.settled();
   const [balance] = await getAll(pc.db.collection(C.balances).where({ _id: 'hh-022' }));
-  expect(home.textOf('#entry-archive')).toBe(`我家可用积分${num(balance, 'available')}分累计 ${num(balance, 'earned')} 分待公示 ${num(balance, 'pending')} 分查看明细`);
-  expect(home.textsOf('.news-item').map((t) => t.replace(/ ?\d+月\d+日 \d\d:\d\d$/, ''))).toEqual(['公开信冬季防火', '公开信关于秸秆禁烧', '公开信致全村乡亲的一封信']);
+  expect(home.textOf('#entry-archive')).toBe(
+    `我家可用积分${num(balance, 'available')}分累计 ${num(balance, 'earned')} 分待公示 ${num(balance, 'pending')} 分查看明细`,
+  );
+  expect(home.textsOf('.news-item').map((t) => t.replace(/ ?\d+月\d+日 \d\d:\d\d$/, ''))).toEqual([
+    '公开信冬季防火',
+    '公开信关于秸秆禁烧',
+    '公开信致全村乡亲的一封信',
+  ]);
   expect(home.$('#waiting')).toBeNull();
 });
 

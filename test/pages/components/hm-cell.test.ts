@@ -15,7 +15,11 @@ afterEach(() => {
 });
 
 test('a plain row: title, label and value in their own elements, no arrow, taps ignored', async () => {
-  const { host, received } = await renderInHost('<hm-cell class="row" title="户主" label="3组12号" value="李长青" bindtap="onRow" />', ['hm-cell'], ['onRow']);
+  const { host, received } = await renderInHost(
+    '<hm-cell class="row" title="户主" label="3组12号" value="李长青" bindtap="onRow" />',
+    ['hm-cell'],
+    ['onRow'],
+  );
   const row = host.querySelector('.row') ?? host;
   expect(text(el(row, '.hm-cell__title'))).toBe('户主');
   expect(text(el(row, '.hm-cell__label'))).toBe('3组12号');
@@ -49,7 +53,11 @@ test('with a url: an arrow, a link for screen readers, and a tap opens the page 
 });
 
 test('clickable without a url: an arrow and a tap, no navigation', async () => {
-  const { host, received } = await renderInHost('<hm-cell class="row" title="切换身份" clickable bindtap="onRow" />', ['hm-cell'], ['onRow']);
+  const { host, received } = await renderInHost(
+    '<hm-cell class="row" title="切换身份" clickable bindtap="onRow" />',
+    ['hm-cell'],
+    ['onRow'],
+  );
   expect((host.querySelector('.row') ?? host).querySelector('.hm-cell__arrow')?.dom).toBeDefined();
   await tapInside(host, '.row', '.hm-cell');
   expect(received).toHaveLength(1);
@@ -64,5 +72,7 @@ test('the default slot goes under the title, inside the cell', async () => {
 
 test('border: on by default, off for a row alone in its card', async () => {
   expect(classesOf(el(await renderComponent('hm-cell', { title: '甲' }), '.hm-cell'), 'hm-cell')).not.toContain('hm-cell--borderless');
-  expect(classesOf(el(await renderComponent('hm-cell', { title: '乙', border: false }), '.hm-cell'), 'hm-cell')).toContain('hm-cell--borderless');
+  expect(classesOf(el(await renderComponent('hm-cell', { title: '乙', border: false }), '.hm-cell'), 'hm-cell')).toContain(
+    'hm-cell--borderless',
+  );
 });

@@ -2,7 +2,10 @@
 import { el, renderComponent, renderInHost, text } from './support';
 
 test('title, extra and content', async () => {
-  const { host } = await renderInHost('<hm-section class="members" title="家庭成员" extra="共 4 人"><view class="member">李长青</view></hm-section>', ['hm-section']);
+  const { host } = await renderInHost(
+    '<hm-section class="members" title="家庭成员" extra="共 4 人"><view class="member">李长青</view></hm-section>',
+    ['hm-section'],
+  );
   const section = host.querySelector('.members') ?? host;
   expect(text(el(section, '.hm-section__title'))).toBe('家庭成员');
   expect(text(el(section, '.hm-section__extra'))).toBe('共 4 人');

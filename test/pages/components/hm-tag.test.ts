@@ -20,7 +20,10 @@ test.each([
 });
 
 test('a list of tags renders one element each', async () => {
-  const { host } = await renderInHost('<view class="roles"><hm-tag class="tag" wx:for="{{roles}}" wx:key="*this">{{item}}</hm-tag></view>', ['hm-tag']);
+  const { host } = await renderInHost(
+    '<view class="roles"><hm-tag class="tag" wx:for="{{roles}}" wx:key="*this">{{item}}</hm-tag></view>',
+    ['hm-tag'],
+  );
   host.setData({ roles: ['户主', '村民'] });
   expect(host.querySelectorAll('.tag').map((t) => text(t.querySelector('.hm-tag')?.dom))).toEqual(['户主', '村民']);
 });

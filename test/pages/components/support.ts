@@ -45,7 +45,11 @@ export interface Received {
  * A host template using the named components (as a page would, by tag), with handlers `on*` that
  * record what they receive.
  */
-export async function renderInHost(template: string, names: ComponentName[], handlers: string[] = []): Promise<{ host: Rendered; received: Received[] }> {
+export async function renderInHost(
+  template: string,
+  names: ComponentName[],
+  handlers: string[] = [],
+): Promise<{ host: Rendered; received: Received[] }> {
   const simulate = await freshSimulate();
   const usingComponents: Record<string, string> = {};
   for (const name of names) usingComponents[name] = simulate.load(componentPath(name), name, { rootPath: MINIPROGRAM });

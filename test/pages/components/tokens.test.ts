@@ -10,7 +10,9 @@ const APP_WXSS = fs.readFileSync(path.join(MINIPROGRAM, 'app.wxss'), 'utf8');
 
 /** The declarations of the first rule whose selector list is exactly `selector`. */
 function rule(css: string, selector: string): Record<string, string> {
-  const body = new RegExp(`(?:^|\\})\\s*${selector.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\{([^}]*)\\}`).exec(css.replace(/\/\*[\s\S]*?\*\//g, ''))?.[1];
+  const body = new RegExp(`(?:^|\\})\\s*${selector.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\{([^}]*)\\}`).exec(
+    css.replace(/\/\*[\s\S]*?\*\//g, ''),
+  )?.[1];
   if (body === undefined) throw new Error(`no rule for ${selector} in app.wxss`);
   const out: Record<string, string> = {};
   for (const decl of body.split(';')) {

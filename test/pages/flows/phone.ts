@@ -54,23 +54,41 @@ function takePhoto(): string {
   return file;
 }
 
-function postFile(url: string, fields: Record<string, unknown>, fileField: string, filePath: string): Promise<{ status: number; text: string }> {
+function postFile(
+  url: string,
+  fields: Record<string, unknown>,
+  fileField: string,
+  filePath: string,
+): Promise<{ status: number; text: string }> {
   const boundary = `----flow${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
   const head = Object.entries(fields)
-    .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${typeof v === 'string' ? v : JSON.stringify(v)}\r\n`)
+    .map(
+      ([k, v]) =>
+        `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${typeof v === 'string' ? v : JSON.stringify(v)}\r\n`,
+    )
     .join('');
   const body = Buffer.concat([
-    Buffer.from(`${head}--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="${path.basename(filePath)}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `${head}--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="${path.basename(filePath)}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     fs.readFileSync(filePath),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent: false, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(body.length) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(body.length) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -111,7 +129,14 @@ const device = {
     const file = takePhoto();
     later(o, { tempFiles: [{ tempFilePath: file, size: PNG.length, fileType: 'image' }], type: 'image', errMsg: 'chooseMedia:ok' });
   },
-  uploadFile(o: Callbacks<{ data: string; statusCode: number; errMsg: string }> & { url: string; filePath: string; name: string; formData?: Record<string, unknown> }) {
+  uploadFile(
+    o: Callbacks<{ data: string; statusCode: number; errMsg: string }> & {
+      url: string;
+      filePath: string;
+      name: string;
+      formData?: Record<string, unknown>;
+    },
+  ) {
     postFile(o.url, o.formData ?? {}, o.name, o.filePath).then(
       (reply) => later(o, { data: reply.text, statusCode: reply.status, errMsg: 'uploadFile:ok' }),
       (e: unknown) => failLater(o, `uploadFile:fail ${e instanceof Error ? e.message : String(e)}`),
@@ -126,7 +151,9 @@ const device = {
 };
 
 /** wx.cloud.uploadFile: WeChat's storage is the test's local cloud. */
-function cloudUploadFile(o: Callbacks<{ fileID: string; statusCode: number; errMsg: string }> & { cloudPath: string; filePath: string }): void {
+function cloudUploadFile(
+  o: Callbacks<{ fileID: string; statusCode: number; errMsg: string }> & { cloudPath: string; filePath: string },
+): void {
   postFile(`${wxState().cloudUrl}/_storage/upload`, { cloudPath: o.cloudPath }, 'file', o.filePath).then(
     (reply) => {
       const fileID = fileIdOf(reply.text);
@@ -188,7 +215,10 @@ export interface Phone {
 }
 
 function templateAttr(page: PageHandle, selector: string, name: string): unknown {
-  return page.comp.querySelector(selector)?.toJSON().attrs.find((a) => a.name === name)?.value;
+  return page.comp
+    .querySelector(selector)
+    ?.toJSON()
+    .attrs.find((a) => a.name === name)?.value;
 }
 
 /** The demo village on a local cloud, and a phone to use it through the pages. */

@@ -21,7 +21,9 @@ test('the head sees the rate and how it is computed, issues a certificate, share
   const bp = loan.rate.rateBp;
   expect(page.textOf('#rate')).toBe(`${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, '0')}%`);
   expect(page.textOf('#how')).toContain('基准利率 5.00%');
-  expect(page.textOf('#how')).toContain(`累计积分 ${loan.rate.earned} 分，每满 100 分降低 0.1 个百分点：满 ${Math.floor(loan.rate.earned / 100)} 个 100 分`);
+  expect(page.textOf('#how')).toContain(
+    `累计积分 ${loan.rate.earned} 分，每满 100 分降低 0.1 个百分点：满 ${Math.floor(loan.rate.earned / 100)} 个 100 分`,
+  );
   expect(page.textOf('#no-certificates')).toBe('还没有开具过积分证明');
 
   await page.tap('#issue');
@@ -34,7 +36,10 @@ test('the head sees the rate and how it is computed, issues a certificate, share
   expect(page.textOf(`#cert-${code}`)).toContain(`${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`);
   expect(toasts().map((t) => t.title)).toContain('积分证明已开具');
 
-  expect(shareFromButton(page, { code })).toEqual({ title: expect.stringContaining('积分证明核验'), path: `/packages/honours/verify/verify?code=${code}` });
+  expect(shareFromButton(page, { code })).toEqual({
+    title: expect.stringContaining('积分证明核验'),
+    path: `/packages/honours/verify/verify?code=${code}`,
+  });
   await page.tap(`#copy-${code}`);
   expect(clipboard()).toEqual([`${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`]);
 

@@ -15,7 +15,8 @@ test('a cadre sees the grids of last month and awards the last quarter (once, af
   expect(page.$('#not-settled')).toBeNull();
   expect(page.textsOf('.grid')).toHaveLength(3);
   expect(page.textsOf('.grid')[0]).toMatch(/^第1\S*网格-?\d+ 分50 户，户均 -?\d+\.\d 分/);
-  for (const leader of page.textsOf('.leader')) expect(leader).toMatch(/^网格长 \S+：本户 -?\d+ 分，所管农户平均 -?\d+\.\d 分，得分 -?\d+\.\d$/);
+  for (const leader of page.textsOf('.leader'))
+    expect(leader).toMatch(/^网格长 \S+：本户 -?\d+ 分，所管农户平均 -?\d+\.\d 分，得分 -?\d+\.\d$/);
 
   const quarter = String(page.data.quarter);
   expect(page.textOf('#quarter-status')).toBe('预评结果（还没有评定）');
@@ -55,7 +56,11 @@ test('months and quarters page back and forth; an unsettled month says so', asyn
   await page.until((d) => d.month !== month, 'the next month');
   expect(page.textOf('#not-settled')).toContain('还没有结算');
   const grids: unknown = page.data.grids;
-  expect(Array.isArray(grids) && grids.length === 3 && grids.every((g: unknown) => typeof g === 'object' && g !== null && 'points' in g && g.points === 0)).toBe(true);
+  expect(
+    Array.isArray(grids) &&
+      grids.length === 3 &&
+      grids.every((g: unknown) => typeof g === 'object' && g !== null && 'points' in g && g.points === 0),
+  ).toBe(true);
   await page.tap('#prev-month');
   await page.until((d) => d.month === month, 'back to last month');
   expect(page.$('#not-settled')).toBeNull();

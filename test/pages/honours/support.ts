@@ -88,7 +88,8 @@ function send(method: string, url: string, headers: Record<string, string>, body
   });
 }
 
-const post = (url: string, openid: string, body: string): Promise<string> => send('POST', url, { 'content-type': 'application/json', 'x-wx-openid': openid }, body);
+const post = (url: string, openid: string, body: string): Promise<string> =>
+  send('POST', url, { 'content-type': 'application/json', 'x-wx-openid': openid }, body);
 
 /** Moves the local cloud's clock (what the functions see as now); null puts it back. */
 export async function setCloudClock(pc: PageCloud, now: string | null): Promise<void> {
@@ -101,12 +102,22 @@ function isEnvelope<T>(v: unknown): v is Envelope<T> {
 
 /** Calls a function as `openid` over HTTP (jsdom has no fetch) and answers its data, or fails the test. */
 export interface DirectCaller {
-  ok<F extends FunctionName, A extends ActionName<F>>(openid: string, fn: F, action: A, payload: RequestOf<F, A>): Promise<ResponseOf<F, A>>;
+  ok<F extends FunctionName, A extends ActionName<F>>(
+    openid: string,
+    fn: F,
+    action: A,
+    payload: RequestOf<F, A>,
+  ): Promise<ResponseOf<F, A>>;
 }
 
 function directCaller(pc: PageCloud): DirectCaller {
   return {
-    async ok<F extends FunctionName, A extends ActionName<F>>(openid: string, fn: F, action: A, payload: RequestOf<F, A>): Promise<ResponseOf<F, A>> {
+    async ok<F extends FunctionName, A extends ActionName<F>>(
+      openid: string,
+      fn: F,
+      action: A,
+      payload: RequestOf<F, A>,
+    ): Promise<ResponseOf<F, A>> {
       const text = await post(`${pc.url}/functions/${fn}`, openid, JSON.stringify({ action, payload }));
       const body: unknown = JSON.parse(text);
       const result: unknown = typeof body === 'object' && body !== null && 'result' in body ? body.result : null;

@@ -55,7 +55,10 @@ test('a villager raises a matter by holding to talk, with a photo and a place; a
   await page.tap('#choose-location');
   await page.until((d) => d.location !== null, 'the place is chosen');
   expect(page.textOf('#choose-location')).toBe('📍 四组排水沟');
-  expect(uploads().map((u) => u.cloudPath)).toEqual([expect.stringMatching(/^matters\/\d{4}-\d{2}-\d{2}\/[a-z0-9]+-voice\.mp3$/), expect.stringMatching(/^matters\/.+-1\.png$/)]);
+  expect(uploads().map((u) => u.cloudPath)).toEqual([
+    expect.stringMatching(/^matters\/\d{4}-\d{2}-\d{2}\/[a-z0-9]+-voice\.mp3$/),
+    expect.stringMatching(/^matters\/.+-1\.png$/),
+  ]);
 
   await page.dispatch('#text', 'input', { value: '排水沟又堵了，下雨水漫到路上，老人过不去' });
   // Private unless the raiser chooses public; the promise is on the form before anything is sent.
@@ -74,7 +77,13 @@ test('a villager raises a matter by holding to talk, with a photo and a place; a
   expect(stored).toHaveLength(1);
   const m = matterSchema.parse(stored[0]);
   matterId = m._id;
-  expect(m).toMatchObject({ category: '环境卫生', public: true, status: 'open', voice: { seconds: 14 }, location: { name: '四组排水沟', latitude: 31.125, longitude: 104.399 } });
+  expect(m).toMatchObject({
+    category: '环境卫生',
+    public: true,
+    status: 'open',
+    voice: { seconds: 14 },
+    location: { name: '四组排水沟', latitude: 31.125, longitude: 104.399 },
+  });
   expect(m.photos).toHaveLength(1);
   // Only the place's name: never the street address the map picker answered with.
   expect(JSON.stringify(m)).not.toContain('4组18号');
@@ -174,7 +183,12 @@ test('the villager rates it poorly and asks once for it to be handled again', as
 });
 
 test('another villager cannot open a private matter, and the public list does not show it', async () => {
-  const { matter } = await api().ok('demo-villager', 'raise', { clientKey: 'page-private-1', text: '家里的事，想私下和村干部说', category: '邻里纠纷', public: false });
+  const { matter } = await api().ok('demo-villager', 'raise', {
+    clientKey: 'page-private-1',
+    text: '家里的事，想私下和村干部说',
+    category: '邻里纠纷',
+    public: false,
+  });
   asUser('demo-head');
   const page = await loadPage('packages/matters/detail/detail', { query: { id: matter.id } });
   await page.settled();

@@ -16,7 +16,8 @@ interface Callbacks<S, F = { errMsg: string }> {
   complete?: (res: S | F) => void;
 }
 
-interface ChooseMediaOption extends Callbacks<{ tempFiles: { tempFilePath: string; size: number; fileType: string }[]; type: string; errMsg: string }> {
+interface ChooseMediaOption
+  extends Callbacks<{ tempFiles: { tempFilePath: string; size: number; fileType: string }[]; type: string; errMsg: string }> {
   count?: number;
 }
 
@@ -66,7 +67,17 @@ interface MattersWxState {
   recorderStarts: number;
 }
 
-const state: MattersWxState = { picks: [], recordings: [], places: [], uploads: [], navigations: [], previews: [], played: [], subscribeRequests: [], recorderStarts: 0 };
+const state: MattersWxState = {
+  picks: [],
+  recordings: [],
+  places: [],
+  uploads: [],
+  navigations: [],
+  previews: [],
+  played: [],
+  subscribeRequests: [],
+  recorderStarts: 0,
+};
 
 function later<S, F>(option: Callbacks<S, F>, outcome: { ok: true; res: S } | { ok: false; err: F }): void {
   setTimeout(() => {

@@ -2,12 +2,25 @@
 // 2D context: what every page carries, wrapping of long item lists, pagination, and the formats of
 // China time the notice pages use.
 import { chinaMomentText, lastChinaMonth, monthTitle, periodText, previousMonthOf } from '../../../miniprogram/utils/notice-format';
-import { drawPrint, drawPrintPage, itemText, layoutPrint, PRINT_PAGE, wrapItems, wrapText, type PrintNotice } from '../../../miniprogram/utils/notice-print';
+import {
+  drawPrint,
+  drawPrintPage,
+  itemText,
+  layoutPrint,
+  PRINT_PAGE,
+  wrapItems,
+  wrapText,
+  type PrintNotice,
+} from '../../../miniprogram/utils/notice-print';
 import { RecordingContext } from './support';
 
 type Line = PrintNotice['lines'][number];
 
-const item = (itemName: string, points: number, day: number): Line['items'][number] => ({ itemName, points, occurredOn: `2026-11-${String(day).padStart(2, '0')}` });
+const item = (itemName: string, points: number, day: number): Line['items'][number] => ({
+  itemName,
+  points,
+  occurredOn: `2026-11-${String(day).padStart(2, '0')}`,
+});
 
 function notice(lines: Line[], over: Partial<PrintNotice> = {}): PrintNotice {
   return {
@@ -31,7 +44,11 @@ const NAMES = ['李长青', '王大山', '张秀英', '刘建国', '陈桂兰'];
 function village(n: number, items: (i: number) => number = (i) => i % 4): Line[] {
   return Array.from({ length: n }, (_, i) => {
     const its = Array.from({ length: items(i) }, (_, k) => item(k % 2 ? '参加志愿服务、义务劳动' : '参加村民大会', k % 2 ? 5 : 2, k + 1));
-    return { label: `${Math.floor(i / 7) + 1}组${(i % 7) + 1}号 ${NAMES[i % NAMES.length] ?? ''}`, total: its.reduce((s, x) => s + x.points, 0), items: its };
+    return {
+      label: `${Math.floor(i / 7) + 1}组${(i % 7) + 1}号 ${NAMES[i % NAMES.length] ?? ''}`,
+      total: its.reduce((s, x) => s + x.points, 0),
+      items: its,
+    };
   });
 }
 
@@ -161,14 +178,23 @@ describe('pages', () => {
     layout.pages.forEach((_, i) => {
       ctx.ops = [];
       drawPrintPage(ctx, layout, i);
-      totals.push(...ctx.texts().filter((t) => t.text === `+${lines[2]?.total ?? 0}`).map((t) => t.text));
+      totals.push(
+        ...ctx
+          .texts()
+          .filter((t) => t.text === `+${lines[2]?.total ?? 0}`)
+          .map((t) => t.text),
+      );
     });
     expect(totals).toHaveLength(1);
   });
 
   test('a settled, corrected notice says so; an empty one is one page', () => {
     const ctx = new RecordingContext();
-    const layout = layoutPrint(ctx, notice(village(3), { status: 'settled', open: false, settledAt: '2026-12-06T01:00:00.000Z', version: 2 }), { now: NOW });
+    const layout = layoutPrint(
+      ctx,
+      notice(village(3), { status: 'settled', open: false, settledAt: '2026-12-06T01:00:00.000Z', version: 2 }),
+      { now: NOW },
+    );
     expect(layout.figures).toContain('已结算（2026年12月6日）');
     expect(layout.figures).toContain('第2版（已按异议更正）');
     const empty = layoutPrint(ctx, notice([]), { now: NOW });

@@ -30,7 +30,11 @@ const VILLAGER = 'demo-villager';
 const CADRE = 'demo-cadre-1';
 
 /** What the steps pass on: the item and the line objected to. */
-const picked: { line: NoticeView['lines'][number] | null; item: NoticeView['lines'][number]['items'][number] | null; other: NoticeView['lines'][number] | null } = {
+const picked: {
+  line: NoticeView['lines'][number] | null;
+  item: NoticeView['lines'][number]['items'][number] | null;
+  other: NoticeView['lines'][number] | null;
+} = {
   line: null,
   item: null,
   other: null,
@@ -70,7 +74,9 @@ test('a cadre publishes last month from the list once it has ended in China', as
   expect(page.textOf(`#month-${shiftMonth(thisMonth, -1)}`)).toContain('已结算');
   await page.tap('#publish');
   await page.until((d) => d.publishing === false && d.result !== '', 'the publish result');
-  expect(page.textOf('#result')).toBe(`${monthTitle(thisMonth)}积分公示已发布：共150户，合计${(await api().ok(CADRE, 'notice', 'list', {})).notices[0]?.totalPoints ?? 'x'}分，异议截止${closing}。`);
+  expect(page.textOf('#result')).toBe(
+    `${monthTitle(thisMonth)}积分公示已发布：共150户，合计${(await api().ok(CADRE, 'notice', 'list', {})).notices[0]?.totalPoints ?? 'x'}分，异议截止${closing}。`,
+  );
   expect(page.textOf(`#month-${thisMonth}`)).toContain('公示中');
   expect(page.textOf(`#month-${thisMonth}`)).toContain(`提异议截止 ${closing}`);
 });
@@ -187,7 +193,9 @@ test('a cadre upholds the item objection (the line total drops) and dismisses th
   await page.tap(`#uphold-${first.id}`);
   await page.until((d) => d.acting === '' && typeof d.result === 'string' && d.result.includes('异议成立'), 'the uphold result');
   const corrected = line.total - item.points;
-  expect(page.textOf('#result')).toBe(`异议成立：已更正“${line.label} · ${item.itemName}”，${line.label} 本月合计改为 ${pointsText(corrected)} 分。已通知提出人。`);
+  expect(page.textOf('#result')).toBe(
+    `异议成立：已更正“${line.label} · ${item.itemName}”，${line.label} 本月合计改为 ${pointsText(corrected)} 分。已通知提出人。`,
+  );
   expect(page.textOf(`#total-${line.householdId}`)).toBe(`${pointsText(corrected)}分`);
   expect(page.textOf(`#line-${line.householdId}`)).toContain(`更正：${item.itemName}`);
   expect(page.textOf(`#all-${first.id}`)).toContain('异议成立');
@@ -269,7 +277,10 @@ test('the 红黑榜 names households only on the red list', async () => {
   expect(black).toContain('只列扣分的项目和分数，不列户名和姓名');
 
   expect(shareMenus()).toContainEqual(['shareAppMessage', 'shareTimeline']);
-  expect(ask(page, 'onShareAppMessage')).toEqual({ title: `和美村${M}月红黑榜`, path: `/packages/notice/boards/boards?month=${thisMonth}` });
+  expect(ask(page, 'onShareAppMessage')).toEqual({
+    title: `和美村${M}月红黑榜`,
+    path: `/packages/notice/boards/boards?month=${thisMonth}`,
+  });
   expect(ask(page, 'onShareTimeline')).toEqual({ title: `和美村${M}月红黑榜`, query: `month=${thisMonth}` });
 });
 
@@ -277,7 +288,10 @@ test('the notice’s share card for the village group opens this month', async (
   asUser(VILLAGER);
   const page = await loadPage('packages/notice/notice/notice', { query: { month: thisMonth } });
   await page.settled();
-  expect(ask(page, 'onShareAppMessage')).toEqual({ title: `和美村${M}月积分公示`, path: `/packages/notice/notice/notice?month=${thisMonth}` });
+  expect(ask(page, 'onShareAppMessage')).toEqual({
+    title: `和美村${M}月积分公示`,
+    path: `/packages/notice/notice/notice?month=${thisMonth}`,
+  });
   await page.tap('#to-boards');
   expect(navigations().map((n) => n.url)).toEqual([`/packages/notice/boards/boards?month=${thisMonth}`]);
   expect(navigations().every((n) => n.ok)).toBe(true);
@@ -323,5 +337,8 @@ test('公开 has the way in: 积分公示', async () => {
   expect(list.$('#manage')).toBeNull();
   await list.tap(`#boards-${thisMonth}`);
   await list.tap(`#open-${thisMonth}`);
-  expect(navigations().map((n) => n.url)).toEqual([`/packages/notice/boards/boards?month=${thisMonth}`, `/packages/notice/notice/notice?month=${thisMonth}`]);
+  expect(navigations().map((n) => n.url)).toEqual([
+    `/packages/notice/boards/boards?month=${thisMonth}`,
+    `/packages/notice/notice/notice?month=${thisMonth}`,
+  ]);
 });

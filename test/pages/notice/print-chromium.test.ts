@@ -41,7 +41,11 @@ function sampleNotice(): PrintNotice {
       const [itemName, points] = ITEMS[(i + k) % ITEMS.length] ?? ['参加村民大会', 2];
       return { itemName, points, occurredOn: `2026-11-${String((k % 28) + 1).padStart(2, '0')}` };
     });
-    return { label: `${Math.floor(i / 7) + 1}组${(i % 7) + 1}号 ${NAMES[i % NAMES.length] ?? ''}`, total: items.reduce((s, it) => s + it.points, 0), items };
+    return {
+      label: `${Math.floor(i / 7) + 1}组${(i % 7) + 1}号 ${NAMES[i % NAMES.length] ?? ''}`,
+      total: items.reduce((s, it) => s + it.points, 0),
+      items,
+    };
   });
   lines.sort((a, b) => b.total - a.total);
   return {
@@ -68,24 +72,26 @@ afterAll(async () => {
   await browser?.close();
 });
 
-maybe(`draws the notice into Chromium's canvas as A4 PNG pages with Chinese glyphs${haveChromium ? '' : ` (skipped: ${SKIP_REASON})`}`, async () => {
-  const bundle = await build({
-    entryPoints: [path.join(ROOT, 'miniprogram', 'utils', 'notice-print.ts')],
-    bundle: true,
-    format: 'iife',
-    globalName: 'NoticePrint',
-    platform: 'browser',
-    target: 'es2020',
-    write: false,
-  });
-  const code = bundle.outputFiles[0]?.text ?? '';
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
-  const page = await browser.newPage();
-  await page.setContent(`<canvas id="print" width="${PRINT_PAGE.width}" height="${PRINT_PAGE.height}"></canvas>`);
-  await page.addScriptTag({ content: code });
+maybe(
+  `draws the notice into Chromium's canvas as A4 PNG pages with Chinese glyphs${haveChromium ? '' : ` (skipped: ${SKIP_REASON})`}`,
+  async () => {
+    const bundle = await build({
+      entryPoints: [path.join(ROOT, 'miniprogram', 'utils', 'notice-print.ts')],
+      bundle: true,
+      format: 'iife',
+      globalName: 'NoticePrint',
+      platform: 'browser',
+      target: 'es2020',
+      write: false,
+    });
+    const code = bundle.outputFiles[0]?.text ?? '';
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+    const page = await browser.newPage();
+    await page.setContent(`<canvas id="print" width="${PRINT_PAGE.width}" height="${PRINT_PAGE.height}"></canvas>`);
+    await page.addScriptTag({ content: code });
 
-  // Distinct characters must come out as distinct pictures: with no CJK font they are all the same box.
-  const glyphs: unknown = await page.evaluate(`(() => {
+    // Distinct characters must come out as distinct pictures: with no CJK font they are all the same box.
+    const glyphs: unknown = await page.evaluate(`(() => {
     const picture = (ch) => {
       const c = document.createElement('canvas');
       c.width = 64; c.height = 64;
@@ -100,34 +106,35 @@ maybe(`draws the notice into Chromium's canvas as A4 PNG pages with Chinese glyp
     };
     return ['和', '美', '村', '公', '示'].map(picture);
   })()`);
-  if (!Array.isArray(glyphs)) throw new Error('no glyph pictures');
-  const sigs = glyphs.map((g: unknown) => (typeof g === 'object' && g !== null && 'sig' in g ? String(g.sig) : ''));
-  const inks = glyphs.map((g: unknown) => (typeof g === 'object' && g !== null && 'ink' in g ? Number(g.ink) : 0));
-  expect(inks.every((n) => n > 50)).toBe(true);
-  expect(new Set(sigs).size).toBe(sigs.length);
+    if (!Array.isArray(glyphs)) throw new Error('no glyph pictures');
+    const sigs = glyphs.map((g: unknown) => (typeof g === 'object' && g !== null && 'sig' in g ? String(g.sig) : ''));
+    const inks = glyphs.map((g: unknown) => (typeof g === 'object' && g !== null && 'ink' in g ? Number(g.ink) : 0));
+    expect(inks.every((n) => n > 50)).toBe(true);
+    expect(new Set(sigs).size).toBe(sigs.length);
 
-  const notice = sampleNotice();
-  const now = Date.parse('2026-12-01T02:00:00Z');
-  const result: unknown = await page.evaluate(`(async () => {
+    const notice = sampleNotice();
+    const now = Date.parse('2026-12-01T02:00:00Z');
+    const result: unknown = await page.evaluate(`(async () => {
     const canvas = document.getElementById('print');
     const ctx = canvas.getContext('2d');
     const urls = [];
     const layout = await NoticePrint.drawPrint(ctx, ${JSON.stringify(notice)}, async () => { urls.push(canvas.toDataURL('image/png')); }, { now: ${now} });
     return [String(layout.pages.length), ...urls];
   })()`);
-  if (!isStrings(result)) throw new Error('no pages drawn');
-  const [count, ...urls] = result;
-  expect(Number(count)).toBe(urls.length);
-  // 150 households and one of 90 items: several pages.
-  expect(urls.length).toBeGreaterThan(1);
-  fs.mkdirSync(OUT, { recursive: true });
-  for (const f of fs.readdirSync(OUT)) if (f.endsWith('.png')) fs.rmSync(path.join(OUT, f));
-  urls.forEach((url, i) => {
-    const png = Buffer.from(url.replace(/^data:image\/png;base64,/, ''), 'base64');
-    expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
-    // The IHDR chunk: width and height of the page.
-    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([PRINT_PAGE.width, PRINT_PAGE.height]);
-    fs.writeFileSync(path.join(OUT, `notice-2026-11-page-${i + 1}.png`), png);
-  });
-  console.log(`notice print: ${urls.length} pages written to ${path.relative(ROOT, OUT)}/`);
-});
+    if (!isStrings(result)) throw new Error('no pages drawn');
+    const [count, ...urls] = result;
+    expect(Number(count)).toBe(urls.length);
+    // 150 households and one of 90 items: several pages.
+    expect(urls.length).toBeGreaterThan(1);
+    fs.mkdirSync(OUT, { recursive: true });
+    for (const f of fs.readdirSync(OUT)) if (f.endsWith('.png')) fs.rmSync(path.join(OUT, f));
+    urls.forEach((url, i) => {
+      const png = Buffer.from(url.replace(/^data:image\/png;base64,/, ''), 'base64');
+      expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+      // The IHDR chunk: width and height of the page.
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([PRINT_PAGE.width, PRINT_PAGE.height]);
+      fs.writeFileSync(path.join(OUT, `notice-2026-11-page-${i + 1}.png`), png);
+    });
+    console.log(`notice print: ${urls.length} pages written to ${path.relative(ROOT, OUT)}/`);
+  },
+);

@@ -147,7 +147,12 @@ function navigate(api: 'navigateTo' | 'reLaunch' | 'redirectTo') {
   return (option: UrlOption): void => {
     const ok = pageExists(option.url);
     state.navigations.push({ api, url: option.url, ok });
-    later(option, ok ? { ok: true, res: { errMsg: `${api}:ok` } } : { ok: false, err: { errMsg: `${api}:fail page "${option.url.replace(/^\//, '')}" is not found` } });
+    later(
+      option,
+      ok
+        ? { ok: true, res: { errMsg: `${api}:ok` } }
+        : { ok: false, err: { errMsg: `${api}:fail page "${option.url.replace(/^\//, '')}" is not found` } },
+    );
   };
 }
 
@@ -227,9 +232,17 @@ const extras = {
   canvasToTempFilePath(option: ExportOption): void {
     const canvas = option.canvas;
     if (!(canvas instanceof FakeCanvas)) return later(option, { ok: false, err: { errMsg: 'canvasToTempFilePath:fail canvas is empty' } });
-    const texts = canvas.ctx.texts().slice(exportedTexts).map((t) => t.text);
+    const texts = canvas.ctx
+      .texts()
+      .slice(exportedTexts)
+      .map((t) => t.text);
     exportedTexts = canvas.ctx.texts().length;
-    const page: ExportedPage = { tempFilePath: `wxfile://tmp/notice-print-${state.exported.length + 1}.png`, width: option.destWidth ?? canvas.width, height: option.destHeight ?? canvas.height, texts };
+    const page: ExportedPage = {
+      tempFilePath: `wxfile://tmp/notice-print-${state.exported.length + 1}.png`,
+      width: option.destWidth ?? canvas.width,
+      height: option.destHeight ?? canvas.height,
+      texts,
+    };
     state.exported.push(page);
     later(option, { ok: true, res: { tempFilePath: page.tempFilePath, errMsg: 'canvasToTempFilePath:ok' } });
   },
@@ -284,7 +297,12 @@ export function loseNextReply(): void {
 // ---- calling the functions directly (fixtures, checks) ----------------------------------------------
 // jsdom has no fetch: plain node HTTP, one connection per request.
 
-function httpJson(url: string, method: string, headers: Record<string, string>, body?: unknown): Promise<{ status: number; body: unknown }> {
+function httpJson(
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  body?: unknown,
+): Promise<{ status: number; body: unknown }> {
   const data = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method, agent: false, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
@@ -319,16 +337,27 @@ function isEnvelope<T>(v: unknown): v is { ok: true; data: T } | { ok: false; er
 }
 
 export interface Api {
-  ok<F extends FunctionName, A extends ActionName<F>>(openid: string, fn: F, action: A, payload: RequestOf<F, A>): Promise<ResponseOf<F, A>>;
+  ok<F extends FunctionName, A extends ActionName<F>>(
+    openid: string,
+    fn: F,
+    action: A,
+    payload: RequestOf<F, A>,
+  ): Promise<ResponseOf<F, A>>;
 }
 
 /** Calls the product's functions on the test's cloud as the mini-program does in local mode. */
 export function apiOf(pc: PageCloud): Api {
   return {
-    async ok<F extends FunctionName, A extends ActionName<F>>(openid: string, fn: F, action: A, payload: RequestOf<F, A>): Promise<ResponseOf<F, A>> {
+    async ok<F extends FunctionName, A extends ActionName<F>>(
+      openid: string,
+      fn: F,
+      action: A,
+      payload: RequestOf<F, A>,
+    ): Promise<ResponseOf<F, A>> {
       const reply = await httpJson(`${pc.url}/functions/${fn}`, 'POST', { 'x-wx-openid': openid }, { action, payload });
       const result = isRecord(reply.body) ? reply.body.result : undefined;
-      if (reply.status !== 200 || !isEnvelope<ResponseOf<F, A>>(result)) throw new Error(`${fn}.${action} failed: ${JSON.stringify(reply.body)}`);
+      if (reply.status !== 200 || !isEnvelope<ResponseOf<F, A>>(result))
+        throw new Error(`${fn}.${action} failed: ${JSON.stringify(reply.body)}`);
       if (!result.ok) throw new Error(`${fn}.${action} as ${openid} refused: ${result.error.code} ${result.error.message}`);
       return result.data;
     },

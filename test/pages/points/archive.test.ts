@@ -23,7 +23,9 @@ test('a household head sees members masked, the figures, rank, a 12-month trend 
   expect(members).not.toMatch(/身份证|电话|\d{3}\*/);
 
   const balance = page.data.balance;
-  expect(balance).toEqual(expect.objectContaining({ earned: expect.any(Number), available: expect.any(Number), pending: expect.any(Number) }));
+  expect(balance).toEqual(
+    expect.objectContaining({ earned: expect.any(Number), available: expect.any(Number), pending: expect.any(Number) }),
+  );
   expect(page.textOf('#earned')).toMatch(/^-?\d+$/);
   expect(page.textOf('#available')).toMatch(/^-?\d+$/);
   expect(page.textOf('#pending')).toContain('待公示积分');
@@ -48,7 +50,12 @@ test('a household head sees members masked, the figures, rank, a 12-month trend 
 });
 
 test('records waiting for review are shown apart from the balance', async () => {
-  const res = await api().ok('demo-grid-1', 'record', { clientKey: key(), itemCode: 'A01', householdIds: ['hh-023'], occurredOn: chinaToday() });
+  const res = await api().ok('demo-grid-1', 'record', {
+    clientKey: key(),
+    itemCode: 'A01',
+    householdIds: ['hh-023'],
+    occurredOn: chinaToday(),
+  });
   const id = res.records[0]?.id ?? '';
   asUser('demo-grid-1');
   const page = await loadPage('packages/points/archive/archive', { query: { householdId: 'hh-023' } });
@@ -60,7 +67,13 @@ test('records waiting for review are shown apart from the balance', async () => 
 });
 
 test('a cadre opens another household and corrects an approved record; the reason is required', async () => {
-  const made = await api().ok('demo-cadre-1', 'record', { clientKey: key(), itemCode: 'B03', householdIds: ['hh-021'], occurredOn: chinaToday(), evidence: [photo] });
+  const made = await api().ok('demo-cadre-1', 'record', {
+    clientKey: key(),
+    itemCode: 'B03',
+    householdIds: ['hh-021'],
+    occurredOn: chinaToday(),
+    evidence: [photo],
+  });
   const id = made.records[0]?.id ?? '';
   asUser('demo-cadre-2');
   const page = await loadPage('packages/points/archive/archive', { query: { householdId: 'hh-021' } });
@@ -96,7 +109,13 @@ test('a cadre opens another household and corrects an approved record; the reaso
 });
 
 test('a correction refused by the function shows its message in the sheet', async () => {
-  const made = await api().ok('demo-cadre-1', 'record', { clientKey: key(), itemCode: 'B03', householdIds: ['hh-024'], occurredOn: chinaToday(), evidence: [photo] });
+  const made = await api().ok('demo-cadre-1', 'record', {
+    clientKey: key(),
+    itemCode: 'B03',
+    householdIds: ['hh-024'],
+    occurredOn: chinaToday(),
+    evidence: [photo],
+  });
   const id = made.records[0]?.id ?? '';
   asUser('demo-cadre-2');
   const page = await loadPage('packages/points/archive/archive', { query: { householdId: 'hh-024' } });

@@ -10,7 +10,13 @@ import { chinaToday, navigations, pickPhotos, titles, usePointsCloud, writePhoto
 
 const { pc } = usePointsCloud();
 
-const byKey = (clientKey: unknown): Promise<Record<string, unknown>[]> => getAll(pc.db.collection(C.pointRecords).where({ clientKey: String(clientKey) }).limit(1000));
+const byKey = (clientKey: unknown): Promise<Record<string, unknown>[]> =>
+  getAll(
+    pc.db
+      .collection(C.pointRecords)
+      .where({ clientKey: String(clientKey) })
+      .limit(1000),
+  );
 const records = (): Promise<number> => count(pc.db.collection(C.pointRecords));
 
 test('a grid leader finds households by 户号 or name, selects a whole grid and records for all 50 at once', async () => {
@@ -90,7 +96,12 @@ test('a cadre is offered deductions, which need a reason, and take effect at onc
   await page.until((d) => d.done !== null || d.error !== '', 'the submission is answered');
   expect(page.textOf('#done')).toBe('已为1户记录「高价彩礼、借机敛财」，已生效');
   const [rec] = await byKey(page.data.clientKey);
-  expect(rec).toMatchObject({ householdId: 'hh-021', points: -10, status: 'approved', reason: '女儿出嫁收取高价彩礼，经村调委会调解未退还' });
+  expect(rec).toMatchObject({
+    householdId: 'hh-021',
+    points: -10,
+    status: 'approved',
+    reason: '女儿出嫁收取高价彩礼，经村调委会调解未退还',
+  });
 });
 
 test('a self-report can be made for an elder (代办), and the page says so in the record', async () => {
@@ -125,7 +136,12 @@ test('a self-report can be made for an elder (代办), and the page says so in t
 test("the function's refusals appear on the page in its words, and nothing is recorded", async () => {
   // Over the cap: 无偿献血 twice a year, both already used this year.
   const year = chinaToday().slice(0, 4);
-  await settled(pc.db.collection(C.pointCaps).doc(`hh-022|D06|${year}`).set({ data: { count: 2 } }));
+  await settled(
+    pc.db
+      .collection(C.pointCaps)
+      .doc(`hh-022|D06|${year}`)
+      .set({ data: { count: 2 } }),
+  );
   asUser('demo-villager');
   const page = await loadPage('packages/points/record/record');
   await page.settled();

@@ -17,7 +17,13 @@ async function statusOf(id: string): Promise<unknown> {
 
 /** Records a grid leader made for households of grid 3, now waiting for the cadres. */
 async function waitingForCadres(households: string[]): Promise<string[]> {
-  const res = await api().ok('demo-grid-3', 'record', { clientKey: key(), itemCode: 'E04', householdIds: households, occurredOn: chinaToday(), note: '参加了本月村民说事' });
+  const res = await api().ok('demo-grid-3', 'record', {
+    clientKey: key(),
+    itemCode: 'E04',
+    householdIds: households,
+    occurredOn: chinaToday(),
+    note: '参加了本月村民说事',
+  });
   return res.records.map((r) => r.id);
 }
 

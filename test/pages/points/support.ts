@@ -17,7 +17,8 @@ interface Callbacks<S, F = { errMsg: string }> {
   complete?: (res: S | F) => void;
 }
 
-interface ChooseMediaOption extends Callbacks<{ tempFiles: { tempFilePath: string; size: number; fileType: string }[]; type: string; errMsg: string }> {
+interface ChooseMediaOption
+  extends Callbacks<{ tempFiles: { tempFilePath: string; size: number; fileType: string }[]; type: string; errMsg: string }> {
   count?: number;
 }
 
@@ -77,10 +78,18 @@ function later<S, F>(option: Callbacks<S, F>, outcome: { ok: true; res: S } | { 
 }
 
 /** A multipart/form-data POST with one file, as WeChat's uploadFile sends it. */
-function postMultipart(url: string, fields: Record<string, unknown>, fileField: string, filePath: string): Promise<{ status: number; text: string }> {
+function postMultipart(
+  url: string,
+  fields: Record<string, unknown>,
+  fileField: string,
+  filePath: string,
+): Promise<{ status: number; text: string }> {
   const boundary = `----hemeicun${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
   const head = Object.entries(fields)
-    .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${typeof v === 'string' ? v : JSON.stringify(v)}\r\n`)
+    .map(
+      ([k, v]) =>
+        `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${typeof v === 'string' ? v : JSON.stringify(v)}\r\n`,
+    )
     .join('');
   const body = Buffer.concat([
     Buffer.from(
@@ -90,12 +99,20 @@ function postMultipart(url: string, fields: Record<string, unknown>, fileField: 
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent: false, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(body.length) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(body.length) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });

@@ -34,7 +34,16 @@ class RecordingContext implements ChartContext {
     this.ops.push({ op: 'fillRect', x, y, w, h, fill: this.color(this.fillStyle) });
   }
   fillText(text: string, x: number, y: number): void {
-    this.ops.push({ op: 'fillText', text, x, y, fill: this.color(this.fillStyle), align: this.textAlign, baseline: this.textBaseline, font: this.font });
+    this.ops.push({
+      op: 'fillText',
+      text,
+      x,
+      y,
+      fill: this.color(this.fillStyle),
+      align: this.textAlign,
+      baseline: this.textBaseline,
+      font: this.font,
+    });
   }
   beginPath(): void {
     this.ops.push({ op: 'beginPath', stroke: this.color(this.strokeStyle) });

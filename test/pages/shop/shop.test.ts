@@ -111,7 +111,15 @@ test('the keeper scans the household QR (its text is the code); another village 
 
   // A keeper of 青山村 scanning 和美村's code finds nothing.
   await pc.db.collection(C.users).add({
-    data: { _id: 'qingshan-keeper', name: '青山店员', roles: ['keeper'], villageId: 'village-qingshan', townId: 'town-qingxi', householdId: null, memberId: null },
+    data: {
+      _id: 'qingshan-keeper',
+      name: '青山店员',
+      roles: ['keeper'],
+      villageId: 'village-qingshan',
+      townId: 'town-qingxi',
+      householdId: null,
+      memberId: null,
+    },
   });
   const again = await api().ok('demo-villager', 'redeem', { clientKey: key(), goodsId: SALT, qty: 1 });
   asUser('qingshan-keeper');
@@ -148,7 +156,11 @@ test('cancel before pickup: asked first, then the points come back', async () =>
 
 test('with 兑换活动 set and none on today, the shop says when it opens and nothing can be redeemed', async () => {
   const later = new Date(Date.now() + 12 * 86_400_000).toISOString().slice(0, 10);
-  await api().ok('demo-cadre-1', 'saveSettings', { mode: 'events', pickupDays: 7, events: [{ title: '月末兑换日', from: later, to: later }] });
+  await api().ok('demo-cadre-1', 'saveSettings', {
+    mode: 'events',
+    pickupDays: 7,
+    events: [{ title: '月末兑换日', from: later, to: later }],
+  });
   try {
     const page = await openShop('demo-head');
     expect(page.textOf('#closed')).toContain('本村积分超市只在兑换活动期间开放，下一次：月末兑换日');
@@ -168,7 +180,10 @@ test('a cadre adds goods with a photo; villagers see it on the shelf', async () 
   await admin.tap('#add');
   shopWx.pick(writePhoto('basin.png'));
   await admin.tap('#pick-photo');
-  await admin.until((d) => d.uploading === false && typeof d.form === 'object' && d.form !== null && 'photo' in d.form && d.form.photo !== '', 'the photo is uploaded');
+  await admin.until(
+    (d) => d.uploading === false && typeof d.form === 'object' && d.form !== null && 'photo' in d.form && d.form.photo !== '',
+    'the photo is uploaded',
+  );
   await admin.dispatch('#name', 'input', { value: '搪瓷脸盆' });
   await admin.dispatch('#price', 'input', { value: '0' });
   await admin.dispatch('#stock', 'input', { value: '8' });
@@ -206,7 +221,12 @@ test('a cadre reads the month report and exports it as an Excel file to open and
   const [doc] = shopWx.documents();
   expect(doc).toMatchObject({ fileType: 'xlsx', showMenu: true });
   // A real .xlsx (a zip) came down.
-  expect(fs.readFileSync(doc?.filePath ?? '').subarray(0, 2).toString('latin1')).toBe('PK');
+  expect(
+    fs
+      .readFileSync(doc?.filePath ?? '')
+      .subarray(0, 2)
+      .toString('latin1'),
+  ).toBe('PK');
   // Villagers are turned away.
   asUser('demo-head');
   const refused = await loadPage('packages/shop/report/report');

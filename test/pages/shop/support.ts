@@ -60,10 +60,15 @@ function request(url: string, method: string, headers: Record<string, string>, b
 function multipart(fields: Record<string, unknown>, fileField: string, filePath: string): { body: Buffer; type: string } {
   const boundary = `----shop${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
   const head = Object.entries(fields)
-    .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${typeof v === 'string' ? v : JSON.stringify(v)}\r\n`)
+    .map(
+      ([k, v]) =>
+        `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${typeof v === 'string' ? v : JSON.stringify(v)}\r\n`,
+    )
     .join('');
   const body = Buffer.concat([
-    Buffer.from(`${head}--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="${path.basename(filePath)}"\r\nContent-Type: image/png\r\n\r\n`),
+    Buffer.from(
+      `${head}--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="${path.basename(filePath)}"\r\nContent-Type: image/png\r\n\r\n`,
+    ),
     fs.readFileSync(filePath),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -80,7 +85,17 @@ const extras = {
   scanCode(option: Callbacks<{ result: string; scanType: string; charSet: string; path: string; rawData: string; errMsg: string }>): void {
     const text = state.scans.shift();
     if (text === undefined) return later(option, { ok: false, errMsg: 'scanCode:fail cancel' });
-    later(option, { ok: true, res: { result: text, scanType: 'QR_CODE', charSet: 'utf-8', path: '', rawData: Buffer.from(text).toString('base64'), errMsg: 'scanCode:ok' } });
+    later(option, {
+      ok: true,
+      res: {
+        result: text,
+        scanType: 'QR_CODE',
+        charSet: 'utf-8',
+        path: '',
+        rawData: Buffer.from(text).toString('base64'),
+        errMsg: 'scanCode:ok',
+      },
+    });
   },
   showModal(option: Callbacks<{ confirm: boolean; cancel: boolean; errMsg: string }> & { title?: string; content?: string }): void {
     state.modalTexts.push(`${option.title ?? ''}|${option.content ?? ''}`);
@@ -91,15 +106,32 @@ const extras = {
     state.navigations.push(option.url);
     later(option, { ok: true, res: { errMsg: 'navigateTo:ok' } });
   },
-  chooseMedia(option: Callbacks<{ tempFiles: { tempFilePath: string; size: number; fileType: string }[]; type: string; errMsg: string }>): void {
+  chooseMedia(
+    option: Callbacks<{ tempFiles: { tempFilePath: string; size: number; fileType: string }[]; type: string; errMsg: string }>,
+  ): void {
     const picked = state.picks.shift();
     if (!picked) return later(option, { ok: false, errMsg: 'chooseMedia:fail cancel' });
-    later(option, { ok: true, res: { tempFiles: [{ tempFilePath: picked, size: fs.statSync(picked).size, fileType: 'image' }], type: 'image', errMsg: 'chooseMedia:ok' } });
+    later(option, {
+      ok: true,
+      res: {
+        tempFiles: [{ tempFilePath: picked, size: fs.statSync(picked).size, fileType: 'image' }],
+        type: 'image',
+        errMsg: 'chooseMedia:ok',
+      },
+    });
   },
-  uploadFile(option: Callbacks<{ data: string; statusCode: number; errMsg: string }> & { url: string; filePath: string; name: string; formData?: Record<string, unknown> }): void {
+  uploadFile(
+    option: Callbacks<{ data: string; statusCode: number; errMsg: string }> & {
+      url: string;
+      filePath: string;
+      name: string;
+      formData?: Record<string, unknown>;
+    },
+  ): void {
     const form = multipart(option.formData ?? {}, option.name, option.filePath);
     request(option.url, 'POST', { 'content-type': form.type, 'content-length': String(form.body.length) }, form.body).then(
-      (reply) => later(option, { ok: true, res: { data: reply.bytes.toString('utf8'), statusCode: reply.status, errMsg: 'uploadFile:ok' } }),
+      (reply) =>
+        later(option, { ok: true, res: { data: reply.bytes.toString('utf8'), statusCode: reply.status, errMsg: 'uploadFile:ok' } }),
       (e: unknown) => later(option, { ok: false, errMsg: `uploadFile:fail ${String(e)}` }),
     );
   },
@@ -126,7 +158,10 @@ const extras = {
 /** A small real PNG written where the phone keeps picked photos; its temp path. */
 export function writePhoto(name: string): string {
   const file = tmp(name);
-  fs.writeFileSync(file, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'));
+  fs.writeFileSync(
+    file,
+    Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'),
+  );
   return file;
 }
 
@@ -141,7 +176,9 @@ export const shopWx = {
 };
 
 function isErrorBody(v: unknown): v is AppErrorBody {
-  return typeof v === 'object' && v !== null && 'code' in v && typeof v.code === 'string' && 'message' in v && typeof v.message === 'string';
+  return (
+    typeof v === 'object' && v !== null && 'code' in v && typeof v.code === 'string' && 'message' in v && typeof v.message === 'string'
+  );
 }
 
 function isEnvelope<T>(v: unknown): v is Envelope<T> {

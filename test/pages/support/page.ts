@@ -24,7 +24,11 @@ export interface WaitOptions {
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `predicate` until it holds; fails with `what` after the timeout (10 s by default). */
-export async function waitFor(predicate: () => boolean, what: string, { timeoutMs = 10_000, intervalMs = 10 }: WaitOptions = {}): Promise<void> {
+export async function waitFor(
+  predicate: () => boolean,
+  what: string,
+  { timeoutMs = 10_000, intervalMs = 10 }: WaitOptions = {},
+): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!predicate()) {
     if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);

@@ -154,7 +154,13 @@ function httpRequest(
   body: string | undefined,
   timeoutMs: number,
 ): Promise<HttpReply> {
-  const exchange: Exchange = { api, method, url, outcome: 'pending', ...(headers['x-wx-openid'] === undefined ? {} : { openid: headers['x-wx-openid'] }) };
+  const exchange: Exchange = {
+    api,
+    method,
+    url,
+    outcome: 'pending',
+    ...(headers['x-wx-openid'] === undefined ? {} : { openid: headers['x-wx-openid'] }),
+  };
   wxState().exchanges.push(exchange);
   return new Promise<HttpReply>((resolve, reject) => {
     // agent: false — one connection per request, closed after it: nothing lingers once a test

@@ -167,5 +167,7 @@ test('the head invites family; the member joins and waits; a cadre confirms on �
   expect(target.textOf('#former')).toContain('离开：外嫁');
   const [user] = await getAll(pc.db.collection(C.users).where({ _id: 'o-daughter' }));
   expect(user).toMatchObject({ status: 'left', householdId: null });
-  expect(await api().ok('demo-cadre-1', 'household', { householdId: 'hh-021' })).toMatchObject({ history: expect.arrayContaining([expect.objectContaining({ name: '李小燕', end: 'moved' })]) });
+  expect(await api().ok('demo-cadre-1', 'household', { householdId: 'hh-021' })).toMatchObject({
+    history: expect.arrayContaining([expect.objectContaining({ name: '李小燕', end: 'moved' })]),
+  });
 });

@@ -33,7 +33,9 @@ test('a file with problems: every row shown with its problems, nothing written, 
   pickChatFile(
     writeChatFile(
       '有问题.csv',
-      Buffer.from(`\ufeff${[HEADER, ['第五网格', '71组', '71组1号', '褚一', '褚一', '户主', validId('19600101', '601'), ''], ['第五网格', '71组', '71组1号', '褚一', '', '表亲', '12345', '123']].map((r) => r.join(',')).join('\n')}`),
+      Buffer.from(
+        `\ufeff${[HEADER, ['第五网格', '71组', '71组1号', '褚一', '褚一', '户主', validId('19600101', '601'), ''], ['第五网格', '71组', '71组1号', '褚一', '', '表亲', '12345', '123']].map((r) => r.join(',')).join('\n')}`,
+      ),
     ),
   );
   asUser('demo-cadre-1');

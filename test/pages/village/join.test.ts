@@ -74,15 +74,32 @@ test('a scanned 小程序码 brings the code in its scene; a typed code may be l
   expect(typed.textOf('#preview-household')).toContain('1组6号');
 });
 
-test('unknown, expired and used-up codes are refused in the function\'s words', async () => {
+test("unknown, expired and used-up codes are refused in the function's words", async () => {
   const base = {
-    villageId: 'village-hemei', townId: 'town-qingxi', kind: 'household', householdId: 'hh-007', role: null, forName: null, createdBy: 'demo-cadre-1', createdByName: '干部',
-    createdAt: new Date(), maxUses: 1, usedBy: [], revoked: false, qrFileId: null,
+    villageId: 'village-hemei',
+    townId: 'town-qingxi',
+    kind: 'household',
+    householdId: 'hh-007',
+    role: null,
+    forName: null,
+    createdBy: 'demo-cadre-1',
+    createdByName: '干部',
+    createdAt: new Date(),
+    maxUses: 1,
+    usedBy: [],
+    revoked: false,
+    qrFileId: null,
   };
-  await settled(pc.db.collection(C.invites).add({ data: [
-    inviteSchema.parse({ ...base, _id: 'EXPD2345', expiresAt: new Date(Date.now() - 1000), uses: 0 }),
-    inviteSchema.parse({ ...base, _id: 'USED2345', expiresAt: new Date(Date.now() + 86_400_000), uses: 1 }),
-  ] }));
+  await settled(
+    pc.db
+      .collection(C.invites)
+      .add({
+        data: [
+          inviteSchema.parse({ ...base, _id: 'EXPD2345', expiresAt: new Date(Date.now() - 1000), uses: 0 }),
+          inviteSchema.parse({ ...base, _id: 'USED2345', expiresAt: new Date(Date.now() + 86_400_000), uses: 1 }),
+        ],
+      }),
+  );
   asUser('o-late');
   for (const [code, message] of [
     ['ZZZZ2345', '邀请码不对，请核对后再输入'],
@@ -96,7 +113,7 @@ test('unknown, expired and used-up codes are refused in the function\'s words', 
   }
 });
 
-test('a cadre\'s refusal: the page shows the reason and lets them try again', async () => {
+test("a cadre's refusal: the page shows the reason and lets them try again", async () => {
   const invite = await api().ok('demo-cadre-1', 'createInvite', { kind: 'household', householdId: 'hh-008' });
   const joined = await api().ok('o-refused', 'join', { code: invite.code, name: '陌生人', idLast4: '0000' });
   if (joined.status !== 'pending') throw new Error('expected pending');

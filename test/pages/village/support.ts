@@ -18,7 +18,8 @@ interface Callbacks<S> {
   complete?: (res: S | { errMsg: string }) => void;
 }
 
-interface ChooseMessageFileOption extends Callbacks<{ tempFiles: { path: string; name: string; size: number; type: string; time: number }[]; errMsg: string }> {
+interface ChooseMessageFileOption
+  extends Callbacks<{ tempFiles: { path: string; name: string; size: number; type: string; time: number }[]; errMsg: string }> {
   count: number;
   type?: string;
   extension?: string[];
@@ -132,7 +133,9 @@ export const titles = (): readonly string[] => state.titles;
 export const uploads = (): readonly string[] => state.uploads;
 
 function isErrorBody(v: unknown): v is AppErrorBody {
-  return typeof v === 'object' && v !== null && 'code' in v && typeof v.code === 'string' && 'message' in v && typeof v.message === 'string';
+  return (
+    typeof v === 'object' && v !== null && 'code' in v && typeof v.code === 'string' && 'message' in v && typeof v.message === 'string'
+  );
 }
 
 function isEnvelope<T>(v: unknown): v is Envelope<T> {
@@ -142,18 +145,22 @@ function isEnvelope<T>(v: unknown): v is Envelope<T> {
 
 function postJson(url: string, openid: string, body: unknown): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'x-wx-openid': openid } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        try {
-          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-        } catch (e) {
-          reject(e);
-        }
-      });
-      res.on('error', reject);
-    });
+    const req = http.request(
+      url,
+      { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'x-wx-openid': openid } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          try {
+            resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+          } catch (e) {
+            reject(e);
+          }
+        });
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(JSON.stringify(body));
   });
@@ -166,7 +173,11 @@ export interface VillageFixtures {
 
 function fixtures(pc: PageCloud): VillageFixtures {
   return {
-    async ok<A extends ActionName<'village'>>(openid: string, action: A, payload: RequestOf<'village', A>): Promise<ResponseOf<'village', A>> {
+    async ok<A extends ActionName<'village'>>(
+      openid: string,
+      action: A,
+      payload: RequestOf<'village', A>,
+    ): Promise<ResponseOf<'village', A>> {
       const reply = await postJson(`${pc.url}/functions/village`, openid, { action, payload });
       const result: unknown = typeof reply === 'object' && reply !== null && 'result' in reply ? reply.result : null;
       if (!isEnvelope<ResponseOf<'village', A>>(result)) throw new Error(`village.${action} failed: ${JSON.stringify(reply)}`);

@@ -23,7 +23,13 @@ const TABS: Tab[] = [
   { kind: 'notice', name: '通知' },
 ];
 
-const KIND_NAMES: Record<BoardKind, string> = { party: '党务公开', village: '村务公开', finance: '财务公开', chronicle: '村庄大事记', notice: '通知' };
+const KIND_NAMES: Record<BoardKind, string> = {
+  party: '党务公开',
+  village: '村务公开',
+  finance: '财务公开',
+  chronicle: '村庄大事记',
+  notice: '通知',
+};
 
 function isKind(v: string): v is BoardKind {
   return TABS.some((t) => t.kind === v);
@@ -171,7 +177,10 @@ Component({
       goJoin(this.data.villageId);
     },
     onShareAppMessage() {
-      return shareCard(`${this.data.village?.name ?? ''}村务公开栏 · ${this.data.kindName}`, 'board/board', { villageId: this.data.villageId, tab: this.data.kind });
+      return shareCard(`${this.data.village?.name ?? ''}村务公开栏 · ${this.data.kindName}`, 'board/board', {
+        villageId: this.data.villageId,
+        tab: this.data.kind,
+      });
     },
     onShareTimeline() {
       return timelineCard(`${this.data.village?.name ?? ''}村务公开栏`, { villageId: this.data.villageId, tab: this.data.kind });

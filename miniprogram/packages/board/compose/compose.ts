@@ -14,7 +14,13 @@ import { dataNumber } from '../../../utils/event';
 import { care } from '../../../behaviors/care';
 
 const MAX_ATTACHMENTS = 9;
-const KIND_NAMES: Record<BoardKind, string> = { party: '党务公开', village: '村务公开', finance: '财务公开', chronicle: '村庄大事记', notice: '通知' };
+const KIND_NAMES: Record<BoardKind, string> = {
+  party: '党务公开',
+  village: '村务公开',
+  finance: '财务公开',
+  chronicle: '村庄大事记',
+  notice: '通知',
+};
 
 function isKind(v: string): v is BoardKind {
   return v in KIND_NAMES;
@@ -72,7 +78,15 @@ Component({
       const kind = param(query, 'kind');
       const today = chinaDate();
       const k: BoardKind = isKind(kind) ? kind : 'village';
-      this.setData({ id: param(query, 'id'), kind: k, kindName: KIND_NAMES[k], clientKey: newClientKey(), today, eventDate: today, eventDateText: dayText(today) });
+      this.setData({
+        id: param(query, 'id'),
+        kind: k,
+        kindName: KIND_NAMES[k],
+        clientKey: newClientKey(),
+        today,
+        eventDate: today,
+        eventDateText: dayText(today),
+      });
       void this.load();
     },
     async load() {
@@ -84,7 +98,16 @@ Component({
       try {
         const item = await getItem(this.data.id);
         const eventDate = item.eventDate ?? this.data.today;
-        this.setData({ loading: false, kind: item.kind, kindName: item.kindName, title: item.title, body: item.body, attachments: item.attachments, eventDate, eventDateText: dayText(eventDate) });
+        this.setData({
+          loading: false,
+          kind: item.kind,
+          kindName: item.kindName,
+          title: item.title,
+          body: item.body,
+          attachments: item.attachments,
+          eventDate,
+          eventDateText: dayText(eventDate),
+        });
       } catch (e) {
         this.setData({ loading: false, failed: true, loadError: e instanceof CloudError ? e.message : '没有加载成功' });
         showError(e);

@@ -74,13 +74,16 @@ Component({
       }
     },
     show(item: BoardItemDetail) {
-      const when = item.kind === 'chronicle' ? dayText(item.eventDate) : item.status === 'draft' ? '未发布' : `${whenText(item.publishedAt)} 发布`;
+      const when =
+        item.kind === 'chronicle' ? dayText(item.eventDate) : item.status === 'draft' ? '未发布' : `${whenText(item.publishedAt)} 发布`;
       this.setData({
         item,
         villageId: item.village.id,
         when,
         attachments: item.attachments.map((a) => ({ name: a.name, type: a.type, url: fileUrl(a.fileId), icon: ICONS[a.type] })),
-        signedText: item.signOff ? `${item.signOff.byName} 于 ${whenText(item.signOff.at)} 审核签字${item.signOff.note ? `：${item.signOff.note}` : ''}` : '',
+        signedText: item.signOff
+          ? `${item.signOff.byName} 于 ${whenText(item.signOff.at)} 审核签字${item.signOff.note ? `：${item.signOff.note}` : ''}`
+          : '',
       });
     },
     onRetry() {
@@ -147,7 +150,10 @@ Component({
     },
     onShareAppMessage() {
       const item = this.data.item;
-      return shareCard(item ? `${item.kindName}：${item.title}` : '村务公开', 'item/item', { id: this.data.id, villageId: this.data.villageId });
+      return shareCard(item ? `${item.kindName}：${item.title}` : '村务公开', 'item/item', {
+        id: this.data.id,
+        villageId: this.data.villageId,
+      });
     },
     onShareTimeline() {
       const item = this.data.item;

@@ -214,7 +214,10 @@ Component({
       this.setData({ acting: true });
       try {
         await moderateComment({ commentId, decision, ...(reason ? { reason } : {}) });
-        this.setData({ acting: false, notice: decision === 'approve' ? '已审核通过，大家都能看到这条留言了' : '已设为不通过，留言人会看到原因' });
+        this.setData({
+          acting: false,
+          notice: decision === 'approve' ? '已审核通过，大家都能看到这条留言了' : '已设为不通过，留言人会看到原因',
+        });
         await this.refresh();
         return true;
       } catch (e) {

@@ -34,7 +34,19 @@ interface LettersData {
   loadingMore: boolean;
 }
 
-const initial: LettersData = { loading: true, failed: false, loadError: '', villageId: '', village: null, viewer: null, rows: [], drafts: [], page: 0, hasMore: false, loadingMore: false };
+const initial: LettersData = {
+  loading: true,
+  failed: false,
+  loadError: '',
+  villageId: '',
+  village: null,
+  viewer: null,
+  rows: [],
+  drafts: [],
+  page: 0,
+  hasMore: false,
+  loadingMore: false,
+};
 
 function row(l: LetterSummary): Row {
   return {

@@ -71,7 +71,17 @@ interface TownData {
   villages: VillageCard[];
 }
 
-const initial: TownData = { loading: true, failed: false, loadError: '', periods: PERIODS, period: 'quarter', periodText: '', townName: '', criteria: [], villages: [] };
+const initial: TownData = {
+  loading: true,
+  failed: false,
+  loadError: '',
+  periods: PERIODS,
+  period: 'quarter',
+  periodText: '',
+  townName: '',
+  criteria: [],
+  villages: [],
+};
 
 function card(v: TownVillageRow, criteria: StarCriterion[]): VillageCard {
   const titles = new Map(criteria.map((c) => [c.key, c.title]));
@@ -95,7 +105,10 @@ export function ranked(cards: VillageCard[], rows: TownVillageRow[]): VillageCar
   const rate = new Map(rows.map((r) => [r.id, r.matters.responseRate ?? -1]));
   const key = (c: VillageCard): [number, number] => [c.starCount, rate.get(c.id) ?? -1];
   const sorted = [...cards].sort((a, b) => key(b)[0] - key(a)[0] || key(b)[1] - key(a)[1]);
-  return sorted.map((c) => ({ ...c, rank: 1 + sorted.filter((o) => key(o)[0] > key(c)[0] || (key(o)[0] === key(c)[0] && key(o)[1] > key(c)[1])).length }));
+  return sorted.map((c) => ({
+    ...c,
+    rank: 1 + sorted.filter((o) => key(o)[0] > key(c)[0] || (key(o)[0] === key(c)[0] && key(o)[1] > key(c)[1])).length,
+  }));
 }
 
 function monthText(m: string): string {
@@ -121,7 +134,10 @@ Component({
           townName: res.town.name,
           periodText: res.from === res.to ? monthText(res.from) : `${monthText(res.from)}至${monthText(res.to)}`,
           criteria: res.criteria,
-          villages: ranked(res.villages.map((v) => card(v, res.criteria)), res.villages),
+          villages: ranked(
+            res.villages.map((v) => card(v, res.criteria)),
+            res.villages,
+          ),
         });
       } catch (e) {
         this.setData({ loading: false, failed: true, loadError: e instanceof CloudError ? e.message : '没有加载成功' });

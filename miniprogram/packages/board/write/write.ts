@@ -32,7 +32,19 @@ interface WriteData {
   error: string;
 }
 
-const initial: WriteData = { loading: true, failed: false, loadError: '', id: '', clientKey: '', title: '', body: '', pictures: [], uploading: false, saving: false, error: '' };
+const initial: WriteData = {
+  loading: true,
+  failed: false,
+  loadError: '',
+  id: '',
+  clientKey: '',
+  title: '',
+  body: '',
+  pictures: [],
+  uploading: false,
+  saving: false,
+  error: '',
+};
 
 Component({
   behaviors: [care],
@@ -50,7 +62,12 @@ Component({
       this.setData({ loading: true, failed: false });
       try {
         const letter = await getLetter(this.data.id);
-        this.setData({ loading: false, title: letter.title, body: letter.body, pictures: letter.pictures.map((f) => ({ fileID: f, src: fileUrl(f) })) });
+        this.setData({
+          loading: false,
+          title: letter.title,
+          body: letter.body,
+          pictures: letter.pictures.map((f) => ({ fileID: f, src: fileUrl(f) })),
+        });
       } catch (e) {
         this.setData({ loading: false, failed: true, loadError: e instanceof CloudError ? e.message : '没有加载成功' });
         showError(e);
@@ -75,7 +92,10 @@ Component({
         const day = chinaDate();
         const uploaded: Picture[] = [];
         for (const [i, p] of paths.entries()) {
-          const fileID = await uploadFile(p, `letters/${day}/${this.data.clientKey}-${this.data.pictures.length + i + 1}.${extensionOf(p)}`);
+          const fileID = await uploadFile(
+            p,
+            `letters/${day}/${this.data.clientKey}-${this.data.pictures.length + i + 1}.${extensionOf(p)}`,
+          );
           uploaded.push({ fileID, src: fileUrl(fileID) });
         }
         this.setData({ pictures: [...this.data.pictures, ...uploaded], uploading: false });
@@ -100,7 +120,14 @@ Component({
       if (this.data.saving || this.data.uploading) return;
       this.setData({ saving: true, error: '' });
       try {
-        const letter = await saveLetter({ clientKey: this.data.clientKey, ...(this.data.id ? { id: this.data.id } : {}), title, body, pictures: this.data.pictures.map((p) => p.fileID), publish });
+        const letter = await saveLetter({
+          clientKey: this.data.clientKey,
+          ...(this.data.id ? { id: this.data.id } : {}),
+          title,
+          body,
+          pictures: this.data.pictures.map((p) => p.fileID),
+          publish,
+        });
         this.setData({ saving: false, id: letter.id });
         wx.showToast({ title: publish ? '已发布' : '草稿已保存', icon: 'success' });
         if (publish) wx.redirectTo({ url: pageUrl('letter/letter', { id: letter.id, villageId: letter.village.id }) });

@@ -77,10 +77,21 @@ function leaderText(g: GridScoreView): string {
 }
 
 export function gridRows(r: GridsResult): GridRow[] {
-  return r.grids.map((g) => ({ id: g.gridId, rank: g.rank, name: g.name, points: g.points, detail: `${g.households} 户，户均 ${g.average.toFixed(1)} 分`, leader: leaderText(g) }));
+  return r.grids.map((g) => ({
+    id: g.gridId,
+    rank: g.rank,
+    name: g.name,
+    points: g.points,
+    detail: `${g.households} 户，户均 ${g.average.toFixed(1)} 分`,
+    leader: leaderText(g),
+  }));
 }
 
-const STATUS_TEXT: Record<QuarterResult['status'], string> = { awarded: '已评定，奖励积分已发放', ready: '预评结果（还没有评定）', notReady: '暂不能评定' };
+const STATUS_TEXT: Record<QuarterResult['status'], string> = {
+  awarded: '已评定，奖励积分已发放',
+  ready: '预评结果（还没有评定）',
+  notReady: '暂不能评定',
+};
 
 export function quarterView(q: QuarterResult): Partial<GridsData> {
   return {
@@ -98,7 +109,9 @@ export function quarterView(q: QuarterResult): Partial<GridsData> {
       households: g.households,
       honour: g.honour ? HONOUR_SHORT[g.honour] : '',
       badgeClass: g.honour ? `badge-${g.honour}` : '',
-      bonus: g.honour ? `奖励 ${g.bonus} 分，${g.households} 户平分，每户 ${g.share} 分${g.remainder ? `（余 ${g.remainder} 分不再分配）` : ''}` : '',
+      bonus: g.honour
+        ? `奖励 ${g.bonus} 分，${g.households} 户平分，每户 ${g.share} 分${g.remainder ? `（余 ${g.remainder} 分不再分配）` : ''}`
+        : '',
     })),
     summary: q.status === 'awarded' ? `共 ${q.households} 户获得奖励积分，合计 ${q.points} 分` : '',
     bonusText: `金豆网格奖励 ${q.bonusSetting.gold} 分，银豆 ${q.bonusSetting.silver} 分，铜豆 ${q.bonusSetting.bronze} 分（每个网格）`,
@@ -107,7 +120,14 @@ export function quarterView(q: QuarterResult): Partial<GridsData> {
 
 function confirm(title: string, content: string): Promise<boolean> {
   return new Promise((resolve) => {
-    wx.showModal({ title, content, confirmText: '确定', cancelText: '再想想', success: (res) => resolve(res.confirm), fail: () => resolve(false) });
+    wx.showModal({
+      title,
+      content,
+      confirmText: '确定',
+      cancelText: '再想想',
+      success: (res) => resolve(res.confirm),
+      fail: () => resolve(false),
+    });
   });
 }
 
@@ -125,7 +145,15 @@ Component({
       this.setData({ loading: true, failed: false, loadError: '' });
       try {
         const [g, q] = await Promise.all([getGridScores(month || undefined), getQuarter(quarter || undefined)]);
-        this.setData({ villageName: g.villageName, month: g.month, monthTitle: `${monthText(g.month)}网格积分`, settled: g.settled, grids: gridRows(g), ...quarterView(q), loading: false });
+        this.setData({
+          villageName: g.villageName,
+          month: g.month,
+          monthTitle: `${monthText(g.month)}网格积分`,
+          settled: g.settled,
+          grids: gridRows(g),
+          ...quarterView(q),
+          loading: false,
+        });
       } catch (e) {
         this.setData({ loading: false, failed: true, loadError: errorText(e) });
         showError(e);
@@ -163,7 +191,10 @@ Component({
     },
     async onAward() {
       if (this.data.busy || !this.data.canAward) return;
-      const ok = await confirm('评定网格荣誉', `确定评定${quarterText(this.data.quarter)}的网格荣誉吗？评定后奖励积分会立即发到各户，不能撤回。`);
+      const ok = await confirm(
+        '评定网格荣誉',
+        `确定评定${quarterText(this.data.quarter)}的网格荣誉吗？评定后奖励积分会立即发到各户，不能撤回。`,
+      );
       if (!ok) return;
       this.setData({ busy: true });
       try {

@@ -76,7 +76,9 @@ export function loanView(r: LoanResult): Partial<LoanData> {
     steps: [
       `村里的基准利率 ${rateText(rate.baseRateBp)}`,
       `您家累计积分 ${rate.earned} 分，每满 ${rate.stepPoints} 分降低 0.1 个百分点：满 ${rate.steps} 个 ${rate.stepPoints} 分`,
-      rate.atFloor ? `已降到本村最低利率 ${rateText(rate.floorRateBp)}，不再降低` : `降低 ${pointsOfPercent(cut)}，最低不低于 ${rateText(rate.floorRateBp)}`,
+      rate.atFloor
+        ? `已降到本村最低利率 ${rateText(rate.floorRateBp)}，不再降低`
+        : `降低 ${pointsOfPercent(cut)}，最低不低于 ${rateText(rate.floorRateBp)}`,
     ],
     next: rate.toNextStep === null ? '' : `再得 ${rate.toNextStep} 分，利率再降 0.1 个百分点`,
     isHead: r.isHead,
@@ -87,7 +89,14 @@ export function loanView(r: LoanResult): Partial<LoanData> {
 
 function confirm(title: string, content: string): Promise<boolean> {
   return new Promise((resolve) => {
-    wx.showModal({ title, content, confirmText: '确定', cancelText: '再想想', success: (res) => resolve(res.confirm), fail: () => resolve(false) });
+    wx.showModal({
+      title,
+      content,
+      confirmText: '确定',
+      cancelText: '再想想',
+      success: (res) => resolve(res.confirm),
+      fail: () => resolve(false),
+    });
   });
 }
 
@@ -120,7 +129,11 @@ Component({
       try {
         const cert = await issueCertificate(this.data.issueKey);
         // The next tap is a new certificate.
-        this.setData({ busy: false, issueKey: newClientKey(), certificates: [certRow(cert), ...this.data.certificates.filter((c) => c.code !== cert.code)] });
+        this.setData({
+          busy: false,
+          issueKey: newClientKey(),
+          certificates: [certRow(cert), ...this.data.certificates.filter((c) => c.code !== cert.code)],
+        });
         wx.showToast({ title: '积分证明已开具', icon: 'success' });
       } catch (e) {
         this.setData({ busy: false });

@@ -58,7 +58,11 @@ const initial: CalendarData = {
   error: '',
 };
 
-const COVERAGE_TEXT = { library: '已收录国家法定节假日安排', overrides: '已按本镇录入的日期计算', none: '尚未收录，答复期限只按周末计算' } as const;
+const COVERAGE_TEXT = {
+  library: '已收录国家法定节假日安排',
+  overrides: '已按本镇录入的日期计算',
+  none: '尚未收录，答复期限只按周末计算',
+} as const;
 
 function rows(c: CalendarResult): Partial<CalendarData> {
   const years = c.libraryYears;

@@ -104,7 +104,12 @@ Component({
       this.setData({ submitting: true, error: '' });
       try {
         const comment = this.data.comment.trim();
-        const m = await rateMatter({ id: this.data.m.id, clientKey: this.data.clientKey, stars: this.data.stars, ...(comment ? { comment } : {}) });
+        const m = await rateMatter({
+          id: this.data.m.id,
+          clientKey: this.data.clientKey,
+          stars: this.data.stars,
+          ...(comment ? { comment } : {}),
+        });
         this.setData({ m: matterView(m), submitting: false, clientKey: newClientKey(), comment: '' });
         wx.showToast({ title: `已评价：${STAR_WORDS[this.data.stars] ?? ''}`, icon: 'none' });
       } catch (e) {

@@ -23,8 +23,20 @@ import { matterView, type MatterView } from '../detail/view';
 
 type Form = '' | 'respond' | 'note' | 'assign' | 'progress' | 'close';
 
-const FORM_NAMES: Record<Exclude<Form, ''>, string> = { respond: '答复群众', note: '讨论 / 议事结果', assign: '交办', progress: '办理进展', close: '办结' };
-const DONE_TOASTS: Record<Exclude<Form, ''>, string> = { respond: '已答复', note: '已记录', assign: '已交办', progress: '已上报进展', close: '已办结' };
+const FORM_NAMES: Record<Exclude<Form, ''>, string> = {
+  respond: '答复群众',
+  note: '讨论 / 议事结果',
+  assign: '交办',
+  progress: '办理进展',
+  close: '办结',
+};
+const DONE_TOASTS: Record<Exclude<Form, ''>, string> = {
+  respond: '已答复',
+  note: '已记录',
+  assign: '已交办',
+  progress: '已上报进展',
+  close: '已办结',
+};
 const MAX_PHOTOS = 9;
 
 interface PhotoRow {
@@ -225,7 +237,8 @@ Component({
         const body = this.data.bodyName.trim();
         if (this.data.assignKind === 'person' && !person) return this.setData({ error: '请选择承办人' });
         if (this.data.assignKind === 'body' && !body) return this.setData({ error: '请填写承办单位，例如：镇水务站' });
-        const assignee: MatterAssignRequest['assignee'] = this.data.assignKind === 'person' && person ? { kind: 'person', userId: person.userId } : { kind: 'body', name: body };
+        const assignee: MatterAssignRequest['assignee'] =
+          this.data.assignKind === 'person' && person ? { kind: 'person', userId: person.userId } : { kind: 'body', name: body };
         step = assignMatter({ ...base, assignee, dueDate: this.data.dueDate, ...(text ? { note: text } : {}) });
       }
       this.setData({ submitting: true, error: '' });

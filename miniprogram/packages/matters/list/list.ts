@@ -18,7 +18,16 @@ interface ListData {
   townAdmin: boolean;
 }
 
-const initial: ListData = { loading: true, failed: false, items: [], page: 0, hasMore: false, loadingMore: false, cadre: false, townAdmin: false };
+const initial: ListData = {
+  loading: true,
+  failed: false,
+  items: [],
+  page: 0,
+  hasMore: false,
+  loadingMore: false,
+  cadre: false,
+  townAdmin: false,
+};
 
 Component({
   behaviors: [care],
@@ -53,7 +62,12 @@ Component({
       this.setData({ loadingMore: true });
       try {
         const next = await publicMatters(this.data.page + 1);
-        this.setData({ items: [...this.data.items, ...next.items.map(matterRow)], page: this.data.page + 1, hasMore: next.hasMore, loadingMore: false });
+        this.setData({
+          items: [...this.data.items, ...next.items.map(matterRow)],
+          page: this.data.page + 1,
+          hasMore: next.hasMore,
+          loadingMore: false,
+        });
       } catch (e) {
         this.setData({ loadingMore: false });
         showError(e);

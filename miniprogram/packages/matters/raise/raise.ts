@@ -4,7 +4,16 @@
 // weak network (or a double tap) raises it once.
 import type { MatterCategory, MatterLocation, MatterRaiseRequest } from '../../../../typings/index';
 import { CloudError, showError } from '../../../services/cloud';
-import { askSubscribe, MATTER_CATEGORIES, MATTER_TEMPLATES, raiseMatter, uploadVoice, voiceRecorder, playVoice, type Recording } from '../../../services/matters';
+import {
+  askSubscribe,
+  MATTER_CATEGORIES,
+  MATTER_TEMPLATES,
+  raiseMatter,
+  uploadVoice,
+  voiceRecorder,
+  playVoice,
+  type Recording,
+} from '../../../services/matters';
 import { chooseImages, extensionOf, fileUrl, uploadFile } from '../../../services/upload';
 import { care } from '../../../behaviors/care';
 import { chinaDate } from '../../../utils/china-time';

@@ -30,7 +30,18 @@ interface ListData {
   resultWarn: boolean;
 }
 
-const initial: ListData = { loading: true, failed: false, loadError: '', gate: '', rows: [], canManage: false, publishing: false, publishMonth: '', result: '', resultWarn: false };
+const initial: ListData = {
+  loading: true,
+  failed: false,
+  loadError: '',
+  gate: '',
+  rows: [],
+  canManage: false,
+  publishing: false,
+  publishMonth: '',
+  result: '',
+  resultWarn: false,
+};
 
 function errorText(e: unknown): string {
   return e instanceof CloudError ? e.message : '系统繁忙，请稍后再试';
@@ -43,7 +54,12 @@ export function monthRow(n: NoticeSummary, now: number = Date.now()): MonthRow {
     title: monthTitle(n.month),
     state,
     stateText: stateText(state),
-    when: state === 'open' ? `提异议截止 ${chinaMomentText(n.closesAt)}` : state === 'settled' && n.settledAt ? `${chinaMomentText(n.settledAt)} 结算` : `公示期已于 ${chinaMomentText(n.closesAt)} 结束`,
+    when:
+      state === 'open'
+        ? `提异议截止 ${chinaMomentText(n.closesAt)}`
+        : state === 'settled' && n.settledAt
+          ? `${chinaMomentText(n.settledAt)} 结算`
+          : `公示期已于 ${chinaMomentText(n.closesAt)} 结束`,
     figures: `${n.households}户 · 合计${n.totalPoints}分`,
   };
 }

@@ -10,7 +10,16 @@ import { CloudError, showError } from '../../../services/cloud';
 import { getNotice, listNotices, objectTo, publishNotice, resolveObjection, settleNotice } from '../../../services/notice';
 import { newClientKey } from '../../../utils/client-key';
 import { dataString } from '../../../utils/event';
-import { chinaMomentText, lastChinaMonth, monthShort, monthTitle, objectionStatusText, periodText, stateText, type NoticeState } from '../../../utils/notice-format';
+import {
+  chinaMomentText,
+  lastChinaMonth,
+  monthShort,
+  monthTitle,
+  objectionStatusText,
+  periodText,
+  stateText,
+  type NoticeState,
+} from '../../../utils/notice-format';
 import { gateOf, goHome, goJoin, type Gate } from '../../../utils/notice-gate';
 import { pointsText } from '../../../utils/points-format';
 import { care } from '../../../behaviors/care';
@@ -158,7 +167,13 @@ export function lineRow(l: NoticeView['lines'][number]): LineRow {
     label: l.label,
     totalText: pointsText(l.total),
     tone: tone(l.total),
-    items: l.items.map((i) => ({ recordId: i.recordId, itemName: i.itemName, pointsText: pointsText(i.points), tone: tone(i.points), date: dayText(i.occurredOn) })),
+    items: l.items.map((i) => ({
+      recordId: i.recordId,
+      itemName: i.itemName,
+      pointsText: pointsText(i.points),
+      tone: tone(i.points),
+      date: dayText(i.occurredOn),
+    })),
     openObjections: l.openObjections,
     mine: false,
   };
@@ -288,7 +303,9 @@ Component({
       if (!same) pendingObjection = { target, key: newClientKey() };
       this.setData({
         sheetOpen: true,
-        sheetTarget: item ? `${line.label} · ${item.itemName} ${item.pointsText}分（${item.date}）` : `${line.label} · 本月合计 ${line.totalText}分`,
+        sheetTarget: item
+          ? `${line.label} · ${item.itemName} ${item.pointsText}分（${item.date}）`
+          : `${line.label} · 本月合计 ${line.totalText}分`,
         sheetHouseholdId: householdId,
         sheetRecordId: recordId,
         reason: same ? this.data.reason : '',
@@ -314,7 +331,13 @@ Component({
       try {
         await objectTo({ clientKey: pendingObjection.key, month, householdId, ...(recordId ? { recordId } : {}), reason });
         pendingObjection = null;
-        this.setData({ submitting: false, sheetOpen: false, reason: '', result: '异议已提交，村干部处理后会通知您。处理结果见“我的异议”。', resultWarn: false });
+        this.setData({
+          submitting: false,
+          sheetOpen: false,
+          reason: '',
+          result: '异议已提交，村干部处理后会通知您。处理结果见“我的异议”。',
+          resultWarn: false,
+        });
         wx.showToast({ title: '异议已提交', icon: 'success' });
         await this.refresh();
       } catch (e) {
@@ -364,7 +387,11 @@ Component({
     async onPublish() {
       if (this.data.acting) return;
       const month = lastChinaMonth();
-      const sure = await confirmAction(`发布${monthTitle(month)}积分公示`, `全村都能看到每户${monthTitle(month)}的积分明细，公示期内村民可以提异议。发布后不能撤回。`, '发布');
+      const sure = await confirmAction(
+        `发布${monthTitle(month)}积分公示`,
+        `全村都能看到每户${monthTitle(month)}的积分明细，公示期内村民可以提异议。发布后不能撤回。`,
+        '发布',
+      );
       if (!sure) return;
       this.setData({ acting: 'publish', result: '' });
       try {
@@ -383,7 +410,11 @@ Component({
     async onSettle() {
       if (this.data.acting) return;
       const { month, state } = this.data;
-      const sure = await confirmAction(`结算${monthTitle(month)}积分公示`, `${this.data.households}户共${this.data.totalPoints}分将转为累计积分和可用积分，结算后不能再改。`, '结算');
+      const sure = await confirmAction(
+        `结算${monthTitle(month)}积分公示`,
+        `${this.data.households}户共${this.data.totalPoints}分将转为累计积分和可用积分，结算后不能再改。`,
+        '结算',
+      );
       if (!sure) return;
       this.setData({ acting: 'settle', result: '' });
       try {

@@ -111,7 +111,11 @@ Component({
       try {
         const res = await getNotice(this.data.month);
         notice = res.notice;
-        this.setData({ loading: false, title: `${res.notice.villageName}${monthTitle(res.notice.month)}积分公示`, households: res.notice.households });
+        this.setData({
+          loading: false,
+          title: `${res.notice.villageName}${monthTitle(res.notice.month)}积分公示`,
+          households: res.notice.households,
+        });
       } catch (e) {
         const gate = gateOf(e);
         if (gate) {
@@ -157,7 +161,13 @@ Component({
           this.setData({ progress: `正在生成第 ${i + 1} / ${n} 页…` });
           pages.push(await exportPage(canvas));
         });
-        this.setData({ making: false, progress: '', pages, result: `已生成 ${pages.length} 页 A4 图片。保存到相册后可以打印，张贴到村务公开栏。`, resultWarn: false });
+        this.setData({
+          making: false,
+          progress: '',
+          pages,
+          result: `已生成 ${pages.length} 页 A4 图片。保存到相册后可以打印，张贴到村务公开栏。`,
+          resultWarn: false,
+        });
       } catch (e) {
         console.warn('notice print failed', e);
         this.setData(failed);

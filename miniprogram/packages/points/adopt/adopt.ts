@@ -96,7 +96,15 @@ Component({
     onAddItem() {
       const name = this.data.newName.trim();
       if (name.length < 2) return this.setData({ error: '新增项目的名称至少两个字' });
-      const row: ItemRow = { code: nextLocalCode(this.data.rows), category: '本村特色', name, points: this.data.newPoints, capTimes: '', photo: true, kept: true };
+      const row: ItemRow = {
+        code: nextLocalCode(this.data.rows),
+        category: '本村特色',
+        name,
+        points: this.data.newPoints,
+        capTimes: '',
+        photo: true,
+        kept: true,
+      };
       this.setData({ rows: [...this.data.rows, row], newName: '', error: '' });
     },
     async onSubmit() {
@@ -108,7 +116,14 @@ Component({
       const req: AdoptRequest = {
         clientKey,
         effectiveFrom: d.effectiveFrom,
-        adoption: { meetingDate: d.meetingDate, rounds: count(d.rounds), attendees: count(d.attendees), votesFor: count(d.votesFor), votesAgainst: count(d.votesAgainst), abstentions: count(d.abstentions) },
+        adoption: {
+          meetingDate: d.meetingDate,
+          rounds: count(d.rounds),
+          attendees: count(d.attendees),
+          votesFor: count(d.votesFor),
+          votesAgainst: count(d.votesAgainst),
+          abstentions: count(d.abstentions),
+        },
         items,
       };
       if (Object.values(req.adoption).some((v) => v === -1)) return this.setData({ error: '请把到会人数和表决票数填完整' });

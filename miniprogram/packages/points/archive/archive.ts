@@ -127,7 +127,12 @@ export function archiveView(a: ArchiveResult): Partial<ArchiveData> {
     gridRank: `${a.household.gridName || '网格'}第${a.rank.grid.rank}名 / ${a.rank.grid.of}户`,
     waiting: { count: waiting.length, points: pointsText(waiting.reduce((s, r) => s + r.points, 0)) },
     trend: a.trend,
-    trendCells: a.trend.map((t) => ({ label: monthLabel(t.month), points: t.points ? pointsText(t.points) : '0', up: t.points > 0, down: t.points < 0 })),
+    trendCells: a.trend.map((t) => ({
+      label: monthLabel(t.month),
+      points: t.points ? pointsText(t.points) : '0',
+      up: t.points > 0,
+      down: t.points < 0,
+    })),
     trendTotal: pointsText(total),
     history: a.history.map((r) => historyCard(r, a.canReverse, a.settledMonths)),
     canReverse: a.canReverse,
@@ -144,7 +149,15 @@ interface CanvasHit {
 function isCanvasHit(v: unknown): v is CanvasHit {
   if (typeof v !== 'object' || v === null || !('node' in v) || !('width' in v) || !('height' in v)) return false;
   const node: unknown = v.node;
-  return typeof node === 'object' && node !== null && 'getContext' in node && typeof node.getContext === 'function' && typeof v.width === 'number' && typeof v.height === 'number' && v.width > 0;
+  return (
+    typeof node === 'object' &&
+    node !== null &&
+    'getContext' in node &&
+    typeof node.getContext === 'function' &&
+    typeof v.width === 'number' &&
+    typeof v.height === 'number' &&
+    v.width > 0
+  );
 }
 
 function pixelRatio(): number {
@@ -214,7 +227,12 @@ Component({
       const card = this.data.history.find((h) => h.id === dataString(e, 'id'));
       if (!card?.canReverse) return;
       // One key per correction: retrying after a weak network cannot correct twice.
-      this.setData({ reversing: { id: card.id, title: `${card.itemName} ${card.pointsText}分（${card.date}）` }, reverseReason: '', reverseKey: newClientKey(), sheetError: '' });
+      this.setData({
+        reversing: { id: card.id, title: `${card.itemName} ${card.pointsText}分（${card.date}）` },
+        reverseReason: '',
+        reverseKey: newClientKey(),
+        sheetError: '',
+      });
     },
     onCloseReverse() {
       if (this.data.busy) return;

@@ -141,7 +141,14 @@ export const initial: RecordData = {
 
 function itemRow(i: RuleItemView): ItemRow {
   const parts = [i.unit, capText(i.cap), ...(i.evidence === 'photo' ? ['需拍照'] : [])];
-  return { code: i.code, name: i.name, pointsText: pointsText(i.points), up: i.points > 0, detail: parts.join(' · '), photo: i.evidence === 'photo' };
+  return {
+    code: i.code,
+    name: i.name,
+    pointsText: pointsText(i.points),
+    up: i.points > 0,
+    detail: parts.join(' · '),
+    photo: i.evidence === 'photo',
+  };
 }
 
 /** The items the recorder may record, by category; deductions (cadres only) apart at the end. */
@@ -153,7 +160,12 @@ export function itemGroupsFor(items: RuleItemView[], recorder: Recorder): ItemGr
 }
 
 /** The households by grid, with the search applied to the rows shown (not to the counts). */
-export function gridGroupsOf(all: HouseholdOption[], selected: ReadonlySet<string>, search: string, opened: readonly string[] = []): GridGroup[] {
+export function gridGroupsOf(
+  all: HouseholdOption[],
+  selected: ReadonlySet<string>,
+  search: string,
+  opened: readonly string[] = [],
+): GridGroup[] {
   const q = search.trim();
   const groups: GridGroup[] = [];
   for (const h of all) {
@@ -177,13 +189,13 @@ export function doneMessage(res: RecordResult, mode: Mode, itemName: string): st
   const n = res.records.length;
   const approved = res.records.length > 0 && res.records.every((r) => r.status === 'approved');
   const again = res.repeated > 0 ? `（其中${res.repeated}户刚才已经提交过，没有重复记录）` : '';
-  if (mode === 'self') return approved ? `已记录「${itemName}」，已生效${again}` : `已提交「${itemName}」，等待审核。审核通过后计入待公示积分${again}`;
+  if (mode === 'self')
+    return approved ? `已记录「${itemName}」，已生效${again}` : `已提交「${itemName}」，等待审核。审核通过后计入待公示积分${again}`;
   // A cadre's record for a household they belong to waits for another cadre (separation of duties).
   const waiting = res.records.filter((r) => r.status === 'pending').length;
   const state = approved ? '已生效' : waiting < n ? `已生效，其中${waiting}户（您自己家）等待其他村干部审核` : '等待审核';
   return `已为${n}户记录「${itemName}」，${state}${again}`;
 }
-
 
 /** What keeps the record from being submitted, in the words shown above 提交; '' when it can go. */
 export function missingOf(d: RecordData): string {

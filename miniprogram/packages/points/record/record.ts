@@ -14,7 +14,21 @@ import { addDays, chinaDate, dateText } from '../../../utils/china-time';
 import { newClientKey } from '../../../utils/client-key';
 import { dataNumber, dataString } from '../../../utils/event';
 import { pointsText } from '../../../utils/points-format';
-import { doneMessage, gridGroupsOf, initial, itemGroupsFor, MAX_AGE_DAYS, MAX_PHOTOS, missingOf, recentRows, rememberRecent, summaryOf, type Mode, type PhotoRow, type RecordData } from './record-view';
+import {
+  doneMessage,
+  gridGroupsOf,
+  initial,
+  itemGroupsFor,
+  MAX_AGE_DAYS,
+  MAX_PHOTOS,
+  missingOf,
+  recentRows,
+  rememberRecent,
+  summaryOf,
+  type Mode,
+  type PhotoRow,
+  type RecordData,
+} from './record-view';
 
 /** The item named in the page's query, picked once the rules are loaded. */
 let preset = '';
@@ -66,7 +80,14 @@ Component({
       const item = this.data.items.find((i) => i.code === code);
       if (!item) return;
       this.setData({
-        chosen: { code: item.code, name: item.name, pointsText: pointsText(item.points), up: item.points > 0, photo: item.evidence === 'photo', deduction: item.points < 0 },
+        chosen: {
+          code: item.code,
+          name: item.name,
+          pointsText: pointsText(item.points),
+          up: item.points > 0,
+          photo: item.evidence === 'photo',
+          deduction: item.points < 0,
+        },
         error: '',
       });
       this.check();
@@ -147,7 +168,14 @@ Component({
     select(ids: ReadonlySet<string>, query?: string) {
       const search = query ?? this.data.search;
       const { households, openGrids } = this.data;
-      this.setData({ selectedIds: [...ids], selectedCount: ids.size, search, gridGroups: gridGroupsOf(households, ids, search, openGrids), recent: recentRows(households, ids), error: '' });
+      this.setData({
+        selectedIds: [...ids],
+        selectedCount: ids.size,
+        search,
+        gridGroups: gridGroupsOf(households, ids, search, openGrids),
+        recent: recentRows(households, ids),
+        error: '',
+      });
       this.check();
     },
     onOpenGrid(e: WechatMiniprogram.BaseEvent) {

@@ -175,7 +175,11 @@ Component({
       // Several at once (全选): say what approving them does before it is done.
       if (chosen.length > 1) {
         const households = new Set(chosen.map((c) => c.householdLabel)).size;
-        const sure = await confirmAction(`通过${chosen.length}条记录`, `${households}户的${chosen.length}条积分记录将通过审核，计入各户待公示积分，随本月公示。`, '通过');
+        const sure = await confirmAction(
+          `通过${chosen.length}条记录`,
+          `${households}户的${chosen.length}条积分记录将通过审核，计入各户待公示积分，随本月公示。`,
+          '通过',
+        );
         if (!sure) return;
       }
       void this.act('approve', '');

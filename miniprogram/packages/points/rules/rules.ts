@@ -86,7 +86,12 @@ function row(i: RuleItemView): RuleRow {
 
 export function rulesView(res: RulesResult): Omit<RulesData, 'loading' | 'failed' | 'error'> {
   const current = res.current;
-  const versions = res.versions.map((v) => ({ id: v.id, version: v.version, from: dateText(v.effectiveFrom), current: v.id === current?.id }));
+  const versions = res.versions.map((v) => ({
+    id: v.id,
+    version: v.version,
+    from: dateText(v.effectiveFrom),
+    current: v.id === current?.id,
+  }));
   if (!current) return { ...initial, empty: true, versions, canAdopt: res.canAdopt };
   const a = current.adoption;
   return {
@@ -95,8 +100,17 @@ export function rulesView(res: RulesResult): Omit<RulesData, 'loading' | 'failed
     version: current.version,
     effectiveFrom: dateText(current.effectiveFrom),
     itemCount: current.items.length,
-    adoption: { meeting: dateText(a.meetingDate), rounds: a.rounds, attendees: a.attendees, votesFor: a.votesFor, votesAgainst: a.votesAgainst, abstentions: a.abstentions },
-    groups: CATEGORIES.map((category) => ({ category, items: current.items.filter((i) => i.category === category).map(row) })).filter((g) => g.items.length > 0),
+    adoption: {
+      meeting: dateText(a.meetingDate),
+      rounds: a.rounds,
+      attendees: a.attendees,
+      votesFor: a.votesFor,
+      votesAgainst: a.votesAgainst,
+      abstentions: a.abstentions,
+    },
+    groups: CATEGORIES.map((category) => ({ category, items: current.items.filter((i) => i.category === category).map(row) })).filter(
+      (g) => g.items.length > 0,
+    ),
     versions,
   };
 }

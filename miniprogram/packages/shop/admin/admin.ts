@@ -87,7 +87,16 @@ const initial: AdminData = {
 };
 
 function row(g: GoodsView): Row {
-  return { id: g.id, name: g.name, photo: g.photo ? fileUrl(g.photo) : '', initial: initialOf(g.name), price: g.price, stock: g.stock, limitText: g.limitText, onShelf: g.onShelf };
+  return {
+    id: g.id,
+    name: g.name,
+    photo: g.photo ? fileUrl(g.photo) : '',
+    initial: initialOf(g.name),
+    price: g.price,
+    stock: g.stock,
+    limitText: g.limitText,
+    onShelf: g.onShelf,
+  };
 }
 
 function eventRow(e: RedemptionEventView): EventRow {
@@ -117,7 +126,20 @@ export function goodsRequest(f: Form): SaveGoodsRequest | string {
 }
 
 function formOf(g: GoodsView | null): Form {
-  if (!g) return { id: '', clientKey: newClientKey(), name: '', photo: '', photoUrl: '', price: '', stock: '', limitIndex: 0, limitQty: '', onShelf: true, currentStock: 0 };
+  if (!g)
+    return {
+      id: '',
+      clientKey: newClientKey(),
+      name: '',
+      photo: '',
+      photoUrl: '',
+      price: '',
+      stock: '',
+      limitIndex: 0,
+      limitQty: '',
+      onShelf: true,
+      currentStock: 0,
+    };
   return {
     id: g.id,
     clientKey: newClientKey(),
@@ -219,7 +241,11 @@ Component({
       this.setData({ saving: true, formError: '' });
       try {
         const saved = await saveGoods(req);
-        this.setData({ saving: false, form: null, notice: `已保存：${saved.name}（库存 ${saved.stock} 件，${saved.onShelf ? '在售' : '已下架'}）` });
+        this.setData({
+          saving: false,
+          form: null,
+          notice: `已保存：${saved.name}（库存 ${saved.stock} 件，${saved.onShelf ? '在售' : '已下架'}）`,
+        });
         wx.showToast({ title: '已保存', icon: 'success', duration: 1500 });
         await this.load();
       } catch (e) {

@@ -48,7 +48,9 @@ function card(o: MyOrder): OrderCard {
     qr: o.qr,
     when: `${timeText(o.createdAt)} ${o.byName} 兑换`,
     deadline: deadlineText(o.expiresAt),
-    closed: o.closedAt ? `${timeText(o.closedAt)} ${closedWhat}${o.status === 'done' && o.closedByName ? `（${o.closedByName}）` : ''}` : '',
+    closed: o.closedAt
+      ? `${timeText(o.closedAt)} ${closedWhat}${o.status === 'done' && o.closedByName ? `（${o.closedByName}）` : ''}`
+      : '',
   };
 }
 

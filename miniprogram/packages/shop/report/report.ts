@@ -26,7 +26,17 @@ function thisMonth(): string {
   return chinaDate().slice(0, 7);
 }
 
-const initial: ReportData = { month: '', monthTitle: '', lastMonth: '', loading: true, failed: false, loadError: '', report: null, exporting: false, exported: '' };
+const initial: ReportData = {
+  month: '',
+  monthTitle: '',
+  lastMonth: '',
+  loading: true,
+  failed: false,
+  loadError: '',
+  report: null,
+  exporting: false,
+  exported: '',
+};
 
 function download(url: string): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -45,7 +45,17 @@ interface ShopData {
   done: { code: string; goodsName: string; qty: number; points: number } | null;
 }
 
-const initial: ShopData = { loading: true, failed: false, loadError: '', shop: null, cards: [], sheet: null, submitting: false, sheetError: '', done: null };
+const initial: ShopData = {
+  loading: true,
+  failed: false,
+  loadError: '',
+  shop: null,
+  cards: [],
+  sheet: null,
+  submitting: false,
+  sheetError: '',
+  done: null,
+};
 
 /** The most pieces of `g` the household can take now: stock, limit, points (and at most 20 at once). */
 export function maxPieces(g: GoodsView, available: number): number {
@@ -106,7 +116,11 @@ Component({
       const g = shop?.goods.find((x) => x.id === dataString(e, 'id'));
       if (!shop || !g || blockedText(g, shop)) return;
       const max = maxPieces(g, shop.household?.available ?? 0);
-      this.setData({ sheet: { goodsId: g.id, name: g.name, price: g.price, qty: 1, max, clientKey: newClientKey() }, sheetError: '', done: null });
+      this.setData({
+        sheet: { goodsId: g.id, name: g.name, price: g.price, qty: 1, max, clientKey: newClientKey() },
+        sheetError: '',
+        done: null,
+      });
     },
     onClose() {
       if (this.data.submitting) return;
@@ -139,10 +153,14 @@ Component({
       const shop = this.data.shop;
       if (!shop?.household) return;
       const goods = shop.goods.map((g) =>
-        g.id === res.order.goodsId && !res.repeated ? { ...g, stock: Math.max(0, g.stock - qty), used: g.limit ? g.used + qty : g.used } : g,
+        g.id === res.order.goodsId && !res.repeated
+          ? { ...g, stock: Math.max(0, g.stock - qty), used: g.limit ? g.used + qty : g.used }
+          : g,
       );
       this.show({ ...shop, household: { ...shop.household, available: res.available }, goods });
-      this.setData({ done: { code: codeText(res.order.code), goodsName: res.order.goodsName, qty: res.order.qty, points: res.order.points } });
+      this.setData({
+        done: { code: codeText(res.order.code), goodsName: res.order.goodsName, qty: res.order.qty, points: res.order.points },
+      });
     },
     onGo(e: WechatMiniprogram.BaseEvent) {
       const page = dataString(e, 'page');

@@ -38,7 +38,24 @@ interface AdminData {
 }
 
 const emptyForm: NewHousehold = { no: '', headName: '', headIdNumber: '', headPhone: '', address: '', gridIndex: 0, groupIndex: 0 };
-const initial: AdminData = { loading: true, searching: false, failed: false, loadError: '', villageId: '', result: null, micro: [], groups: [], gridId: '', q: '', households: [], adding: false, form: emptyForm, formError: '', saving: false, notice: '' };
+const initial: AdminData = {
+  loading: true,
+  searching: false,
+  failed: false,
+  loadError: '',
+  villageId: '',
+  result: null,
+  micro: [],
+  groups: [],
+  gridId: '',
+  q: '',
+  households: [],
+  adding: false,
+  form: emptyForm,
+  formError: '',
+  saving: false,
+  notice: '',
+};
 
 Component({
   behaviors: [care],
@@ -53,7 +70,12 @@ Component({
     },
     request(skip: number) {
       const { villageId, gridId, q } = this.data;
-      return overview({ ...(villageId ? { villageId } : {}), ...(gridId ? { gridId } : {}), ...(q.trim() ? { q: q.trim() } : {}), ...(skip ? { skip } : {}) });
+      return overview({
+        ...(villageId ? { villageId } : {}),
+        ...(gridId ? { gridId } : {}),
+        ...(q.trim() ? { q: q.trim() } : {}),
+        ...(skip ? { skip } : {}),
+      });
     },
     async load() {
       this.setData({ loading: this.data.result === null, searching: true, failed: false, loadError: '' });
@@ -117,7 +139,8 @@ Component({
       const f = this.data.form;
       const grid = this.data.micro[f.gridIndex];
       const group = this.data.groups[f.groupIndex];
-      if (!f.no.trim() || !f.headName.trim() || !f.headIdNumber.trim()) return this.setData({ formError: '请填写户号、户主姓名和身份证号' });
+      if (!f.no.trim() || !f.headName.trim() || !f.headIdNumber.trim())
+        return this.setData({ formError: '请填写户号、户主姓名和身份证号' });
       if (!grid || !group) return this.setData({ formError: '请先建好网格和联户小组' });
       this.setData({ saving: true, formError: '' });
       try {
@@ -131,7 +154,12 @@ Component({
           ...(f.address.trim() ? { address: f.address.trim() } : {}),
         });
         await this.load();
-        this.setData({ saving: false, adding: false, form: { ...emptyForm, gridIndex: f.gridIndex }, notice: `已建户：${row.no}（户主 ${row.headName}）` });
+        this.setData({
+          saving: false,
+          adding: false,
+          form: { ...emptyForm, gridIndex: f.gridIndex },
+          notice: `已建户：${row.no}（户主 ${row.headName}）`,
+        });
       } catch (e) {
         this.setData({ saving: false, formError: errorText(e) });
       }

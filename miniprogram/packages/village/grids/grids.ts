@@ -31,8 +31,21 @@ interface GridsData {
 }
 
 const initial: GridsData = {
-  loading: true, failed: false, loadError: '', villageId: '', blocks: [], micro: [], can: { manage: false, appoint: false }, people: [],
-  name: '', kindIndex: 0, parentIndex: 0, kinds: ['微网格', '联户小组'], error: '', notice: '', saving: false,
+  loading: true,
+  failed: false,
+  loadError: '',
+  villageId: '',
+  blocks: [],
+  micro: [],
+  can: { manage: false, appoint: false },
+  people: [],
+  name: '',
+  kindIndex: 0,
+  parentIndex: 0,
+  kinds: ['微网格', '联户小组'],
+  error: '',
+  notice: '',
+  saving: false,
 };
 
 function blocksOf(all: GridView[]): GridBlock[] {
@@ -50,7 +63,13 @@ Component({
     async load() {
       try {
         const res = await grids(this.data.villageId || undefined);
-        this.setData({ blocks: blocksOf(res.grids), micro: res.grids.filter((g) => g.kind === 'micro'), can: res.can, loading: false, failed: false });
+        this.setData({
+          blocks: blocksOf(res.grids),
+          micro: res.grids.filter((g) => g.kind === 'micro'),
+          can: res.can,
+          loading: false,
+          failed: false,
+        });
         if (res.can.appoint && !this.data.people.length) this.setData({ people: (await people()).people });
       } catch (e) {
         this.setData({ loading: false, failed: true, loadError: errorText(e) });

@@ -5,7 +5,18 @@
 import type { GridView, HouseholdDetail } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
 import { showError } from '../../../services/cloud';
-import { addMember, createInvite, editMember, errorText, grids, household, leaveMember, moveHousehold, moveMember, overview } from '../../../services/village';
+import {
+  addMember,
+  createInvite,
+  editMember,
+  errorText,
+  grids,
+  household,
+  leaveMember,
+  moveHousehold,
+  moveMember,
+  overview,
+} from '../../../services/village';
 import { dataString } from '../../../utils/event';
 import { inviteCard, inviteShare, type InviteCard } from '../../../utils/invite-card';
 import { RELATIONS } from '../../../utils/village-format';
@@ -55,8 +66,23 @@ function sheetOf(name: string): Sheet {
 
 const emptyForm: Form = { name: '', relationIndex: 0, idNumber: '', phone: '', toNo: '', reason: '', gridIndex: 0, groupIndex: 0 };
 const initial: HouseholdData = {
-  loading: true, failed: false, loadError: '', id: '', detail: null, relations: RELATIONS, sheet: '', memberId: '', memberIsHead: false, form: emptyForm,
-  micro: [], groups: [], allGrids: [], saving: false, error: '', notice: '', invite: null,
+  loading: true,
+  failed: false,
+  loadError: '',
+  id: '',
+  detail: null,
+  relations: RELATIONS,
+  sheet: '',
+  memberId: '',
+  memberIsHead: false,
+  form: emptyForm,
+  micro: [],
+  groups: [],
+  allGrids: [],
+  saving: false,
+  error: '',
+  notice: '',
+  invite: null,
 };
 
 Component({
@@ -93,7 +119,14 @@ Component({
     async open(sheet: Sheet, memberId = '') {
       const m = this.data.detail?.members.find((x) => x.id === memberId);
       const relationIndex = Math.max(0, RELATIONS.indexOf(m?.relation ?? ''));
-      this.setData({ sheet, memberId, memberIsHead: m?.relation === '户主', error: '', notice: '', form: { ...emptyForm, name: m?.name ?? '', relationIndex } });
+      this.setData({
+        sheet,
+        memberId,
+        memberIsHead: m?.relation === '户主',
+        error: '',
+        notice: '',
+        form: { ...emptyForm, name: m?.name ?? '', relationIndex },
+      });
       if (sheet === 'regrid' && !this.data.allGrids.length) {
         try {
           const res = await grids();
@@ -119,7 +152,10 @@ Component({
     },
     pickGroups(gridIndex: number) {
       const grid = this.data.micro[gridIndex];
-      this.setData({ groups: this.data.allGrids.filter((g) => g.kind === 'group' && g.parentId === grid?.id), form: { ...this.data.form, gridIndex, groupIndex: 0 } });
+      this.setData({
+        groups: this.data.allGrids.filter((g) => g.kind === 'group' && g.parentId === grid?.id),
+        form: { ...this.data.form, gridIndex, groupIndex: 0 },
+      });
     },
     onPickGrid(e: WechatMiniprogram.PickerChange) {
       this.pickGroups(Number(e.detail.value));
@@ -142,12 +178,24 @@ Component({
       try {
         let done = '';
         if (sheet === 'add') {
-          const m = await addMember({ householdId: this.data.id, name: form.name.trim(), relation, ...(form.idNumber.trim() ? { idNumber: form.idNumber.trim() } : {}), ...(form.phone.trim() ? { phone: form.phone.trim() } : {}) });
+          const m = await addMember({
+            householdId: this.data.id,
+            name: form.name.trim(),
+            relation,
+            ...(form.idNumber.trim() ? { idNumber: form.idNumber.trim() } : {}),
+            ...(form.phone.trim() ? { phone: form.phone.trim() } : {}),
+          });
           done = `已添加成员：${m.name}`;
         } else if (sheet === 'edit') {
           const before = this.data.detail?.members.find((x) => x.id === memberId);
           const newRelation = !this.data.memberIsHead && before && before.relation !== relation ? { relation } : {};
-          const m = await editMember({ memberId, name: form.name.trim(), ...newRelation, ...(form.phone.trim() ? { phone: form.phone.trim() } : {}), ...(form.idNumber.trim() ? { idNumber: form.idNumber.trim() } : {}) });
+          const m = await editMember({
+            memberId,
+            name: form.name.trim(),
+            ...newRelation,
+            ...(form.phone.trim() ? { phone: form.phone.trim() } : {}),
+            ...(form.idNumber.trim() ? { idNumber: form.idNumber.trim() } : {}),
+          });
           done = `已修改：${m.name}`;
         } else if (sheet === 'move') {
           const toHouseholdId = await this.householdByNo(form.toNo.trim());

@@ -30,13 +30,27 @@ interface ImportData {
   summary: string;
 }
 
-const initial: ImportData = { step: 'choose', busy: false, error: '', fileID: '', fileName: '', rows: [], onlyProblems: false, counts: null, summary: '' };
+const initial: ImportData = {
+  step: 'choose',
+  busy: false,
+  error: '',
+  fileID: '',
+  fileName: '',
+  rows: [],
+  onlyProblems: false,
+  counts: null,
+  summary: '',
+};
 
 /** "新增2户、更新1户；新增4人、更新1人；新建网格3个". */
 export function summaryText(c: ImportCounts): string {
   const part = (n: number, what: string): string => (n ? `${what}${n}` : '');
-  const households = [part(c.households.create, '新增'), part(c.households.update, '更新'), part(c.households.unchanged, '不变')].filter(Boolean).join('、');
-  const members = [part(c.members.create, '新增'), part(c.members.update, '更新'), part(c.members.unchanged, '不变')].filter(Boolean).join('、');
+  const households = [part(c.households.create, '新增'), part(c.households.update, '更新'), part(c.households.unchanged, '不变')]
+    .filter(Boolean)
+    .join('、');
+  const members = [part(c.members.create, '新增'), part(c.members.update, '更新'), part(c.members.unchanged, '不变')]
+    .filter(Boolean)
+    .join('、');
   return `农户：${households || '无'}；成员：${members || '无'}${c.grids.create ? `；新建网格/小组${c.grids.create}个` : ''}`;
 }
 
@@ -61,7 +75,8 @@ function chooseFile(): Promise<{ path: string; name: string } | null> {
         const f = res.tempFiles[0];
         resolve(f ? { path: f.path, name: f.name } : null);
       },
-      fail: (err) => (/cancel/.test(err.errMsg) ? resolve(null) : reject(new CloudError('COMMON.INTERNAL', '没能打开聊天文件，请再试一次'))),
+      fail: (err) =>
+        /cancel/.test(err.errMsg) ? resolve(null) : reject(new CloudError('COMMON.INTERNAL', '没能打开聊天文件，请再试一次')),
     });
   });
 }
@@ -80,7 +95,14 @@ Component({
         const safeName = file.name.replace(/[\\/]/g, '_');
         const fileID = await uploadFile(file.path, `village-import/${Date.now()}-${Math.random().toString(36).slice(2, 8)}/${safeName}`);
         const preview = await importPreview(fileID);
-        this.setData({ busy: false, step: 'preview', fileID, rows: rowsOf(preview), counts: preview.counts, summary: summaryText(preview.counts) });
+        this.setData({
+          busy: false,
+          step: 'preview',
+          fileID,
+          rows: rowsOf(preview),
+          counts: preview.counts,
+          summary: summaryText(preview.counts),
+        });
       } catch (e) {
         this.setData({ busy: false, error: errorText(e) });
         showError(e);

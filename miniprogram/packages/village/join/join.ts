@@ -26,7 +26,19 @@ interface JoinData {
   activeText: string;
 }
 
-const initial: JoinData = { loading: true, step: 'code', codeInput: '', preview: null, name: '', idLast4: '', submitting: false, error: '', request: null, requestTime: '', activeText: '' };
+const initial: JoinData = {
+  loading: true,
+  step: 'code',
+  codeInput: '',
+  preview: null,
+  name: '',
+  idLast4: '',
+  submitting: false,
+  error: '',
+  request: null,
+  requestTime: '',
+  activeText: '',
+};
 
 Component({
   behaviors: [care],
@@ -90,7 +102,11 @@ Component({
       }
       this.setData({ submitting: true, error: '' });
       try {
-        const res = await join({ code: preview.code, name: this.data.name.trim(), ...(preview.needsIdLast4 ? { idLast4: this.data.idLast4.trim() } : {}) });
+        const res = await join({
+          code: preview.code,
+          name: this.data.name.trim(),
+          ...(preview.needsIdLast4 ? { idLast4: this.data.idLast4.trim() } : {}),
+        });
         if (res.status === 'pending') {
           this.showRequest(res.request);
           this.setData({ step: 'pending', submitting: false });

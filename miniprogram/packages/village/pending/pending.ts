@@ -28,7 +28,16 @@ interface PendingData {
   notice: string;
 }
 
-const initial: PendingData = { loading: true, failed: false, loadError: '', villageId: '', items: [], relations: RELATIONS, acting: '', notice: '' };
+const initial: PendingData = {
+  loading: true,
+  failed: false,
+  loadError: '',
+  villageId: '',
+  items: [],
+  relations: RELATIONS,
+  acting: '',
+  notice: '',
+};
 
 Component({
   behaviors: [care],
@@ -44,7 +53,11 @@ Component({
     async load() {
       try {
         const { requests } = await pendingRequests(this.data.villageId || undefined);
-        this.setData({ items: requests.map((r) => ({ ...r, time: timeText(r.createdAt), relationIndex: 0, reason: '', error: '' })), loading: false, failed: false });
+        this.setData({
+          items: requests.map((r) => ({ ...r, time: timeText(r.createdAt), relationIndex: 0, reason: '', error: '' })),
+          loading: false,
+          failed: false,
+        });
       } catch (e) {
         this.setData({ loading: false, failed: true, loadError: errorText(e) });
         showError(e);
@@ -68,7 +81,11 @@ Component({
         const done = confirm
           ? await confirmRequest({ requestId: id, ...(item.matchedMember ? {} : { relation: RELATIONS[item.relationIndex] ?? '其他' }) })
           : await refuseRequest(id, item.reason.trim());
-        this.setData({ acting: '', notice: `${done.name}：${confirm ? '已确认加入' : '已不通过'}${done.householdLabel}`, items: this.data.items.filter((i) => i.id !== id) });
+        this.setData({
+          acting: '',
+          notice: `${done.name}：${confirm ? '已确认加入' : '已不通过'}${done.householdLabel}`,
+          items: this.data.items.filter((i) => i.id !== id),
+        });
       } catch (e) {
         this.setData({ acting: '' });
         this.update(id, { error: errorText(e) });

@@ -31,7 +31,19 @@ interface RolesData {
 }
 
 const ROLES: AppointableRole[] = ['cadre', 'keeper'];
-const initial: RolesData = { loading: true, failed: false, loadError: '', people: [], notice: '', forName: '', roleIndex: 0, roleNames: ['村两委干部', '积分超市店员'], error: '', invite: null, saving: false };
+const initial: RolesData = {
+  loading: true,
+  failed: false,
+  loadError: '',
+  people: [],
+  notice: '',
+  forName: '',
+  roleIndex: 0,
+  roleNames: ['村两委干部', '积分超市店员'],
+  error: '',
+  invite: null,
+  saving: false,
+};
 
 function person(p: PersonView): Person {
   return { ...p, cadre: p.roles.includes('cadre'), keeper: p.roles.includes('keeper'), secretary: p.roles.includes('secretary') };
@@ -73,7 +85,10 @@ Component({
       }
       try {
         const p = await setRole(dataString(e, 'id'), role, granted);
-        this.setData({ people: this.data.people.map((x) => (x.userId === p.userId ? person(p) : x)), notice: `${p.name}：${p.roleNames.join('、')}` });
+        this.setData({
+          people: this.data.people.map((x) => (x.userId === p.userId ? person(p) : x)),
+          notice: `${p.name}：${p.roleNames.join('、')}`,
+        });
       } catch (err) {
         showError(err);
       }

@@ -22,7 +22,19 @@ interface TownData {
   invite: InviteCard | null;
 }
 
-const initial: TownData = { loading: true, failed: false, loadError: '', result: null, newName: '', inviting: '', forName: '', error: '', notice: '', saving: false, invite: null };
+const initial: TownData = {
+  loading: true,
+  failed: false,
+  loadError: '',
+  result: null,
+  newName: '',
+  inviting: '',
+  forName: '',
+  error: '',
+  notice: '',
+  saving: false,
+  invite: null,
+};
 
 Component({
   behaviors: [care],
