@@ -35,7 +35,3 @@ export function verifyCertificate(code: string): Promise<VerifyResult> {
   return call('honours', 'verify', { code });
 }
 
-/** The Chinese message to show inline for a failed call. */
-export function errorText(e: unknown): string {
-  return e instanceof CloudError ? e.message : '系统繁忙，请稍后再试';
-}

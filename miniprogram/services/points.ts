@@ -65,7 +65,3 @@ export function getArchive(householdId?: string): Promise<ArchiveResult> {
   return call('points', 'archive', householdId ? { householdId } : {});
 }
 
-/** The Chinese message to show inline for a failed call. */
-export function errorText(e: unknown): string {
-  return e instanceof CloudError ? e.message : '系统繁忙，请稍后再试';
-}

@@ -60,11 +60,6 @@ export function exportReport(month: string): Promise<ExportResult> {
   return call('shop', 'exportReport', { month });
 }
 
-/** The Chinese message to show inline for a failed call. */
-export function errorText(e: unknown): string {
-  return e instanceof CloudError ? e.message : '系统繁忙，请稍后再试';
-}
-
 /** "K7M 3PQ": the pickup code in two groups, easier to read aloud. */
 export function codeText(code: string): string {
   return `${code.slice(0, 3)} ${code.slice(3)}`;

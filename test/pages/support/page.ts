@@ -78,11 +78,21 @@ export class PageHandle {
   }
 
   /**
-   * The rendered element of `selector`, a selector of the page's WXML (#id, .class, tag): the
-   * rendered DOM carries neither ids nor the WXML's class names (simulate prefixes them).
+   * The node of `selector`, a selector of the page's WXML (#id, .class, tag); `a >>> b` reaches b
+   * inside the component a (e.g. "#state >>> #load-error", the page shell's failure in hm-state).
+   */
+  private find(selector: string): Rendered | undefined {
+    let node: Rendered | undefined = this.comp;
+    for (const part of selector.split('>>>')) node = node?.querySelector(part.trim());
+    return node;
+  }
+
+  /**
+   * The rendered element of `selector` (see find): the rendered DOM carries neither ids nor the
+   * WXML's class names (simulate prefixes them).
    */
   $(selector: string): HTMLElement | null {
-    return this.comp.querySelector(selector)?.dom ?? null;
+    return this.find(selector)?.dom ?? null;
   }
 
   /** The text of the element `selector` (fails when it is not rendered). */
@@ -109,7 +119,7 @@ export class PageHandle {
    * page's WXML, e.g. ".retry"), as a user's touch would, and lets its handler start.
    */
   async dispatch(selector: string, event = 'tap', detail: Record<string, unknown> = {}): Promise<void> {
-    const target = this.comp.querySelector(selector);
+    const target = this.find(selector);
     if (!target) throw new Error(`${selector} is not rendered in ${this.route}:\n${this.describe()}`);
     target.dispatchEvent(event, { detail });
     // j-component delivers the event in a microtask; a macrotask later the handler has run its

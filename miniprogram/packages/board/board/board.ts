@@ -9,6 +9,7 @@ import { dayText, whenText } from '../../../utils/board-format';
 import { BOARDS_URL, goJoin, pageUrl, param, shareCard, timelineCard } from '../../../utils/board-share';
 import { dataString } from '../../../utils/event';
 import { care } from '../../../behaviors/care';
+import { reload, shell } from '../../../behaviors/page-shell';
 
 interface Tab {
   kind: BoardKind;
@@ -46,9 +47,6 @@ interface Row {
 }
 
 interface BoardData {
-  loading: boolean;
-  failed: boolean;
-  loadError: string;
   villageId: string;
   tabs: Tab[];
   kind: BoardKind;
@@ -63,9 +61,6 @@ interface BoardData {
 }
 
 const initial: BoardData = {
-  loading: true,
-  failed: false,
-  loadError: '',
   villageId: '',
   tabs: TABS,
   kind: 'party',
@@ -104,45 +99,31 @@ function row(i: BoardItemSummary): Row {
 }
 
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       const tab = param(query, 'tab');
       const kind = isKind(tab) ? tab : 'party';
       this.setData({ villageId: param(query, 'villageId'), kind, kindName: KIND_NAMES[kind] });
-      void this.load();
-    },
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
     },
     async load() {
-      this.setData({ loading: true, failed: false, loadError: '' });
-      try {
-        const res = await listItems({ kind: this.data.kind, ...(this.data.villageId ? { villageId: this.data.villageId } : {}) });
-        this.setData({
-          loading: false,
-          village: res.village,
-          viewer: res.viewer,
-          villageId: res.village.id,
-          rows: res.items.map(row),
-          drafts: res.drafts.map(row),
-          page: 0,
-          hasMore: res.hasMore,
-        });
-      } catch (e) {
-        this.setData({ loading: false, failed: true, loadError: e instanceof CloudError ? e.message : '没有加载成功' });
-        showError(e);
-      }
-    },
-    onRetry() {
-      void this.load();
+      const res = await listItems({ kind: this.data.kind, ...(this.data.villageId ? { villageId: this.data.villageId } : {}) });
+      this.setData({
+        village: res.village,
+        viewer: res.viewer,
+        villageId: res.village.id,
+        rows: res.items.map(row),
+        drafts: res.drafts.map(row),
+        page: 0,
+        hasMore: res.hasMore,
+      });
     },
     onTab(e: WechatMiniprogram.BaseEvent) {
       const kind = dataString(e, 'kind');
       if (!isKind(kind) || kind === this.data.kind) return;
       this.setData({ kind, kindName: KIND_NAMES[kind], rows: [], drafts: [] });
-      void this.load();
+      void reload(this);
     },
     async onMore() {
       if (this.data.loadingMore || !this.data.hasMore) return;

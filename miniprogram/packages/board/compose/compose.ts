@@ -12,6 +12,7 @@ import { chinaDate } from '../../../utils/china-time';
 import { newClientKey } from '../../../utils/client-key';
 import { dataNumber } from '../../../utils/event';
 import { care } from '../../../behaviors/care';
+import { formShell } from '../../../behaviors/page-shell';
 
 const MAX_ATTACHMENTS = 9;
 const KIND_NAMES: Record<BoardKind, string> = {
@@ -33,9 +34,6 @@ function typeOf(name: string): BoardAttachment['type'] {
 }
 
 interface ComposeData {
-  loading: boolean;
-  failed: boolean;
-  loadError: string;
   id: string;
   kind: BoardKind;
   kindName: string;
@@ -52,9 +50,6 @@ interface ComposeData {
 }
 
 const initial: ComposeData = {
-  loading: true,
-  failed: false,
-  loadError: '',
   id: '',
   kind: 'village',
   kindName: KIND_NAMES.village,
@@ -71,7 +66,7 @@ const initial: ComposeData = {
 };
 
 Component({
-  behaviors: [care],
+  behaviors: [care, formShell],
   data: initial,
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -87,34 +82,21 @@ Component({
         eventDate: today,
         eventDateText: dayText(today),
       });
-      void this.load();
     },
     async load() {
-      if (!this.data.id) {
-        this.setData({ loading: false });
-        return;
-      }
-      this.setData({ loading: true, failed: false });
-      try {
-        const item = await getItem(this.data.id);
-        const eventDate = item.eventDate ?? this.data.today;
-        this.setData({
-          loading: false,
-          kind: item.kind,
-          kindName: item.kindName,
-          title: item.title,
-          body: item.body,
-          attachments: item.attachments,
-          eventDate,
-          eventDateText: dayText(eventDate),
-        });
-      } catch (e) {
-        this.setData({ loading: false, failed: true, loadError: e instanceof CloudError ? e.message : '没有加载成功' });
-        showError(e);
-      }
-    },
-    onRetry() {
-      void this.load();
+      // A new one: nothing to load.
+      if (!this.data.id) return;
+      const item = await getItem(this.data.id);
+      const eventDate = item.eventDate ?? this.data.today;
+      this.setData({
+        kind: item.kind,
+        kindName: item.kindName,
+        title: item.title,
+        body: item.body,
+        attachments: item.attachments,
+        eventDate,
+        eventDateText: dayText(eventDate),
+      });
     },
     onTitle(e: WechatMiniprogram.Input) {
       this.setData({ title: e.detail.value, error: '' });

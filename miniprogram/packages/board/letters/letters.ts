@@ -9,6 +9,7 @@ import { whenText } from '../../../utils/board-format';
 import { goJoin, pageUrl, param, shareCard, timelineCard } from '../../../utils/board-share';
 import { dataString } from '../../../utils/event';
 import { care } from '../../../behaviors/care';
+import { reload, shell } from '../../../behaviors/page-shell';
 
 interface Row {
   id: string;
@@ -21,9 +22,6 @@ interface Row {
 }
 
 interface LettersData {
-  loading: boolean;
-  failed: boolean;
-  loadError: string;
   villageId: string;
   village: BoardVillage | null;
   viewer: BoardViewer | null;
@@ -35,9 +33,6 @@ interface LettersData {
 }
 
 const initial: LettersData = {
-  loading: true,
-  failed: false,
-  loadError: '',
   villageId: '',
   village: null,
   viewer: null,
@@ -61,37 +56,23 @@ function row(l: LetterSummary): Row {
 }
 
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ villageId: param(query, 'villageId') });
-      void this.load();
-    },
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
     },
     async load() {
-      this.setData({ loading: true, failed: false, loadError: '' });
-      try {
-        const res = await listLetters(this.data.villageId ? { villageId: this.data.villageId } : {});
-        this.setData({
-          loading: false,
-          village: res.village,
-          viewer: res.viewer,
-          villageId: res.village.id,
-          rows: res.letters.map(row),
-          drafts: res.drafts.map(row),
-          page: 0,
-          hasMore: res.hasMore,
-        });
-      } catch (e) {
-        this.setData({ loading: false, failed: true, loadError: e instanceof CloudError ? e.message : '没有加载成功' });
-        showError(e);
-      }
-    },
-    onRetry() {
-      void this.load();
+      const res = await listLetters(this.data.villageId ? { villageId: this.data.villageId } : {});
+      this.setData({
+        village: res.village,
+        viewer: res.viewer,
+        villageId: res.village.id,
+        rows: res.letters.map(row),
+        drafts: res.drafts.map(row),
+        page: 0,
+        hasMore: res.hasMore,
+      });
     },
     async onMore() {
       if (this.data.loadingMore || !this.data.hasMore) return;

@@ -3,11 +3,12 @@
 // to read it out, and revokes a certificate no longer wanted.
 import type { CertificateView, LoanResult } from '../../../../typings/index';
 import { showError } from '../../../services/cloud';
-import { errorText, getLoan, issueCertificate, revokeCertificate } from '../../../services/honours';
+import { getLoan, issueCertificate, revokeCertificate } from '../../../services/honours';
 import { newClientKey } from '../../../utils/client-key';
 import { dataString } from '../../../utils/event';
 import { CERTIFICATE_STATUS, codeText, dayText, pointsOfPercent, rateText } from '../../../utils/honours-format';
 import { care } from '../../../behaviors/care';
+import { reload, shell } from '../../../behaviors/page-shell';
 
 interface CertRow {
   code: string;
@@ -20,9 +21,6 @@ interface CertRow {
 }
 
 interface LoanData {
-  loading: boolean;
-  failed: boolean;
-  loadError: string;
   household: LoanResult['household'] | null;
   rate: string;
   earned: number;
@@ -37,9 +35,6 @@ interface LoanData {
 }
 
 const initial: LoanData = {
-  loading: true,
-  failed: false,
-  loadError: '',
   household: null,
   rate: '',
   earned: 0,
@@ -101,27 +96,15 @@ function confirm(title: string, content: string): Promise<boolean> {
 }
 
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
     onLoad() {
       this.setData({ issueKey: newClientKey() });
-      void this.load();
-    },
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
+      void reload(this);
     },
     async load() {
-      this.setData({ loading: true, failed: false, loadError: '' });
-      try {
-        this.setData({ ...loanView(await getLoan()), loading: false });
-      } catch (e) {
-        this.setData({ loading: false, failed: true, loadError: errorText(e) });
-        showError(e);
-      }
-    },
-    onRetry() {
-      void this.load();
+      this.setData({ ...loanView(await getLoan()) });
     },
     async onIssue() {
       if (this.data.busy) return;

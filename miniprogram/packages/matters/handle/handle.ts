@@ -3,12 +3,11 @@
 // person of the village or a body, with a due date), 办理进展, 办结 with the result and photos.
 // Each submission carries a key made once per form: a retry does it once.
 import type { MatterAssignRequest, MatterDetail } from '../../../../typings/index';
-import { CloudError, showError } from '../../../services/cloud';
+import { showError } from '../../../services/cloud';
 import {
   assignMatter,
   closeMatter,
   matterAssignees,
-  matterDetail,
   moderateMatter,
   noteMatter,
   progressMatter,
@@ -16,9 +15,11 @@ import {
 } from '../../../services/matters';
 import { chooseImages, extensionOf, uploadFile } from '../../../services/upload';
 import { care } from '../../../behaviors/care';
+import { formShell } from '../../../behaviors/page-shell';
 import { addDays, chinaDate, dateText } from '../../../utils/china-time';
 import { newClientKey } from '../../../utils/client-key';
 import { dataNumber, dataString } from '../../../utils/event';
+import { loadMatter } from '../detail/load';
 import { matterView, type MatterView } from '../detail/view';
 
 type Form = '' | 'respond' | 'note' | 'assign' | 'progress' | 'close';
@@ -50,8 +51,6 @@ interface Person {
 }
 
 interface HandleData {
-  loading: boolean;
-  failed: boolean;
   notFound: string;
   id: string;
   m: MatterView | null;
@@ -77,8 +76,6 @@ interface HandleData {
 const today = chinaDate();
 
 const initial: HandleData = {
-  loading: true,
-  failed: false,
   notFound: '',
   id: '',
   m: null,
@@ -118,31 +115,21 @@ function isForm(v: string): v is Exclude<Form, ''> {
 }
 
 Component({
-  behaviors: [care],
+  behaviors: [care, formShell],
   data: initial,
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ id: query.id ?? '' });
-      void this.load();
     },
     async load() {
-      this.setData({ loading: true, failed: false, notFound: '' });
-      try {
-        this.show(await matterDetail(this.data.id), true);
-        this.setData({ loading: false });
-      } catch (e) {
-        if (e instanceof CloudError && e.code === 'COMMON.NOT_FOUND') return this.setData({ loading: false, notFound: e.message });
-        this.setData({ loading: false, failed: true });
-        showError(e);
-      }
+      const { detail, notFound } = await loadMatter(this.data.id);
+      this.setData({ notFound });
+      if (detail) this.show(detail, !this.data.m);
     },
     show(detail: MatterDetail, pickForm: boolean) {
       const m = matterView(detail);
       const form = pickForm ? firstForm(m) : this.data.form && m.can[this.data.form] ? this.data.form : '';
       this.setData({ m, form, forms: formsOf(m, form) });
-    },
-    onRetry() {
-      void this.load();
     },
     onOpenDetail() {
       wx.navigateTo({ url: `/packages/matters/detail/detail?id=${this.data.id}` });

@@ -4,12 +4,11 @@ import { getMe } from '../../../services/account';
 import { showError } from '../../../services/cloud';
 import { publicMatters } from '../../../services/matters';
 import { care } from '../../../behaviors/care';
+import { reload, shell } from '../../../behaviors/page-shell';
 import { dataString } from '../../../utils/event';
 import { matterRow, type MatterRow } from '../../../utils/matters-format';
 
 interface ListData {
-  loading: boolean;
-  failed: boolean;
   items: MatterRow[];
   page: number;
   hasMore: boolean;
@@ -19,8 +18,6 @@ interface ListData {
 }
 
 const initial: ListData = {
-  loading: true,
-  failed: false,
   items: [],
   page: 0,
   hasMore: false,
@@ -30,32 +27,19 @@ const initial: ListData = {
 };
 
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
-    onLoad() {
-      void this.load();
-    },
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
-    },
     async load() {
-      this.setData({ loading: true, failed: false });
-      try {
-        const [me, page] = await Promise.all([getMe(), publicMatters(0)]);
-        const roles = me.joined ? me.roles : [];
-        this.setData({
-          items: page.items.map(matterRow),
-          page: 0,
-          hasMore: page.hasMore,
-          cadre: roles.includes('cadre') || roles.includes('secretary'),
-          townAdmin: roles.includes('townAdmin'),
-          loading: false,
-        });
-      } catch (e) {
-        this.setData({ loading: false, failed: true });
-        showError(e);
-      }
+      const [me, page] = await Promise.all([getMe(), publicMatters(0)]);
+      const roles = me.joined ? me.roles : [];
+      this.setData({
+        items: page.items.map(matterRow),
+        page: 0,
+        hasMore: page.hasMore,
+        cadre: roles.includes('cadre') || roles.includes('secretary'),
+        townAdmin: roles.includes('townAdmin'),
+      });
     },
     async onMore() {
       if (this.data.loadingMore) return;
@@ -72,9 +56,6 @@ Component({
         this.setData({ loadingMore: false });
         showError(e);
       }
-    },
-    onRetry() {
-      void this.load();
     },
     onOpen(e: WechatMiniprogram.BaseEvent) {
       wx.navigateTo({ url: `/packages/matters/detail/detail?id=${dataString(e, 'id')}` });

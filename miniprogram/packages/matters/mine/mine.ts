@@ -3,12 +3,11 @@
 import { showError } from '../../../services/cloud';
 import { myMatters } from '../../../services/matters';
 import { care } from '../../../behaviors/care';
+import { reload, shell } from '../../../behaviors/page-shell';
 import { dataString } from '../../../utils/event';
 import { matterRow, type MatterRow } from '../../../utils/matters-format';
 
 interface MineData {
-  loading: boolean;
-  failed: boolean;
   items: MatterRow[];
   page: number;
   hasMore: boolean;
@@ -16,36 +15,20 @@ interface MineData {
   toRate: number;
 }
 
-const initial: MineData = { loading: true, failed: false, items: [], page: 0, hasMore: false, loadingMore: false, toRate: 0 };
+const initial: MineData = { items: [], page: 0, hasMore: false, loadingMore: false, toRate: 0 };
 
 function toRate(items: MatterRow[]): number {
   return items.filter((i) => i.statusName === '待评价').length;
 }
 
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
-    onLoad() {
-      void this.load();
-    },
-    onShow() {
-      // Back from a matter just rated: show it rated.
-      if (!this.data.loading) void this.load();
-    },
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
-    },
     async load() {
-      this.setData({ loading: true, failed: false });
-      try {
-        const page = await myMatters(0);
-        const items = page.items.map(matterRow);
-        this.setData({ items, page: 0, hasMore: page.hasMore, toRate: toRate(items), loading: false });
-      } catch (e) {
-        this.setData({ loading: false, failed: true });
-        showError(e);
-      }
+      const page = await myMatters(0);
+      const items = page.items.map(matterRow);
+      this.setData({ items, page: 0, hasMore: page.hasMore, toRate: toRate(items) });
     },
     async onMore() {
       if (this.data.loadingMore) return;
@@ -58,9 +41,6 @@ Component({
         this.setData({ loadingMore: false });
         showError(e);
       }
-    },
-    onRetry() {
-      void this.load();
     },
     onOpen(e: WechatMiniprogram.BaseEvent) {
       wx.navigateTo({ url: `/packages/matters/detail/detail?id=${dataString(e, 'id')}` });

@@ -4,6 +4,7 @@
 import { showError } from '../../../services/cloud';
 import { matterStats } from '../../../services/matters';
 import { care } from '../../../behaviors/care';
+import { reload, shell } from '../../../behaviors/page-shell';
 import { addDays, chinaDate, dateText } from '../../../utils/china-time';
 import { dataString } from '../../../utils/event';
 import { statsView, type StatsView } from '../../../utils/matters-format';
@@ -11,8 +12,6 @@ import { statsView, type StatsView } from '../../../utils/matters-format';
 type Preset = 'month' | 'quarter' | 'year';
 
 interface StatsData {
-  loading: boolean;
-  failed: boolean;
   from: string;
   to: string;
   fromLabel: string;
@@ -33,8 +32,6 @@ const today = chinaDate();
 const month = periodOf('month', today);
 
 const initial: StatsData = {
-  loading: true,
-  failed: false,
   from: month.from,
   to: month.to,
   fromLabel: dateText(month.from),
@@ -50,46 +47,33 @@ function isPreset(v: string): v is Preset {
 }
 
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
-    onLoad() {
-      void this.load();
-    },
     async load() {
-      this.setData({ loading: true, failed: false });
-      try {
-        const s = await matterStats(this.data.from, this.data.to);
-        this.setData({
-          village: s.village ? statsView(s.village.name, s.village) : null,
-          cadres: s.cadres.map((c) => statsView(c.name, c)),
-          villages: s.villages.map((v) => statsView(v.name, v)),
-          loading: false,
-        });
-      } catch (e) {
-        this.setData({ loading: false, failed: true });
-        showError(e);
-      }
+      const s = await matterStats(this.data.from, this.data.to);
+      this.setData({
+        village: s.village ? statsView(s.village.name, s.village) : null,
+        cadres: s.cadres.map((c) => statsView(c.name, c)),
+        villages: s.villages.map((v) => statsView(v.name, v)),
+      });
     },
     onPreset(e: WechatMiniprogram.BaseEvent) {
       const p = dataString(e, 'preset');
       if (!isPreset(p)) return;
       const { from, to } = periodOf(p, chinaDate());
       this.setData({ preset: p, from, to, fromLabel: dateText(from), toLabel: dateText(to) });
-      void this.load();
+      void reload(this);
     },
     onFrom(e: WechatMiniprogram.PickerChange) {
       const from = String(e.detail.value);
       this.setData({ from, fromLabel: dateText(from), preset: '' });
-      void this.load();
+      void reload(this);
     },
     onTo(e: WechatMiniprogram.PickerChange) {
       const to = String(e.detail.value);
       this.setData({ to, toLabel: dateText(to), preset: '' });
-      void this.load();
-    },
-    onRetry() {
-      void this.load();
+      void reload(this);
     },
   },
 });

@@ -3,7 +3,7 @@
 // the black list shows deduction items and their points only, never a name or a household. Shared
 // to the village group and to 朋友圈.
 import type { BoardsResult } from '../../../../typings/index';
-import { CloudError, showError } from '../../../services/cloud';
+import { CloudError, errorText, showError } from '../../../services/cloud';
 import { getBoards, listNotices } from '../../../services/notice';
 import { monthShort, monthTitle, stateText } from '../../../utils/notice-format';
 import { gateOf, goHome, goJoin, type Gate } from '../../../utils/notice-gate';
@@ -58,9 +58,6 @@ const initial: BoardsData = {
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-function errorText(e: unknown): string {
-  return e instanceof CloudError ? e.message : '系统繁忙，请稍后再试';
-}
 
 export function redRows(b: BoardsResult): RedRow[] {
   return b.red.map((r, i) => ({

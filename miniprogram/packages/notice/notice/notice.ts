@@ -6,7 +6,7 @@
 // notice and settle this one. Shared into the village group as a card that opens this page; someone
 // not in the village is offered a way to join.
 import type { NoticeGetResult, NoticeView, ObjectionView } from '../../../../typings/index';
-import { CloudError, showError } from '../../../services/cloud';
+import { CloudError, errorText, showError } from '../../../services/cloud';
 import { getNotice, listNotices, objectTo, publishNotice, resolveObjection, settleNotice } from '../../../services/notice';
 import { newClientKey } from '../../../utils/client-key';
 import { dataString } from '../../../utils/event';
@@ -153,9 +153,6 @@ function tone(points: number): 'up' | 'down' | 'zero' {
   return points > 0 ? 'up' : points < 0 ? 'down' : 'zero';
 }
 
-function errorText(e: unknown): string {
-  return e instanceof CloudError ? e.message : '系统繁忙，请稍后再试';
-}
 
 function dayText(date: string): string {
   return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;

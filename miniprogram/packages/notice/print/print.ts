@@ -4,7 +4,7 @@
 // then be saved to the phone's album (to print at home or at a print shop) or previewed, where a long
 // press also sends or prints them. Chinese text is drawn with the phone's own fonts.
 import type { NoticeView } from '../../../../typings/index';
-import { CloudError, showError } from '../../../services/cloud';
+import { CloudError, errorText, showError } from '../../../services/cloud';
 import { getNotice } from '../../../services/notice';
 import { dataNumber } from '../../../utils/event';
 import { monthTitle } from '../../../utils/notice-format';
@@ -54,9 +54,6 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** The notice loaded (kept out of `data`: the view never shows it whole). */
 let notice: NoticeView | null = null;
 
-function errorText(e: unknown): string {
-  return e instanceof CloudError ? e.message : '系统繁忙，请稍后再试';
-}
 
 function isCanvas(v: unknown): v is WechatMiniprogram.Canvas {
   return typeof v === 'object' && v !== null && 'getContext' in v && typeof v.getContext === 'function' && 'width' in v && 'height' in v;

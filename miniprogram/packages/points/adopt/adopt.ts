@@ -1,9 +1,10 @@
 // 登记新版积分规则 (the secretary): the items of the version in force (or the 5+X template for a
 // village's first version), edited as the assembly decided — points, cap, photo, stopped items, new
 // 本村特色 items — with the meeting, the votes and the date it takes effect.
+import { errorText } from '../../../services/cloud';
 import type { AdoptRequest, RuleItemView } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
-import { adoptRules, errorText, getRules, getTemplate } from '../../../services/points';
+import { adoptRules, getRules, getTemplate } from '../../../services/points';
 import { chinaDate } from '../../../utils/china-time';
 import { newClientKey } from '../../../utils/client-key';
 import { itemsOf, nextLocalCode, toRow, wholeNumber, type ItemRow } from '../../../utils/rules-edit';

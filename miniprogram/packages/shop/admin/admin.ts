@@ -4,8 +4,9 @@
 // (redemption days) outside which the shop stays closed when the village wants it so.
 import type { GoodsView, LimitPeriod, RedemptionEventView, SaveGoodsRequest, ShopMode } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
-import { showError } from '../../../services/cloud';
-import { browseShop, errorText, initialOf, saveGoods, saveShopSettings, shopSettings } from '../../../services/shop';
+import { formShell, reload } from '../../../behaviors/page-shell';
+import { errorText, showError } from '../../../services/cloud';
+import { browseShop, initialOf, saveGoods, saveShopSettings, shopSettings } from '../../../services/shop';
 import { chooseImages, extensionOf, fileUrl, uploadFile } from '../../../services/upload';
 import { newClientKey } from '../../../utils/client-key';
 import { dataNumber, dataString } from '../../../utils/event';
@@ -43,9 +44,6 @@ interface EventRow extends RedemptionEventView {
 }
 
 interface AdminData {
-  loading: boolean;
-  failed: boolean;
-  loadError: string;
   /** The goods as the function gave them (the form starts from one). */
   all: GoodsView[];
   rows: Row[];
@@ -67,9 +65,6 @@ export const LIMITS: (LimitPeriod | null)[] = [null, 'month', 'quarter', 'year']
 const LIMIT_NAMES = ['不限购', '每户每月限', '每户每季度限', '每户每年限'];
 
 const initial: AdminData = {
-  loading: true,
-  failed: false,
-  loadError: '',
   all: [],
   rows: [],
   form: null,
@@ -156,34 +151,18 @@ function formOf(g: GoodsView | null): Form {
 }
 
 Component({
-  behaviors: [care],
+  behaviors: [care, formShell],
   data: initial,
   methods: {
-    onLoad() {
-      void this.load();
-    },
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
-    },
     async load() {
-      this.setData({ loading: true, failed: false, loadError: '' });
-      try {
-        const [shop, settings] = await Promise.all([browseShop(), shopSettings()]);
-        this.setData({
-          loading: false,
-          all: shop.goods,
-          rows: shop.goods.map(row),
-          mode: settings.mode,
-          pickupDays: String(settings.pickupDays),
-          events: settings.events.map(eventRow),
-        });
-      } catch (e) {
-        this.setData({ loading: false, failed: true, loadError: errorText(e) });
-        showError(e);
-      }
-    },
-    onRetry() {
-      void this.load();
+      const [shop, settings] = await Promise.all([browseShop(), shopSettings()]);
+      this.setData({
+        all: shop.goods,
+        rows: shop.goods.map(row),
+        mode: settings.mode,
+        pickupDays: String(settings.pickupDays),
+        events: settings.events.map(eventRow),
+      });
     },
     // ---- goods ---------------------------------------------------------------------------------
     onAdd() {
@@ -247,7 +226,7 @@ Component({
           notice: `已保存：${saved.name}（库存 ${saved.stock} 件，${saved.onShelf ? '在售' : '已下架'}）`,
         });
         wx.showToast({ title: '已保存', icon: 'success', duration: 1500 });
-        await this.load();
+        await reload(this);
       } catch (e) {
         this.setData({ saving: false, formError: errorText(e) });
       }

@@ -3,8 +3,9 @@
 // cancelled and the points come back.
 import type { MyOrder } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
-import { showError } from '../../../services/cloud';
-import { cancelOrder, codeText, errorText, myOrders } from '../../../services/shop';
+import { reload, shell } from '../../../behaviors/page-shell';
+import { errorText, showError } from '../../../services/cloud';
+import { cancelOrder, codeText, myOrders } from '../../../services/shop';
 import { timeText } from '../../../utils/china-time';
 import { dataString } from '../../../utils/event';
 import { deadlineText } from '../format';
@@ -24,16 +25,13 @@ interface OrderCard {
 }
 
 interface OrdersData {
-  loading: boolean;
-  failed: boolean;
-  loadError: string;
   available: number;
   cards: OrderCard[];
   cancelling: string;
   notice: string;
 }
 
-const initial: OrdersData = { loading: true, failed: false, loadError: '', available: 0, cards: [], cancelling: '', notice: '' };
+const initial: OrdersData = { available: 0, cards: [], cancelling: '', notice: '' };
 
 function card(o: MyOrder): OrderCard {
   const closedWhat = o.status === 'done' ? '领取' : o.status === 'cancelled' ? '取消' : '过期';
@@ -68,30 +66,12 @@ function confirm(content: string): Promise<boolean> {
 }
 
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
-    onLoad() {
-      void this.load();
-    },
-    onShow() {
-      if (!this.data.loading) void this.load();
-    },
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
-    },
     async load() {
-      this.setData({ loading: true, failed: false, loadError: '' });
-      try {
-        const res = await myOrders();
-        this.setData({ loading: false, available: res.available, cards: res.orders.map(card) });
-      } catch (e) {
-        this.setData({ loading: false, failed: true, loadError: errorText(e) });
-        showError(e);
-      }
-    },
-    onRetry() {
-      void this.load();
+      const res = await myOrders();
+      this.setData({ available: res.available, cards: res.orders.map(card) });
     },
     onPreview(e: WechatMiniprogram.BaseEvent) {
       const c = this.data.cards.find((x) => x.id === dataString(e, 'id'));
@@ -105,11 +85,11 @@ Component({
       try {
         const res = await cancelOrder(c.id);
         this.setData({ cancelling: '', notice: `已取消，${res.order.points} 积分已退回，现有可用积分 ${res.available}` });
-        await this.load();
+        await reload(this);
       } catch (err) {
         this.setData({ cancelling: '' });
         showError(err);
-        await this.load();
+        await reload(this);
       }
     },
   },

@@ -4,12 +4,12 @@
 // may be marked as left (never deleted) by a cadre, the head, or themselves.
 import type { GridView, HouseholdDetail } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
-import { showError } from '../../../services/cloud';
+import { reload, shell } from '../../../behaviors/page-shell';
+import { errorText, showError } from '../../../services/cloud';
 import {
   addMember,
   createInvite,
   editMember,
-  errorText,
   grids,
   household,
   leaveMember,
@@ -36,9 +36,6 @@ interface Form {
 }
 
 interface HouseholdData {
-  loading: boolean;
-  failed: boolean;
-  loadError: string;
   id: string;
   detail: HouseholdDetail | null;
   relations: string[];
@@ -66,9 +63,6 @@ function sheetOf(name: string): Sheet {
 
 const emptyForm: Form = { name: '', relationIndex: 0, idNumber: '', phone: '', toNo: '', reason: '', gridIndex: 0, groupIndex: 0 };
 const initial: HouseholdData = {
-  loading: true,
-  failed: false,
-  loadError: '',
   id: '',
   detail: null,
   relations: RELATIONS,
@@ -86,22 +80,16 @@ const initial: HouseholdData = {
 };
 
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ id: query.id ?? '' });
-      void this.load();
     },
     async load() {
-      try {
-        const detail = await household(this.data.id);
-        this.setData({ detail, loading: false, failed: false });
-        wx.setNavigationBarTitle({ title: `${detail.household.no} ${detail.household.headName}` });
-      } catch (e) {
-        this.setData({ loading: false, failed: true, loadError: errorText(e) });
-        showError(e);
-      }
+      const detail = await household(this.data.id);
+      this.setData({ detail });
+      wx.setNavigationBarTitle({ title: `${detail.household.no} ${detail.household.headName}` });
     },
     onShareAppMessage() {
       return inviteShare(this.data.invite, this.data.detail?.household.no ?? '');
@@ -212,7 +200,7 @@ Component({
           const row = await moveHousehold({ householdId: this.data.id, gridId: grid.id, groupId: group.id });
           done = `已调整到${row.gridName} ${row.groupName}`;
         }
-        await this.load();
+        await reload(this);
         this.setData({ saving: false, sheet: '', notice: done });
       } catch (e) {
         this.setData({ saving: false, error: e instanceof FormProblem ? e.message : errorText(e) });
