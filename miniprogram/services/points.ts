@@ -15,7 +15,7 @@ import type {
   RuleSetView,
   RulesResult,
 } from '../../typings/index';
-import { call, CloudError } from './cloud';
+import { call, } from './cloud';
 
 export function getRules(): Promise<RulesResult> {
   return call('points', 'rules', {});

@@ -29,7 +29,7 @@ import type {
   VillageRow,
   Abilities,
 } from '../../typings/index';
-import { call, CloudError } from './cloud';
+import { call, } from './cloud';
 
 export const townVillages = (): Promise<TownVillagesResult> => call('village', 'townVillages', {});
 export const createVillage = (name: string): Promise<VillageRow> => call('village', 'createVillage', { name });

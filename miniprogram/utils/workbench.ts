@@ -1,7 +1,7 @@
 // What each person came for, by role: the tasks of 办事 (grouped by role), the badges of 首页 (what
 // waits, counted by board.home), and the entries of 公开 and 我的. Pure: the tab pages pass what
 // their one service call answered (services/home.ts).
-import type { HomeResult, HomeWaiting, MeResult, Role } from '../../typings/index';
+import type { HomeWaiting, MeResult, Role } from '../../typings/index';
 
 export interface Task {
   id: string;

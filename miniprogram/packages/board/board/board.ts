@@ -3,7 +3,7 @@
 // supervisor sees the finance drafts to sign; members may agree to be told of new 通知. Opened from a
 // share card with ?villageId=, someone not in the village reads what is published and may join.
 import type { BoardItemSummary, BoardKind, BoardVillage, BoardViewer } from '../../../../typings/index';
-import { CloudError, showError } from '../../../services/cloud';
+import { showError } from '../../../services/cloud';
 import { askSubscription, listItems } from '../../../services/board';
 import { dayText, whenText } from '../../../utils/board-format';
 import { BOARDS_URL, goJoin, pageUrl, param, shareCard, timelineCard } from '../../../utils/board-share';

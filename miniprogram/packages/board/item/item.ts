@@ -3,14 +3,14 @@
 // screen); a cadre edits a draft or publishes it (finance only once signed off). Opened from a share
 // card with ?villageId=, someone not in the village reads it and may join.
 import type { BoardAttachment, BoardItemDetail } from '../../../../typings/index';
-import { CloudError, showError } from '../../../services/cloud';
+import { showError } from '../../../services/cloud';
 import { getItem, openDocument, publishItem, signOffItem } from '../../../services/board';
 import { fileUrl } from '../../../services/upload';
 import { dayText, whenText } from '../../../utils/board-format';
 import { goJoin, pageUrl, param, shareCard, timelineCard } from '../../../utils/board-share';
 import { dataNumber } from '../../../utils/event';
 import { care } from '../../../behaviors/care';
-import { reload, shell } from '../../../behaviors/page-shell';
+import { shell } from '../../../behaviors/page-shell';
 
 interface AttachmentRow {
   name: string;

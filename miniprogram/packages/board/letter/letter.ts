@@ -4,7 +4,7 @@
 // replies). Opened from a share card with ?villageId=, someone not in the village reads it (names of
 // commenters shown as "村民") and is offered a way to join.
 import type { CommentView, LetterDetail, ReadersResult } from '../../../../typings/index';
-import { CloudError, errorText, showError } from '../../../services/cloud';
+import { errorText, showError } from '../../../services/cloud';
 import { askSubscription, getLetter, getReaders, moderateComment, postComment, replyComment, setLike } from '../../../services/board';
 import { fileUrl } from '../../../services/upload';
 import { whenText } from '../../../utils/board-format';

@@ -2,14 +2,14 @@
 // Opened from a share card with ?villageId=, someone not in the village reads the published letters
 // and is offered a way to join.
 import type { BoardVillage, BoardViewer, LetterSummary } from '../../../../typings/index';
-import { CloudError, showError } from '../../../services/cloud';
+import { showError } from '../../../services/cloud';
 import { listLetters } from '../../../services/board';
 import { fileUrl } from '../../../services/upload';
 import { whenText } from '../../../utils/board-format';
 import { goJoin, pageUrl, param, shareCard, timelineCard } from '../../../utils/board-share';
 import { dataString } from '../../../utils/event';
 import { care } from '../../../behaviors/care';
-import { reload, shell } from '../../../behaviors/page-shell';
+import { shell } from '../../../behaviors/page-shell';
 
 interface Row {
   id: string;

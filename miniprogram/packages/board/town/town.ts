@@ -2,7 +2,6 @@
 // a month, 村民说事 answered within two working days, points participation, 积分超市 use — then each
 // village's stars criterion by criterion (each figure once), with the criteria written out.
 import type { StarCriterion, StarKey, TownResult, TownVillageRow } from '../../../../typings/index';
-import { CloudError, showError } from '../../../services/cloud';
 import { getTown } from '../../../services/board';
 import { percentText, starsText } from '../../../utils/board-format';
 import { pageUrl } from '../../../utils/board-share';

@@ -2,7 +2,6 @@
 // in the village, its honours (文明家庭, the 金豆 / 银豆 / 铜豆 grids it shared in) and the 积分贷
 // rate it qualifies for. Grid leaders and cadres open another household with ?householdId=.
 import type { AnnualResult } from '../../../../typings/index';
-import { showError } from '../../../services/cloud';
 import { getAnnual } from '../../../services/honours';
 import { rateText } from '../../../utils/honours-format';
 import { care } from '../../../behaviors/care';

@@ -5,7 +5,7 @@ import type { CalendarDayKind, CalendarResult } from '../../../../typings/index'
 import { showError } from '../../../services/cloud';
 import { askSubscribe, holidayCalendar, MATTER_TEMPLATES, setHolidayOverride } from '../../../services/matters';
 import { care } from '../../../behaviors/care';
-import { reload, shell } from '../../../behaviors/page-shell';
+import { shell } from '../../../behaviors/page-shell';
 import { addDays, chinaDate, dateText } from '../../../utils/china-time';
 import { dataString } from '../../../utils/event';
 

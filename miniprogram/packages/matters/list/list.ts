@@ -4,7 +4,7 @@ import { getMe } from '../../../services/account';
 import { showError } from '../../../services/cloud';
 import { publicMatters } from '../../../services/matters';
 import { care } from '../../../behaviors/care';
-import { reload, shell } from '../../../behaviors/page-shell';
+import { shell } from '../../../behaviors/page-shell';
 import { dataString } from '../../../utils/event';
 import { matterRow, type MatterRow } from '../../../utils/matters-format';
 

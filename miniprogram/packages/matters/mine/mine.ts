@@ -3,7 +3,7 @@
 import { showError } from '../../../services/cloud';
 import { myMatters } from '../../../services/matters';
 import { care } from '../../../behaviors/care';
-import { reload, shell } from '../../../behaviors/page-shell';
+import { shell } from '../../../behaviors/page-shell';
 import { dataString } from '../../../utils/event';
 import { matterRow, type MatterRow } from '../../../utils/matters-format';
 

@@ -1,7 +1,4 @@
-// 说事统计 over a chosen period (matters raised in it): for the village and each cadre — or, for a
-// town admin, each village of the town — the response-within-deadline rate, the resolution rate,
-// the average rating and the share of 4–5 stars.
-import { showError } from '../../../services/cloud';
+
 import { matterStats } from '../../../services/matters';
 import { care } from '../../../behaviors/care';
 import { reload, shell } from '../../../behaviors/page-shell';

@@ -3,7 +3,7 @@
 // the black list shows deduction items and their points only, never a name or a household. Shared
 // to the village group and to 朋友圈.
 import type { BoardsResult } from '../../../../typings/index';
-import { CloudError, errorText, showError } from '../../../services/cloud';
+import { errorText, showError } from '../../../services/cloud';
 import { getBoards, listNotices } from '../../../services/notice';
 import { monthShort, monthTitle, stateText } from '../../../utils/notice-format';
 import { gateOf, goHome, goJoin, type Gate } from '../../../utils/notice-gate';

@@ -1,7 +1,7 @@
 // 积分公示 by month: every notice of the village, newest first, with its state, closing time (China
 // time) and figures; a month opens its notice, or its 红黑榜. Cadres publish last month's notice here.
 import type { NoticeSummary } from '../../../../typings/index';
-import { CloudError, errorText, showError } from '../../../services/cloud';
+import { errorText, showError } from '../../../services/cloud';
 import { listNotices, publishNotice } from '../../../services/notice';
 import { dataString } from '../../../utils/event';
 import { chinaMomentText, lastChinaMonth, monthTitle, noticeState, stateText, type NoticeState } from '../../../utils/notice-format';

@@ -6,7 +6,7 @@
 // notice and settle this one. Shared into the village group as a card that opens this page; someone
 // not in the village is offered a way to join.
 import type { NoticeGetResult, NoticeView, ObjectionView } from '../../../../typings/index';
-import { CloudError, errorText, showError } from '../../../services/cloud';
+import { errorText, showError } from '../../../services/cloud';
 import { getNotice, listNotices, objectTo, publishNotice, resolveObjection, settleNotice } from '../../../services/notice';
 import { newClientKey } from '../../../utils/client-key';
 import { dataString } from '../../../utils/event';

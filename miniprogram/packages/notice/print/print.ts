@@ -4,7 +4,7 @@
 // then be saved to the phone's album (to print at home or at a print shop) or previewed, where a long
 // press also sends or prints them. Chinese text is drawn with the phone's own fonts.
 import type { NoticeView } from '../../../../typings/index';
-import { CloudError, errorText, showError } from '../../../services/cloud';
+import { errorText, showError } from '../../../services/cloud';
 import { getNotice } from '../../../services/notice';
 import { dataNumber } from '../../../utils/event';
 import { monthTitle } from '../../../utils/notice-format';

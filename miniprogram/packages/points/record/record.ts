@@ -7,8 +7,8 @@
 // submit (weak network, double tap) never records twice.
 import type { Recorder, RecordRequest } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
-import { reload, shell } from '../../../behaviors/page-shell';
-import { errorText, showError } from '../../../services/cloud';
+import { formShell } from '../../../behaviors/page-shell';
+import { errorText, } from '../../../services/cloud';
 import { getRules, listHouseholds, submitRecord } from '../../../services/points';
 import { chooseImages, extensionOf, uploadFile } from '../../../services/upload';
 import { addDays, chinaDate, dateText } from '../../../utils/china-time';
@@ -28,14 +28,13 @@ import {
   summaryOf,
   type Mode,
   type PhotoRow,
-  type RecordData,
 } from './record-view';
 
 /** The item named in the page's query, picked once the rules are loaded. */
 let preset = '';
 
 Component({
-  behaviors: [care, shell],
+  behaviors: [care, formShell],
   data: initial,
   methods: {
     onLoad(query: Record<string, string | undefined>) {

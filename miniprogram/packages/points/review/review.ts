@@ -4,7 +4,7 @@
 // how many were done and why any were skipped.
 import type { RecordView, ReviewResult } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
-import { reload, shell } from '../../../behaviors/page-shell';
+import { shell } from '../../../behaviors/page-shell';
 import { showError } from '../../../services/cloud';
 import { getQueue, reviewRecords } from '../../../services/points';
 import { fileUrl } from '../../../services/upload';

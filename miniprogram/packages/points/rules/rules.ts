@@ -2,8 +2,7 @@
 // the adoption record (三上三下, the assembly's vote) and every version. Readable by every villager.
 import type { RuleCategory, RuleItemView, RulesResult } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
-import { reload, shell } from '../../../behaviors/page-shell';
-import { showError } from '../../../services/cloud';
+import { shell } from '../../../behaviors/page-shell';
 import { getRules } from '../../../services/points';
 import { dateText } from '../../../utils/china-time';
 import { capText, pointsText, recordersText } from '../../../utils/points-format';

@@ -4,7 +4,7 @@
 import type { MyOrder } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
 import { reload, shell } from '../../../behaviors/page-shell';
-import { errorText, showError } from '../../../services/cloud';
+import { showError } from '../../../services/cloud';
 import { cancelOrder, codeText, myOrders } from '../../../services/shop';
 import { timeText } from '../../../utils/china-time';
 import { dataString } from '../../../utils/event';

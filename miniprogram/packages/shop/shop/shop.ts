@@ -5,8 +5,8 @@
 // page without another call and shows the pickup code.
 import type { BrowseResult, GoodsView, RedeemResult } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
-import { reload, shell } from '../../../behaviors/page-shell';
-import { errorText, showError } from '../../../services/cloud';
+import { shell } from '../../../behaviors/page-shell';
+import { errorText, } from '../../../services/cloud';
 import { browseShop, codeText, initialOf, redeem } from '../../../services/shop';
 import { fileUrl } from '../../../services/upload';
 import { newClientKey } from '../../../utils/client-key';

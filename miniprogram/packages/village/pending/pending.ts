@@ -4,8 +4,8 @@
 // a reason the person will see.
 import type { MembershipRequestView } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
-import { reload, shell } from '../../../behaviors/page-shell';
-import { errorText, showError } from '../../../services/cloud';
+import { shell } from '../../../behaviors/page-shell';
+import { errorText, } from '../../../services/cloud';
 import { confirmRequest, pendingRequests, refuseRequest } from '../../../services/village';
 import { timeText } from '../../../utils/china-time';
 import { dataString } from '../../../utils/event';

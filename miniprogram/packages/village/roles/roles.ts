@@ -3,7 +3,7 @@
 // (a single-use code and 小程序码).
 import type { AppointableRole, PersonView } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
-import { reload, shell } from '../../../behaviors/page-shell';
+import { shell } from '../../../behaviors/page-shell';
 import { errorText, showError } from '../../../services/cloud';
 import { createInvite, people, setRole } from '../../../services/village';
 import { dataString } from '../../../utils/event';
