@@ -94,8 +94,8 @@ test('another household is refused to a villager, with a retry', async () => {
   asUser('demo-villager');
   const page = await loadPage('packages/honours/annual/annual', { query: { householdId: 'hh-050' } });
   await page.settled();
-  expect(page.textOf('#load-error')).toBe('只能查看自己家的情况');
-  expect(page.$('.retry')).not.toBeNull();
+  expect(page.textOf('#state >>> #load-error')).toBe('只能查看自己家的情况');
+  expect(page.$('#state >>> .retry')).not.toBeNull();
 });
 
 test('the tabs lead to the honours pages; a stranger (a bank officer) only to verifying', async () => {

@@ -167,7 +167,7 @@ test("the function's refusals appear on the page in its words, and nothing is re
   // A villager cannot record for households.
   const other = await loadPage('packages/points/record/record', { query: { mode: 'households' } });
   await other.settled();
-  expect(other.textOf('#load-error')).toBe('只有网格长和村干部可以为农户记录积分');
+  expect(other.textOf('#state >>> #load-error')).toBe('只有网格长和村干部可以为农户记录积分');
   expect(toasts()).toContainEqual({ title: '只有网格长和村干部可以为农户记录积分', icon: 'none', duration: 2500 });
   expect(other.$('#submit')).toBeNull();
 });
