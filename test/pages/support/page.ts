@@ -119,8 +119,10 @@ export class PageHandle {
    * page's WXML, e.g. ".retry"), as a user's touch would, and lets its handler start.
    */
   async dispatch(selector: string, event = 'tap', detail: Record<string, unknown> = {}): Promise<void> {
-    const target = this.find(selector);
-    if (!target) throw new Error(`${selector} is not rendered in ${this.route}:\n${this.describe()}`);
+    const found = this.find(selector);
+    if (!found) throw new Error(`${selector} is not rendered in ${this.route}:\n${this.describe()}`);
+    // An hm-button takes the touch inside, as a finger would: disabled or loading, nothing happens.
+    const target = (event === 'tap' && found.querySelector('.hm-button')) || found;
     target.dispatchEvent(event, { detail });
     // j-component delivers the event in a microtask; a macrotask later the handler has run its
     // synchronous part (e.g. setData({ loading: true })).
