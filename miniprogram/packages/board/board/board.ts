@@ -3,12 +3,12 @@
 // supervisor sees the finance drafts to sign; members may agree to be told of new 通知. Opened from a
 // share card with ?villageId=, someone not in the village reads what is published and may join.
 import type { BoardItemSummary, BoardKind, BoardVillage, BoardViewer } from '../../../../typings/index';
-import { showError } from '../../../services/cloud';
 import { askSubscription, listItems } from '../../../services/board';
 import { dayText, whenText } from '../../../utils/board-format';
 import { BOARDS_URL, goJoin, pageUrl, param, shareCard, timelineCard } from '../../../utils/board-share';
 import { dataString } from '../../../utils/event';
 import { care } from '../../../behaviors/care';
+import { loadMore } from '../../../behaviors/more';
 import { reload, shell } from '../../../behaviors/page-shell';
 
 interface Tab {
@@ -125,17 +125,12 @@ Component({
       this.setData({ kind, kindName: KIND_NAMES[kind], rows: [], drafts: [] });
       void reload(this);
     },
-    async onMore() {
-      if (this.data.loadingMore || !this.data.hasMore) return;
-      this.setData({ loadingMore: true });
-      try {
-        const page = this.data.page + 1;
-        const res = await listItems({ kind: this.data.kind, villageId: this.data.villageId, page });
-        this.setData({ rows: [...this.data.rows, ...res.items.map(row)], page, hasMore: res.hasMore, loadingMore: false });
-      } catch (e) {
-        this.setData({ loadingMore: false });
-        showError(e);
-      }
+    onMore() {
+      const { kind, villageId } = this.data;
+      return loadMore(this, async (page) => {
+        const res = await listItems({ kind, villageId, page });
+        return { rows: res.items.map(row), hasMore: res.hasMore };
+      });
     },
     onReachBottom() {
       void this.onMore();

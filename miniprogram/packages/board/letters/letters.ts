@@ -2,13 +2,13 @@
 // Opened from a share card with ?villageId=, someone not in the village reads the published letters
 // and is offered a way to join.
 import type { BoardVillage, BoardViewer, LetterSummary } from '../../../../typings/index';
-import { showError } from '../../../services/cloud';
 import { listLetters } from '../../../services/board';
 import { fileUrl } from '../../../services/upload';
 import { whenText } from '../../../utils/board-format';
 import { goJoin, pageUrl, param, shareCard, timelineCard } from '../../../utils/board-share';
 import { dataString } from '../../../utils/event';
 import { care } from '../../../behaviors/care';
+import { loadMore } from '../../../behaviors/more';
 import { shell } from '../../../behaviors/page-shell';
 
 interface Row {
@@ -74,17 +74,12 @@ Component({
         hasMore: res.hasMore,
       });
     },
-    async onMore() {
-      if (this.data.loadingMore || !this.data.hasMore) return;
-      this.setData({ loadingMore: true });
-      try {
-        const page = this.data.page + 1;
-        const res = await listLetters({ villageId: this.data.villageId, page });
-        this.setData({ rows: [...this.data.rows, ...res.letters.map(row)], page, hasMore: res.hasMore, loadingMore: false });
-      } catch (e) {
-        this.setData({ loadingMore: false });
-        showError(e);
-      }
+    onMore() {
+      const villageId = this.data.villageId;
+      return loadMore(this, async (page) => {
+        const res = await listLetters({ villageId, page });
+        return { rows: res.letters.map(row), hasMore: res.hasMore };
+      });
     },
     onReachBottom() {
       void this.onMore();

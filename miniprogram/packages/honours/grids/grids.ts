@@ -6,6 +6,7 @@ import { showError } from '../../../services/cloud';
 import { awardQuarter, getGridScores, getQuarter } from '../../../services/honours';
 import { HONOUR_SHORT, monthText, quarterText, shiftMonth, shiftQuarter } from '../../../utils/honours-format';
 import { care } from '../../../behaviors/care';
+import { confirmAction } from '../../../utils/confirm';
 import { shell } from '../../../behaviors/page-shell';
 
 interface GridRow {
@@ -113,19 +114,6 @@ export function quarterView(q: QuarterResult): Partial<GridsData> {
   };
 }
 
-function confirm(title: string, content: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    wx.showModal({
-      title,
-      content,
-      confirmText: '确定',
-      cancelText: '再想想',
-      success: (res) => resolve(res.confirm),
-      fail: () => resolve(false),
-    });
-  });
-}
-
 Component({
   behaviors: [care, shell],
   data: initial,
@@ -174,7 +162,7 @@ Component({
     },
     async onAward() {
       if (this.data.busy || !this.data.canAward) return;
-      const ok = await confirm(
+      const ok = await confirmAction(
         '评定网格荣誉',
         `确定评定${quarterText(this.data.quarter)}的网格荣誉吗？评定后奖励积分会立即发到各户，不能撤回。`,
       );

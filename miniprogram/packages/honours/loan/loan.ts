@@ -8,6 +8,7 @@ import { newClientKey } from '../../../utils/client-key';
 import { dataString } from '../../../utils/event';
 import { CERTIFICATE_STATUS, codeText, dayText, pointsOfPercent, rateText } from '../../../utils/honours-format';
 import { care } from '../../../behaviors/care';
+import { confirmAction } from '../../../utils/confirm';
 import { reload, shell } from '../../../behaviors/page-shell';
 
 interface CertRow {
@@ -82,19 +83,6 @@ export function loanView(r: LoanResult): Partial<LoanData> {
   };
 }
 
-function confirm(title: string, content: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    wx.showModal({
-      title,
-      content,
-      confirmText: '确定',
-      cancelText: '再想想',
-      success: (res) => resolve(res.confirm),
-      fail: () => resolve(false),
-    });
-  });
-}
-
 Component({
   behaviors: [care, shell],
   data: initial,
@@ -131,7 +119,7 @@ Component({
     async onRevoke(e: WechatMiniprogram.BaseEvent) {
       const code = dataString(e, 'code');
       if (!code || this.data.busy) return;
-      const ok = await confirm('作废积分证明', `作废后，银行用核验码 ${codeText(code)} 将查不到证明内容。确定作废吗？`);
+      const ok = await confirmAction('作废积分证明', `作废后，银行用核验码 ${codeText(code)} 将查不到证明内容。确定作废吗？`);
       if (!ok) return;
       this.setData({ busy: true });
       try {

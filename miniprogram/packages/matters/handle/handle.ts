@@ -13,7 +13,7 @@ import {
   progressMatter,
   respondMatter,
 } from '../../../services/matters';
-import { chooseImages, extensionOf, uploadFile } from '../../../services/upload';
+import { chooseImages, uploadPhotos } from '../../../services/upload';
 import { care } from '../../../behaviors/care';
 import { formShell } from '../../../behaviors/page-shell';
 import { addDays, chinaDate, dateText } from '../../../utils/china-time';
@@ -176,13 +176,8 @@ Component({
         const paths = await chooseImages(left);
         if (!paths.length) return;
         this.setData({ uploading: true });
-        let seq = this.data.photoSeq;
-        const added: PhotoRow[] = [];
-        for (const p of paths) {
-          seq += 1;
-          added.push({ fileID: await uploadFile(p, `matters/${chinaDate()}/${this.data.clientKey}-${seq}.${extensionOf(p)}`), src: p });
-        }
-        this.setData({ photos: [...this.data.photos, ...added], photoSeq: seq, uploading: false });
+        const { photos, seq } = await uploadPhotos(paths, 'matters', this.data.clientKey, this.data.photoSeq);
+        this.setData({ photos: [...this.data.photos, ...photos], photoSeq: seq, uploading: false });
       } catch (e) {
         this.setData({ uploading: false });
         showError(e);
@@ -206,28 +201,35 @@ Component({
         showError(err);
       }
     },
+    /** The assignee picked for 交办, or what is missing. */
+    assignee(): MatterAssignRequest['assignee'] | string {
+      if (this.data.assignKind === 'person') {
+        const person = this.data.people[this.data.personIndex];
+        return person ? { kind: 'person', userId: person.userId } : '请选择承办人';
+      }
+      const body = this.data.bodyName.trim();
+      return body ? { kind: 'body', name: body } : '请填写承办单位，例如：镇水务站';
+    },
+    /** The call the open form makes, or what is missing from it. */
+    request(form: Exclude<Form, ''>, text: string): Promise<MatterDetail> | string {
+      const base = { id: this.data.id, clientKey: this.data.clientKey };
+      const photos = this.data.photos.length ? { photos: this.data.photos.map((p) => p.fileID) } : {};
+      if (form === 'respond') return respondMatter({ ...base, text, ...photos });
+      if (form === 'note') return noteMatter({ ...base, text, publish: this.data.publish });
+      if (form === 'progress') return progressMatter({ ...base, text, ...photos });
+      if (form === 'close') return closeMatter({ ...base, text, ...photos });
+      const assignee = this.assignee();
+      if (typeof assignee === 'string') return assignee;
+      return assignMatter({ ...base, assignee, dueDate: this.data.dueDate, ...(text ? { note: text } : {}) });
+    },
     async onSubmit() {
       const form = this.data.form;
       if (this.data.submitting || !form) return;
       const text = this.data.text.trim();
       if (form !== 'assign' && !text) return this.setData({ error: form === 'close' ? '请写明办理结果' : '请写几句话' });
       if (this.data.uploading) return this.setData({ error: '照片还在上传，请稍等' });
-      const base = { id: this.data.id, clientKey: this.data.clientKey };
-      const photos = this.data.photos.length ? { photos: this.data.photos.map((p) => p.fileID) } : {};
-      let step: Promise<MatterDetail>;
-      if (form === 'respond') step = respondMatter({ ...base, text, ...photos });
-      else if (form === 'note') step = noteMatter({ ...base, text, publish: this.data.publish });
-      else if (form === 'progress') step = progressMatter({ ...base, text, ...photos });
-      else if (form === 'close') step = closeMatter({ ...base, text, ...photos });
-      else {
-        const person = this.data.people[this.data.personIndex];
-        const body = this.data.bodyName.trim();
-        if (this.data.assignKind === 'person' && !person) return this.setData({ error: '请选择承办人' });
-        if (this.data.assignKind === 'body' && !body) return this.setData({ error: '请填写承办单位，例如：镇水务站' });
-        const assignee: MatterAssignRequest['assignee'] =
-          this.data.assignKind === 'person' && person ? { kind: 'person', userId: person.userId } : { kind: 'body', name: body };
-        step = assignMatter({ ...base, assignee, dueDate: this.data.dueDate, ...(text ? { note: text } : {}) });
-      }
+      const step = this.request(form, text);
+      if (typeof step === 'string') return this.setData({ error: step });
       this.setData({ submitting: true, error: '' });
       try {
         const m = await step;

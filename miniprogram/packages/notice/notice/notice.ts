@@ -124,7 +124,7 @@ Component({
       const id = dataString(e, 'id');
       const decision = dataString(e, 'decision') === 'uphold' ? 'uphold' : 'dismiss';
       const row = this.data.all.find((o) => o.id === id);
-      if (!row || !row.open || this.data.acting) return;
+      if (!row?.open || this.data.acting) return;
       const reason = (this.data.drafts[id] ?? '').trim();
       if (reason.length < MIN_REASON) {
         this.setData({ [`draftErrors.${id}`]: '请写明理由（至少2个字），提出异议的村民会看到' });

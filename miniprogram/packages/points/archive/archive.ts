@@ -234,9 +234,10 @@ Component({
       this.setData({ busy: true, sheetError: '' });
       try {
         const counter = await reverseRecord({ clientKey: this.data.reverseKey, recordId: target.id, reason });
+        // The archive reloaded first: when the sheet closes, the record shows 已更正.
+        await reload(this);
         this.setData({ busy: false, reversing: null });
         wx.showToast({ title: `已更正，${pointsText(counter.points)}分`, icon: 'success' });
-        await reload(this);
       } catch (e) {
         this.setData({ busy: false, sheetError: errorText(e) });
       }

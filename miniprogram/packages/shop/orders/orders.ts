@@ -3,6 +3,7 @@
 // cancelled and the points come back.
 import type { MyOrder } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
+import { confirmAction } from '../../../utils/confirm';
 import { reload, shell } from '../../../behaviors/page-shell';
 import { showError } from '../../../services/cloud';
 import { cancelOrder, codeText, myOrders } from '../../../services/shop';
@@ -52,19 +53,6 @@ function card(o: MyOrder): OrderCard {
   };
 }
 
-function confirm(content: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    wx.showModal({
-      title: '取消兑换',
-      content,
-      confirmText: '取消兑换',
-      cancelText: '不取消',
-      success: (res) => resolve(res.confirm),
-      fail: () => resolve(false),
-    });
-  });
-}
-
 Component({
   behaviors: [care, shell],
   data: initial,
@@ -80,12 +68,13 @@ Component({
     async onCancel(e: WechatMiniprogram.BaseEvent) {
       const c = this.data.cards.find((x) => x.id === dataString(e, 'id'));
       if (!c || this.data.cancelling) return;
-      if (!(await confirm(`取消「${c.title}」后，${c.points} 积分会退回您家。`))) return;
+      if (!(await confirmAction('取消兑换', `取消「${c.title}」后，${c.points} 积分会退回您家。`, '取消兑换', '不取消'))) return;
       this.setData({ cancelling: c.id, notice: '' });
       try {
         const res = await cancelOrder(c.id);
-        this.setData({ cancelling: '', notice: `已取消，${res.order.points} 积分已退回，现有可用积分 ${res.available}` });
+        // The list reloaded first: when the notice shows, the order shows 已取消 beside it.
         await reload(this);
+        this.setData({ cancelling: '', notice: `已取消，${res.order.points} 积分已退回，现有可用积分 ${res.available}` });
       } catch (err) {
         this.setData({ cancelling: '' });
         showError(err);

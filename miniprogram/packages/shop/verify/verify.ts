@@ -93,7 +93,7 @@ Component({
     },
     async onHandOver() {
       const f = this.data.found;
-      if (!f || !f.open || this.data.handing) return;
+      if (!f?.open || this.data.handing) return;
       this.setData({ handing: true, error: '' });
       try {
         const order = await handOver(f.id);
