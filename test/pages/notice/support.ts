@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { ActionName, AppErrorBody, FunctionName, RequestOf, ResponseOf } from '../../../typings';
-import type { PrintContext } from '../../../miniprogram/utils/notice-print';
+import type { PrintContext } from '../../../miniprogram/utils/print-layout';
 import { usePageCloud, type PageCloud } from '../support/cloud';
 import { MINIPROGRAM } from '../support/page';
 import type { RequestOption } from '../support/wx';
