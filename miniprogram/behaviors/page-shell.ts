@@ -17,6 +17,8 @@ export interface ShellData {
   errorText: string;
   /** A load has succeeded once: later refreshes keep the page on screen. */
   loaded: boolean;
+  /** A load (the first or a later one) is running. */
+  refreshing: boolean;
 }
 
 interface ShellHost {
@@ -29,12 +31,12 @@ interface ShellHost {
 const running = new WeakMap<object, Promise<void>>();
 
 async function run(page: ShellHost): Promise<void> {
-  if (!page.data.loaded) page.setData({ loading: true, failed: false });
+  page.setData(page.data.loaded ? { refreshing: true } : { loading: true, failed: false, refreshing: true });
   try {
     await page.load();
-    page.setData({ loading: false, failed: false, loaded: true, errorText: '' });
+    page.setData({ loading: false, failed: false, loaded: true, errorText: '', refreshing: false });
   } catch (e) {
-    page.setData({ loading: false, failed: !page.data.loaded, errorText: errorText(e) });
+    page.setData({ loading: false, failed: !page.data.loaded, errorText: errorText(e), refreshing: false });
     showError(e);
   }
 }
@@ -57,7 +59,7 @@ export function reload(page: ShellHost): Promise<void> {
   return current.then(() => refresh(page));
 }
 
-const initial: ShellData = { loading: true, failed: false, errorText: '', loaded: false };
+const initial: ShellData = { loading: true, failed: false, errorText: '', loaded: false, refreshing: false };
 
 export const shell = Behavior({
   data: initial,

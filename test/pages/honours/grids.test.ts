@@ -86,7 +86,7 @@ test("a household head's year: points, rank, honours, and the way to 积分贷",
   expect(navigations()).toEqual(['/packages/honours/loan/loan']);
 
   await page.tap('#prev-year');
-  await page.until((d) => d.year === expected.year - 1 && d.loading === false, 'last year');
+  await page.until((d) => d.year === expected.year - 1 && d.loading === false && d.refreshing === false, 'last year');
   expect(page.textOf('#year-title')).toBe(`${expected.year - 1}年`);
 });
 

@@ -133,9 +133,16 @@ export class PageHandle {
     return this.dispatch(selector, 'tap');
   }
 
-  /** Waits until the page is done loading (`data.loading` false), the convention of our pages. */
+  /**
+   * Waits until the page is done loading: `data.loading` false, and no later load of the page shell
+   * running (`data.refreshing`, e.g. after a tab or period was picked).
+   */
   settled(opts?: WaitOptions): Promise<void> {
-    return waitFor(() => this.data.loading === false, `${this.route} to finish loading (data.loading === false)`, opts);
+    return waitFor(
+      () => this.data.loading === false && this.data.refreshing !== true,
+      `${this.route} to finish loading (data.loading false, data.refreshing not true)`,
+      opts,
+    );
   }
 
   /** Waits until `predicate` holds for the page's data. */
