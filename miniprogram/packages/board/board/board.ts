@@ -4,7 +4,7 @@
 // share card with ?villageId=, someone not in the village reads what is published and may join.
 import type { BoardItemSummary, BoardKind, BoardVillage, BoardViewer } from '../../../../typings/index';
 import { askSubscription, listItems } from '../../../services/board';
-import { dayText, whenText } from '../../../utils/board-format';
+import { dayText, isKind, KIND_NAMES, whenText } from '../../../utils/board-format';
 import { BOARDS_URL, goJoin, pageUrl, param, shareCard, timelineCard } from '../../../utils/board-share';
 import { dataString } from '../../../utils/event';
 import { care } from '../../../behaviors/care';
@@ -23,18 +23,6 @@ const TABS: Tab[] = [
   { kind: 'chronicle', name: '大事记' },
   { kind: 'notice', name: '通知' },
 ];
-
-const KIND_NAMES: Record<BoardKind, string> = {
-  party: '党务公开',
-  village: '村务公开',
-  finance: '财务公开',
-  chronicle: '村庄大事记',
-  notice: '通知',
-};
-
-function isKind(v: string): v is BoardKind {
-  return TABS.some((t) => t.kind === v);
-}
 
 interface Row {
   id: string;

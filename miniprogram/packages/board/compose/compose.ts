@@ -6,7 +6,7 @@ import type { BoardAttachment, BoardKind } from '../../../../typings/index';
 import { CloudError, showError } from '../../../services/cloud';
 import { chooseDocuments, getItem, saveItem } from '../../../services/board';
 import { chooseImages, extensionOf, uploadFile } from '../../../services/upload';
-import { dayText } from '../../../utils/board-format';
+import { dayText, isKind, KIND_NAMES } from '../../../utils/board-format';
 import { pageUrl, param } from '../../../utils/board-share';
 import { chinaDate } from '../../../utils/china-time';
 import { newClientKey } from '../../../utils/client-key';
@@ -15,18 +15,6 @@ import { care } from '../../../behaviors/care';
 import { formShell } from '../../../behaviors/page-shell';
 
 const MAX_ATTACHMENTS = 9;
-const KIND_NAMES: Record<BoardKind, string> = {
-  party: '党务公开',
-  village: '村务公开',
-  finance: '财务公开',
-  chronicle: '村庄大事记',
-  notice: '通知',
-};
-
-function isKind(v: string): v is BoardKind {
-  return v in KIND_NAMES;
-}
-
 function typeOf(name: string): BoardAttachment['type'] {
   const ext = extensionOf(name);
   if (ext === 'pdf') return 'pdf';

@@ -13,8 +13,9 @@ import {
   progressMatter,
   respondMatter,
 } from '../../../services/matters';
-import { chooseImages, uploadPhotos } from '../../../services/upload';
+import type { UploadedPhoto } from '../../../services/upload';
 import { care } from '../../../behaviors/care';
+import { addPhotos, removePhoto } from '../photos';
 import { formShell } from '../../../behaviors/page-shell';
 import { addDays, chinaDate, dateText } from '../../../utils/china-time';
 import { newClientKey } from '../../../utils/client-key';
@@ -38,12 +39,6 @@ const DONE_TOASTS: Record<Exclude<Form, ''>, string> = {
   progress: '已上报进展',
   close: '已办结',
 };
-const MAX_PHOTOS = 9;
-
-interface PhotoRow {
-  fileID: string;
-  src: string;
-}
 
 interface Person {
   userId: string;
@@ -58,7 +53,7 @@ interface HandleData {
   form: Form;
   text: string;
   publish: boolean;
-  photos: PhotoRow[];
+  photos: UploadedPhoto[];
   photoSeq: number;
   uploading: boolean;
   assignKind: 'person' | 'body';
@@ -168,24 +163,11 @@ Component({
       const date = String(e.detail.value);
       this.setData({ dueDate: date, dueLabel: dateText(date) });
     },
-    async onChoosePhoto() {
-      if (this.data.uploading) return;
-      const left = MAX_PHOTOS - this.data.photos.length;
-      if (left <= 0) return;
-      try {
-        const paths = await chooseImages(left);
-        if (!paths.length) return;
-        this.setData({ uploading: true });
-        const { photos, seq } = await uploadPhotos(paths, 'matters', this.data.clientKey, this.data.photoSeq);
-        this.setData({ photos: [...this.data.photos, ...photos], photoSeq: seq, uploading: false });
-      } catch (e) {
-        this.setData({ uploading: false });
-        showError(e);
-      }
+    onChoosePhoto() {
+      return addPhotos(this);
     },
     onRemovePhoto(e: WechatMiniprogram.BaseEvent) {
-      const i = dataNumber(e, 'index');
-      this.setData({ photos: this.data.photos.filter((_p, j) => j !== i) });
+      removePhoto(this, dataNumber(e, 'index'));
     },
     async onModerate(e: WechatMiniprogram.BaseEvent) {
       const decision = dataString(e, 'decision');

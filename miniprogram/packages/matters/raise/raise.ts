@@ -14,19 +14,14 @@ import {
   playVoice,
   type Recording,
 } from '../../../services/matters';
-import { chooseImages, fileUrl, uploadPhotos } from '../../../services/upload';
+import { fileUrl, type UploadedPhoto } from '../../../services/upload';
 import { care } from '../../../behaviors/care';
+import { addPhotos, removePhoto } from '../photos';
 import { chinaDate } from '../../../utils/china-time';
 import { newClientKey } from '../../../utils/client-key';
 import { dataNumber, dataString } from '../../../utils/event';
 
-const MAX_PHOTOS = 9;
 const MAX_TEXT = 1000;
-
-interface PhotoRow {
-  fileID: string;
-  src: string;
-}
 
 interface VoiceRow {
   fileId: string;
@@ -45,7 +40,7 @@ interface RaiseData {
   categories: { name: MatterCategory; on: boolean }[];
   category: MatterCategory | '';
   text: string;
-  photos: PhotoRow[];
+  photos: UploadedPhoto[];
   photoSeq: number;
   uploading: boolean;
   voice: VoiceRow | null;
@@ -144,24 +139,12 @@ Component({
       this.setData({ voice: null });
     },
     // ---- photos ----
-    async onChoosePhoto() {
-      if (this.data.uploading) return;
-      const left = MAX_PHOTOS - this.data.photos.length;
-      if (left <= 0) return;
-      try {
-        const paths = await chooseImages(left);
-        if (!paths.length) return;
-        this.setData({ uploading: true, error: '' });
-        const { photos, seq } = await uploadPhotos(paths, 'matters', this.data.clientKey, this.data.photoSeq);
-        this.setData({ photos: [...this.data.photos, ...photos], photoSeq: seq, uploading: false });
-      } catch (e) {
-        this.setData({ uploading: false });
-        showError(e);
-      }
+    onChoosePhoto() {
+      this.setData({ error: '' });
+      return addPhotos(this);
     },
     onRemovePhoto(e: WechatMiniprogram.BaseEvent) {
-      const i = dataNumber(e, 'index');
-      this.setData({ photos: this.data.photos.filter((_p, j) => j !== i) });
+      removePhoto(this, dataNumber(e, 'index'));
     },
     onPreviewPhoto(e: WechatMiniprogram.BaseEvent) {
       const i = dataNumber(e, 'index');
