@@ -4,7 +4,7 @@
 // (redemption days) outside which the shop stays closed when the village wants it so.
 import type { GoodsView, ShopMode } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
-import { formShell, reload } from '../../../behaviors/page-shell';
+import { formShell, } from '../../../behaviors/page-shell';
 import { errorText, showError } from '../../../services/cloud';
 import { browseShop, saveGoods, saveShopSettings, shopSettings } from '../../../services/shop';
 import { chooseImages, extensionOf, fileUrl, uploadFile } from '../../../services/upload';
@@ -52,14 +52,13 @@ Component({
   data: initial,
   methods: {
     async load() {
-      const [shop, settings] = await Promise.all([browseShop(), shopSettings()]);
-      this.setData({
-        all: shop.goods,
-        rows: shop.goods.map(row),
-        mode: settings.mode,
-        pickupDays: String(settings.pickupDays),
-        events: settings.events.map(eventRow),
-      });
+      const [, settings] = await Promise.all([this.loadGoods(), shopSettings()]);
+      this.setData({ mode: settings.mode, pickupDays: String(settings.pickupDays), events: settings.events.map(eventRow) });
+    },
+    /** The goods alone: after saving one, the settings being edited on the same page stay as typed. */
+    async loadGoods() {
+      const shop = await browseShop();
+      this.setData({ all: shop.goods, rows: shop.goods.map(row) });
     },
     // ---- goods ---------------------------------------------------------------------------------
     onAdd() {
@@ -117,13 +116,14 @@ Component({
       this.setData({ saving: true, formError: '' });
       try {
         const saved = await saveGoods(req);
+        // The list first, so the form closes over the goods as saved.
+        await this.loadGoods().catch(showError);
         this.setData({
           saving: false,
           form: null,
           notice: `已保存：${saved.name}（库存 ${saved.stock} 件，${saved.onShelf ? '在售' : '已下架'}）`,
         });
         wx.showToast({ title: '已保存', icon: 'success', duration: 1500 });
-        await reload(this);
       } catch (e) {
         this.setData({ saving: false, formError: errorText(e) });
       }
