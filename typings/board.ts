@@ -10,15 +10,6 @@
 
 export type BoardKind = 'party' | 'village' | 'finance' | 'chronicle' | 'notice';
 
-/** Each kind of board item as the function and the pages name it. */
-export const BOARD_KIND_NAMES: Record<BoardKind, string> = {
-  party: '党务公开',
-  village: '村务公开',
-  finance: '财务公开',
-  chronicle: '村庄大事记',
-  notice: '通知',
-};
-
 export interface BoardVillage {
   id: string;
   name: string;

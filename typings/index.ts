@@ -1,6 +1,5 @@
 export type * from './account';
 export type * from './board';
-export { BOARD_KIND_NAMES } from './board';
 export type * from './api';
 export type * from './envelope';
 export type * from './points';

@@ -2,8 +2,7 @@
 // their author and the secretary, the sign-off by office outside the village.
 import type { BoardItemDetail, BoardItemSummary, BoardViewer, CommentView, LetterSummary } from '../../typings';
 import type { BoardItem, Comment, Letter } from '../shared/board/model';
-import { BOARD_KIND_NAMES } from '../../typings';
-import { excerpt, nameFor, officeName } from '../shared/board/policy';
+import { KIND_NAMES, excerpt, nameFor, officeName } from '../shared/board/policy';
 import type { Reader } from './context';
 
 export function letterSummary(l: Letter, viewer: BoardViewer): LetterSummary {
@@ -42,7 +41,7 @@ export function itemSummary(i: BoardItem, viewer: BoardViewer): BoardItemSummary
   return {
     id: i._id,
     kind: i.kind,
-    kindName: BOARD_KIND_NAMES[i.kind],
+    kindName: KIND_NAMES[i.kind],
     title: i.title,
     excerpt: excerpt(i.body),
     eventDate: i.eventDate,

@@ -1,9 +1,15 @@
 // How the board pages write things: the kinds' names, dates, counts, stars.
-import { BOARD_KIND_NAMES, type BoardKind } from '../../typings/index';
+import type { BoardKind } from '../../typings/index';
 import { dateText, timeText } from './china-time';
 
-/** The board's kinds of item, as the pages name them (the function's names). */
-export const KIND_NAMES = BOARD_KIND_NAMES;
+/** The board's kinds of item, as the pages name them. */
+export const KIND_NAMES: Record<BoardKind, string> = {
+  party: '党务公开',
+  village: '村务公开',
+  finance: '财务公开',
+  chronicle: '村庄大事记',
+  notice: '通知',
+};
 
 export function isKind(v: string): v is BoardKind {
   return Object.keys(KIND_NAMES).includes(v);

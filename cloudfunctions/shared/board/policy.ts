@@ -2,11 +2,19 @@
 // (member or public mode) and may see and do, how names show outside the village, when a finance
 // item may be published and when an edit voids its sign-off, and the ids that make reads and likes
 // count once.
-import type { BoardViewer } from '../../../typings';
+import type { BoardKind, BoardViewer } from '../../../typings';
 import { AppError } from '../errors';
 import { isCadre, isSecretary, isSupervisor } from '../access';
 import type { User } from '../model';
 import type { Attachment, BoardItem, Comment, Letter } from './model';
+
+export const KIND_NAMES: Record<BoardKind, string> = {
+  party: '党务公开',
+  village: '村务公开',
+  finance: '财务公开',
+  chronicle: '村庄大事记',
+  notice: '通知',
+};
 
 export const MAX_PICTURES = 9;
 export const MAX_ATTACHMENTS = 9;
