@@ -2,7 +2,11 @@
 import type { BoardKind } from '../../typings/index';
 import { dateText, timeText } from './china-time';
 
-/** The board's kinds of item, as the pages name them. */
+/**
+ * The board's kinds of item, as the pages name them: the tabs need them before anything loads. The
+ * function has the same names (cloudfunctions/shared/board/policy.ts); the upload holds only
+ * miniprogram/, so the pages keep their own.
+ */
 export const KIND_NAMES: Record<BoardKind, string> = {
   party: '党务公开',
   village: '村务公开',
