@@ -15,7 +15,10 @@ interface MoreHost<Row> {
 }
 
 /** Fetches page `page` (0 is the first) and appends its rows; `hasMore` from the answer. */
-export async function loadMore<Row>(host: MoreHost<Row>, fetch: (page: number) => Promise<{ rows: Row[]; hasMore: boolean }>): Promise<void> {
+export async function loadMore<Row>(
+  host: MoreHost<Row>,
+  fetch: (page: number) => Promise<{ rows: Row[]; hasMore: boolean }>,
+): Promise<void> {
   if (host.data.loadingMore || !host.data.hasMore) return;
   host.setData({ loadingMore: true });
   try {

@@ -15,7 +15,7 @@ import type {
   RuleSetView,
   RulesResult,
 } from '../../typings/index';
-import { call, } from './cloud';
+import { call } from './cloud';
 
 export function getRules(): Promise<RulesResult> {
   return call('points', 'rules', {});
@@ -64,4 +64,3 @@ export function reverseRecord(req: ReverseRequest): Promise<RecordView> {
 export function getArchive(householdId?: string): Promise<ArchiveResult> {
   return call('points', 'archive', householdId ? { householdId } : {});
 }
-

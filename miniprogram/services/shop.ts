@@ -14,7 +14,7 @@ import type {
   SaveSettingsRequest,
   ShopSettingsView,
 } from '../../typings/index';
-import { call, } from './cloud';
+import { call } from './cloud';
 
 export function browseShop(): Promise<BrowseResult> {
   return call('shop', 'browse', {});

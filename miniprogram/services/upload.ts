@@ -87,7 +87,12 @@ export interface UploadedPhoto {
  * from `seq`: the form's client key names them, so the files of one form never collide. Resolves
  * with the photos and the last n.
  */
-export async function uploadPhotos(paths: string[], folder: string, key: string, seq: number): Promise<{ photos: UploadedPhoto[]; seq: number }> {
+export async function uploadPhotos(
+  paths: string[],
+  folder: string,
+  key: string,
+  seq: number,
+): Promise<{ photos: UploadedPhoto[]; seq: number }> {
   const day = chinaDate();
   const photos: UploadedPhoto[] = [];
   let n = seq;

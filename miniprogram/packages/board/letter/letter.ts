@@ -91,7 +91,6 @@ function commentRow(c: CommentView): CommentRow {
   };
 }
 
-
 Component({
   behaviors: [care, shell],
   data: initial,

@@ -1,4 +1,3 @@
-
 import { myMatters } from '../../../services/matters';
 import { care } from '../../../behaviors/care';
 import { loadMore } from '../../../behaviors/more';

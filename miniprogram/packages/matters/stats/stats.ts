@@ -1,4 +1,3 @@
-
 import { matterStats } from '../../../services/matters';
 import { care } from '../../../behaviors/care';
 import { reload, shell } from '../../../behaviors/page-shell';

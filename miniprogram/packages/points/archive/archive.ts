@@ -6,7 +6,7 @@
 import type { ArchiveResult, RecordView } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
 import { reload, shell } from '../../../behaviors/page-shell';
-import { errorText, } from '../../../services/cloud';
+import { errorText } from '../../../services/cloud';
 import { getArchive, reverseRecord } from '../../../services/points';
 import { fileUrl } from '../../../services/upload';
 import { dateText, monthLabel, timeText } from '../../../utils/china-time';

@@ -8,7 +8,7 @@
 import type { Recorder, RecordRequest } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
 import { formShell } from '../../../behaviors/page-shell';
-import { errorText, } from '../../../services/cloud';
+import { errorText } from '../../../services/cloud';
 import { getRules, listHouseholds, submitRecord } from '../../../services/points';
 import { chooseImages, extensionOf, uploadFile } from '../../../services/upload';
 import { addDays, chinaDate, dateText } from '../../../utils/china-time';

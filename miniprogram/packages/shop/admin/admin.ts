@@ -4,7 +4,7 @@
 // (redemption days) outside which the shop stays closed when the village wants it so.
 import type { GoodsView, ShopMode } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
-import { formShell, } from '../../../behaviors/page-shell';
+import { formShell } from '../../../behaviors/page-shell';
 import { errorText, showError } from '../../../services/cloud';
 import { browseShop, saveGoods, saveShopSettings, shopSettings } from '../../../services/shop';
 import { chooseImages, extensionOf, fileUrl, uploadFile } from '../../../services/upload';

@@ -123,4 +123,3 @@ export function formOf(g: GoodsView | null): Form {
     currentStock: g.stock,
   };
 }
-

@@ -6,7 +6,7 @@
 import type { BrowseResult, GoodsView, RedeemResult } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
 import { shell } from '../../../behaviors/page-shell';
-import { errorText, } from '../../../services/cloud';
+import { errorText } from '../../../services/cloud';
 import { browseShop, codeText, initialOf, redeem } from '../../../services/shop';
 import { fileUrl } from '../../../services/upload';
 import { newClientKey } from '../../../utils/client-key';

@@ -5,7 +5,7 @@
 import type { MembershipRequestView } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
 import { shell } from '../../../behaviors/page-shell';
-import { errorText, } from '../../../services/cloud';
+import { errorText } from '../../../services/cloud';
 import { confirmRequest, pendingRequests, refuseRequest } from '../../../services/village';
 import { timeText } from '../../../utils/china-time';
 import { dataString } from '../../../utils/event';

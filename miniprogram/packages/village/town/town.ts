@@ -3,7 +3,7 @@
 import type { TownVillagesResult } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
 import { reload, shell } from '../../../behaviors/page-shell';
-import { errorText, } from '../../../services/cloud';
+import { errorText } from '../../../services/cloud';
 import { createInvite, createVillage, townVillages } from '../../../services/village';
 import { dataString } from '../../../utils/event';
 import { inviteCard, inviteShare, type InviteCard } from '../../../utils/invite-card';
