@@ -59,7 +59,7 @@ const live = new Set<CareTarget>();
 export function setCareMode(on: boolean): void {
   wx.setStorageSync(KEY, on ? 'on' : 'off');
   const value = careClass();
-  live.forEach((page) => page.setData({ careClass: value }));
+  for (const page of live) page.setData({ careClass: value });
 }
 
 export const care = Behavior({

@@ -3,6 +3,9 @@
 // shell runs it when the page shows (the first time and whenever the person comes back to it), on
 // pull-down and on 重新加载, and keeps `loading`, `failed` and `errorText` for the WXML. Content
 // already on screen stays when a later refresh fails: the toast says why, the page is not blanked.
+// A page where the person fills something in (a form with photos) adds `formShell` instead: it loads
+// on the first show and on pull-down only, since WeChat shows the page again on return from the photo
+// picker or a preview, and a reload then would overwrite what was typed.
 import { errorText, showError } from '../services/cloud';
 
 export interface ShellData {
@@ -14,6 +17,8 @@ export interface ShellData {
   errorText: string;
   /** A load has succeeded once: later refreshes keep the page on screen. */
   loaded: boolean;
+  /** A load (the first or a later one) is running. */
+  refreshing: boolean;
 }
 
 interface ShellHost {
@@ -26,12 +31,12 @@ interface ShellHost {
 const running = new WeakMap<object, Promise<void>>();
 
 async function run(page: ShellHost): Promise<void> {
-  if (!page.data.loaded) page.setData({ loading: true, failed: false });
+  page.setData(page.data.loaded ? { refreshing: true } : { loading: true, failed: false, refreshing: true });
   try {
     await page.load();
-    page.setData({ loading: false, failed: false, loaded: true, errorText: '' });
+    page.setData({ loading: false, failed: false, loaded: true, errorText: '', refreshing: false });
   } catch (e) {
-    page.setData({ loading: false, failed: !page.data.loaded, errorText: errorText(e) });
+    page.setData({ loading: false, failed: !page.data.loaded, errorText: errorText(e), refreshing: false });
     showError(e);
   }
 }
@@ -45,13 +50,38 @@ export function refresh(page: ShellHost): Promise<void> {
   return next;
 }
 
-const initial: ShellData = { loading: true, failed: false, errorText: '', loaded: false };
+/**
+ * Loads the page again after something changed what it shows (a tab picked, an action done): waits
+ * for a load in flight (which may have read the old state), then runs one more.
+ */
+export function reload(page: ShellHost): Promise<void> {
+  const current = running.get(page) ?? Promise.resolve();
+  return current.then(() => refresh(page));
+}
+
+const initial: ShellData = { loading: true, failed: false, errorText: '', loaded: false, refreshing: false };
 
 export const shell = Behavior({
   data: initial,
   methods: {
     onShow(this: ShellHost) {
       void refresh(this);
+    },
+    onPullDownRefresh(this: ShellHost) {
+      void refresh(this).then(() => wx.stopPullDownRefresh());
+    },
+    onRetry(this: ShellHost) {
+      void refresh(this);
+    },
+  },
+});
+
+/** The shell for a form: the first show and a pull-down load, a failure offers 重新加载; coming back keeps the form. */
+export const formShell = Behavior({
+  data: initial,
+  methods: {
+    onShow(this: ShellHost) {
+      if (!this.data.loaded) void refresh(this);
     },
     onPullDownRefresh(this: ShellHost) {
       void refresh(this).then(() => wx.stopPullDownRefresh());

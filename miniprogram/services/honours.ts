@@ -1,7 +1,7 @@
 // The honours service: grid scores and honours, the annual summary, 积分贷 and the 积分证明
 // (function `honours`), all through call().
 import type { AnnualResult, CertificateView, GridsResult, LoanResult, QuarterResult, VerifyResult } from '../../typings/index';
-import { call, CloudError } from './cloud';
+import { call } from './cloud';
 
 export function getGridScores(month?: string): Promise<GridsResult> {
   return call('honours', 'grids', month ? { month } : {});
@@ -33,9 +33,4 @@ export function revokeCertificate(code: string): Promise<CertificateView> {
 
 export function verifyCertificate(code: string): Promise<VerifyResult> {
   return call('honours', 'verify', { code });
-}
-
-/** The Chinese message to show inline for a failed call. */
-export function errorText(e: unknown): string {
-  return e instanceof CloudError ? e.message : '系统繁忙，请稍后再试';
 }

@@ -15,7 +15,7 @@ import type {
   RuleSetView,
   RulesResult,
 } from '../../typings/index';
-import { call, CloudError } from './cloud';
+import { call } from './cloud';
 
 export function getRules(): Promise<RulesResult> {
   return call('points', 'rules', {});
@@ -63,9 +63,4 @@ export function reverseRecord(req: ReverseRequest): Promise<RecordView> {
 /** The caller's own household, or (grid leaders, cadres) the one named. */
 export function getArchive(householdId?: string): Promise<ArchiveResult> {
   return call('points', 'archive', householdId ? { householdId } : {});
-}
-
-/** The Chinese message to show inline for a failed call. */
-export function errorText(e: unknown): string {
-  return e instanceof CloudError ? e.message : '系统繁忙，请稍后再试';
 }

@@ -14,7 +14,7 @@ import type {
   SaveSettingsRequest,
   ShopSettingsView,
 } from '../../typings/index';
-import { call, CloudError } from './cloud';
+import { call } from './cloud';
 
 export function browseShop(): Promise<BrowseResult> {
   return call('shop', 'browse', {});
@@ -58,11 +58,6 @@ export function monthReport(month: string): Promise<ReportResult> {
 
 export function exportReport(month: string): Promise<ExportResult> {
   return call('shop', 'exportReport', { month });
-}
-
-/** The Chinese message to show inline for a failed call. */
-export function errorText(e: unknown): string {
-  return e instanceof CloudError ? e.message : '系统繁忙，请稍后再试';
 }
 
 /** "K7M 3PQ": the pickup code in two groups, easier to read aloud. */

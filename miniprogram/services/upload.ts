@@ -2,6 +2,7 @@
 // the cloud; in local mode wx.uploadFile to the local cloud, which answers { fileID }), and the URL
 // an <image> or wx.previewImage shows a stored file by.
 import { config } from '../config';
+import { chinaDate } from '../utils/china-time';
 import { CloudError } from './cloud';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -73,4 +74,31 @@ export function fileUrl(fileID: string): string {
   if (config.mode === 'cloud') return fileID;
   const path = /^cloud:\/\/[^/]+\/(.+)$/.exec(fileID)?.[1];
   return path ? `${config.localUrl}/_storage/files/${path}` : fileID;
+}
+
+export interface UploadedPhoto {
+  fileID: string;
+  /** The picked file, shown until the page reloads. */
+  src: string;
+}
+
+/**
+ * Uploads picked photos one after another as `<folder>/<China date>/<key>-<n>.<ext>`, n counting on
+ * from `seq`: the form's client key names them, so the files of one form never collide. Resolves
+ * with the photos and the last n.
+ */
+export async function uploadPhotos(
+  paths: string[],
+  folder: string,
+  key: string,
+  seq: number,
+): Promise<{ photos: UploadedPhoto[]; seq: number }> {
+  const day = chinaDate();
+  const photos: UploadedPhoto[] = [];
+  let n = seq;
+  for (const p of paths) {
+    n += 1;
+    photos.push({ fileID: await uploadFile(p, `${folder}/${day}/${key}-${n}.${extensionOf(p)}`), src: p });
+  }
+  return { photos, seq: n };
 }

@@ -29,7 +29,7 @@ import type {
   VillageRow,
   Abilities,
 } from '../../typings/index';
-import { call, CloudError } from './cloud';
+import { call } from './cloud';
 
 export const townVillages = (): Promise<TownVillagesResult> => call('village', 'townVillages', {});
 export const createVillage = (name: string): Promise<VillageRow> => call('village', 'createVillage', { name });
@@ -67,8 +67,3 @@ export const setRole = (userId: string, role: AppointableRole, granted: boolean)
 
 export const importPreview = (fileID: string): Promise<ImportPreview> => call('village', 'importPreview', { fileID });
 export const importCommit = (fileID: string): Promise<ImportResult> => call('village', 'importCommit', { fileID });
-
-/** The Chinese message to show inline for a failed call. */
-export function errorText(e: unknown): string {
-  return e instanceof CloudError ? e.message : '系统繁忙，请稍后再试';
-}

@@ -1,5 +1,23 @@
-// How the board pages write things: dates, counts, stars.
+// How the board pages write things: the kinds' names, dates, counts, stars.
+import type { BoardKind } from '../../typings/index';
 import { dateText, timeText } from './china-time';
+
+/**
+ * The board's kinds of item, as the pages name them: the tabs need them before anything loads. The
+ * function has the same names (cloudfunctions/shared/board/policy.ts); the upload holds only
+ * miniprogram/, so the pages keep their own.
+ */
+export const KIND_NAMES: Record<BoardKind, string> = {
+  party: '党务公开',
+  village: '村务公开',
+  finance: '财务公开',
+  chronicle: '村庄大事记',
+  notice: '通知',
+};
+
+export function isKind(v: string): v is BoardKind {
+  return Object.keys(KIND_NAMES).includes(v);
+}
 
 /** "11月20日 09:05", or '' without a time. */
 export function whenText(iso: string | null): string {

@@ -28,3 +28,17 @@ export function goJoin(): void {
 export function goHome(): void {
   wx.reLaunch({ url: HOME_PAGE });
 }
+
+/**
+ * Runs a notice page's fetch: what it answers, or the gate when the caller may not see it (an answer
+ * the page shows in place, not a failure). Any other failure is thrown on, for the page shell.
+ */
+export async function behindGate<T>(fetch: () => Promise<T>): Promise<{ gate: Gate; value: T | null }> {
+  try {
+    return { gate: '', value: await fetch() };
+  } catch (e) {
+    const gate = gateOf(e);
+    if (!gate) throw e;
+    return { gate, value: null };
+  }
+}

@@ -28,26 +28,33 @@ export function wholeNumber(text: string): number | null {
   return /^-?\d+$/.test(text.trim()) ? Number(text.trim()) : null;
 }
 
+/** One kept row as an item of the new version (what it does not edit comes from the version it was based on), or its problem. */
+function itemOf(r: ItemRow, base: RuleItemView[]): RuleItemView | string {
+  const points = wholeNumber(r.points);
+  if (points === null || points === 0 || Math.abs(points) > 100) return `「${r.name}」的分值要填 -100 到 100 之间的整数，不能为 0`;
+  const times = r.capTimes.trim() ? wholeNumber(r.capTimes) : null;
+  if (r.capTimes.trim() && (times === null || times < 1)) return `「${r.name}」的次数上限要填正整数，不限次数就空着`;
+  const was = base.find((b) => b.code === r.code);
+  return {
+    code: r.code,
+    category: was?.category ?? '本村特色',
+    name: r.name,
+    points,
+    unit: was?.unit ?? '每次',
+    cap: times ? { period: was?.cap?.period ?? 'month', times } : null,
+    evidence: r.photo ? 'photo' : 'none',
+    // A deduction is recorded by cadres only.
+    recordedBy: points < 0 ? ['cadre'] : (was?.recordedBy ?? ['self', 'gridLeader', 'cadre']),
+  };
+}
+
 /** The rows as the items of the new version; the Chinese problem of the first bad row otherwise. */
 export function itemsOf(rows: ItemRow[], base: RuleItemView[]): RuleItemView[] | string {
   const out: RuleItemView[] = [];
   for (const r of rows.filter((x) => x.kept)) {
-    const points = wholeNumber(r.points);
-    if (points === null || points === 0 || Math.abs(points) > 100) return `「${r.name}」的分值要填 -100 到 100 之间的整数，不能为 0`;
-    const times = r.capTimes.trim() ? wholeNumber(r.capTimes) : null;
-    if (r.capTimes.trim() && (times === null || times < 1)) return `「${r.name}」的次数上限要填正整数，不限次数就空着`;
-    const was = base.find((b) => b.code === r.code);
-    const period = was?.cap?.period ?? 'month';
-    out.push({
-      code: r.code,
-      category: was?.category ?? '本村特色',
-      name: r.name,
-      points,
-      unit: was?.unit ?? '每次',
-      cap: times ? { period, times } : null,
-      evidence: r.photo ? 'photo' : 'none',
-      recordedBy: points < 0 ? ['cadre'] : (was?.recordedBy ?? ['self', 'gridLeader', 'cadre']),
-    });
+    const item = itemOf(r, base);
+    if (typeof item === 'string') return item;
+    out.push(item);
   }
   return out.length ? out : '至少要保留一项';
 }

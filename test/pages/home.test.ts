@@ -102,7 +102,7 @@ test('a villager sees their name and village on 首页, and household and roles 
   expect(page.textsOf('.quick-item')).toEqual(['自报积分', '我要说事', '积分超市']);
   expect(page.$('#waiting')).toBeNull();
   expect(page.$('.town')).toBeNull();
-  expect(page.$('.retry')).toBeNull();
+  expect(page.$('#state >>> .retry')).toBeNull();
 
   const mine = await loadPage('pages/mine/mine');
   await mine.settled();
@@ -209,7 +209,7 @@ test('when the function fails, the page offers a retry and shows its message', a
   const page = await loadPage('pages/home/home');
   await page.settled();
   expect(page.data.failed).toBe(true);
-  expect(page.text()).toContain('没有加载成功：系统繁忙，请稍后再试');
+  expect(page.textOf('#state >>> #load-error')).toBe('系统繁忙，请稍后再试');
   expect(toasts()).toEqual([{ title: '系统繁忙，请稍后再试', icon: 'none', duration: 2500 }]);
 
   await settled(
@@ -218,7 +218,7 @@ test('when the function fails, the page offers a retry and shows its message', a
       .doc(broken._id)
       .update({ data: { roles: ['villager'] } }),
   );
-  await page.tap('.retry');
+  await page.tap('#state >>> .retry');
   await page.settled();
   expect(page.textOf('#user-name')).toBe('赵四');
 });
@@ -229,18 +229,18 @@ test('with the local cloud down, the page offers a retry that reaches the functi
   const page = await loadPage('pages/home/home');
   await page.settled();
   expect(page.data.failed).toBe(true);
-  expect(page.textOf('.card')).toContain('没有加载成功');
-  expect(page.textOf('.retry')).toBe('重新加载');
+  expect(page.textOf('#state >>> #failed')).toBe('没有加载成功');
+  expect(page.textOf('#state >>> .retry')).toBe('重新加载');
   expect(page.$('#village-name')).toBeNull();
   expect(toasts()).toEqual([{ title: '网络不太好，请稍后再试', icon: 'none', duration: 2500 }]);
 
   await pc.restart(); // same data folder, a new port: the harness points the page's config at it
-  await page.tap('.retry');
+  await page.tap('#state >>> .retry');
   expect(page.data.loading).toBe(true);
   await page.settled();
   expect(page.data.failed).toBe(false);
   expect(page.textOf('#village-name')).toBe('杏花村');
-  expect(page.$('.retry')).toBeNull();
+  expect(page.$('#state >>> .retry')).toBeNull();
   expect(toasts()).toHaveLength(1);
 });
 

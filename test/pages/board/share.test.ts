@@ -127,7 +127,7 @@ test('the same card opened by someone of no village: public content, "村民", a
   // A draft's address is not found.
   const draft = await loadPage('packages/board/letter/letter', { query: { id: draftId, villageId: VILLAGE } });
   await draft.settled();
-  expect(draft.textOf('#load-error')).toBe('没有找到这封公开信');
+  expect(draft.textOf('#state >>> #load-error')).toBe('没有找到这封公开信');
 });
 
 test('someone of another village sees the public content and the way to join too', async () => {

@@ -112,7 +112,7 @@ test('the town admin sees every village with its figures, stars and the written 
 test('the town view is the town admin’s only', async () => {
   asUser('demo-cadre-1');
   const page = await open('/packages/board/town/town');
-  expect(page.textOf('#load-error')).toBe('只有乡镇管理员可以查看全镇情况');
+  expect(page.textOf('#state >>> #load-error')).toBe('只有乡镇管理员可以查看全镇情况');
 });
 
 test('首页: a villager sees what is new and their household’s points', async () => {

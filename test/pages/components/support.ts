@@ -8,7 +8,7 @@ import { MINIPROGRAM, sleep } from '../support/page';
 export type Rendered = ReturnType<typeof Simulate.render>;
 type Simulator = typeof Simulate;
 
-export const COMPONENTS = ['hm-button', 'hm-cell', 'hm-tag', 'hm-empty', 'hm-section'] as const;
+export const COMPONENTS = ['hm-button', 'hm-cell', 'hm-tag', 'hm-empty', 'hm-section', 'hm-state'] as const;
 export type ComponentName = (typeof COMPONENTS)[number];
 
 export const componentPath = (name: ComponentName): string => path.join(MINIPROGRAM, 'components', name, name);

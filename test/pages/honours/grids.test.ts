@@ -86,7 +86,7 @@ test("a household head's year: points, rank, honours, and the way to 积分贷",
   expect(navigations()).toEqual(['/packages/honours/loan/loan']);
 
   await page.tap('#prev-year');
-  await page.until((d) => d.year === expected.year - 1 && d.loading === false, 'last year');
+  await page.until((d) => d.year === expected.year - 1 && d.loading === false && d.refreshing === false, 'last year');
   expect(page.textOf('#year-title')).toBe(`${expected.year - 1}年`);
 });
 
@@ -94,8 +94,8 @@ test('another household is refused to a villager, with a retry', async () => {
   asUser('demo-villager');
   const page = await loadPage('packages/honours/annual/annual', { query: { householdId: 'hh-050' } });
   await page.settled();
-  expect(page.textOf('#load-error')).toBe('只能查看自己家的情况');
-  expect(page.$('.retry')).not.toBeNull();
+  expect(page.textOf('#state >>> #load-error')).toBe('只能查看自己家的情况');
+  expect(page.$('#state >>> .retry')).not.toBeNull();
 });
 
 test('the tabs lead to the honours pages; a stranger (a bank officer) only to verifying', async () => {

@@ -1,17 +1,9 @@
-// The printable notice (miniprogram/utils/notice-print.ts) drawn on a recording fake of the canvas
+// The printable notice (miniprogram/utils/print-layout.ts lays it out, notice-print.ts draws it) drawn on a recording fake of the canvas
 // 2D context: what every page carries, wrapping of long item lists, pagination, and the formats of
 // China time the notice pages use.
 import { chinaMomentText, lastChinaMonth, monthTitle, periodText, previousMonthOf } from '../../../miniprogram/utils/notice-format';
-import {
-  drawPrint,
-  drawPrintPage,
-  itemText,
-  layoutPrint,
-  PRINT_PAGE,
-  wrapItems,
-  wrapText,
-  type PrintNotice,
-} from '../../../miniprogram/utils/notice-print';
+import { drawPrint, drawPrintPage } from '../../../miniprogram/utils/notice-print';
+import { itemText, layoutPrint, PRINT_PAGE, wrapItems, wrapText, type PrintNotice } from '../../../miniprogram/utils/print-layout';
 import { RecordingContext } from './support';
 
 type Line = PrintNotice['lines'][number];

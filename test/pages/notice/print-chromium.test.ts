@@ -10,8 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
-import type { PrintNotice } from '../../../miniprogram/utils/notice-print';
-import { PRINT_PAGE } from '../../../miniprogram/utils/notice-print';
+import type { PrintNotice } from '../../../miniprogram/utils/print-layout';
+import { PRINT_PAGE } from '../../../miniprogram/utils/print-layout';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.resolve(__dirname, '..', '..', '..');

@@ -2,7 +2,7 @@
 // page's <canvas type="2d"> (a recording context), exported as A4 images with every household, total
 // and item on them, saved to the album, previewed; the album refused; a phone without the canvas.
 import { monthTitle } from '../../../miniprogram/utils/notice-format';
-import { itemText, PRINT_PAGE } from '../../../miniprogram/utils/notice-print';
+import { itemText, PRINT_PAGE } from '../../../miniprogram/utils/print-layout';
 import { loadPage } from '../support/page';
 import { asUser, toasts } from '../support/wx';
 import { denyAlbum, exported, modals, previews, saved, settingsOpened, shiftMonth, useNoticeCloud, withoutCanvas } from './support';

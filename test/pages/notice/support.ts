@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { ActionName, AppErrorBody, FunctionName, RequestOf, ResponseOf } from '../../../typings';
-import type { PrintContext } from '../../../miniprogram/utils/notice-print';
+import type { PrintContext } from '../../../miniprogram/utils/print-layout';
 import { usePageCloud, type PageCloud } from '../support/cloud';
 import { MINIPROGRAM } from '../support/page';
 import type { RequestOption } from '../support/wx';
@@ -222,7 +222,10 @@ const extras = {
     later(option, { ok: true, res: { errMsg: 'previewImage:ok' } });
   },
   saveImageToPhotosAlbum(option: SaveOption): void {
-    if (state.albumDenied) return later(option, { ok: false, err: { errMsg: 'saveImageToPhotosAlbum:fail auth deny' } });
+    if (state.albumDenied) {
+      later(option, { ok: false, err: { errMsg: 'saveImageToPhotosAlbum:fail auth deny' } });
+      return;
+    }
     state.saved.push(option.filePath);
     later(option, { ok: true, res: { errMsg: 'saveImageToPhotosAlbum:ok' } });
   },
@@ -231,7 +234,10 @@ const extras = {
   },
   canvasToTempFilePath(option: ExportOption): void {
     const canvas = option.canvas;
-    if (!(canvas instanceof FakeCanvas)) return later(option, { ok: false, err: { errMsg: 'canvasToTempFilePath:fail canvas is empty' } });
+    if (!(canvas instanceof FakeCanvas)) {
+      later(option, { ok: false, err: { errMsg: 'canvasToTempFilePath:fail canvas is empty' } });
+      return;
+    }
     const texts = canvas.ctx
       .texts()
       .slice(exportedTexts)

@@ -134,12 +134,12 @@ test("another household's archive is refused to those who may not see it", async
   asUser('demo-villager');
   const own = await loadPage('packages/points/archive/archive', { query: { householdId: 'hh-100' } });
   await own.settled();
-  expect(own.textOf('#load-error')).toBe('只能查看自己家的档案');
+  expect(own.textOf('#state >>> #load-error')).toBe('只能查看自己家的档案');
   expect(own.$('#balance')).toBeNull();
 
   asUser('demo-grid-2');
   const other = await loadPage('packages/points/archive/archive', { query: { householdId: 'hh-001' } });
   await other.settled();
-  expect(other.textOf('#load-error')).toBe('只能查看自己家的档案');
+  expect(other.textOf('#state >>> #load-error')).toBe('只能查看自己家的档案');
   expect(toasts()).toContainEqual({ title: '只能查看自己家的档案', icon: 'none', duration: 2500 });
 });

@@ -40,9 +40,10 @@ test('a villager self-reports with a photo; a double-tapped submit records once'
   expect(page.textOf('#date')).toBe(`${chinaToday().replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')} ▾`);
   expect(page.text()).toContain('这一项必须上传照片');
 
-  // Submitting without the photo the item needs is stopped on the page.
+  // Submitting without the photo the item needs is stopped on the page: 提交 is disabled, saying why.
   await page.tap('#submit');
-  expect(page.textOf('#error')).toBe('这一项需要上传照片作为凭证');
+  expect(page.textOf('#missing')).toBe('这一项需要上传照片作为凭证');
+  expect(page.data.submitting).toBe(false);
 
   pickPhotos(writePhoto('volunteer.png'));
   await page.tap('#add-photo');

@@ -88,10 +88,11 @@ test('a cadre is offered deductions, which need a reason, and take effect at onc
   await page.tap('#grid-open-grid-1');
   await page.tap('#hh-hh-021');
   expect(page.textOf('#summary')).toBe('已选 1 户 · 高价彩礼、借机敛财 -10分扣分必须填写原因');
-  await page.tap('#submit');
-  expect(page.textOf('#error')).toBe('扣分必须填写原因');
+  await page.tap('#submit'); // disabled: nothing is sent, the bar says what is missing
+  expect(page.textOf('#missing')).toBe('扣分必须填写原因');
+  expect(page.data.submitting).toBe(false);
   await page.dispatch('#reason', 'input', { value: '女儿出嫁收取高价彩礼，经村调委会调解未退还' });
-  expect(page.$('#error')).toBeNull();
+  expect(page.$('#missing')).toBeNull();
   await page.tap('#submit');
   await page.until((d) => d.done !== null || d.error !== '', 'the submission is answered');
   expect(page.textOf('#done')).toBe('已为1户记录「高价彩礼、借机敛财」，已生效');
@@ -114,8 +115,9 @@ test('a self-report can be made for an elder (代办), and the page says so in t
   await page.tap('#add-photo');
   await page.until((d) => Array.isArray(d.photos) && d.photos.length === 1 && d.uploading === false, 'the photo is uploaded');
   await page.dispatch('#proxy', 'change', { value: true });
-  await page.tap('#submit');
-  expect(page.textOf('#error')).toBe('请填写代办老人的姓名');
+  await page.tap('#submit'); // disabled: the bar says what is missing
+  expect(page.textOf('#missing')).toBe('请填写代办老人的姓名');
+  expect(page.data.submitting).toBe(false);
   await page.dispatch('#proxy-name', 'input', { value: '王桂兰' });
   // Yesterday, from the date picker.
   const yesterday = new Date(Date.parse(`${chinaToday()}T12:00:00+08:00`) - 86_400_000).toISOString().slice(0, 10);
@@ -167,7 +169,7 @@ test("the function's refusals appear on the page in its words, and nothing is re
   // A villager cannot record for households.
   const other = await loadPage('packages/points/record/record', { query: { mode: 'households' } });
   await other.settled();
-  expect(other.textOf('#load-error')).toBe('只有网格长和村干部可以为农户记录积分');
+  expect(other.textOf('#state >>> #load-error')).toBe('只有网格长和村干部可以为农户记录积分');
   expect(toasts()).toContainEqual({ title: '只有网格长和村干部可以为农户记录积分', icon: 'none', duration: 2500 });
   expect(other.$('#submit')).toBeNull();
 });

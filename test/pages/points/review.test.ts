@@ -103,7 +103,7 @@ test('someone who reviews nothing is told so, on the page', async () => {
   asUser('demo-villager');
   const page = await loadPage('packages/points/review/review');
   await page.settled();
-  expect(page.textOf('#load-error')).toBe('您不是审核人');
+  expect(page.textOf('#state >>> #load-error')).toBe('您不是审核人');
   expect(toasts()).toEqual([{ title: '您不是审核人', icon: 'none', duration: 2500 }]);
   expect(page.$('#approve')).toBeNull();
 });

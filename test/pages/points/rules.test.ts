@@ -74,8 +74,8 @@ test('someone not in a village is told so', async () => {
   asUser('o-stranger');
   const page = await loadPage('packages/points/rules/rules');
   await page.settled();
-  expect(page.textOf('#load-error')).toBe('您还没有加入村庄');
-  expect(page.$('.retry')).not.toBeNull();
+  expect(page.textOf('#state >>> #load-error')).toBe('您还没有加入村庄');
+  expect(page.$('#state >>> .retry')).not.toBeNull();
 });
 
 describe('办事', () => {

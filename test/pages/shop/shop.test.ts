@@ -231,7 +231,7 @@ test('a cadre reads the month report and exports it as an Excel file to open and
   asUser('demo-head');
   const refused = await loadPage('packages/shop/report/report');
   await refused.settled();
-  expect(refused.textOf('#load-error')).toBe('只有村干部可以管理积分超市');
+  expect(refused.textOf('#state >>> #load-error')).toBe('只有村干部可以管理积分超市');
 });
 
 test('a cadre restocks goods and sets 兑换活动 on the same page', async () => {

@@ -78,11 +78,21 @@ export class PageHandle {
   }
 
   /**
-   * The rendered element of `selector`, a selector of the page's WXML (#id, .class, tag): the
-   * rendered DOM carries neither ids nor the WXML's class names (simulate prefixes them).
+   * The node of `selector`, a selector of the page's WXML (#id, .class, tag); `a >>> b` reaches b
+   * inside the component a (e.g. "#state >>> #load-error", the page shell's failure in hm-state).
+   */
+  private find(selector: string): Rendered | undefined {
+    let node: Rendered | undefined = this.comp;
+    for (const part of selector.split('>>>')) node = node?.querySelector(part.trim());
+    return node;
+  }
+
+  /**
+   * The rendered element of `selector` (see find): the rendered DOM carries neither ids nor the
+   * WXML's class names (simulate prefixes them).
    */
   $(selector: string): HTMLElement | null {
-    return this.comp.querySelector(selector)?.dom ?? null;
+    return this.find(selector)?.dom ?? null;
   }
 
   /** The text of the element `selector` (fails when it is not rendered). */
@@ -109,8 +119,10 @@ export class PageHandle {
    * page's WXML, e.g. ".retry"), as a user's touch would, and lets its handler start.
    */
   async dispatch(selector: string, event = 'tap', detail: Record<string, unknown> = {}): Promise<void> {
-    const target = this.comp.querySelector(selector);
-    if (!target) throw new Error(`${selector} is not rendered in ${this.route}:\n${this.describe()}`);
+    const found = this.find(selector);
+    if (!found) throw new Error(`${selector} is not rendered in ${this.route}:\n${this.describe()}`);
+    // An hm-button takes the touch inside, as a finger would: disabled or loading, nothing happens.
+    const target = (event === 'tap' && found.querySelector('.hm-button')) || found;
     target.dispatchEvent(event, { detail });
     // j-component delivers the event in a microtask; a macrotask later the handler has run its
     // synchronous part (e.g. setData({ loading: true })).
@@ -121,9 +133,16 @@ export class PageHandle {
     return this.dispatch(selector, 'tap');
   }
 
-  /** Waits until the page is done loading (`data.loading` false), the convention of our pages. */
+  /**
+   * Waits until the page is done loading: `data.loading` false, and no later load of the page shell
+   * running (`data.refreshing`, e.g. after a tab or period was picked).
+   */
   settled(opts?: WaitOptions): Promise<void> {
-    return waitFor(() => this.data.loading === false, `${this.route} to finish loading (data.loading === false)`, opts);
+    return waitFor(
+      () => this.data.loading === false && this.data.refreshing !== true,
+      `${this.route} to finish loading (data.loading false, data.refreshing not true)`,
+      opts,
+    );
   }
 
   /** Waits until `predicate` holds for the page's data. */

@@ -90,7 +90,7 @@ test('a grid leader sees only their grid; a villager is told the page is not for
   asUser('demo-villager');
   const villager = await loadPage('packages/village/admin/admin');
   await villager.settled();
-  expect(villager.textOf('#load-error')).toBe('只有村干部和网格长可以查看全村农户');
+  expect(villager.textOf('#state >>> #load-error')).toBe('只有村干部和网格长可以查看全村农户');
 });
 
 test('the head invites family; the member joins and waits; a cadre confirms on 待确认; moves them; they leave; history stays', async () => {

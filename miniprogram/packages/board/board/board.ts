@@ -3,12 +3,13 @@
 // supervisor sees the finance drafts to sign; members may agree to be told of new 通知. Opened from a
 // share card with ?villageId=, someone not in the village reads what is published and may join.
 import type { BoardItemSummary, BoardKind, BoardVillage, BoardViewer } from '../../../../typings/index';
-import { CloudError, showError } from '../../../services/cloud';
 import { askSubscription, listItems } from '../../../services/board';
-import { dayText, whenText } from '../../../utils/board-format';
+import { dayText, isKind, KIND_NAMES, whenText } from '../../../utils/board-format';
 import { BOARDS_URL, goJoin, pageUrl, param, shareCard, timelineCard } from '../../../utils/board-share';
 import { dataString } from '../../../utils/event';
 import { care } from '../../../behaviors/care';
+import { loadMore } from '../../../behaviors/more';
+import { reload, shell } from '../../../behaviors/page-shell';
 
 interface Tab {
   kind: BoardKind;
@@ -23,18 +24,6 @@ const TABS: Tab[] = [
   { kind: 'notice', name: '通知' },
 ];
 
-const KIND_NAMES: Record<BoardKind, string> = {
-  party: '党务公开',
-  village: '村务公开',
-  finance: '财务公开',
-  chronicle: '村庄大事记',
-  notice: '通知',
-};
-
-function isKind(v: string): v is BoardKind {
-  return TABS.some((t) => t.kind === v);
-}
-
 interface Row {
   id: string;
   title: string;
@@ -46,9 +35,6 @@ interface Row {
 }
 
 interface BoardData {
-  loading: boolean;
-  failed: boolean;
-  loadError: string;
   villageId: string;
   tabs: Tab[];
   kind: BoardKind;
@@ -63,9 +49,6 @@ interface BoardData {
 }
 
 const initial: BoardData = {
-  loading: true,
-  failed: false,
-  loadError: '',
   villageId: '',
   tabs: TABS,
   kind: 'party',
@@ -104,57 +87,38 @@ function row(i: BoardItemSummary): Row {
 }
 
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       const tab = param(query, 'tab');
       const kind = isKind(tab) ? tab : 'party';
       this.setData({ villageId: param(query, 'villageId'), kind, kindName: KIND_NAMES[kind] });
-      void this.load();
-    },
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
     },
     async load() {
-      this.setData({ loading: true, failed: false, loadError: '' });
-      try {
-        const res = await listItems({ kind: this.data.kind, ...(this.data.villageId ? { villageId: this.data.villageId } : {}) });
-        this.setData({
-          loading: false,
-          village: res.village,
-          viewer: res.viewer,
-          villageId: res.village.id,
-          rows: res.items.map(row),
-          drafts: res.drafts.map(row),
-          page: 0,
-          hasMore: res.hasMore,
-        });
-      } catch (e) {
-        this.setData({ loading: false, failed: true, loadError: e instanceof CloudError ? e.message : '没有加载成功' });
-        showError(e);
-      }
-    },
-    onRetry() {
-      void this.load();
+      const res = await listItems({ kind: this.data.kind, ...(this.data.villageId ? { villageId: this.data.villageId } : {}) });
+      this.setData({
+        village: res.village,
+        viewer: res.viewer,
+        villageId: res.village.id,
+        rows: res.items.map(row),
+        drafts: res.drafts.map(row),
+        page: 0,
+        hasMore: res.hasMore,
+      });
     },
     onTab(e: WechatMiniprogram.BaseEvent) {
       const kind = dataString(e, 'kind');
       if (!isKind(kind) || kind === this.data.kind) return;
       this.setData({ kind, kindName: KIND_NAMES[kind], rows: [], drafts: [] });
-      void this.load();
+      void reload(this);
     },
-    async onMore() {
-      if (this.data.loadingMore || !this.data.hasMore) return;
-      this.setData({ loadingMore: true });
-      try {
-        const page = this.data.page + 1;
-        const res = await listItems({ kind: this.data.kind, villageId: this.data.villageId, page });
-        this.setData({ rows: [...this.data.rows, ...res.items.map(row)], page, hasMore: res.hasMore, loadingMore: false });
-      } catch (e) {
-        this.setData({ loadingMore: false });
-        showError(e);
-      }
+    onMore() {
+      const { kind, villageId } = this.data;
+      return loadMore(this, async (page) => {
+        const res = await listItems({ kind, villageId, page });
+        return { rows: res.items.map(row), hasMore: res.hasMore };
+      });
     },
     onReachBottom() {
       void this.onMore();

@@ -6,26 +6,15 @@ import type { BoardAttachment, BoardKind } from '../../../../typings/index';
 import { CloudError, showError } from '../../../services/cloud';
 import { chooseDocuments, getItem, saveItem } from '../../../services/board';
 import { chooseImages, extensionOf, uploadFile } from '../../../services/upload';
-import { dayText } from '../../../utils/board-format';
+import { dayText, isKind, KIND_NAMES } from '../../../utils/board-format';
 import { pageUrl, param } from '../../../utils/board-share';
 import { chinaDate } from '../../../utils/china-time';
 import { newClientKey } from '../../../utils/client-key';
 import { dataNumber } from '../../../utils/event';
 import { care } from '../../../behaviors/care';
+import { formShell } from '../../../behaviors/page-shell';
 
 const MAX_ATTACHMENTS = 9;
-const KIND_NAMES: Record<BoardKind, string> = {
-  party: '党务公开',
-  village: '村务公开',
-  finance: '财务公开',
-  chronicle: '村庄大事记',
-  notice: '通知',
-};
-
-function isKind(v: string): v is BoardKind {
-  return v in KIND_NAMES;
-}
-
 function typeOf(name: string): BoardAttachment['type'] {
   const ext = extensionOf(name);
   if (ext === 'pdf') return 'pdf';
@@ -33,9 +22,6 @@ function typeOf(name: string): BoardAttachment['type'] {
 }
 
 interface ComposeData {
-  loading: boolean;
-  failed: boolean;
-  loadError: string;
   id: string;
   kind: BoardKind;
   kindName: string;
@@ -52,9 +38,6 @@ interface ComposeData {
 }
 
 const initial: ComposeData = {
-  loading: true,
-  failed: false,
-  loadError: '',
   id: '',
   kind: 'village',
   kindName: KIND_NAMES.village,
@@ -71,7 +54,7 @@ const initial: ComposeData = {
 };
 
 Component({
-  behaviors: [care],
+  behaviors: [care, formShell],
   data: initial,
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -87,34 +70,21 @@ Component({
         eventDate: today,
         eventDateText: dayText(today),
       });
-      void this.load();
     },
     async load() {
-      if (!this.data.id) {
-        this.setData({ loading: false });
-        return;
-      }
-      this.setData({ loading: true, failed: false });
-      try {
-        const item = await getItem(this.data.id);
-        const eventDate = item.eventDate ?? this.data.today;
-        this.setData({
-          loading: false,
-          kind: item.kind,
-          kindName: item.kindName,
-          title: item.title,
-          body: item.body,
-          attachments: item.attachments,
-          eventDate,
-          eventDateText: dayText(eventDate),
-        });
-      } catch (e) {
-        this.setData({ loading: false, failed: true, loadError: e instanceof CloudError ? e.message : '没有加载成功' });
-        showError(e);
-      }
-    },
-    onRetry() {
-      void this.load();
+      // A new one: nothing to load.
+      if (!this.data.id) return;
+      const item = await getItem(this.data.id);
+      const eventDate = item.eventDate ?? this.data.today;
+      this.setData({
+        kind: item.kind,
+        kindName: item.kindName,
+        title: item.title,
+        body: item.body,
+        attachments: item.attachments,
+        eventDate,
+        eventDateText: dayText(eventDate),
+      });
     },
     onTitle(e: WechatMiniprogram.Input) {
       this.setData({ title: e.detail.value, error: '' });

@@ -3,13 +3,14 @@
 // screen); a cadre edits a draft or publishes it (finance only once signed off). Opened from a share
 // card with ?villageId=, someone not in the village reads it and may join.
 import type { BoardAttachment, BoardItemDetail } from '../../../../typings/index';
-import { CloudError, showError } from '../../../services/cloud';
+import { showError } from '../../../services/cloud';
 import { getItem, openDocument, publishItem, signOffItem } from '../../../services/board';
 import { fileUrl } from '../../../services/upload';
 import { dayText, whenText } from '../../../utils/board-format';
 import { goJoin, pageUrl, param, shareCard, timelineCard } from '../../../utils/board-share';
 import { dataNumber } from '../../../utils/event';
 import { care } from '../../../behaviors/care';
+import { shell } from '../../../behaviors/page-shell';
 
 interface AttachmentRow {
   name: string;
@@ -19,9 +20,6 @@ interface AttachmentRow {
 }
 
 interface ItemData {
-  loading: boolean;
-  failed: boolean;
-  loadError: string;
   id: string;
   villageId: string;
   item: BoardItemDetail | null;
@@ -35,9 +33,6 @@ interface ItemData {
 }
 
 const initial: ItemData = {
-  loading: true,
-  failed: false,
-  loadError: '',
   id: '',
   villageId: '',
   item: null,
@@ -53,25 +48,14 @@ const initial: ItemData = {
 const ICONS: Record<BoardAttachment['type'], string> = { pdf: 'PDF', image: '图片', file: '文件' };
 
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ id: param(query, 'id'), villageId: param(query, 'villageId') });
-      void this.load();
-    },
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
     },
     async load() {
-      this.setData({ loading: true, failed: false, loadError: '' });
-      try {
-        this.show(await getItem(this.data.id));
-        this.setData({ loading: false });
-      } catch (e) {
-        this.setData({ loading: false, failed: true, loadError: e instanceof CloudError ? e.message : '没有加载成功' });
-        showError(e);
-      }
+      this.show(await getItem(this.data.id));
     },
     show(item: BoardItemDetail) {
       const when =
@@ -85,9 +69,6 @@ Component({
           ? `${item.signOff.byName} 于 ${whenText(item.signOff.at)} 审核签字${item.signOff.note ? `：${item.signOff.note}` : ''}`
           : '',
       });
-    },
-    onRetry() {
-      void this.load();
     },
     async onOpenAttachment(e: WechatMiniprogram.BaseEvent) {
       const a = this.data.attachments[dataNumber(e, 'index')];

@@ -4,7 +4,7 @@
 // replies). Opened from a share card with ?villageId=, someone not in the village reads it (names of
 // commenters shown as "村民") and is offered a way to join.
 import type { CommentView, LetterDetail, ReadersResult } from '../../../../typings/index';
-import { CloudError, showError } from '../../../services/cloud';
+import { errorText, showError } from '../../../services/cloud';
 import { askSubscription, getLetter, getReaders, moderateComment, postComment, replyComment, setLike } from '../../../services/board';
 import { fileUrl } from '../../../services/upload';
 import { whenText } from '../../../utils/board-format';
@@ -12,6 +12,7 @@ import { goJoin, pageUrl, param, shareCard, timelineCard } from '../../../utils/
 import { newClientKey } from '../../../utils/client-key';
 import { dataNumber, dataString } from '../../../utils/event';
 import { care } from '../../../behaviors/care';
+import { reload, shell } from '../../../behaviors/page-shell';
 
 interface CommentRow {
   id: string;
@@ -28,9 +29,6 @@ interface CommentRow {
 type Sheet = 'none' | 'reply' | 'reject' | 'readers';
 
 interface LetterData {
-  loading: boolean;
-  failed: boolean;
-  loadError: string;
   id: string;
   villageId: string;
   letter: LetterDetail | null;
@@ -56,9 +54,6 @@ interface LetterData {
 }
 
 const initial: LetterData = {
-  loading: true,
-  failed: false,
-  loadError: '',
   id: '',
   villageId: '',
   letter: null,
@@ -96,30 +91,15 @@ function commentRow(c: CommentView): CommentRow {
   };
 }
 
-function errorText(e: unknown): string {
-  return e instanceof CloudError ? e.message : '没有加载成功';
-}
-
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ id: param(query, 'id'), villageId: param(query, 'villageId'), commentKey: newClientKey() });
-      void this.load();
-    },
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
     },
     async load() {
-      this.setData({ loading: true, failed: false, loadError: '' });
-      try {
-        this.show(await getLetter(this.data.id));
-        this.setData({ loading: false });
-      } catch (e) {
-        this.setData({ loading: false, failed: true, loadError: errorText(e) });
-        showError(e);
-      }
+      this.show(await getLetter(this.data.id));
     },
     show(letter: LetterDetail) {
       this.setData({
@@ -133,9 +113,6 @@ Component({
         liked: letter.liked,
         likes: letter.likes,
       });
-    },
-    onRetry() {
-      void this.load();
     },
     onPreview(e: WechatMiniprogram.BaseEvent) {
       const urls = this.data.pictures;
@@ -171,18 +148,10 @@ Component({
         const notice = res.held ? '留言已提交，村书记审核后大家才能看到' : '留言已发表';
         this.setData({ posting: false, commentText: '', commentKey: newClientKey(), notice });
         wx.showToast({ title: res.held ? '已提交审核' : '留言成功', icon: res.held ? 'none' : 'success' });
-        await this.refresh();
+        await reload(this);
       } catch (e) {
         this.setData({ posting: false });
         showError(e);
-      }
-    },
-    /** Reloads after an action; the page stays as it was if that fails. */
-    async refresh() {
-      try {
-        this.show(await getLetter(this.data.id));
-      } catch {
-        // The action itself succeeded; the next pull-down shows the rest.
       }
     },
     onOpenReply(e: WechatMiniprogram.BaseEvent) {
@@ -218,7 +187,7 @@ Component({
           acting: false,
           notice: decision === 'approve' ? '已审核通过，大家都能看到这条留言了' : '已设为不通过，留言人会看到原因',
         });
-        await this.refresh();
+        await reload(this);
         return true;
       } catch (e) {
         this.setData({ acting: false });
@@ -245,7 +214,7 @@ Component({
       try {
         await replyComment({ commentId: this.data.target, text });
         this.setData({ acting: false, sheet: 'none', notice: '已回复，留言人会收到通知（如已订阅）' });
-        await this.refresh();
+        await reload(this);
       } catch (e) {
         this.setData({ acting: false });
         showError(e);

@@ -2,13 +2,14 @@
 // Opened from a share card with ?villageId=, someone not in the village reads the published letters
 // and is offered a way to join.
 import type { BoardVillage, BoardViewer, LetterSummary } from '../../../../typings/index';
-import { CloudError, showError } from '../../../services/cloud';
 import { listLetters } from '../../../services/board';
 import { fileUrl } from '../../../services/upload';
 import { whenText } from '../../../utils/board-format';
 import { goJoin, pageUrl, param, shareCard, timelineCard } from '../../../utils/board-share';
 import { dataString } from '../../../utils/event';
 import { care } from '../../../behaviors/care';
+import { loadMore } from '../../../behaviors/more';
+import { shell } from '../../../behaviors/page-shell';
 
 interface Row {
   id: string;
@@ -21,9 +22,6 @@ interface Row {
 }
 
 interface LettersData {
-  loading: boolean;
-  failed: boolean;
-  loadError: string;
   villageId: string;
   village: BoardVillage | null;
   viewer: BoardViewer | null;
@@ -35,9 +33,6 @@ interface LettersData {
 }
 
 const initial: LettersData = {
-  loading: true,
-  failed: false,
-  loadError: '',
   villageId: '',
   village: null,
   viewer: null,
@@ -61,49 +56,30 @@ function row(l: LetterSummary): Row {
 }
 
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ villageId: param(query, 'villageId') });
-      void this.load();
-    },
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
     },
     async load() {
-      this.setData({ loading: true, failed: false, loadError: '' });
-      try {
-        const res = await listLetters(this.data.villageId ? { villageId: this.data.villageId } : {});
-        this.setData({
-          loading: false,
-          village: res.village,
-          viewer: res.viewer,
-          villageId: res.village.id,
-          rows: res.letters.map(row),
-          drafts: res.drafts.map(row),
-          page: 0,
-          hasMore: res.hasMore,
-        });
-      } catch (e) {
-        this.setData({ loading: false, failed: true, loadError: e instanceof CloudError ? e.message : '没有加载成功' });
-        showError(e);
-      }
+      const res = await listLetters(this.data.villageId ? { villageId: this.data.villageId } : {});
+      this.setData({
+        village: res.village,
+        viewer: res.viewer,
+        villageId: res.village.id,
+        rows: res.letters.map(row),
+        drafts: res.drafts.map(row),
+        page: 0,
+        hasMore: res.hasMore,
+      });
     },
-    onRetry() {
-      void this.load();
-    },
-    async onMore() {
-      if (this.data.loadingMore || !this.data.hasMore) return;
-      this.setData({ loadingMore: true });
-      try {
-        const page = this.data.page + 1;
-        const res = await listLetters({ villageId: this.data.villageId, page });
-        this.setData({ rows: [...this.data.rows, ...res.letters.map(row)], page, hasMore: res.hasMore, loadingMore: false });
-      } catch (e) {
-        this.setData({ loadingMore: false });
-        showError(e);
-      }
+    onMore() {
+      const villageId = this.data.villageId;
+      return loadMore(this, async (page) => {
+        const res = await listLetters({ villageId, page });
+        return { rows: res.letters.map(row), hasMore: res.hasMore };
+      });
     },
     onReachBottom() {
       void this.onMore();

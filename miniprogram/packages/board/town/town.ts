@@ -2,13 +2,13 @@
 // a month, 村民说事 answered within two working days, points participation, 积分超市 use — then each
 // village's stars criterion by criterion (each figure once), with the criteria written out.
 import type { StarCriterion, StarKey, TownResult, TownVillageRow } from '../../../../typings/index';
-import { CloudError, showError } from '../../../services/cloud';
 import { getTown } from '../../../services/board';
 import { percentText, starsText } from '../../../utils/board-format';
 import { pageUrl } from '../../../utils/board-share';
 import { chinaDate } from '../../../utils/china-time';
 import { dataString } from '../../../utils/event';
 import { care } from '../../../behaviors/care';
+import { reload, shell } from '../../../behaviors/page-shell';
 
 type Period = 'lastMonth' | 'quarter' | 'year';
 
@@ -60,9 +60,6 @@ interface VillageCard {
 }
 
 interface TownData {
-  loading: boolean;
-  failed: boolean;
-  loadError: string;
   periods: PeriodOption[];
   period: Period;
   periodText: string;
@@ -72,9 +69,6 @@ interface TownData {
 }
 
 const initial: TownData = {
-  loading: true,
-  failed: false,
-  loadError: '',
   periods: PERIODS,
   period: 'quarter',
   periodText: '',
@@ -116,43 +110,27 @@ function monthText(m: string): string {
 }
 
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
-    onLoad() {
-      void this.load();
-    },
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
-    },
     async load() {
-      this.setData({ loading: true, failed: false, loadError: '' });
-      try {
-        const res: TownResult = await getTown(periodMonths(this.data.period));
-        this.setData({
-          loading: false,
-          townName: res.town.name,
-          periodText: res.from === res.to ? monthText(res.from) : `${monthText(res.from)}至${monthText(res.to)}`,
-          criteria: res.criteria,
-          villages: ranked(
-            res.villages.map((v) => card(v, res.criteria)),
-            res.villages,
-          ),
-        });
-      } catch (e) {
-        this.setData({ loading: false, failed: true, loadError: e instanceof CloudError ? e.message : '没有加载成功' });
-        showError(e);
-      }
-    },
-    onRetry() {
-      void this.load();
+      const res: TownResult = await getTown(periodMonths(this.data.period));
+      this.setData({
+        townName: res.town.name,
+        periodText: res.from === res.to ? monthText(res.from) : `${monthText(res.from)}至${monthText(res.to)}`,
+        criteria: res.criteria,
+        villages: ranked(
+          res.villages.map((v) => card(v, res.criteria)),
+          res.villages,
+        ),
+      });
     },
     onPeriod(e: WechatMiniprogram.BaseEvent) {
       const key = dataString(e, 'key');
       const picked = PERIODS.find((p) => p.key === key);
       if (!picked || picked.key === this.data.period) return;
       this.setData({ period: picked.key });
-      void this.load();
+      void reload(this);
     },
     onLetters(e: WechatMiniprogram.BaseEvent) {
       wx.navigateTo({ url: pageUrl('letters/letters', { villageId: dataString(e, 'id') }) });

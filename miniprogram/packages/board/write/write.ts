@@ -9,6 +9,7 @@ import { chinaDate } from '../../../utils/china-time';
 import { newClientKey } from '../../../utils/client-key';
 import { dataNumber } from '../../../utils/event';
 import { care } from '../../../behaviors/care';
+import { formShell } from '../../../behaviors/page-shell';
 import { confirmAction } from '../../../utils/confirm';
 
 const MAX_PICTURES = 9;
@@ -19,9 +20,6 @@ interface Picture {
 }
 
 interface WriteData {
-  loading: boolean;
-  failed: boolean;
-  loadError: string;
   id: string;
   clientKey: string;
   title: string;
@@ -33,9 +31,6 @@ interface WriteData {
 }
 
 const initial: WriteData = {
-  loading: true,
-  failed: false,
-  loadError: '',
   id: '',
   clientKey: '',
   title: '',
@@ -47,34 +42,21 @@ const initial: WriteData = {
 };
 
 Component({
-  behaviors: [care],
+  behaviors: [care, formShell],
   data: initial,
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ id: param(query, 'id'), clientKey: newClientKey() });
-      void this.load();
     },
     async load() {
-      if (!this.data.id) {
-        this.setData({ loading: false });
-        return;
-      }
-      this.setData({ loading: true, failed: false });
-      try {
-        const letter = await getLetter(this.data.id);
-        this.setData({
-          loading: false,
-          title: letter.title,
-          body: letter.body,
-          pictures: letter.pictures.map((f) => ({ fileID: f, src: fileUrl(f) })),
-        });
-      } catch (e) {
-        this.setData({ loading: false, failed: true, loadError: e instanceof CloudError ? e.message : '没有加载成功' });
-        showError(e);
-      }
-    },
-    onRetry() {
-      void this.load();
+      // A new one: nothing to load.
+      if (!this.data.id) return;
+      const letter = await getLetter(this.data.id);
+      this.setData({
+        title: letter.title,
+        body: letter.body,
+        pictures: letter.pictures.map((f) => ({ fileID: f, src: fileUrl(f) })),
+      });
     },
     onTitle(e: WechatMiniprogram.Input) {
       this.setData({ title: e.detail.value, error: '' });

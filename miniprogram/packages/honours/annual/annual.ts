@@ -2,15 +2,12 @@
 // in the village, its honours (文明家庭, the 金豆 / 银豆 / 铜豆 grids it shared in) and the 积分贷
 // rate it qualifies for. Grid leaders and cadres open another household with ?householdId=.
 import type { AnnualResult } from '../../../../typings/index';
-import { showError } from '../../../services/cloud';
-import { errorText, getAnnual } from '../../../services/honours';
+import { getAnnual } from '../../../services/honours';
 import { rateText } from '../../../utils/honours-format';
 import { care } from '../../../behaviors/care';
+import { reload, shell } from '../../../behaviors/page-shell';
 
 interface AnnualData {
-  loading: boolean;
-  failed: boolean;
-  loadError: string;
   householdId: string;
   year: number;
   thisYear: number;
@@ -26,9 +23,6 @@ interface AnnualData {
 }
 
 const initial: AnnualData = {
-  loading: true,
-  failed: false,
-  loadError: '',
   householdId: '',
   year: 0,
   thisYear: 0,
@@ -59,38 +53,25 @@ export function annualView(a: AnnualResult): Partial<AnnualData> {
 }
 
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       const year = Number(query.year);
       this.setData({ householdId: query.householdId ?? '', year: Number.isInteger(year) && year > 2000 ? year : 0 });
-      void this.load();
-    },
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
     },
     async load() {
-      this.setData({ loading: true, failed: false, loadError: '' });
-      try {
-        const a = await getAnnual(this.data.year || undefined, this.data.householdId || undefined);
-        this.setData({ ...annualView(a), thisYear: this.data.thisYear || a.year, loading: false });
-      } catch (e) {
-        this.setData({ loading: false, failed: true, loadError: errorText(e) });
-        showError(e);
-      }
-    },
-    onRetry() {
-      void this.load();
+      const a = await getAnnual(this.data.year || undefined, this.data.householdId || undefined);
+      this.setData({ ...annualView(a), thisYear: this.data.thisYear || a.year });
     },
     onPrevYear() {
       this.setData({ year: this.data.year - 1 });
-      void this.load();
+      void reload(this);
     },
     onNextYear() {
       if (this.data.year >= this.data.thisYear) return;
       this.setData({ year: this.data.year + 1 });
-      void this.load();
+      void reload(this);
     },
     onOpenLoan() {
       wx.navigateTo({ url: '/packages/honours/loan/loan' });

@@ -3,9 +3,11 @@
 // (once: awarding again changes nothing) after its notices have settled.
 import type { GridScoreView, GridsResult, QuarterResult } from '../../../../typings/index';
 import { showError } from '../../../services/cloud';
-import { awardQuarter, errorText, getGridScores, getQuarter } from '../../../services/honours';
+import { awardQuarter, getGridScores, getQuarter } from '../../../services/honours';
 import { HONOUR_SHORT, monthText, quarterText, shiftMonth, shiftQuarter } from '../../../utils/honours-format';
 import { care } from '../../../behaviors/care';
+import { confirmAction } from '../../../utils/confirm';
+import { shell } from '../../../behaviors/page-shell';
 
 interface GridRow {
   id: string;
@@ -28,9 +30,6 @@ interface HonourRow {
 }
 
 interface GridsData {
-  loading: boolean;
-  failed: boolean;
-  loadError: string;
   villageName: string;
   month: string;
   monthTitle: string;
@@ -49,9 +48,6 @@ interface GridsData {
 }
 
 const initial: GridsData = {
-  loading: true,
-  failed: false,
-  loadError: '',
   villageName: '',
   month: '',
   monthTitle: '',
@@ -118,49 +114,24 @@ export function quarterView(q: QuarterResult): Partial<GridsData> {
   };
 }
 
-function confirm(title: string, content: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    wx.showModal({
-      title,
-      content,
-      confirmText: '确定',
-      cancelText: '再想想',
-      success: (res) => resolve(res.confirm),
-      fail: () => resolve(false),
-    });
-  });
-}
-
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
     onLoad(query: Record<string, string | undefined>) {
-      void this.load(query.month, query.quarter);
+      // The month and quarter asked for (none: the current ones); later loads keep what is shown.
+      this.setData({ month: query.month ?? '', quarter: query.quarter ?? '' });
     },
-    onPullDownRefresh() {
-      void this.load(this.data.month, this.data.quarter).then(() => wx.stopPullDownRefresh());
-    },
-    async load(month?: string, quarter?: string) {
-      this.setData({ loading: true, failed: false, loadError: '' });
-      try {
-        const [g, q] = await Promise.all([getGridScores(month || undefined), getQuarter(quarter || undefined)]);
-        this.setData({
-          villageName: g.villageName,
-          month: g.month,
-          monthTitle: `${monthText(g.month)}网格积分`,
-          settled: g.settled,
-          grids: gridRows(g),
-          ...quarterView(q),
-          loading: false,
-        });
-      } catch (e) {
-        this.setData({ loading: false, failed: true, loadError: errorText(e) });
-        showError(e);
-      }
-    },
-    onRetry() {
-      void this.load(this.data.month, this.data.quarter);
+    async load() {
+      const [g, q] = await Promise.all([getGridScores(this.data.month || undefined), getQuarter(this.data.quarter || undefined)]);
+      this.setData({
+        villageName: g.villageName,
+        month: g.month,
+        monthTitle: `${monthText(g.month)}网格积分`,
+        settled: g.settled,
+        grids: gridRows(g),
+        ...quarterView(q),
+      });
     },
     async loadMonth(month: string) {
       try {
@@ -191,7 +162,7 @@ Component({
     },
     async onAward() {
       if (this.data.busy || !this.data.canAward) return;
-      const ok = await confirm(
+      const ok = await confirmAction(
         '评定网格荣誉',
         `确定评定${quarterText(this.data.quarter)}的网格荣誉吗？评定后奖励积分会立即发到各户，不能撤回。`,
       );

@@ -3,11 +3,13 @@
 // to read it out, and revokes a certificate no longer wanted.
 import type { CertificateView, LoanResult } from '../../../../typings/index';
 import { showError } from '../../../services/cloud';
-import { errorText, getLoan, issueCertificate, revokeCertificate } from '../../../services/honours';
+import { getLoan, issueCertificate, revokeCertificate } from '../../../services/honours';
 import { newClientKey } from '../../../utils/client-key';
 import { dataString } from '../../../utils/event';
 import { CERTIFICATE_STATUS, codeText, dayText, pointsOfPercent, rateText } from '../../../utils/honours-format';
 import { care } from '../../../behaviors/care';
+import { confirmAction } from '../../../utils/confirm';
+import { reload, shell } from '../../../behaviors/page-shell';
 
 interface CertRow {
   code: string;
@@ -20,9 +22,6 @@ interface CertRow {
 }
 
 interface LoanData {
-  loading: boolean;
-  failed: boolean;
-  loadError: string;
   household: LoanResult['household'] | null;
   rate: string;
   earned: number;
@@ -37,9 +36,6 @@ interface LoanData {
 }
 
 const initial: LoanData = {
-  loading: true,
-  failed: false,
-  loadError: '',
   household: null,
   rate: '',
   earned: 0,
@@ -87,41 +83,16 @@ export function loanView(r: LoanResult): Partial<LoanData> {
   };
 }
 
-function confirm(title: string, content: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    wx.showModal({
-      title,
-      content,
-      confirmText: '确定',
-      cancelText: '再想想',
-      success: (res) => resolve(res.confirm),
-      fail: () => resolve(false),
-    });
-  });
-}
-
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
     onLoad() {
       this.setData({ issueKey: newClientKey() });
-      void this.load();
-    },
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
+      void reload(this);
     },
     async load() {
-      this.setData({ loading: true, failed: false, loadError: '' });
-      try {
-        this.setData({ ...loanView(await getLoan()), loading: false });
-      } catch (e) {
-        this.setData({ loading: false, failed: true, loadError: errorText(e) });
-        showError(e);
-      }
-    },
-    onRetry() {
-      void this.load();
+      this.setData({ ...loanView(await getLoan()) });
     },
     async onIssue() {
       if (this.data.busy) return;
@@ -148,7 +119,7 @@ Component({
     async onRevoke(e: WechatMiniprogram.BaseEvent) {
       const code = dataString(e, 'code');
       if (!code || this.data.busy) return;
-      const ok = await confirm('作废积分证明', `作废后，银行用核验码 ${codeText(code)} 将查不到证明内容。确定作废吗？`);
+      const ok = await confirmAction('作废积分证明', `作废后，银行用核验码 ${codeText(code)} 将查不到证明内容。确定作废吗？`);
       if (!ok) return;
       this.setData({ busy: true });
       try {

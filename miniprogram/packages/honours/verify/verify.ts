@@ -1,8 +1,9 @@
 // 积分证明核验, for a bank officer (who need not be a villager): arrive by the shared card
 // (?code=…) or type the code. A valid certificate shows exactly what it states; an expired,
 // revoked or unknown one says so plainly, and nothing more.
+import { errorText } from '../../../services/cloud';
 import type { CertificateFacts, VerifyResult } from '../../../../typings/index';
-import { errorText, verifyCertificate } from '../../../services/honours';
+import { verifyCertificate } from '../../../services/honours';
 import { codeText, dayText, rateText } from '../../../utils/honours-format';
 import { care } from '../../../behaviors/care';
 

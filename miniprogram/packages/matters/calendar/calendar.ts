@@ -5,6 +5,7 @@ import type { CalendarDayKind, CalendarResult } from '../../../../typings/index'
 import { showError } from '../../../services/cloud';
 import { askSubscribe, holidayCalendar, MATTER_TEMPLATES, setHolidayOverride } from '../../../services/matters';
 import { care } from '../../../behaviors/care';
+import { shell } from '../../../behaviors/page-shell';
 import { addDays, chinaDate, dateText } from '../../../utils/china-time';
 import { dataString } from '../../../utils/event';
 
@@ -21,8 +22,6 @@ interface OverrideRow {
 }
 
 interface CalendarData {
-  loading: boolean;
-  failed: boolean;
   coverage: { year: number; text: string; missing: boolean }[];
   libraryText: string;
   warnings: { year: number; message: string }[];
@@ -41,8 +40,6 @@ interface CalendarData {
 const tomorrow = addDays(chinaDate(), 1);
 
 const initial: CalendarData = {
-  loading: true,
-  failed: false,
   coverage: [],
   libraryText: '',
   warnings: [],
@@ -88,23 +85,11 @@ function rows(c: CalendarResult): Partial<CalendarData> {
 }
 
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
-    onLoad() {
-      void this.load();
-    },
     async load() {
-      this.setData({ loading: true, failed: false });
-      try {
-        this.setData({ ...rows(await holidayCalendar()), loading: false });
-      } catch (e) {
-        this.setData({ loading: false, failed: true });
-        showError(e);
-      }
-    },
-    onRetry() {
-      void this.load();
+      this.setData(rows(await holidayCalendar()));
     },
     onDate(e: WechatMiniprogram.PickerChange) {
       const date = String(e.detail.value);

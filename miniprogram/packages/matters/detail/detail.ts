@@ -1,16 +1,16 @@
 // 说事详情: the matter and its whole timeline (internal notes for cadres only); the raiser rates it
 // when it is closed (1–5 stars, big targets) and may ask once for a poorly rated one to be handled
 // again; cadres go on to 办理.
-import { CloudError, showError } from '../../../services/cloud';
-import { matterDetail, playVoice, rateMatter, reopenMatter } from '../../../services/matters';
+import { showError } from '../../../services/cloud';
+import { playVoice, rateMatter, reopenMatter } from '../../../services/matters';
 import { care } from '../../../behaviors/care';
+import { shell } from '../../../behaviors/page-shell';
 import { newClientKey } from '../../../utils/client-key';
 import { dataNumber, dataString } from '../../../utils/event';
+import { loadMatter } from './load';
 import { matterView, type MatterView } from './view';
 
 interface DetailData {
-  loading: boolean;
-  failed: boolean;
   notFound: string;
   id: string;
   m: MatterView | null;
@@ -30,8 +30,6 @@ function starRow(n: number): DetailData['starRow'] {
 }
 
 const initial: DetailData = {
-  loading: true,
-  failed: false,
   notFound: '',
   id: '',
   m: null,
@@ -45,36 +43,15 @@ const initial: DetailData = {
 };
 
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ id: query.id ?? '' });
-      void this.load();
-    },
-    onShow() {
-      // Back from 办理: show what was done there.
-      if (!this.data.loading && this.data.m) void this.load();
-    },
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
     },
     async load() {
-      this.setData({ loading: true, failed: false, notFound: '' });
-      try {
-        const m = await matterDetail(this.data.id);
-        this.setData({ m: matterView(m), loading: false });
-      } catch (e) {
-        if (e instanceof CloudError && e.code === 'COMMON.NOT_FOUND') {
-          this.setData({ loading: false, notFound: e.message });
-          return;
-        }
-        this.setData({ loading: false, failed: true });
-        showError(e);
-      }
-    },
-    onRetry() {
-      void this.load();
+      const { detail, notFound } = await loadMatter(this.data.id);
+      this.setData({ notFound, ...(detail ? { m: matterView(detail) } : {}) });
     },
     onPreview(e: WechatMiniprogram.BaseEvent) {
       const src = dataString(e, 'src');

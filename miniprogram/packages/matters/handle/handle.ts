@@ -3,22 +3,24 @@
 // person of the village or a body, with a due date), 办理进展, 办结 with the result and photos.
 // Each submission carries a key made once per form: a retry does it once.
 import type { MatterAssignRequest, MatterDetail } from '../../../../typings/index';
-import { CloudError, showError } from '../../../services/cloud';
+import { showError } from '../../../services/cloud';
 import {
   assignMatter,
   closeMatter,
   matterAssignees,
-  matterDetail,
   moderateMatter,
   noteMatter,
   progressMatter,
   respondMatter,
 } from '../../../services/matters';
-import { chooseImages, extensionOf, uploadFile } from '../../../services/upload';
+import type { UploadedPhoto } from '../../../services/upload';
 import { care } from '../../../behaviors/care';
+import { addPhotos, removePhoto } from '../photos';
+import { formShell } from '../../../behaviors/page-shell';
 import { addDays, chinaDate, dateText } from '../../../utils/china-time';
 import { newClientKey } from '../../../utils/client-key';
 import { dataNumber, dataString } from '../../../utils/event';
+import { loadMatter } from '../detail/load';
 import { matterView, type MatterView } from '../detail/view';
 
 type Form = '' | 'respond' | 'note' | 'assign' | 'progress' | 'close';
@@ -37,12 +39,6 @@ const DONE_TOASTS: Record<Exclude<Form, ''>, string> = {
   progress: '已上报进展',
   close: '已办结',
 };
-const MAX_PHOTOS = 9;
-
-interface PhotoRow {
-  fileID: string;
-  src: string;
-}
 
 interface Person {
   userId: string;
@@ -50,8 +46,6 @@ interface Person {
 }
 
 interface HandleData {
-  loading: boolean;
-  failed: boolean;
   notFound: string;
   id: string;
   m: MatterView | null;
@@ -59,7 +53,7 @@ interface HandleData {
   form: Form;
   text: string;
   publish: boolean;
-  photos: PhotoRow[];
+  photos: UploadedPhoto[];
   photoSeq: number;
   uploading: boolean;
   assignKind: 'person' | 'body';
@@ -77,8 +71,6 @@ interface HandleData {
 const today = chinaDate();
 
 const initial: HandleData = {
-  loading: true,
-  failed: false,
   notFound: '',
   id: '',
   m: null,
@@ -118,31 +110,21 @@ function isForm(v: string): v is Exclude<Form, ''> {
 }
 
 Component({
-  behaviors: [care],
+  behaviors: [care, formShell],
   data: initial,
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ id: query.id ?? '' });
-      void this.load();
     },
     async load() {
-      this.setData({ loading: true, failed: false, notFound: '' });
-      try {
-        this.show(await matterDetail(this.data.id), true);
-        this.setData({ loading: false });
-      } catch (e) {
-        if (e instanceof CloudError && e.code === 'COMMON.NOT_FOUND') return this.setData({ loading: false, notFound: e.message });
-        this.setData({ loading: false, failed: true });
-        showError(e);
-      }
+      const { detail, notFound } = await loadMatter(this.data.id);
+      this.setData({ notFound });
+      if (detail) this.show(detail, !this.data.m);
     },
     show(detail: MatterDetail, pickForm: boolean) {
       const m = matterView(detail);
       const form = pickForm ? firstForm(m) : this.data.form && m.can[this.data.form] ? this.data.form : '';
       this.setData({ m, form, forms: formsOf(m, form) });
-    },
-    onRetry() {
-      void this.load();
     },
     onOpenDetail() {
       wx.navigateTo({ url: `/packages/matters/detail/detail?id=${this.data.id}` });
@@ -181,29 +163,11 @@ Component({
       const date = String(e.detail.value);
       this.setData({ dueDate: date, dueLabel: dateText(date) });
     },
-    async onChoosePhoto() {
-      if (this.data.uploading) return;
-      const left = MAX_PHOTOS - this.data.photos.length;
-      if (left <= 0) return;
-      try {
-        const paths = await chooseImages(left);
-        if (!paths.length) return;
-        this.setData({ uploading: true });
-        let seq = this.data.photoSeq;
-        const added: PhotoRow[] = [];
-        for (const p of paths) {
-          seq += 1;
-          added.push({ fileID: await uploadFile(p, `matters/${chinaDate()}/${this.data.clientKey}-${seq}.${extensionOf(p)}`), src: p });
-        }
-        this.setData({ photos: [...this.data.photos, ...added], photoSeq: seq, uploading: false });
-      } catch (e) {
-        this.setData({ uploading: false });
-        showError(e);
-      }
+    onChoosePhoto() {
+      return addPhotos(this);
     },
     onRemovePhoto(e: WechatMiniprogram.BaseEvent) {
-      const i = dataNumber(e, 'index');
-      this.setData({ photos: this.data.photos.filter((_p, j) => j !== i) });
+      removePhoto(this, dataNumber(e, 'index'));
     },
     async onModerate(e: WechatMiniprogram.BaseEvent) {
       const decision = dataString(e, 'decision');
@@ -219,28 +183,35 @@ Component({
         showError(err);
       }
     },
+    /** The assignee picked for 交办, or what is missing. */
+    assignee(): MatterAssignRequest['assignee'] | string {
+      if (this.data.assignKind === 'person') {
+        const person = this.data.people[this.data.personIndex];
+        return person ? { kind: 'person', userId: person.userId } : '请选择承办人';
+      }
+      const body = this.data.bodyName.trim();
+      return body ? { kind: 'body', name: body } : '请填写承办单位，例如：镇水务站';
+    },
+    /** The call the open form makes, or what is missing from it. */
+    request(form: Exclude<Form, ''>, text: string): Promise<MatterDetail> | string {
+      const base = { id: this.data.id, clientKey: this.data.clientKey };
+      const photos = this.data.photos.length ? { photos: this.data.photos.map((p) => p.fileID) } : {};
+      if (form === 'respond') return respondMatter({ ...base, text, ...photos });
+      if (form === 'note') return noteMatter({ ...base, text, publish: this.data.publish });
+      if (form === 'progress') return progressMatter({ ...base, text, ...photos });
+      if (form === 'close') return closeMatter({ ...base, text, ...photos });
+      const assignee = this.assignee();
+      if (typeof assignee === 'string') return assignee;
+      return assignMatter({ ...base, assignee, dueDate: this.data.dueDate, ...(text ? { note: text } : {}) });
+    },
     async onSubmit() {
       const form = this.data.form;
       if (this.data.submitting || !form) return;
       const text = this.data.text.trim();
       if (form !== 'assign' && !text) return this.setData({ error: form === 'close' ? '请写明办理结果' : '请写几句话' });
       if (this.data.uploading) return this.setData({ error: '照片还在上传，请稍等' });
-      const base = { id: this.data.id, clientKey: this.data.clientKey };
-      const photos = this.data.photos.length ? { photos: this.data.photos.map((p) => p.fileID) } : {};
-      let step: Promise<MatterDetail>;
-      if (form === 'respond') step = respondMatter({ ...base, text, ...photos });
-      else if (form === 'note') step = noteMatter({ ...base, text, publish: this.data.publish });
-      else if (form === 'progress') step = progressMatter({ ...base, text, ...photos });
-      else if (form === 'close') step = closeMatter({ ...base, text, ...photos });
-      else {
-        const person = this.data.people[this.data.personIndex];
-        const body = this.data.bodyName.trim();
-        if (this.data.assignKind === 'person' && !person) return this.setData({ error: '请选择承办人' });
-        if (this.data.assignKind === 'body' && !body) return this.setData({ error: '请填写承办单位，例如：镇水务站' });
-        const assignee: MatterAssignRequest['assignee'] =
-          this.data.assignKind === 'person' && person ? { kind: 'person', userId: person.userId } : { kind: 'body', name: body };
-        step = assignMatter({ ...base, assignee, dueDate: this.data.dueDate, ...(text ? { note: text } : {}) });
-      }
+      const step = this.request(form, text);
+      if (typeof step === 'string') return this.setData({ error: step });
       this.setData({ submitting: true, error: '' });
       try {
         const m = await step;

@@ -1,16 +1,15 @@
 // 村民说事: the village's public matters, newest first, with status, deadline and stars; the ways
 // to raise one, to one's own, and (cadres) to the queue and the statistics.
 import { getMe } from '../../../services/account';
-import { showError } from '../../../services/cloud';
 import { publicMatters } from '../../../services/matters';
 import { care } from '../../../behaviors/care';
+import { loadMore } from '../../../behaviors/more';
+import { shell } from '../../../behaviors/page-shell';
 import { dataString } from '../../../utils/event';
 import { matterRow, type MatterRow } from '../../../utils/matters-format';
 
 interface ListData {
-  loading: boolean;
-  failed: boolean;
-  items: MatterRow[];
+  rows: MatterRow[];
   page: number;
   hasMore: boolean;
   loadingMore: boolean;
@@ -19,9 +18,7 @@ interface ListData {
 }
 
 const initial: ListData = {
-  loading: true,
-  failed: false,
-  items: [],
+  rows: [],
   page: 0,
   hasMore: false,
   loadingMore: false,
@@ -30,51 +27,25 @@ const initial: ListData = {
 };
 
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
-    onLoad() {
-      void this.load();
-    },
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
-    },
     async load() {
-      this.setData({ loading: true, failed: false });
-      try {
-        const [me, page] = await Promise.all([getMe(), publicMatters(0)]);
-        const roles = me.joined ? me.roles : [];
-        this.setData({
-          items: page.items.map(matterRow),
-          page: 0,
-          hasMore: page.hasMore,
-          cadre: roles.includes('cadre') || roles.includes('secretary'),
-          townAdmin: roles.includes('townAdmin'),
-          loading: false,
-        });
-      } catch (e) {
-        this.setData({ loading: false, failed: true });
-        showError(e);
-      }
+      const [me, page] = await Promise.all([getMe(), publicMatters(0)]);
+      const roles = me.joined ? me.roles : [];
+      this.setData({
+        rows: page.items.map(matterRow),
+        page: 0,
+        hasMore: page.hasMore,
+        cadre: roles.includes('cadre') || roles.includes('secretary'),
+        townAdmin: roles.includes('townAdmin'),
+      });
     },
-    async onMore() {
-      if (this.data.loadingMore) return;
-      this.setData({ loadingMore: true });
-      try {
-        const next = await publicMatters(this.data.page + 1);
-        this.setData({
-          items: [...this.data.items, ...next.items.map(matterRow)],
-          page: this.data.page + 1,
-          hasMore: next.hasMore,
-          loadingMore: false,
-        });
-      } catch (e) {
-        this.setData({ loadingMore: false });
-        showError(e);
-      }
-    },
-    onRetry() {
-      void this.load();
+    onMore() {
+      return loadMore(this, async (page) => {
+        const next = await publicMatters(page);
+        return { rows: next.items.map(matterRow), hasMore: next.hasMore };
+      });
     },
     onOpen(e: WechatMiniprogram.BaseEvent) {
       wx.navigateTo({ url: `/packages/matters/detail/detail?id=${dataString(e, 'id')}` });

@@ -1,66 +1,39 @@
-// 我的说事: what the caller raised (public or not), newest first; the ones waiting for their rating
-// say so.
-import { showError } from '../../../services/cloud';
 import { myMatters } from '../../../services/matters';
 import { care } from '../../../behaviors/care';
+import { loadMore } from '../../../behaviors/more';
+import { shell } from '../../../behaviors/page-shell';
 import { dataString } from '../../../utils/event';
 import { matterRow, type MatterRow } from '../../../utils/matters-format';
 
 interface MineData {
-  loading: boolean;
-  failed: boolean;
-  items: MatterRow[];
+  rows: MatterRow[];
   page: number;
   hasMore: boolean;
   loadingMore: boolean;
   toRate: number;
 }
 
-const initial: MineData = { loading: true, failed: false, items: [], page: 0, hasMore: false, loadingMore: false, toRate: 0 };
+const initial: MineData = { rows: [], page: 0, hasMore: false, loadingMore: false, toRate: 0 };
 
 function toRate(items: MatterRow[]): number {
   return items.filter((i) => i.statusName === '待评价').length;
 }
 
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
-    onLoad() {
-      void this.load();
-    },
-    onShow() {
-      // Back from a matter just rated: show it rated.
-      if (!this.data.loading) void this.load();
-    },
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
-    },
     async load() {
-      this.setData({ loading: true, failed: false });
-      try {
-        const page = await myMatters(0);
-        const items = page.items.map(matterRow);
-        this.setData({ items, page: 0, hasMore: page.hasMore, toRate: toRate(items), loading: false });
-      } catch (e) {
-        this.setData({ loading: false, failed: true });
-        showError(e);
-      }
+      const page = await myMatters(0);
+      const rows = page.items.map(matterRow);
+      this.setData({ rows, page: 0, hasMore: page.hasMore, toRate: toRate(rows) });
     },
     async onMore() {
-      if (this.data.loadingMore) return;
-      this.setData({ loadingMore: true });
-      try {
-        const next = await myMatters(this.data.page + 1);
-        const items = [...this.data.items, ...next.items.map(matterRow)];
-        this.setData({ items, page: this.data.page + 1, hasMore: next.hasMore, toRate: toRate(items), loadingMore: false });
-      } catch (e) {
-        this.setData({ loadingMore: false });
-        showError(e);
-      }
-    },
-    onRetry() {
-      void this.load();
+      await loadMore(this, async (page) => {
+        const next = await myMatters(page);
+        return { rows: next.items.map(matterRow), hasMore: next.hasMore };
+      });
+      this.setData({ toRate: toRate(this.data.rows) });
     },
     onOpen(e: WechatMiniprogram.BaseEvent) {
       wx.navigateTo({ url: `/packages/matters/detail/detail?id=${dataString(e, 'id')}` });

@@ -2,7 +2,7 @@
 // photos, a category, public or for the cadres only, and where. Photos and the voice note are
 // uploaded as they are made; the submission carries a key made once per form, so a retry after a
 // weak network (or a double tap) raises it once.
-import type { MatterCategory, MatterLocation, MatterRaiseRequest } from '../../../../typings/index';
+import type { MatterCategory, MatterLocation, MatterRaiseRequest, MatterRaiseResult } from '../../../../typings/index';
 import { CloudError, showError } from '../../../services/cloud';
 import {
   askSubscribe,
@@ -14,19 +14,14 @@ import {
   playVoice,
   type Recording,
 } from '../../../services/matters';
-import { chooseImages, extensionOf, fileUrl, uploadFile } from '../../../services/upload';
+import { fileUrl, type UploadedPhoto } from '../../../services/upload';
 import { care } from '../../../behaviors/care';
+import { addPhotos, removePhoto } from '../photos';
 import { chinaDate } from '../../../utils/china-time';
 import { newClientKey } from '../../../utils/client-key';
 import { dataNumber, dataString } from '../../../utils/event';
 
-const MAX_PHOTOS = 9;
 const MAX_TEXT = 1000;
-
-interface PhotoRow {
-  fileID: string;
-  src: string;
-}
 
 interface VoiceRow {
   fileId: string;
@@ -45,7 +40,7 @@ interface RaiseData {
   categories: { name: MatterCategory; on: boolean }[];
   category: MatterCategory | '';
   text: string;
-  photos: PhotoRow[];
+  photos: UploadedPhoto[];
   photoSeq: number;
   uploading: boolean;
   voice: VoiceRow | null;
@@ -89,6 +84,12 @@ function isCategory(name: string): name is MatterCategory {
 }
 
 let recorder: ReturnType<typeof voiceRecorder> | null = null;
+
+/** The receipt: the two-working-day promise with its date, and who can see the matter. */
+function receiptText(res: MatterRaiseResult): string {
+  if (res.held) return `已提交。内容需要村干部审核后才会公开。村干部会在两个工作日内、${res.matter.deadlineText}前答复您。`;
+  return `已提交。村干部会在两个工作日内、${res.matter.deadlineText}前答复您${res.matter.public ? '' : '（只有村干部能看到）'}。`;
+}
 
 Component({
   behaviors: [care],
@@ -138,31 +139,12 @@ Component({
       this.setData({ voice: null });
     },
     // ---- photos ----
-    async onChoosePhoto() {
-      if (this.data.uploading) return;
-      const left = MAX_PHOTOS - this.data.photos.length;
-      if (left <= 0) return;
-      try {
-        const paths = await chooseImages(left);
-        if (!paths.length) return;
-        this.setData({ uploading: true, error: '' });
-        const day = chinaDate();
-        let seq = this.data.photoSeq;
-        const added: PhotoRow[] = [];
-        for (const p of paths) {
-          seq += 1;
-          const fileID = await uploadFile(p, `matters/${day}/${this.data.clientKey}-${seq}.${extensionOf(p)}`);
-          added.push({ fileID, src: p });
-        }
-        this.setData({ photos: [...this.data.photos, ...added], photoSeq: seq, uploading: false });
-      } catch (e) {
-        this.setData({ uploading: false });
-        showError(e);
-      }
+    onChoosePhoto() {
+      this.setData({ error: '' });
+      return addPhotos(this);
     },
     onRemovePhoto(e: WechatMiniprogram.BaseEvent) {
-      const i = dataNumber(e, 'index');
-      this.setData({ photos: this.data.photos.filter((_p, j) => j !== i) });
+      removePhoto(this, dataNumber(e, 'index'));
     },
     onPreviewPhoto(e: WechatMiniprogram.BaseEvent) {
       const i = dataNumber(e, 'index');
@@ -186,35 +168,44 @@ Component({
       this.setData({ location: null });
     },
     // ---- submit ----
+    /** What stops the matter from being sent, '' when nothing does. */
+    missing(text: string): string {
+      if (!this.data.category) return '请先选一个类别';
+      if (!text && !this.data.voice) return '请写几句话，或者按住按钮说一段语音';
+      if (text.length > MAX_TEXT) return `最多写${MAX_TEXT}个字`;
+      if (this.data.uploading || this.data.voiceUploading) return '照片或语音还在上传，请稍等';
+      return '';
+    },
+    request(text: string, category: MatterCategory): MatterRaiseRequest {
+      const { photos, voice, location } = this.data;
+      return {
+        clientKey: this.data.clientKey,
+        text,
+        category,
+        public: this.data.isPublic,
+        ...(photos.length ? { photos: photos.map((p) => p.fileID) } : {}),
+        ...(voice ? { voice: { fileId: voice.fileId, seconds: voice.seconds } } : {}),
+        ...(location ? { location } : {}),
+      };
+    },
     async onSubmit() {
       if (this.data.submitting) return;
       const text = this.data.text.trim();
-      if (!this.data.category) return this.setData({ error: '请先选一个类别' });
-      if (!text && !this.data.voice) return this.setData({ error: '请写几句话，或者按住按钮说一段语音' });
-      if (text.length > MAX_TEXT) return this.setData({ error: `最多写${MAX_TEXT}个字` });
-      if (this.data.uploading || this.data.voiceUploading) return this.setData({ error: '照片或语音还在上传，请稍等' });
+      const missing = this.missing(text);
+      const category = this.data.category;
+      if (missing || !category) return this.setData({ error: missing });
       // Asked inside the tap (WeChat requires it): to hear the answers by subscribe message.
       const subscribed = askSubscribe(MATTER_TEMPLATES.villager);
       this.setData({ submitting: true, error: '' });
-      const req: MatterRaiseRequest = {
-        clientKey: this.data.clientKey,
-        text,
-        category: this.data.category,
-        public: this.data.isPublic,
-        ...(this.data.photos.length ? { photos: this.data.photos.map((p) => p.fileID) } : {}),
-        ...(this.data.voice ? { voice: { fileId: this.data.voice.fileId, seconds: this.data.voice.seconds } } : {}),
-        ...(this.data.location ? { location: this.data.location } : {}),
-      };
       try {
         await subscribed;
-        const res = await raiseMatter(req);
-        const message = res.held
-          ? `已提交。内容需要村干部审核后才会公开。村干部会在两个工作日内、${res.matter.deadlineText}前答复您。`
-          : `已提交。村干部会在两个工作日内、${res.matter.deadlineText}前答复您${res.matter.public ? '' : '（只有村干部能看到）'}。`;
-        this.setData({ submitting: false, done: { id: res.matter.id, held: res.held, message } });
+        const res = await raiseMatter(this.request(text, category));
+        this.setData({ submitting: false, done: { id: res.matter.id, held: res.held, message: receiptText(res) } });
       } catch (e) {
-        this.setData({ submitting: false, error: e instanceof CloudError && e.code !== 'NETWORK' ? e.message : '' });
-        if (!(e instanceof CloudError) || e.code === 'NETWORK') showError(e);
+        // The function's refusal stays on the form in its words; a network failure is a toast.
+        const refused = e instanceof CloudError && e.code !== 'NETWORK';
+        this.setData({ submitting: false, error: refused ? e.message : '' });
+        if (!refused) showError(e);
       }
     },
     onOpenDone() {

@@ -1,9 +1,6 @@
-// 说事统计 over a chosen period (matters raised in it): for the village and each cadre — or, for a
-// town admin, each village of the town — the response-within-deadline rate, the resolution rate,
-// the average rating and the share of 4–5 stars.
-import { showError } from '../../../services/cloud';
 import { matterStats } from '../../../services/matters';
 import { care } from '../../../behaviors/care';
+import { reload, shell } from '../../../behaviors/page-shell';
 import { addDays, chinaDate, dateText } from '../../../utils/china-time';
 import { dataString } from '../../../utils/event';
 import { statsView, type StatsView } from '../../../utils/matters-format';
@@ -11,8 +8,6 @@ import { statsView, type StatsView } from '../../../utils/matters-format';
 type Preset = 'month' | 'quarter' | 'year';
 
 interface StatsData {
-  loading: boolean;
-  failed: boolean;
   from: string;
   to: string;
   fromLabel: string;
@@ -33,8 +28,6 @@ const today = chinaDate();
 const month = periodOf('month', today);
 
 const initial: StatsData = {
-  loading: true,
-  failed: false,
   from: month.from,
   to: month.to,
   fromLabel: dateText(month.from),
@@ -50,46 +43,33 @@ function isPreset(v: string): v is Preset {
 }
 
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
-    onLoad() {
-      void this.load();
-    },
     async load() {
-      this.setData({ loading: true, failed: false });
-      try {
-        const s = await matterStats(this.data.from, this.data.to);
-        this.setData({
-          village: s.village ? statsView(s.village.name, s.village) : null,
-          cadres: s.cadres.map((c) => statsView(c.name, c)),
-          villages: s.villages.map((v) => statsView(v.name, v)),
-          loading: false,
-        });
-      } catch (e) {
-        this.setData({ loading: false, failed: true });
-        showError(e);
-      }
+      const s = await matterStats(this.data.from, this.data.to);
+      this.setData({
+        village: s.village ? statsView(s.village.name, s.village) : null,
+        cadres: s.cadres.map((c) => statsView(c.name, c)),
+        villages: s.villages.map((v) => statsView(v.name, v)),
+      });
     },
     onPreset(e: WechatMiniprogram.BaseEvent) {
       const p = dataString(e, 'preset');
       if (!isPreset(p)) return;
       const { from, to } = periodOf(p, chinaDate());
       this.setData({ preset: p, from, to, fromLabel: dateText(from), toLabel: dateText(to) });
-      void this.load();
+      void reload(this);
     },
     onFrom(e: WechatMiniprogram.PickerChange) {
       const from = String(e.detail.value);
       this.setData({ from, fromLabel: dateText(from), preset: '' });
-      void this.load();
+      void reload(this);
     },
     onTo(e: WechatMiniprogram.PickerChange) {
       const to = String(e.detail.value);
       this.setData({ to, toLabel: dateText(to), preset: '' });
-      void this.load();
-    },
-    onRetry() {
-      void this.load();
+      void reload(this);
     },
   },
 });

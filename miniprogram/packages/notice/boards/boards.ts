@@ -3,11 +3,12 @@
 // the black list shows deduction items and their points only, never a name or a household. Shared
 // to the village group and to 朋友圈.
 import type { BoardsResult } from '../../../../typings/index';
-import { CloudError, showError } from '../../../services/cloud';
-import { getBoards, listNotices } from '../../../services/notice';
+import { getBoards } from '../../../services/notice';
 import { monthShort, monthTitle, stateText } from '../../../utils/notice-format';
-import { gateOf, goHome, goJoin, type Gate } from '../../../utils/notice-gate';
+import { behindGate, goHome, goJoin, type Gate } from '../../../utils/notice-gate';
+import { monthOrLatest, monthParam } from '../month';
 import { care } from '../../../behaviors/care';
+import { shell } from '../../../behaviors/page-shell';
 
 interface RedRow {
   key: string;
@@ -25,9 +26,6 @@ interface BlackRow {
 }
 
 interface BoardsData {
-  loading: boolean;
-  failed: boolean;
-  loadError: string;
   gate: Gate;
   month: string;
   title: string;
@@ -41,9 +39,6 @@ interface BoardsData {
 }
 
 const initial: BoardsData = {
-  loading: true,
-  failed: false,
-  loadError: '',
   gate: '',
   month: '',
   title: '',
@@ -55,12 +50,6 @@ const initial: BoardsData = {
   black: [],
   deductions: '',
 };
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-function errorText(e: unknown): string {
-  return e instanceof CloudError ? e.message : '系统繁忙，请稍后再试';
-}
 
 export function redRows(b: BoardsResult): RedRow[] {
   return b.red.map((r, i) => ({
@@ -77,54 +66,32 @@ export function blackRows(b: BoardsResult): BlackRow[] {
 }
 
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
     onLoad(query: Record<string, string | undefined>) {
-      const month = query.month ?? '';
-      this.setData({ month: MONTH.test(month) ? month : '' });
+      this.setData({ month: monthParam(query) });
       if (typeof wx.showShareMenu === 'function') wx.showShareMenu({ menus: ['shareAppMessage', 'shareTimeline'] });
-      void this.load();
-    },
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
     },
     async load() {
-      this.setData({ loading: true, failed: false, loadError: '', gate: '' });
-      try {
-        let month = this.data.month;
-        if (!month) {
-          month = (await listNotices()).notices[0]?.month ?? '';
-          if (!month) {
-            this.setData({ loading: false, gate: 'notFound' });
-            return;
-          }
-        }
-        const b = await getBoards(month);
-        this.setData({
-          month: b.month,
-          title: `${b.villageName}${monthTitle(b.month)}红黑榜`,
-          villageName: b.villageName,
-          stateText: stateText(b.status === 'settled' ? 'settled' : b.open ? 'open' : 'closed'),
-          open: b.open,
-          top: b.top,
-          red: redRows(b),
-          black: blackRows(b),
-          deductions: b.deductions.count ? `本月共扣分 ${b.deductions.count} 次，合计 ${b.deductions.points} 分` : '',
-          loading: false,
-        });
-      } catch (e) {
-        const gate = gateOf(e);
-        if (gate) {
-          this.setData({ loading: false, gate });
-          return;
-        }
-        this.setData({ loading: false, failed: true, loadError: errorText(e) });
-        showError(e);
-      }
-    },
-    onRetry() {
-      void this.load();
+      const { gate, value: b } = await behindGate(async () => {
+        const month = await monthOrLatest(this.data.month);
+        return month ? getBoards(month) : null;
+      });
+      // No month to show (the village has no notice yet) is a gate too.
+      this.setData({ gate: b ? '' : gate || 'notFound' });
+      if (!b) return;
+      this.setData({
+        month: b.month,
+        title: `${b.villageName}${monthTitle(b.month)}红黑榜`,
+        villageName: b.villageName,
+        stateText: stateText(b.status === 'settled' ? 'settled' : b.open ? 'open' : 'closed'),
+        open: b.open,
+        top: b.top,
+        red: redRows(b),
+        black: blackRows(b),
+        deductions: b.deductions.count ? `本月共扣分 ${b.deductions.count} 次，合计 ${b.deductions.points} 分` : '',
+      });
     },
     onToNotice() {
       wx.navigateTo({ url: `/packages/notice/notice/notice?month=${this.data.month}` });

@@ -1,12 +1,13 @@
 // 积分公示 by month: every notice of the village, newest first, with its state, closing time (China
 // time) and figures; a month opens its notice, or its 红黑榜. Cadres publish last month's notice here.
 import type { NoticeSummary } from '../../../../typings/index';
-import { CloudError, showError } from '../../../services/cloud';
-import { listNotices, publishNotice } from '../../../services/notice';
+import { listNotices } from '../../../services/notice';
 import { dataString } from '../../../utils/event';
 import { chinaMomentText, lastChinaMonth, monthTitle, noticeState, stateText, type NoticeState } from '../../../utils/notice-format';
-import { gateOf, goHome, goJoin, type Gate } from '../../../utils/notice-gate';
+import { behindGate, goHome, goJoin, type Gate } from '../../../utils/notice-gate';
+import { publishLastMonth } from '../publish';
 import { care } from '../../../behaviors/care';
+import { reload, shell } from '../../../behaviors/page-shell';
 
 interface MonthRow {
   month: string;
@@ -18,9 +19,6 @@ interface MonthRow {
 }
 
 interface ListData {
-  loading: boolean;
-  failed: boolean;
-  loadError: string;
   gate: Gate;
   rows: MonthRow[];
   canManage: boolean;
@@ -31,9 +29,6 @@ interface ListData {
 }
 
 const initial: ListData = {
-  loading: true,
-  failed: false,
-  loadError: '',
   gate: '',
   rows: [],
   canManage: false,
@@ -42,10 +37,6 @@ const initial: ListData = {
   result: '',
   resultWarn: false,
 };
-
-function errorText(e: unknown): string {
-  return e instanceof CloudError ? e.message : '系统繁忙，请稍后再试';
-}
 
 export function monthRow(n: NoticeSummary, now: number = Date.now()): MonthRow {
   const state = noticeState(n, now);
@@ -65,33 +56,15 @@ export function monthRow(n: NoticeSummary, now: number = Date.now()): MonthRow {
 }
 
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
     onLoad() {
       this.setData({ publishMonth: monthTitle(lastChinaMonth()) });
-      void this.load();
-    },
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
     },
     async load() {
-      this.setData({ loading: true, failed: false, loadError: '', gate: '' });
-      try {
-        const { notices, canManage } = await listNotices();
-        this.setData({ rows: notices.map((n) => monthRow(n)), canManage, loading: false });
-      } catch (e) {
-        const gate = gateOf(e);
-        if (gate) {
-          this.setData({ loading: false, gate });
-          return;
-        }
-        this.setData({ loading: false, failed: true, loadError: errorText(e) });
-        showError(e);
-      }
-    },
-    onRetry() {
-      void this.load();
+      const { gate, value } = await behindGate(() => listNotices());
+      this.setData({ gate, ...(value ? { rows: value.notices.map((n) => monthRow(n)), canManage: value.canManage } : {}) });
     },
     onOpen(e: WechatMiniprogram.BaseEvent) {
       const month = dataString(e, 'month');
@@ -104,18 +77,9 @@ Component({
     async onPublish() {
       if (this.data.publishing) return;
       this.setData({ publishing: true, result: '' });
-      try {
-        const n = await publishNotice(lastChinaMonth());
-        this.setData({
-          publishing: false,
-          result: `${monthTitle(n.month)}积分公示已发布：共${n.households}户，合计${n.totalPoints}分，异议截止${chinaMomentText(n.closesAt)}。`,
-          resultWarn: false,
-        });
-        const { notices, canManage } = await listNotices();
-        this.setData({ rows: notices.map((x) => monthRow(x)), canManage });
-      } catch (e) {
-        this.setData({ publishing: false, result: `没有发布：${errorText(e)}`, resultWarn: true });
-      }
+      const done = await publishLastMonth();
+      this.setData({ publishing: false, ...(done ? { result: done.text, resultWarn: done.warn } : {}) });
+      if (done?.notice) await reload(this);
     },
     onJoin() {
       goJoin();

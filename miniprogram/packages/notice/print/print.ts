@@ -4,18 +4,17 @@
 // then be saved to the phone's album (to print at home or at a print shop) or previewed, where a long
 // press also sends or prints them. Chinese text is drawn with the phone's own fonts.
 import type { NoticeView } from '../../../../typings/index';
-import { CloudError, showError } from '../../../services/cloud';
 import { getNotice } from '../../../services/notice';
 import { dataNumber } from '../../../utils/event';
 import { monthTitle } from '../../../utils/notice-format';
-import { gateOf, goHome, goJoin, type Gate } from '../../../utils/notice-gate';
-import { drawPrint, PRINT_PAGE, type PrintContext } from '../../../utils/notice-print';
+import { behindGate, goHome, goJoin, type Gate } from '../../../utils/notice-gate';
+import { drawPrint } from '../../../utils/notice-print';
+import { PRINT_PAGE, type PrintContext } from '../../../utils/print-layout';
+import { monthParam } from '../month';
 import { care } from '../../../behaviors/care';
+import { shell } from '../../../behaviors/page-shell';
 
 interface PrintData {
-  loading: boolean;
-  failed: boolean;
-  loadError: string;
   gate: Gate;
   month: string;
   title: string;
@@ -32,9 +31,6 @@ interface PrintData {
 }
 
 const initial: PrintData = {
-  loading: true,
-  failed: false,
-  loadError: '',
   gate: '',
   month: '',
   title: '',
@@ -49,14 +45,8 @@ const initial: PrintData = {
   canvasHeight: PRINT_PAGE.height,
 };
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
 /** The notice loaded (kept out of `data`: the view never shows it whole). */
 let notice: NoticeView | null = null;
-
-function errorText(e: unknown): string {
-  return e instanceof CloudError ? e.message : '系统繁忙，请稍后再试';
-}
 
 function isCanvas(v: unknown): v is WechatMiniprogram.Canvas {
   return typeof v === 'object' && v !== null && 'getContext' in v && typeof v.getContext === 'function' && 'width' in v && 'height' in v;
@@ -93,41 +83,21 @@ function saveToAlbum(filePath: string): Promise<void> {
 }
 
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
     onLoad(query: Record<string, string | undefined>) {
-      const month = query.month ?? '';
       notice = null;
-      this.setData({ month: MONTH.test(month) ? month : '' });
-      void this.load();
+      this.setData({ month: monthParam(query) });
     },
     async load() {
-      if (!this.data.month) {
-        this.setData({ loading: false, gate: 'notFound' });
-        return;
-      }
-      this.setData({ loading: true, failed: false, loadError: '', gate: '' });
-      try {
-        const res = await getNotice(this.data.month);
-        notice = res.notice;
-        this.setData({
-          loading: false,
-          title: `${res.notice.villageName}${monthTitle(res.notice.month)}积分公示`,
-          households: res.notice.households,
-        });
-      } catch (e) {
-        const gate = gateOf(e);
-        if (gate) {
-          this.setData({ loading: false, gate });
-          return;
-        }
-        this.setData({ loading: false, failed: true, loadError: errorText(e) });
-        showError(e);
-      }
-    },
-    onRetry() {
-      void this.load();
+      const month = this.data.month;
+      const { gate, value: res } = await behindGate(async () => (month ? getNotice(month) : null));
+      // A link without a month prints nothing: the notice list links each month.
+      this.setData({ gate: res ? '' : gate || 'notFound' });
+      if (!res) return;
+      notice = res.notice;
+      this.setData({ title: `${res.notice.villageName}${monthTitle(res.notice.month)}积分公示`, households: res.notice.households });
     },
     canvasNode(): Promise<WechatMiniprogram.Canvas | null> {
       return new Promise((resolve) => {

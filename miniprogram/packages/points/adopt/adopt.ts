@@ -1,15 +1,16 @@
 // 登记新版积分规则 (the secretary): the items of the version in force (or the 5+X template for a
 // village's first version), edited as the assembly decided — points, cap, photo, stopped items, new
 // 本村特色 items — with the meeting, the votes and the date it takes effect.
+import { errorText } from '../../../services/cloud';
 import type { AdoptRequest, RuleItemView } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
-import { adoptRules, errorText, getRules, getTemplate } from '../../../services/points';
+import { formShell } from '../../../behaviors/page-shell';
+import { adoptRules, getRules, getTemplate } from '../../../services/points';
 import { chinaDate } from '../../../utils/china-time';
 import { newClientKey } from '../../../utils/client-key';
 import { itemsOf, nextLocalCode, toRow, wholeNumber, type ItemRow } from '../../../utils/rules-edit';
 
 interface AdoptData {
-  loading: boolean;
   error: string;
   /** Only the secretary records a newly adopted version; everyone else is sent to read the rules. */
   canAdopt: boolean;
@@ -29,7 +30,6 @@ interface AdoptData {
 }
 
 const initial: AdoptData = {
-  loading: true,
   error: '',
   canAdopt: false,
   basedOn: '',
@@ -51,31 +51,24 @@ let source: RuleItemView[] = [];
 let clientKey = '';
 
 Component({
-  behaviors: [care],
+  behaviors: [care, formShell],
   data: initial,
   methods: {
     onLoad() {
       clientKey = newClientKey();
-      void this.load();
     },
     async load() {
-      this.setData({ loading: true, error: '' });
-      try {
-        const rules = await getRules();
-        if (!rules.canAdopt) return void this.setData({ loading: false, canAdopt: false });
-        source = rules.current ? rules.current.items : (await getTemplate()).items;
-        const today = chinaDate();
-        this.setData({
-          loading: false,
-          canAdopt: true,
-          basedOn: rules.current ? `在现行第${rules.current.version}版的基础上修改` : '从“5+X”模板开始',
-          rows: source.map(toRow),
-          meetingDate: today,
-          effectiveFrom: today,
-        });
-      } catch (e) {
-        this.setData({ loading: false, error: errorText(e) });
-      }
+      const rules = await getRules();
+      if (!rules.canAdopt) return void this.setData({ canAdopt: false });
+      source = rules.current ? rules.current.items : (await getTemplate()).items;
+      const today = chinaDate();
+      this.setData({
+        canAdopt: true,
+        basedOn: rules.current ? `在现行第${rules.current.version}版的基础上修改` : '从“5+X”模板开始',
+        rows: source.map(toRow),
+        meetingDate: today,
+        effectiveFrom: today,
+      });
     },
     onRowInput(e: WechatMiniprogram.Input) {
       const { index, field } = e.currentTarget.dataset;

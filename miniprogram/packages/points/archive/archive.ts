@@ -5,8 +5,9 @@
 // approved record with a reason.
 import type { ArchiveResult, RecordView } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
-import { showError } from '../../../services/cloud';
-import { errorText, getArchive, reverseRecord } from '../../../services/points';
+import { reload, shell } from '../../../behaviors/page-shell';
+import { errorText } from '../../../services/cloud';
+import { getArchive, reverseRecord } from '../../../services/points';
 import { fileUrl } from '../../../services/upload';
 import { dateText, monthLabel, timeText } from '../../../utils/china-time';
 import { newClientKey } from '../../../utils/client-key';
@@ -42,9 +43,6 @@ interface TrendCell {
 interface ArchiveData {
   /** The record whose review steps are unfolded ('' for none): the audit lines stay folded away. */
   openSteps: string;
-  loading: boolean;
-  failed: boolean;
-  loadError: string;
   householdId: string;
   household: ArchiveResult['household'] | null;
   members: ArchiveResult['members'];
@@ -68,9 +66,6 @@ interface ArchiveData {
 
 const initial: ArchiveData = {
   openSteps: '',
-  loading: true,
-  failed: false,
-  loadError: '',
   householdId: '',
   household: null,
   members: [],
@@ -169,28 +164,15 @@ function pixelRatio(): number {
 }
 
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ householdId: query.householdId ?? '' });
-      void this.load();
-    },
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
     },
     async load() {
-      this.setData({ loading: true, failed: false, loadError: '' });
-      try {
-        const a = await getArchive(this.data.householdId || undefined);
-        this.setData({ ...archiveView(a), loading: false }, () => this.drawChart());
-      } catch (e) {
-        this.setData({ loading: false, failed: true, loadError: errorText(e) });
-        showError(e);
-      }
-    },
-    onRetry() {
-      void this.load();
+      const a = await getArchive(this.data.householdId || undefined);
+      this.setData({ ...archiveView(a) }, () => this.drawChart());
     },
     /** Draws the trend on <canvas type="2d" id="trend">; without a canvas node the figures below it still show. */
     drawChart() {
@@ -252,9 +234,10 @@ Component({
       this.setData({ busy: true, sheetError: '' });
       try {
         const counter = await reverseRecord({ clientKey: this.data.reverseKey, recordId: target.id, reason });
+        // The archive reloaded first: when the sheet closes, the record shows 已更正.
+        await reload(this);
         this.setData({ busy: false, reversing: null });
         wx.showToast({ title: `已更正，${pointsText(counter.points)}分`, icon: 'success' });
-        await this.load();
       } catch (e) {
         this.setData({ busy: false, sheetError: errorText(e) });
       }

@@ -63,9 +63,6 @@ export interface Done {
 }
 
 export interface RecordData {
-  loading: boolean;
-  failed: boolean;
-  loadError: string;
   mode: Mode;
   recorder: Recorder;
   items: RuleItemView[];
@@ -105,9 +102,6 @@ export interface RecordData {
 const today = chinaDate();
 
 export const initial: RecordData = {
-  loading: true,
-  failed: false,
-  loadError: '',
   mode: 'self',
   recorder: 'self',
   items: [],

@@ -7,8 +7,9 @@
 // submit (weak network, double tap) never records twice.
 import type { Recorder, RecordRequest } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
-import { showError } from '../../../services/cloud';
-import { errorText, getRules, listHouseholds, submitRecord } from '../../../services/points';
+import { formShell } from '../../../behaviors/page-shell';
+import { errorText } from '../../../services/cloud';
+import { getRules, listHouseholds, submitRecord } from '../../../services/points';
 import { chooseImages, extensionOf, uploadFile } from '../../../services/upload';
 import { addDays, chinaDate, dateText } from '../../../utils/china-time';
 import { newClientKey } from '../../../utils/client-key';
@@ -27,14 +28,13 @@ import {
   summaryOf,
   type Mode,
   type PhotoRow,
-  type RecordData,
 } from './record-view';
 
 /** The item named in the page's query, picked once the rules are loaded. */
 let preset = '';
 
 Component({
-  behaviors: [care],
+  behaviors: [care, formShell],
   data: initial,
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -43,33 +43,22 @@ Component({
       preset = typeof query.item === 'string' ? query.item : '';
       this.setData({ mode, clientKey: newClientKey() });
       wx.setNavigationBarTitle({ title: mode === 'self' ? '自报积分' : '记录积分' });
-      void this.load();
     },
     async load() {
-      this.setData({ loading: true, failed: false, loadError: '' });
-      try {
-        const asked = this.data.mode === 'households' ? listHouseholds() : Promise.resolve(null);
-        const [rules, list] = await Promise.all([getRules(), asked]);
-        const recorder: Recorder = list ? list.recorder : 'self';
-        const items = rules.current?.items ?? [];
-        const households = list?.households ?? [];
-        this.setData({
-          recorder,
-          items,
-          itemGroups: itemGroupsFor(items, recorder),
-          households,
-          gridGroups: gridGroupsOf(households, new Set(), ''),
-          recent: recentRows(households, new Set()),
-          loading: false,
-        });
-        if (preset && items.some((i) => i.code === preset)) this.pick(preset);
-      } catch (e) {
-        this.setData({ loading: false, failed: true, loadError: errorText(e) });
-        showError(e);
-      }
-    },
-    onRetry() {
-      void this.load();
+      const asked = this.data.mode === 'households' ? listHouseholds() : Promise.resolve(null);
+      const [rules, list] = await Promise.all([getRules(), asked]);
+      const recorder: Recorder = list ? list.recorder : 'self';
+      const items = rules.current?.items ?? [];
+      const households = list?.households ?? [];
+      this.setData({
+        recorder,
+        items,
+        itemGroups: itemGroupsFor(items, recorder),
+        households,
+        gridGroups: gridGroupsOf(households, new Set(), ''),
+        recent: recentRows(households, new Set()),
+      });
+      if (preset && items.some((i) => i.code === preset)) this.pick(preset);
     },
 
     // ---- the item, date, note, reason, 代办 ----------------------------------------------------

@@ -4,8 +4,9 @@
 // how many were done and why any were skipped.
 import type { RecordView, ReviewResult } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
+import { shell } from '../../../behaviors/page-shell';
 import { showError } from '../../../services/cloud';
-import { errorText, getQueue, reviewRecords } from '../../../services/points';
+import { getQueue, reviewRecords } from '../../../services/points';
 import { fileUrl } from '../../../services/upload';
 import { dateText, timeText } from '../../../utils/china-time';
 import { dataNumber, dataString } from '../../../utils/event';
@@ -33,9 +34,6 @@ interface Card {
 }
 
 interface ReviewData {
-  loading: boolean;
-  failed: boolean;
-  loadError: string;
   cards: Card[];
   selectedCount: number;
   allSelected: boolean;
@@ -49,9 +47,6 @@ interface ReviewData {
 }
 
 const initial: ReviewData = {
-  loading: true,
-  failed: false,
-  loadError: '',
   cards: [],
   selectedCount: 0,
   allSelected: false,
@@ -95,28 +90,13 @@ export function outcomeText(decision: 'approve' | 'reject', res: ReviewResult): 
 }
 
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
-    onLoad() {
-      void this.load();
-    },
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
-    },
     async load() {
-      this.setData({ loading: true, failed: false, loadError: '' });
-      try {
-        const { records } = await getQueue();
-        this.show(records, new Set());
-        this.setData({ loading: false });
-      } catch (e) {
-        this.setData({ loading: false, failed: true, loadError: errorText(e) });
-        showError(e);
-      }
-    },
-    onRetry() {
-      void this.load();
+      // Back from a photo preview, what was ticked stays ticked.
+      const { records } = await getQueue();
+      this.show(records, new Set(this.selectedIds()));
     },
     show(records: RecordView[], selected: ReadonlySet<string>) {
       const cards = records.map((r) => card(r, selected.has(r.id)));

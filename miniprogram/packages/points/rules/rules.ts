@@ -2,8 +2,8 @@
 // the adoption record (三上三下, the assembly's vote) and every version. Readable by every villager.
 import type { RuleCategory, RuleItemView, RulesResult } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
-import { showError } from '../../../services/cloud';
-import { errorText, getRules } from '../../../services/points';
+import { shell } from '../../../behaviors/page-shell';
+import { getRules } from '../../../services/points';
 import { dateText } from '../../../utils/china-time';
 import { capText, pointsText, recordersText } from '../../../utils/points-format';
 
@@ -42,8 +42,6 @@ interface VersionRow {
 }
 
 interface RulesData {
-  loading: boolean;
-  failed: boolean;
   error: string;
   /** No version adopted yet. */
   empty: boolean;
@@ -58,8 +56,6 @@ interface RulesData {
 }
 
 const initial: RulesData = {
-  loading: true,
-  failed: false,
   error: '',
   empty: false,
   version: 0,
@@ -116,34 +112,16 @@ export function rulesView(res: RulesResult): Omit<RulesData, 'loading' | 'failed
 }
 
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
-    onLoad() {
-      void this.load();
-    },
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
-    },
     async load() {
-      this.setData({ loading: true, failed: false, error: '' });
-      try {
-        const res = await getRules();
-        this.setData({ ...rulesView(res), loading: false });
-      } catch (e) {
-        this.setData({ loading: false, failed: true, error: errorText(e) });
-        showError(e);
-      }
-    },
-    onRetry() {
-      void this.load();
+      this.setData({ error: '' });
+      const res = await getRules();
+      this.setData({ ...rulesView(res) });
     },
     onAdopt() {
       void wx.navigateTo({ url: '/packages/points/adopt/adopt' });
-    },
-    onShow() {
-      // Back from recording a new version: show it among the versions.
-      if (!this.data.loading) void this.load();
     },
   },
 });

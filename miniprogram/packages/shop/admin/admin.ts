@@ -2,50 +2,17 @@
 // (taken or picked, uploaded to cloud storage), name, points price, stock (restock by pieces),
 // per-household limit and shelf; and the shop's settings — the pickup period and the 兑换活动
 // (redemption days) outside which the shop stays closed when the village wants it so.
-import type { GoodsView, LimitPeriod, RedemptionEventView, SaveGoodsRequest, ShopMode } from '../../../../typings/index';
+import type { GoodsView, ShopMode } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
-import { showError } from '../../../services/cloud';
-import { browseShop, errorText, initialOf, saveGoods, saveShopSettings, shopSettings } from '../../../services/shop';
+import { formShell } from '../../../behaviors/page-shell';
+import { errorText, showError } from '../../../services/cloud';
+import { browseShop, saveGoods, saveShopSettings, shopSettings } from '../../../services/shop';
 import { chooseImages, extensionOf, fileUrl, uploadFile } from '../../../services/upload';
-import { newClientKey } from '../../../utils/client-key';
 import { dataNumber, dataString } from '../../../utils/event';
 
-interface Row {
-  id: string;
-  name: string;
-  photo: string;
-  initial: string;
-  price: number;
-  stock: number;
-  limitText: string;
-  onShelf: boolean;
-}
-
-interface Form {
-  /** '' for new goods. */
-  id: string;
-  clientKey: string;
-  name: string;
-  photo: string;
-  photoUrl: string;
-  price: string;
-  /** New goods: the stock; existing goods: pieces to add (or, negative, remove). */
-  stock: string;
-  limitIndex: number;
-  limitQty: string;
-  onShelf: boolean;
-  currentStock: number;
-}
-
-interface EventRow extends RedemptionEventView {
-  text: string;
-  key: string;
-}
+import { eventRow, formOf, goodsRequest, LIMIT_NAMES, row, wholeNumber, type EventRow, type Form, type Row } from './goods-form';
 
 interface AdminData {
-  loading: boolean;
-  failed: boolean;
-  loadError: string;
   /** The goods as the function gave them (the form starts from one). */
   all: GoodsView[];
   rows: Row[];
@@ -63,13 +30,7 @@ interface AdminData {
   settingsError: string;
 }
 
-export const LIMITS: (LimitPeriod | null)[] = [null, 'month', 'quarter', 'year'];
-const LIMIT_NAMES = ['不限购', '每户每月限', '每户每季度限', '每户每年限'];
-
 const initial: AdminData = {
-  loading: true,
-  failed: false,
-  loadError: '',
   all: [],
   rows: [],
   form: null,
@@ -86,104 +47,18 @@ const initial: AdminData = {
   settingsError: '',
 };
 
-function row(g: GoodsView): Row {
-  return {
-    id: g.id,
-    name: g.name,
-    photo: g.photo ? fileUrl(g.photo) : '',
-    initial: initialOf(g.name),
-    price: g.price,
-    stock: g.stock,
-    limitText: g.limitText,
-    onShelf: g.onShelf,
-  };
-}
-
-function eventRow(e: RedemptionEventView): EventRow {
-  return { ...e, text: e.from === e.to ? e.from : `${e.from} 至 ${e.to}`, key: `${e.id}|${e.title}|${e.from}|${e.to}` };
-}
-
-/** A whole number typed in a field, or null. */
-export function wholeNumber(text: string): number | null {
-  const t = text.trim();
-  return /^[+-]?\d{1,6}$/.test(t) ? Number(t) : null;
-}
-
-/** The form as the function's request, or the Chinese reason it cannot be sent. */
-export function goodsRequest(f: Form): SaveGoodsRequest | string {
-  const name = f.name.trim();
-  if (!name) return '请填写商品名称';
-  const price = wholeNumber(f.price);
-  if (price === null || price < 1) return '积分价格要填1以上的整数';
-  const stock = f.stock.trim() ? wholeNumber(f.stock) : 0;
-  if (stock === null || (!f.id && stock < 0)) return f.id ? '补货数量要填整数（减少填负数）' : '库存要填0以上的整数';
-  if (f.id && f.currentStock + stock < 0) return `库存只有 ${f.currentStock} 件，不能减少 ${-stock} 件`;
-  const period = LIMITS[f.limitIndex] ?? null;
-  const qty = period ? wholeNumber(f.limitQty) : null;
-  if (period && (qty === null || qty < 1)) return '限购数量要填1以上的整数';
-  const base = { clientKey: f.clientKey, name, photo: f.photo, price, limit: period && qty ? { period, qty } : null, onShelf: f.onShelf };
-  return f.id ? { ...base, id: f.id, addStock: stock } : { ...base, stock };
-}
-
-function formOf(g: GoodsView | null): Form {
-  if (!g)
-    return {
-      id: '',
-      clientKey: newClientKey(),
-      name: '',
-      photo: '',
-      photoUrl: '',
-      price: '',
-      stock: '',
-      limitIndex: 0,
-      limitQty: '',
-      onShelf: true,
-      currentStock: 0,
-    };
-  return {
-    id: g.id,
-    clientKey: newClientKey(),
-    name: g.name,
-    photo: g.photo,
-    photoUrl: g.photo ? fileUrl(g.photo) : '',
-    price: String(g.price),
-    stock: '',
-    limitIndex: g.limit ? LIMITS.indexOf(g.limit.period) : 0,
-    limitQty: g.limit ? String(g.limit.qty) : '',
-    onShelf: g.onShelf,
-    currentStock: g.stock,
-  };
-}
-
 Component({
-  behaviors: [care],
+  behaviors: [care, formShell],
   data: initial,
   methods: {
-    onLoad() {
-      void this.load();
-    },
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
-    },
     async load() {
-      this.setData({ loading: true, failed: false, loadError: '' });
-      try {
-        const [shop, settings] = await Promise.all([browseShop(), shopSettings()]);
-        this.setData({
-          loading: false,
-          all: shop.goods,
-          rows: shop.goods.map(row),
-          mode: settings.mode,
-          pickupDays: String(settings.pickupDays),
-          events: settings.events.map(eventRow),
-        });
-      } catch (e) {
-        this.setData({ loading: false, failed: true, loadError: errorText(e) });
-        showError(e);
-      }
+      const [, settings] = await Promise.all([this.loadGoods(), shopSettings()]);
+      this.setData({ mode: settings.mode, pickupDays: String(settings.pickupDays), events: settings.events.map(eventRow) });
     },
-    onRetry() {
-      void this.load();
+    /** The goods alone: after saving one, the settings being edited on the same page stay as typed. */
+    async loadGoods() {
+      const shop = await browseShop();
+      this.setData({ all: shop.goods, rows: shop.goods.map(row) });
     },
     // ---- goods ---------------------------------------------------------------------------------
     onAdd() {
@@ -241,13 +116,14 @@ Component({
       this.setData({ saving: true, formError: '' });
       try {
         const saved = await saveGoods(req);
+        // The list first, so the form closes over the goods as saved.
+        await this.loadGoods().catch(showError);
         this.setData({
           saving: false,
           form: null,
           notice: `已保存：${saved.name}（库存 ${saved.stock} 件，${saved.onShelf ? '在售' : '已下架'}）`,
         });
         wx.showToast({ title: '已保存', icon: 'success', duration: 1500 });
-        await this.load();
       } catch (e) {
         this.setData({ saving: false, formError: errorText(e) });
       }

@@ -3,8 +3,10 @@
 // cancelled and the points come back.
 import type { MyOrder } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
+import { confirmAction } from '../../../utils/confirm';
+import { reload, shell } from '../../../behaviors/page-shell';
 import { showError } from '../../../services/cloud';
-import { cancelOrder, codeText, errorText, myOrders } from '../../../services/shop';
+import { cancelOrder, codeText, myOrders } from '../../../services/shop';
 import { timeText } from '../../../utils/china-time';
 import { dataString } from '../../../utils/event';
 import { deadlineText } from '../format';
@@ -24,16 +26,13 @@ interface OrderCard {
 }
 
 interface OrdersData {
-  loading: boolean;
-  failed: boolean;
-  loadError: string;
   available: number;
   cards: OrderCard[];
   cancelling: string;
   notice: string;
 }
 
-const initial: OrdersData = { loading: true, failed: false, loadError: '', available: 0, cards: [], cancelling: '', notice: '' };
+const initial: OrdersData = { available: 0, cards: [], cancelling: '', notice: '' };
 
 function card(o: MyOrder): OrderCard {
   const closedWhat = o.status === 'done' ? '领取' : o.status === 'cancelled' ? '取消' : '过期';
@@ -54,44 +53,13 @@ function card(o: MyOrder): OrderCard {
   };
 }
 
-function confirm(content: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    wx.showModal({
-      title: '取消兑换',
-      content,
-      confirmText: '取消兑换',
-      cancelText: '不取消',
-      success: (res) => resolve(res.confirm),
-      fail: () => resolve(false),
-    });
-  });
-}
-
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
-    onLoad() {
-      void this.load();
-    },
-    onShow() {
-      if (!this.data.loading) void this.load();
-    },
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
-    },
     async load() {
-      this.setData({ loading: true, failed: false, loadError: '' });
-      try {
-        const res = await myOrders();
-        this.setData({ loading: false, available: res.available, cards: res.orders.map(card) });
-      } catch (e) {
-        this.setData({ loading: false, failed: true, loadError: errorText(e) });
-        showError(e);
-      }
-    },
-    onRetry() {
-      void this.load();
+      const res = await myOrders();
+      this.setData({ available: res.available, cards: res.orders.map(card) });
     },
     onPreview(e: WechatMiniprogram.BaseEvent) {
       const c = this.data.cards.find((x) => x.id === dataString(e, 'id'));
@@ -100,16 +68,17 @@ Component({
     async onCancel(e: WechatMiniprogram.BaseEvent) {
       const c = this.data.cards.find((x) => x.id === dataString(e, 'id'));
       if (!c || this.data.cancelling) return;
-      if (!(await confirm(`取消「${c.title}」后，${c.points} 积分会退回您家。`))) return;
+      if (!(await confirmAction('取消兑换', `取消「${c.title}」后，${c.points} 积分会退回您家。`, '取消兑换', '不取消'))) return;
       this.setData({ cancelling: c.id, notice: '' });
       try {
         const res = await cancelOrder(c.id);
+        // The list reloaded first: when the notice shows, the order shows 已取消 beside it.
+        await reload(this);
         this.setData({ cancelling: '', notice: `已取消，${res.order.points} 积分已退回，现有可用积分 ${res.available}` });
-        await this.load();
       } catch (err) {
         this.setData({ cancelling: '' });
         showError(err);
-        await this.load();
+        await reload(this);
       }
     },
   },

@@ -4,8 +4,9 @@
 // the accountant's WeChat or saves it).
 import type { ReportResult } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
+import { reload, shell } from '../../../behaviors/page-shell';
 import { showError } from '../../../services/cloud';
-import { errorText, exportReport, monthReport } from '../../../services/shop';
+import { exportReport, monthReport } from '../../../services/shop';
 import { chinaDate } from '../../../utils/china-time';
 import { monthText } from '../format';
 
@@ -14,9 +15,6 @@ interface ReportData {
   monthTitle: string;
   /** The latest month one can pick: this one. */
   lastMonth: string;
-  loading: boolean;
-  failed: boolean;
-  loadError: string;
   report: ReportResult | null;
   exporting: boolean;
   exported: string;
@@ -30,9 +28,6 @@ const initial: ReportData = {
   month: '',
   monthTitle: '',
   lastMonth: '',
-  loading: true,
-  failed: false,
-  loadError: '',
   report: null,
   exporting: false,
   exported: '',
@@ -55,35 +50,23 @@ function open(filePath: string): Promise<void> {
 }
 
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       const month = /^\d{4}-\d{2}$/.test(query.month ?? '') ? (query.month ?? '') : thisMonth();
       this.setData({ month, monthTitle: monthText(month), lastMonth: thisMonth() });
-      void this.load();
-    },
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
     },
     async load() {
-      this.setData({ loading: true, failed: false, loadError: '', exported: '' });
-      try {
-        const report = await monthReport(this.data.month);
-        this.setData({ loading: false, report });
-      } catch (e) {
-        this.setData({ loading: false, failed: true, loadError: errorText(e) });
-        showError(e);
-      }
-    },
-    onRetry() {
-      void this.load();
+      this.setData({ exported: '' });
+      const report = await monthReport(this.data.month);
+      this.setData({ report });
     },
     onMonth(e: WechatMiniprogram.PickerChange) {
       const month = String(e.detail.value).slice(0, 7);
       if (!/^\d{4}-\d{2}$/.test(month)) return;
       this.setData({ month, monthTitle: monthText(month) });
-      void this.load();
+      void reload(this);
     },
     async onExport() {
       if (this.data.exporting) return;

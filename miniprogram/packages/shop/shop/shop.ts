@@ -5,8 +5,9 @@
 // page without another call and shows the pickup code.
 import type { BrowseResult, GoodsView, RedeemResult } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
-import { showError } from '../../../services/cloud';
-import { browseShop, codeText, errorText, initialOf, redeem } from '../../../services/shop';
+import { shell } from '../../../behaviors/page-shell';
+import { errorText } from '../../../services/cloud';
+import { browseShop, codeText, initialOf, redeem } from '../../../services/shop';
 import { fileUrl } from '../../../services/upload';
 import { newClientKey } from '../../../utils/client-key';
 import { dataString } from '../../../utils/event';
@@ -33,9 +34,6 @@ interface Sheet {
 }
 
 interface ShopData {
-  loading: boolean;
-  failed: boolean;
-  loadError: string;
   shop: BrowseResult | null;
   cards: GoodsCard[];
   sheet: Sheet | null;
@@ -46,9 +44,6 @@ interface ShopData {
 }
 
 const initial: ShopData = {
-  loading: true,
-  failed: false,
-  loadError: '',
   shop: null,
   cards: [],
   sheet: null,
@@ -86,27 +81,11 @@ function card(g: GoodsView, shop: BrowseResult): GoodsCard {
 }
 
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
-    onLoad() {
-      void this.load();
-    },
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
-    },
     async load() {
-      this.setData({ loading: true, failed: false, loadError: '' });
-      try {
-        this.show(await browseShop());
-        this.setData({ loading: false });
-      } catch (e) {
-        this.setData({ loading: false, failed: true, loadError: errorText(e) });
-        showError(e);
-      }
-    },
-    onRetry() {
-      void this.load();
+      this.show(await browseShop());
     },
     show(shop: BrowseResult) {
       this.setData({ shop, cards: shop.goods.filter((g) => g.onShelf).map((g) => card(g, shop)) });

@@ -3,8 +3,8 @@
 // hand the goods over with one tap. A code of another village is not found here.
 import type { OrderView } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
-import { showError } from '../../../services/cloud';
-import { codeText, errorText, handOver, verifyCode } from '../../../services/shop';
+import { errorText, showError } from '../../../services/cloud';
+import { codeText, handOver, verifyCode } from '../../../services/shop';
 import { timeText } from '../../../utils/china-time';
 import { deadlineText } from '../format';
 
@@ -93,7 +93,7 @@ Component({
     },
     async onHandOver() {
       const f = this.data.found;
-      if (!f || !f.open || this.data.handing) return;
+      if (!f?.open || this.data.handing) return;
       this.setData({ handing: true, error: '' });
       try {
         const order = await handOver(f.id);

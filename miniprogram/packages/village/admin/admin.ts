@@ -3,8 +3,9 @@
 // roles (the secretary) and the import; and a cadre's form for a new household.
 import type { GridView, HouseholdRow, OverviewResult } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
-import { showError } from '../../../services/cloud';
-import { createHousehold, errorText, overview } from '../../../services/village';
+import { reload, shell } from '../../../behaviors/page-shell';
+import { errorText, showError } from '../../../services/cloud';
+import { createHousehold, overview } from '../../../services/village';
 import { dataString } from '../../../utils/event';
 
 interface NewHousehold {
@@ -18,11 +19,8 @@ interface NewHousehold {
 }
 
 interface AdminData {
-  loading: boolean;
   /** A reload (grid, search) is on its way. */
   searching: boolean;
-  failed: boolean;
-  loadError: string;
   villageId: string;
   result: OverviewResult | null;
   micro: GridView[];
@@ -39,10 +37,7 @@ interface AdminData {
 
 const emptyForm: NewHousehold = { no: '', headName: '', headIdNumber: '', headPhone: '', address: '', gridIndex: 0, groupIndex: 0 };
 const initial: AdminData = {
-  loading: true,
   searching: false,
-  failed: false,
-  loadError: '',
   villageId: '',
   result: null,
   micro: [],
@@ -58,15 +53,11 @@ const initial: AdminData = {
 };
 
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ villageId: query.villageId ?? '' });
-      void this.load();
-    },
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
     },
     request(skip: number) {
       const { villageId, gridId, q } = this.data;
@@ -78,16 +69,15 @@ Component({
       });
     },
     async load() {
-      this.setData({ loading: this.data.result === null, searching: true, failed: false, loadError: '' });
+      this.setData({ searching: true });
       try {
         const result = await this.request(0);
         const micro = result.grids.filter((g) => g.kind === 'micro');
-        this.setData({ result, micro, households: result.households, loading: false, searching: false });
+        this.setData({ result, micro, households: result.households });
         this.pickGroups(this.data.form.gridIndex);
         wx.setNavigationBarTitle({ title: `${result.village.name} · 村务管理` });
-      } catch (e) {
-        this.setData({ loading: false, searching: false, failed: true, loadError: errorText(e) });
-        showError(e);
+      } finally {
+        this.setData({ searching: false });
       }
     },
     async onMore() {
@@ -102,13 +92,13 @@ Component({
     },
     onGrid(e: WechatMiniprogram.BaseEvent) {
       this.setData({ gridId: dataString(e, 'id') });
-      void this.load();
+      void reload(this);
     },
     onSearchInput(e: WechatMiniprogram.Input) {
       this.setData({ q: e.detail.value });
     },
     onSearch() {
-      void this.load();
+      void reload(this);
     },
     onOpen(e: WechatMiniprogram.BaseEvent) {
       wx.navigateTo({ url: `/packages/village/household/household?id=${dataString(e, 'id')}` });
@@ -153,7 +143,7 @@ Component({
           ...(f.headPhone.trim() ? { headPhone: f.headPhone.trim() } : {}),
           ...(f.address.trim() ? { address: f.address.trim() } : {}),
         });
-        await this.load();
+        await reload(this);
         this.setData({
           saving: false,
           adding: false,

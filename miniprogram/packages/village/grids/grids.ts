@@ -2,8 +2,9 @@
 // groups; the secretary appoints (or removes) a grid's leader from the village's people.
 import type { Abilities, GridView, PersonView } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
-import { showError } from '../../../services/cloud';
-import { createGrid, errorText, grids, people, setGridLeader } from '../../../services/village';
+import { reload, shell } from '../../../behaviors/page-shell';
+import { errorText, showError } from '../../../services/cloud';
+import { createGrid, grids, people, setGridLeader } from '../../../services/village';
 import { dataString } from '../../../utils/event';
 
 interface GridBlock {
@@ -13,9 +14,6 @@ interface GridBlock {
 }
 
 interface GridsData {
-  loading: boolean;
-  failed: boolean;
-  loadError: string;
   villageId: string;
   blocks: GridBlock[];
   micro: GridView[];
@@ -31,9 +29,6 @@ interface GridsData {
 }
 
 const initial: GridsData = {
-  loading: true,
-  failed: false,
-  loadError: '',
   villageId: '',
   blocks: [],
   micro: [],
@@ -53,33 +48,25 @@ function blocksOf(all: GridView[]): GridBlock[] {
 }
 
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ villageId: query.villageId ?? '' });
-      void this.load();
     },
     async load() {
-      try {
-        const res = await grids(this.data.villageId || undefined);
-        this.setData({
-          blocks: blocksOf(res.grids),
-          micro: res.grids.filter((g) => g.kind === 'micro'),
-          can: res.can,
-          loading: false,
-          failed: false,
-        });
-        if (res.can.appoint && !this.data.people.length) this.setData({ people: (await people()).people });
-      } catch (e) {
-        this.setData({ loading: false, failed: true, loadError: errorText(e) });
-        showError(e);
-      }
+      const res = await grids(this.data.villageId || undefined);
+      this.setData({
+        blocks: blocksOf(res.grids),
+        micro: res.grids.filter((g) => g.kind === 'micro'),
+        can: res.can,
+      });
+      if (res.can.appoint && !this.data.people.length) this.setData({ people: (await people()).people });
     },
     async appoint(gridId: string, userId: string | null) {
       try {
         const grid = await setGridLeader(gridId, userId);
-        await this.load();
+        await reload(this);
         this.setData({ notice: grid.leader ? `${grid.name}的网格长：${grid.leader.name}` : `已取消${grid.name}的网格长` });
       } catch (e) {
         showError(e);
@@ -110,7 +97,7 @@ Component({
       this.setData({ saving: true, error: '' });
       try {
         const made = await createGrid(group && parent ? { kind: 'group', name, parentId: parent.id } : { kind: 'micro', name });
-        await this.load();
+        await reload(this);
         this.setData({ saving: false, name: '', notice: `已建${group ? '联户小组' : '微网格'}：${made.name}` });
       } catch (e) {
         this.setData({ saving: false, error: errorText(e) });

@@ -4,12 +4,12 @@
 // may be marked as left (never deleted) by a cadre, the head, or themselves.
 import type { GridView, HouseholdDetail } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
-import { showError } from '../../../services/cloud';
+import { reload, shell } from '../../../behaviors/page-shell';
+import { errorText, showError } from '../../../services/cloud';
 import {
   addMember,
   createInvite,
   editMember,
-  errorText,
   grids,
   household,
   leaveMember,
@@ -36,9 +36,6 @@ interface Form {
 }
 
 interface HouseholdData {
-  loading: boolean;
-  failed: boolean;
-  loadError: string;
   id: string;
   detail: HouseholdDetail | null;
   relations: string[];
@@ -66,9 +63,6 @@ function sheetOf(name: string): Sheet {
 
 const emptyForm: Form = { name: '', relationIndex: 0, idNumber: '', phone: '', toNo: '', reason: '', gridIndex: 0, groupIndex: 0 };
 const initial: HouseholdData = {
-  loading: true,
-  failed: false,
-  loadError: '',
   id: '',
   detail: null,
   relations: RELATIONS,
@@ -86,22 +80,16 @@ const initial: HouseholdData = {
 };
 
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ id: query.id ?? '' });
-      void this.load();
     },
     async load() {
-      try {
-        const detail = await household(this.data.id);
-        this.setData({ detail, loading: false, failed: false });
-        wx.setNavigationBarTitle({ title: `${detail.household.no} ${detail.household.headName}` });
-      } catch (e) {
-        this.setData({ loading: false, failed: true, loadError: errorText(e) });
-        showError(e);
-      }
+      const detail = await household(this.data.id);
+      this.setData({ detail });
+      wx.setNavigationBarTitle({ title: `${detail.household.no} ${detail.household.headName}` });
     },
     onShareAppMessage() {
       return inviteShare(this.data.invite, this.data.detail?.household.no ?? '');
@@ -170,49 +158,66 @@ Component({
       if (!exact) throw new FormProblem(`没有户号为「${no}」的农户`);
       return exact.id;
     },
+    async addOne(relation: string): Promise<string> {
+      const { form } = this.data;
+      const m = await addMember({
+        householdId: this.data.id,
+        name: form.name.trim(),
+        relation,
+        ...(form.idNumber.trim() ? { idNumber: form.idNumber.trim() } : {}),
+        ...(form.phone.trim() ? { phone: form.phone.trim() } : {}),
+      });
+      return `已添加成员：${m.name}`;
+    },
+    async editOne(relation: string): Promise<string> {
+      const { form, memberId } = this.data;
+      const before = this.data.detail?.members.find((x) => x.id === memberId);
+      // The head's relation is 户主 and stays so; others send it only when it changed.
+      const newRelation = !this.data.memberIsHead && before && before.relation !== relation ? { relation } : {};
+      const m = await editMember({
+        memberId,
+        name: form.name.trim(),
+        ...newRelation,
+        ...(form.phone.trim() ? { phone: form.phone.trim() } : {}),
+        ...(form.idNumber.trim() ? { idNumber: form.idNumber.trim() } : {}),
+      });
+      return `已修改：${m.name}`;
+    },
+    async moveOne(relation: string): Promise<string> {
+      const no = this.data.form.toNo.trim();
+      const toHouseholdId = await this.householdByNo(no);
+      const m = await moveMember({ memberId: this.data.memberId, toHouseholdId, relation });
+      return `${m.name}已迁至${no}`;
+    },
+    async leaveOne(): Promise<string> {
+      const reason = this.data.form.reason.trim();
+      if (!reason) throw new FormProblem('请填写离开的原因');
+      const m = await leaveMember({ memberId: this.data.memberId, reason });
+      return `已登记${m.name}离开（${m.leftOn ?? ''}），记录保留`;
+    },
+    async regrid(): Promise<string> {
+      const grid = this.data.micro[this.data.form.gridIndex];
+      const group = this.data.groups[this.data.form.groupIndex];
+      if (!grid || !group) throw new FormProblem('请选择网格和联户小组');
+      const row = await moveHousehold({ householdId: this.data.id, gridId: grid.id, groupId: group.id });
+      return `已调整到${row.gridName} ${row.groupName}`;
+    },
+    /** The open form's action; resolves with what was done, in words. */
+    act(sheet: Sheet): Promise<string> {
+      const relation = RELATIONS[this.data.form.relationIndex] ?? '其他';
+      if (sheet === 'add') return this.addOne(relation);
+      if (sheet === 'edit') return this.editOne(relation);
+      if (sheet === 'move') return this.moveOne(relation);
+      if (sheet === 'leave') return this.leaveOne();
+      if (sheet === 'regrid') return this.regrid();
+      return Promise.resolve('');
+    },
     /** Runs the open form's action; on success closes it, says what was done and reloads. */
     async onSave() {
-      const { sheet, form, memberId } = this.data;
-      const relation = RELATIONS[form.relationIndex] ?? '其他';
       this.setData({ saving: true, error: '' });
       try {
-        let done = '';
-        if (sheet === 'add') {
-          const m = await addMember({
-            householdId: this.data.id,
-            name: form.name.trim(),
-            relation,
-            ...(form.idNumber.trim() ? { idNumber: form.idNumber.trim() } : {}),
-            ...(form.phone.trim() ? { phone: form.phone.trim() } : {}),
-          });
-          done = `已添加成员：${m.name}`;
-        } else if (sheet === 'edit') {
-          const before = this.data.detail?.members.find((x) => x.id === memberId);
-          const newRelation = !this.data.memberIsHead && before && before.relation !== relation ? { relation } : {};
-          const m = await editMember({
-            memberId,
-            name: form.name.trim(),
-            ...newRelation,
-            ...(form.phone.trim() ? { phone: form.phone.trim() } : {}),
-            ...(form.idNumber.trim() ? { idNumber: form.idNumber.trim() } : {}),
-          });
-          done = `已修改：${m.name}`;
-        } else if (sheet === 'move') {
-          const toHouseholdId = await this.householdByNo(form.toNo.trim());
-          const m = await moveMember({ memberId, toHouseholdId, relation });
-          done = `${m.name}已迁至${form.toNo.trim()}`;
-        } else if (sheet === 'leave') {
-          if (!form.reason.trim()) throw new FormProblem('请填写离开的原因');
-          const m = await leaveMember({ memberId, reason: form.reason.trim() });
-          done = `已登记${m.name}离开（${m.leftOn ?? ''}），记录保留`;
-        } else if (sheet === 'regrid') {
-          const grid = this.data.micro[form.gridIndex];
-          const group = this.data.groups[form.groupIndex];
-          if (!grid || !group) throw new FormProblem('请选择网格和联户小组');
-          const row = await moveHousehold({ householdId: this.data.id, gridId: grid.id, groupId: group.id });
-          done = `已调整到${row.gridName} ${row.groupName}`;
-        }
-        await this.load();
+        const done = await this.act(this.data.sheet);
+        await reload(this);
         this.setData({ saving: false, sheet: '', notice: done });
       } catch (e) {
         this.setData({ saving: false, error: e instanceof FormProblem ? e.message : errorText(e) });

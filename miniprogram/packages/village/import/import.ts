@@ -3,9 +3,9 @@
 // again changes nothing: households are matched by 户号, people by ID number.
 import type { ImportCounts, ImportPreview } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
-import { CloudError, showError } from '../../../services/cloud';
+import { CloudError, errorText, showError } from '../../../services/cloud';
 import { uploadFile } from '../../../services/upload';
-import { errorText, importCommit, importPreview } from '../../../services/village';
+import { importCommit, importPreview } from '../../../services/village';
 
 const ACTIONS: Record<string, string> = { create: '新增', update: '更新', unchanged: '不变' };
 

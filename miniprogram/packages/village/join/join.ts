@@ -4,8 +4,8 @@
 // where the request stands (waiting, or refused with the reason).
 import type { InvitePreview, MembershipRequestView } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
-import { showError } from '../../../services/cloud';
-import { errorText, inviteInfo, join, myJoin } from '../../../services/village';
+import { errorText, showError } from '../../../services/cloud';
+import { inviteInfo, join, myJoin } from '../../../services/village';
 import { timeText } from '../../../utils/china-time';
 import { codeFromQuery, normaliseCode } from '../../../utils/village-format';
 

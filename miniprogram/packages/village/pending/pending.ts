@@ -4,8 +4,9 @@
 // a reason the person will see.
 import type { MembershipRequestView } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
-import { showError } from '../../../services/cloud';
-import { confirmRequest, errorText, pendingRequests, refuseRequest } from '../../../services/village';
+import { shell } from '../../../behaviors/page-shell';
+import { errorText } from '../../../services/cloud';
+import { confirmRequest, pendingRequests, refuseRequest } from '../../../services/village';
 import { timeText } from '../../../utils/china-time';
 import { dataString } from '../../../utils/event';
 import { RELATIONS } from '../../../utils/village-format';
@@ -18,9 +19,6 @@ interface Item extends MembershipRequestView {
 }
 
 interface PendingData {
-  loading: boolean;
-  failed: boolean;
-  loadError: string;
   villageId: string;
   items: Item[];
   relations: string[];
@@ -29,9 +27,6 @@ interface PendingData {
 }
 
 const initial: PendingData = {
-  loading: true,
-  failed: false,
-  loadError: '',
   villageId: '',
   items: [],
   relations: RELATIONS,
@@ -40,28 +35,25 @@ const initial: PendingData = {
 };
 
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ villageId: query.villageId ?? '' });
-      void this.load();
-    },
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
     },
     async load() {
-      try {
-        const { requests } = await pendingRequests(this.data.villageId || undefined);
-        this.setData({
-          items: requests.map((r) => ({ ...r, time: timeText(r.createdAt), relationIndex: 0, reason: '', error: '' })),
-          loading: false,
-          failed: false,
-        });
-      } catch (e) {
-        this.setData({ loading: false, failed: true, loadError: errorText(e) });
-        showError(e);
-      }
+      const { requests } = await pendingRequests(this.data.villageId || undefined);
+      // Back on the page, what the cadre already picked or typed for a request stays.
+      const kept = new Map(this.data.items.map((i) => [i.id, i]));
+      this.setData({
+        items: requests.map((r) => ({
+          ...r,
+          time: timeText(r.createdAt),
+          relationIndex: kept.get(r.id)?.relationIndex ?? 0,
+          reason: kept.get(r.id)?.reason ?? '',
+          error: '',
+        })),
+      });
     },
     update(id: string, change: Partial<Item>) {
       this.setData({ items: this.data.items.map((i) => (i.id === id ? { ...i, ...change } : i)) });

@@ -3,8 +3,9 @@
 // (a single-use code and 小程序码).
 import type { AppointableRole, PersonView } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
-import { showError } from '../../../services/cloud';
-import { createInvite, errorText, people, setRole } from '../../../services/village';
+import { shell } from '../../../behaviors/page-shell';
+import { errorText, showError } from '../../../services/cloud';
+import { createInvite, people, setRole } from '../../../services/village';
 import { dataString } from '../../../utils/event';
 import { inviteCard, inviteShare, type InviteCard } from '../../../utils/invite-card';
 import { confirmAction } from '../../../utils/confirm';
@@ -17,9 +18,6 @@ interface Person extends PersonView {
 }
 
 interface RolesData {
-  loading: boolean;
-  failed: boolean;
-  loadError: string;
   people: Person[];
   notice: string;
   forName: string;
@@ -32,9 +30,6 @@ interface RolesData {
 
 const ROLES: AppointableRole[] = ['cadre', 'keeper'];
 const initial: RolesData = {
-  loading: true,
-  failed: false,
-  loadError: '',
   people: [],
   notice: '',
   forName: '',
@@ -54,20 +49,12 @@ function isRole(v: string): v is AppointableRole {
 }
 
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
-    onLoad() {
-      void this.load();
-    },
     async load() {
-      try {
-        const res = await people();
-        this.setData({ people: res.people.map(person), loading: false, failed: false });
-      } catch (e) {
-        this.setData({ loading: false, failed: true, loadError: errorText(e) });
-        showError(e);
-      }
+      const res = await people();
+      this.setData({ people: res.people.map(person) });
     },
     onShareAppMessage() {
       return inviteShare(this.data.invite, '村里');

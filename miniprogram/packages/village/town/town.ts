@@ -2,15 +2,13 @@
 // (its households, read only); create a village; invite a named person to be a village's secretary.
 import type { TownVillagesResult } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
-import { showError } from '../../../services/cloud';
-import { createInvite, createVillage, errorText, townVillages } from '../../../services/village';
+import { reload, shell } from '../../../behaviors/page-shell';
+import { errorText } from '../../../services/cloud';
+import { createInvite, createVillage, townVillages } from '../../../services/village';
 import { dataString } from '../../../utils/event';
 import { inviteCard, inviteShare, type InviteCard } from '../../../utils/invite-card';
 
 interface TownData {
-  loading: boolean;
-  failed: boolean;
-  loadError: string;
   result: TownVillagesResult | null;
   newName: string;
   /** The village whose secretary is being invited, and the person's name. */
@@ -23,9 +21,6 @@ interface TownData {
 }
 
 const initial: TownData = {
-  loading: true,
-  failed: false,
-  loadError: '',
   result: null,
   newName: '',
   inviting: '',
@@ -37,24 +32,13 @@ const initial: TownData = {
 };
 
 Component({
-  behaviors: [care],
+  behaviors: [care, shell],
   data: initial,
   methods: {
-    onLoad() {
-      void this.load();
-    },
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
-    },
     async load() {
-      try {
-        const result = await townVillages();
-        this.setData({ result, loading: false, failed: false });
-        wx.setNavigationBarTitle({ title: `${result.town.name} · 全镇村庄` });
-      } catch (e) {
-        this.setData({ loading: false, failed: true, loadError: errorText(e) });
-        showError(e);
-      }
+      const result = await townVillages();
+      this.setData({ result });
+      wx.setNavigationBarTitle({ title: `${result.town.name} · 全镇村庄` });
     },
     onShareAppMessage() {
       return inviteShare(this.data.invite, '村里');
@@ -71,7 +55,7 @@ Component({
       this.setData({ saving: true, error: '' });
       try {
         const v = await createVillage(name);
-        await this.load();
+        await reload(this);
         this.setData({ saving: false, newName: '', notice: `已建村：${v.name}。下一步：邀请村书记。`, inviting: v.id });
       } catch (e) {
         this.setData({ saving: false, error: errorText(e) });
