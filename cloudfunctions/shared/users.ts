@@ -1,8 +1,12 @@
-// The caller as a user of the village, from their openid (never from the request).
+// The caller as a user of the village, from their openid (never from the request); and the people
+// a request names, by person id (never by openid).
 import { C } from './collections';
 import { AppError } from './errors';
-import { userSchema, type User } from './model';
-import { getById } from './repo';
+import { memberSchema, userSchema, type User } from './model';
+import { personIdOf, UNLINKED } from './person-id';
+import { getById, list } from './repo';
+
+export { personIdOf };
 
 export async function currentUser(openid: string): Promise<User> {
   const user = await getById(C.users, openid, userSchema);
@@ -21,4 +25,27 @@ export function villageOf(user: User): string {
 
 export function requireOwnVillage(user: User, villageId: string): void {
   if (user.villageId !== villageId) throw new AppError('AUTH.OTHER_VILLAGE');
+}
+
+/**
+ * The user of `villageId` a person id names: the member's linked user (only when that user is linked
+ * back to the same member), or the village's user without a member record whose hash it is.
+ */
+export async function userOfPerson(personId: string, villageId: string): Promise<User | null> {
+  if (personId.startsWith(UNLINKED)) {
+    const unlinked = await list(C.users, { villageId, memberId: null }, userSchema, { limit: 1000 });
+    return unlinked.find((u) => personIdOf(u) === personId) ?? null;
+  }
+  const member = await getById(C.members, personId, memberSchema);
+  if (!member?.userId) return null;
+  const user = await getById(C.users, member.userId, userSchema);
+  return user && user.memberId === member._id ? user : null;
+}
+
+/** The active villager of `villageId` a person id names (to appoint them): another village's is refused. */
+export async function villagerOfPerson(personId: string, villageId: string): Promise<User> {
+  const user = await userOfPerson(personId, villageId);
+  if (user?.villageId && user.villageId !== villageId) throw new AppError('AUTH.OTHER_VILLAGE');
+  if (user?.status !== 'active' || user.villageId !== villageId) throw new AppError('VILLAGE.NOT_A_VILLAGER');
+  return user;
 }

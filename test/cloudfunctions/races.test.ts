@@ -67,7 +67,7 @@ test('50 appointments at once: every granted role is kept', async () => {
   const target = 'demo-grid-2';
   const answers = await codes(
     Array.from({ length: N }, (_, i) =>
-      api.call('demo-secretary', 'village', 'setRole', { userId: target, role: i % 2 ? 'keeper' : 'cadre', granted: true }),
+      api.call('demo-secretary', 'village', 'setRole', { personId: 'hh-061-m1', role: i % 2 ? 'keeper' : 'cadre', granted: true }),
     ),
   );
   expect(answers.every((c) => c === 'ok' || c === 'COMMON.BUSY')).toBe(true);
