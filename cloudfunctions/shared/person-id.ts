@@ -11,5 +11,10 @@ export const UNLINKED = 'u-';
  * itself: openids never leave the functions.
  */
 export function personIdOf(user: Pick<User, '_id' | 'memberId'>): string {
-  return user.memberId ?? `${UNLINKED}${createHash('sha256').update(user._id).digest('hex').slice(0, 24)}`;
+  return user.memberId ?? unlinkedIdOf(user._id);
+}
+
+/** The `u-` id of an openid (it stays theirs after they gain a member record: a page may still hold it). */
+export function unlinkedIdOf(openid: string): string {
+  return `${UNLINKED}${createHash('sha256').update(openid).digest('hex').slice(0, 24)}`;
 }

@@ -3,7 +3,8 @@
 import { C } from './collections';
 import { AppError } from './errors';
 import { memberSchema, userSchema, type User } from './model';
-import { personIdOf, UNLINKED } from './person-id';
+import { personIdOf, UNLINKED, unlinkedIdOf } from './person-id';
+import { _ } from './sdk';
 import { getById, list } from './repo';
 
 export { personIdOf };
@@ -27,14 +28,17 @@ export function requireOwnVillage(user: User, villageId: string): void {
   if (user.villageId !== villageId) throw new AppError('AUTH.OTHER_VILLAGE');
 }
 
+const OFFICES = ['secretary', 'cadre', 'keeper', 'gridLeader', 'supervisor'];
+
 /**
  * The user of `villageId` a person id names: the member's linked user (only when that user is linked
- * back to the same member), or the village's user without a member record whose hash it is.
+ * back to the same member), or the village's office holder whose openid's hash it is.
  */
 export async function userOfPerson(personId: string, villageId: string): Promise<User | null> {
   if (personId.startsWith(UNLINKED)) {
-    const unlinked = await list(C.users, { villageId, memberId: null }, userSchema, { limit: 1000 });
-    return unlinked.find((u) => personIdOf(u) === personId) ?? null;
+    // Someone without a member record holds an office; they may have joined a household since.
+    const officers = await list(C.users, { villageId, roles: _.in(OFFICES) }, userSchema, { limit: 1000 });
+    return officers.find((u) => unlinkedIdOf(u._id) === personId) ?? null;
   }
   const member = await getById(C.members, personId, memberSchema);
   if (!member?.userId) return null;

@@ -2,7 +2,7 @@
 // transaction or a slot document decides), and per-user daily limits hold under the same load.
 import { randomBytes } from 'node:crypto';
 import { startCloud, sdkEnv, type TestCloud } from '../support/localcloud';
-import { count, getAll, num, type Database } from '../support/sdk';
+import { count, getAll, num, settled, type Database } from '../support/sdk';
 import { caller } from './support';
 import { TEST_NOW } from '../support/clock';
 
@@ -24,7 +24,7 @@ afterAll(async () => {
   await cloud.stop();
 });
 
-async function codes<T>(calls: Promise<{ envelope: { ok: true; data: T } | { ok: false; error: { code: string } } }>[]): Promise<string[]> {
+async function codes(calls: Promise<{ envelope: { ok: true } | { ok: false; error: { code: string } } }>[]): Promise<string[]> {
   return (await Promise.all(calls)).map((r) => (r.envelope.ok ? 'ok' : r.envelope.error.code));
 }
 
@@ -61,6 +61,46 @@ test('50 confirmations of one request at once: one confirms, one member is added
   expect(await count(db.collection('members'))).toBe(before + 1);
   const [user] = await getAll(db.collection('users').where({ _id: 'o-twin' }));
   expect(user).toMatchObject({ status: 'active', householdId: await householdOf('demo-head') });
+});
+
+test('49 confirmations and an appointment of the joiner at once: one confirms, and the joiner keeps the role given meanwhile', async () => {
+  // A cadre appointed from outside the households joins one; while cadres confirm the request, the
+  // secretary makes them the keeper too. The joiner's user document is read inside the confirming
+  // transaction, so the appointment is not overwritten by what was read before it.
+  const openid = 'o-outsider';
+  await settled(
+    db.collection('users').add({
+      data: {
+        _id: openid,
+        name: '钱外来',
+        roles: ['cadre'],
+        villageId: 'village-hemei',
+        townId: 'town-qingxi',
+        householdId: null,
+        memberId: null,
+        status: 'active',
+      },
+    }),
+  );
+  const invite = await api.ok('demo-cadre-1', 'village', 'createInvite', { kind: 'household', householdId: 'hh-060' });
+  const joined = await api.ok(openid, 'village', 'join', { code: invite.code, name: '钱外来', idLast4: '2468' });
+  const requestId = joined.status === 'pending' ? joined.request.id : '';
+  const personId = (await api.ok('demo-secretary', 'village', 'people', { q: '钱外来' })).people[0]?.personId ?? '';
+  const appointAt = 10;
+  const answers = await codes(
+    Array.from({ length: N }, (_, i) =>
+      i === appointAt
+        ? api.call('demo-secretary', 'village', 'setRole', { personId, role: 'keeper', granted: true })
+        : api.call(`demo-cadre-${(i % 3) + 1}`, 'village', 'confirm', { requestId, relation: '其他' }),
+    ),
+  );
+  const confirms = answers.filter((_, i) => i !== appointAt);
+  expect(confirms.filter((c) => c === 'ok')).toHaveLength(1);
+  expect(confirms.every((c) => ['ok', 'VILLAGE.ALREADY_DECIDED', 'COMMON.BUSY'].includes(c))).toBe(true);
+  expect(answers[appointAt]).toBe('ok');
+  const [user] = await getAll(db.collection('users').where({ _id: openid }));
+  expect(user).toMatchObject({ status: 'active', householdId: 'hh-060' });
+  expect(user?.roles).toEqual(expect.arrayContaining(['cadre', 'keeper', 'villager']));
 });
 
 test('50 appointments at once: every granted role is kept', async () => {
