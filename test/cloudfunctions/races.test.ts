@@ -2,7 +2,7 @@
 // transaction or a slot document decides), and per-user daily limits hold under the same load.
 import { randomBytes } from 'node:crypto';
 import { startCloud, sdkEnv, type TestCloud } from '../support/localcloud';
-import { count, getAll, num, settled, type Database } from '../support/sdk';
+import { count, getAll, num, settled, startTransaction, type Database } from '../support/sdk';
 import { caller } from './support';
 import { TEST_NOW } from '../support/clock';
 
@@ -63,10 +63,12 @@ test('50 confirmations of one request at once: one confirms, one member is added
   expect(user).toMatchObject({ status: 'active', householdId: await householdOf('demo-head') });
 });
 
-test('49 confirmations and an appointment of the joiner at once: one confirms, and the joiner keeps the role given meanwhile', async () => {
-  // A cadre appointed from outside the households joins one; while cadres confirm the request, the
-  // secretary makes them the keeper too. The joiner's user document is read inside the confirming
-  // transaction, so the appointment is not overwritten by what was read before it.
+test('50 confirmations while an appointment of the joiner is under way: one confirms, and the joiner keeps the role given meanwhile', async () => {
+  // A cadre appointed from outside the households joins one. While cadres confirm the request, the
+  // secretary's appointment of the joiner as the keeper is under way: its transaction (what setRole
+  // writes) is held open by the test for a moment, then committed. The confirming transaction reads
+  // the joiner inside itself, so it conflicts, retries and keeps the role; a read made before it
+  // (the old code) wrote the roles back without the keeper.
   const openid = 'o-outsider';
   await settled(
     db.collection('users').add({
@@ -85,19 +87,21 @@ test('49 confirmations and an appointment of the joiner at once: one confirms, a
   const invite = await api.ok('demo-cadre-1', 'village', 'createInvite', { kind: 'household', householdId: 'hh-060' });
   const joined = await api.ok(openid, 'village', 'join', { code: invite.code, name: '钱外来', idLast4: '2468' });
   const requestId = joined.status === 'pending' ? joined.request.id : '';
-  const personId = (await api.ok('demo-secretary', 'village', 'people', { q: '钱外来' })).people[0]?.personId ?? '';
-  const appointAt = 10;
-  const answers = await codes(
-    Array.from({ length: N }, (_, i) =>
-      i === appointAt
-        ? api.call('demo-secretary', 'village', 'setRole', { personId, role: 'keeper', granted: true })
-        : api.call(`demo-cadre-${(i % 3) + 1}`, 'village', 'confirm', { requestId, relation: '其他' }),
-    ),
+  const appointment = await startTransaction(db);
+  await settled(
+    appointment
+      .collection('users')
+      .doc(openid)
+      .update({ data: { roles: ['cadre', 'keeper'] } }),
   );
-  const confirms = answers.filter((_, i) => i !== appointAt);
-  expect(confirms.filter((c) => c === 'ok')).toHaveLength(1);
-  expect(confirms.every((c) => ['ok', 'VILLAGE.ALREADY_DECIDED', 'COMMON.BUSY'].includes(c))).toBe(true);
-  expect(answers[appointAt]).toBe('ok');
+  const confirming = codes(
+    Array.from({ length: N }, (_, i) => api.call(`demo-cadre-${(i % 3) + 1}`, 'village', 'confirm', { requestId, relation: '其他' })),
+  );
+  await new Promise((r) => setTimeout(r, 1500));
+  await appointment.commit();
+  const answers = await confirming;
+  expect(answers.filter((c) => c === 'ok')).toHaveLength(1);
+  expect(answers.every((c) => ['ok', 'VILLAGE.ALREADY_DECIDED', 'COMMON.BUSY'].includes(c))).toBe(true);
   const [user] = await getAll(db.collection('users').where({ _id: openid }));
   expect(user).toMatchObject({ status: 'active', householdId: 'hh-060' });
   expect(user?.roles).toEqual(expect.arrayContaining(['cadre', 'keeper', 'villager']));
