@@ -44,13 +44,17 @@ async function householdOf(openid: string): Promise<string> {
   return id;
 }
 
-test('50 joins at once by one person file one request', async () => {
-  const invite = await api.ok('demo-cadre-1', 'village', 'createInvite', {
-    kind: 'household',
-    householdId: await householdOf('demo-head'),
-  });
+test('50 joins at once by one person, through ten invites to ten households, file one request', async () => {
+  // An invite is used once, so one invite alone cannot show the race: ten can (the person's one
+  // waiting request is held by a slot written with it).
+  const households = Array.from({ length: 10 }, (_, i) => `hh-${String(50 + i).padStart(3, '0')}`);
+  const invites = await Promise.all(
+    households.map((householdId) => api.ok('demo-cadre-1', 'village', 'createInvite', { kind: 'household', householdId })),
+  );
   const answers = await codes(
-    Array.from({ length: N }, () => api.call('o-twin', 'village', 'join', { code: invite.code, name: '孙二娘', idLast4: '4321' })),
+    Array.from({ length: N }, (_, i) =>
+      api.call('o-twin', 'village', 'join', { code: invites[i % invites.length]?.code ?? '', name: '孙二娘', idLast4: '4321' }),
+    ),
   );
   expect(answers.filter((c) => c === 'ok')).toHaveLength(1);
   expect(answers.every((c) => ['ok', 'JOIN.ALREADY_PENDING', 'JOIN.USED_UP', 'COMMON.BUSY', 'COMMON.DAILY_LIMIT'].includes(c))).toBe(true);
@@ -69,7 +73,7 @@ test('50 confirmations of one request at once: one confirms, one member is added
   expect(answers.every((c) => ['ok', 'VILLAGE.ALREADY_DECIDED', 'COMMON.BUSY'].includes(c))).toBe(true);
   expect(await count(db.collection('members'))).toBe(before + 1);
   const [user] = await getAll(db.collection('users').where({ _id: 'o-twin' }));
-  expect(user).toMatchObject({ status: 'active', householdId: await householdOf('demo-head') });
+  expect(user).toMatchObject({ status: 'active', householdId: request?.householdId });
 });
 
 test('50 confirmations while an appointment of the joiner is under way: one confirms, and the joiner keeps the role given meanwhile', async () => {
