@@ -37,11 +37,19 @@ async function warm(fn: 'village'): Promise<void> {
   await Promise.all(Array.from({ length: 8 }, () => api.call('demo-secretary', fn, 'myJoin', {})));
 }
 
-async function householdOf(openid: string): Promise<string> {
-  const me = await api.ok(openid, 'account', 'me', {});
-  const id = me.joined ? me.household?.id : undefined;
-  if (!id) throw new Error(`${openid} has no household`);
-  return id;
+/**
+ * Sends the calls while an appointment of `openid` is under way: a transaction writing their roles
+ * (what setRole writes) is held open for a moment, then committed, so the calls meet it every run.
+ * The function's instances are started first, so the calls read before it commits.
+ */
+async function whileAppointing(openid: string, roles: unknown[], send: () => Promise<string[]>): Promise<string[]> {
+  await warm('village');
+  const appointment = await startTransaction(db);
+  await settled(appointment.collection('users').doc(openid).update({ data: { roles } }));
+  const sending = send();
+  await new Promise((r) => setTimeout(r, 1500));
+  await appointment.commit();
+  return sending;
 }
 
 test('50 joins at once by one person, through ten invites to ten households, file one request', async () => {
@@ -100,20 +108,11 @@ test('50 confirmations while an appointment of the joiner is under way: one conf
   const invite = await api.ok('demo-cadre-1', 'village', 'createInvite', { kind: 'household', householdId: 'hh-060' });
   const joined = await api.ok(openid, 'village', 'join', { code: invite.code, name: '钱外来', idLast4: '2468' });
   const requestId = joined.status === 'pending' ? joined.request.id : '';
-  await warm('village');
-  const appointment = await startTransaction(db);
-  await settled(
-    appointment
-      .collection('users')
-      .doc(openid)
-      .update({ data: { roles: ['cadre', 'keeper'] } }),
+  const answers = await whileAppointing(openid, ['cadre', 'keeper'], () =>
+    codes(
+      Array.from({ length: N }, (_, i) => api.call(`demo-cadre-${(i % 3) + 1}`, 'village', 'confirm', { requestId, relation: '其他' })),
+    ),
   );
-  const confirming = codes(
-    Array.from({ length: N }, (_, i) => api.call(`demo-cadre-${(i % 3) + 1}`, 'village', 'confirm', { requestId, relation: '其他' })),
-  );
-  await new Promise((r) => setTimeout(r, 1500));
-  await appointment.commit();
-  const answers = await confirming;
   expect(answers.filter((c) => c === 'ok')).toHaveLength(1);
   expect(answers.every((c) => ['ok', 'VILLAGE.ALREADY_DECIDED', 'COMMON.BUSY'].includes(c))).toBe(true);
   const [user] = await getAll(db.collection('users').where({ _id: openid }));
@@ -129,22 +128,13 @@ test('50 appointments while another appointment of the same person is under way:
   const target = 'demo-grid-2';
   const [before] = await getAll(db.collection('users').where({ _id: target }));
   const roles: unknown = before?.roles;
-  await warm('village');
-  const appointment = await startTransaction(db);
-  await settled(
-    appointment
-      .collection('users')
-      .doc(target)
-      .update({ data: { roles: [...(Array.isArray(roles) ? roles : []), 'keeper'] } }),
-  );
-  const appointing = codes(
-    Array.from({ length: N }, () =>
-      api.call('demo-secretary', 'village', 'setRole', { personId: 'hh-061-m1', role: 'cadre', granted: true }),
+  const answers = await whileAppointing(target, [...(Array.isArray(roles) ? roles : []), 'keeper'], () =>
+    codes(
+      Array.from({ length: N }, () =>
+        api.call('demo-secretary', 'village', 'setRole', { personId: 'hh-061-m1', role: 'cadre', granted: true }),
+      ),
     ),
   );
-  await new Promise((r) => setTimeout(r, 1500));
-  await appointment.commit();
-  const answers = await appointing;
   expect(answers.every((c) => c === 'ok' || c === 'COMMON.BUSY')).toBe(true);
   expect(answers.filter((c) => c === 'ok').length).toBeGreaterThan(0);
   const [user] = await getAll(db.collection('users').where({ _id: target }));
