@@ -18,6 +18,7 @@ import {
   type Actor,
 } from '../cloudfunctions/shared/matters/policy';
 import type { Household, User } from '../cloudfunctions/shared/model';
+import { personIdOf } from '../cloudfunctions/shared/person-id';
 import type { SeedStore } from '../localcloud/src/demo-module';
 
 const HOUR = 3_600_000;
@@ -214,6 +215,40 @@ function apply(m: Matter, access: Access, input: ActionInput, by: Actor, id: str
   return { ...m, ...change.set, version: m.version + 1, events: [...m.events, change.event] };
 }
 
+/** What a scripted step asks of the matter, as the function would build it from the request. */
+function inputOf(step: Step, at: Date, userOf: (openid: string) => User): ActionInput {
+  switch (step.action) {
+    case 'assign':
+      return assignInput(step, addDays(chinaDay(at), step.dueInDays), userOf);
+    case 'reopen':
+      return { action: 'reopen', reason: step.reason, roundDeadlineAt: responseDeadline(at, RULES).at };
+    case 'rate':
+      return { action: 'rate', stars: step.stars, comment: step.comment };
+    case 'note':
+      return { action: 'note', text: step.text, publish: step.publish };
+    default:
+      return { action: step.action, text: step.text, photos: [] };
+  }
+}
+
+function assignInput(step: Extract<Step, { action: 'assign' }>, dueDate: string, userOf: (openid: string) => User): ActionInput {
+  const note = step.note ?? '';
+  if (step.body)
+    return {
+      action: 'assign',
+      assignee: { kind: 'body', userId: null, personId: null, name: step.to, dueDate },
+      assigneeIsCadre: false,
+      note,
+    };
+  const person = userOf(step.to);
+  return {
+    action: 'assign',
+    assignee: { kind: 'person', userId: person._id, personId: personIdOf(person), name: person.name, dueDate },
+    assigneeIsCadre: person.roles.includes('cadre'),
+    note,
+  };
+}
+
 function build(s: Script, index: number, households: Household[], users: User[], now: Date): Matter {
   const userOf = (openid: string): User => {
     const u = users.find((x) => x._id === openid);
@@ -283,31 +318,7 @@ function build(s: Script, index: number, households: Household[], users: User[],
     const access = who === 'raiser' ? { mine: true, cadre: false, assignee: false } : accessOf(userOf(who), m);
     if (!access) throw new Error(`${who} cannot see demo matter ${index + 1}`);
     const id = `${step.action}-seed${index + 1}-${j + 1}`;
-    if (step.action === 'assign') {
-      const dueDate = addDays(chinaDay(at), step.dueInDays);
-      const input: ActionInput = step.body
-        ? {
-            action: 'assign',
-            assignee: { kind: 'body', userId: null, name: step.to, dueDate },
-            assigneeIsCadre: false,
-            note: step.note ?? '',
-          }
-        : {
-            action: 'assign',
-            assignee: { kind: 'person', userId: step.to, name: userOf(step.to).name, dueDate },
-            assigneeIsCadre: userOf(step.to).roles.includes('cadre'),
-            note: step.note ?? '',
-          };
-      m = apply(m, access, input, actor, id, at);
-    } else if (step.action === 'reopen') {
-      m = apply(m, access, { action: 'reopen', reason: step.reason, roundDeadlineAt: responseDeadline(at, RULES).at }, actor, id, at);
-    } else if (step.action === 'rate') {
-      m = apply(m, access, { action: 'rate', stars: step.stars, comment: step.comment }, actor, id, at);
-    } else if (step.action === 'note') {
-      m = apply(m, access, { action: 'note', text: step.text, publish: step.publish }, actor, id, at);
-    } else {
-      m = apply(m, access, { action: step.action, text: step.text, photos: [] }, actor, id, at);
-    }
+    m = apply(m, access, inputOf(step, at, userOf), actor, id, at);
   });
   return matterSchema.parse(m);
 }

@@ -105,8 +105,8 @@ export interface MatterSummary {
 
 export interface MatterAssignee {
   kind: 'person' | 'body';
-  /** The person's user id (kind person). */
-  userId: string | null;
+  /** The person's id (kind person; cadres only): PersonView's personId, never an openid. */
+  personId: string | null;
   name: string;
   /** YYYY-MM-DD, China time: to be done by the end of this day. */
   dueDate: string;
@@ -189,7 +189,7 @@ export interface MatterNoteRequest extends MatterActionBase {
 }
 
 export interface MatterAssignRequest extends MatterActionBase {
-  assignee: { kind: 'person'; userId: string } | { kind: 'body'; name: string };
+  assignee: { kind: 'person'; personId: string } | { kind: 'body'; name: string };
   dueDate: string;
   note?: string;
 }
@@ -215,7 +215,7 @@ export interface MatterReopenRequest extends MatterActionBase {
 }
 
 export interface MatterAssigneesResult {
-  people: { userId: string; name: string; roleName: string }[];
+  people: { personId: string; name: string; roleName: string }[];
 }
 
 export interface MatterStatsRow {
@@ -246,7 +246,7 @@ export interface MatterStatsResult {
   /** The caller's village (cadres), or null for a town admin. */
   village: ({ id: string; name: string } & MatterStatsRow) | null;
   /** Per cadre, by the matters they handle (first responder, or the cadre assigned). */
-  cadres: ({ userId: string; name: string } & MatterStatsRow)[];
+  cadres: ({ personId: string; name: string } & MatterStatsRow)[];
   /** A town admin's view: every village of the town. */
   villages: ({ id: string; name: string } & MatterStatsRow)[];
 }

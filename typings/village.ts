@@ -98,7 +98,8 @@ export interface ConfirmInput {
 }
 
 export interface GridLeaderView {
-  userId: string;
+  /** Who leads it (a person id: openids never leave the functions). */
+  personId: string;
   name: string;
 }
 
@@ -252,7 +253,12 @@ export interface CreateGridInput {
 }
 
 export interface PersonView {
-  userId: string;
+  /**
+   * Names the person in requests (setRole, setGridLeader, matters.assign): their member id, or for
+   * someone with no member record (a cadre appointed from outside the households) `u-` and a hash.
+   * Never an openid: openids never leave the functions.
+   */
+  personId: string;
   name: string;
   roles: Role[];
   roleNames: string[];
@@ -333,9 +339,9 @@ export interface VillageApi {
   grids: { req: { villageId?: string }; res: { grids: GridView[]; can: Abilities } };
   createGrid: { req: CreateGridInput; res: GridView };
   renameGrid: { req: { gridId: string; name: string }; res: GridView };
-  setGridLeader: { req: { gridId: string; userId: string | null }; res: GridView };
+  setGridLeader: { req: { gridId: string; personId: string | null }; res: GridView };
   people: { req: { q?: string }; res: { people: PersonView[] } };
-  setRole: { req: { userId: string; role: AppointableRole; granted: boolean }; res: PersonView };
+  setRole: { req: { personId: string; role: AppointableRole; granted: boolean }; res: PersonView };
   importPreview: { req: { fileID: string }; res: ImportPreview };
   importCommit: { req: { fileID: string }; res: ImportResult };
 }

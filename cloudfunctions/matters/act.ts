@@ -14,7 +14,6 @@ import type {
   MatterReopenRequest,
   MatterRespondRequest,
 } from '../../typings';
-import { C } from '../shared/collections';
 import { requireCleanText } from '../shared/content-check';
 import { AppError } from '../shared/errors';
 import { responseDeadline } from '../shared/matters/deadline';
@@ -29,9 +28,8 @@ import {
   type ActionInput,
   type MatterAction,
 } from '../shared/matters/policy';
-import { userSchema, type User } from '../shared/model';
-import { getById } from '../shared/repo';
-import { currentUser } from '../shared/users';
+import type { User } from '../shared/model';
+import { currentUser, personIdOf, userOfPerson } from '../shared/users';
 import { dayRulesFor, warnMissingYear } from './calendar';
 import { afterChange, applyChange, eventId, readMatter } from './store';
 import { tellAssignee, tellCadres, tellRaiser, tellRating } from './tell';
@@ -152,18 +150,18 @@ export function assign(req: MatterAssignRequest, openid: string): Promise<Matter
           await clean(openid, name);
           return {
             action: 'assign',
-            assignee: { kind: 'body', userId: null, name, dueDate: req.dueDate },
+            assignee: { kind: 'body', userId: null, personId: null, name, dueDate: req.dueDate },
             assigneeIsCadre: false,
             note: req.note?.trim() ?? '',
           };
         }
-        const person = await getById(C.users, req.assignee.userId, userSchema);
+        const person = await userOfPerson(req.assignee.personId, m.villageId);
         const eligible =
           person && person.villageId === m.villageId && person.roles.some((r) => r === 'cadre' || r === 'secretary' || r === 'gridLeader');
         if (!person || !eligible) throw new AppError('COMMON.INVALID_INPUT', '只能交办给本村的村干部或网格长');
         return {
           action: 'assign',
-          assignee: { kind: 'person', userId: person._id, name: person.name, dueDate: req.dueDate },
+          assignee: { kind: 'person', userId: person._id, personId: personIdOf(person), name: person.name, dueDate: req.dueDate },
           assigneeIsCadre: isCadre(person),
           note: req.note?.trim() ?? '',
         };

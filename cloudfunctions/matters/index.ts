@@ -68,7 +68,7 @@ export const main = createFunction(
           id,
           clientKey,
           assignee: z.discriminatedUnion('kind', [
-            z.object({ kind: z.literal('person'), userId: id }).strict(),
+            z.object({ kind: z.literal('person'), personId: id }).strict(),
             z.object({ kind: z.literal('body'), name: text(30) }).strict(),
           ]),
           dueDate: date,

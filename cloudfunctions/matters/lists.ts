@@ -9,7 +9,7 @@ import { userSchema, type User } from '../shared/model';
 import { list as listDocs } from '../shared/repo';
 import { ROLE_NAMES } from '../shared/roles';
 import { _ } from '../shared/sdk';
-import { currentUser, villageOf } from '../shared/users';
+import { currentUser, personIdOf, villageOf } from '../shared/users';
 import { visibleMatter } from './act';
 import { listRows, PAGE_SIZE } from './store';
 import { detailView, summaryView } from './views';
@@ -85,7 +85,7 @@ export async function assignees(openid: string): Promise<MatterAssigneesResult> 
       .filter((p) => p.status === 'active')
       .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'zh'))
       .map((p) => ({
-        userId: p._id,
+        personId: personIdOf(p),
         name: p.name,
         roleName: ROLE_NAMES[officeOf(p) === 'villager' ? 'gridLeader' : officeOf(p)],
       })),

@@ -10,7 +10,7 @@ import { isVillageCadre, ratesOf, checkPeriod, type StatsCounts } from '../share
 import { villageSchema } from '../shared/model';
 import { aggregateRows, getById, list } from '../shared/repo';
 import { _ } from '../shared/sdk';
-import { currentUser } from '../shared/users';
+import { currentUser, personIdOf } from '../shared/users';
 import { villageCadres } from './tell';
 import { townOf } from '../shared/access';
 import { currentTime } from '../shared/clock';
@@ -96,7 +96,7 @@ export async function stats(req: MatterStatsRequest, openid: string): Promise<Ma
     to: req.to,
     village: { id: villageId, name: village?.name ?? '', ...rowOf(total) },
     cadres: cadres
-      .map((c) => ({ userId: c._id, name: c.name, ...rowOf(byHandler.get(c._id)) }))
+      .map((c) => ({ personId: personIdOf(c), name: c.name, ...rowOf(byHandler.get(c._id)) }))
       .sort((a, b) => b.raised - a.raised || a.name.localeCompare(b.name, 'zh')),
     villages: [],
   };

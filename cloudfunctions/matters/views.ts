@@ -79,6 +79,19 @@ function eventView(e: MatterEvent, access: Access, mediaVisible: boolean): Matte
   };
 }
 
+/** Coordinates only for the raiser and the cadres; others see the place's name. */
+function locationView(m: Matter, access: Access): MatterDetail['location'] {
+  if (!m.location) return null;
+  return insider(access) ? m.location : { name: m.location.name, latitude: null, longitude: null };
+}
+
+/** Who it was handed to: cadres see the person's member id (never an openid), others the name. */
+function assigneeView(m: Matter, access: Access): MatterDetail['assignee'] {
+  if (!m.assignee) return null;
+  const { kind, name, dueDate } = m.assignee;
+  return { kind, personId: access.cadre ? m.assignee.personId : null, name, dueDate };
+}
+
 export function detailView(m: Matter, access: Access, now: Date): MatterDetail {
   const files = [...m.photos, ...(m.voice ? [m.voice.fileId] : [])];
   const mediaVisible = insider(access) || (m.mediaCleared && allPassed(files, m.mediaChecks));
@@ -89,11 +102,9 @@ export function detailView(m: Matter, access: Access, now: Date): MatterDetail {
     photos: mediaVisible ? m.photos : [],
     mediaPending: !mediaVisible && hasMedia,
     voice: mediaVisible ? m.voice : null,
-    location: m.location ? (insider(access) ? m.location : { name: m.location.name, latitude: null, longitude: null }) : null,
+    location: locationView(m, access),
     householdLabel: insider(access) ? m.householdLabel || null : null,
-    assignee: m.assignee
-      ? { kind: m.assignee.kind, userId: access.cadre ? m.assignee.userId : null, name: m.assignee.name, dueDate: m.assignee.dueDate }
-      : null,
+    assignee: assigneeView(m, access),
     rating: m.rating ? { stars: m.rating.stars, comment: m.rating.comment, at: m.rating.at.toISOString() } : null,
     events: m.events.filter((e) => access.cadre || !e.internal).map((e) => eventView(e, access, mediaVisible)),
     can: allowedActions(m, access),

@@ -4,7 +4,7 @@ import type { Abilities, CreateGridInput, GridView } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
 import { householdSchema, userSchema, type Grid } from '../shared/model';
-import { getById, listAll } from '../shared/repo';
+import { listAll } from '../shared/repo';
 import { db } from '../shared/sdk';
 import { txGet, withTransaction } from '../shared/tx';
 import { isCadreOf, isSecretaryOf, requireCadre, requireSecretary, requireVillageReader, withRole } from '../shared/access';
@@ -13,6 +13,7 @@ import { villageScope } from './context';
 import { leaderNames } from './households';
 import { newId } from './ids';
 import { gridView } from './views';
+import { villagerOfPerson } from '../shared/users';
 
 async function viewOf(grid: Grid, villageId: string): Promise<GridView> {
   const [leaders, households] = await Promise.all([
@@ -68,16 +69,12 @@ export async function renameGrid(gridId: string, rawName: string, openid: string
   return viewOf({ ...grid, name }, village._id);
 }
 
-export async function setGridLeader(gridId: string, userId: string | null, openid: string): Promise<GridView> {
+export async function setGridLeader(gridId: string, personId: string | null, openid: string): Promise<GridView> {
   const { user, village, grids: all } = await villageScope(openid);
   const grid = all.find((g) => g._id === gridId);
   if (!grid) throw new AppError('COMMON.NOT_FOUND', '本村没有这个网格');
   requireSecretary(user, village._id);
-  if (userId) {
-    const leader = await getById(C.users, userId, userSchema);
-    if (leader && leader.villageId && leader.villageId !== village._id) throw new AppError('AUTH.OTHER_VILLAGE');
-    if (!leader || leader.status !== 'active' || leader.villageId !== village._id) throw new AppError('VILLAGE.NOT_A_VILLAGER');
-  }
+  const userId = personId ? (await villagerOfPerson(personId, village._id))._id : null;
   const previous = grid.leaderUserId;
   if (previous === userId) return viewOf(grid, village._id);
   // The one before keeps the role only while they lead another grid.

@@ -16,7 +16,7 @@ import { emptyBalance } from '../shared/points/policy';
 import { count, getById, list, listAll } from '../shared/repo';
 import { _, db } from '../shared/sdk';
 import { isDuplicateKey, txGet, withTransaction } from '../shared/tx';
-import { currentUser } from '../shared/users';
+import { currentUser, personIdOf } from '../shared/users';
 import {
   canEditMembers,
   canSeeHousehold,
@@ -30,7 +30,7 @@ import {
 import { checkPlacement } from '../shared/village/grids';
 import { HEAD } from '../shared/village/person';
 import { loadVillage, villageScope } from './context';
-import { gridName, gridView, historyView, householdRow, memberView } from './views';
+import { gridName, gridView, historyView, householdRow, memberView, type Leaders } from './views';
 import { newId } from './ids';
 import { newPerson, placePerson } from './people';
 import { currentTime } from '../shared/clock';
@@ -41,11 +41,11 @@ function byNo(a: Household, b: Household): number {
   return a.no.localeCompare(b.no, 'zh', { numeric: true });
 }
 
-export async function leaderNames(grids: Grid[]): Promise<Map<string, string>> {
+export async function leaderNames(grids: Grid[]): Promise<Leaders> {
   const ids = [...new Set(grids.flatMap((g) => (g.leaderUserId ? [g.leaderUserId] : [])))];
   if (!ids.length) return new Map();
   const users = await list(C.users, { _id: _.in(ids) }, userSchema, { limit: ids.length });
-  return new Map(users.map((u) => [u._id, u.name]));
+  return new Map(users.map((u) => [u._id, { personId: personIdOf(u), name: u.name }]));
 }
 
 /** Households per grid and per group, counted from the village's households. */

@@ -116,13 +116,13 @@ export const main = createFunction('village', {
     run: (req, ctx) => renameGrid(req.gridId, req.name, ctx.openid),
   },
   setGridLeader: {
-    input: z.object({ gridId: id, userId: id.nullable() }).strict(),
-    run: (req, ctx) => setGridLeader(req.gridId, req.userId, ctx.openid),
+    input: z.object({ gridId: id, personId: id.nullable() }).strict(),
+    run: (req, ctx) => setGridLeader(req.gridId, req.personId, ctx.openid),
   },
   people: { input: z.object({ q: z.string().trim().max(20).optional() }).strict(), run: (req, ctx) => people(req.q, ctx.openid) },
   setRole: {
-    input: z.object({ userId: id, role: z.enum(['cadre', 'keeper']), granted: z.boolean() }).strict(),
-    run: (req, ctx) => setRole(req.userId, req.role, req.granted, ctx.openid),
+    input: z.object({ personId: id, role: z.enum(['cadre', 'keeper']), granted: z.boolean() }).strict(),
+    run: (req, ctx) => setRole(req.personId, req.role, req.granted, ctx.openid),
   },
   importPreview: { input: z.object({ fileID: fileId }).strict(), run: (req, ctx) => importPreview(req.fileID, ctx.openid) },
   importCommit: { input: z.object({ fileID: fileId }).strict(), run: (req, ctx) => importCommit(req.fileID, ctx.openid) },

@@ -3,10 +3,10 @@ import type { AppointableRole, PersonView } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
 import { householdSchema, userSchema, type User } from '../shared/model';
-import { getById, list } from '../shared/repo';
+import { list } from '../shared/repo';
 import { _ } from '../shared/sdk';
 import { txGet, withTransaction } from '../shared/tx';
-import { currentUser, villageOf } from '../shared/users';
+import { currentUser, villageOf, villagerOfPerson } from '../shared/users';
 import { holdsOffice, requireCadre, requireSecretary, withRole } from '../shared/access';
 import { personView } from './views';
 
@@ -31,13 +31,11 @@ export async function people(q: string | undefined, openid: string): Promise<{ p
   return { people: await views(shown) };
 }
 
-export async function setRole(userId: string, role: AppointableRole, granted: boolean, openid: string): Promise<PersonView> {
+export async function setRole(personId: string, role: AppointableRole, granted: boolean, openid: string): Promise<PersonView> {
   const user = await currentUser(openid);
   const villageId = villageOf(user);
   requireSecretary(user, villageId);
-  const target = await getById(C.users, userId, userSchema);
-  if (target && target.villageId && target.villageId !== villageId) throw new AppError('AUTH.OTHER_VILLAGE');
-  if (!target || target.status !== 'active' || target.villageId !== villageId) throw new AppError('VILLAGE.NOT_A_VILLAGER');
+  const target = await villagerOfPerson(personId, villageId);
   // Read and written in one transaction: two appointments at once both count.
   const roles = await withTransaction(async (t) => {
     const raw = await txGet(t, C.users, target._id);

@@ -4,6 +4,7 @@ import { chinaDate } from '../shared/china-time';
 import { maskId, maskPhone } from '../shared/mask';
 import type { Grid, Household, JoinRequest, Member, Membership, User } from '../shared/model';
 import { ROLE_NAMES } from '../shared/roles';
+import { personIdOf } from '../shared/users';
 
 export function gridName(grids: Grid[], id: string): string {
   return grids.find((g) => g._id === id)?.name ?? '';
@@ -51,20 +52,29 @@ export function historyView(s: Membership): MembershipHistoryView {
   };
 }
 
-export function gridView(g: Grid, leaders: Map<string, string>, households: Map<string, number>): GridView {
-  const leaderName = g.leaderUserId ? leaders.get(g.leaderUserId) : undefined;
+/** Grid leaders by their openid (the grids' key), as the views name them: person id and name. */
+export type Leaders = Map<string, { personId: string; name: string }>;
+
+export function gridView(g: Grid, leaders: Leaders, households: Map<string, number>): GridView {
+  const leader = g.leaderUserId ? leaders.get(g.leaderUserId) : undefined;
   return {
     id: g._id,
     kind: g.kind,
     name: g.name,
     parentId: g.parentId,
-    leader: g.leaderUserId ? { userId: g.leaderUserId, name: leaderName ?? '' } : null,
+    leader: leader ? { personId: leader.personId, name: leader.name } : null,
     households: households.get(g._id) ?? 0,
   };
 }
 
 export function personView(u: User, householdLabelText: string): PersonView {
-  return { userId: u._id, name: u.name, roles: u.roles, roleNames: u.roles.map((r) => ROLE_NAMES[r]), householdLabel: householdLabelText };
+  return {
+    personId: personIdOf(u),
+    name: u.name,
+    roles: u.roles,
+    roleNames: u.roles.map((r) => ROLE_NAMES[r]),
+    householdLabel: householdLabelText,
+  };
 }
 
 export function requestView(r: JoinRequest, matched: Member | null): MembershipRequestView {

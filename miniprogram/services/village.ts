@@ -58,12 +58,12 @@ export const leaveMember = (req: LeaveMemberInput): Promise<MemberView> => call(
 export const grids = (villageId?: string): Promise<{ grids: GridView[]; can: Abilities }> =>
   call('village', 'grids', villageId ? { villageId } : {});
 export const createGrid = (req: CreateGridInput): Promise<GridView> => call('village', 'createGrid', req);
-export const setGridLeader = (gridId: string, userId: string | null): Promise<GridView> =>
-  call('village', 'setGridLeader', { gridId, userId });
+export const setGridLeader = (gridId: string, personId: string | null): Promise<GridView> =>
+  call('village', 'setGridLeader', { gridId, personId });
 
 export const people = (q?: string): Promise<{ people: PersonView[] }> => call('village', 'people', q ? { q } : {});
-export const setRole = (userId: string, role: AppointableRole, granted: boolean): Promise<PersonView> =>
-  call('village', 'setRole', { userId, role, granted });
+export const setRole = (personId: string, role: AppointableRole, granted: boolean): Promise<PersonView> =>
+  call('village', 'setRole', { personId, role, granted });
 
 export const importPreview = (fileID: string): Promise<ImportPreview> => call('village', 'importPreview', { fileID });
 export const importCommit = (fileID: string): Promise<ImportResult> => call('village', 'importCommit', { fileID });

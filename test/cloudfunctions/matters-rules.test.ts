@@ -111,7 +111,14 @@ describe('who may see a matter', () => {
       public: false,
       listed: false,
       status: 'assigned',
-      assignee: { kind: 'person', userId: gridLeader._id, name: '王网格', dueDate: '2025-10-15', dueAt: new Date('2025-10-15T16:00:00Z') },
+      assignee: {
+        kind: 'person',
+        userId: gridLeader._id,
+        personId: null,
+        name: '王网格',
+        dueDate: '2025-10-15',
+        dueAt: new Date('2025-10-15T16:00:00Z'),
+      },
     });
     const access = accessOf(gridLeader, m);
     expect(access).toEqual({ mine: false, cadre: false, assignee: true });
@@ -210,7 +217,7 @@ describe('what each step changes', () => {
       m,
       {
         action: 'assign',
-        assignee: { kind: 'person', userId: 'o-sec', name: '曾建国', dueDate: '2025-10-15' },
+        assignee: { kind: 'person', userId: 'o-sec', personId: null, name: '曾建国', dueDate: '2025-10-15' },
         assigneeIsCadre: true,
         note: '',
       },
@@ -223,7 +230,7 @@ describe('what each step changes', () => {
       m,
       {
         action: 'assign',
-        assignee: { kind: 'body', userId: null, name: '镇水务站', dueDate: '2025-10-15' },
+        assignee: { kind: 'body', userId: null, personId: null, name: '镇水务站', dueDate: '2025-10-15' },
         assigneeIsCadre: false,
         note: '',
       },
@@ -310,7 +317,14 @@ describe('overdue and escalation', () => {
       status: 'assigned',
       respondedAt: RAISED,
       respondedInTime: true,
-      assignee: { kind: 'person', userId: 'o-grid', name: '王网格', dueDate: '2025-10-15', dueAt: new Date('2025-10-15T16:00:00Z') },
+      assignee: {
+        kind: 'person',
+        userId: 'o-grid',
+        personId: null,
+        name: '王网格',
+        dueDate: '2025-10-15',
+        dueAt: new Date('2025-10-15T16:00:00Z'),
+      },
       dueAt: new Date('2025-10-15T16:00:00Z'),
     });
     const change = escalationChange(m, new Date('2025-10-16T00:00:00Z'), ['o-sec', 'o-grid']);

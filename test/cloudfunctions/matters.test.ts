@@ -154,7 +154,7 @@ test('the whole flow: raise → respond → discuss → assign → progress → 
   const assign = await api.call('demo-cadre-1', 'matters', 'assign', {
     id,
     clientKey: key(),
-    assignee: { kind: 'person', userId: 'demo-grid-1' },
+    assignee: { kind: 'person', personId: 'hh-011-m1' },
     dueDate: addDays(chinaDay(new Date()), 3),
     note: '请网格长组织填坑',
   });
@@ -597,7 +597,7 @@ test('bad input and refused steps change nothing', async () => {
         api.refused('demo-cadre-1', 'matters', 'assign', {
           id,
           clientKey: key(),
-          assignee: { kind: 'person', userId: 'demo-head' },
+          assignee: { kind: 'person', personId: 'hh-021-m1' },
           dueDate: addDays(chinaDay(new Date()), 1),
         }),
       'COMMON.INVALID_INPUT',
@@ -608,7 +608,7 @@ test('bad input and refused steps change nothing', async () => {
         api.refused('demo-cadre-1', 'matters', 'assign', {
           id,
           clientKey: key(),
-          assignee: { kind: 'person', userId: 'o-qingshan' },
+          assignee: { kind: 'person', personId: 'qs-m1' },
           dueDate: addDays(chinaDay(new Date()), 1),
         }),
       'COMMON.INVALID_INPUT',
@@ -668,7 +668,7 @@ describe('overdue: the timer reminds the assignee and escalates to the secretary
     await api.ok('demo-cadre-3', 'matters', 'assign', {
       id: m.id,
       clientKey: key(),
-      assignee: { kind: 'person', userId: 'demo-grid-2' },
+      assignee: { kind: 'person', personId: 'hh-061-m1' },
       dueDate: due,
     });
     const afterDue = new Date(Date.parse(`${addDays(due, 1)}T09:00:00+08:00`));
@@ -760,7 +760,7 @@ describe('statistics per village and per cadre, by aggregation', () => {
     villageId: V,
     townId: 'town-qingxi',
     householdId: null,
-    memberId: null,
+    memberId: 'm-liu-a',
   });
   const cadreB = userSchema.parse({
     _id: 'o-liu-b',
@@ -769,7 +769,7 @@ describe('statistics per village and per cadre, by aggregation', () => {
     villageId: V,
     townId: 'town-qingxi',
     householdId: null,
-    memberId: null,
+    memberId: 'm-liu-b',
   });
   let n = 0;
   function fixture(over: Partial<Matter>): Matter {
@@ -875,8 +875,8 @@ describe('statistics per village and per cadre, by aggregation', () => {
       averageStars: 3.67,
       goodShare: 0.6667,
     });
-    const a = s.cadres.find((c) => c.userId === cadreA._id);
-    const b = s.cadres.find((c) => c.userId === cadreB._id);
+    const a = s.cadres.find((c) => c.personId === cadreA.memberId);
+    const b = s.cadres.find((c) => c.personId === cadreB.memberId);
     expect(a).toMatchObject({
       name: '柳大成',
       raised: 3,
@@ -934,8 +934,8 @@ test('reading: lists are paged newest first, the queue is by deadline; request c
   dbRequests.calendar = cal.dbRequests;
   const people = await api.ok('demo-cadre-1', 'matters', 'assignees', {});
   expect(people.people[0]?.roleName).toBe('村书记');
-  expect(people.people.map((p) => p.userId)).toEqual(expect.arrayContaining(['demo-secretary', 'demo-cadre-1', 'demo-grid-1']));
-  expect(people.people.map((p) => p.userId)).not.toContain('demo-head');
+  expect(people.people.map((p) => p.personId)).toEqual(expect.arrayContaining(['hh-001-m1', 'hh-002-m1', 'hh-011-m1']));
+  expect(people.people.map((p) => p.personId)).not.toContain('hh-021-m1');
   console.log(
     `db requests per action: ${Object.entries(dbRequests)
       .map(([k, v]) => `${k} ${v}`)

@@ -213,17 +213,18 @@ test('a cadre invites the head; the head waits pending, cannot act, and the home
 });
 
 test('the secretary makes the head leader of the first grid, who then sees only that grid', async () => {
-  const set = await ok(s, 'village', 'o-sec', 'setGridLeader', { gridId: ids.microA, userId: 'o-head' }, 'setGridLeader');
-  expect(set.data.leader).toEqual({ userId: 'o-head', name: '李长青' });
+  const memberId = String((await all(s, C.members)).find((m) => m.userId === 'o-head')?._id);
+  const set = await ok(s, 'village', 'o-sec', 'setGridLeader', { gridId: ids.microA, personId: memberId }, 'setGridLeader');
+  expect(set.data.leader).toEqual({ personId: memberId, name: '李长青' });
   expect(await doc(s, C.users, 'o-head')).toMatchObject({ roles: ['gridLeader', 'head', 'villager'] });
   const seen = await ok(s, 'village', 'o-head', 'overview', {}, 'overview (grid leader)');
   expect(seen.data.households.map((h) => h.no)).toEqual(['1组1号']);
   expect(seen.data.can).toEqual({ manage: false, appoint: false });
   expect((await refused(s, 'village', 'o-head', 'household', { householdId: ids.h2 })).code).toBe('AUTH.FORBIDDEN');
 
-  const keeper = await ok(s, 'village', 'o-sec', 'setRole', { userId: 'o-head', role: 'keeper', granted: true }, 'setRole');
+  const keeper = await ok(s, 'village', 'o-sec', 'setRole', { personId: memberId, role: 'keeper', granted: true }, 'setRole');
   expect(keeper.data.roleNames).toEqual(['网格长', '积分超市店员', '户主', '村民']);
-  await ok(s, 'village', 'o-sec', 'setRole', { userId: 'o-head', role: 'keeper', granted: false });
+  await ok(s, 'village', 'o-sec', 'setRole', { personId: memberId, role: 'keeper', granted: false });
   const people = await ok(s, 'village', 'o-sec', 'people', {}, 'people');
   expect(people.data.people.map((p) => p.name)).toEqual(['陈志强', '李长青', '周建国']);
 });

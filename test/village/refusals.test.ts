@@ -45,7 +45,8 @@ const QS_HEAD = memberSchema.parse({
   relation: '户主',
   idNumber: validId('19600101', '901'),
   phone: '',
-  userId: null,
+  // The other village's cadre: appointing them from here names this member.
+  userId: 'o-qs-cadre',
 });
 const QS_CADRE = userSchema.parse({
   _id: 'o-qs-cadre',
@@ -54,7 +55,7 @@ const QS_CADRE = userSchema.parse({
   villageId: QS,
   townId: 'town-qingxi',
   householdId: null,
-  memberId: null,
+  memberId: QS_HEAD._id,
 });
 const FAR_TOWN_ADMIN = userSchema.parse({
   _id: 'o-far-town',
@@ -157,12 +158,12 @@ const cases: Case[] = [
   ],
   [
     'a cadre cannot appoint a grid leader',
-    () => refused(s, 'village', 'demo-cadre-1', 'setGridLeader', { gridId: 'grid-1', userId: 'demo-head' }),
+    () => refused(s, 'village', 'demo-cadre-1', 'setGridLeader', { gridId: 'grid-1', personId: 'hh-021-m1' }),
     'AUTH.FORBIDDEN',
   ],
   [
     'a cadre cannot give roles',
-    () => refused(s, 'village', 'demo-cadre-1', 'setRole', { userId: 'demo-head', role: 'cadre', granted: true }),
+    () => refused(s, 'village', 'demo-cadre-1', 'setRole', { personId: 'hh-021-m1', role: 'cadre', granted: true }),
     'AUTH.FORBIDDEN',
   ],
   [
@@ -244,12 +245,12 @@ const cases: Case[] = [
   ],
   [
     'a secretary cannot appoint someone of another village',
-    () => refused(s, 'village', 'demo-secretary', 'setGridLeader', { gridId: 'grid-1', userId: QS_CADRE._id }),
+    () => refused(s, 'village', 'demo-secretary', 'setGridLeader', { gridId: 'grid-1', personId: QS_HEAD._id }),
     'AUTH.OTHER_VILLAGE',
   ],
   [
     'a secretary cannot give a role in another village',
-    () => refused(s, 'village', 'demo-secretary', 'setRole', { userId: QS_CADRE._id, role: 'keeper', granted: true }),
+    () => refused(s, 'village', 'demo-secretary', 'setRole', { personId: QS_HEAD._id, role: 'keeper', granted: true }),
     'AUTH.OTHER_VILLAGE',
   ],
   [
@@ -397,8 +398,8 @@ const cases: Case[] = [
     'VILLAGE.BAD_GRID',
   ],
   [
-    'an appointee who is not a villager',
-    () => refused(s, 'village', 'demo-secretary', 'setGridLeader', { gridId: 'grid-1', userId: 'o-pending' }),
+    'an appointee who is not a villager (a member no WeChat user is linked to)',
+    () => refused(s, 'village', 'demo-secretary', 'setGridLeader', { gridId: 'grid-1', personId: 'hh-005-m1' }),
     'VILLAGE.NOT_A_VILLAGER',
   ],
   [

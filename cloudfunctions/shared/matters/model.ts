@@ -66,6 +66,8 @@ export type MatterEvent = z.infer<typeof matterEventSchema>;
 export const assigneeSchema = z.object({
   kind: z.enum(['person', 'body']),
   userId: z.string().nullable(),
+  /** The person's id as views name them (shared/users.ts personIdOf; never the openid). */
+  personId: z.string().nullable().default(null),
   name: z.string(),
   dueDate: z.string(),
   dueAt: z.date(),

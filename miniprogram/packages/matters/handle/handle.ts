@@ -41,7 +41,7 @@ const DONE_TOASTS: Record<Exclude<Form, ''>, string> = {
 };
 
 interface Person {
-  userId: string;
+  personId: string;
   label: string;
 }
 
@@ -138,7 +138,7 @@ Component({
     async loadPeople() {
       try {
         const res = await matterAssignees();
-        this.setData({ people: res.people.map((p) => ({ userId: p.userId, label: `${p.name}（${p.roleName}）` })), personIndex: 0 });
+        this.setData({ people: res.people.map((p) => ({ personId: p.personId, label: `${p.name}（${p.roleName}）` })), personIndex: 0 });
       } catch (e) {
         showError(e);
       }
@@ -187,7 +187,7 @@ Component({
     assignee(): MatterAssignRequest['assignee'] | string {
       if (this.data.assignKind === 'person') {
         const person = this.data.people[this.data.personIndex];
-        return person ? { kind: 'person', userId: person.userId } : '请选择承办人';
+        return person ? { kind: 'person', personId: person.personId } : '请选择承办人';
       }
       const body = this.data.bodyName.trim();
       return body ? { kind: 'body', name: body } : '请填写承办单位，例如：镇水务站';

@@ -63,9 +63,9 @@ Component({
       });
       if (res.can.appoint && !this.data.people.length) this.setData({ people: (await people()).people });
     },
-    async appoint(gridId: string, userId: string | null) {
+    async appoint(gridId: string, personId: string | null) {
       try {
-        const grid = await setGridLeader(gridId, userId);
+        const grid = await setGridLeader(gridId, personId);
         await reload(this);
         this.setData({ notice: grid.leader ? `${grid.name}的网格长：${grid.leader.name}` : `已取消${grid.name}的网格长` });
       } catch (e) {
@@ -74,7 +74,7 @@ Component({
     },
     onLeader(e: WechatMiniprogram.PickerChange) {
       const person = this.data.people[Number(e.detail.value)];
-      if (person) void this.appoint(dataString(e, 'id'), person.userId);
+      if (person) void this.appoint(dataString(e, 'id'), person.personId);
     },
     onNoLeader(e: WechatMiniprogram.BaseEvent) {
       void this.appoint(dataString(e, 'id'), null);

@@ -64,7 +64,7 @@ Component({
       const role = dataString(e, 'role');
       const granted = dataString(e, 'on') === '1';
       if (!isRole(role)) return;
-      const who = this.data.people.find((x) => x.userId === dataString(e, 'id'));
+      const who = this.data.people.find((x) => x.personId === dataString(e, 'id'));
       if (!granted && who) {
         const office = role === 'cadre' ? '村两委干部' : '积分超市店员';
         const what = role === 'cadre' ? '不能再审核积分、答复村民说事和管理村务' : '不能再核销取货';
@@ -73,7 +73,7 @@ Component({
       try {
         const p = await setRole(dataString(e, 'id'), role, granted);
         this.setData({
-          people: this.data.people.map((x) => (x.userId === p.userId ? person(p) : x)),
+          people: this.data.people.map((x) => (x.personId === p.personId ? person(p) : x)),
           notice: `${p.name}：${p.roleNames.join('、')}`,
         });
       } catch (err) {
