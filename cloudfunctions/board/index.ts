@@ -9,6 +9,7 @@ import { comment, like, moderate, reply } from './comments';
 import { home } from './home';
 import { getItem, listItems, publishItem, saveItem, signOff } from './items';
 import { getLetter, listLetters, saveLetter } from './letters';
+import { decideItem, decideLetter } from './held';
 import { readers } from './reads';
 import { subscribed } from './subscriptions';
 import { townView } from './town';
@@ -22,6 +23,7 @@ const fileId = z.string().startsWith('cloud://').max(300);
 const kind = z.enum(['party', 'village', 'finance', 'chronicle', 'notice']);
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const title = z.string().trim().min(1, '请填写标题').max(60);
+const decideHeld = z.object({ id, decision: z.enum(['release', 'withdraw']) }).strict();
 const attachment = z.object({ fileId, name: z.string().trim().min(1).max(80), type: z.enum(['pdf', 'image', 'file']) }).strict();
 
 export const main = createFunction('board', {
@@ -83,6 +85,8 @@ export const main = createFunction('board', {
     run: (req, ctx) => signOff(ctx.openid, req.id, req.updatedAt, req.note ?? ''),
   },
   publishItem: { input: z.object({ id }).strict(), run: (req, ctx) => publishItem(ctx.openid, req.id) },
+  decideLetter: { input: decideHeld, run: (req, ctx) => decideLetter(ctx.openid, req) },
+  decideItem: { input: decideHeld, run: (req, ctx) => decideItem(ctx.openid, req) },
   subscribeTemplates: { input: z.object({}).strict(), run: async () => ({ templates: subscribeTemplates() }) },
   subscribed: {
     input: z.object({ accepted: z.array(z.string().min(1).max(64)).max(20) }).strict(),

@@ -3,6 +3,8 @@
 import type { BoardItemDetail, BoardItemSummary, BoardViewer, CommentView, LetterSummary } from '../../typings';
 import type { BoardItem, Comment, Letter } from '../shared/board/model';
 import { KIND_NAMES, excerpt, nameFor, officeName } from '../shared/board/policy';
+import { holdView } from '../shared/hold';
+import { heldActions } from './held-rules';
 import type { Reader } from './context';
 
 export function letterSummary(l: Letter, viewer: BoardViewer): LetterSummary {
@@ -13,6 +15,7 @@ export function letterSummary(l: Letter, viewer: BoardViewer): LetterSummary {
     cover: l.pictures[0] ?? null,
     pictureCount: l.pictures.length,
     status: l.status,
+    hold: l.status === 'published' ? null : holdView(l.hold),
     publishedAt: l.publishedAt?.toISOString() ?? null,
     authorName: officeName(viewer, '村书记', l.authorName),
     readHouseholds: l.readHouseholds,
@@ -46,6 +49,7 @@ export function itemSummary(i: BoardItem, viewer: BoardViewer): BoardItemSummary
     excerpt: excerpt(i.body),
     eventDate: i.eventDate,
     status: i.status,
+    hold: i.status === 'published' ? null : holdView(i.hold),
     publishedAt: i.publishedAt?.toISOString() ?? null,
     signOff: i.signOff
       ? { byName: officeName(viewer, '村务监督委员', i.signOff.byName), at: i.signOff.at.toISOString(), note: i.signOff.note }
@@ -69,6 +73,7 @@ export function itemDetail(i: BoardItem, reader: Reader): BoardItemDetail {
       edit: draft && v.cadre,
       signOff: draft && i.kind === 'finance' && v.supervisor && i.signOff === null,
       publish: draft && v.cadre && (i.kind !== 'finance' || i.signOff !== null),
+      ...heldActions(reader, i),
     },
   };
 }

@@ -2,6 +2,7 @@
 // on a shape it does not expect.
 import * as z from 'zod';
 import { ruleItemSchema } from './rules/template';
+import { holdSchema } from './hold';
 
 export const roleSchema = z.enum(['villager', 'head', 'secretary', 'cadre', 'gridLeader', 'keeper', 'townAdmin', 'supervisor']);
 
@@ -362,6 +363,8 @@ export const shopGoodsSchema = z.object({
   stock: z.number().int().min(0),
   limit: goodsLimitSchema.nullable(),
   onShelf: z.boolean(),
+  /** Its name did not pass the content check: off the shelf for villagers until another cadre releases it. */
+  hold: holdSchema.nullable().optional(),
   clientKey: z.string(),
   createdBy: z.string(),
   createdAt: z.date(),

@@ -3,6 +3,7 @@
 // idempotent), comments with their moderation and reply, notice board items with the finance
 // sign-off, and each user's subscribe-message grants.
 import * as z from 'zod';
+import { holdSchema } from '../hold';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -15,7 +16,10 @@ export const letterSchema = z.object({
   body: z.string(),
   /** Cloud file IDs, at most 9. */
   pictures: z.array(z.string()),
-  status: z.enum(['draft', 'published']),
+  /** held: the secretary published it but the content check did not pass it; a cadre releases or withdraws it. */
+  status: z.enum(['draft', 'held', 'published']),
+  /** Why it is held (older letters have none). */
+  hold: holdSchema.nullable().optional(),
   authorId: z.string(),
   authorName: z.string(),
   createdAt: z.date(),
@@ -92,7 +96,10 @@ export const boardItemSchema = z.object({
   attachments: z.array(attachmentSchema),
   /** 大事记: the day it happened; null for other kinds. */
   eventDate: day.nullable(),
-  status: z.enum(['draft', 'published']),
+  /** held: to be published, but the content check did not pass it; another cadre releases or withdraws it. */
+  status: z.enum(['draft', 'held', 'published']),
+  /** Why it is held (older items have none). */
+  hold: holdSchema.nullable().optional(),
   authorId: z.string(),
   authorName: z.string(),
   createdAt: z.date(),
