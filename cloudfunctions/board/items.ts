@@ -6,6 +6,7 @@ import type { BoardItemDetail, ItemsRequest, ItemsResult, SaveItemRequest } from
 import { chinaDate, isDate } from '../shared/china-time';
 import { C } from '../shared/collections';
 import { holdFor } from '../shared/content-check';
+import { checksFor, type MediaFile } from '../shared/media-check';
 import type { Hold } from '../shared/hold';
 import type { User } from '../shared/model';
 import { AppError } from '../shared/errors';
@@ -126,6 +127,7 @@ async function updateDraft(existing: BoardItem, saved: BoardItem): Promise<void>
     eventDate: saved.eventDate,
     signOff: saved.signOff ? whole(saved.signOff) : null,
     hold: saved.hold ? whole(saved.hold) : null,
+    mediaChecks: whole(saved.mediaChecks ?? []),
     updatedAt: saved.updatedAt,
     status: saved.status,
     publishedAt: saved.publishedAt,
@@ -133,6 +135,10 @@ async function updateDraft(existing: BoardItem, saved: BoardItem): Promise<void>
     publishedBy: saved.publishedBy,
   });
   if (changed !== 1) throw new AppError('BOARD.WRONG_STATE', '这条内容刚被别人修改或审核过，请刷新后再改');
+}
+
+function imagesOf(content: ItemContent): MediaFile[] {
+  return content.attachments.filter((a) => a.type === 'image').map((a) => ({ fileId: a.fileId, kind: 'image' }));
 }
 
 function newItem(req: SaveItemRequest, reader: Reader, user: User, content: ItemContent, now: Date): BoardItem {
@@ -169,8 +175,10 @@ export async function saveItem(openid: string, req: SaveItemRequest): Promise<Bo
   const text = `${content.title}\n${content.body}\n${content.attachments.map((a) => a.name).join('\n')}`;
   const hold = await holdFor(openid, text, 3, now);
   const publishing = req.publish ? publishingOf(hold, user._id, now) : {};
+  // Each image goes to WeChat's media check (once): others see it when its check has passed.
+  const mediaChecks = await checksFor(openid, imagesOf(content), existing?.mediaChecks, 3);
   const base = existing ?? newItem(req, reader, user, content, now);
-  let saved: BoardItem = { ...base, ...content, signOff, hold, updatedAt: now, ...publishing };
+  let saved: BoardItem = { ...base, ...content, signOff, hold, mediaChecks, updatedAt: now, ...publishing };
   if (existing) await updateDraft(existing, saved);
   // A retried save finds what its first attempt wrote (and does not announce it again).
   else if (!(await insertOnce(C.boardItems, saved))) return itemDetail(await findItem(saved._id), reader);

@@ -4,6 +4,7 @@
 import type { LetterDetail, LettersRequest, LettersResult, SaveLetterRequest } from '../../typings';
 import { C } from '../shared/collections';
 import { holdFor } from '../shared/content-check';
+import { checksFor, type MediaFile } from '../shared/media-check';
 import { AppError } from '../shared/errors';
 import { chinaDate } from '../shared/china-time';
 import { keyedId } from '../shared/points/ids';
@@ -14,11 +15,13 @@ import type { User } from '../shared/model';
 import { optionalUser, readerFor, readerOf, requireSecretary, villageRef, type Reader } from './context';
 import { recordRead } from './reads';
 import { insertOnce, updateWhere, whole } from './store';
-import { commentView, letterSummary } from './views';
+import { commentView, letterSummary, picturesFor } from './views';
 import { currentTime } from '../shared/clock';
 import type { Hold } from '../shared/hold';
 import { _ } from '../shared/sdk';
 import { heldActions } from './held-rules';
+
+const image = (fileId: string): MediaFile => ({ fileId, kind: 'image' });
 
 /** What publishing writes: published now, or held when the check did not pass it. */
 function publishingOf(hold: Hold | null, now: Date): Partial<Letter> {
@@ -85,7 +88,7 @@ export async function detail(reader: Reader, letter: Letter, read: boolean): Pro
   return {
     ...letterSummary(now, viewer),
     body: letter.body,
-    pictures: letter.pictures,
+    pictures: picturesFor(viewer, letter),
     village: reader.ref,
     viewer,
     households,
@@ -127,14 +130,24 @@ export async function saveLetter(openid: string, req: SaveLetterRequest): Promis
   // Only publishing is checked (a draft is the secretary's alone); what the check does not pass is held.
   const hold = req.publish ? await holdFor(openid, `${title}\n${body}`, 3, now) : null;
   const publishing = req.publish ? publishingOf(hold, now) : {};
+  // Each picture goes to WeChat's media check (once): others see it when its check has passed.
+  const mediaChecks = await checksFor(openid, req.pictures.map(image), existing?.mediaChecks, 3);
   if (existing) {
     const changed = await updateWhere(
       C.boardLetters,
       { _id: existing._id, status: 'draft' },
-      { title, body, pictures: whole(req.pictures), updatedAt: now, ...publishing, ...(hold ? { hold: whole(hold) } : {}) },
+      {
+        title,
+        body,
+        pictures: whole(req.pictures),
+        mediaChecks: whole(mediaChecks),
+        updatedAt: now,
+        ...publishing,
+        ...(hold ? { hold: whole(hold) } : {}),
+      },
     );
     if (changed !== 1) throw new AppError('BOARD.WRONG_STATE');
-    return detail(reader, { ...existing, title, body, pictures: req.pictures, updatedAt: now, ...publishing, hold }, false);
+    return detail(reader, { ...existing, title, body, pictures: req.pictures, mediaChecks, updatedAt: now, ...publishing, hold }, false);
   }
   const letter: Letter = {
     _id: keyedId('L', village._id, openid, req.clientKey),
@@ -143,6 +156,7 @@ export async function saveLetter(openid: string, req: SaveLetterRequest): Promis
     title,
     body,
     pictures: req.pictures,
+    mediaChecks,
     status: 'draft',
     authorId: user._id,
     authorName: user.name,

@@ -236,6 +236,7 @@ export const COLLECTIONS: CollectionDef[] = [
   {
     name: C.boardLetters,
     indexes: [
+      { name: 'mediaChecks.traceId_1', keys: asc('mediaChecks.traceId') },
       {
         name: 'villageId_1_status_1_publishedAt_-1',
         keys: [
@@ -271,6 +272,7 @@ export const COLLECTIONS: CollectionDef[] = [
   {
     name: C.boardItems,
     indexes: [
+      { name: 'mediaChecks.traceId_1', keys: asc('mediaChecks.traceId') },
       {
         name: 'villageId_1_kind_1_status_1_publishedAt_-1',
         keys: [

@@ -4,6 +4,7 @@
 // sign-off, and each user's subscribe-message grants.
 import * as z from 'zod';
 import { holdSchema } from '../hold';
+import { mediaCheckSchema } from '../media-verdict';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -16,6 +17,8 @@ export const letterSchema = z.object({
   body: z.string(),
   /** Cloud file IDs, at most 9. */
   pictures: z.array(z.string()),
+  /** WeChat's media check of each picture: others see a picture once its check passed (older letters have none: insiders only). */
+  mediaChecks: z.array(mediaCheckSchema).optional(),
   /** held: the secretary published it but the content check did not pass it; a cadre releases or withdraws it. */
   status: z.enum(['draft', 'held', 'published']),
   /** Why it is held (older letters have none). */
@@ -94,6 +97,8 @@ export const boardItemSchema = z.object({
   title: z.string(),
   body: z.string(),
   attachments: z.array(attachmentSchema),
+  /** WeChat's media check of each image attachment: others see one once its check passed. */
+  mediaChecks: z.array(mediaCheckSchema).optional(),
   /** 大事记: the day it happened; null for other kinds. */
   eventDate: day.nullable(),
   /** held: to be published, but the content check did not pass it; another cadre releases or withdraws it. */
