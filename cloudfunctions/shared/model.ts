@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import { ruleItemSchema } from './rules/template';
 import { holdSchema } from './hold';
+import { mediaCheckSchema } from './media-verdict';
 
 export const roleSchema = z.enum(['villager', 'head', 'secretary', 'cadre', 'gridLeader', 'keeper', 'townAdmin', 'supervisor']);
 
@@ -174,6 +175,8 @@ export const pointRecordSchema = z.object({
   note: z.string(),
   reason: z.string(),
   evidence: z.array(z.string()),
+  /** WeChat's media check of each evidence photo (a batch's records share them): others than the recorder and the cadres see a photo once it passed. */
+  mediaChecks: z.array(mediaCheckSchema).optional(),
   reverses: z.string().nullable(),
   reversedBy: z.string().nullable(),
   /** Set by the monthly notice's settlement: its points moved from pending to earned. */

@@ -141,3 +141,31 @@ test("a call dressed as WeChat's verdict changes nothing", async () => {
   expect(forged.body.result?.ok).toBe(false);
   expect(letter.status).toBe('draft');
 });
+
+test('points evidence: the grid leader reviewing sees a photo once it passed, never a risky one; the recorder and the cadres see all', async () => {
+  const [risky, fine] = await Promise.all([storedFile('evidence/test/risky-scene.jpg'), storedFile('evidence/test/volunteers.jpg')]);
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const made = await api.ok('demo-villager', 'points', 'record', {
+    clientKey: key(),
+    itemCode: 'D04',
+    occurredOn: today,
+    evidence: [risky, fine],
+  });
+  const [mine] = made.records;
+  expect(mine?.evidence).toEqual([risky, fine]);
+  const id = mine?.id ?? '';
+  const householdId = mine?.householdId ?? '';
+  // Whichever grid leader reviews it sees only what passed, once it has.
+  const reviewed = await until(
+    async () => {
+      const queues = await Promise.all(['demo-grid-1', 'demo-grid-2', 'demo-grid-3'].map((g) => api.ok(g, 'points', 'queue', {})));
+      return queues.flatMap((q) => q.records).find((r) => r.id === id);
+    },
+    (r) => (r?.evidence.length ?? 0) > 0,
+  );
+  expect(reviewed?.evidence).toEqual([fine]);
+  const inArchive = async (who: string) =>
+    (await api.ok(who, 'points', 'archive', { householdId })).history.find((r) => r.id === id)?.evidence;
+  expect(await inArchive('demo-cadre-1')).toEqual([risky, fine]);
+  expect(await inArchive('demo-villager')).toEqual([risky, fine]);
+});
