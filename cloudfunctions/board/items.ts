@@ -17,7 +17,7 @@ import { boardItemSchema, type BoardItem } from '../shared/board/model';
 import { PAGE_SIZE, attachmentType, canSeeItem, keepsSignOff, requirePublishable, viewerOf } from '../shared/board/policy';
 import { pushToVillage } from '../shared/board/push';
 import { optionalUser, readerFor, readerOf, requireCadre, requireMember, villageRef, type Reader } from './context';
-import { insertOnce, updateWhere, whole } from './store';
+import { insertOnce, newDraft, updateWhere, whole } from './store';
 import { itemDetail, itemSummary } from './views';
 import { currentTime } from '../shared/clock';
 import { _ } from '../shared/sdk';
@@ -149,13 +149,7 @@ function newItem(req: SaveItemRequest, reader: Reader, user: User, content: Item
     townId: village.townId,
     kind: req.kind,
     ...content,
-    status: 'draft',
-    authorId: user._id,
-    authorName: user.name,
-    createdAt: now,
-    updatedAt: now,
-    publishedAt: null,
-    publishedOn: null,
+    ...newDraft(user, now),
     publishedBy: null,
     signOff: null,
     pushed: 0,

@@ -14,7 +14,7 @@ import { PAGE_SIZE, canSeeComment, canSeeLetter, likeId, viewerOf } from '../sha
 import type { User } from '../shared/model';
 import { optionalUser, readerFor, readerOf, requireSecretary, villageRef, type Reader } from './context';
 import { recordRead } from './reads';
-import { insertOnce, updateWhere, whole } from './store';
+import { insertOnce, newDraft, updateWhere, whole } from './store';
 import { commentView, letterSummary, picturesFor } from './views';
 import { currentTime } from '../shared/clock';
 import type { Hold } from '../shared/hold';
@@ -157,13 +157,7 @@ export async function saveLetter(openid: string, req: SaveLetterRequest): Promis
     body,
     pictures: req.pictures,
     mediaChecks,
-    status: 'draft',
-    authorId: user._id,
-    authorName: user.name,
-    createdAt: now,
-    updatedAt: now,
-    publishedAt: null,
-    publishedOn: null,
+    ...newDraft(user, now),
     readHouseholds: 0,
     readUsers: 0,
     likes: 0,
