@@ -32,5 +32,7 @@ module.exports = {
       setupFilesAfterEnv: ['<rootDir>/test/pages/support/setup.ts'],
     },
   ],
-  testTimeout: 60_000,
+  // A test may take longer in the run at production-like latency (LOCALCLOUD_DB_LATENCY_MS=15, every
+  // database request 15 ms later); a function past its own declared timeout still fails the test.
+  testTimeout: Number(process.env.LOCALCLOUD_DB_LATENCY_MS ?? 0) > 0 ? 180_000 : 60_000,
 };

@@ -8,6 +8,8 @@
 // village reads its published letters and notice board items — never drafts, held comments, who
 // read, or any person's name beyond "村民".
 
+import type { HoldDecision, HoldView } from './hold';
+
 export type BoardKind = 'party' | 'village' | 'finance' | 'chronicle' | 'notice';
 
 export interface BoardVillage {
@@ -28,7 +30,8 @@ export interface BoardViewer {
   supervisor: boolean;
 }
 
-export type LetterStatus = 'draft' | 'published';
+/** held: published by the secretary but not passed by the content check, until another cadre decides. */
+export type LetterStatus = 'draft' | 'held' | 'published';
 
 export interface LetterSummary {
   id: string;
@@ -39,6 +42,8 @@ export interface LetterSummary {
   cover: string | null;
   pictureCount: number;
   status: LetterStatus;
+  /** Held: why (shown as 待审核 to the secretary and the cadres). */
+  hold: HoldView | null;
   publishedAt: string | null;
   authorName: string;
   /** Households of which at least one member has read it. */
@@ -85,7 +90,18 @@ export interface LetterDetail extends LetterSummary {
   /** The secretary's queue: comments held by the content check, to approve or reject. */
   held: CommentView[];
   /** What the caller may do. */
-  can: { like: boolean; comment: boolean; reply: boolean; moderate: boolean; edit: boolean; readers: boolean };
+  can: {
+    like: boolean;
+    comment: boolean;
+    reply: boolean;
+    moderate: boolean;
+    edit: boolean;
+    readers: boolean;
+    /** Held: publish it as it is (a cadre who did not write it). */
+    release: boolean;
+    /** Held: take it back to a draft (such a cadre, or its author). */
+    withdraw: boolean;
+  };
 }
 
 export interface LettersRequest {
@@ -99,7 +115,7 @@ export interface LettersResult {
   village: BoardVillage;
   viewer: BoardViewer;
   letters: LetterSummary[];
-  /** The secretary's unpublished letters (first page only). */
+  /** Unpublished letters (first page only): the secretary's drafts, and held letters for the secretary and the cadres. */
   drafts: LetterSummary[];
   hasMore: boolean;
 }
@@ -161,7 +177,8 @@ export interface BoardAttachment {
   type: 'pdf' | 'image' | 'file';
 }
 
-export type BoardItemStatus = 'draft' | 'published';
+/** held: to be published but not passed by the content check, until another cadre decides. */
+export type BoardItemStatus = 'draft' | 'held' | 'published';
 
 export interface SignOffView {
   byName: string;
@@ -179,6 +196,8 @@ export interface BoardItemSummary {
   /** 大事记: the day it happened. */
   eventDate: string | null;
   status: BoardItemStatus;
+  /** Held: why (shown as 待审核). */
+  hold: HoldView | null;
   publishedAt: string | null;
   /** Finance: the 村务监督委员's sign-off, null until signed. */
   signOff: SignOffView | null;
@@ -193,7 +212,14 @@ export interface BoardItemDetail extends BoardItemSummary {
   authorName: string;
   /** The version of the content: a sign-off names the version the supervisor saw. */
   updatedAt: string;
-  can: { edit: boolean; signOff: boolean; publish: boolean };
+  /** release, withdraw: a held item (a cadre who did not write it; its author may withdraw it). */
+  can: { edit: boolean; signOff: boolean; publish: boolean; release: boolean; withdraw: boolean };
+}
+
+/** A cadre's decision on held content (a letter, a board item, goods). */
+export interface DecideHeldRequest {
+  id: string;
+  decision: HoldDecision;
 }
 
 export interface ItemsRequest {
@@ -206,7 +232,7 @@ export interface ItemsResult {
   village: BoardVillage;
   viewer: BoardViewer;
   items: BoardItemSummary[];
-  /** Cadres and the supervisor: unpublished items of this kind (first page only). */
+  /** Cadres and the supervisor: unpublished items of this kind, held ones included (first page only). */
   drafts: BoardItemSummary[];
   hasMore: boolean;
 }
@@ -350,6 +376,10 @@ export interface BoardApi {
   /** `updatedAt`: the version the supervisor read; an item changed since is refused (read it again). */
   signOff: { req: { id: string; updatedAt: string; note?: string }; res: BoardItemDetail };
   publishItem: { req: { id: string }; res: BoardItemDetail };
+  /** Release or withdraw a held letter. */
+  decideLetter: { req: DecideHeldRequest; res: LetterDetail };
+  /** Release or withdraw a held board item. */
+  decideItem: { req: DecideHeldRequest; res: BoardItemDetail };
   subscribeTemplates: { req: Record<string, never>; res: { templates: SubscribeTemplate[] } };
   subscribed: { req: { accepted: string[] }; res: SubscribedResult };
   town: { req: TownRequest; res: TownResult };

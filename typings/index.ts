@@ -1,5 +1,6 @@
 export type * from './account';
 export type * from './board';
+export type * from './hold';
 export type * from './api';
 export type * from './envelope';
 export type * from './points';

@@ -1,6 +1,8 @@
 // Function `shop`: the 积分超市 — goods, redemption with a pickup code, the keeper's handover,
 // cancellation and expiry (points back), redemption days and the monthly report.
 
+import type { HoldDecision, HoldView } from './hold';
+
 export type LimitPeriod = 'month' | 'quarter' | 'year';
 
 /** At most `qty` pieces per household in each period (China time). */
@@ -23,6 +25,10 @@ export interface GoodsView {
   /** Pieces the caller's household took in the limit's current period (0 without a limit). */
   used: number;
   onShelf: boolean;
+  /** Cadres: its name did not pass the content check, so villagers do not see it (why). */
+  hold: HoldView | null;
+  /** Held, and the caller is a cadre who wrote none of it: may release it. */
+  canRelease: boolean;
 }
 
 /** always: open every day; events: open only during a 兑换活动. */
@@ -194,6 +200,8 @@ export interface ShopApi {
   /** Keeper: hand the goods over, closing the order. */
   handover: { req: { orderId: string }; res: OrderView };
   saveGoods: { req: SaveGoodsRequest; res: GoodsView };
+  /** Release held goods (back on the shelf for everyone) or withdraw them (off the shelf). */
+  decideGoods: { req: { id: string; decision: HoldDecision }; res: GoodsView };
   settings: { req: Record<string, never>; res: ShopSettingsView };
   saveSettings: { req: SaveSettingsRequest; res: ShopSettingsView };
   report: { req: { month: string }; res: ReportResult };

@@ -2,7 +2,7 @@
 // held comments, and replies, of which the commenter is told by subscribe message (if they agreed).
 import type { BoardViewer, CommentRequest, CommentResult, CommentView, ModerateRequest, ReplyRequest } from '../../typings';
 import { C } from '../shared/collections';
-import { checkText, requireCleanText } from '../shared/content-check';
+import { holdFor, requireCleanText } from '../shared/content-check';
 import { AppError } from '../shared/errors';
 import { thing } from '../shared/notify';
 import { keyedId } from '../shared/points/ids';
@@ -19,7 +19,7 @@ import { currentTime } from '../shared/clock';
 
 async function publishedLetter(id: string): Promise<Letter> {
   const letter = await getById(C.boardLetters, id, letterSchema);
-  if (!letter || letter.status !== 'published') throw new AppError('COMMON.NOT_FOUND', '没有找到这封公开信');
+  if (letter?.status !== 'published') throw new AppError('COMMON.NOT_FOUND', '没有找到这封公开信');
   return letter;
 }
 
@@ -48,8 +48,10 @@ export async function comment(openid: string, req: CommentRequest): Promise<Comm
   const { user, viewer, letter } = await memberOnLetter(openid, req.letterId);
   const text = req.text.trim();
   // Held unless the check passes it: risky, or a check that could not decide, waits for the secretary.
-  const check = await checkText(openid, text, 2);
-  const status = check === 'pass' ? 'visible' : 'held';
+  const now = currentTime();
+  const hold = await holdFor(openid, text, 2, now);
+  const status = hold ? 'held' : 'visible';
+  const check = hold?.reason ?? 'pass';
   const c: Comment = {
     _id: keyedId('c', letter._id, openid, req.clientKey),
     letterId: letter._id,
@@ -64,7 +66,7 @@ export async function comment(openid: string, req: CommentRequest): Promise<Comm
     decidedAt: null,
     reply: null,
     clientKey: req.clientKey,
-    createdAt: currentTime(),
+    createdAt: now,
   };
   if (!(await insertOnce(C.boardComments, c))) {
     // A retry: the first attempt's comment stands.

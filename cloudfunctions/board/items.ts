@@ -5,7 +5,10 @@
 import type { BoardItemDetail, ItemsRequest, ItemsResult, SaveItemRequest } from '../../typings';
 import { chinaDate, isDate } from '../shared/china-time';
 import { C } from '../shared/collections';
-import { requireCleanText } from '../shared/content-check';
+import { holdFor } from '../shared/content-check';
+import { checksFor, type MediaFile } from '../shared/media-check';
+import type { Hold } from '../shared/hold';
+import type { User } from '../shared/model';
 import { AppError } from '../shared/errors';
 import { thing } from '../shared/notify';
 import { keyedId } from '../shared/points/ids';
@@ -14,9 +17,10 @@ import { boardItemSchema, type BoardItem } from '../shared/board/model';
 import { PAGE_SIZE, attachmentType, canSeeItem, keepsSignOff, requirePublishable, viewerOf } from '../shared/board/policy';
 import { pushToVillage } from '../shared/board/push';
 import { optionalUser, readerFor, readerOf, requireCadre, requireMember, villageRef, type Reader } from './context';
-import { insertOnce, updateWhere, whole } from './store';
+import { insertOnce, newDraft, updateWhere, whole } from './store';
 import { itemDetail, itemSummary } from './views';
 import { currentTime } from '../shared/clock';
+import { _ } from '../shared/sdk';
 
 export async function listItems(openid: string, req: ItemsRequest): Promise<ItemsResult> {
   const reader = await readerFor(openid, req.villageId);
@@ -32,7 +36,7 @@ export async function listItems(openid: string, req: ItemsRequest): Promise<Item
       limit: PAGE_SIZE + 1,
     }),
     seesDrafts && page === 0
-      ? list(C.boardItems, { villageId, kind: req.kind, status: 'draft' }, boardItemSchema, {
+      ? list(C.boardItems, { villageId, kind: req.kind, status: _.in(['draft', 'held']) }, boardItemSchema, {
           orderBy: ['updatedAt', 'desc'],
           limit: PAGE_SIZE,
         })
@@ -47,7 +51,7 @@ export async function listItems(openid: string, req: ItemsRequest): Promise<Item
   };
 }
 
-async function findItem(id: string): Promise<BoardItem> {
+export async function findItem(id: string): Promise<BoardItem> {
   const item = await getById(C.boardItems, id, boardItemSchema);
   if (!item) throw new AppError('COMMON.NOT_FOUND', '没有找到这条公开内容');
   return item;
@@ -67,7 +71,7 @@ export async function getItem(openid: string, id: string): Promise<BoardItemDeta
 }
 
 /** Tells the village's subscribers of a 通知 just published. */
-async function announce(item: BoardItem, villageName: string): Promise<number> {
+export async function announce(item: BoardItem, villageName: string): Promise<number> {
   if (item.kind !== 'notice') return 0;
   const sent = await pushToVillage(item.villageId, 'notice', `packages/board/item/item?id=${item._id}&villageId=${item.villageId}`, {
     thing1: thing(item.title),
@@ -86,67 +90,93 @@ function checkContent(req: SaveItemRequest, now: Date): { eventDate: string | nu
   return { eventDate };
 }
 
-export async function saveItem(openid: string, req: SaveItemRequest): Promise<BoardItemDetail> {
-  const reader = await readerFor(openid, undefined);
-  const user = requireCadre(reader);
-  const village = reader.village;
-  const now = currentTime();
+type ItemContent = Pick<BoardItem, 'title' | 'body' | 'attachments' | 'eventDate'>;
+
+function contentOf(req: SaveItemRequest, now: Date): ItemContent {
   const { eventDate } = checkContent(req, now);
-  const content = {
+  return {
     title: req.title.trim(),
     body: req.body.trim(),
     attachments: req.attachments.map((a) => ({ fileId: a.fileId, name: a.name.trim(), type: attachmentType(a.name.trim()) })),
     eventDate,
   };
+}
+
+/** The draft being edited, if any: of this village and kind, not published, not waiting on a hold. */
+async function editable(req: SaveItemRequest, villageId: string): Promise<BoardItem | null> {
   const existing = req.id ? await findItem(req.id) : null;
-  if (existing && existing.villageId !== village._id) throw new AppError('COMMON.NOT_FOUND', '没有找到这条公开内容');
-  if (existing?.status === 'published') throw new AppError('BOARD.PUBLISHED');
-  if (existing && existing.kind !== req.kind) throw new AppError('COMMON.INVALID_INPUT', '不能改变公开内容的类别');
+  if (!existing) return null;
+  if (existing.villageId !== villageId) throw new AppError('COMMON.NOT_FOUND', '没有找到这条公开内容');
+  if (existing.status === 'published') throw new AppError('BOARD.PUBLISHED');
+  if (existing.status === 'held') throw new AppError('BOARD.WRONG_STATE', '这条内容正在等待审核，撤回后才能修改');
+  if (existing.kind !== req.kind) throw new AppError('COMMON.INVALID_INPUT', '不能改变公开内容的类别');
+  return existing;
+}
+
+/** What publishing writes: published now, or held for another cadre when the check did not pass the content. */
+function publishingOf(hold: Hold | null, by: string, now: Date): Partial<BoardItem> {
+  return hold ? { status: 'held' } : { status: 'published', publishedAt: now, publishedOn: chinaDate(now), publishedBy: by };
+}
+
+async function updateDraft(existing: BoardItem, saved: BoardItem): Promise<void> {
+  const where = { _id: existing._id, status: 'draft', updatedAt: existing.updatedAt };
+  const changed = await updateWhere(C.boardItems, where, {
+    title: saved.title,
+    body: saved.body,
+    attachments: whole(saved.attachments),
+    eventDate: saved.eventDate,
+    signOff: saved.signOff ? whole(saved.signOff) : null,
+    hold: saved.hold ? whole(saved.hold) : null,
+    mediaChecks: whole(saved.mediaChecks ?? []),
+    updatedAt: saved.updatedAt,
+    status: saved.status,
+    publishedAt: saved.publishedAt,
+    publishedOn: saved.publishedOn,
+    publishedBy: saved.publishedBy,
+  });
+  if (changed !== 1) throw new AppError('BOARD.WRONG_STATE', '这条内容刚被别人修改或审核过，请刷新后再改');
+}
+
+function imagesOf(content: ItemContent): MediaFile[] {
+  return content.attachments.filter((a) => a.type === 'image').map((a) => ({ fileId: a.fileId, kind: 'image' }));
+}
+
+function newItem(req: SaveItemRequest, reader: Reader, user: User, content: ItemContent, now: Date): BoardItem {
+  const village = reader.village;
+  return {
+    _id: keyedId('B', village._id, reader.openid, req.clientKey),
+    villageId: village._id,
+    townId: village.townId,
+    kind: req.kind,
+    ...content,
+    ...newDraft(user, now),
+    publishedBy: null,
+    signOff: null,
+    pushed: 0,
+    clientKey: req.clientKey,
+  };
+}
+
+export async function saveItem(openid: string, req: SaveItemRequest): Promise<BoardItemDetail> {
+  const reader = await readerFor(openid, undefined);
+  const user = requireCadre(reader);
+  const now = currentTime();
+  const content = contentOf(req, now);
+  const existing = await editable(req, reader.village._id);
   const signOff = existing && keepsSignOff(existing, content) ? existing.signOff : null;
-  // Refused before anything is written: unsigned finance, then text others would see that is unsuitable.
+  // Refused before anything is written: unsigned finance. Text the check does not pass is held, never published.
   if (req.publish) requirePublishable({ kind: req.kind, signOff });
-  await requireCleanText(openid, `${content.title}\n${content.body}\n${content.attachments.map((a) => a.name).join('\n')}`, 3);
-  const publishing = req.publish
-    ? { status: 'published' as const, publishedAt: now, publishedOn: chinaDate(now), publishedBy: user._id }
-    : {};
-  let saved: BoardItem;
-  if (existing) {
-    saved = { ...existing, ...content, signOff, updatedAt: now, ...publishing };
-    const where = { _id: existing._id, status: 'draft', updatedAt: existing.updatedAt };
-    const changed = await updateWhere(C.boardItems, where, {
-      title: content.title,
-      body: content.body,
-      attachments: whole(content.attachments),
-      eventDate: content.eventDate,
-      signOff: signOff ? whole(signOff) : null,
-      updatedAt: now,
-      ...publishing,
-    });
-    if (changed !== 1) throw new AppError('BOARD.WRONG_STATE', '这条内容刚被别人修改或审核过，请刷新后再改');
-  } else {
-    saved = {
-      _id: keyedId('B', village._id, openid, req.clientKey),
-      villageId: village._id,
-      townId: village.townId,
-      kind: req.kind,
-      ...content,
-      status: 'draft',
-      authorId: user._id,
-      authorName: user.name,
-      createdAt: now,
-      updatedAt: now,
-      publishedAt: null,
-      publishedOn: null,
-      publishedBy: null,
-      signOff: null,
-      pushed: 0,
-      clientKey: req.clientKey,
-      ...publishing,
-    };
-    // A retried save finds what its first attempt wrote (and does not announce it again).
-    if (!(await insertOnce(C.boardItems, saved))) return itemDetail(await findItem(saved._id), reader);
-  }
-  if (saved.status === 'published') saved = { ...saved, pushed: await announce(saved, village.name) };
+  const text = `${content.title}\n${content.body}\n${content.attachments.map((a) => a.name).join('\n')}`;
+  const hold = await holdFor(openid, text, 3, now);
+  const publishing = req.publish ? publishingOf(hold, user._id, now) : {};
+  // Each image goes to WeChat's media check (once): others see it when its check has passed.
+  const mediaChecks = await checksFor(openid, imagesOf(content), existing?.mediaChecks, 3);
+  const base = existing ?? newItem(req, reader, user, content, now);
+  let saved: BoardItem = { ...base, ...content, signOff, hold, mediaChecks, updatedAt: now, ...publishing };
+  if (existing) await updateDraft(existing, saved);
+  // A retried save finds what its first attempt wrote (and does not announce it again).
+  else if (!(await insertOnce(C.boardItems, saved))) return itemDetail(await findItem(saved._id), reader);
+  if (saved.status === 'published') saved = { ...saved, pushed: await announce(saved, reader.village.name) };
   return itemDetail(saved, reader);
 }
 
@@ -170,7 +200,8 @@ export async function publishItem(openid: string, id: string): Promise<BoardItem
   if (item.status === 'published') return itemDetail(item, reader);
   requirePublishable(item);
   const now = currentTime();
-  const publishing = { status: 'published' as const, publishedAt: now, publishedOn: chinaDate(now), publishedBy: user._id };
+  // A draft the check did not pass when it was saved is held for another cadre, not published.
+  const publishing = publishingOf(item.hold ?? null, user._id, now);
   // Conditional on the version read: an edit (which may have voided the sign-off) in between refuses it.
   const changed = await updateWhere(C.boardItems, { _id: item._id, status: 'draft', updatedAt: item.updatedAt }, publishing);
   if (changed !== 1) {
@@ -179,5 +210,6 @@ export async function publishItem(openid: string, id: string): Promise<BoardItem
     throw new AppError('BOARD.WRONG_STATE', '这条内容刚被别人修改过，请刷新后再发布');
   }
   const published: BoardItem = { ...item, ...publishing };
+  if (published.status !== 'published') return itemDetail(published, reader);
   return itemDetail({ ...published, pushed: await announce(published, reader.village.name) }, reader);
 }

@@ -1,8 +1,10 @@
-// 书记公开信: the list (published for everyone, drafts for the secretary), the letter (a member's
-// open counts as their read), and writing one (the secretary; title and body pass the content check).
+// 书记公开信: the list (published for everyone, drafts for the secretary, held letters for the
+// cadres too), the letter (a member's open counts as their read), and writing one (the secretary;
+// a letter the content check does not pass on publishing is held for another cadre: held.ts).
 import type { LetterDetail, LettersRequest, LettersResult, SaveLetterRequest } from '../../typings';
 import { C } from '../shared/collections';
-import { requireCleanText } from '../shared/content-check';
+import { holdFor } from '../shared/content-check';
+import { checksFor, type MediaFile } from '../shared/media-check';
 import { AppError } from '../shared/errors';
 import { chinaDate } from '../shared/china-time';
 import { keyedId } from '../shared/points/ids';
@@ -12,9 +14,19 @@ import { PAGE_SIZE, canSeeComment, canSeeLetter, likeId, viewerOf } from '../sha
 import type { User } from '../shared/model';
 import { optionalUser, readerFor, readerOf, requireSecretary, villageRef, type Reader } from './context';
 import { recordRead } from './reads';
-import { insertOnce, updateWhere, whole } from './store';
-import { commentView, letterSummary } from './views';
+import { insertOnce, newDraft, updateWhere, whole } from './store';
+import { commentView, letterSummary, picturesFor } from './views';
 import { currentTime } from '../shared/clock';
+import type { Hold } from '../shared/hold';
+import { _ } from '../shared/sdk';
+import { heldActions } from './held-rules';
+
+const image = (fileId: string): MediaFile => ({ fileId, kind: 'image' });
+
+/** What publishing writes: published now, or held when the check did not pass it. */
+function publishingOf(hold: Hold | null, now: Date): Partial<Letter> {
+  return hold ? { status: 'held' } : { status: 'published', publishedAt: now, publishedOn: chinaDate(now) };
+}
 
 /** Comments shown on a letter (the newest). */
 const COMMENTS_SHOWN = 200;
@@ -29,8 +41,11 @@ export async function listLetters(openid: string, req: LettersRequest): Promise<
       skip: page * PAGE_SIZE,
       limit: PAGE_SIZE + 1,
     }),
-    reader.viewer.secretary && page === 0
-      ? list(C.boardLetters, { villageId, status: 'draft' }, letterSchema, { orderBy: ['updatedAt', 'desc'], limit: PAGE_SIZE })
+    page === 0 && (reader.viewer.secretary || reader.viewer.cadre)
+      ? list(C.boardLetters, { villageId, status: unpublishedFor(reader.viewer) }, letterSchema, {
+          orderBy: ['updatedAt', 'desc'],
+          limit: PAGE_SIZE,
+        })
       : Promise.resolve([]),
   ]);
   return {
@@ -42,14 +57,19 @@ export async function listLetters(openid: string, req: LettersRequest): Promise<
   };
 }
 
-async function findLetter(id: string): Promise<Letter> {
+/** The unpublished letters a viewer sees: the secretary's drafts and held ones; a cadre's, held ones. */
+function unpublishedFor(viewer: { secretary: boolean }): unknown {
+  return viewer.secretary ? _.in(['draft', 'held']) : 'held';
+}
+
+export async function findLetter(id: string): Promise<Letter> {
   const letter = await getById(C.boardLetters, id, letterSchema);
   if (!letter) throw new AppError('COMMON.NOT_FOUND', '没有找到这封公开信');
   return letter;
 }
 
 /** The letter as the reader sees it; `read` records a member's read of a published letter first. */
-async function detail(reader: Reader, letter: Letter, read: boolean): Promise<LetterDetail> {
+export async function detail(reader: Reader, letter: Letter, read: boolean): Promise<LetterDetail> {
   const { viewer, user } = reader;
   const member: User | null = viewer.member ? user : null;
   const [households, like, comments, counted] = await Promise.all([
@@ -68,7 +88,7 @@ async function detail(reader: Reader, letter: Letter, read: boolean): Promise<Le
   return {
     ...letterSummary(now, viewer),
     body: letter.body,
-    pictures: letter.pictures,
+    pictures: picturesFor(viewer, letter),
     village: reader.ref,
     viewer,
     households,
@@ -80,8 +100,9 @@ async function detail(reader: Reader, letter: Letter, read: boolean): Promise<Le
       comment: viewer.member && published,
       reply: viewer.secretary && published,
       moderate: viewer.secretary,
-      edit: viewer.secretary && !published,
+      edit: viewer.secretary && letter.status === 'draft',
       readers: (viewer.secretary || viewer.cadre) && published,
+      ...heldActions(reader, letter),
     },
   };
 }
@@ -101,18 +122,32 @@ export async function saveLetter(openid: string, req: SaveLetterRequest): Promis
   const body = req.body.trim();
   const existing = req.id ? await findLetter(req.id) : null;
   if (existing && existing.villageId !== village._id) throw new AppError('COMMON.NOT_FOUND', '没有找到这封公开信');
-  if (existing?.status === 'published') throw new AppError('BOARD.PUBLISHED');
-  await requireCleanText(openid, `${title}\n${body}`, 3);
+  if (existing && existing.status !== 'draft')
+    throw existing.status === 'published'
+      ? new AppError('BOARD.PUBLISHED')
+      : new AppError('BOARD.WRONG_STATE', '这封信正在等待审核，撤回后才能修改');
   const now = currentTime();
-  const publishing = req.publish ? { status: 'published' as const, publishedAt: now, publishedOn: chinaDate(now) } : {};
+  // Only publishing is checked (a draft is the secretary's alone); what the check does not pass is held.
+  const hold = req.publish ? await holdFor(openid, `${title}\n${body}`, 3, now) : null;
+  const publishing = req.publish ? publishingOf(hold, now) : {};
+  // Each picture goes to WeChat's media check (once): others see it when its check has passed.
+  const mediaChecks = await checksFor(openid, req.pictures.map(image), existing?.mediaChecks, 3);
   if (existing) {
     const changed = await updateWhere(
       C.boardLetters,
       { _id: existing._id, status: 'draft' },
-      { title, body, pictures: whole(req.pictures), updatedAt: now, ...publishing },
+      {
+        title,
+        body,
+        pictures: whole(req.pictures),
+        mediaChecks: whole(mediaChecks),
+        updatedAt: now,
+        ...publishing,
+        ...(hold ? { hold: whole(hold) } : {}),
+      },
     );
     if (changed !== 1) throw new AppError('BOARD.WRONG_STATE');
-    return detail(reader, { ...existing, title, body, pictures: req.pictures, updatedAt: now, ...publishing }, false);
+    return detail(reader, { ...existing, title, body, pictures: req.pictures, mediaChecks, updatedAt: now, ...publishing, hold }, false);
   }
   const letter: Letter = {
     _id: keyedId('L', village._id, openid, req.clientKey),
@@ -121,18 +156,14 @@ export async function saveLetter(openid: string, req: SaveLetterRequest): Promis
     title,
     body,
     pictures: req.pictures,
-    status: 'draft',
-    authorId: user._id,
-    authorName: user.name,
-    createdAt: now,
-    updatedAt: now,
-    publishedAt: null,
-    publishedOn: null,
+    mediaChecks,
+    ...newDraft(user, now),
     readHouseholds: 0,
     readUsers: 0,
     likes: 0,
     commentCount: 0,
     clientKey: req.clientKey,
+    hold,
     ...publishing,
   };
   // A retried save (same key) finds the letter its first attempt wrote.

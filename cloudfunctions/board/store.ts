@@ -41,3 +41,19 @@ export async function removeById(coll: CollectionName, id: string): Promise<bool
 export function whole(value: object): unknown {
   return _.set(value);
 }
+
+/** What every new letter and board item starts as: a draft by its author, not published. */
+export function newDraft(
+  author: { _id: string; name: string },
+  now: Date,
+): { status: 'draft'; authorId: string; authorName: string; createdAt: Date; updatedAt: Date; publishedAt: null; publishedOn: null } {
+  return {
+    status: 'draft',
+    authorId: author._id,
+    authorName: author.name,
+    createdAt: now,
+    updatedAt: now,
+    publishedAt: null,
+    publishedOn: null,
+  };
+}

@@ -3,16 +3,36 @@
 import type { BoardItemDetail, BoardItemSummary, BoardViewer, CommentView, LetterSummary } from '../../typings';
 import type { BoardItem, Comment, Letter } from '../shared/board/model';
 import { KIND_NAMES, excerpt, nameFor, officeName } from '../shared/board/policy';
+import { holdView } from '../shared/hold';
+import { passedFiles } from '../shared/media-verdict';
+import { heldActions } from './held-rules';
 import type { Reader } from './context';
 
+/** The cadres (the secretary among them) see every picture; others, those WeChat's media check passed. */
+export function picturesFor(viewer: BoardViewer, l: Pick<Letter, 'pictures' | 'mediaChecks'>): string[] {
+  return viewer.cadre || viewer.secretary ? l.pictures : passedFiles(l.pictures, l.mediaChecks);
+}
+
+/** Image attachments likewise; other files (PDF, documents) are not media WeChat checks. */
+function attachmentsFor(viewer: BoardViewer, i: Pick<BoardItem, 'attachments' | 'mediaChecks'>): BoardItem['attachments'] {
+  if (viewer.cadre) return i.attachments;
+  const passed = passedFiles(
+    i.attachments.map((a) => a.fileId),
+    i.mediaChecks,
+  );
+  return i.attachments.filter((a) => a.type !== 'image' || passed.includes(a.fileId));
+}
+
 export function letterSummary(l: Letter, viewer: BoardViewer): LetterSummary {
+  const pictures = picturesFor(viewer, l);
   return {
     id: l._id,
     title: l.title,
     excerpt: excerpt(l.body),
-    cover: l.pictures[0] ?? null,
-    pictureCount: l.pictures.length,
+    cover: pictures[0] ?? null,
+    pictureCount: pictures.length,
     status: l.status,
+    hold: l.status === 'published' ? null : holdView(l.hold),
     publishedAt: l.publishedAt?.toISOString() ?? null,
     authorName: officeName(viewer, '村书记', l.authorName),
     readHouseholds: l.readHouseholds,
@@ -38,6 +58,7 @@ export function commentView(c: Comment, viewer: BoardViewer, openid: string): Co
 }
 
 export function itemSummary(i: BoardItem, viewer: BoardViewer): BoardItemSummary {
+  const attachments = attachmentsFor(viewer, i);
   return {
     id: i._id,
     kind: i.kind,
@@ -46,11 +67,12 @@ export function itemSummary(i: BoardItem, viewer: BoardViewer): BoardItemSummary
     excerpt: excerpt(i.body),
     eventDate: i.eventDate,
     status: i.status,
+    hold: i.status === 'published' ? null : holdView(i.hold),
     publishedAt: i.publishedAt?.toISOString() ?? null,
     signOff: i.signOff
       ? { byName: officeName(viewer, '村务监督委员', i.signOff.byName), at: i.signOff.at.toISOString(), note: i.signOff.note }
       : null,
-    attachmentCount: i.attachments.length,
+    attachmentCount: attachments.length,
   };
 }
 
@@ -60,7 +82,7 @@ export function itemDetail(i: BoardItem, reader: Reader): BoardItemDetail {
   return {
     ...itemSummary(i, v),
     body: i.body,
-    attachments: i.attachments,
+    attachments: attachmentsFor(v, i),
     village: reader.ref,
     viewer: v,
     authorName: officeName(v, '村委会', i.authorName),
@@ -69,6 +91,7 @@ export function itemDetail(i: BoardItem, reader: Reader): BoardItemDetail {
       edit: draft && v.cadre,
       signOff: draft && i.kind === 'finance' && v.supervisor && i.signOff === null,
       publish: draft && v.cadre && (i.kind !== 'finance' || i.signOff !== null),
+      ...heldActions(reader, i),
     },
   };
 }

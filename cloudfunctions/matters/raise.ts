@@ -6,13 +6,14 @@
 // from the client's key, so a retried or double-tapped submission raises it once.
 import type { MatterRaiseRequest, MatterRaiseResult } from '../../typings';
 import { C } from '../shared/collections';
-import { checkText } from '../shared/content-check';
+import { holdFor } from '../shared/content-check';
+import { heldText } from '../shared/hold';
 import { requestMediaChecks, type MediaFile } from '../shared/media-check';
 import { AppError } from '../shared/errors';
 import { responseDeadline } from '../shared/matters/deadline';
 import { matterSchema, type Matter } from '../shared/matters/model';
 import { event, roleOf, type Access } from '../shared/matters/policy';
-import { householdSchema } from '../shared/model';
+import { householdSchema, type Household, type User } from '../shared/model';
 import { getById } from '../shared/repo';
 import { db } from '../shared/sdk';
 import { isDuplicateKey } from '../shared/tx';
@@ -26,6 +27,28 @@ import { currentTime } from '../shared/clock';
 
 const audio = (fileId: string): MediaFile => ({ fileId, kind: 'audio' });
 
+/** The photos and the voice note, each for WeChat's media check. */
+function mediaOf(req: MatterRaiseRequest): MediaFile[] {
+  return [...(req.photos ?? []).map((fileId): MediaFile => ({ fileId, kind: 'image' })), ...(req.voice ? [audio(req.voice.fileId)] : [])];
+}
+
+function householdOf(user: User): Promise<Household | null> {
+  return user.householdId ? getById(C.households, user.householdId, householdSchema) : Promise.resolve(null);
+}
+
+/** Adds the matter; a double tap's twin that raised it first answers instead. */
+async function addOnce(matter: Matter, access: Access, now: Date): Promise<MatterRaiseResult | null> {
+  try {
+    await db.collection(C.matters).add({ data: matter });
+    return null;
+  } catch (e) {
+    if (!isDuplicateKey(e)) throw e;
+    const twin = await readMatter(matter._id);
+    if (!twin) throw e;
+    return { matter: detailView(twin, access, now), held: twin.status === 'held', repeated: true };
+  }
+}
+
 export async function raise(req: MatterRaiseRequest, openid: string): Promise<MatterRaiseResult> {
   const user = await currentUser(openid);
   const villageId = villageOf(user);
@@ -38,7 +61,7 @@ export async function raise(req: MatterRaiseRequest, openid: string): Promise<Ma
   const townId = await townOf(user, villageId);
   const [existing, household, rules, cadres] = await Promise.all([
     readMatter(id),
-    user.householdId ? getById(C.households, user.householdId, householdSchema) : Promise.resolve(null),
+    householdOf(user),
     dayRulesFor(townId, villageId, now),
     villageCadres(villageId),
   ]);
@@ -49,15 +72,13 @@ export async function raise(req: MatterRaiseRequest, openid: string): Promise<Ma
 
   // Only what others will read is checked: a matter for the cadres alone goes straight to them.
   const seen = [text, req.location?.name ?? ''].filter(Boolean).join('\n');
-  const held = open && (await checkText(openid, seen, 3)) !== 'pass';
+  const hold = open ? await holdFor(openid, seen, 3, now) : null;
+  const held = hold !== null;
   // Photos and voice are checked whatever the audience (a cadre may make a private matter public):
   // until every file passes, only the raiser and the cadres see them.
-  const files: MediaFile[] = [
-    ...(req.photos ?? []).map((fileId): MediaFile => ({ fileId, kind: 'image' })),
-    ...(req.voice ? [audio(req.voice.fileId)] : []),
-  ];
-  const mediaChecks = await requestMediaChecks(openid, files, 3);
+  const mediaChecks = await requestMediaChecks(openid, mediaOf(req), 3);
   const deadline = responseDeadline(now, rules);
+  const photos = req.photos ?? [];
   const actor = { id: user._id, name: user.name, role: roleOf(user) };
   const matter: Matter = matterSchema.parse({
     _id: id,
@@ -68,7 +89,7 @@ export async function raise(req: MatterRaiseRequest, openid: string): Promise<Ma
     householdId: user.householdId,
     householdLabel: household?.no ?? '',
     text,
-    photos: req.photos ?? [],
+    photos,
     voice: req.voice ?? null,
     category: req.category,
     public: open,
@@ -99,24 +120,15 @@ export async function raise(req: MatterRaiseRequest, openid: string): Promise<Ma
     reopens: 0,
     events: [
       // The raiser's own role, whatever else they are: in the timeline they speak as a villager.
-      event('raised', 'raised', { ...actor, role: 'villager' }, now, { text, photos: req.photos ?? [] }),
-      ...(held
-        ? [event('held', 'held', { id: 'system', name: '系统', role: 'system' }, now, { text: '内容需要村干部审核后才能公开' })]
-        : []),
+      event('raised', 'raised', { ...actor, role: 'villager' }, now, { text, photos }),
+      ...(hold ? [event('held', 'held', { id: 'system', name: '系统', role: 'system' }, now, { text: heldText(hold) })] : []),
     ],
     version: 0,
     clientKey: req.clientKey,
   });
 
-  try {
-    await db.collection(C.matters).add({ data: matter });
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e;
-    // A double tap: its twin raised it first.
-    const twin = await readMatter(id);
-    if (!twin) throw e;
-    return { matter: detailView(twin, access, now), held: twin.status === 'held', repeated: true };
-  }
+  const twin = await addOnce(matter, access, now);
+  if (twin) return twin;
 
   await Promise.all([
     ...deadline.uncoveredYears.map((y) => warnMissingYear(townId, y, now)),

@@ -10,7 +10,7 @@ import { isCadre, microGridsLedBy } from '../shared/access';
 import { aggregateRows, count, getById, list } from '../shared/repo';
 import { _ } from '../shared/sdk';
 import { mayLookAt, villageContextWith } from '../shared/village-context';
-import { recordView } from './views';
+import { recordViewFor } from './views';
 
 export function balanceView(b: Balance, year: number): BalanceView {
   const y = b.years[String(year)] ?? { earned: 0, pending: 0 };
@@ -76,7 +76,7 @@ export async function archive(householdId: string | undefined, openid: string): 
       grid: { rank: numberField(above, 'grid') + 1, of: gridSize },
     },
     trend: months.map((month) => ({ month, points: byMonth.get(month) ?? 0 })),
-    history: history.map(recordView),
+    history: history.map((r) => recordViewFor(r, isCadre(user) || r.recordedBy === user._id)),
     settledMonths: balance.settledMonths,
     canRecord,
     canReverse: isCadre(user),

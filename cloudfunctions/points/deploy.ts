@@ -2,4 +2,7 @@
 // Its biggest batches: reviewing 50 records, recording one item for 50 households.
 import { declareFunction } from '../shared/deployment';
 
-export const deployment = declareFunction({ timeout: 20, openapi: ['security.msgSecCheck', 'subscribeMessage.send'] });
+export const deployment = declareFunction({
+  timeout: 20,
+  openapi: ['security.msgSecCheck', 'security.mediaCheckAsync', 'subscribeMessage.send'],
+});

@@ -8,7 +8,7 @@ import { villageCadres } from './review';
 import { list } from '../shared/repo';
 import { AppError } from '../shared/errors';
 import { villageContext } from './context';
-import { recordView } from './views';
+import { recordViewFor } from './views';
 
 export async function queue(openid: string): Promise<QueueResult> {
   const { user, village, grids } = await villageContext(openid);
@@ -33,6 +33,6 @@ export async function queue(openid: string): Promise<QueueResult> {
     records: pending
       .flat()
       .filter((r) => canReview(user, r, levels, grids, cadres))
-      .map(recordView),
+      .map((r) => recordViewFor(r, isCadre(user))),
   };
 }

@@ -1,6 +1,7 @@
 // Stored documents → the contract's views.
 import type { RecordView, Role, RuleSetView } from '../../typings';
 import type { PointRecord, RuleSet } from '../shared/model';
+import { passedFiles } from '../shared/media-verdict';
 import { ROLE_NAMES } from '../shared/roles';
 
 export function ruleSetView(r: RuleSet): RuleSetView {
@@ -15,6 +16,7 @@ function roleName(role: string): string {
   return isRole(role) ? ROLE_NAMES[role] : role;
 }
 
+/** The record as its recorder (who uploaded its evidence) and the cadres see it: every photo. */
 export function recordView(r: PointRecord): RecordView {
   return {
     id: r._id,
@@ -44,4 +46,13 @@ export function recordView(r: PointRecord): RecordView {
       at: s.at.toISOString(),
     })),
   };
+}
+
+/**
+ * The record as `seesAll` says: the recorder and the cadres see every photo; anyone else (a grid
+ * leader reviewing, the household) those WeChat's media check passed, never a pending or risky one.
+ */
+export function recordViewFor(r: PointRecord, seesAll: boolean): RecordView {
+  const view = recordView(r);
+  return seesAll ? view : { ...view, evidence: passedFiles(r.evidence, r.mediaChecks) };
 }

@@ -98,6 +98,7 @@ export const COLLECTIONS: CollectionDef[] = [
   {
     name: C.pointRecords,
     indexes: [
+      { name: 'mediaChecks.traceId_1', keys: asc('mediaChecks.traceId') },
       { name: 'villageId_1_status_1_level_1', keys: asc('villageId', 'status', 'level') },
       {
         name: 'householdId_1_occurredOn_-1',
@@ -236,6 +237,7 @@ export const COLLECTIONS: CollectionDef[] = [
   {
     name: C.boardLetters,
     indexes: [
+      { name: 'mediaChecks.traceId_1', keys: asc('mediaChecks.traceId') },
       {
         name: 'villageId_1_status_1_publishedAt_-1',
         keys: [
@@ -271,6 +273,7 @@ export const COLLECTIONS: CollectionDef[] = [
   {
     name: C.boardItems,
     indexes: [
+      { name: 'mediaChecks.traceId_1', keys: asc('mediaChecks.traceId') },
       {
         name: 'villageId_1_kind_1_status_1_publishedAt_-1',
         keys: [

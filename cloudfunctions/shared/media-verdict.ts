@@ -32,3 +32,11 @@ export function mediaVerdictOf(event: unknown): MediaVerdict | null {
   if (!push.success) return null;
   return { traceId: push.data.trace_id, verdict: push.data.result.suggest === 'pass' ? 'pass' : 'risky' };
 }
+
+/**
+ * The files others may see: each with a check that passed. A pending or risky check, or none (the
+ * check could not be asked, or the document predates checks), hides the file: fail closed.
+ */
+export function passedFiles(fileIds: string[], checks: MediaCheck[] | undefined): string[] {
+  return fileIds.filter((id) => (checks ?? []).some((c) => c.fileId === id && c.verdict === 'pass'));
+}

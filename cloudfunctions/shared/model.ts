@@ -2,6 +2,8 @@
 // on a shape it does not expect.
 import * as z from 'zod';
 import { ruleItemSchema } from './rules/template';
+import { holdSchema } from './hold';
+import { mediaCheckSchema } from './media-verdict';
 
 export const roleSchema = z.enum(['villager', 'head', 'secretary', 'cadre', 'gridLeader', 'keeper', 'townAdmin', 'supervisor']);
 
@@ -173,6 +175,8 @@ export const pointRecordSchema = z.object({
   note: z.string(),
   reason: z.string(),
   evidence: z.array(z.string()),
+  /** WeChat's media check of each evidence photo (a batch's records share them): others than the recorder and the cadres see a photo once it passed. */
+  mediaChecks: z.array(mediaCheckSchema).optional(),
   reverses: z.string().nullable(),
   reversedBy: z.string().nullable(),
   /** Set by the monthly notice's settlement: its points moved from pending to earned. */
@@ -362,6 +366,8 @@ export const shopGoodsSchema = z.object({
   stock: z.number().int().min(0),
   limit: goodsLimitSchema.nullable(),
   onShelf: z.boolean(),
+  /** Its name did not pass the content check: off the shelf for villagers until another cadre releases it. */
+  hold: holdSchema.nullable().optional(),
   clientKey: z.string(),
   createdBy: z.string(),
   createdAt: z.date(),

@@ -14,11 +14,11 @@ export async function browse(openid: string): Promise<BrowseResult> {
   const manage = canManageShop(ctx.user);
   const counts = new Map(ctx.usage.map((u) => [u._id, u.counts]));
   const goods = ctx.goods
-    .filter((g) => manage || g.onShelf)
+    .filter((g) => manage || (g.onShelf && !g.hold))
     .sort((a, b) => Number(b.onShelf) - Number(a.onShelf) || a.price - b.price || a.name.localeCompare(b.name, 'zh'))
     .map((g) => {
       const used = g.limit && ctx.household ? (counts.get(usageId(ctx.household._id, periodKey(g.limit.period, today)))?.[g._id] ?? 0) : 0;
-      return goodsView(g, used);
+      return goodsView(g, used, ctx.user);
     });
   return {
     household: ctx.household

@@ -1,10 +1,15 @@
 // shop.saveGoods: cadres add goods (photo, name, price, stock, limit) and edit them — restock by a
 // number of pieces, so a redemption happening meanwhile is never overwritten; off the shelf instead
-// of deleted. A retried submit of the same form (same client key) changes nothing twice.
+// of deleted. A retried submit of the same form (same client key) changes nothing twice. A name the
+// content check does not pass is held: saved, but villagers do not see the goods until a cadre who
+// wrote none of it releases them (shop.decideGoods).
 import { createHash } from 'node:crypto';
-import type { GoodsView, SaveGoodsRequest } from '../../typings';
+import type { GoodsView, HoldDecision, SaveGoodsRequest } from '../../typings';
+import { requireReleaser } from '../shared/access';
+import { updatedOf } from '../shared/board/push';
 import { C } from '../shared/collections';
-import { requireCleanText } from '../shared/content-check';
+import { holdFor } from '../shared/content-check';
+import type { Hold } from '../shared/hold';
 import { AppError } from '../shared/errors';
 import { shopGoodsSchema, type ShopGoods, type User } from '../shared/model';
 import { getById } from '../shared/repo';
@@ -13,7 +18,7 @@ import { canManageShop } from '../shared/shop/rules';
 import { isConflict, isDuplicateKey, withTransaction } from '../shared/tx';
 import { currentUser, villageOf } from '../shared/users';
 import { readGoods } from './stock';
-import { goodsView } from './views';
+import { goodsView, goodsWriters } from './views';
 import { currentTime } from '../shared/clock';
 
 export function goodsId(villageId: string, clientKey: string): string {
@@ -30,7 +35,7 @@ export async function manager(openid: string): Promise<User> {
   return requireManager(await currentUser(openid));
 }
 
-async function add(req: SaveGoodsRequest, user: User, villageId: string): Promise<ShopGoods> {
+async function add(req: SaveGoodsRequest, user: User, villageId: string, hold: Hold | null): Promise<ShopGoods> {
   if (req.addStock !== undefined) throw new AppError('COMMON.INVALID_INPUT', '新商品请直接填写库存');
   const id = goodsId(villageId, req.clientKey);
   const already = await getById(C.shopGoods, id, shopGoodsSchema);
@@ -45,6 +50,7 @@ async function add(req: SaveGoodsRequest, user: User, villageId: string): Promis
     stock: req.stock ?? 0,
     limit: req.limit,
     onShelf: req.onShelf,
+    hold,
     clientKey: req.clientKey,
     createdBy: user._id,
     createdAt: now,
@@ -60,7 +66,7 @@ async function add(req: SaveGoodsRequest, user: User, villageId: string): Promis
   }
 }
 
-async function edit(id: string, req: SaveGoodsRequest, villageId: string): Promise<ShopGoods> {
+async function edit(id: string, req: SaveGoodsRequest, villageId: string, hold: Hold | null): Promise<ShopGoods> {
   if (req.stock !== undefined) throw new AppError('COMMON.INVALID_INPUT', '已有商品请用“补货”增减库存');
   try {
     return await withTransaction(async (t) => {
@@ -76,6 +82,7 @@ async function edit(id: string, req: SaveGoodsRequest, villageId: string): Promi
         stock,
         limit: req.limit,
         onShelf: req.onShelf,
+        hold,
         clientKey: req.clientKey,
         updatedAt: currentTime(),
       };
@@ -92,7 +99,37 @@ export async function saveGoods(req: SaveGoodsRequest, openid: string): Promise<
   const user = await manager(openid);
   const villageId = villageOf(user);
   if (req.photo && !req.photo.startsWith('cloud://')) throw new AppError('COMMON.INVALID_INPUT', '照片没有上传成功，请重新选择');
-  await requireCleanText(openid, req.name, 1);
-  const saved = req.id ? await edit(req.id, req, villageId) : await add(req, user, villageId);
-  return goodsView(saved, 0);
+  const hold = await nameHold(openid, req, villageId);
+  const saved = req.id ? await edit(req.id, req, villageId, hold) : await add(req, user, villageId, hold);
+  return goodsView(saved, 0, user);
+}
+
+/**
+ * The name is checked when it is new or changed, or while the goods are held; a restock of goods
+ * whose name passed is not, so an outage of the check never takes goods off the shelf.
+ */
+async function nameHold(openid: string, req: SaveGoodsRequest, villageId: string): Promise<Hold | null> {
+  const before = req.id ? await getById(C.shopGoods, req.id, shopGoodsSchema) : null;
+  if (before && before.villageId === villageId && before.name === req.name && !before.hold) return null;
+  return holdFor(openid, req.name, 1, currentTime());
+}
+
+/** shop.decideGoods: a cadre who wrote none of it releases held goods (villagers see them) or withdraws them (off the shelf). */
+export async function decideGoods(openid: string, id: string, decision: HoldDecision): Promise<GoodsView> {
+  const user = await manager(openid);
+  const goods = await getById(C.shopGoods, id, shopGoodsSchema);
+  if (!goods || goods.villageId !== villageOf(user)) throw new AppError('COMMON.NOT_FOUND', '没有这件商品，请刷新后再试');
+  const hold = goods.hold;
+  if (!hold) throw new AppError('COMMON.INVALID_INPUT', '这件商品不需要审核');
+  if (decision === 'release') requireReleaser(user, goods.villageId, goodsWriters(goods));
+  const changes = decision === 'release' ? { hold: null } : { onShelf: false };
+  // Conditional on the hold read: two cadres (or a double tap) decide once; an edit in between is read again.
+  const changed = updatedOf(
+    await db
+      .collection(C.shopGoods)
+      .where({ _id: goods._id, updatedAt: goods.updatedAt })
+      .update({ data: { ...changes, updatedAt: currentTime() } }),
+  );
+  if (changed !== 1) throw new AppError('COMMON.BUSY', '这件商品刚被别人修改或审核过，请刷新后再看');
+  return goodsView({ ...goods, ...changes }, 0, user);
 }

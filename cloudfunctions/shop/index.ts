@@ -6,7 +6,7 @@ import { MAX_QTY } from '../shared/shop/rules';
 import { browse } from './browse';
 import { cancel } from './cancel';
 import { expireOrders } from './expire';
-import { saveGoods } from './goods';
+import { decideGoods, saveGoods } from './goods';
 import { myOrders } from './orders';
 import { redeem } from './redeem';
 import { exportReport, report } from './report';
@@ -46,6 +46,10 @@ export const main = createFunction(
         })
         .strict(),
       run: (req, ctx) => saveGoods(req, ctx.openid),
+    },
+    decideGoods: {
+      input: z.object({ id, decision: z.enum(['release', 'withdraw']) }).strict(),
+      run: (req, ctx) => decideGoods(ctx.openid, req.id, req.decision),
     },
     settings: { input: empty, run: (_req, ctx) => settings(ctx.openid) },
     saveSettings: {

@@ -1,6 +1,8 @@
 // Stored shop documents → the contract's views.
 import type { GoodsView, OrderStatus, OrderView, RedemptionEventView, ShopSettingsView } from '../../typings';
-import type { ShopGoods, ShopOrder } from '../shared/model';
+import { mayReleaseHeld } from '../shared/access';
+import { holdView } from '../shared/hold';
+import type { ShopGoods, ShopOrder, User } from '../shared/model';
 import { limitText } from '../shared/shop/period';
 import type { ShopSettingsNow } from './context';
 
@@ -10,7 +12,12 @@ export function statusText(status: OrderStatus): string {
   return STATUS_TEXT[status];
 }
 
-export function goodsView(g: ShopGoods, used: number): GoodsView {
+/** Who wrote held goods' text: whoever added them and whoever wrote the name that was held. */
+export function goodsWriters(g: ShopGoods): string[] {
+  return g.hold ? [g.createdBy, g.hold.by] : [g.createdBy];
+}
+
+export function goodsView(g: ShopGoods, used: number, viewer: User): GoodsView {
   return {
     id: g._id,
     name: g.name,
@@ -21,6 +28,8 @@ export function goodsView(g: ShopGoods, used: number): GoodsView {
     limitText: limitText(g.limit),
     used,
     onShelf: g.onShelf,
+    hold: holdView(g.hold),
+    canRelease: Boolean(g.hold) && mayReleaseHeld(viewer, g.villageId, goodsWriters(g)),
   };
 }
 

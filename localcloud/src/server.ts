@@ -8,8 +8,6 @@
 //                               environment (collections, indexes, function configs: deploy:check)
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import busboy from 'busboy';
-import { clock } from './clock';
 import { isPlainObject } from './ejson';
 import { databaseActions, type Body } from './admin/database-actions';
 import { callOpenApi, decodeCommApiData, encodeCommOpenApiResp, encodeOpenApiError, NO_PERMISSION } from './admin/openapi';
@@ -18,11 +16,12 @@ import { storageActions } from './admin/storage-actions';
 import type { Database } from './store/database';
 import { StoreError } from './store/errors';
 import type { Caller, FunctionRuntime, Invocation } from './functions/runtime';
-import { timerEvent } from './functions/timers';
-import { describeEnvironment } from './environment';
 import type { DemoIdentity } from './demo-module';
 import type { Outbox } from './outbox';
 import type { FileStore } from './storage/files';
+import { control } from './control';
+import { readBody, readForm, requestId, send } from './http-util';
+import { storage } from './storage-routes';
 
 export interface ServerParts {
   db: Database;
@@ -37,59 +36,22 @@ export interface ServerParts {
   messagePushFunction: string | null;
 }
 
-const MAX_BODY = 50 * 1024 * 1024;
-
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) reject(new StoreError('INVALID_PARAM', 'request body too large'));
-      else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-interface FormData {
-  fields: Record<string, string>;
-  files: Record<string, { data: Buffer; filename: string }>;
-}
-
-function readForm(req: http.IncomingMessage): Promise<FormData> {
-  return new Promise((resolve, reject) => {
-    const form: FormData = { fields: {}, files: {} };
-    const bb = busboy({ headers: req.headers, limits: { fileSize: MAX_BODY } });
-    bb.on('field', (name, value) => (form.fields[name] = value));
-    bb.on('file', (name, stream, info) => {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => (form.files[name] = { data: Buffer.concat(chunks), filename: info.filename ?? '' }));
-    });
-    bb.on('close', () => resolve(form));
-    bb.on('error', reject);
-    req.pipe(bb);
-  });
-}
-
-function send(res: http.ServerResponse, status: number, body: unknown, headers: http.OutgoingHttpHeaders = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-  res.end(text);
-}
-
-const escapeXml = (text: string): string => text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
-
 // LOCALCLOUD_DB_LATENCY_MS: every database request waits this long before it is served, as a request
 // from a function to WeChat cloud's database pays a network round trip (10–30 ms) there.
 const DB_LATENCY_MS = Math.max(0, Number(process.env.LOCALCLOUD_DB_LATENCY_MS) || 0);
 const dbLatency = (): Promise<void> | undefined => (DB_LATENCY_MS ? new Promise((r) => setTimeout(r, DB_LATENCY_MS)) : undefined);
 
-let requestCounter = 0;
-// The machine's time only makes ids unique; no date is read from it.
-const requestId = (): string => `local-${Date.now().toString(36)}-${(++requestCounter).toString(36)}`;
+/**
+ * wx.cloud.callFunction's failure: -504002 when the function threw, -504003 when it ran past its
+ * timeout, with SCF's words ("Invoking task timed out after 3 seconds", status 433 TimeLimitReached:
+ * https://cloud.tencent.com/document/product/583/42611), as WeChat reports it
+ * (`cloud.callFunction:fail Error: errCode: -504003  | errMsg: Invoking task timed out after 3 seconds`,
+ * seen in https://github.com/Mint-green/UnlearnableWord/issues/10).
+ */
+function callFunctionFailure(out: { message: string; timedOut?: boolean }): { errCode: number; errMsg: string } {
+  if (out.timedOut) return { errCode: -504003, errMsg: `cloud.callFunction:fail -504003 | errMsg: ${out.message}` };
+  return { errCode: -504002, errMsg: `cloud.callFunction:fail -504002 functions execute fail | errMsg: ${out.message}` };
+}
 
 export class LocalCloudServer {
   private readonly server: http.Server;
@@ -131,8 +93,8 @@ export class LocalCloudServer {
     if (p.startsWith('/admin') && method === 'POST') return this.admin(req, res, url);
     const fn = /^\/functions\/([^/]+)$/.exec(p);
     if (fn?.[1] && method === 'POST') return this.callFunction(req, res, decodeURIComponent(fn[1]));
-    if (p.startsWith('/_storage/')) return this.storage(req, res, p, method);
-    if (p.startsWith('/_localcloud/')) return this.control(req, res, p, method);
+    if (p.startsWith('/_storage/')) return storage(this.parts.files, req, res, p, method);
+    if (p.startsWith('/_localcloud/')) return control(this.parts, req, res, p, method);
     send(res, 404, { code: 'NOT_FOUND', message: `no route for ${method} ${p}` });
   }
 
@@ -184,7 +146,11 @@ export class LocalCloudServer {
         message: `FunctionName parameter could not be found: ${name}`,
         requestId: rid,
       });
-    if (!out.ok) return send(res, 200, { code: 'FUNCTIONS_EXECUTE_FAIL', message: out.message, requestId: rid });
+    if (!out.ok) {
+      // A timeout as the CloudBase error code says it (https://docs.cloudbase.net/error-code/basic/FUNCTIONS_TIME_LIMIT_EXCEEDED).
+      const code = out.timedOut ? 'FUNCTIONS_TIME_LIMIT_EXCEEDED' : 'FUNCTIONS_EXECUTE_FAIL';
+      return send(res, 200, { code, message: out.message, requestId: rid });
+    }
     send(res, 200, { data: { response_data: JSON.stringify(out.result) }, requestId: rid });
   }
 
@@ -250,106 +216,7 @@ export class LocalCloudServer {
       'x-localcloud-db-requests': String(out.invocation.dbRequests),
       'x-localcloud-db-round-trips': String(out.invocation.dbRoundTrips),
     };
-    if (!out.ok) {
-      return send(
-        res,
-        500,
-        { errCode: -504002, errMsg: `cloud.callFunction:fail -504002 functions execute fail | errMsg: ${out.message}` },
-        headers,
-      );
-    }
+    if (!out.ok) return send(res, 500, callFunctionFailure(out), headers);
     send(res, 200, { result: out.result, errMsg: 'cloud.callFunction:ok', requestID: out.invocation.id }, headers);
-  }
-
-  // ---- storage --------------------------------------------------------------------------------
-
-  private async storage(req: http.IncomingMessage, res: http.ServerResponse, p: string, method: string): Promise<void> {
-    const files = this.parts.files;
-    const rest = (prefix: string): string => p.slice(prefix.length).split('/').map(decodeURIComponent).join('/');
-    if (method === 'PUT' && p.startsWith('/_storage/upload/')) {
-      try {
-        files.write(rest('/_storage/upload/'), await readBody(req));
-      } catch (e) {
-        // The SDK parses a failed PUT as COS's XML error (Code, Message, RequestId, TraceId).
-        const message = e instanceof Error ? e.message : String(e);
-        const rid = requestId();
-        res.writeHead(400, { 'content-type': 'application/xml' });
-        return void res.end(
-          `<?xml version='1.0' encoding='utf-8' ?>\n<Error><Code>InvalidArgument</Code><Message>${escapeXml(message)}</Message><RequestId>${rid}</RequestId><TraceId>${rid}</TraceId></Error>`,
-        );
-      }
-      res.writeHead(200, { etag: '"local"' });
-      return void res.end();
-    }
-    if (method === 'POST' && p === '/_storage/upload') {
-      const form = await readForm(req);
-      const file = form.files.file;
-      const cloudPath = form.fields.cloudPath ?? '';
-      if (!file || !cloudPath) return send(res, 400, { errCode: -503001, errMsg: 'uploadFile:fail file and cloudPath are required' });
-      return send(res, 200, { fileID: files.write(cloudPath, file.data), errMsg: 'uploadFile:ok' });
-    }
-    if (method === 'GET' && p.startsWith('/_storage/files/')) {
-      let bytes: Buffer | null;
-      try {
-        bytes = files.read(rest('/_storage/files/'));
-      } catch (e) {
-        // A path outside the storage folder: a plain HTTP refusal, not the admin protocol's 200.
-        return send(res, 400, { code: 'INVALID_PARAM', message: e instanceof Error ? e.message : String(e) });
-      }
-      if (!bytes) return send(res, 404, { code: 'STORAGE_FILE_NONEXIST', message: 'file does not exist' });
-      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(bytes.length) });
-      return void res.end(bytes);
-    }
-    send(res, 404, { code: 'NOT_FOUND', message: `no route for ${method} ${p}` });
-  }
-
-  // ---- control endpoints for tests and tools ------------------------------------------------
-
-  private async control(req: http.IncomingMessage, res: http.ServerResponse, p: string, method: string): Promise<void> {
-    const { db, runtime, outbox } = this.parts;
-    if (p === '/_localcloud/health') {
-      return send(res, 200, { ok: true, collections: db.collectionNames(), functions: runtime.list().map((f) => f.name) });
-    }
-    if (p === '/_localcloud/environment') return send(res, 200, describeEnvironment(db, runtime));
-    if (p === '/_localcloud/demo-identities') return send(res, 200, { identities: this.parts.demoIdentities() });
-    if (p === '/_localcloud/clock') {
-      if (method === 'POST') {
-        const body: unknown = JSON.parse((await readBody(req)).toString('utf8') || '{}');
-        clock.set(isPlainObject(body) && typeof body.now === 'string' ? body.now : null);
-      }
-      if (method === 'DELETE') clock.set(null);
-      return send(res, 200, { now: new Date(clock.now()).toISOString(), offsetMs: clock.offsetMs });
-    }
-    if (p === '/_localcloud/outbox') {
-      if (method === 'DELETE') outbox.clear();
-      return send(res, 200, { entries: outbox.list() });
-    }
-    if (p === '/_localcloud/writes') {
-      const since = Number(new URL(req.url ?? '', 'http://x').searchParams.get('since') ?? '0');
-      return send(res, 200, db.writesSince(Number.isFinite(since) ? since : 0));
-    }
-    if (p === '/_localcloud/warnings') {
-      if (method === 'DELETE') db.warnings.length = 0;
-      return send(res, 200, { warnings: db.warnings });
-    }
-    const inv = /^\/_localcloud\/invocations\/([0-9a-f]+)$/.exec(p);
-    if (inv?.[1]) {
-      const found = runtime.invocation(inv[1]);
-      return found ? send(res, 200, found) : send(res, 404, { code: 'NOT_FOUND', message: 'no such invocation' });
-    }
-    const timer = /^\/_localcloud\/timers\/([^/]+)\/([^/]+)$/.exec(p);
-    if (timer?.[1] && timer[2] && method === 'POST') {
-      const fn = runtime.info(timer[1]);
-      const trigger = fn?.triggers.find((t) => t.name === timer[2]);
-      if (!fn || !trigger) return send(res, 404, { code: 'NOT_FOUND', message: `no timer ${timer[1]}/${timer[2]}` });
-      // An optional { "time": ISO string } fires the trigger "at" a chosen moment: the run's clock
-      // (Date inside the function) reads that moment, as it would when the cloud fires it then.
-      const body: unknown = JSON.parse((await readBody(req)).toString('utf8') || '{}');
-      const at = isPlainObject(body) && typeof body.time === 'string' ? new Date(body.time) : new Date(clock.now());
-      if (Number.isNaN(at.getTime())) return send(res, 400, { code: 'INVALID_PARAM', message: 'time is not a date' });
-      const out = await runtime.invoke(fn.name, timerEvent(trigger, at), null, { trigger: 'timer', at });
-      return send(res, out?.ok ? 200 : 500, out?.ok ? { result: out.result, invocation: out.invocation } : { message: out?.message });
-    }
-    send(res, 404, { code: 'NOT_FOUND', message: `no route for ${method} ${p}` });
   }
 }

@@ -6,6 +6,7 @@ import type {
   CommentRequest,
   CommentResult,
   CommentView,
+  HoldDecision,
   HomeResult,
   ItemsRequest,
   ItemsResult,
@@ -146,4 +147,14 @@ export function openDocument(url: string): Promise<void> {
       fail,
     });
   });
+}
+
+/** A cadre who did not write it releases (publishes) or withdraws a held letter. */
+export function decideLetter(id: string, decision: HoldDecision): Promise<LetterDetail> {
+  return call('board', 'decideLetter', { id, decision });
+}
+
+/** A cadre who did not write it releases (publishes) or withdraws a held notice board item. */
+export function decideItem(id: string, decision: HoldDecision): Promise<BoardItemDetail> {
+  return call('board', 'decideItem', { id, decision });
 }

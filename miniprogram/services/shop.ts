@@ -5,6 +5,7 @@ import type {
   CancelResult,
   ExportResult,
   GoodsView,
+  HoldDecision,
   OrdersResult,
   OrderView,
   RedeemRequest,
@@ -68,4 +69,9 @@ export function codeText(code: string): string {
 /** The one character a goods' tile shows when it has no photo yet: "大" of "大米（5公斤）". */
 export function initialOf(name: string): string {
   return name.charAt(0);
+}
+
+/** A cadre who wrote none of it releases held goods (villagers see them) or withdraws them (off the shelf). */
+export function decideGoods(id: string, decision: HoldDecision): Promise<GoodsView> {
+  return call('shop', 'decideGoods', { id, decision });
 }

@@ -1,7 +1,8 @@
 // Content checks fail closed: when WeChat's check cannot be made (here: the functions' config.json
 // lacks the permission, so every msgSecCheck and mediaCheckAsync is refused with -604101), nothing
-// others would read is published unchecked. A letter is not saved (try again later); a public
-// matter is held for a cadre, who is told; its photo stays with the raiser and the cadres.
+// others would read is published unchecked. A letter, a board item and goods are held for a cadre
+// with why ("检查暂时无法完成"); a public matter is held for a cadre, who is told; its photo stays
+// with the raiser and the cadres.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,7 +21,7 @@ const key = (): string => randomBytes(8).toString('hex');
 function withoutChecks(): string {
   const dir = fs.mkdtempSync(path.join(ROOT, 'build', 'functions-nocheck-'));
   fs.cpSync(path.join(ROOT, 'build', 'cloudfunctions'), dir, { recursive: true });
-  for (const fn of ['board', 'matters']) {
+  for (const fn of ['board', 'matters', 'shop']) {
     const file = path.join(dir, fn, 'config.json');
     const config: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
     if (!isRecord(config) || !isRecord(config.permissions) || !Array.isArray(config.permissions.openapi))
@@ -43,19 +44,56 @@ afterAll(async () => {
   fs.rmSync(functionsDir, { recursive: true, force: true });
 });
 
-test('a letter whose check fails is not saved, and the secretary is asked to try again', async () => {
-  const before = await api.ok('demo-secretary', 'board', 'letters', {});
-  const refused = await api.refused('demo-secretary', 'board', 'saveLetter', {
+const UNAVAILABLE = { reason: 'unavailable', reasonText: '内容安全检查暂时无法完成' };
+
+test('a letter whose check fails is held, unseen by villagers, until another cadre releases it', async () => {
+  const held = await api.ok('demo-secretary', 'board', 'saveLetter', {
     clientKey: key(),
     title: '致乡亲们',
     body: '今年修通了环村路。',
     pictures: [],
     publish: true,
   });
-  expect(refused.code).toBe('COMMON.BUSY');
-  expect(refused.message).toContain('没有发布');
-  const after = await api.ok('demo-secretary', 'board', 'letters', {});
-  expect([after.letters.length, after.drafts.length]).toEqual([before.letters.length, before.drafts.length]);
+  expect(held).toMatchObject({ status: 'held', hold: UNAVAILABLE });
+  expect((await api.ok('demo-villager', 'board', 'letters', {})).letters.map((l) => l.id)).not.toContain(held.id);
+  expect((await api.refused('demo-villager', 'board', 'letter', { id: held.id })).code).toBe('COMMON.NOT_FOUND');
+  expect((await api.refused('demo-secretary', 'board', 'decideLetter', { id: held.id, decision: 'release' })).code).toBe(
+    'AUTH.OWN_HOUSEHOLD',
+  );
+  await api.ok('demo-cadre-1', 'board', 'decideLetter', { id: held.id, decision: 'release' });
+  expect((await api.ok('demo-villager', 'board', 'letter', { id: held.id })).status).toBe('published');
+});
+
+test('a board item whose check fails is held until another cadre releases it', async () => {
+  const held = await api.ok('demo-cadre-1', 'board', 'saveItem', {
+    clientKey: key(),
+    kind: 'notice',
+    title: '停水通知',
+    body: '周六上午停水。',
+    attachments: [],
+    publish: true,
+  });
+  expect(held).toMatchObject({ status: 'held', hold: UNAVAILABLE });
+  expect((await api.refused('demo-villager', 'board', 'item', { id: held.id })).code).toBe('COMMON.NOT_FOUND');
+  expect((await api.refused('demo-cadre-1', 'board', 'decideItem', { id: held.id, decision: 'release' })).code).toBe('AUTH.OWN_HOUSEHOLD');
+  await api.ok('demo-cadre-2', 'board', 'decideItem', { id: held.id, decision: 'release' });
+  expect((await api.ok('demo-villager', 'board', 'item', { id: held.id })).status).toBe('published');
+});
+
+test('goods whose name cannot be checked are held off the villagers’ shelf until another cadre releases them', async () => {
+  const goods = await api.ok('demo-cadre-1', 'shop', 'saveGoods', {
+    clientKey: key(),
+    name: '香皂',
+    photo: '',
+    price: 5,
+    stock: 3,
+    limit: null,
+    onShelf: true,
+  });
+  expect(goods).toMatchObject({ hold: UNAVAILABLE });
+  expect((await api.ok('demo-head', 'shop', 'browse', {})).goods.map((g) => g.id)).not.toContain(goods.id);
+  await api.ok('demo-cadre-2', 'shop', 'decideGoods', { id: goods.id, decision: 'release' });
+  expect((await api.ok('demo-head', 'shop', 'browse', {})).goods.map((g) => g.id)).toContain(goods.id);
 });
 
 test('a public matter whose check fails is held for a cadre, who is told; its photo stays with insiders', async () => {

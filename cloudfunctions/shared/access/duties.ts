@@ -8,7 +8,7 @@ import { AppError } from '../errors';
 import type { User } from '../model';
 import { isCadreOf, isSecretaryOf, isSupervisorOf, isTownAdminOf } from './roles';
 
-export type Duty = 'record' | 'approve' | 'reverse' | 'resolveObjection' | 'confirmJoin' | 'confirmRole';
+export type Duty = 'record' | 'approve' | 'reverse' | 'resolveObjection' | 'confirmJoin' | 'confirmRole' | 'releaseHeld';
 
 export interface DutyRule {
   /** The rule in a sentence (printed in the README's access section). */
@@ -36,7 +36,22 @@ export const SEPARATION_OF_DUTIES: Record<Duty, DutyRule> = {
     rule: 'A role taken with an invite link waits until the secretary (for a secretary: the town admin), who is not the person, confirms it.',
     refusal: '任命须由村书记确认；村书记的任命须由乡镇管理员确认',
   },
+  releaseHeld: {
+    rule: 'Text the content check held (a letter, a board item, goods) is released or withdrawn by a cadre of the village who did not write it.',
+    refusal: '这条内容由您撰写，请其他村干部审核',
+  },
 };
+
+/** Whether the user may release or withdraw held text: a cadre of its village who is none of its writers. */
+export function mayReleaseHeld(user: User, villageId: string, writers: string[]): boolean {
+  return isCadreOf(user, villageId) && !writers.includes(user._id);
+}
+
+/** Refuses a decision on held text by anyone but a cadre of the village who is none of its writers. */
+export function requireReleaser(user: User, villageId: string, writers: string[]): void {
+  if (!isCadreOf(user, villageId)) throw new AppError('AUTH.FORBIDDEN', '只有村干部可以审核待审核的内容');
+  if (writers.includes(user._id)) throw new AppError('AUTH.OWN_HOUSEHOLD', SEPARATION_OF_DUTIES.releaseHeld.refusal);
+}
 
 /** Whether the user is a member of the household. */
 export function belongsTo(user: Pick<User, 'householdId'>, householdId: string): boolean {

@@ -3,6 +3,8 @@
 // idempotent), comments with their moderation and reply, notice board items with the finance
 // sign-off, and each user's subscribe-message grants.
 import * as z from 'zod';
+import { holdSchema } from '../hold';
+import { mediaCheckSchema } from '../media-verdict';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -15,7 +17,12 @@ export const letterSchema = z.object({
   body: z.string(),
   /** Cloud file IDs, at most 9. */
   pictures: z.array(z.string()),
-  status: z.enum(['draft', 'published']),
+  /** WeChat's media check of each picture: others see a picture once its check passed (older letters have none: insiders only). */
+  mediaChecks: z.array(mediaCheckSchema).optional(),
+  /** held: the secretary published it but the content check did not pass it; a cadre releases or withdraws it. */
+  status: z.enum(['draft', 'held', 'published']),
+  /** Why it is held (older letters have none). */
+  hold: holdSchema.nullable().optional(),
   authorId: z.string(),
   authorName: z.string(),
   createdAt: z.date(),
@@ -90,9 +97,14 @@ export const boardItemSchema = z.object({
   title: z.string(),
   body: z.string(),
   attachments: z.array(attachmentSchema),
+  /** WeChat's media check of each image attachment: others see one once its check passed. */
+  mediaChecks: z.array(mediaCheckSchema).optional(),
   /** 大事记: the day it happened; null for other kinds. */
   eventDate: day.nullable(),
-  status: z.enum(['draft', 'published']),
+  /** held: to be published, but the content check did not pass it; another cadre releases or withdraws it. */
+  status: z.enum(['draft', 'held', 'published']),
+  /** Why it is held (older items have none). */
+  hold: holdSchema.nullable().optional(),
   authorId: z.string(),
   authorName: z.string(),
   createdAt: z.date(),

@@ -30,9 +30,9 @@ export function viewerOf(user: User | null, villageId: string): BoardViewer {
   return { member: true, secretary: isSecretary(user), cadre: isCadre(user), supervisor: isSupervisor(user) };
 }
 
-/** Published letters are public (a shared card reaches anyone); drafts are the secretary's. */
+/** Published letters are public (a shared card reaches anyone); drafts are the secretary's; held ones the cadres' too. */
 export function canSeeLetter(viewer: BoardViewer, letter: Pick<Letter, 'status'>): boolean {
-  return letter.status === 'published' || viewer.secretary;
+  return letter.status === 'published' || viewer.secretary || (letter.status === 'held' && viewer.cadre);
 }
 
 /** Published items are public; drafts are for the cadres, and finance drafts for the supervisor too. */

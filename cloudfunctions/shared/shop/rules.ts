@@ -30,7 +30,7 @@ export interface RedeemCheck {
 /** Refuses a redemption the goods, the stock, the limit or the household's points do not allow; gives the goods. */
 export function checkRedeem({ goods, villageId, qty, available, used }: RedeemCheck): ShopGoods {
   if (!goods || goods.villageId !== villageId) throw new AppError('COMMON.NOT_FOUND', '没有这件商品，请刷新后再试');
-  if (!goods.onShelf) throw new AppError('SHOP.OFF_SHELF');
+  if (!goods.onShelf || goods.hold) throw new AppError('SHOP.OFF_SHELF');
   if (goods.limit && used + qty > goods.limit.qty) {
     const left = Math.max(0, goods.limit.qty - used);
     throw new AppError(

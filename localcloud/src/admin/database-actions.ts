@@ -35,7 +35,10 @@ function txnOf(body: Body): string | undefined {
   return str(body, 'transactionId');
 }
 
-/** The docs' words: 事务中不支持批量操作（where 语句）, 只支持单记录操作（collection.doc, collection.add）. */
+/**
+ * The docs' words (their sentence begins 在事务中不支持批量操作（where 语句），只支持单记录操作（collection.doc,
+ * collection.add）…) — https://developers.weixin.qq.com/miniprogram/dev/wxcloud/guide/database/transaction.html
+ */
 export const TRANSACTION_SINGLE_DOCUMENT_ONLY = '事务中不支持批量操作（where 语句），只支持单记录操作（collection.doc, collection.add）';
 
 /**
@@ -49,12 +52,21 @@ function singleDocTxnOf(body: Body): string | undefined {
   return txn;
 }
 
-/** Documents an aggregation answers when its pipeline sets no $limit (the cloud's default, as measured). */
+/**
+ * Documents an aggregation answers when its pipeline sets no $limit: the cloud's default, measured by
+ * its users (no reference page states it): https://developers.weixin.qq.com/community/develop/article/doc/000624c67c8b48611dba2b12058c13
+ * (云函数端Aggregate聚合操作limit默认20条限制).
+ */
 export const AGGREGATE_DEFAULT_LIMIT = 20;
 
 type Handler = (db: Database, body: Body) => Promise<Body> | Body;
 
 export const databaseActions: Record<string, Handler> = {
+  // get() without limit(): 100 (Collection.get: 云函数端：如果没有指定 limit，则默认且最多取 100 条记录,
+  // https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/database/collection/Collection.get.html);
+  // limit() at most 1000 (Collection.limit: 在云函数端默认及最大上限为 1000,
+  // https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/collection/Collection.limit.md).
+  // store/database.ts's DEFAULT_LIMIT and MAX_LIMIT.
   'database.getDocument': (db, body) => {
     const limit = num(body, 'limit');
     const list = db.find(

@@ -22,8 +22,48 @@ export interface OpenApiContext {
   pushMediaResult: (push: MediaCheckPush) => void;
 }
 
-/** errorCode of CommOpenApiResp for a cloud call the function's config.json does not declare. */
+/**
+ * errorCode of CommOpenApiResp for a cloud call the function's config.json does not declare; the
+ * SDK reports it as "system error: error code: -604101" (wx-server-sdk's CloudSDKError adds
+ * "function has no permission to call this API"). The docs: 每个云函数需要声明其会使用到的接口，否则无法调用…
+ * 如果更新后提示没有权限（-604101）— https://developers.weixin.qq.com/miniprogram/dev/wxcloud/guide/openapi/openapi.html
+ * (云调用说明, 声明调用接口), and https://docs.cloudbase.net/faq/knowledge/cloud-call-604101-permission-error.
+ */
 export const NO_PERMISSION = -604101;
+
+/** A value as the function sent it: JSON for ordinary values; a media value (imgSecCheck's image) is the file's bytes. */
+function pairValue(value: Uint8Array): unknown {
+  const text = Buffer.from(value).toString('utf8');
+  try {
+    return JSON.parse(text);
+  } catch {
+    return Buffer.from(value);
+  }
+}
+
+/** Reads one pairs entry { key = 1; value = 2 } into params. */
+function readPair(reader: protobuf.Reader, params: Record<string, unknown>): void {
+  const pairEnd = reader.uint32() + reader.pos;
+  let key = '';
+  let value: Uint8Array = new Uint8Array();
+  while (reader.pos < pairEnd) {
+    const t = reader.uint32();
+    if (t >>> 3 === 1) key = reader.string();
+    else if (t >>> 3 === 2) value = reader.bytes();
+    else reader.skipType(t & 7);
+  }
+  params[key] = pairValue(value);
+}
+
+/** Reads openapiData { repeated pairs = 1 } into params. */
+function readOpenApiData(reader: protobuf.Reader, params: Record<string, unknown>): void {
+  const end = reader.uint32() + reader.pos;
+  while (reader.pos < end) {
+    const pairTag = reader.uint32();
+    if (pairTag >>> 3 === 1) readPair(reader, params);
+    else reader.skipType(pairTag & 7);
+  }
+}
 
 /** Decodes CommApiData { apiType = 1; openapiData = 2 { repeated pairs = 1 { key = 1; value = 2 } } }. */
 export function decodeCommApiData(bytes: Uint8Array): Record<string, unknown> {
@@ -31,34 +71,8 @@ export function decodeCommApiData(bytes: Uint8Array): Record<string, unknown> {
   const reader = protobuf.Reader.create(bytes);
   while (reader.pos < reader.len) {
     const tag = reader.uint32();
-    if (tag >>> 3 !== 2) {
-      reader.skipType(tag & 7);
-      continue;
-    }
-    const end = reader.uint32() + reader.pos;
-    while (reader.pos < end) {
-      const pairTag = reader.uint32();
-      if (pairTag >>> 3 !== 1) {
-        reader.skipType(pairTag & 7);
-        continue;
-      }
-      const pairEnd = reader.uint32() + reader.pos;
-      let key = '';
-      let value: Uint8Array = new Uint8Array();
-      while (reader.pos < pairEnd) {
-        const t = reader.uint32();
-        if (t >>> 3 === 1) key = reader.string();
-        else if (t >>> 3 === 2) value = reader.bytes();
-        else reader.skipType(t & 7);
-      }
-      // Ordinary values are JSON; a media value (imgSecCheck's image) is the file's bytes.
-      const text = Buffer.from(value).toString('utf8');
-      try {
-        params[key] = JSON.parse(text);
-      } catch {
-        params[key] = Buffer.from(value);
-      }
-    }
+    if (tag >>> 3 === 2) readOpenApiData(reader, params);
+    else reader.skipType(tag & 7);
   }
   return params;
 }

@@ -17,7 +17,11 @@ export interface FunctionConfig {
   openapi: string[];
 }
 
-/** The cloud's default timeout of a function whose config sets none. */
+/**
+ * The cloud's default timeout of a function whose config sets none (默认是3s: the answer in
+ * https://developers.weixin.qq.com/community/develop/doc/00002239298b588f9b8bed99a51800), and the
+ * most the console sets (最大 60s: https://docs.cloudbase.net/en/cloud-function/faq).
+ */
 export const DEFAULT_TIMEOUT_S = 3;
 export const MAX_TIMEOUT_S = 60;
 

@@ -9,7 +9,7 @@ export interface InvokeRequest {
   env: Record<string, string>;
 }
 
-export type InvokeOutcome = { ok: true; result: string } | { ok: false; error: { message: string; stack: string } };
+export type InvokeOutcome = { ok: true; result: string } | { ok: false; error: { message: string; stack: string }; timedOut?: boolean };
 
 interface Instance {
   worker: Worker;
@@ -112,7 +112,12 @@ export class FunctionPool {
       inst.busy = null;
       inst.settle = null;
       void inst.worker.terminate();
-      settle({ ok: false, error: { message: `Invoking task timed out after ${this.opts.timeoutMs / 1000} seconds`, stack: '' } });
+      // SCF's words (status 433 TimeLimitReached), which WeChat passes on with errCode -504003.
+      settle({
+        ok: false,
+        error: { message: `Invoking task timed out after ${this.opts.timeoutMs / 1000} seconds`, stack: '' },
+        timedOut: true,
+      });
       this.dispatch();
     }, this.opts.timeoutMs);
     inst.settle = (o) => {

@@ -47,7 +47,28 @@ export interface FunctionInfo {
   configError: string | null;
 }
 
-export type InvokeResult = { ok: true; result: unknown; invocation: Invocation } | { ok: false; message: string; invocation: Invocation };
+export type InvokeResult =
+  | { ok: true; result: unknown; invocation: Invocation }
+  /** timedOut: past the function's timeout (the cloud answers -504003, not -504002). */
+  | { ok: false; message: string; invocation: Invocation; timedOut?: boolean };
+
+type InvokeOptions = { trigger?: 'call' | 'timer' | 'message'; parent?: Invocation; at?: Date };
+
+/** The environment a run sees besides the function's own: its seqId, clock, source and caller. */
+function runEnv(inv: Invocation, caller: Caller | null, at: Date | undefined): Record<string, string> {
+  return {
+    TCB_SEQID: inv.id,
+    // A timer fired "at" a moment runs with its clock there, as a real trigger would at that time.
+    LOCALCLOUD_CLOCK_OFFSET_MS: String(at ? at.getTime() - Date.now() : clock.offsetMs),
+    TCB_SOURCE: inv.source,
+    // Set by the cloud on a timer trigger's run only.
+    TRIGGER_SRC: inv.trigger === 'timer' ? 'timer' : '',
+    WX_OPENID: caller?.openid ?? '',
+    WX_APPID: caller?.appid ?? '',
+    WX_UNIONID: caller?.unionid ?? '',
+    WX_CLIENTIP: caller?.clientIp ?? '',
+  };
+}
 
 export interface RuntimeOptions {
   functionsDir: string;
@@ -166,14 +187,8 @@ export class FunctionRuntime {
     return this.invocations.get(id);
   }
 
-  async invoke(
-    name: string,
-    event: unknown,
-    caller: Caller | null,
-    opts: { trigger?: 'call' | 'timer' | 'message'; parent?: Invocation; at?: Date } = {},
-  ): Promise<InvokeResult | null> {
-    const fn = this.info(name);
-    if (!fn) return null;
+  /** A new invocation, kept for GET /_localcloud/invocations (the oldest dropped past KEEP_INVOCATIONS). */
+  private begin(name: string, caller: Caller | null, opts: InvokeOptions): Invocation {
     const source = sourceOf(opts.trigger ?? 'call', opts.parent);
     const inv: Invocation = {
       id: randomBytes(12).toString('hex'),
@@ -195,18 +210,14 @@ export class FunctionRuntime {
       const oldest = this.invocations.keys().next().value;
       if (oldest !== undefined) this.invocations.delete(oldest);
     }
-    const env: Record<string, string> = {
-      TCB_SEQID: inv.id,
-      // A timer fired "at" a moment runs with its clock there, as a real trigger would at that time.
-      LOCALCLOUD_CLOCK_OFFSET_MS: String(opts.at ? opts.at.getTime() - Date.now() : clock.offsetMs),
-      TCB_SOURCE: source,
-      // Set by the cloud on a timer trigger's run only.
-      TRIGGER_SRC: inv.trigger === 'timer' ? 'timer' : '',
-      WX_OPENID: caller?.openid ?? '',
-      WX_APPID: caller?.appid ?? '',
-      WX_UNIONID: caller?.unionid ?? '',
-      WX_CLIENTIP: caller?.clientIp ?? '',
-    };
+    return inv;
+  }
+
+  async invoke(name: string, event: unknown, caller: Caller | null, opts: InvokeOptions = {}): Promise<InvokeResult | null> {
+    const fn = this.info(name);
+    if (!fn) return null;
+    const inv = this.begin(name, caller, opts);
+    const env = runEnv(inv, caller, opts.at);
     if (fn.configError) {
       inv.durationMs = 0;
       inv.ok = false;
@@ -231,7 +242,7 @@ export class FunctionRuntime {
     inv.ok = outcome.ok;
     if (!outcome.ok) {
       console.error(`[localcloud] function ${name} failed: ${outcome.error.stack || outcome.error.message}`);
-      return { ok: false, message: outcome.error.message, invocation: inv };
+      return { ok: false, message: outcome.error.message, invocation: inv, ...(outcome.timedOut ? { timedOut: true } : {}) };
     }
     return { ok: true, result: JSON.parse(outcome.result) as unknown, invocation: inv };
   }

@@ -23,11 +23,18 @@ export interface WaitOptions {
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Polls `predicate` until it holds; fails with `what` after the timeout (10 s by default). */
+/**
+ * How long a page may take to show what a tap asked for: 10 s, or 30 s in the suite's run at
+ * production-like latency (LOCALCLOUD_DB_LATENCY_MS, where a cold function start and every
+ * database request cost more). Only the wait grows: a function past its declared timeout still fails.
+ */
+const DEFAULT_WAIT_MS = Number(process.env.LOCALCLOUD_DB_LATENCY_MS ?? 0) > 0 ? 30_000 : 10_000;
+
+/** Polls `predicate` until it holds; fails with `what` after the timeout (see DEFAULT_WAIT_MS). */
 export async function waitFor(
   predicate: () => boolean,
   what: string,
-  { timeoutMs = 10_000, intervalMs = 10 }: WaitOptions = {},
+  { timeoutMs = DEFAULT_WAIT_MS, intervalMs = 10 }: WaitOptions = {},
 ): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!predicate()) {

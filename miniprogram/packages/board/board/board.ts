@@ -65,7 +65,10 @@ const initial: BoardData = {
 function row(i: BoardItemSummary): Row {
   let badge = '';
   let badgeClass = '';
-  if (i.status === 'draft' && i.kind === 'finance') {
+  if (i.status === 'held') {
+    badge = '待审核';
+    badgeClass = 'badge-wait';
+  } else if (i.status === 'draft' && i.kind === 'finance') {
     badge = i.signOff ? '监委会已审核，待发布' : '待村务监督委员会审核';
     badgeClass = i.signOff ? 'badge-ok' : 'badge-wait';
   } else if (i.status === 'draft') {

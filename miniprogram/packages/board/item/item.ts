@@ -4,11 +4,12 @@
 // card with ?villageId=, someone not in the village reads it and may join.
 import type { BoardAttachment, BoardItemDetail } from '../../../../typings/index';
 import { showError } from '../../../services/cloud';
-import { getItem, openDocument, publishItem, signOffItem } from '../../../services/board';
+import { decideItem, getItem, openDocument, publishItem, signOffItem } from '../../../services/board';
+import { confirmDecision, decidedText, holdDecision } from '../../../utils/held';
 import { fileUrl } from '../../../services/upload';
 import { dayText, whenText } from '../../../utils/board-format';
 import { goJoin, pageUrl, param, shareCard, timelineCard } from '../../../utils/board-share';
-import { dataNumber } from '../../../utils/event';
+import { dataNumber, dataString } from '../../../utils/event';
 import { care } from '../../../behaviors/care';
 import { shell } from '../../../behaviors/page-shell';
 
@@ -118,6 +119,19 @@ Component({
       } catch (e) {
         this.setData({ acting: false });
         showError(e);
+      }
+    },
+    async onDecide(e: WechatMiniprogram.BaseEvent) {
+      const item = this.data.item;
+      const decision = holdDecision(dataString(e, 'decision'));
+      if (!item || !decision || this.data.acting || !(await confirmDecision(decision, '这条内容'))) return;
+      this.setData({ acting: true });
+      try {
+        this.show(await decideItem(item.id, decision));
+        this.setData({ acting: false, notice: decidedText(decision) });
+      } catch (err) {
+        this.setData({ acting: false });
+        showError(err);
       }
     },
     onEdit() {

@@ -5,7 +5,17 @@
 // commenters shown as "村民") and is offered a way to join.
 import type { CommentView, LetterDetail, ReadersResult } from '../../../../typings/index';
 import { errorText, showError } from '../../../services/cloud';
-import { askSubscription, getLetter, getReaders, moderateComment, postComment, replyComment, setLike } from '../../../services/board';
+import {
+  askSubscription,
+  decideLetter,
+  getLetter,
+  getReaders,
+  moderateComment,
+  postComment,
+  replyComment,
+  setLike,
+} from '../../../services/board';
+import { confirmDecision, decidedText, holdDecision } from '../../../utils/held';
 import { fileUrl } from '../../../services/upload';
 import { whenText } from '../../../utils/board-format';
 import { goJoin, pageUrl, param, shareCard, timelineCard } from '../../../utils/board-share';
@@ -40,6 +50,8 @@ interface LetterData {
   liked: boolean;
   likes: number;
   liking: boolean;
+  /** A release or withdrawal of the held letter is on its way. */
+  deciding: boolean;
   commentText: string;
   commentKey: string;
   posting: boolean;
@@ -65,6 +77,7 @@ const initial: LetterData = {
   liked: false,
   likes: 0,
   liking: false,
+  deciding: false,
   commentText: '',
   commentKey: '',
   posting: false,
@@ -106,13 +119,30 @@ Component({
         letter,
         villageId: letter.village.id,
         pictures: letter.pictures.map(fileUrl),
-        when: letter.status === 'draft' ? '草稿，还没有发布' : whenText(letter.publishedAt),
+        when:
+          letter.status === 'published'
+            ? whenText(letter.publishedAt)
+            : letter.status === 'held'
+              ? '待审核，还没有公开'
+              : '草稿，还没有发布',
         readText: `已读 ${letter.readHouseholds} / ${letter.households} 户`,
         comments: letter.comments.map(commentRow),
         held: letter.held.map(commentRow),
         liked: letter.liked,
         likes: letter.likes,
       });
+    },
+    async onDecide(e: WechatMiniprogram.BaseEvent) {
+      const decision = holdDecision(dataString(e, 'decision'));
+      if (!decision || this.data.deciding || !(await confirmDecision(decision, '这封信'))) return;
+      this.setData({ deciding: true });
+      try {
+        this.show(await decideLetter(this.data.id, decision));
+        this.setData({ deciding: false, notice: decidedText(decision) });
+      } catch (err) {
+        this.setData({ deciding: false });
+        showError(err);
+      }
     },
     onPreview(e: WechatMiniprogram.BaseEvent) {
       const urls = this.data.pictures;

@@ -19,6 +19,8 @@ interface Row {
   when: string;
   stats: string;
   draft: boolean;
+  /** 待审核 (held for a cadre) or 草稿. */
+  badge: string;
 }
 
 interface LettersData {
@@ -49,9 +51,10 @@ function row(l: LetterSummary): Row {
     title: l.title,
     excerpt: l.excerpt,
     cover: l.cover ? fileUrl(l.cover) : '',
-    when: l.status === 'draft' ? '草稿，还没有发布' : whenText(l.publishedAt),
+    when: l.status === 'published' ? whenText(l.publishedAt) : '还没有发布',
     stats: `已读 ${l.readHouseholds} 户 · 点赞 ${l.likes} · 留言 ${l.commentCount}`,
     draft: l.status === 'draft',
+    badge: l.status === 'held' ? '待审核' : '草稿',
   };
 }
 

@@ -6,8 +6,9 @@
 import type { BrowseResult, GoodsView, RedeemResult } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
 import { shell } from '../../../behaviors/page-shell';
-import { errorText } from '../../../services/cloud';
-import { browseShop, codeText, initialOf, redeem } from '../../../services/shop';
+import { errorText, showError } from '../../../services/cloud';
+import { browseShop, codeText, decideGoods, initialOf, redeem } from '../../../services/shop';
+import { confirmDecision, decidedText } from '../../../utils/held';
 import { fileUrl } from '../../../services/upload';
 import { newClientKey } from '../../../utils/client-key';
 import { dataString } from '../../../utils/event';
@@ -22,6 +23,10 @@ interface GoodsCard {
   limitText: string;
   /** Why 兑换 cannot be tapped ('' when it can). */
   blocked: string;
+  /** Cadres: why villagers do not see it (its name did not pass the content check), '' when they do. */
+  held: string;
+  /** A cadre who wrote none of it may release it. */
+  canRelease: boolean;
 }
 
 interface Sheet {
@@ -59,6 +64,7 @@ export function maxPieces(g: GoodsView, available: number): number {
 }
 
 function blockedText(g: GoodsView, shop: BrowseResult): string {
+  if (g.hold) return '待审核';
   if (!shop.household) return '加入一户后才能兑换';
   if (!shop.status.open) return '暂未开放';
   if (g.stock <= 0) return '已兑完';
@@ -77,6 +83,8 @@ function card(g: GoodsView, shop: BrowseResult): GoodsCard {
     stockText: g.stock > 0 ? `库存 ${g.stock} 件` : '已兑完',
     limitText: g.limit ? `${g.limitText}，本期已兑 ${g.used} 件` : '',
     blocked: blockedText(g, shop),
+    held: g.hold ? `待审核：${g.hold.reasonText}，村民看不到` : '',
+    canRelease: g.canRelease,
   };
 }
 
@@ -86,6 +94,17 @@ Component({
   methods: {
     async load() {
       this.show(await browseShop());
+    },
+    async onRelease(e: WechatMiniprogram.BaseEvent) {
+      const id = dataString(e, 'id');
+      if (!id || !(await confirmDecision('release', '这件商品'))) return;
+      try {
+        await decideGoods(id, 'release');
+        wx.showToast({ title: decidedText('release'), icon: 'none' });
+        await this.load();
+      } catch (err) {
+        showError(err);
+      }
     },
     show(shop: BrowseResult) {
       this.setData({ shop, cards: shop.goods.filter((g) => g.onShelf).map((g) => card(g, shop)) });

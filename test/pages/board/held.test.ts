@@ -1,0 +1,64 @@
+// Held content tapped through: a letter the content check did not pass is 待审核 with why for the
+// secretary who wrote it (who may withdraw it, not release it) and for the cadres, who find it in
+// the list; a cadre confirms and releases it, and a villager then reads it. A held notice board
+// item likewise.
+import { randomBytes } from 'node:crypto';
+import { loadPage } from '../support/page';
+import { asUser, wxState } from '../support/wx';
+import { open, useBoardCloud } from './support';
+
+const { api } = useBoardCloud();
+const key = (): string => randomBytes(8).toString('hex');
+
+test('a held letter: the secretary sees why and cannot release it; a cadre finds it, confirms and releases it', async () => {
+  const held = await api().ok('demo-secretary', 'saveLetter', {
+    clientKey: key(),
+    title: '提醒乡亲们',
+    body: '有人冒充村干部代开发票，大家不要上当。',
+    pictures: [],
+    publish: true,
+  });
+  expect(held.status).toBe('held');
+  const url = `/packages/board/letter/letter?id=${held.id}&villageId=village-hemei`;
+
+  asUser('demo-secretary');
+  const own = await open(url);
+  expect(own.textOf('#hold-reason')).toBe('内容安全检查认为含有可能不适宜公开的信息，须由其他村干部审核后才公开。');
+  expect(own.$('#release')).toBeNull();
+  expect(own.$('#withdraw')).not.toBeNull();
+
+  asUser('demo-cadre-1');
+  const list = await loadPage('packages/board/letters/letters');
+  await list.settled();
+  expect(list.textOf(`#draft-${held.id}`)).toContain('待审核');
+  const page = await open(url);
+  await page.tap('#release');
+  await page.until((d) => d.deciding === false && d.notice !== '', 'the letter is released');
+  expect(wxState().modals.at(-1)).toContain('这封信将公开给全村');
+  expect(page.textOf('#notice')).toBe('已审核通过，全村都能看到了');
+  expect(page.$('#held-letter')).toBeNull();
+
+  asUser('demo-villager');
+  expect((await open(url)).textOf('#title')).toBe('提醒乡亲们');
+});
+
+test('a held notice: a cadre who did not write it releases it from the item page', async () => {
+  const held = await api().ok('demo-cadre-1', 'saveItem', {
+    clientKey: key(),
+    kind: 'notice',
+    title: '办证须知',
+    body: '带上户口本。',
+    attachments: [],
+    publish: true,
+  });
+  expect(held.status).toBe('held');
+  const url = `/packages/board/item/item?id=${held.id}&villageId=village-hemei`;
+  asUser('demo-cadre-1');
+  expect((await open(url)).$('#release')).toBeNull();
+  asUser('demo-cadre-2');
+  const page = await open(url);
+  expect(page.textOf('#held')).toBe('待审核');
+  await page.tap('#release');
+  await page.until((d) => d.acting === false && d.notice !== '', 'the item is released');
+  expect(page.$('#held-item')).toBeNull();
+});
