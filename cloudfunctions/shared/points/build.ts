@@ -58,6 +58,11 @@ export function ledgerEvent(rec: PointRecord, kind: LedgerEvent['kind'], delta: 
   };
 }
 
+/** The cap counter a record of the item for the household on that date uses, or null for an item without a cap. */
+export function capIdOf(item: Pick<RuleItem, 'code' | 'cap'>, householdId: string, occurredOn: string): string | null {
+  return item.cap ? capCounterId(householdId, item.code, capPeriodKey(item.cap, occurredOn)) : null;
+}
+
 function stepsOf(i: RecordInput): Step[] {
   const submitted: Step = {
     by: i.by._id,
@@ -106,7 +111,7 @@ export function buildRecord(i: RecordInput): RecordDocs {
     clientKey: i.clientKey,
     createdAt: i.now,
   };
-  const capId = i.item.cap ? capCounterId(h._id, i.item.code, capPeriodKey(i.item.cap, i.occurredOn)) : null;
+  const capId = capIdOf(i.item, h._id, i.occurredOn);
   const approved = i.state.status === 'approved';
   return { record, capId, approval: approved ? ledgerEvent(record, 'approve', approvalDelta(record.points), i.by._id, i.now) : null };
 }

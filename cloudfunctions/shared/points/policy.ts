@@ -42,6 +42,11 @@ export interface RecordCheck {
   evidence: string[];
 }
 
+/** Whether this recorder may record the item at all: the item allows them, and a deduction is a cadre's. */
+export function mayRecordItem(item: Pick<RuleItem, 'points' | 'recordedBy'>, recorder: Recorder): boolean {
+  return item.recordedBy.includes(recorder) && (item.points > 0 || recorder === 'cadre');
+}
+
 /** Refuses what the rules forbid; a deduction is a cadre's, with a reason. */
 export function checkRecord({ item, recorder, reason, evidence }: RecordCheck): void {
   if (item.points < 0) {
