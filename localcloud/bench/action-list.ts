@@ -180,7 +180,8 @@ export const ACTIONS: Action[] = [
     // transaction or folded into another document without weakening the ledger or the stock.
     budget: { ...WRITE, requests: 9 },
     runs: 5,
-    calls: async (p) => [call('demo-head', 'shop', 'redeem', { clientKey: p.key(), goodsId: await p.cheapGoods(), qty: 1 })],
+    // A household with points for every run (the demo head's has 4 to spend).
+    calls: async (p) => [call('demo-cadre-2', 'shop', 'redeem', { clientKey: p.key(), goodsId: await p.cheapGoods(), qty: 1 })],
   },
   {
     name: 'shop.verify (the keeper reads a pickup code)',
