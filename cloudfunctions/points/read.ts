@@ -4,6 +4,7 @@
 // of the households concerned). At 15 ms a request this is one round trip instead of two and five
 // requests; whatever a write depends on is read again inside its transaction.
 import { C } from '../shared/collections';
+import { activeUser } from '../shared/users';
 import { AppError } from '../shared/errors';
 import {
   capCounterSchema,
@@ -49,15 +50,6 @@ export interface ReadWanted {
 
 // A value no document has: a lookup by a missing field would otherwise match every document without it.
 const NONE = '\u0000none';
-
-function activeUser(row: unknown): User {
-  if (row === undefined) throw new AppError('AUTH.NOT_JOINED');
-  const user = userSchema.parse(row);
-  // As currentUser(): a pending member waits for a cadre; one who left is no longer of the village.
-  if (user.status === 'pending') throw new AppError('AUTH.PENDING');
-  if (user.status === 'left') throw new AppError('AUTH.LEFT');
-  return user;
-}
 
 export async function readForPoints(openid: string, want: ReadWanted): Promise<PointsRead> {
   const [row] = await aggregateRows(C.users, (a) => {

@@ -3,6 +3,7 @@
 // shop settings and, for browsing, the village's goods, the household's balance and its usage
 // counters of the current periods.
 import { C } from '../shared/collections';
+import { activeUser } from '../shared/users';
 import { AppError } from '../shared/errors';
 import {
   balanceSchema,
@@ -10,7 +11,6 @@ import {
   shopGoodsSchema,
   shopSettingsSchema,
   shopUsageSchema,
-  userSchema,
   type Balance,
   type Household,
   type ShopGoods,
@@ -44,15 +44,6 @@ export interface BrowseContext extends ShopContext {
 
 export function householdLabel(h: Household): string {
   return `${h.no} ${h.headName}`;
-}
-
-function activeUser(row: unknown): User {
-  if (row === undefined) throw new AppError('AUTH.NOT_JOINED');
-  const user = userSchema.parse(row);
-  // As currentUser(): a pending member waits for a cadre; one who left is no longer of the village.
-  if (user.status === 'pending') throw new AppError('AUTH.PENDING');
-  if (user.status === 'left') throw new AppError('AUTH.LEFT');
-  return user;
 }
 
 async function load(openid: string, browse: { today: string } | null, goodsId?: string): Promise<{ ctx: ShopContext; row: unknown }> {
