@@ -72,6 +72,12 @@ export function percentile(values: number[], p: number): number {
 }
 
 const max = (runs: RunFigures[], f: (r: RunFigures) => number): number => Math.max(...runs.map(f));
+/**
+ * The round trips of an action's runs as a budget reads them: the fewest. The count is the code's
+ * critical path, and a busy machine only ever adds to it (a function held up between two requests
+ * it sends together makes them two trips); it never takes one away.
+ */
+export const tripsOf = (runs: RunFigures[]): number => Math.min(...runs.map((x) => x.roundTrips));
 
 /** The latency the budgets are written for: a round trip from a function to WeChat cloud's database. */
 export const LATENCY_MS = 15;
@@ -83,7 +89,7 @@ export const LATENCY_MS = 15;
  * count of them does not depend on the machine.
  */
 export function budgetMs(runs: RunFigures[], short: boolean): number {
-  if (short) return max(runs, (x) => x.roundTrips) * LATENCY_MS;
+  if (short) return tripsOf(runs) * LATENCY_MS;
   return percentile(
     runs.map((x) => x.serverMs),
     50,
@@ -126,12 +132,7 @@ export function checkBudget(r: ActionResult, facts: FunctionFacts[], short = fal
       max(all, (x) => x.requests),
       b.requests,
     );
-  if (b.roundTrips !== undefined)
-    over(
-      'round trips at 15 ms',
-      max(r.at15, (x) => x.roundTrips),
-      b.roundTrips,
-    );
+  if (b.roundTrips !== undefined) over('round trips at 15 ms (fewest of the runs)', tripsOf(r.at15), b.roundTrips);
   if (b.serverMs !== undefined) over(short ? 'round trips × 15 ms' : 'server ms p50 at 15 ms', budgetMs(r.at15, short), b.serverMs);
   checkTimeoutShare(r, facts, short, over);
   return out;
@@ -174,7 +175,8 @@ export function renderReport(o: {
       .join(', ')}`,
     '- the demo village (150 households) on the local cloud, each action run through the real built functions as the demo identity named;',
     '  requests and round trips are counted by the local cloud per invocation (round trips: the critical path, requests in flight together count once)',
-    '- budgets: requests and round trips are exact counts, checked as they are. Server time is checked on the measure a busy machine',
+    '- budgets: requests are exact counts; round trips too, checked on the fewest of the runs (a busy machine only adds trips, when a',
+    '  function is held up between two requests it sends together). Server time is checked on the measure a busy machine',
     `  moves least: the p50 at 15 ms of a full run, and in a short run (CI) the model round trips × ${LATENCY_MS} ms (production's server`,
     "  time is its database round trips; the p95 shown is this machine's load as much as the code)",
     '',
