@@ -3,9 +3,12 @@
 // when their notice period ended (their points earned); this month's approved but pending, a few
 // records still waiting for review. Balances are folded from the generated ledger, so they equal what
 // recompute finds.
+import type { Recorder } from '../typings';
 import { chinaDate, lastMonths } from '../cloudfunctions/shared/china-time';
 import type { Balance, Household, LedgerEvent, Notice, NoticeLine, PointRecord, RuleSet, User } from '../cloudfunctions/shared/model';
-import { capCounterId, capPeriodKey, foldLedger } from '../cloudfunctions/shared/points/policy';
+import { buildRecord, capIdOf, ledgerEvent } from '../cloudfunctions/shared/points/build';
+import { approvalDelta, foldLedger } from '../cloudfunctions/shared/points/policy';
+import type { RuleItem } from '../cloudfunctions/shared/rules/template';
 import { between, pick, prng } from './names';
 
 const MONTHS = 6;
@@ -41,6 +44,79 @@ function monthState(month: string, today: string, now: Date): MonthState {
   return now < closesAt ? 'open' : 'settled';
 }
 
+/** What the history is made of and what it has made so far. */
+interface Gen {
+  rand: () => number;
+  rules: RuleSet;
+  cadres: User[];
+  positives: RuleItem[];
+  deductions: RuleItem[];
+  gridLeaderOf: (gridId: string) => User | undefined;
+  records: PointRecord[];
+  ledger: LedgerEvent[];
+  caps: Map<string, number>;
+  n: number;
+}
+
+/** Whether the household may still score the item in its cap period (and counts the use). */
+function capAllows(g: Gen, item: RuleItem, householdId: string, occurredOn: string): boolean {
+  const capId = capIdOf(item, householdId, occurredOn);
+  if (!capId || !item.cap) return true;
+  const used = g.caps.get(capId) ?? 0;
+  if (used >= item.cap.times) return false;
+  g.caps.set(capId, used + 1);
+  return true;
+}
+
+function recorderOf(source: Recorder, cadre: User, leader: User | undefined): User | null {
+  if (source === 'cadre') return cadre;
+  return source === 'gridLeader' && leader ? leader : null;
+}
+
+/** An approved item's approvals: a self-report's grid leader first, then a cadre. */
+function approvalsOf(
+  source: Recorder,
+  cadre: User,
+  leader: User | undefined,
+  at: Date,
+): { by: string; byName: string; role: string; at: Date }[] {
+  const first = source === 'self' && leader ? [{ by: leader._id, byName: leader.name, role: 'gridLeader', at }] : [];
+  return [...first, { by: cadre._id, byName: cadre.name, role: 'cadre', at }];
+}
+
+/** The i-th item of a household's month, approved or (this month, now and then) still waiting. */
+function historyItem(g: Gen, h: Household, month: string, state: MonthState, lastDay: number, i: number): void {
+  const { rand } = g;
+  const item = rand() < 0.04 && g.deductions.length ? pick(rand, g.deductions) : pick(rand, g.positives);
+  const occurredOn = `${month}-${String(between(rand, 1, lastDay)).padStart(2, '0')}`;
+  if (!capAllows(g, item, h._id, occurredOn)) return;
+  const cadre = pick(rand, g.cadres);
+  const leader = g.gridLeaderOf(h.gridId);
+  const source = sourceOf(rand, item, leader);
+  const waiting = state === 'current' && rand() < 0.15 && source !== 'cadre';
+  const at = chinaInstant(occurredOn, 9 + (i % 8));
+  g.n += 1;
+  // The documents recording makes (shared/points/build), with this history's approvals.
+  const { record } = buildRecord({
+    id: `seed-r${String(g.n).padStart(5, '0')}`,
+    household: h,
+    rules: g.rules,
+    item,
+    recorder: source,
+    by: recorderOf(source, cadre, leader) ?? { _id: `member-of-${h._id}`, name: h.headName },
+    state: waiting ? { status: 'pending', level: source === 'gridLeader' ? 1 : 0 } : { status: 'approved', level: 2 },
+    occurredOn,
+    month,
+    clientKey: `seed-${g.n}`,
+    reason: item.points < 0 ? '网格巡查发现' : '',
+    approvals: waiting ? [] : approvalsOf(source, cadre, leader, at),
+    now: at,
+  });
+  const rec: PointRecord = { ...record, settled: state === 'settled' && !waiting };
+  g.records.push(rec);
+  if (!waiting) g.ledger.push(ledgerEvent(rec, 'approve', approvalDelta(rec.points), cadre._id, at));
+}
+
 export function demoHistory(
   households: Household[],
   users: User[],
@@ -48,103 +124,33 @@ export function demoHistory(
   gridLeaderOf: (gridId: string) => User | undefined,
   now: Date,
 ): History {
-  const rand = prng(7);
   const today = chinaDate(now);
-  const months = lastMonths(today, MONTHS);
-  const cadres = users.filter((u) => u.roles.includes('cadre'));
-  const positives = rules.items.filter((i) => i.points > 0);
-  const deductions = rules.items.filter((i) => i.points < 0);
-  const records: PointRecord[] = [];
-  const ledger: LedgerEvent[] = [];
-  const caps = new Map<string, number>();
+  const g: Gen = {
+    rand: prng(7),
+    rules,
+    cadres: users.filter((u) => u.roles.includes('cadre')),
+    positives: rules.items.filter((i) => i.points > 0),
+    deductions: rules.items.filter((i) => i.points < 0),
+    gridLeaderOf,
+    records: [],
+    ledger: [],
+    caps: new Map(),
+    n: 0,
+  };
   const notices: Notice[] = [];
   const settledMonths = new Map<string, string[]>();
-  let n = 0;
-  for (const month of months) {
+  for (const month of lastMonths(today, MONTHS)) {
     const state = monthState(month, today, now);
-    const current = state === 'current';
-    const lastDay = current ? Number(today.slice(8, 10)) : 28;
+    const lastDay = state === 'current' ? Number(today.slice(8, 10)) : 28;
     for (const h of households) {
       // Busy households score more: a steady spread makes rankings and honours meaningful.
-      const count = between(rand, 0, 2) + (h._id.endsWith('0') ? 2 : 0);
-      for (let i = 0; i < count; i++) {
-        const item = rand() < 0.04 && deductions.length ? pick(rand, deductions) : pick(rand, positives);
-        const day = String(between(rand, 1, lastDay)).padStart(2, '0');
-        const occurredOn = `${month}-${day}`;
-        if (item.cap) {
-          const capId = capCounterId(h._id, item.code, capPeriodKey(item.cap, occurredOn));
-          const used = caps.get(capId) ?? 0;
-          if (used >= item.cap.times) continue;
-          caps.set(capId, used + 1);
-        }
-        const cadre = pick(rand, cadres);
-        const leader = gridLeaderOf(h.gridId);
-        const source =
-          item.points < 0
-            ? 'cadre'
-            : item.recordedBy.includes('self') && rand() < 0.5
-              ? 'self'
-              : item.recordedBy.includes('gridLeader') && leader
-                ? 'gridLeader'
-                : 'cadre';
-        const waiting = current && rand() < 0.15 && source !== 'cadre';
-        const at = chinaInstant(occurredOn, 9 + (i % 8));
-        const recorder = source === 'cadre' ? cadre : source === 'gridLeader' && leader ? leader : null;
-        const steps: PointRecord['steps'] = [
-          {
-            by: recorder?._id ?? `member-of-${h._id}`,
-            byName: recorder?.name ?? h.headName,
-            role: source === 'self' ? 'villager' : source,
-            decision: 'submitted',
-            reason: '',
-            at,
-          },
-        ];
-        if (!waiting && source === 'self' && leader)
-          steps.push({ by: leader._id, byName: leader.name, role: 'gridLeader', decision: 'approved', reason: '', at });
-        if (!waiting) steps.push({ by: cadre._id, byName: cadre.name, role: 'cadre', decision: 'approved', reason: '', at });
-        n += 1;
-        const rec: PointRecord = {
-          _id: `seed-r${String(n).padStart(5, '0')}`,
-          villageId: h.villageId,
-          householdId: h._id,
-          householdLabel: `${h.no} ${h.headName}`,
-          gridId: h.gridId,
-          ruleSetId: rules._id,
-          ruleVersion: rules.version,
-          itemCode: item.code,
-          itemName: item.name,
-          category: item.category,
-          points: item.points,
-          occurredOn,
-          month,
-          year: Number(month.slice(0, 4)),
-          status: waiting ? 'pending' : 'approved',
-          level: waiting ? (source === 'gridLeader' ? 1 : 0) : 2,
-          source,
-          recordedBy: recorder?._id ?? `member-of-${h._id}`,
-          recordedByName: recorder?.name ?? h.headName,
-          proxyFor: null,
-          note: '',
-          reason: item.points < 0 ? '网格巡查发现' : '',
-          evidence: [],
-          reverses: null,
-          reversedBy: null,
-          settled: state === 'settled' && !waiting,
-          steps,
-          clientKey: `seed-${n}`,
-          createdAt: at,
-        };
-        records.push(rec);
-        if (waiting) continue;
-        const base = { villageId: rec.villageId, householdId: rec.householdId, recordId: rec._id, year: rec.year, month, by: cadre._id };
-        ledger.push({ _id: `${rec._id}:approve`, kind: 'approve', pending: rec.points, earned: 0, available: 0, at, ...base });
-      }
+      const count = between(g.rand, 0, 2) + (h._id.endsWith('0') ? 2 : 0);
+      for (let i = 0; i < count; i++) historyItem(g, h, month, state, lastDay, i);
     }
     if (state === 'open' || state === 'settled')
-      publish(month, state, households, records, ledger, notices, settledMonths, cadres[0]?._id ?? 'demo-secretary');
+      publish(month, state, households, g.records, g.ledger, notices, settledMonths, g.cadres[0]?._id ?? 'demo-secretary');
   }
-  const folded = foldLedger(ledger);
+  const folded = foldLedger(g.ledger);
   const balances = households.map(
     (h): Balance => ({
       _id: h._id,
@@ -154,7 +160,7 @@ export function demoHistory(
       settledMonths: settledMonths.get(h._id) ?? [],
     }),
   );
-  return { records, ledger, balances, notices, caps: [...caps].map(([_id, count]) => ({ _id, count })) };
+  return { records: g.records, ledger: g.ledger, balances, notices, caps: [...g.caps].map(([_id, count]) => ({ _id, count })) };
 }
 
 /** A past month as the notice function leaves it: published on the 1st and, once its period has ended, settled. */
@@ -227,6 +233,13 @@ function publish(
     version: 1,
     lines,
   });
+}
+
+/** Who recorded a history item: a cadre for a deduction, else the household or its grid leader as the item allows. */
+function sourceOf(rand: () => number, item: RuleItem, leader: User | undefined): Recorder {
+  if (item.points < 0) return 'cadre';
+  if (item.recordedBy.includes('self') && rand() < 0.5) return 'self';
+  return item.recordedBy.includes('gridLeader') && leader ? 'gridLeader' : 'cadre';
 }
 
 function nextMonth(month: string): string {

@@ -58,13 +58,127 @@ function chinaInstant(date: string, hour: number): Date {
   return new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+08:00`);
 }
 
+/** What the seed's orders are made from and what they have made so far. */
+interface ShopSeed {
+  rand: Rand;
+  head: User | undefined;
+  keeper: User | undefined;
+  label: Map<string, string>;
+  available: Map<string, number>;
+  usage: Map<string, Record<string, number>>;
+  orders: ShopOrder[];
+  ledger: LedgerEvent[];
+  codes: Set<string>;
+}
+
+/** Whether the goods' limit allows the household this many more in the period (and counts them). */
+function limitAllows(s: ShopSeed, householdId: string, g: ShopGoods, limitKey: string, qty: number): boolean {
+  if (!limitKey) return true;
+  const counts = s.usage.get(usageId(householdId, limitKey)) ?? {};
+  if ((counts[g._id] ?? 0) + qty > (g.limit?.qty ?? 0)) return false;
+  counts[g._id] = (counts[g._id] ?? 0) + qty;
+  s.usage.set(usageId(householdId, limitKey), counts);
+  return true;
+}
+
+/** Who redeemed for the household: the demo head for theirs, a member for the others. */
+function redeemer(s: ShopSeed, householdId: string): { by: string; byName: string } {
+  if (s.head && householdId === s.head.householdId) return { by: s.head._id, byName: s.head.name };
+  return { by: `member-of-${householdId}`, byName: s.label.get(householdId)?.split(' ')[1] ?? '' };
+}
+
+/** How an order was closed: handed over by the keeper at `done`, or still open. */
+function closing(s: ShopSeed, done: Date | null): Pick<ShopOrder, 'closedAt' | 'closedMonth' | 'closedBy' | 'closedByName'> {
+  if (!done) return { closedAt: null, closedMonth: null, closedBy: null, closedByName: '' };
+  return {
+    closedAt: done,
+    closedMonth: chinaDate(done).slice(0, 7),
+    closedBy: s.keeper?._id ?? 'demo-keeper',
+    closedByName: s.keeper?.name ?? '',
+  };
+}
+
+/** An order as redeeming leaves it, with its ledger event; skipped when the goods' limit is reached. */
+function order(s: ShopSeed, householdId: string, g: ShopGoods, qty: number, createdAt: Date, done: Date | null): void {
+  const day = chinaDate(createdAt);
+  const limitKey = g.limit ? periodKey(g.limit.period, day) : '';
+  if (!limitAllows(s, householdId, g, limitKey, qty)) return;
+  const points = g.price * qty;
+  const id = `seed-o${String(s.orders.length + 1).padStart(3, '0')}`;
+  const who = redeemer(s, householdId);
+  s.orders.push(
+    shopOrderSchema.parse({
+      _id: id,
+      villageId: VILLAGE,
+      householdId,
+      householdLabel: s.label.get(householdId) ?? householdId,
+      goodsId: g._id,
+      goodsName: g.name,
+      photo: g.photo,
+      price: g.price,
+      qty,
+      points,
+      code: code(s.rand, s.codes),
+      status: done ? 'done' : 'open',
+      ...who,
+      clientKey: `seed-order-${s.orders.length + 1}`,
+      createdAt,
+      month: day.slice(0, 7),
+      limitKey,
+      expiresAt: pickupDeadline(createdAt, 7),
+      ...closing(s, done),
+    }),
+  );
+  s.ledger.push(
+    ledgerEventSchema.parse({
+      _id: `${id}:redeem`,
+      villageId: VILLAGE,
+      householdId,
+      recordId: id,
+      kind: 'redeem',
+      pending: 0,
+      earned: 0,
+      available: -points,
+      year: Number(day.slice(0, 4)),
+      month: day.slice(0, 7),
+      by: who.by,
+      at: createdAt,
+    }),
+  );
+  s.available.set(householdId, (s.available.get(householdId) ?? 0) - points);
+  g.stock = Math.max(0, g.stock - qty);
+}
+
+/** Orders handed over on the days given: about three households in ten, goods they can pay for. */
+function handedOver(s: ShopSeed, households: Household[], goods: ShopGoods[], days: string[]): void {
+  const { rand } = s;
+  for (const h of households) {
+    if (h._id === s.head?.householdId || rand() < 0.7) continue;
+    const g = pick(
+      rand,
+      goods.filter((x) => x.onShelf && x.stock > 0),
+    );
+    const qty = g.limit ? 1 : between(rand, 1, 2);
+    if ((s.available.get(h._id) ?? 0) < g.price * qty) continue;
+    const day = pick(rand, days);
+    order(s, h._id, g, qty, chinaInstant(day, 9 + between(rand, 0, 6)), chinaInstant(day, 16));
+  }
+}
+
+/** The balances as inserted, less what the orders spent. */
+async function spend(db: SeedStore, balances: Balance[], available: Map<string, number>): Promise<void> {
+  for (const b of balances) {
+    const spent = b.available - (available.get(b._id) ?? b.available);
+    if (spent) await db.update(C.balances, { _id: b._id }, { $inc: { available: -spent } }, { multi: false, merge: true, upsert: false });
+  }
+}
+
 /** Seeds the shop; `balances` are the households' balances as just inserted (their available points are spent here). */
 export async function seedShop(db: SeedStore, households: Household[], users: User[], balances: Balance[], now: Date): Promise<void> {
   const rand = prng(60);
   const today = chinaDate(now);
   const [lastMonth = today.slice(0, 7)] = lastMonths(today, 2);
   const cadre = users.find((u) => u._id === 'demo-cadre-1');
-  const keeper = users.find((u) => u._id === 'demo-keeper');
   const head = users.find((u) => u._id === 'demo-head');
   const goods: ShopGoods[] = GOODS.map((g, i) =>
     shopGoodsSchema.parse({
@@ -78,71 +192,18 @@ export async function seedShop(db: SeedStore, households: Household[], users: Us
       ...g,
     }),
   );
-  const available = new Map(balances.map((b) => [b._id, b.available]));
-  const label = new Map(households.map((h) => [h._id, `${h.no} ${h.headName}`]));
-  const usage = new Map<string, Record<string, number>>();
-  const orders: ShopOrder[] = [];
-  const ledger: LedgerEvent[] = [];
-  const codes = new Set<string>();
-
-  const order = (householdId: string, g: ShopGoods, qty: number, createdAt: Date, done: Date | null): void => {
-    const day = chinaDate(createdAt);
-    const limitKey = g.limit ? periodKey(g.limit.period, day) : '';
-    if (limitKey) {
-      const counts = usage.get(usageId(householdId, limitKey)) ?? {};
-      if ((counts[g._id] ?? 0) + qty > (g.limit?.qty ?? 0)) return;
-      counts[g._id] = (counts[g._id] ?? 0) + qty;
-      usage.set(usageId(householdId, limitKey), counts);
-    }
-    const points = g.price * qty;
-    const id = `seed-o${String(orders.length + 1).padStart(3, '0')}`;
-    const closedDay = done ? chinaDate(done) : null;
-    orders.push(
-      shopOrderSchema.parse({
-        _id: id,
-        villageId: VILLAGE,
-        householdId,
-        householdLabel: label.get(householdId) ?? householdId,
-        goodsId: g._id,
-        goodsName: g.name,
-        photo: g.photo,
-        price: g.price,
-        qty,
-        points,
-        code: code(rand, codes),
-        status: done ? 'done' : 'open',
-        by: householdId === head?.householdId ? head._id : `member-of-${householdId}`,
-        byName: householdId === head?.householdId ? head.name : (label.get(householdId)?.split(' ')[1] ?? ''),
-        clientKey: `seed-order-${orders.length + 1}`,
-        createdAt,
-        month: day.slice(0, 7),
-        limitKey,
-        expiresAt: pickupDeadline(createdAt, 7),
-        closedAt: done,
-        closedMonth: closedDay ? closedDay.slice(0, 7) : null,
-        closedBy: done ? (keeper?._id ?? 'demo-keeper') : null,
-        closedByName: done ? (keeper?.name ?? '') : '',
-      }),
-    );
-    ledger.push(
-      ledgerEventSchema.parse({
-        _id: `${id}:redeem`,
-        villageId: VILLAGE,
-        householdId,
-        recordId: id,
-        kind: 'redeem',
-        pending: 0,
-        earned: 0,
-        available: -points,
-        year: Number(day.slice(0, 4)),
-        month: day.slice(0, 7),
-        by: householdId === head?.householdId ? head._id : `member-of-${householdId}`,
-        at: createdAt,
-      }),
-    );
-    available.set(householdId, (available.get(householdId) ?? 0) - points);
-    g.stock = Math.max(0, g.stock - qty);
+  const s: ShopSeed = {
+    rand,
+    head,
+    keeper: users.find((u) => u._id === 'demo-keeper'),
+    label: new Map(households.map((h) => [h._id, `${h.no} ${h.headName}`])),
+    available: new Map(balances.map((b) => [b._id, b.available])),
+    usage: new Map(),
+    orders: [],
+    ledger: [],
+    codes: new Set(),
   };
+  const { available, usage, orders, ledger } = s;
 
   // Handed over: a 兑换日 at the end of last month, and this month's days so far.
   const dayOfMonth = Number(today.slice(8, 10));
@@ -151,21 +212,11 @@ export async function seedShop(db: SeedStore, households: Household[], users: Us
     `${lastMonth}-27`,
     ...Array.from({ length: Math.max(0, dayOfMonth - 1) }, (_, i) => `${today.slice(0, 7)}-${String(i + 1).padStart(2, '0')}`),
   ];
-  for (const h of households) {
-    if (h._id === head?.householdId || rand() < 0.7) continue;
-    const g = pick(
-      rand,
-      goods.filter((x) => x.onShelf && x.stock > 0),
-    );
-    const qty = g.limit ? 1 : between(rand, 1, 2);
-    if ((available.get(h._id) ?? 0) < g.price * qty) continue;
-    const day = pick(rand, days);
-    order(h._id, g, qty, chinaInstant(day, 9 + between(rand, 0, 6)), chinaInstant(day, 16));
-  }
+  handedOver(s, households, goods, days);
   // Waiting for pickup: the demo head's soap, redeemed a little while ago.
   const soap = goods.find((g) => g.name.startsWith('洗衣皂'));
   if (head?.householdId && soap && (available.get(head.householdId) ?? 0) >= soap.price) {
-    order(head.householdId, soap, 1, new Date(now.getTime() - 30 * 60_000), null);
+    order(s, head.householdId, soap, 1, new Date(now.getTime() - 30 * 60_000), null);
   }
 
   await db.insert(
@@ -178,10 +229,7 @@ export async function seedShop(db: SeedStore, households: Household[], users: Us
     C.shopUsage,
     [...usage].map(([_id, counts]) => shopUsageSchema.parse({ _id, householdId: _id.split('|')[0], counts })),
   );
-  for (const b of balances) {
-    const spent = b.available - (available.get(b._id) ?? b.available);
-    if (spent) await db.update(C.balances, { _id: b._id }, { $inc: { available: -spent } }, { multi: false, merge: true, upsert: false });
-  }
+  await spend(db, balances, available);
   await db.insert(C.shopSettings, [
     shopSettingsSchema.parse({
       _id: VILLAGE,

@@ -33,12 +33,24 @@ export interface RuleSetView {
   items: RuleItemView[];
 }
 
+/** What the caller may record, as points.record will judge it: the page asks, it never repeats the rules. */
+export interface RecordingTerms {
+  /** As whom: a self-report (a villager of a household), a grid leader's or a cadre's record. */
+  recorder: Recorder;
+  /** Items of the version in force this recorder may record (deductions are a cadre's only). */
+  itemCodes: string[];
+  /** How many days back a record may be dated (never in the future). */
+  maxAgeDays: number;
+}
+
 export interface RulesResult {
   /** The version in force today (China time), or null before any adoption. */
   current: RuleSetView | null;
   versions: { id: string; version: number; effectiveFrom: string }[];
   /** Whether the caller (the secretary) may record a newly adopted version. */
   canAdopt: boolean;
+  /** What the caller may self-report for their household. */
+  recording: RecordingTerms;
 }
 
 export type RecordStatus = 'pending' | 'approved' | 'rejected';
@@ -162,6 +174,9 @@ export interface HouseholdOption {
 export interface HouseholdsResult {
   /** As whom the caller records for these households (deductions are a cadre's only). */
   recorder: 'gridLeader' | 'cadre';
+  /** The version in force today, and what the caller may record for these households: the record page's one call. */
+  current: RuleSetView | null;
+  recording: RecordingTerms;
   /** The households the caller may record for: a grid leader's own grids, all of the village for a cadre. */
   households: HouseholdOption[];
 }

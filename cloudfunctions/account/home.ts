@@ -38,35 +38,47 @@ function boardOf(
   });
 }
 
+/** What 我 shows of the caller, from what the home screen read. */
+function meOf(
+  user: User,
+  v: { village: { _id: string; name: string }; ref: { townName: string } } | null,
+  town: { _id: string; name: string } | null,
+  household: Household | null,
+  counts: { villageHouseholds: number; townVillages: number },
+  grids: Grid[],
+): MeResult {
+  return {
+    joined: true,
+    name: user.name,
+    roles: user.roles,
+    roleNames: user.roles.map((r) => ROLE_NAMES[r]),
+    village: v ? { id: v.village._id, name: v.village.name, townName: v.ref.townName, households: counts.villageHouseholds } : null,
+    town: town ? { id: town._id, name: town.name, villages: counts.townVillages } : null,
+    household: household
+      ? { id: household._id, label: household.no, headName: household.headName, gridName: gridName(grids, household.gridId) }
+      : null,
+  };
+}
+
 export async function homeScreen(openid: string): Promise<HomeScreen> {
   const user = await getById(C.users, openid, userSchema);
-  if (!user || user.status !== 'active') return { me: await notJoined(user, openid), board: null };
+  if (user?.status !== 'active') return { me: await notJoined(user, openid), board: null };
   const villageId = user.villageId;
-  const isTownAdmin = townOf(user) !== null;
+  // A town admin's town (and its villages counted), read with the rest.
+  const townId = townOf(user) !== null ? user.townId : null;
   const ref = villageId ? villageRef(villageId, user.townId) : null;
   const grids = villageId && user.householdId ? microGrids(villageId) : Promise.resolve([]);
   const householdRead = user.householdId ? getById(C.households, user.householdId, householdSchema) : Promise.resolve(null);
   const [v, town, household, villageHouseholds, townVillages, gridList, board] = await Promise.all([
     ref ? ref.catch(() => null) : null,
-    isTownAdmin && user.townId ? getById(C.towns, user.townId, townSchema) : null,
+    townId ? getById(C.towns, townId, townSchema) : null,
     householdRead,
     villageId ? count(C.households, { villageId }) : 0,
-    isTownAdmin && user.townId ? count(C.villages, { townId: user.townId }) : 0,
+    townId ? count(C.villages, { townId }) : 0,
     grids,
     villageId && ref ? boardOf(user, villageId, ref, grids, householdRead) : null,
   ]);
-  const me: MeResult = {
-    joined: true,
-    name: user.name,
-    roles: user.roles,
-    roleNames: user.roles.map((r) => ROLE_NAMES[r]),
-    village: v ? { id: v.village._id, name: v.village.name, townName: v.ref.townName, households: villageHouseholds } : null,
-    town: isTownAdmin && town ? { id: town._id, name: town.name, villages: townVillages } : null,
-    household: household
-      ? { id: household._id, label: household.no, headName: household.headName, gridName: gridName(gridList, household.gridId) }
-      : null,
-  };
-  return { me, board };
+  return { me: meOf(user, v, town, household, { villageHouseholds, townVillages }, gridList), board };
 }
 
 function gridName(grids: Grid[], id: string): string {

@@ -10,9 +10,10 @@ import { chinaDate } from '../shared/china-time';
 import { keyedId } from '../shared/points/ids';
 import { count, getById, list } from '../shared/repo';
 import { commentSchema, letterSchema, likeSchema, type Letter } from '../shared/board/model';
-import { PAGE_SIZE, canSeeComment, canSeeLetter, likeId, viewerOf } from '../shared/board/policy';
+import { PAGE_SIZE, canSeeComment, canSeeLetter, likeId } from '../shared/board/policy';
 import type { User } from '../shared/model';
-import { optionalUser, readerFor, readerOf, requireSecretary, villageRef, type Reader } from './context';
+import { readerFor, requireSecretary, type Reader } from './context';
+import { letterWithReader } from './letter-read';
 import { recordRead } from './reads';
 import { insertOnce, newDraft, updateWhere, whole } from './store';
 import { commentView, letterSummary, picturesFor } from './views';
@@ -68,13 +69,19 @@ export async function findLetter(id: string): Promise<Letter> {
   return letter;
 }
 
+/** Whether the member likes the letter (read with the letter when opening it). */
+function likeOf(letter: Letter, member: User | null, known: boolean | undefined): Promise<boolean> {
+  if (known !== undefined || !member) return Promise.resolve(known ?? false);
+  return getById(C.boardLikes, likeId(letter._id, member._id), likeSchema).then((l) => l !== null);
+}
+
 /** The letter as the reader sees it; `read` records a member's read of a published letter first. */
-export async function detail(reader: Reader, letter: Letter, read: boolean): Promise<LetterDetail> {
+export async function detail(reader: Reader, letter: Letter, read: boolean, liked?: boolean): Promise<LetterDetail> {
   const { viewer, user } = reader;
   const member: User | null = viewer.member ? user : null;
   const [households, like, comments, counted] = await Promise.all([
     count(C.households, { villageId: letter.villageId }),
-    member ? getById(C.boardLikes, likeId(letter._id, member._id), likeSchema) : Promise.resolve(null),
+    likeOf(letter, member, liked),
     list(C.boardComments, { letterId: letter._id }, commentSchema, { orderBy: ['createdAt', 'desc'], limit: COMMENTS_SHOWN }),
     member && read && letter.status === 'published' ? recordRead(letter, member) : Promise.resolve({ user: false, household: false }),
   ]);
@@ -92,7 +99,7 @@ export async function detail(reader: Reader, letter: Letter, read: boolean): Pro
     village: reader.ref,
     viewer,
     households,
-    liked: like !== null,
+    liked: like,
     comments: shown.filter((c) => c.status === 'visible' || c.authorId === reader.openid).map((c) => commentView(c, viewer, reader.openid)),
     held: viewer.secretary ? shown.filter((c) => c.status === 'held').map((c) => commentView(c, viewer, reader.openid)) : [],
     can: {
@@ -108,10 +115,9 @@ export async function detail(reader: Reader, letter: Letter, read: boolean): Pro
 }
 
 export async function getLetter(openid: string, id: string): Promise<LetterDetail> {
-  const [user, letter] = await Promise.all([optionalUser(openid), findLetter(id)]);
-  if (!canSeeLetter(viewerOf(user, letter.villageId), letter)) throw new AppError('COMMON.NOT_FOUND', '没有找到这封公开信');
-  const v = await villageRef(letter.villageId);
-  return detail(readerOf(openid, user, v.village, v.ref), letter, true);
+  const { letter, reader, liked } = await letterWithReader(openid, id);
+  if (!canSeeLetter(reader.viewer, letter)) throw new AppError('COMMON.NOT_FOUND', '没有找到这封公开信');
+  return detail(reader, letter, true, liked);
 }
 
 export async function saveLetter(openid: string, req: SaveLetterRequest): Promise<LetterDetail> {

@@ -1,7 +1,7 @@
-// Reads of a letter: a member's first open writes their read (`letter|u|openid`) and, if their
-// household had none yet, the household's (`letter|h|household`); each counter of the letter grows
-// only with the write that was first. At most three requests, one on every later open; a repeated
-// or concurrent open counts nothing twice.
+// Reads of a letter: a member's open writes their read (`letter|u|openid`) and their household's
+// (`letter|h|household`) side by side, each only if it is the first; each counter of the letter
+// grows only with the write that was first. Two round trips (three requests) on a first open, one on
+// every later open; a repeated or concurrent open counts nothing twice.
 import type { ReadersResult } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
@@ -26,13 +26,16 @@ export async function recordRead(letter: Letter, user: User): Promise<{ user: bo
     householdId: user.householdId,
     at,
   };
-  if (!(await insertOnce(C.boardReads, mine))) return { user: false, household: false };
-  const household = ids.household ? await insertOnce(C.boardReads, { ...mine, _id: ids.household, kind: 'household' }) : false;
+  const [first, household] = await Promise.all([
+    insertOnce(C.boardReads, mine),
+    ids.household ? insertOnce(C.boardReads, { ...mine, _id: ids.household, kind: 'household' }) : false,
+  ]);
+  if (!first && !household) return { user: false, household: false };
   await db
     .collection(C.boardLetters)
     .doc(letter._id)
-    .update({ data: { readUsers: _.inc(1), ...(household ? { readHouseholds: _.inc(1) } : {}) } });
-  return { user: true, household };
+    .update({ data: { ...(first ? { readUsers: _.inc(1) } : {}), ...(household ? { readHouseholds: _.inc(1) } : {}) } });
+  return { user: first, household };
 }
 
 /** Which households have read a letter and which not (the secretary and cadres): two reads per 1,000 households. */

@@ -8,7 +8,10 @@ import { householdSchema } from '../shared/model';
 import { isCadre, isGridLeader, microGridsLedBy } from '../shared/access';
 import { listAll } from '../shared/repo';
 import { _ } from '../shared/sdk';
-import { villageContext } from './context';
+import { inForce } from './context';
+import { readForPoints } from './read';
+import { recordingTerms } from './rules';
+import { ruleSetView } from './views';
 
 /** "3组9号" before "3组12号": numbers compare as numbers. */
 export function naturalCompare(a: string, b: string): number {
@@ -28,7 +31,8 @@ export function naturalCompare(a: string, b: string): number {
 }
 
 export async function households(openid: string): Promise<HouseholdsResult> {
-  const { user, village, grids } = await villageContext(openid);
+  // The caller, the village, its grids and rules in one request; then the households.
+  const { user, village, grids, sets } = await readForPoints(openid, {});
   const cadre = isCadre(user);
   const led = isGridLeader(user) ? microGridsLedBy(user, grids) : [];
   if (!cadre && !led.length) throw new AppError('AUTH.FORBIDDEN', '只有网格长和村干部可以为农户记录积分');
@@ -38,8 +42,12 @@ export async function households(openid: string): Promise<HouseholdsResult> {
   const gridIndex = new Map(gridOrder.map((g, i) => [g._id, i]));
   const gridName = new Map(grids.map((g) => [g._id, g.name]));
   rows.sort((a, b) => (gridIndex.get(a.gridId) ?? Infinity) - (gridIndex.get(b.gridId) ?? Infinity) || naturalCompare(a.no, b.no));
+  const recorder = cadre ? 'cadre' : 'gridLeader';
+  const current = inForce(sets);
   return {
-    recorder: cadre ? 'cadre' : 'gridLeader',
+    recorder,
+    current: current ? ruleSetView(current) : null,
+    recording: recordingTerms(current, recorder),
     households: rows.map((h) => ({ id: h._id, label: `${h.no} ${h.headName}`, gridId: h.gridId, gridName: gridName.get(h.gridId) ?? '' })),
   };
 }

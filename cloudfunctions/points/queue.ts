@@ -4,7 +4,7 @@ import { C } from '../shared/collections';
 import { pointRecordSchema } from '../shared/model';
 import { canReview } from '../shared/points/policy';
 import { isCadre, isSecretary, isSupervisor, microGridsLedBy } from '../shared/access';
-import { villageCadres } from './review';
+import { villageCadres } from './read';
 import { list } from '../shared/repo';
 import { AppError } from '../shared/errors';
 import { villageContext } from './context';

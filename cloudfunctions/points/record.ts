@@ -1,68 +1,34 @@
 // points.record: a self-report, or a grid leader's or cadre's record for one or many households.
-// A transaction writes each household's record, its cap counter and (for a cadre's record, which
-// passes at once) the ledger event and the balance; a batch runs one per household, several at once.
-// Record ids derive from the client's key, so a retried submission finds its records instead of
-// writing them again.
-import type { RecordRequest, RecordResult } from '../../typings';
-import { C } from '../shared/collections';
-import { chinaDate, isDate, monthOf, yearOf } from '../shared/china-time';
+// read (one aggregation) → allowed? (shared/points/policy, shared/access) → the documents (the pure
+// builder of shared/points/build) → write (record-write: one transaction per household, several
+// households at once) → tell → view. Record ids derive from the client's key, so a retried
+// submission finds its records instead of writing them again.
+import type { RecordRequest, RecordResult, Recorder } from '../../typings';
+import { chinaDate, monthOf } from '../shared/china-time';
 import { requireCleanText } from '../shared/content-check';
 import { AppError } from '../shared/errors';
-import {
-  capCounterSchema,
-  householdSchema,
-  pointRecordSchema,
-  userSchema,
-  type Grid,
-  type Household,
-  type PointRecord,
-  type User,
-} from '../shared/model';
-import type { RuleItem } from '../shared/rules/template';
-import { notify, thing } from '../shared/notify';
-import { recordId } from '../shared/points/ids';
-import {
-  approvalDelta,
-  capCounterId,
-  capPeriodKey,
-  checkRecord,
-  initialState,
-  leaderInterested,
-  recorderFor,
-} from '../shared/points/policy';
-import { belongsTo, isHead } from '../shared/access';
+import { C } from '../shared/collections';
+import { pointRecordSchema, type Household, type PointRecord, type RuleSet } from '../shared/model';
 import { list } from '../shared/repo';
 import { _ } from '../shared/sdk';
-import { ROLE_NAMES } from '../shared/roles';
-import { isDuplicateKey, txGet, withTransaction, type Tx } from '../shared/tx';
+import type { RuleItem } from '../shared/rules/template';
+import { recordId } from '../shared/points/ids';
+import { buildRecord } from '../shared/points/build';
+import { capCounterId, capPeriodKey, checkRecord, checkRecordDate, initialState, recorderFor } from '../shared/points/policy';
+import { belongsTo } from '../shared/access';
+import { isDuplicateKey, withTransaction } from '../shared/tx';
 import { HOUSEHOLDS_AT_ONCE, mapLimit } from '../shared/parallel';
-import { bookingMonth, publishedMonths } from '../shared/notice/booking';
-import { applyLedger } from '../shared/points/ledger';
-import { inForce, ruleSets, villageContextWith } from './context';
-import { recordView } from './views';
 import { currentTime } from '../shared/clock';
-
-/** How far back a record may be dated: the month's notice must still be open for it. */
-const MAX_AGE_DAYS = 45;
-
-function checkDate(occurredOn: string, today: string): void {
-  if (!isDate(occurredOn)) throw new AppError('COMMON.INVALID_INPUT', '日期格式不对');
-  if (occurredOn > today) throw new AppError('COMMON.INVALID_INPUT', '不能记录还没有发生的事');
-  const age = (Date.parse(today) - Date.parse(occurredOn)) / 86_400_000;
-  if (age > MAX_AGE_DAYS) throw new AppError('COMMON.INVALID_INPUT', `只能记录${MAX_AGE_DAYS}天以内的事项`);
-}
-
-async function targetHouseholds(villageId: string, ids: string[]): Promise<Household[]> {
-  const found = await list(C.households, { _id: _.in(ids) }, householdSchema, { limit: ids.length });
-  if (found.length !== ids.length) throw new AppError('COMMON.NOT_FOUND', '有农户不存在');
-  if (found.some((h) => h.villageId !== villageId)) throw new AppError('AUTH.OTHER_VILLAGE');
-  return found;
-}
+import { inForce } from './context';
+import { readForPoints, type PointsRead } from './read';
+import { writeRecord, type Booking, type Cap } from './record-write';
+import { tellRecorded } from './record-tell';
+import { recordView } from './views';
 
 export async function record(req: RecordRequest, openid: string): Promise<RecordResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await recordOnce(req, openid);
+      return await recordOnce(req, openid, attempt > 1);
     } catch (e) {
       // A double tap raced its twin into the same record ids: the twin wrote them, so answer as a
       // retry. A batch's households are written side by side, so the twin may still be writing
@@ -73,192 +39,131 @@ export async function record(req: RecordRequest, openid: string): Promise<Record
   }
 }
 
-async function recordOnce(req: RecordRequest, openid: string): Promise<RecordResult> {
-  const today = chinaDate();
-  checkDate(req.occurredOn, today);
+/** What a submission is, once read and allowed. */
+interface Plan {
+  read: PointsRead;
+  recorder: Recorder;
+  rules: RuleSet;
+  item: RuleItem;
+  /** Households already holding this submission's record (a retry). */
+  existing: PointRecord[];
+  fresh: Household[];
+  selfReport: boolean;
+}
+
+/** The cap counters a batch may use, of every period (the item is not known before the read). */
+function capIdsOf(req: RecordRequest): string[] {
+  const periods = (['month', 'quarter', 'year'] as const).map((period) => capPeriodKey({ period, times: 1 }, req.occurredOn));
+  return (req.householdIds ?? []).flatMap((h) => periods.map((p) => capCounterId(h, req.itemCode, p)));
+}
+
+async function read(req: RecordRequest, openid: string): Promise<PointsRead> {
+  if (req.householdIds === undefined) return readForPoints(openid, { ownHousehold: true });
+  const householdIds = [...new Set(req.householdIds)];
+  return readForPoints(openid, { householdIds, capIds: householdIds.length > 1 ? capIdsOf(req) : [] });
+}
+
+/** This submission's records already written (a retry), by their ids, known once the village is. */
+async function alreadyWritten(req: RecordRequest, r: PointsRead): Promise<PointRecord[]> {
+  const ids = r.households.map((h) => recordId(r.village._id, req.clientKey, h._id));
+  return ids.length ? list(C.pointRecords, { _id: _.in(ids) }, pointRecordSchema, { limit: ids.length }) : [];
+}
+
+function targets(req: RecordRequest, r: PointsRead): Household[] {
+  if (req.householdIds === undefined) return r.households;
+  if (r.households.length !== new Set(req.householdIds).size) throw new AppError('COMMON.NOT_FOUND', '有农户不存在');
+  if (r.households.some((h) => h.villageId !== r.village._id)) throw new AppError('AUTH.OTHER_VILLAGE');
+  return r.households;
+}
+
+/** Who may record what: refuses what the rules and the caller's roles do not allow. */
+function allowed(req: RecordRequest, r: PointsRead, existing: PointRecord[]): Plan {
   const selfReport = req.householdIds === undefined;
-  const occurredMonth = monthOf(req.occurredOn);
-  // Everything the checks need is read in one round trip after the user's: the village, its grids
-  // and rules, the households, records already written for this key (a retry), and the notice.
-  const [{ user, village, grids }, [sets, households, existing, published]] = await villageContextWith(openid, (u, villageId) => {
-    const householdIds = selfReport ? [u.householdId ?? ''] : [...new Set(req.householdIds)];
-    const ids = householdIds.map((h) => recordId(villageId, req.clientKey, h));
-    return Promise.all([
-      ruleSets(villageId),
-      selfReport && !u.householdId ? Promise.resolve([]) : targetHouseholds(villageId, householdIds),
-      list(C.pointRecords, { _id: _.in(ids) }, pointRecordSchema, { limit: ids.length }),
-      publishedMonths(villageId, [occurredMonth]),
-    ]);
-  });
+  const households = targets(req, r);
   const recorder = recorderFor(
-    user,
+    r.user,
     selfReport,
     households.map((h) => h.gridId),
-    grids,
+    r.grids,
   );
-  const rules = inForce(sets, req.occurredOn);
+  const rules = inForce(r.sets, req.occurredOn);
   const item = rules?.items.find((i) => i.code === req.itemCode);
   if (!rules || !item) throw new AppError('COMMON.NOT_FOUND', '没有这一积分项，请刷新规则后再试');
-  const evidence = req.evidence ?? [];
-  checkRecord({ item, recorder, reason: req.reason ?? '', evidence });
-  await requireCleanText(openid, `${req.note ?? ''}${req.reason ?? ''}`, 1);
+  checkRecord({ item, recorder, reason: req.reason ?? '', evidence: req.evidence ?? [] });
+  const done = new Set(existing.map((e) => e.householdId));
+  return { read: r, recorder, rules, item, existing, fresh: households.filter((h) => !done.has(h._id)), selfReport };
+}
 
-  const existingIds = new Set(existing.map((r) => r._id));
-  const fresh = households.filter((h) => !existingIds.has(recordId(village._id, req.clientKey, h._id)));
-  const levels = village.settings.reviewLevels;
-  // Separation of duties: a record for the recorder's own household (or, for a self-report that
-  // goes to the grid leader first, the grid leader's own household) waits for another cadre.
-  const leaders = recorder === 'self' && levels[0] === 'gridLeader' ? await gridLeadersOf(fresh, grids) : [];
-  const stateOf = (h: Household): ReturnType<typeof initialState> => {
-    const leader = leaders.find((u) => grids.some((g) => g._id === h.gridId && g.leaderUserId === u._id)) ?? null;
-    const interested = (recorder !== 'self' && belongsTo(user, h._id)) || leaderInterested(leader, h._id);
-    return initialState(recorder, levels, interested);
-  };
+function capReached(h: Household, item: RuleItem): AppError {
+  return new AppError('COMMON.INVALID_INPUT', `${h.no}「${item.name}」本期已达上限（${item.cap?.times ?? 0}次）`);
+}
+
+/**
+ * Where a household's record starts. Separation of duties: a record for the recorder's own
+ * household (or, for a self-report that goes to the grid leader first, the grid leader's own
+ * household) waits for a cadre of another household.
+ */
+function stateFor(p: Plan, h: Household): ReturnType<typeof initialState> {
+  const levels = p.read.village.settings.reviewLevels;
+  const leader = p.read.grids.find((g) => g._id === h.gridId)?.leaderUserId ?? null;
+  const leaderOfHousehold = p.selfReport && levels[0] === 'gridLeader' && p.read.users.some((u) => u._id === leader && belongsTo(u, h._id));
+  const interested = (p.recorder !== 'self' && belongsTo(p.read.user, h._id)) || leaderOfHousehold;
+  return initialState(p.recorder, levels, interested);
+}
+
+async function write(req: RecordRequest, p: Plan, today: string): Promise<PointRecord[]> {
+  const { user, village } = p.read;
   const now = currentTime();
-  const month = bookingMonth(occurredMonth, published, monthOf(today));
-
-  /** One household's record, its cap use and (approved at once) its ledger event and balance. */
-  const writeOne = async (t: Tx, h: Household): Promise<PointRecord> => {
-    const state = stateOf(h);
-    if (item.cap) {
-      const capId = capCounterId(h._id, item.code, capPeriodKey(item.cap, req.occurredOn));
-      const raw = await txGet(t, C.pointCaps, capId);
-      const used = raw ? capCounterSchema.parse(raw).count : 0;
-      if (used >= item.cap.times) throw capReached(h, item.name, item.cap.times);
-      await t
-        .collection(C.pointCaps)
-        .doc(capId)
-        .set({ data: { count: used + 1 } });
-    }
-    const rec: PointRecord = pointRecordSchema.parse({
-      _id: recordId(village._id, req.clientKey, h._id),
-      villageId: village._id,
-      householdId: h._id,
-      householdLabel: `${h.no} ${h.headName}`,
-      gridId: h.gridId,
-      ruleSetId: rules._id,
-      ruleVersion: rules.version,
-      itemCode: item.code,
-      itemName: item.name,
-      category: item.category,
-      points: item.points,
-      occurredOn: req.occurredOn,
-      month,
-      year: yearOf(month),
-      status: state.status,
-      level: state.level,
-      source: recorder,
-      recordedBy: user._id,
-      recordedByName: user.name,
-      proxyFor: req.proxyFor ?? null,
-      note: req.note ?? '',
-      reason: req.reason ?? '',
-      evidence,
-      reverses: null,
-      reversedBy: null,
-      settled: false,
-      steps: [
-        { by: user._id, byName: user.name, role: recorder === 'self' ? 'villager' : recorder, decision: 'submitted', reason: '', at: now },
-        ...(state.status === 'approved'
-          ? [{ by: user._id, byName: user.name, role: recorder, decision: 'approved' as const, reason: '', at: now }]
-          : []),
-      ],
-      clientKey: req.clientKey,
-      createdAt: now,
-    });
-    const { _id, ...data } = rec;
-    await t.collection(C.pointRecords).add({ data: { _id, ...data } });
-    if (rec.status === 'approved') await applyLedger(t, rec, 'approve', approvalDelta(rec.points), user._id, now);
-    return rec;
+  const booking: Booking = { villageId: village._id, occurredMonth: monthOf(req.occurredOn), currentMonth: monthOf(today) };
+  const one = (h: Household) => {
+    const id = recordId(village._id, req.clientKey, h._id);
+    const build = (month: string) =>
+      buildRecord({
+        ...req,
+        id,
+        household: h,
+        rules: p.rules,
+        item: p.item,
+        recorder: p.recorder,
+        by: user,
+        state: stateFor(p, h),
+        month,
+        now,
+      });
+    const cap: Cap | null = p.item.cap ? { times: p.item.cap.times, reached: () => capReached(h, p.item) } : null;
+    return withTransaction((t) => writeRecord(t, build, booking, cap));
   };
+  if (p.fresh.length > 1 && p.item.cap && !p.existing.length) {
+    // Many households: every cap is checked first (read with the rest), so a household at its cap
+    // refuses the whole submission before anything is written; each transaction checks it again.
+    const cap = p.item.cap;
+    const full = p.fresh.find(
+      (h) => (p.read.caps.get(capCounterId(h._id, p.item.code, capPeriodKey(cap, req.occurredOn))) ?? 0) >= cap.times,
+    );
+    if (full) throw capReached(full, p.item);
+  }
+  return mapLimit(p.fresh, HOUSEHOLDS_AT_ONCE, one);
+}
 
+/**
+ * One attempt. The first does not look for earlier records of the submission (a retry is rare and a
+ * look costs a round trip): a record already there fails its add as a duplicate key, and a cap
+ * used up by the first attempt refuses; either way the submission is tried again, looking first.
+ */
+async function recordOnce(req: RecordRequest, openid: string, lookFirst: boolean): Promise<RecordResult> {
+  const today = chinaDate();
+  checkRecordDate(req.occurredOn, today);
+  const r = await read(req, openid);
+  const existing = lookFirst ? await alreadyWritten(req, r) : [];
+  const plan = allowed(req, r, existing);
+  await requireCleanText(openid, `${req.note ?? ''}${req.reason ?? ''}`, 1);
   let written: PointRecord[];
-  if (fresh.length <= 1) {
-    written = await withTransaction(async (t) => {
-      const out: PointRecord[] = [];
-      for (const h of fresh) out.push(await writeOne(t, h));
-      return out;
-    });
-  } else {
-    // Many households: every cap is checked first in one read, so a household at its cap refuses
-    // the whole submission before anything is written; then one transaction per household, several
-    // at once (each checks its cap again, against a record made meanwhile).
-    if (item.cap) await checkCaps(fresh, item.code, item.name, item.cap, req.occurredOn);
-    written = await mapLimit(fresh, HOUSEHOLDS_AT_ONCE, (h) => withTransaction((t) => writeOne(t, h)));
+  try {
+    written = await write(req, plan, today);
+  } catch (e) {
+    if (!lookFirst && (isDuplicateKey(e) || e instanceof AppError)) return recordOnce(req, openid, true);
+    throw e;
   }
-
-  const first = written[0];
-  await tell(
-    written,
-    recorder,
-    first ? levels[first.level] : undefined,
-    grids.map((g) => ({ id: g._id, leader: g.leaderUserId })),
-    village._id,
-  );
+  await tellRecorded(written, plan.recorder, r.village, r.grids);
   return { records: [...existing, ...written].map(recordView), repeated: existing.length };
-}
-
-/** The users who lead the micro grids of these households (to see whether one belongs to the household). */
-async function gridLeadersOf(households: Household[], grids: Grid[]): Promise<User[]> {
-  const ids = [...new Set(households.flatMap((h) => grids.find((g) => g._id === h.gridId)?.leaderUserId ?? []))];
-  return ids.length ? list(C.users, { _id: _.in(ids) }, userSchema, { limit: ids.length }) : [];
-}
-
-function capReached(h: Household, itemName: string, times: number): AppError {
-  return new AppError('COMMON.INVALID_INPUT', `${h.no}「${itemName}」本期已达上限（${times}次）`);
-}
-
-async function checkCaps(
-  households: Household[],
-  code: string,
-  itemName: string,
-  cap: NonNullable<RuleItem['cap']>,
-  occurredOn: string,
-): Promise<void> {
-  const ids = households.map((h) => capCounterId(h._id, code, capPeriodKey(cap, occurredOn)));
-  const counters = await list(C.pointCaps, { _id: _.in(ids) }, capCounterSchema, { limit: ids.length });
-  const used = new Map(counters.map((c) => [c._id, c.count]));
-  const full = households.find((h, i) => (used.get(ids[i] ?? '') ?? 0) >= cap.times);
-  if (full) throw capReached(full, itemName, cap.times);
-}
-
-/** Reviewers hear of new work; households of a deduction. */
-async function tell(
-  written: PointRecord[],
-  recorder: string,
-  nextLevel: string | undefined,
-  gridLeaders: { id: string; leader: string | null }[],
-  villageId: string,
-): Promise<void> {
-  const first = written[0];
-  if (!first) return;
-  const waiting = written.filter((r) => r.status === 'pending');
-  if (waiting.length) {
-    const reviewers =
-      nextLevel === 'gridLeader'
-        ? [...new Set(waiting.map((r) => gridLeaders.find((g) => g.id === r.gridId)?.leader ?? ''))]
-        : (await list(C.users, { villageId, roles: 'cadre' }, userSchema, { limit: 20 })).map((u) => u._id);
-    await Promise.all(
-      reviewers.map((to) =>
-        notify(to, 'reviewNeeded', 'packages/points/review/review', {
-          thing1: thing(`${first.itemName}（${waiting.length}户）`),
-          thing2: thing(recorder === 'self' ? '村民自报' : ROLE_NAMES.gridLeader),
-        }),
-      ),
-    );
-  }
-  if (first.points < 0) {
-    const heads = await list(C.users, { householdId: _.in(written.map((r) => r.householdId)) }, userSchema, { limit: 1000 });
-    await Promise.all(
-      heads
-        .filter((u) => isHead(u))
-        .map((u) =>
-          notify(u._id, 'deduction', 'packages/points/archive/archive', {
-            thing1: thing(first.itemName),
-            number2: { value: String(first.points) },
-            thing3: thing(first.reason),
-          }),
-        ),
-    );
-  }
 }

@@ -62,3 +62,9 @@ export async function aggregateRows(coll: CollectionName, build: (agg: Aggregate
   if (typeof res === 'object' && res !== null && 'list' in res && Array.isArray(res.list)) return res.list;
   throw new Error('unexpected aggregation reply');
 }
+
+/** The documents an aggregation joined under `field` (null entries, which a lookup by an array may give, dropped). */
+export function joinedDocs<T>(row: unknown, field: string, schema: z.ZodType<T>): T[] {
+  const found: unknown = typeof row === 'object' && row !== null ? Reflect.get(row, field) : undefined;
+  return Array.isArray(found) ? found.filter((d) => d !== null && d !== undefined).map((d) => schema.parse(d)) : [];
+}

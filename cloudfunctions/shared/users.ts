@@ -10,8 +10,13 @@ import { getById, list } from './repo';
 export { personIdOf };
 
 export async function currentUser(openid: string): Promise<User> {
-  const user = await getById(C.users, openid, userSchema);
-  if (!user) throw new AppError('AUTH.NOT_JOINED');
+  return activeUser(await getById(C.users, openid, userSchema));
+}
+
+/** The caller's user document as read (by an aggregation too), refused unless they are of the village. */
+export function activeUser(found: unknown): User {
+  if (found === undefined || found === null) throw new AppError('AUTH.NOT_JOINED');
+  const user = userSchema.parse(found);
   // A pending member waits for a cadre's confirmation; one who left is no longer of the village.
   if (user.status === 'pending') throw new AppError('AUTH.PENDING');
   if (user.status === 'left') throw new AppError('AUTH.LEFT');

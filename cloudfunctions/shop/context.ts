@@ -2,8 +2,8 @@
 // from the caller's user document that joins (by indexed fields) their household, the village's
 // shop settings and, for browsing, the village's goods, the household's balance and its usage
 // counters of the current periods.
-import type * as z from 'zod';
 import { C } from '../shared/collections';
+import { activeUser } from '../shared/users';
 import { AppError } from '../shared/errors';
 import {
   balanceSchema,
@@ -11,14 +11,13 @@ import {
   shopGoodsSchema,
   shopSettingsSchema,
   shopUsageSchema,
-  userSchema,
   type Balance,
   type Household,
   type ShopGoods,
   type ShopUsage,
   type User,
 } from '../shared/model';
-import { aggregateRows } from '../shared/repo';
+import { aggregateRows, joinedDocs as joined } from '../shared/repo';
 import type { ShopCalendar } from '../shared/shop/calendar';
 import { LIMIT_PERIODS, periodKey } from '../shared/shop/period';
 import { DEFAULT_PICKUP_DAYS } from '../shared/shop/rules';
@@ -32,6 +31,8 @@ export interface ShopContext {
   villageId: string;
   household: Household | null;
   settings: ShopSettingsNow;
+  /** The goods named by the action (redeem), as read with the rest; null when none was named or found. */
+  namedGoods: ShopGoods | null;
 }
 
 export interface BrowseContext extends ShopContext {
@@ -41,31 +42,21 @@ export interface BrowseContext extends ShopContext {
   usage: ShopUsage[];
 }
 
-/** The documents joined under `field` (null entries, which a lookup by an array may give, dropped). */
-function joined<T>(row: unknown, field: string, schema: z.ZodType<T>): T[] {
-  const list: unknown = typeof row === 'object' && row !== null ? Reflect.get(row, field) : undefined;
-  return Array.isArray(list) ? list.filter((d) => d !== null && d !== undefined).map((d) => schema.parse(d)) : [];
-}
-
 export function householdLabel(h: Household): string {
   return `${h.no} ${h.headName}`;
 }
 
-function activeUser(row: unknown): User {
-  if (row === undefined) throw new AppError('AUTH.NOT_JOINED');
-  const user = userSchema.parse(row);
-  // As currentUser(): a pending member waits for a cadre; one who left is no longer of the village.
-  if (user.status === 'pending') throw new AppError('AUTH.PENDING');
-  if (user.status === 'left') throw new AppError('AUTH.LEFT');
-  return user;
-}
-
-async function load(openid: string, browse: { today: string } | null): Promise<{ ctx: ShopContext; row: unknown }> {
+async function load(openid: string, browse: { today: string } | null, goodsId?: string): Promise<{ ctx: ShopContext; row: unknown }> {
   const [row] = await aggregateRows(C.users, (a) => {
     let p = a
       .match({ _id: openid })
       .lookup({ from: C.households, localField: 'householdId', foreignField: '_id', as: 'shopHousehold' })
       .lookup({ from: C.shopSettings, localField: 'villageId', foreignField: '_id', as: 'shopSettings' });
+    if (goodsId) {
+      p = p
+        .addFields({ shopGoodsId: { $literal: goodsId } })
+        .lookup({ from: C.shopGoods, localField: 'shopGoodsId', foreignField: '_id', as: 'shopNamedGoods' });
+    }
     if (browse) {
       // The ids of usageIdsOn(householdId, today), built from the user's own householdId in the pipeline.
       const keys = LIMIT_PERIODS.map((period) => ({ $concat: ['$householdId', `|${periodKey(period, browse.today)}`] }));
@@ -84,11 +75,13 @@ async function load(openid: string, browse: { today: string } | null): Promise<{
   const settings: ShopSettingsNow = stored
     ? { mode: stored.mode, events: stored.events, pickupDays: stored.pickupDays }
     : { mode: 'always', events: [], pickupDays: DEFAULT_PICKUP_DAYS };
-  return { ctx: { user, villageId: user.villageId, household: household ?? null, settings }, row };
+  const [goods] = goodsId ? joined(row, 'shopNamedGoods', shopGoodsSchema) : [];
+  return { ctx: { user, villageId: user.villageId, household: household ?? null, settings, namedGoods: goods ?? null }, row };
 }
 
-export async function shopContext(openid: string): Promise<ShopContext> {
-  return (await load(openid, null)).ctx;
+/** The shop's context; `goodsId`: goods read with it (redeem learns its limit period before its transaction). */
+export async function shopContext(openid: string, goodsId?: string): Promise<ShopContext> {
+  return (await load(openid, null, goodsId)).ctx;
 }
 
 export async function browseContext(openid: string, today: string): Promise<BrowseContext> {

@@ -12,7 +12,19 @@ export function shopEventId(orderId: string, kind: 'redeem' | 'refund'): string 
   return `${orderId}:${kind}`;
 }
 
-export async function bookPoints(t: Tx, order: ShopOrder, kind: 'redeem' | 'refund', by: string, at: Date): Promise<void> {
+/**
+ * The balance first, alone: of two transactions for the household, one fails before it holds
+ * anything the other needs. Then the event, side by side with `alongside` (the redemption's other
+ * writes, which share nothing with another household's): one round trip for all of them.
+ */
+export async function bookPoints(
+  t: Tx,
+  order: ShopOrder,
+  kind: 'redeem' | 'refund',
+  by: string,
+  at: Date,
+  alongside: () => Promise<unknown>[] = () => [],
+): Promise<void> {
   const delta = kind === 'redeem' ? redeemDelta(order.points) : refundDelta(order.points);
   const day = chinaDate(at);
   const event: LedgerEvent = {
@@ -27,9 +39,9 @@ export async function bookPoints(t: Tx, order: ShopOrder, kind: 'redeem' | 'refu
     by,
     at,
   };
-  await t.collection(C.ledger).add({ data: event });
   await t
     .collection(C.balances)
     .doc(order.householdId)
     .update({ data: { available: _.inc(delta.available) } });
+  await Promise.all([t.collection(C.ledger).add({ data: event }), ...alongside()]);
 }

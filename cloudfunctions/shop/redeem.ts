@@ -14,7 +14,9 @@ import {
   shopOrderSchema,
   shopUsageSchema,
   type Household,
+  type ShopGoods,
   type ShopOrder,
+  type ShopUsage,
   type User,
 } from '../shared/model';
 import { getById } from '../shared/repo';
@@ -44,104 +46,135 @@ interface Attempt {
   user: User;
   household: Household;
   settings: ShopSettingsNow;
+  /** The goods as read with the context (to know its limit period before the transaction). */
+  goodsSeen: ShopGoods | null;
   code: string;
 }
 
-async function available(t: Tx, householdId: string): Promise<number> {
-  const raw = await txGet(t, C.balances, householdId);
-  return raw ? balanceSchema.parse(raw).available : 0;
+interface Reads {
+  goods: ShopGoods | null;
+  balance: number;
+  usage: ShopUsage | null;
+  limitKey: string;
 }
 
-async function redeemOnce({ req, id, villageId, user, household, settings, code }: Attempt): Promise<RedeemResult> {
-  return withTransaction(async (t) => {
-    // A retry of a submission that already made its order: that order, nothing more.
-    const existing = await txGet(t, C.shopOrders, id);
-    if (existing)
-      return { order: orderView(shopOrderSchema.parse(existing)), available: await available(t, household._id), repeated: true };
+/** Goods, balance and the household's usage counter, read side by side in the transaction. */
+async function readAll(t: Tx, a: Attempt, today: string): Promise<Reads> {
+  // The counter's id needs the goods' limit period: the goods as read with the context tell it;
+  // should the limit have changed since, the counter is read again below.
+  const guess = a.goodsSeen?.limit ? periodKey(a.goodsSeen.limit.period, today) : '';
+  const [rawGoods, rawBalance, rawUsage] = await Promise.all([
+    txGet(t, C.shopGoods, a.req.goodsId),
+    txGet(t, C.balances, a.household._id),
+    guess ? txGet(t, C.shopUsage, usageId(a.household._id, guess)) : null,
+  ]);
+  const goods = rawGoods ? shopGoodsSchema.parse(rawGoods) : null;
+  const limitKey = goods?.limit ? periodKey(goods.limit.period, today) : '';
+  const usage = limitKey === guess ? rawUsage : limitKey ? await txGet(t, C.shopUsage, usageId(a.household._id, limitKey)) : null;
+  return {
+    goods,
+    balance: rawBalance ? balanceSchema.parse(rawBalance).available : 0,
+    usage: usage ? shopUsageSchema.parse(usage) : null,
+    limitKey,
+  };
+}
 
+function orderOf(a: Attempt, goods: ShopGoods, limitKey: string, now: Date, today: string): ShopOrder {
+  return {
+    _id: a.id,
+    villageId: goods.villageId,
+    householdId: a.household._id,
+    householdLabel: householdLabel(a.household),
+    goodsId: goods._id,
+    goodsName: goods.name,
+    photo: goods.photo,
+    price: goods.price,
+    qty: a.req.qty,
+    points: goods.price * a.req.qty,
+    code: a.code,
+    status: 'open',
+    by: a.user._id,
+    byName: a.user.name,
+    clientKey: a.req.clientKey,
+    createdAt: now,
+    month: monthOf(today),
+    limitKey,
+    expiresAt: pickupDeadline(now, a.settings.pickupDays),
+    closedAt: null,
+    closedMonth: null,
+    closedBy: null,
+    closedByName: '',
+  };
+}
+
+/**
+ * One attempt. An order already made under this id (a retry) is not looked for first: its add
+ * fails as a duplicate key and the caller answers with it.
+ */
+async function redeemOnce(a: Attempt): Promise<RedeemResult> {
+  return withTransaction(async (t) => {
     const now = currentTime();
     const today = chinaDate(now);
-    const status = shopStatus(settings, today);
+    const status = shopStatus(a.settings, today);
     if (!status.open) throw new AppError('SHOP.CLOSED', status.note);
-
-    // One request at a time: a transaction's operations are sequential in the cloud database.
-    const rawGoods = await txGet(t, C.shopGoods, req.goodsId);
-    const rawBalance = await txGet(t, C.balances, household._id);
-    const found = rawGoods ? shopGoodsSchema.parse(rawGoods) : null;
-    const limitKey = found?.limit ? periodKey(found.limit.period, today) : '';
-    const counterId = usageId(household._id, limitKey);
-    const rawUsage = limitKey ? await txGet(t, C.shopUsage, counterId) : null;
-    const usage = rawUsage ? shopUsageSchema.parse(rawUsage) : null;
-    const balance = rawBalance ? balanceSchema.parse(rawBalance).available : 0;
-    const used = found ? (usage?.counts[found._id] ?? 0) : 0;
-    const goods = checkRedeem({ goods: found, villageId, qty: req.qty, available: balance, used });
-
-    const order: ShopOrder = {
-      _id: id,
-      villageId: goods.villageId,
-      householdId: household._id,
-      householdLabel: householdLabel(household),
-      goodsId: goods._id,
-      goodsName: goods.name,
-      photo: goods.photo,
-      price: goods.price,
-      qty: req.qty,
-      points: goods.price * req.qty,
-      code,
-      status: 'open',
-      by: user._id,
-      byName: user.name,
-      clientKey: req.clientKey,
-      createdAt: now,
-      month: monthOf(today),
-      limitKey,
-      expiresAt: pickupDeadline(now, settings.pickupDays),
-      closedAt: null,
-      closedMonth: null,
-      closedBy: null,
-      closedByName: '',
-    };
-    await t
-      .collection(C.shopGoods)
-      .doc(goods._id)
-      .update({ data: { stock: _.inc(-req.qty), updatedAt: now } });
-    await bookPoints(t, order, 'redeem', user._id, now);
-    if (limitKey) {
-      await t
-        .collection(C.shopUsage)
-        .doc(counterId)
-        .set({ data: { householdId: household._id, counts: { ...usage?.counts, [goods._id]: used + req.qty } } });
-    }
-    await t.collection(C.shopOrders).add({ data: order });
-    return { order: orderView(order), available: balance - order.points, repeated: false };
+    const r = await readAll(t, a, today);
+    const used = r.goods ? (r.usage?.counts[r.goods._id] ?? 0) : 0;
+    const goods = checkRedeem({ goods: r.goods, villageId: a.villageId, qty: a.req.qty, available: r.balance, used });
+    const order = orderOf(a, goods, r.limitKey, now, today);
+    // The balance first (claims the household), then the rest side by side: two round trips.
+    await bookPoints(t, order, 'redeem', a.user._id, now, () => [
+      t
+        .collection(C.shopGoods)
+        .doc(goods._id)
+        .update({ data: { stock: _.inc(-a.req.qty), updatedAt: now } }),
+      r.limitKey
+        ? t
+            .collection(C.shopUsage)
+            .doc(usageId(a.household._id, r.limitKey))
+            .set({ data: { householdId: a.household._id, counts: { ...r.usage?.counts, [goods._id]: used + a.req.qty } } })
+        : Promise.resolve(null),
+      t.collection(C.shopOrders).add({ data: order }),
+    ]);
+    return { order: orderView(order), available: r.balance - order.points, repeated: false };
   });
 }
 
+/** The order this submission already made, if any (a retry or a double tap), as the answer. */
+async function madeBefore(id: string, householdId: string): Promise<RedeemResult | null> {
+  const [twin, balance] = await Promise.all([getById(C.shopOrders, id, shopOrderSchema), getById(C.balances, householdId, balanceSchema)]);
+  return twin ? { order: orderView(twin), available: balance?.available ?? 0, repeated: true } : null;
+}
+
+/** What a failed attempt answers: another try (a pickup code taken), the order made before, or the error. */
+async function afterFailure(e: unknown, attempt: number, id: string, householdId: string): Promise<RedeemResult | 'again'> {
+  if (isDuplicateKey(e) && /code_1/.test(message(e)) && attempt < 5) return 'again'; // the code is taken in the village: draw another
+  // A retry of a submission that made its order (its add is a duplicate key, or what it spent now
+  // refuses it), or a double tap whose twin won: answer with that order.
+  const twin = isDuplicateKey(e) || e instanceof AppError ? await madeBefore(id, householdId) : null;
+  if (twin) return twin;
+  if (isConflict(e)) throw new AppError('COMMON.BUSY');
+  throw e;
+}
+
 export async function redeem(req: RedeemRequest, openid: string): Promise<RedeemResult> {
-  const ctx = await shopContext(openid);
+  const ctx = await shopContext(openid, req.goodsId);
   const household = requireHousehold(ctx);
   const id = orderId(ctx.villageId, household._id, req.clientKey);
-  for (let attempt = 1; ; attempt++) {
+  const attempt: Omit<Attempt, 'code'> = {
+    req,
+    id,
+    villageId: ctx.villageId,
+    user: ctx.user,
+    household,
+    settings: ctx.settings,
+    goodsSeen: ctx.namedGoods,
+  };
+  for (let n = 1; ; n++) {
     try {
-      return await redeemOnce({
-        req,
-        id,
-        villageId: ctx.villageId,
-        user: ctx.user,
-        household,
-        settings: ctx.settings,
-        code: newPickupCode(),
-      });
+      return await redeemOnce({ ...attempt, code: newPickupCode() });
     } catch (e) {
-      if (isDuplicateKey(e) && /code_1/.test(message(e)) && attempt < 5) continue; // the code is taken in the village: draw another
-      if (isDuplicateKey(e)) {
-        // A double tap raced its twin into the same order id: the twin won, answer as a retry.
-        const twin = await getById(C.shopOrders, id, shopOrderSchema);
-        const balance = await getById(C.balances, household._id, balanceSchema);
-        if (twin) return { order: orderView(twin), available: balance?.available ?? 0, repeated: true };
-      }
-      if (isConflict(e)) throw new AppError('COMMON.BUSY');
-      throw e;
+      const answer = await afterFailure(e, n, id, household._id);
+      if (answer !== 'again') return answer;
     }
   }
 }

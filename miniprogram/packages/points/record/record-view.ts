@@ -1,12 +1,10 @@
 // The record page's pure parts: the items a recorder may record, the households by grid (with the
 // search, the open grids and the recent choices), the summary above 提交 and what still blocks it.
 import type { HouseholdOption, Recorder, RecordResult, RuleCategory, RuleItemView } from '../../../../typings/index';
-import { addDays, chinaDate, dateText } from '../../../utils/china-time';
+import { chinaDate, dateText } from '../../../utils/china-time';
 import { capText, pointsText } from '../../../utils/points-format';
 
 const CATEGORIES: RuleCategory[] = ['爱国守法', '生态宜居', '产业兴旺', '乡风文明', '共建共治', '本村特色'];
-/** The function accepts records up to this many days back. */
-export const MAX_AGE_DAYS = 45;
 export const MAX_PHOTOS = 9;
 
 export type Mode = 'self' | 'households';
@@ -65,6 +63,8 @@ export interface Done {
 export interface RecordData {
   mode: Mode;
   recorder: Recorder;
+  /** How many days back the function accepts a record (from its answer). */
+  maxAgeDays: number;
   items: RuleItemView[];
   itemGroups: ItemGroup[];
   chosen: Chosen | null;
@@ -104,12 +104,13 @@ const today = chinaDate();
 export const initial: RecordData = {
   mode: 'self',
   recorder: 'self',
+  maxAgeDays: 0,
   items: [],
   itemGroups: [],
   chosen: null,
   date: today,
   dateLabel: dateText(today),
-  minDate: addDays(today, -MAX_AGE_DAYS),
+  minDate: today,
   maxDate: today,
   note: '',
   reason: '',
@@ -145,9 +146,9 @@ function itemRow(i: RuleItemView): ItemRow {
   };
 }
 
-/** The items the recorder may record, by category; deductions (cadres only) apart at the end. */
-export function itemGroupsFor(items: RuleItemView[], recorder: Recorder): ItemGroup[] {
-  const allowed = items.filter((i) => i.recordedBy.includes(recorder) && (i.points > 0 || recorder === 'cadre'));
+/** The items the function says the caller may record, by category; deductions (cadres only) apart at the end. */
+export function itemGroupsFor(items: RuleItemView[], itemCodes: string[]): ItemGroup[] {
+  const allowed = items.filter((i) => itemCodes.includes(i.code));
   const groups = CATEGORIES.map((c) => ({ title: c, items: allowed.filter((i) => i.category === c && i.points > 0).map(itemRow) }));
   const deductions = allowed.filter((i) => i.points < 0).map(itemRow);
   return [...groups, { title: '扣分项（须填写原因，户主会收到通知）', items: deductions }].filter((g) => g.items.length > 0);

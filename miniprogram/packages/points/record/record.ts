@@ -5,7 +5,7 @@
 // disabled until the record is valid. Deductions are offered to cadres only and need a reason. Photos are
 // uploaded as they are picked; the submission carries a key made once per form, so a retried
 // submit (weak network, double tap) never records twice.
-import type { Recorder, RecordRequest } from '../../../../typings/index';
+import type { RecordRequest } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
 import { formShell } from '../../../behaviors/page-shell';
 import { errorText } from '../../../services/cloud';
@@ -20,7 +20,6 @@ import {
   gridGroupsOf,
   initial,
   itemGroupsFor,
-  MAX_AGE_DAYS,
   MAX_PHOTOS,
   missingOf,
   recentRows,
@@ -45,15 +44,18 @@ Component({
       wx.setNavigationBarTitle({ title: mode === 'self' ? '自报积分' : '记录积分' });
     },
     async load() {
-      const asked = this.data.mode === 'households' ? listHouseholds() : Promise.resolve(null);
-      const [rules, list] = await Promise.all([getRules(), asked]);
-      const recorder: Recorder = list ? list.recorder : 'self';
-      const items = rules.current?.items ?? [];
-      const households = list?.households ?? [];
+      // One call: the households mode's answer carries the rules in force too. Who may record what
+      // and how far back come from the function's answer, never from a copy of its rules.
+      const answer = this.data.mode === 'households' ? await listHouseholds() : await getRules();
+      const { recording } = answer;
+      const items = answer.current?.items ?? [];
+      const households = 'households' in answer ? answer.households : [];
       this.setData({
-        recorder,
+        recorder: recording.recorder,
+        maxAgeDays: recording.maxAgeDays,
+        minDate: addDays(chinaDate(), -recording.maxAgeDays),
         items,
-        itemGroups: itemGroupsFor(items, recorder),
+        itemGroups: itemGroupsFor(items, recording.itemCodes),
         households,
         gridGroups: gridGroupsOf(households, new Set(), ''),
         recent: recentRows(households, new Set()),
@@ -239,7 +241,7 @@ Component({
         date: t,
         dateLabel: dateText(t),
         maxDate: t,
-        minDate: addDays(t, -MAX_AGE_DAYS),
+        minDate: addDays(t, -this.data.maxAgeDays),
         note: '',
         reason: '',
         proxy: false,
