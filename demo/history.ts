@@ -4,7 +4,9 @@
 // records still waiting for review. Balances are folded from the generated ledger, so they equal what
 // recompute finds.
 import { chinaDate, lastMonths } from '../cloudfunctions/shared/china-time';
-import type { Balance, Household, LedgerEvent, Notice, NoticeLine, PointRecord, RuleSet, User } from '../cloudfunctions/shared/model';
+import type { Balance, LedgerEvent, PointRecord, RuleSet } from '../cloudfunctions/shared/points/model';
+import type { Household, User } from '../cloudfunctions/shared/village/model';
+import type { Notice, NoticeLine } from '../cloudfunctions/shared/notice/model';
 import { capCounterId, capPeriodKey, foldLedger } from '../cloudfunctions/shared/points/policy';
 import { between, pick, prng } from './names';
 

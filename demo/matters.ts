@@ -17,7 +17,7 @@ import {
   type ActionInput,
   type Actor,
 } from '../cloudfunctions/shared/matters/policy';
-import type { Household, User } from '../cloudfunctions/shared/model';
+import type { Household, User } from '../cloudfunctions/shared/village/model';
 import type { SeedStore } from '../localcloud/src/demo-module';
 
 const HOUR = 3_600_000;

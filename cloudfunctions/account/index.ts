@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import type { MeResult } from '../../typings';
 import { C } from '../shared/collections';
-import { householdSchema, gridSchema, joinRequestSchema, townSchema, userSchema, villageSchema } from '../shared/model';
+import { householdSchema, gridSchema, joinRequestSchema, townSchema, userSchema, villageSchema } from '../shared/village/model';
 import { count, getById, list } from '../shared/repo';
 import { ROLE_NAMES } from '../shared/roles';
 import { createFunction } from '../shared/router';

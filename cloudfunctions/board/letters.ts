@@ -9,7 +9,7 @@ import { keyedId } from '../shared/points/ids';
 import { count, getById, list } from '../shared/repo';
 import { commentSchema, letterSchema, likeSchema, type Letter } from '../shared/board/model';
 import { PAGE_SIZE, canSeeComment, canSeeLetter, likeId, viewerOf } from '../shared/board/policy';
-import type { User } from '../shared/model';
+import type { User } from '../shared/village/model';
 import { optionalUser, readerFor, readerOf, requireSecretary, villageRef, type Reader } from './context';
 import { recordRead } from './reads';
 import { insertOnce, updateWhere, whole } from './store';

@@ -11,15 +11,9 @@
 import type { QuarterResult } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import {
-  balanceSchema,
-  honourAwardSchema,
-  ledgerEventSchema,
-  type AwardGrid,
-  type HonourAward,
-  type LedgerEvent,
-  type Village,
-} from '../shared/model';
+import { balanceSchema, ledgerEventSchema, type LedgerEvent } from '../shared/points/model';
+import { honourAwardSchema, type AwardGrid, type HonourAward } from '../shared/honours/model';
+import { type Village } from '../shared/village/model';
 import {
   decideHonours,
   HONOUR_NAMES,

@@ -29,7 +29,7 @@ import {
   type ActionInput,
   type MatterAction,
 } from '../shared/matters/policy';
-import { userSchema, type User } from '../shared/model';
+import { userSchema, type User } from '../shared/village/model';
 import { getById } from '../shared/repo';
 import { currentUser } from '../shared/users';
 import { dayRulesFor, warnMissingYear } from './calendar';

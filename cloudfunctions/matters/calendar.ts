@@ -8,7 +8,7 @@ import { addDays, chinaDay, type DayKind, type DayRules } from '../shared/matter
 import { chineseDays, LIBRARY_YEARS } from '../shared/matters/holidays';
 import { calendarWarningSchema, holidayOverrideSchema, type HolidayOverride } from '../shared/matters/model';
 import { isVillageCadre } from '../shared/matters/policy';
-import { userSchema, villageSchema, type User } from '../shared/model';
+import { userSchema, villageSchema, type User } from '../shared/village/model';
 import { notify, thing } from '../shared/notify';
 import { getById, list } from '../shared/repo';
 import { _, db } from '../shared/sdk';

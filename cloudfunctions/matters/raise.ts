@@ -12,7 +12,7 @@ import { AppError } from '../shared/errors';
 import { responseDeadline } from '../shared/matters/deadline';
 import { matterSchema, type Matter } from '../shared/matters/model';
 import { event, roleOf, type Access } from '../shared/matters/policy';
-import { householdSchema } from '../shared/model';
+import { householdSchema } from '../shared/village/model';
 import { getById } from '../shared/repo';
 import { db } from '../shared/sdk';
 import { isDuplicateKey } from '../shared/tx';

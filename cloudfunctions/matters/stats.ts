@@ -7,7 +7,7 @@ import type { MatterStatsRequest, MatterStatsResult, MatterStatsRow } from '../.
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
 import { isVillageCadre, ratesOf, checkPeriod, type StatsCounts } from '../shared/matters/policy';
-import { villageSchema } from '../shared/model';
+import { villageSchema } from '../shared/village/model';
 import { aggregateRows, getById, list } from '../shared/repo';
 import { _ } from '../shared/sdk';
 import { currentUser } from '../shared/users';

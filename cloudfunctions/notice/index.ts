@@ -12,7 +12,7 @@ import { sweep } from './timer';
 import { getBoards } from './boards';
 import { getById } from '../shared/repo';
 import { C } from '../shared/collections';
-import { noticeSchema } from '../shared/model';
+import { noticeSchema } from '../shared/notice/model';
 import { noticeId } from '../shared/notice/booking';
 import { noticeView } from './views';
 import { spendDaily } from '../shared/limits';

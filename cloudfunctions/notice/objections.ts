@@ -4,7 +4,9 @@
 import type { ObjectionView } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { noticeSchema, objectionSchema, pointRecordSchema, userSchema, type Notice, type Objection, type User } from '../shared/model';
+import { noticeSchema, objectionSchema, type Notice, type Objection } from '../shared/notice/model';
+import { pointRecordSchema } from '../shared/points/model';
+import { userSchema, type User } from '../shared/village/model';
 import { noticeId } from '../shared/notice/booking';
 import { notify, thing } from '../shared/notify';
 import { writeCounterRecord } from '../shared/points/counter';

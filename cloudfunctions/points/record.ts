@@ -8,16 +8,8 @@ import { C } from '../shared/collections';
 import { chinaDate, isDate, monthOf, yearOf } from '../shared/china-time';
 import { requireCleanText } from '../shared/content-check';
 import { AppError } from '../shared/errors';
-import {
-  capCounterSchema,
-  householdSchema,
-  pointRecordSchema,
-  userSchema,
-  type Grid,
-  type Household,
-  type PointRecord,
-  type User,
-} from '../shared/model';
+import { capCounterSchema, pointRecordSchema, type PointRecord } from '../shared/points/model';
+import { householdSchema, userSchema, type Grid, type Household, type User } from '../shared/village/model';
 import type { RuleItem } from '../shared/rules/template';
 import { notify, thing } from '../shared/notify';
 import { recordId } from '../shared/points/ids';

@@ -4,7 +4,8 @@
 import type { ReviewRequest, ReviewResult } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { capCounterSchema, pointRecordSchema, userSchema, type PointRecord, type User } from '../shared/model';
+import { capCounterSchema, pointRecordSchema, type PointRecord } from '../shared/points/model';
+import { userSchema, type User } from '../shared/village/model';
 import { notify, thing } from '../shared/notify';
 import { afterApproval, approvalDelta, canReview, capCounterId, capPeriodKey } from '../shared/points/policy';
 import { hasInterest, isHead, isSecretary, isSupervisor } from '../shared/access';

@@ -1,7 +1,7 @@
 // The caller as a user of the village, from their openid (never from the request).
 import { C } from './collections';
 import { AppError } from './errors';
-import { userSchema, type User } from './model';
+import { userSchema, type User } from './village/model';
 import { getById } from './repo';
 
 export async function currentUser(openid: string): Promise<User> {

@@ -5,19 +5,9 @@
 import type * as z from 'zod';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import {
-  balanceSchema,
-  householdSchema,
-  shopGoodsSchema,
-  shopSettingsSchema,
-  shopUsageSchema,
-  userSchema,
-  type Balance,
-  type Household,
-  type ShopGoods,
-  type ShopUsage,
-  type User,
-} from '../shared/model';
+import { balanceSchema, type Balance } from '../shared/points/model';
+import { householdSchema, userSchema, type Household, type User } from '../shared/village/model';
+import { shopGoodsSchema, shopSettingsSchema, shopUsageSchema, type ShopGoods, type ShopUsage } from '../shared/shop/model';
 import { aggregateRows } from '../shared/repo';
 import type { ShopCalendar } from '../shared/shop/calendar';
 import { LIMIT_PERIODS, periodKey } from '../shared/shop/period';

@@ -1,6 +1,6 @@
 // Stored shop documents → the contract's views.
 import type { GoodsView, OrderStatus, OrderView, RedemptionEventView, ShopSettingsView } from '../../typings';
-import type { ShopGoods, ShopOrder } from '../shared/model';
+import type { ShopGoods, ShopOrder } from '../shared/shop/model';
 import { limitText } from '../shared/shop/period';
 import type { ShopSettingsNow } from './context';
 

@@ -13,7 +13,7 @@ import {
   type Member,
   type Membership,
   type User,
-} from '../shared/model';
+} from '../shared/village/model';
 import { getById, list } from '../shared/repo';
 import { _ } from '../shared/sdk';
 import { txGet, withTransaction, type Tx } from '../shared/tx';

@@ -2,7 +2,7 @@
 import type { GridView, HouseholdRow, MemberView, MembershipHistoryView, MembershipRequestView, PersonView } from '../../typings';
 import { chinaDate } from '../shared/china-time';
 import { maskId, maskPhone } from '../shared/mask';
-import type { Grid, Household, JoinRequest, Member, Membership, User } from '../shared/model';
+import type { Grid, Household, JoinRequest, Member, Membership, User } from '../shared/village/model';
 import { ROLE_NAMES } from '../shared/roles';
 
 export function gridName(grids: Grid[], id: string): string {

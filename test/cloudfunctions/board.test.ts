@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto';
 import type { ActionName, RequestOf } from '../../typings';
 import { C } from '../../cloudfunctions/shared/collections';
 import { matterSchema, type Matter } from '../../cloudfunctions/shared/matters/model';
-import { householdSchema, pointRecordSchema } from '../../cloudfunctions/shared/model';
+import { householdSchema } from '../../cloudfunctions/shared/village/model';
+import { pointRecordSchema } from '../../cloudfunctions/shared/points/model';
 import { startCloud, sdkEnv, type TestCloud } from '../support/localcloud';
 import { count, getAll, num, settled, str, type Database, type Doc } from '../support/sdk';
 import { caller } from './support';
@@ -177,20 +178,18 @@ describe('书记公开信', () => {
     const hh = householdSchema.parse((await all(C.households, { _id: 'hh-021' }))[0]);
     if (spouse) {
       await settled(
-        db
-          .collection(C.users)
-          .add({
-            data: {
-              _id: 'o-spouse',
-              name: str(spouse, 'name'),
-              roles: ['villager'],
-              villageId: VILLAGE,
-              townId: 'town-qingxi',
-              householdId: hh._id,
-              memberId: str(spouse, '_id'),
-              status: 'active',
-            },
-          }),
+        db.collection(C.users).add({
+          data: {
+            _id: 'o-spouse',
+            name: str(spouse, 'name'),
+            roles: ['villager'],
+            villageId: VILLAGE,
+            townId: 'town-qingxi',
+            householdId: hh._id,
+            memberId: str(spouse, '_id'),
+            status: 'active',
+          },
+        }),
       );
       await api.ok('o-spouse', 'board', 'letter', { id });
       const after = await letterDoc(id);

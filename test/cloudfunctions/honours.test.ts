@@ -6,17 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { C } from '../../cloudfunctions/shared/collections';
 import { CODE_ALPHABET } from '../../cloudfunctions/shared/honours/loan';
 import { monthsOfQuarter, quarterOfMonth } from '../../cloudfunctions/shared/honours/ranking';
-import {
-  balanceSchema,
-  gridSchema,
-  householdSchema,
-  memberSchema,
-  noticeSchema,
-  pointRecordSchema,
-  userSchema,
-  villageSchema,
-  type PointRecord,
-} from '../../cloudfunctions/shared/model';
+import { balanceSchema, pointRecordSchema, type PointRecord } from '../../cloudfunctions/shared/points/model';
+import { gridSchema, householdSchema, memberSchema, userSchema, villageSchema } from '../../cloudfunctions/shared/village/model';
+import { noticeSchema } from '../../cloudfunctions/shared/notice/model';
 import { TEST_MONTH } from '../support/clock';
 import { startCloud, sdkEnv, type TestCloud } from '../support/localcloud';
 import { getAll, num, settled, str, type Database } from '../support/sdk';

@@ -21,7 +21,7 @@ import {
   type Actor,
   type MatterAction,
 } from '../../cloudfunctions/shared/matters/policy';
-import { userSchema, type User } from '../../cloudfunctions/shared/model';
+import { userSchema, type User } from '../../cloudfunctions/shared/village/model';
 
 const user = (u: Partial<User> & Pick<User, '_id' | 'roles'>): User =>
   userSchema.parse({ name: '张三', villageId: 'v1', townId: 't1', householdId: null, memberId: null, ...u });

@@ -7,7 +7,7 @@ import { C } from '../../cloudfunctions/shared/collections';
 import { addDays, chinaDay, responseDeadline } from '../../cloudfunctions/shared/matters/deadline';
 import { chineseDays } from '../../cloudfunctions/shared/matters/holidays';
 import { matterSchema, type Matter } from '../../cloudfunctions/shared/matters/model';
-import { userSchema } from '../../cloudfunctions/shared/model';
+import { userSchema } from '../../cloudfunctions/shared/village/model';
 import { startCloud, sdkEnv, type TestCloud } from '../support/localcloud';
 import { count, getAll, settled, type Cloud, type Database } from '../support/sdk';
 import { caller } from './support';

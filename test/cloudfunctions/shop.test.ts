@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { GoodsView, RedeemRequest, SaveGoodsRequest } from '../../typings';
 import { C } from '../../cloudfunctions/shared/collections';
-import { userSchema, type User } from '../../cloudfunctions/shared/model';
+import { userSchema, type User } from '../../cloudfunctions/shared/village/model';
 import { startCloud, sdkEnv, type TestCloud } from '../support/localcloud';
 import { count, getAll, num, settled, str, type Database, type Doc } from '../support/sdk';
 import { caller } from './support';

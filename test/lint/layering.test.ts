@@ -23,7 +23,7 @@ test('every kind of import is seen', () => {
 
 const planted: [string, string, string][] = [
   ['typings/points.ts', "import { z } from 'zod';", 'typings/'],
-  ['typings/shop.ts', "import type { Order } from '../cloudfunctions/shared/model';", 'typings/'],
+  ['typings/shop.ts', "import type { Order } from '../cloudfunctions/shared/shop/model';", 'typings/'],
   ['cloudfunctions/shared/points/policy.ts', "import { record } from '../../points/record';", 'cloudfunctions/shared'],
   [
     'miniprogram/packages/points/record/record.ts',

@@ -3,7 +3,7 @@
 // and writes nothing; commit writes; the same file again changes nothing and duplicates nothing.
 import ExcelJS from 'exceljs';
 import { C } from '../../cloudfunctions/shared/collections';
-import { memberSchema, type Member } from '../../cloudfunctions/shared/model';
+import { memberSchema, type Member } from '../../cloudfunctions/shared/village/model';
 import type { ImportPreview } from '../../typings';
 import { settled } from '../support/sdk';
 import { validId } from './fixtures';

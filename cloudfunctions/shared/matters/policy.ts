@@ -3,7 +3,7 @@
 // the statistics.
 import { AppError } from '../errors';
 import { handlesMatter, isCadreOf, officeOf } from '../access';
-import type { User } from '../model';
+import type { User } from '../village/model';
 import { chinaDay, endOfChinaDay, weekday } from './deadline';
 import type { Matter, MatterEvent, MatterStatusValue, StoredAssignee } from './model';
 

@@ -2,7 +2,7 @@
 // the balance itself. Event ids derive from the record and the kind of change, so the same change
 // can never be booked twice.
 import { C } from '../collections';
-import type { LedgerEvent, PointRecord } from '../model';
+import type { LedgerEvent, PointRecord } from './model';
 import { _ } from '../sdk';
 import { emptyBalance, type BalanceDelta } from './policy';
 import { txGet, type Tx } from '../tx';

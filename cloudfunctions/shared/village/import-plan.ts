@@ -2,7 +2,7 @@
 // households are matched by village + 户号, people by ID number, grids by name. Running the plan
 // of the same file again finds everything in place and changes nothing.
 import type { ImportAction, ImportCounts } from '../../../typings';
-import type { Grid, Household, Member, Membership } from '../model';
+import type { Grid, Household, Member, Membership } from './model';
 import type { ImportRow } from './import-rows';
 import { HEAD } from './person';
 
