@@ -1,4 +1,5 @@
 // Value helpers shared by the store: index keys, dotted-path reads and deep copies.
+import { randomBytes } from 'node:crypto';
 import { isPlainObject } from '../ejson';
 
 /** A string that is equal for two values exactly when MongoDB equality treats them as equal. */
@@ -53,4 +54,9 @@ function collect(value: unknown, parts: string[], i: number, out: unknown[]): vo
 /** Deep copy of a stored document, so callers can never change what the store holds. */
 export function clone<T>(value: T): T {
   return structuredClone(value);
+}
+
+/** A new document or transaction id, as random as the cloud's. */
+export function newId(): string {
+  return randomBytes(16).toString('hex');
 }
