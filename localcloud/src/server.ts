@@ -8,8 +8,7 @@
 //                               environment (collections, indexes, function configs: deploy:check)
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import busboy from 'busboy';
-import { clock } from './clock';
+import { controlRoute } from './control';
 import { isPlainObject } from './ejson';
 import { databaseActions, type Body } from './admin/database-actions';
 import { callOpenApi, decodeCommApiData, encodeCommOpenApiResp, encodeOpenApiError, NO_PERMISSION } from './admin/openapi';
@@ -18,11 +17,11 @@ import { storageActions } from './admin/storage-actions';
 import type { Database } from './store/database';
 import { StoreError } from './store/errors';
 import type { Caller, FunctionRuntime, Invocation } from './functions/runtime';
-import { timerEvent } from './functions/timers';
-import { describeEnvironment } from './environment';
 import type { DemoIdentity } from './demo-module';
+import { readBody, readForm, requestId, send } from './http-io';
 import type { Outbox } from './outbox';
 import type { FileStore } from './storage/files';
+import { storageRoute } from './storage/routes';
 
 export interface ServerParts {
   db: Database;
@@ -37,59 +36,10 @@ export interface ServerParts {
   messagePushFunction: string | null;
 }
 
-const MAX_BODY = 50 * 1024 * 1024;
-
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) reject(new StoreError('INVALID_PARAM', 'request body too large'));
-      else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-interface FormData {
-  fields: Record<string, string>;
-  files: Record<string, { data: Buffer; filename: string }>;
-}
-
-function readForm(req: http.IncomingMessage): Promise<FormData> {
-  return new Promise((resolve, reject) => {
-    const form: FormData = { fields: {}, files: {} };
-    const bb = busboy({ headers: req.headers, limits: { fileSize: MAX_BODY } });
-    bb.on('field', (name, value) => (form.fields[name] = value));
-    bb.on('file', (name, stream, info) => {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => (form.files[name] = { data: Buffer.concat(chunks), filename: info.filename ?? '' }));
-    });
-    bb.on('close', () => resolve(form));
-    bb.on('error', reject);
-    req.pipe(bb);
-  });
-}
-
-function send(res: http.ServerResponse, status: number, body: unknown, headers: http.OutgoingHttpHeaders = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-  res.end(text);
-}
-
-const escapeXml = (text: string): string => text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
-
 // LOCALCLOUD_DB_LATENCY_MS: every database request waits this long before it is served, as a request
 // from a function to WeChat cloud's database pays a network round trip (10–30 ms) there.
 const DB_LATENCY_MS = Math.max(0, Number(process.env.LOCALCLOUD_DB_LATENCY_MS) || 0);
 const dbLatency = (): Promise<void> | undefined => (DB_LATENCY_MS ? new Promise((r) => setTimeout(r, DB_LATENCY_MS)) : undefined);
-
-let requestCounter = 0;
-// The machine's time only makes ids unique; no date is read from it.
-const requestId = (): string => `local-${Date.now().toString(36)}-${(++requestCounter).toString(36)}`;
 
 export class LocalCloudServer {
   private readonly server: http.Server;
@@ -131,8 +81,8 @@ export class LocalCloudServer {
     if (p.startsWith('/admin') && method === 'POST') return this.admin(req, res, url);
     const fn = /^\/functions\/([^/]+)$/.exec(p);
     if (fn?.[1] && method === 'POST') return this.callFunction(req, res, decodeURIComponent(fn[1]));
-    if (p.startsWith('/_storage/')) return this.storage(req, res, p, method);
-    if (p.startsWith('/_localcloud/')) return this.control(req, res, p, method);
+    if (p.startsWith('/_storage/')) return storageRoute(this.parts.files, req, res, p, method);
+    if (p.startsWith('/_localcloud/')) return controlRoute(this.parts, req, res, p, method);
     send(res, 404, { code: 'NOT_FOUND', message: `no route for ${method} ${p}` });
   }
 
@@ -142,30 +92,26 @@ export class LocalCloudServer {
     const inv = this.parts.runtime.invocationOfSeqId(url.searchParams.get('seqId'));
     const type = req.headers['content-type'] ?? '';
     if (type.startsWith('multipart/form-data')) return this.openApi(req, res, inv);
-    let body: unknown;
-    try {
-      body = JSON.parse((await readBody(req)).toString('utf8'));
-    } catch {
-      throw new StoreError('INVALID_PARAM', 'request body is not JSON');
-    }
-    if (!isPlainObject(body) || typeof body.action !== 'string') throw new StoreError('INVALID_PARAM', 'missing action');
+    const body = await adminBody(req);
     const action = body.action;
     const rid = requestId();
     const dbHandler = databaseActions[action];
-    if (dbHandler) {
-      const answered = this.parts.runtime.countDbRequest(inv);
-      try {
-        await dbLatency();
-        const reply = await dbHandler(this.parts.db, body);
-        return send(res, 200, { ...reply, requestId: rid });
-      } finally {
-        answered();
-      }
-    }
+    if (dbHandler) return send(res, 200, { ...(await this.databaseAction(inv, () => dbHandler(this.parts.db, body))), requestId: rid });
     const storageHandler = storageActions[action];
     if (storageHandler) return send(res, 200, { ...storageHandler(this.parts.files, body), requestId: rid });
     if (action === 'functions.invokeFunction') return this.invokeFromFunction(res, body, inv, rid);
     throw new StoreError('INVALID_PARAM', `the local cloud does not implement ${action}`);
+  }
+
+  /** A database request, counted for the invocation that made it and served after the configured latency. */
+  private async databaseAction<T>(inv: Invocation | undefined, run: () => T | Promise<T>): Promise<T> {
+    const answered = this.parts.runtime.countDbRequest(inv);
+    try {
+      await dbLatency();
+      return await run();
+    } finally {
+      answered();
+    }
   }
 
   private async invokeFromFunction(res: http.ServerResponse, body: Body, parent: Invocation | undefined, rid: string): Promise<void> {
@@ -260,96 +206,15 @@ export class LocalCloudServer {
     }
     send(res, 200, { result: out.result, errMsg: 'cloud.callFunction:ok', requestID: out.invocation.id }, headers);
   }
+}
 
-  // ---- storage --------------------------------------------------------------------------------
-
-  private async storage(req: http.IncomingMessage, res: http.ServerResponse, p: string, method: string): Promise<void> {
-    const files = this.parts.files;
-    const rest = (prefix: string): string => p.slice(prefix.length).split('/').map(decodeURIComponent).join('/');
-    if (method === 'PUT' && p.startsWith('/_storage/upload/')) {
-      try {
-        files.write(rest('/_storage/upload/'), await readBody(req));
-      } catch (e) {
-        // The SDK parses a failed PUT as COS's XML error (Code, Message, RequestId, TraceId).
-        const message = e instanceof Error ? e.message : String(e);
-        const rid = requestId();
-        res.writeHead(400, { 'content-type': 'application/xml' });
-        return void res.end(
-          `<?xml version='1.0' encoding='utf-8' ?>\n<Error><Code>InvalidArgument</Code><Message>${escapeXml(message)}</Message><RequestId>${rid}</RequestId><TraceId>${rid}</TraceId></Error>`,
-        );
-      }
-      res.writeHead(200, { etag: '"local"' });
-      return void res.end();
-    }
-    if (method === 'POST' && p === '/_storage/upload') {
-      const form = await readForm(req);
-      const file = form.files.file;
-      const cloudPath = form.fields.cloudPath ?? '';
-      if (!file || !cloudPath) return send(res, 400, { errCode: -503001, errMsg: 'uploadFile:fail file and cloudPath are required' });
-      return send(res, 200, { fileID: files.write(cloudPath, file.data), errMsg: 'uploadFile:ok' });
-    }
-    if (method === 'GET' && p.startsWith('/_storage/files/')) {
-      let bytes: Buffer | null;
-      try {
-        bytes = files.read(rest('/_storage/files/'));
-      } catch (e) {
-        // A path outside the storage folder: a plain HTTP refusal, not the admin protocol's 200.
-        return send(res, 400, { code: 'INVALID_PARAM', message: e instanceof Error ? e.message : String(e) });
-      }
-      if (!bytes) return send(res, 404, { code: 'STORAGE_FILE_NONEXIST', message: 'file does not exist' });
-      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(bytes.length) });
-      return void res.end(bytes);
-    }
-    send(res, 404, { code: 'NOT_FOUND', message: `no route for ${method} ${p}` });
+async function adminBody(req: http.IncomingMessage): Promise<Body & { action: string }> {
+  let body: unknown;
+  try {
+    body = JSON.parse((await readBody(req)).toString('utf8'));
+  } catch {
+    throw new StoreError('INVALID_PARAM', 'request body is not JSON');
   }
-
-  // ---- control endpoints for tests and tools ------------------------------------------------
-
-  private async control(req: http.IncomingMessage, res: http.ServerResponse, p: string, method: string): Promise<void> {
-    const { db, runtime, outbox } = this.parts;
-    if (p === '/_localcloud/health') {
-      return send(res, 200, { ok: true, collections: db.collectionNames(), functions: runtime.list().map((f) => f.name) });
-    }
-    if (p === '/_localcloud/environment') return send(res, 200, describeEnvironment(db, runtime));
-    if (p === '/_localcloud/demo-identities') return send(res, 200, { identities: this.parts.demoIdentities() });
-    if (p === '/_localcloud/clock') {
-      if (method === 'POST') {
-        const body: unknown = JSON.parse((await readBody(req)).toString('utf8') || '{}');
-        clock.set(isPlainObject(body) && typeof body.now === 'string' ? body.now : null);
-      }
-      if (method === 'DELETE') clock.set(null);
-      return send(res, 200, { now: new Date(clock.now()).toISOString(), offsetMs: clock.offsetMs });
-    }
-    if (p === '/_localcloud/outbox') {
-      if (method === 'DELETE') outbox.clear();
-      return send(res, 200, { entries: outbox.list() });
-    }
-    if (p === '/_localcloud/writes') {
-      const since = Number(new URL(req.url ?? '', 'http://x').searchParams.get('since') ?? '0');
-      return send(res, 200, db.writesSince(Number.isFinite(since) ? since : 0));
-    }
-    if (p === '/_localcloud/warnings') {
-      if (method === 'DELETE') db.warnings.length = 0;
-      return send(res, 200, { warnings: db.warnings });
-    }
-    const inv = /^\/_localcloud\/invocations\/([0-9a-f]+)$/.exec(p);
-    if (inv?.[1]) {
-      const found = runtime.invocation(inv[1]);
-      return found ? send(res, 200, found) : send(res, 404, { code: 'NOT_FOUND', message: 'no such invocation' });
-    }
-    const timer = /^\/_localcloud\/timers\/([^/]+)\/([^/]+)$/.exec(p);
-    if (timer?.[1] && timer[2] && method === 'POST') {
-      const fn = runtime.info(timer[1]);
-      const trigger = fn?.triggers.find((t) => t.name === timer[2]);
-      if (!fn || !trigger) return send(res, 404, { code: 'NOT_FOUND', message: `no timer ${timer[1]}/${timer[2]}` });
-      // An optional { "time": ISO string } fires the trigger "at" a chosen moment: the run's clock
-      // (Date inside the function) reads that moment, as it would when the cloud fires it then.
-      const body: unknown = JSON.parse((await readBody(req)).toString('utf8') || '{}');
-      const at = isPlainObject(body) && typeof body.time === 'string' ? new Date(body.time) : new Date(clock.now());
-      if (Number.isNaN(at.getTime())) return send(res, 400, { code: 'INVALID_PARAM', message: 'time is not a date' });
-      const out = await runtime.invoke(fn.name, timerEvent(trigger, at), null, { trigger: 'timer', at });
-      return send(res, out?.ok ? 200 : 500, out?.ok ? { result: out.result, invocation: out.invocation } : { message: out?.message });
-    }
-    send(res, 404, { code: 'NOT_FOUND', message: `no route for ${method} ${p}` });
-  }
+  if (!isPlainObject(body) || typeof body.action !== 'string') throw new StoreError('INVALID_PARAM', 'missing action');
+  return { ...body, action: body.action };
 }
