@@ -17,7 +17,9 @@ export class Transaction {
     private readonly idleMs: number,
     private readonly onIdle: () => void,
   ) {
-    this.ended = new Promise((resolve) => (this.resolveEnded = resolve));
+    this.ended = new Promise((resolve) => {
+      this.resolveEnded = resolve;
+    });
     this.touch();
   }
 
@@ -36,9 +38,8 @@ export class Transaction {
   }
 
   record(coll: string, key: string, doc: Doc | null): void {
-    let m = this.writes.get(coll);
-    if (!m) this.writes.set(coll, (m = new Map()));
-    m.set(key, doc);
+    const m = this.writes.get(coll) ?? new Map<string, Doc | null>();
+    this.writes.set(coll, m.set(key, doc));
   }
 
   end(): void {
