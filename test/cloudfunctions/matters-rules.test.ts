@@ -8,19 +8,16 @@ import {
   allowedActions,
   changeOf,
   checkDueDate,
-  checkPeriod,
-  deadlineText,
   escalationChange,
   isOverdue,
-  maskName,
   needsEscalation,
-  ratesOf,
   requireAllowed,
-  titleOf,
   type Access,
   type Actor,
   type MatterAction,
 } from '../../cloudfunctions/shared/matters/policy';
+import { checkPeriod, ratesOf } from '../../cloudfunctions/shared/matters/stats';
+import { deadlineText, maskName, titleOf } from '../../cloudfunctions/shared/matters/texts';
 import { userSchema, type User } from '../../cloudfunctions/shared/village/model';
 
 const user = (u: Partial<User> & Pick<User, '_id' | 'roles'>): User =>
