@@ -10,8 +10,9 @@ import { checkText } from '../shared/content-check';
 import { requestMediaChecks, type MediaFile } from '../shared/media-check';
 import { AppError } from '../shared/errors';
 import { responseDeadline } from '../shared/matters/deadline';
-import { matterSchema, type Matter } from '../shared/matters/model';
-import { event, roleOf, type Access } from '../shared/matters/policy';
+import type { Matter } from '../shared/matters/model';
+import type { Access } from '../shared/matters/policy';
+import { raisedMatter } from '../shared/matters/raised';
 import { householdSchema } from '../shared/village/model';
 import { getById } from '../shared/repo';
 import { db } from '../shared/sdk';
@@ -24,7 +25,29 @@ import { detailView } from './views';
 import { isCadre, routeMatter } from '../shared/access';
 import { currentTime } from '../shared/clock';
 
-const audio = (fileId: string): MediaFile => ({ fileId, kind: 'audio' });
+/** Only what others will read is checked: the text and the place's name. */
+async function contentHeld(openid: string, text: string, req: MatterRaiseRequest): Promise<boolean> {
+  const seen = [text, req.location?.name ?? ''].filter(Boolean).join('\n');
+  return (await checkText(openid, seen, 3)) !== 'pass';
+}
+
+function mediaFilesOf(req: MatterRaiseRequest): MediaFile[] {
+  const photos = (req.photos ?? []).map((fileId): MediaFile => ({ fileId, kind: 'image' }));
+  return req.voice ? [...photos, { fileId: req.voice.fileId, kind: 'audio' }] : photos;
+}
+
+/** Stores the matter, or answers the twin a double tap stored first (null when this call stored it). */
+async function addOnce(matter: Matter): Promise<Matter | null> {
+  try {
+    await db.collection(C.matters).add({ data: matter });
+    return null;
+  } catch (e) {
+    if (!isDuplicateKey(e)) throw e;
+    const twin = await readMatter(matter._id);
+    if (!twin) throw e;
+    return twin;
+  }
+}
 
 export async function raise(req: MatterRaiseRequest, openid: string): Promise<MatterRaiseResult> {
   const user = await currentUser(openid);
@@ -47,76 +70,32 @@ export async function raise(req: MatterRaiseRequest, openid: string): Promise<Ma
   const open = req.public && routing.audience === 'village';
   if (existing) return { matter: detailView(existing, access, now), held: existing.status === 'held', repeated: true };
 
-  // Only what others will read is checked: a matter for the cadres alone goes straight to them.
-  const seen = [text, req.location?.name ?? ''].filter(Boolean).join('\n');
-  const held = open && (await checkText(openid, seen, 3)) !== 'pass';
+  const held = open && (await contentHeld(openid, text, req));
   // Photos and voice are checked whatever the audience (a cadre may make a private matter public):
   // until every file passes, only the raiser and the cadres see them.
-  const files: MediaFile[] = [
-    ...(req.photos ?? []).map((fileId): MediaFile => ({ fileId, kind: 'image' })),
-    ...(req.voice ? [audio(req.voice.fileId)] : []),
-  ];
-  const mediaChecks = await requestMediaChecks(openid, files, 3);
+  const mediaChecks = await requestMediaChecks(openid, mediaFilesOf(req), 3);
   const deadline = responseDeadline(now, rules);
-  const actor = { id: user._id, name: user.name, role: roleOf(user) };
-  const matter: Matter = matterSchema.parse({
-    _id: id,
+  const matter = raisedMatter({
+    id,
     villageId,
     townId,
-    raisedBy: user._id,
-    raiserName: user.name,
-    householdId: user.householdId,
-    householdLabel: household?.no ?? '',
+    raiser: { id: user._id, name: user.name, householdId: user.householdId, householdLabel: household?.no ?? '' },
     text,
     photos: req.photos ?? [],
     voice: req.voice ?? null,
     category: req.category,
     public: open,
     location: req.location ?? null,
-    status: held ? 'held' : 'open',
-    listed: open && !held,
-    audience: routing.audience,
-    concerns: routing.concerns,
-    mediaCleared: false,
+    held,
+    routing,
     mediaChecks,
     raisedAt: now,
-    raisedOn: deadline.raisedOn,
-    deadlineAt: deadline.at,
-    respondedAt: null,
-    respondedBy: null,
-    respondedInTime: null,
-    handlerId: null,
-    round: 1,
-    dueAt: deadline.at,
-    roundDeadlineAt: deadline.at,
-    active: true,
-    armed: true,
-    assignee: null,
-    closedAt: null,
-    stars: null,
-    rating: null,
-    ratings: [],
-    reopens: 0,
-    events: [
-      // The raiser's own role, whatever else they are: in the timeline they speak as a villager.
-      event('raised', 'raised', { ...actor, role: 'villager' }, now, { text, photos: req.photos ?? [] }),
-      ...(held
-        ? [event('held', 'held', { id: 'system', name: '系统', role: 'system' }, now, { text: '内容需要村干部审核后才能公开' })]
-        : []),
-    ],
-    version: 0,
+    deadline,
     clientKey: req.clientKey,
   });
 
-  try {
-    await db.collection(C.matters).add({ data: matter });
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e;
-    // A double tap: its twin raised it first.
-    const twin = await readMatter(id);
-    if (!twin) throw e;
-    return { matter: detailView(twin, access, now), held: twin.status === 'held', repeated: true };
-  }
+  const twin = await addOnce(matter);
+  if (twin) return { matter: detailView(twin, access, now), held: twin.status === 'held', repeated: true };
 
   await Promise.all([
     ...deadline.uncoveredYears.map((y) => warnMissingYear(townId, y, now)),
