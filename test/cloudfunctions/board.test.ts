@@ -8,9 +8,9 @@ import { C } from '../../cloudfunctions/shared/collections';
 import { matterSchema, type Matter } from '../../cloudfunctions/shared/matters/model';
 import { householdSchema } from '../../cloudfunctions/shared/village/model';
 import { pointRecordSchema } from '../../cloudfunctions/shared/points/model';
-import { startCloud, sdkEnv, type TestCloud } from '../support/localcloud';
+import type { TestCloud } from '../support/localcloud';
 import { count, getAll, num, settled, str, type Database, type Doc } from '../support/sdk';
-import { caller } from './support';
+import { type caller, useDemoCloud } from './support';
 
 let cloud: TestCloud;
 let db: Database;
@@ -39,12 +39,7 @@ async function measured<A extends ActionName<'board'>>(
 }
 
 beforeAll(async () => {
-  cloud = await startCloud({ env: { LOCALCLOUD_SEED: 'demo' } });
-  sdkEnv(cloud.url);
-  const sdk = await import('wx-server-sdk');
-  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
-  db = sdk.database();
-  api = caller(cloud);
+  ({ cloud, db, api } = await useDemoCloud());
 });
 afterAll(async () => {
   console.log(`database requests per action:\n${[...costs].map(([k, v]) => `  ${k}: ${v}`).join('\n')}`);

@@ -10,9 +10,9 @@ import { balanceSchema, pointRecordSchema, type PointRecord } from '../../cloudf
 import { gridSchema, householdSchema, memberSchema, userSchema, villageSchema } from '../../cloudfunctions/shared/village/model';
 import { noticeSchema } from '../../cloudfunctions/shared/notice/model';
 import { TEST_MONTH } from '../support/clock';
-import { startCloud, sdkEnv, type TestCloud } from '../support/localcloud';
+import type { TestCloud } from '../support/localcloud';
 import { getAll, num, settled, str, type Database } from '../support/sdk';
-import { caller } from './support';
+import { type caller, useDemoCloud } from './support';
 
 let cloud: TestCloud;
 let db: Database;
@@ -46,12 +46,7 @@ function settledDemoQuarter(): string {
 
 beforeAll(async () => {
   // Scans of any collection of 100 documents or more are reported: every query here must use an index.
-  cloud = await startCloud({ env: { LOCALCLOUD_SEED: 'demo', LOCALCLOUD_SCAN_WARN: '100' } });
-  sdkEnv(cloud.url);
-  const sdk = await import('wx-server-sdk');
-  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
-  db = sdk.database();
-  api = caller(cloud);
+  ({ cloud, db, api } = await useDemoCloud({ LOCALCLOUD_SCAN_WARN: '100' }));
 });
 afterAll(async () => {
   await cloud.stop();
