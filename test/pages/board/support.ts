@@ -12,12 +12,7 @@ import { usePageCloud, type PageCloud } from '../support/cloud';
 import { loadPage, type PageHandle } from '../support/page';
 import { wxState } from '../support/wx';
 import { fileIdOf, postMultipart } from '../support/http';
-
-interface Callbacks<S, F = { errMsg: string }> {
-  success?: (res: S) => void;
-  fail?: (err: F) => void;
-  complete?: (res: S | F) => void;
-}
+import { type Callbacks, later } from '../support/callbacks';
 
 interface SubscribeOption extends Callbacks<Record<string, string>, { errMsg: string; errCode: number }> {
   tmplIds: string[];
@@ -74,18 +69,6 @@ const state: BoardWxState = {
   previews: [],
   navigations: [],
 };
-
-function later<S, F>(option: Callbacks<S, F>, outcome: { ok: true; res: S } | { ok: false; err: F }): void {
-  setTimeout(() => {
-    if (outcome.ok) {
-      option.success?.(outcome.res);
-      option.complete?.(outcome.res);
-    } else {
-      option.fail?.(outcome.err);
-      option.complete?.(outcome.err);
-    }
-  }, 0);
-}
 
 const navigate =
   (api: Navigation['api']) =>

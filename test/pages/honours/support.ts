@@ -5,12 +5,7 @@ import http from 'node:http';
 import type { ActionName, Envelope, FunctionName, RequestOf, ResponseOf } from '../../../typings';
 import { usePageCloud, type PageCloud } from '../support/cloud';
 import type { PageHandle } from '../support/page';
-
-interface Callbacks<S> {
-  success?: (res: S) => void;
-  fail?: (err: { errMsg: string }) => void;
-  complete?: (res: S | { errMsg: string }) => void;
-}
+import { type Callbacks, succeedLater } from '../support/callbacks';
 
 interface ModalOption extends Callbacks<{ confirm: boolean; cancel: boolean; errMsg: string }> {
   title?: string;
@@ -35,26 +30,19 @@ interface HonoursWxState {
 
 const state: HonoursWxState = { answers: [], modals: [], clipboard: [], navigations: [] };
 
-function later<S>(option: Callbacks<S>, res: S): void {
-  setTimeout(() => {
-    option.success?.(res);
-    option.complete?.(res);
-  }, 0);
-}
-
 const extras = {
   showModal(option: ModalOption): void {
     state.modals.push({ title: option.title ?? '', content: option.content ?? '' });
     const confirm = state.answers.shift() ?? true;
-    later(option, { confirm, cancel: !confirm, errMsg: 'showModal:ok' });
+    succeedLater(option, { confirm, cancel: !confirm, errMsg: 'showModal:ok' });
   },
   setClipboardData(option: ClipboardOption): void {
     state.clipboard.push(option.data);
-    later(option, { errMsg: 'setClipboardData:ok' });
+    succeedLater(option, { errMsg: 'setClipboardData:ok' });
   },
   navigateTo(option: UrlOption): void {
     state.navigations.push(option.url);
-    later(option, { errMsg: 'navigateTo:ok' });
+    succeedLater(option, { errMsg: 'navigateTo:ok' });
   },
 };
 

@@ -9,12 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { usePageCloud, type PageCloud } from '../support/cloud';
 import { type FunctionFixtures, fileIdOf, functionFixtures, postMultipart } from '../support/http';
-
-interface Callbacks<S, F = { errMsg: string }> {
-  success?: (res: S) => void;
-  fail?: (err: F) => void;
-  complete?: (res: S | F) => void;
-}
+import { type Callbacks, later } from '../support/callbacks';
 
 interface ChooseMediaOption
   extends Callbacks<{ tempFiles: { tempFilePath: string; size: number; fileType: string }[]; type: string; errMsg: string }> {
@@ -78,18 +73,6 @@ const state: MattersWxState = {
   subscribeRequests: [],
   recorderStarts: 0,
 };
-
-function later<S, F>(option: Callbacks<S, F>, outcome: { ok: true; res: S } | { ok: false; err: F }): void {
-  setTimeout(() => {
-    if (outcome.ok) {
-      option.success?.(outcome.res);
-      option.complete?.(outcome.res);
-    } else {
-      option.fail?.(outcome.err);
-      option.complete?.(outcome.err);
-    }
-  }, 0);
-}
 
 /** The one recorder manager of the phone: start, then stop reports the file the test prepared. */
 function recorderManager() {

@@ -13,24 +13,7 @@ import type { PrintContext } from '../../../miniprogram/utils/print-layout';
 import { usePageCloud, type PageCloud } from '../support/cloud';
 import { MINIPROGRAM } from '../support/page';
 import type { RequestOption } from '../support/wx';
-
-interface Callbacks<S, F = { errMsg: string }> {
-  success?: (res: S) => void;
-  fail?: (err: F) => void;
-  complete?: (res: S | F) => void;
-}
-
-function later<S, F>(option: Callbacks<S, F>, outcome: { ok: true; res: S } | { ok: false; err: F }): void {
-  setTimeout(() => {
-    if (outcome.ok) {
-      option.success?.(outcome.res);
-      option.complete?.(outcome.res);
-    } else {
-      option.fail?.(outcome.err);
-      option.complete?.(outcome.err);
-    }
-  }, 0);
-}
+import { type Callbacks, later } from '../support/callbacks';
 
 // ---- a recording 2D context -------------------------------------------------------------------
 

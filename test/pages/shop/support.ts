@@ -9,12 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ActionName, AppErrorBody, Envelope, RequestOf, ResponseOf } from '../../../typings';
 import { usePageCloud, type PageCloud } from '../support/cloud';
-
-interface Callbacks<S> {
-  success?: (res: S) => void;
-  fail?: (err: { errMsg: string }) => void;
-  complete?: (res: S | { errMsg: string }) => void;
-}
+import { multipartBody } from '../support/http';
+import { type Callbacks, failLater, later } from '../support/callbacks';
 
 interface ShopWxState {
   /** What the next wx.scanCode reads (each call takes one); none left = the keeper closes the camera. */
@@ -31,18 +27,6 @@ interface ShopWxState {
 
 const state: ShopWxState = { scans: [], modals: [], modalTexts: [], picks: [], navigations: [], documents: [], downloads: [] };
 
-function later<S>(option: Callbacks<S>, outcome: { ok: true; res: S } | { ok: false; errMsg: string }): void {
-  setTimeout(() => {
-    if (outcome.ok) {
-      option.success?.(outcome.res);
-      option.complete?.(outcome.res);
-    } else {
-      option.fail?.({ errMsg: outcome.errMsg });
-      option.complete?.({ errMsg: outcome.errMsg });
-    }
-  }, 0);
-}
-
 function request(url: string, method: string, headers: Record<string, string>, body?: Buffer): Promise<{ status: number; bytes: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method, headers, agent: false }, (res) => {
@@ -56,25 +40,6 @@ function request(url: string, method: string, headers: Record<string, string>, b
   });
 }
 
-/** multipart/form-data with one file, as WeChat's uploadFile sends it. */
-function multipart(fields: Record<string, unknown>, fileField: string, filePath: string): { body: Buffer; type: string } {
-  const boundary = `----shop${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
-  const head = Object.entries(fields)
-    .map(
-      ([k, v]) =>
-        `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${typeof v === 'string' ? v : JSON.stringify(v)}\r\n`,
-    )
-    .join('');
-  const body = Buffer.concat([
-    Buffer.from(
-      `${head}--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="${path.basename(filePath)}"\r\nContent-Type: image/png\r\n\r\n`,
-    ),
-    fs.readFileSync(filePath),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { body, type: `multipart/form-data; boundary=${boundary}` };
-}
-
 let tmpDir = '';
 function tmp(name: string): string {
   tmpDir ||= fs.mkdtempSync(path.join(os.tmpdir(), 'wx-shop-'));
@@ -84,7 +49,7 @@ function tmp(name: string): string {
 const extras = {
   scanCode(option: Callbacks<{ result: string; scanType: string; charSet: string; path: string; rawData: string; errMsg: string }>): void {
     const text = state.scans.shift();
-    if (text === undefined) return later(option, { ok: false, errMsg: 'scanCode:fail cancel' });
+    if (text === undefined) return failLater(option, 'scanCode:fail cancel');
     later(option, {
       ok: true,
       res: {
@@ -110,7 +75,7 @@ const extras = {
     option: Callbacks<{ tempFiles: { tempFilePath: string; size: number; fileType: string }[]; type: string; errMsg: string }>,
   ): void {
     const picked = state.picks.shift();
-    if (!picked) return later(option, { ok: false, errMsg: 'chooseMedia:fail cancel' });
+    if (!picked) return failLater(option, 'chooseMedia:fail cancel');
     later(option, {
       ok: true,
       res: {
@@ -128,11 +93,16 @@ const extras = {
       formData?: Record<string, unknown>;
     },
   ): void {
-    const form = multipart(option.formData ?? {}, option.name, option.filePath);
-    request(option.url, 'POST', { 'content-type': form.type, 'content-length': String(form.body.length) }, form.body).then(
+    const form = multipartBody(option.formData ?? {}, option.name, option.filePath, 'image/png');
+    request(
+      option.url,
+      'POST',
+      { 'content-type': `multipart/form-data; boundary=${form.boundary}`, 'content-length': String(form.body.length) },
+      form.body,
+    ).then(
       (reply) =>
         later(option, { ok: true, res: { data: reply.bytes.toString('utf8'), statusCode: reply.status, errMsg: 'uploadFile:ok' } }),
-      (e: unknown) => later(option, { ok: false, errMsg: `uploadFile:fail ${String(e)}` }),
+      (e: unknown) => failLater(option, `uploadFile:fail ${String(e)}`),
     );
   },
   downloadFile(option: Callbacks<{ tempFilePath: string; statusCode: number; errMsg: string }> & { url: string }): void {
@@ -143,7 +113,7 @@ const extras = {
         fs.writeFileSync(file, reply.bytes);
         later(option, { ok: true, res: { tempFilePath: file, statusCode: reply.status, errMsg: 'downloadFile:ok' } });
       },
-      (e: unknown) => later(option, { ok: false, errMsg: `downloadFile:fail ${String(e)}` }),
+      (e: unknown) => failLater(option, `downloadFile:fail ${String(e)}`),
     );
   },
   openDocument(option: Callbacks<{ errMsg: string }> & { filePath: string; fileType?: string; showMenu?: boolean }): void {

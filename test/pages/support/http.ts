@@ -5,13 +5,13 @@ import http from 'node:http';
 import path from 'node:path';
 import type { ActionName, AppErrorBody, Envelope, FunctionName, RequestOf, ResponseOf } from '../../../typings';
 
-/** A multipart/form-data POST with one file, as WeChat's uploadFile sends it. */
-export function postMultipart(
-  url: string,
+/** multipart/form-data with one file, as WeChat's uploadFile sends it. */
+export function multipartBody(
   fields: Record<string, unknown>,
   fileField: string,
   filePath: string,
-): Promise<{ status: number; text: string }> {
+  fileType = 'application/octet-stream',
+): { body: Buffer; boundary: string } {
   const boundary = `----hemeicun${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
   const head = Object.entries(fields)
     .map(
@@ -21,11 +21,22 @@ export function postMultipart(
     .join('');
   const body = Buffer.concat([
     Buffer.from(
-      `${head}--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="${path.basename(filePath)}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      `${head}--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="${path.basename(filePath)}"\r\nContent-Type: ${fileType}\r\n\r\n`,
     ),
     fs.readFileSync(filePath),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
+  return { body, boundary };
+}
+
+/** A multipart/form-data POST with one file, as WeChat's uploadFile sends it. */
+export function postMultipart(
+  url: string,
+  fields: Record<string, unknown>,
+  fileField: string,
+  filePath: string,
+): Promise<{ status: number; text: string }> {
+  const { body, boundary } = multipartBody(fields, fileField, filePath);
   return new Promise((resolve, reject) => {
     const req = http.request(
       url,

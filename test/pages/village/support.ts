@@ -11,12 +11,7 @@ import type { ActionName, AppErrorBody, Envelope, RequestOf, ResponseOf } from '
 import { usePageCloud, type PageCloud } from '../support/cloud';
 import { wxState } from '../support/wx';
 import { fileIdOf, postMultipart } from '../support/http';
-
-interface Callbacks<S> {
-  success?: (res: S) => void;
-  fail?: (err: { errMsg: string }) => void;
-  complete?: (res: S | { errMsg: string }) => void;
-}
+import { type Callbacks, failLater, later } from '../support/callbacks';
 
 interface ChooseMessageFileOption
   extends Callbacks<{ tempFiles: { path: string; name: string; size: number; type: string; time: number }[]; errMsg: string }> {
@@ -56,22 +51,10 @@ interface VillageWxState {
 
 const state: VillageWxState = { files: [], navigations: [], relaunches: [], titles: [], uploads: [] };
 
-function later<S>(option: Callbacks<S>, outcome: { ok: true; res: S } | { ok: false; errMsg: string }): void {
-  setTimeout(() => {
-    if (outcome.ok) {
-      option.success?.(outcome.res);
-      option.complete?.(outcome.res);
-    } else {
-      option.fail?.({ errMsg: outcome.errMsg });
-      option.complete?.({ errMsg: outcome.errMsg });
-    }
-  }, 0);
-}
-
 const extras = {
   chooseMessageFile(option: ChooseMessageFileOption): void {
     const file = state.files.shift();
-    if (!file) return later(option, { ok: false, errMsg: 'chooseMessageFile:fail cancel' });
+    if (!file) return failLater(option, 'chooseMessageFile:fail cancel');
     const tempFiles = [{ path: file, name: path.basename(file), size: fs.statSync(file).size, type: 'file', time: Date.now() }];
     later(option, { ok: true, res: { tempFiles, errMsg: 'chooseMessageFile:ok' } });
   },
@@ -82,7 +65,7 @@ const extras = {
         if (fileID) state.uploads.push(fileID);
         later(option, { ok: true, res: { data: reply.text, statusCode: reply.status, errMsg: 'uploadFile:ok' } });
       },
-      (e: unknown) => later(option, { ok: false, errMsg: `uploadFile:fail ${e instanceof Error ? e.message : String(e)}` }),
+      (e: unknown) => failLater(option, `uploadFile:fail ${e instanceof Error ? e.message : String(e)}`),
     );
   },
   navigateTo(option: UrlOption): void {
@@ -104,11 +87,11 @@ function cloudUploadFile(option: CloudUploadOption): void {
   postMultipart(`${wxState().cloudUrl}/_storage/upload`, { cloudPath: option.cloudPath }, 'file', option.filePath).then(
     (reply) => {
       const fileID = fileIdOf(reply.text);
-      if (!fileID) return later(option, { ok: false, errMsg: `cloud.uploadFile:fail ${reply.status}` });
+      if (!fileID) return failLater(option, `cloud.uploadFile:fail ${reply.status}`);
       state.uploads.push(fileID);
       later(option, { ok: true, res: { fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' } });
     },
-    (e: unknown) => later(option, { ok: false, errMsg: `cloud.uploadFile:fail ${e instanceof Error ? e.message : String(e)}` }),
+    (e: unknown) => failLater(option, `cloud.uploadFile:fail ${e instanceof Error ? e.message : String(e)}`),
   );
 }
 
