@@ -2,20 +2,12 @@
 // unpacked: `ok(...)` for a call that must succeed, `refused(...)` for one that must fail.
 import type { ActionName, AppErrorBody, FunctionName, RequestOf, ResponseOf } from '../../typings';
 import { sdkEnv, startCloud, type TestCloud } from '../support/localcloud';
-import { type Database, isRecord } from '../support/sdk';
+import { isEnvelope } from '../support/envelope';
+import type { Database } from '../support/sdk';
 
 export interface Reply<T> {
   envelope: { ok: true; data: T } | { ok: false; error: AppErrorBody };
   dbRequests: number;
-}
-
-function isErrorBody(v: unknown): v is AppErrorBody {
-  return isRecord(v) && typeof v.code === 'string' && typeof v.message === 'string';
-}
-
-/** The envelope's shape is checked; its data's type is the contract's, which the function is built from. */
-function isEnvelope<T>(v: unknown): v is Reply<T>['envelope'] {
-  return isRecord(v) && ((v.ok === true && 'data' in v) || (v.ok === false && isErrorBody(v.error)));
 }
 
 export function caller(cloud: TestCloud) {

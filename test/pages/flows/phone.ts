@@ -7,7 +7,6 @@
 // puts in front of it, dialogs are confirmed, subscribe requests accepted; navigations are recorded.
 // Everything behind the pages is real: the built functions on a local cloud with the demo village.
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { usePageCloud, type PageCloud } from '../support/cloud';

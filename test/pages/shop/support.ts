@@ -7,10 +7,12 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { ActionName, AppErrorBody, Envelope, RequestOf, ResponseOf } from '../../../typings';
 import { usePageCloud, type PageCloud } from '../support/cloud';
-import { multipartBody } from '../support/http';
 import { type Callbacks, failLater, later } from '../support/callbacks';
+import { type FunctionFixtures, functionFixtures, multipartBody } from '../support/http';
+
+/** Calls of the shop function as someone, for fixtures. */
+export type ShopFixtures = FunctionFixtures<'shop'>;
 
 interface ShopWxState {
   /** What the next wx.scanCode reads (each call takes one); none left = the keeper closes the camera. */
@@ -145,36 +147,6 @@ export const shopWx = {
   downloads: (): readonly string[] => state.downloads,
 };
 
-function isErrorBody(v: unknown): v is AppErrorBody {
-  return (
-    typeof v === 'object' && v !== null && 'code' in v && typeof v.code === 'string' && 'message' in v && typeof v.message === 'string'
-  );
-}
-
-function isEnvelope<T>(v: unknown): v is Envelope<T> {
-  if (typeof v !== 'object' || v === null || !('ok' in v)) return false;
-  return (v.ok === true && 'data' in v) || (v.ok === false && 'error' in v && isErrorBody(v.error));
-}
-
-/** Calls of the shop function as someone, for fixtures (plain http: jsdom has no fetch). */
-export interface ShopFixtures {
-  ok<A extends ActionName<'shop'>>(openid: string, action: A, payload: RequestOf<'shop', A>): Promise<ResponseOf<'shop', A>>;
-}
-
-function fixtures(pc: PageCloud): ShopFixtures {
-  return {
-    async ok<A extends ActionName<'shop'>>(openid: string, action: A, payload: RequestOf<'shop', A>): Promise<ResponseOf<'shop', A>> {
-      const body = Buffer.from(JSON.stringify({ action, payload }));
-      const reply = await request(`${pc.url}/functions/shop`, 'POST', { 'content-type': 'application/json', 'x-wx-openid': openid }, body);
-      const parsed: unknown = JSON.parse(reply.bytes.toString('utf8'));
-      const result: unknown = typeof parsed === 'object' && parsed !== null && 'result' in parsed ? parsed.result : null;
-      if (!isEnvelope<ResponseOf<'shop', A>>(result)) throw new Error(`shop.${action} failed: ${reply.bytes.toString('utf8')}`);
-      if (!result.ok) throw new Error(`shop.${action} as ${openid} refused: ${result.error.code} ${result.error.message}`);
-      return result.data;
-    },
-  };
-}
-
 /** The demo village (with its shop) on a real local cloud, the global wx extended, a direct caller. */
 export function useShopCloud(): { pc: PageCloud; api: () => ShopFixtures } {
   const pc = usePageCloud({ env: { LOCALCLOUD_SEED: 'demo' } });
@@ -190,7 +162,7 @@ export function useShopCloud(): { pc: PageCloud; api: () => ShopFixtures } {
     state.documents.length = 0;
     state.downloads.length = 0;
   });
-  return { pc, api: () => fixtures(pc) };
+  return { pc, api: () => functionFixtures(pc.url, 'shop') };
 }
 
 /** The HTTP status and bytes of a GET. */
