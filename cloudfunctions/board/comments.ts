@@ -19,7 +19,7 @@ import { currentTime } from '../shared/clock';
 
 async function publishedLetter(id: string): Promise<Letter> {
   const letter = await getById(C.boardLetters, id, letterSchema);
-  if (!letter || letter.status !== 'published') throw new AppError('COMMON.NOT_FOUND', '没有找到这封公开信');
+  if (letter?.status !== 'published') throw new AppError('COMMON.NOT_FOUND', '没有找到这封公开信');
   return letter;
 }
 

@@ -13,7 +13,7 @@ import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
 import { balanceSchema, ledgerEventSchema, type LedgerEvent } from '../shared/points/model';
 import { honourAwardSchema, type AwardGrid, type HonourAward } from '../shared/honours/model';
-import { type Village } from '../shared/village/model';
+import type { Village } from '../shared/village/model';
 import {
   decideHonours,
   HONOUR_NAMES,

@@ -5,7 +5,7 @@ import type { BoardsResult } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
 import { noticeSchema, type Notice } from '../shared/notice/model';
-import { type Village } from '../shared/village/model';
+import type { Village } from '../shared/village/model';
 import { boards, RED_LIST_TOP } from '../shared/notice/boards';
 import { noticeId } from '../shared/notice/booking';
 import { getById } from '../shared/repo';

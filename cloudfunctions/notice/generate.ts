@@ -3,7 +3,7 @@
 // records, the households page by page (1,000 a read).
 import { C } from '../shared/collections';
 import { householdSchema, type Household } from '../shared/village/model';
-import { type NoticeLine } from '../shared/notice/model';
+import type { NoticeLine } from '../shared/notice/model';
 import { aggregateRows, listAll } from '../shared/repo';
 import * as z from 'zod';
 

@@ -4,7 +4,7 @@ import type { NoticeGetResult, NoticeSummary } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
 import { noticeSchema, objectionSchema } from '../shared/notice/model';
-import { type User, type Village } from '../shared/village/model';
+import type { User, Village } from '../shared/village/model';
 import { noticeId } from '../shared/notice/booking';
 import { isCadre } from '../shared/access';
 import { getById, list } from '../shared/repo';

@@ -5,7 +5,7 @@
 import type { SettleResult } from '../../typings';
 import { C } from '../shared/collections';
 import { ledgerEventSchema, type LedgerEvent } from '../shared/points/model';
-import { type Notice } from '../shared/notice/model';
+import type { Notice } from '../shared/notice/model';
 import { noticeId } from '../shared/notice/booking';
 import { count, listAll } from '../shared/repo';
 import { _, db } from '../shared/sdk';

@@ -7,7 +7,7 @@ import { C } from '../shared/collections';
 import { requireCleanText } from '../shared/content-check';
 import { AppError } from '../shared/errors';
 import { shopGoodsSchema, type ShopGoods } from '../shared/shop/model';
-import { type User } from '../shared/village/model';
+import type { User } from '../shared/village/model';
 import { getById } from '../shared/repo';
 import { db } from '../shared/sdk';
 import { canManageShop } from '../shared/shop/rules';

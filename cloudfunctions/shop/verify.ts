@@ -6,7 +6,7 @@ import { C } from '../shared/collections';
 import { chinaDate, monthOf } from '../shared/china-time';
 import { AppError } from '../shared/errors';
 import { shopOrderSchema, type ShopOrder } from '../shared/shop/model';
-import { type User } from '../shared/village/model';
+import type { User } from '../shared/village/model';
 import { list } from '../shared/repo';
 import { isPickupCode, normalizeCode } from '../shared/shop/code';
 import { canVerify } from '../shared/shop/rules';

@@ -75,8 +75,8 @@ export async function setGridLeader(gridId: string, userId: string | null, openi
   requireSecretary(user, village._id);
   if (userId) {
     const leader = await getById(C.users, userId, userSchema);
-    if (leader && leader.villageId && leader.villageId !== village._id) throw new AppError('AUTH.OTHER_VILLAGE');
-    if (!leader || leader.status !== 'active' || leader.villageId !== village._id) throw new AppError('VILLAGE.NOT_A_VILLAGER');
+    if (leader?.villageId && leader.villageId !== village._id) throw new AppError('AUTH.OTHER_VILLAGE');
+    if (leader?.status !== 'active' || leader.villageId !== village._id) throw new AppError('VILLAGE.NOT_A_VILLAGER');
   }
   const previous = grid.leaderUserId;
   if (previous === userId) return viewOf(grid, village._id);

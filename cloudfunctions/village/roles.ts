@@ -36,8 +36,8 @@ export async function setRole(userId: string, role: AppointableRole, granted: bo
   const villageId = villageOf(user);
   requireSecretary(user, villageId);
   const target = await getById(C.users, userId, userSchema);
-  if (target && target.villageId && target.villageId !== villageId) throw new AppError('AUTH.OTHER_VILLAGE');
-  if (!target || target.status !== 'active' || target.villageId !== villageId) throw new AppError('VILLAGE.NOT_A_VILLAGER');
+  if (target?.villageId && target.villageId !== villageId) throw new AppError('AUTH.OTHER_VILLAGE');
+  if (target?.status !== 'active' || target.villageId !== villageId) throw new AppError('VILLAGE.NOT_A_VILLAGER');
   // Read and written in one transaction: two appointments at once both count.
   const roles = await withTransaction(async (t) => {
     const raw = await txGet(t, C.users, target._id);
