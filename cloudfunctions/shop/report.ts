@@ -40,7 +40,7 @@ export async function workbook(r: ReportResult): Promise<Buffer> {
   for (const sheet of reportSheets(r, timeText)) {
     const ws = book.addWorksheet(sheet.name);
     for (const row of sheet.rows) ws.addRow(row);
-    ws.columns.forEach((c) => (c.width = 16));
+    for (const c of ws.columns) c.width = 16;
   }
   const out = await book.xlsx.writeBuffer();
   return Buffer.from(out);

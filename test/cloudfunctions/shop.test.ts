@@ -20,7 +20,7 @@ const DAY = 86_400_000;
 /** DB requests per action, reported at the end. */
 const figures: Record<string, number[]> = {};
 const note = (action: string, n: number): void => {
-  (figures[action] ??= []).push(n);
+  figures[action] = [...(figures[action] ?? []), n];
 };
 
 const user = (u: Partial<User> & Pick<User, '_id' | 'name' | 'roles'>): User =>
@@ -238,7 +238,7 @@ test('cancel before pickup refunds exactly once, stock and limit come back', asy
   expect((await api.refused('demo-keeper', 'shop', 'cancel', { orderId: r.order.id })).code).toBe('AUTH.FORBIDDEN');
 
   const replies = await Promise.all([1, 2, 3].map(() => api.call('demo-head', 'shop', 'cancel', { orderId: r.order.id })));
-  replies.forEach((x) => note('cancel (three at once, one refunds)', x.dbRequests));
+  for (const x of replies) note('cancel (three at once, one refunds)', x.dbRequests);
   const oks = replies.filter((x) => x.envelope.ok);
   expect(oks).toHaveLength(1);
   expect(replies.filter((x) => !x.envelope.ok).map((x) => (x.envelope.ok ? '' : x.envelope.error.code))).toEqual([

@@ -87,13 +87,19 @@ const extras = {
   },
   chooseMedia(option: ChooseMediaOption): void {
     const picked = state.photoPicks.shift();
-    if (!picked) return later(option, { ok: false, err: { errMsg: 'chooseMedia:fail cancel' } });
+    if (!picked) {
+      later(option, { ok: false, err: { errMsg: 'chooseMedia:fail cancel' } });
+      return;
+    }
     const files = picked.slice(0, option.count ?? 9).map((p) => ({ tempFilePath: p, size: fs.statSync(p).size, fileType: 'image' }));
     later(option, { ok: true, res: { tempFiles: files, type: 'image', errMsg: 'chooseMedia:ok' } });
   },
   chooseMessageFile(option: ChooseFileOption): void {
     const picked = state.filePicks.shift();
-    if (!picked) return later(option, { ok: false, err: { errMsg: 'chooseMessageFile:fail cancel' } });
+    if (!picked) {
+      later(option, { ok: false, err: { errMsg: 'chooseMessageFile:fail cancel' } });
+      return;
+    }
     const files = picked
       .slice(0, option.count ?? 9)
       .map((f) => ({ path: f.path, name: f.name, size: fs.statSync(f.path).size, type: 'file', time: 0 }));

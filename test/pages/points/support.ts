@@ -63,7 +63,10 @@ const state: PointsWxState = { picks: [], uploads: [], previews: [], navigations
 const extras = {
   chooseMedia(option: ChooseMediaOption): void {
     const picked = state.picks.shift();
-    if (!picked) return later(option, { ok: false, err: { errMsg: 'chooseMedia:fail cancel' } });
+    if (!picked) {
+      later(option, { ok: false, err: { errMsg: 'chooseMedia:fail cancel' } });
+      return;
+    }
     const files = picked.slice(0, option.count ?? 9).map((p) => ({ tempFilePath: p, size: fs.statSync(p).size, fileType: 'image' }));
     later(option, { ok: true, res: { tempFiles: files, type: 'image', errMsg: 'chooseMedia:ok' } });
   },
@@ -98,7 +101,10 @@ function cloudUploadFile(option: CloudUploadOption): void {
   postMultipart(url, { cloudPath: option.cloudPath }, 'file', option.filePath).then(
     (reply) => {
       const fileID = fileIdOf(reply.text);
-      if (!fileID) return later(option, { ok: false, err: { errMsg: `cloud.uploadFile:fail ${reply.status}` } });
+      if (!fileID) {
+        later(option, { ok: false, err: { errMsg: `cloud.uploadFile:fail ${reply.status}` } });
+        return;
+      }
       state.uploads.push({ api: 'cloud.uploadFile', cloudPath: option.cloudPath, fileID });
       later(option, { ok: true, res: { fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' } });
     },

@@ -51,7 +51,10 @@ function tmp(name: string): string {
 const extras = {
   scanCode(option: Callbacks<{ result: string; scanType: string; charSet: string; path: string; rawData: string; errMsg: string }>): void {
     const text = state.scans.shift();
-    if (text === undefined) return failLater(option, 'scanCode:fail cancel');
+    if (text === undefined) {
+      failLater(option, 'scanCode:fail cancel');
+      return;
+    }
     later(option, {
       ok: true,
       res: {
@@ -77,7 +80,10 @@ const extras = {
     option: Callbacks<{ tempFiles: { tempFilePath: string; size: number; fileType: string }[]; type: string; errMsg: string }>,
   ): void {
     const picked = state.picks.shift();
-    if (!picked) return failLater(option, 'chooseMedia:fail cancel');
+    if (!picked) {
+      failLater(option, 'chooseMedia:fail cancel');
+      return;
+    }
     later(option, {
       ok: true,
       res: {

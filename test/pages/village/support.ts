@@ -54,7 +54,10 @@ const state: VillageWxState = { files: [], navigations: [], relaunches: [], titl
 const extras = {
   chooseMessageFile(option: ChooseMessageFileOption): void {
     const file = state.files.shift();
-    if (!file) return failLater(option, 'chooseMessageFile:fail cancel');
+    if (!file) {
+      failLater(option, 'chooseMessageFile:fail cancel');
+      return;
+    }
     const tempFiles = [{ path: file, name: path.basename(file), size: fs.statSync(file).size, type: 'file', time: Date.now() }];
     later(option, { ok: true, res: { tempFiles, errMsg: 'chooseMessageFile:ok' } });
   },
@@ -87,7 +90,10 @@ function cloudUploadFile(option: CloudUploadOption): void {
   postMultipart(`${wxState().cloudUrl}/_storage/upload`, { cloudPath: option.cloudPath }, 'file', option.filePath).then(
     (reply) => {
       const fileID = fileIdOf(reply.text);
-      if (!fileID) return failLater(option, `cloud.uploadFile:fail ${reply.status}`);
+      if (!fileID) {
+        failLater(option, `cloud.uploadFile:fail ${reply.status}`);
+        return;
+      }
       state.uploads.push(fileID);
       later(option, { ok: true, res: { fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' } });
     },
