@@ -357,6 +357,22 @@ describe('a quarter with ties at the boundaries', () => {
   });
 });
 
+/** What a household gained between two reads: earned, available, the year's earned. */
+function gained(b0: Bal | undefined, b1: Bal | undefined): number[] {
+  return [
+    (b1?.earned ?? 0) - (b0?.earned ?? 0),
+    (b1?.available ?? 0) - (b0?.available ?? 0),
+    (b1?.yearEarned ?? 0) - (b0?.yearEarned ?? 0),
+  ];
+}
+
+/** When the quarterly timer runs for quarter `q`: 03:00 China time on the 10th of the next quarter's first month. */
+function quarterlyTimerAfter(q: string): string {
+  const [fy, fm] = (monthsOfQuarter(q)[2] ?? '').split('-').map(Number);
+  const next = fm === 12 ? `${(fy ?? 0) + 1}-01` : `${fy}-${String((fm ?? 0) + 1).padStart(2, '0')}`;
+  return new Date(`${next}-10T03:00:00+08:00`).toISOString();
+}
+
 describe('the demo village: awarded by hand and by the quarterly timer, once', () => {
   const Q = settledDemoQuarter();
   const year = Number(Q.slice(0, 4));
@@ -385,20 +401,11 @@ describe('the demo village: awarded by hand and by the quarterly timer, once', (
     const after = await balances('village-hemei', year);
     for (const h of households) {
       const share = result.grids.find((g) => g.gridId === h.gridId)?.share ?? 0;
-      const b0 = before.get(h.id);
-      const b1 = after.get(h.id);
-      expect([
-        h.id,
-        (b1?.earned ?? 0) - (b0?.earned ?? 0),
-        (b1?.available ?? 0) - (b0?.available ?? 0),
-        (b1?.yearEarned ?? 0) - (b0?.yearEarned ?? 0),
-      ]).toEqual([h.id, share, share, share]);
+      expect([h.id, ...gained(before.get(h.id), after.get(h.id))]).toEqual([h.id, share, share, share]);
     }
 
     // The quarterly timer, fired twice (03:00 China time on the 10th of the next quarter's first month).
-    const [fy, fm] = (monthsOfQuarter(Q)[2] ?? '').split('-').map(Number);
-    const next = fm === 12 ? `${(fy ?? 0) + 1}-01` : `${fy}-${String((fm ?? 0) + 1).padStart(2, '0')}`;
-    const time = new Date(`${next}-10T03:00:00+08:00`).toISOString();
+    const time = quarterlyTimerAfter(Q);
     for (let i = 0; i < 2; i++) {
       const fired = await cloud.control<{ result: { ok: boolean; data: { quarter: string; awarded: number; waiting: number } } }>(
         'POST',
