@@ -9,7 +9,7 @@ import { chinaDate } from '../shared/china-time';
 import { AppError } from '../shared/errors';
 import { balanceSchema } from '../shared/points/model';
 import { certificateAttemptSchema, loanCertificateSchema, type LoanCertificate } from '../shared/honours/model';
-import { householdSchema, type Household, } from '../shared/village/model';
+import { householdSchema, type Household } from '../shared/village/model';
 import {
   attemptsId,
   CERTIFICATE_DAYS,
