@@ -1,4 +1,5 @@
 // The statistics of 村民说事: the rates of a row of counts, and the period they are asked for.
+import type { MatterStatsRow } from '../../../typings';
 import { AppError } from '../errors';
 
 export interface StatsCounts {
@@ -16,17 +17,7 @@ function ratio(n: number, d: number): number | null {
 }
 
 /** The rates of a row of counts (rounded to four places; null where nothing counts). */
-export function ratesOf(c: StatsCounts): {
-  raised: number;
-  due: number;
-  respondedInTime: number;
-  responseRate: number | null;
-  closed: number;
-  resolutionRate: number | null;
-  rated: number;
-  averageStars: number | null;
-  goodShare: number | null;
-} {
+export function ratesOf(c: StatsCounts): MatterStatsRow {
   return {
     raised: c.raised,
     due: c.due,

@@ -1,5 +1,6 @@
 // The rows of a household import file: the header found by its Chinese names, one person per row,
 // and every problem a row has on its own or against the other rows of the file.
+import type { ImportRowView } from '../../../typings';
 import { AppError } from '../errors';
 import { HEAD, idNumberProblem, isRelation, nameProblem, normaliseIdNumber, normalisePhone, phoneProblem } from './person';
 
@@ -21,19 +22,8 @@ const FIELDS: ImportField[] = ['grid', 'group', 'no', 'headName', 'name', 'relat
 const OPTIONAL: ImportField[] = ['phone'];
 export const MAX_IMPORT_ROWS = 2000;
 
-export interface ImportRow {
-  /** The row's number in the sheet, counting from 1. */
-  line: number;
-  grid: string;
-  group: string;
-  no: string;
-  headName: string;
-  name: string;
-  relation: string;
-  idNumber: string;
-  phone: string;
-  problems: string[];
-}
+/** A row as read, before masking: the view's fields (ID number and phone whole), no action decided yet. */
+export type ImportRow = Omit<ImportRowView, 'action'>;
 
 function headerKey(text: string): string {
   return text.replace(/[\s*＊]/g, '').replace(/[（(].*?[）)]/g, '');
