@@ -1,7 +1,7 @@
 // The demo village's 村务监督委员 (village supervision committee member), who signs off finance items
 // of the notice board before they are published: a villager and household head of 和美村, as the
 // demo identity `demo-supervisor`.
-import { userSchema, type Member, type User } from '../cloudfunctions/shared/model';
+import { userSchema, type Member, type User } from '../cloudfunctions/shared/village/model';
 
 export const DEMO_SUPERVISOR = 'demo-supervisor';
 

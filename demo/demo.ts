@@ -6,13 +6,7 @@ import { C } from '../cloudfunctions/shared/collections';
 import {
   gridSchema,
   householdSchema,
-  balanceSchema,
-  capCounterSchema,
-  ledgerEventSchema,
   memberSchema,
-  noticeSchema,
-  pointRecordSchema,
-  ruleSetSchema,
   townSchema,
   userSchema,
   villageSchema,
@@ -20,7 +14,15 @@ import {
   type Household,
   type Member,
   type User,
-} from '../cloudfunctions/shared/model';
+} from '../cloudfunctions/shared/village/model';
+import {
+  balanceSchema,
+  capCounterSchema,
+  ledgerEventSchema,
+  pointRecordSchema,
+  ruleSetSchema,
+} from '../cloudfunctions/shared/points/model';
+import { noticeSchema } from '../cloudfunctions/shared/notice/model';
 import { ROLE_NAMES } from '../cloudfunctions/shared/roles';
 import { TEMPLATE_ITEMS } from '../cloudfunctions/shared/rules/template';
 import type { DemoIdentity, SeedStore } from '../localcloud/src/demo-module';

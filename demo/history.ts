@@ -5,7 +5,9 @@
 // recompute finds.
 import type { Recorder } from '../typings';
 import { chinaDate, lastMonths } from '../cloudfunctions/shared/china-time';
-import type { Balance, Household, LedgerEvent, Notice, NoticeLine, PointRecord, RuleSet, User } from '../cloudfunctions/shared/model';
+import type { Balance, LedgerEvent, PointRecord, RuleSet } from '../cloudfunctions/shared/points/model';
+import type { Household, User } from '../cloudfunctions/shared/village/model';
+import type { Notice, NoticeLine } from '../cloudfunctions/shared/notice/model';
 import { buildRecord, capIdOf, ledgerEvent } from '../cloudfunctions/shared/points/build';
 import { approvalDelta, foldLedger } from '../cloudfunctions/shared/points/policy';
 import type { RuleItem } from '../cloudfunctions/shared/rules/template';

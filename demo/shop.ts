@@ -5,19 +5,16 @@
 // recomputation still finds no differences.
 import { chinaDate, lastMonths } from '../cloudfunctions/shared/china-time';
 import { C } from '../cloudfunctions/shared/collections';
+import { ledgerEventSchema, type Balance, type LedgerEvent } from '../cloudfunctions/shared/points/model';
 import {
-  ledgerEventSchema,
   shopGoodsSchema,
   shopOrderSchema,
   shopSettingsSchema,
   shopUsageSchema,
-  type Balance,
-  type Household,
-  type LedgerEvent,
   type ShopGoods,
   type ShopOrder,
-  type User,
-} from '../cloudfunctions/shared/model';
+} from '../cloudfunctions/shared/shop/model';
+import { type Household, type User } from '../cloudfunctions/shared/village/model';
 import { CODE_ALPHABET, CODE_LENGTH } from '../cloudfunctions/shared/shop/code';
 import { periodKey, usageId } from '../cloudfunctions/shared/shop/period';
 import { pickupDeadline } from '../cloudfunctions/shared/shop/rules';

@@ -1,101 +1,24 @@
 // Function `village`: towns and villages, households and members, grids, roles, joining by invite
 // and the bulk import of households. Every date and time is an ISO string (UTC instant); days are
 // China-time YYYY-MM-DD.
+//
+// Joining (invites and requests) and the bulk import are in village-joining.ts and village-import.ts;
+// this file re-exports them, so the function's whole contract is imported from here.
 import type { Role } from './roles';
+import type { ImportPreview, ImportResult } from './village-import';
+import type {
+  AppointableRole,
+  ConfirmInput,
+  CreateInviteRequest,
+  InvitePreview,
+  InviteView,
+  JoinInput,
+  JoinResult,
+  MembershipRequestView,
+} from './village-joining';
 
-/** Roles the secretary appoints directly (grid leaders are appointed per grid). */
-export type AppointableRole = 'cadre' | 'keeper';
-
-export type InviteKind = 'household' | 'role' | 'secretary';
-
-export type CreateInviteRequest =
-  /** A household head (their own household) or a cadre (any household of the village). */
-  | { kind: 'household'; householdId: string }
-  /** The secretary invites a named person to a role of the village. */
-  | { kind: 'role'; role: AppointableRole; forName: string }
-  /** A town admin invites a named person to be the secretary of a village of the town. */
-  | { kind: 'secretary'; villageId: string; forName: string };
-
-export interface QrView {
-  fileID: string;
-  /** A temporary URL of the image (for <image src>). */
-  url: string;
-}
-
-export interface InviteView {
-  /** 8 characters of an unambiguous alphabet (no 0/O, 1/I/L). */
-  code: string;
-  kind: InviteKind;
-  villageName: string;
-  /** For a household invite, e.g. "3组12号（户主 李长青）". */
-  householdLabel: string | null;
-  role: Role | null;
-  roleName: string | null;
-  forName: string | null;
-  expiresAt: string;
-  usesLeft: number;
-  /** The page to share, with ?code=. */
-  path: string;
-  /** The wxacode scene (at most 32 characters). */
-  scene: string;
-  /** The 小程序码; null when WeChat could not make one (the code still works). */
-  qr: QrView | null;
-}
-
-/** What someone holding a code sees before joining (names masked: the code may be a guess). */
-export interface InvitePreview {
-  code: string;
-  kind: InviteKind;
-  villageName: string;
-  townName: string;
-  householdLabel: string | null;
-  roleName: string | null;
-  /** Role invites name the person, masked (e.g. "王*"). */
-  forName: string | null;
-  /** Household invites ask for the last 4 of the ID number (real-name match). */
-  needsIdLast4: boolean;
-  expiresAt: string;
-}
-
-export interface JoinInput {
-  code: string;
-  name: string;
-  /** Last 4 characters of the ID number (digits, or X last). Required for a household invite. */
-  idLast4?: string;
-}
-
-export type MembershipRequestStatus = 'pending' | 'confirmed' | 'refused';
-
-export interface MembershipRequestView {
-  id: string;
-  villageName: string;
-  householdId: string | null;
-  householdLabel: string;
-  name: string;
-  idLast4: string;
-  /** The household's member record matched by name and ID last 4, masked. */
-  matchedMember: { id: string; name: string; relation: string; idNumber: string } | null;
-  status: MembershipRequestStatus;
-  /** Why it was refused. */
-  reason: string;
-  createdAt: string;
-  decidedAt: string | null;
-  decidedByName: string;
-  /** For a role taken with an invite link: the role's name (村两委干部, 村书记); null for a household. */
-  roleName?: string | null;
-}
-
-export type JoinResult =
-  /** A household membership waits for a cadre's real-name confirmation; a cadre's or secretary's role for its confirmer's. */
-  | { status: 'pending'; request: MembershipRequestView }
-  /** A keeper's role invite takes effect at once (it names the person and is used once). */
-  | { status: 'active'; villageName: string; roleNames: string[] };
-
-export interface ConfirmInput {
-  requestId: string;
-  /** For a person not yet on the household's record: their relation to the head. */
-  relation?: string;
-}
+export type * from './village-import';
+export type * from './village-joining';
 
 export interface GridLeaderView {
   /** Who leads it (a person id: openids never leave the functions). */
@@ -276,44 +199,6 @@ export interface VillageRow {
 export interface TownVillagesResult {
   town: { id: string; name: string };
   villages: VillageRow[];
-}
-
-export type ImportAction = 'create' | 'update' | 'unchanged';
-
-export interface ImportRowView {
-  /** The row's number in the sheet (1 = first row, the header). */
-  line: number;
-  grid: string;
-  group: string;
-  no: string;
-  headName: string;
-  name: string;
-  relation: string;
-  /** Masked. */
-  idNumber: string;
-  /** Masked. */
-  phone: string;
-  problems: string[];
-  /** What a commit would do to this person (when the row has no problem). */
-  action: ImportAction | null;
-}
-
-export interface ImportCounts {
-  rows: number;
-  problemRows: number;
-  grids: { create: number };
-  households: { create: number; update: number; unchanged: number };
-  members: { create: number; update: number; unchanged: number };
-}
-
-export interface ImportPreview {
-  fileName: string;
-  rows: ImportRowView[];
-  counts: ImportCounts;
-}
-
-export interface ImportResult {
-  counts: ImportCounts;
 }
 
 export interface VillageApi {

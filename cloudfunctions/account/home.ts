@@ -5,7 +5,7 @@
 import type { HomeResult, HomeScreen, MeResult } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { householdSchema, joinRequestSchema, townSchema, userSchema, type Grid, type Household, type User } from '../shared/model';
+import { householdSchema, joinRequestSchema, townSchema, userSchema, type Grid, type Household, type User } from '../shared/village/model';
 import { count, getById, list } from '../shared/repo';
 import { ROLE_NAMES } from '../shared/roles';
 import { villageRef } from '../board/context';

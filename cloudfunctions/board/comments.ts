@@ -10,7 +10,7 @@ import { getById } from '../shared/repo';
 import { _, db } from '../shared/sdk';
 import { commentSchema, letterSchema, type Comment, type Letter } from '../shared/board/model';
 import { likeId, requireCommentState, viewerOf } from '../shared/board/policy';
-import type { User } from '../shared/model';
+import type { User } from '../shared/village/model';
 import { sendAgainstGrant } from '../shared/board/push';
 import { memberOf, optionalUser } from './context';
 import { insertOnce, removeById, updateWhere, whole } from './store';

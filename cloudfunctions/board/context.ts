@@ -4,7 +4,7 @@
 import type { BoardVillage, BoardViewer } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { townSchema, userSchema, villageSchema, type User, type Village } from '../shared/model';
+import { townSchema, userSchema, villageSchema, type User, type Village } from '../shared/village/model';
 import { getById } from '../shared/repo';
 import { isMemberOf, viewerOf } from '../shared/board/policy';
 

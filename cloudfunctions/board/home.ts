@@ -4,7 +4,8 @@
 // gets the same through account.home, in its one call.
 import type { BoardVillage, HomeHousehold, HomeResult, HomeWaiting } from '../../typings';
 import { C } from '../shared/collections';
-import { balanceSchema, gridSchema, householdSchema, type Grid, type Household, type User, type Village } from '../shared/model';
+import { balanceSchema } from '../shared/points/model';
+import { gridSchema, householdSchema, type Grid, type Household, type User, type Village } from '../shared/village/model';
 import { AppError } from '../shared/errors';
 import { isMemberOf, viewerOf } from '../shared/board/policy';
 import { count, getById, list } from '../shared/repo';

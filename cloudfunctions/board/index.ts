@@ -16,13 +16,10 @@ import { subscribed } from './subscriptions';
 import { townView } from './town';
 import { spendDaily } from '../shared/limits';
 import { currentTime } from '../shared/clock';
+import { id, clientKey, fileId, month } from '../shared/wire';
 
-const id = z.string().min(1).max(64);
 const page = z.number().int().min(0).max(500).optional();
-const clientKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
-const fileId = z.string().startsWith('cloud://').max(300);
 const kind = z.enum(['party', 'village', 'finance', 'chronicle', 'notice']);
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const title = z.string().trim().min(1, '请填写标题').max(60);
 const decideHeld = z.object({ id, decision: z.enum(['release', 'withdraw']) }).strict();
 const attachment = z.object({ fileId, name: z.string().trim().min(1).max(80), type: z.enum(['pdf', 'image', 'file']) }).strict();

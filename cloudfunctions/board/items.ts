@@ -8,7 +8,7 @@ import { C } from '../shared/collections';
 import { holdFor } from '../shared/content-check';
 import { checksFor, type MediaFile } from '../shared/media-check';
 import type { Hold } from '../shared/hold';
-import type { User } from '../shared/model';
+import type { User } from '../shared/village/model';
 import { AppError } from '../shared/errors';
 import { thing } from '../shared/notify';
 import { keyedId } from '../shared/points/ids';

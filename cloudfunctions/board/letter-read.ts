@@ -4,7 +4,7 @@
 // a member's read is written, and one more counts it on the letter: three round trips in all.
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { townSchema, userSchema, villageSchema } from '../shared/model';
+import { townSchema, userSchema, villageSchema } from '../shared/village/model';
 import { aggregateRows, joinedDocs } from '../shared/repo';
 import { letterSchema, likeSchema, type Letter } from '../shared/board/model';
 import { likeId } from '../shared/board/policy';

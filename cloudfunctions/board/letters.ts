@@ -11,7 +11,7 @@ import { keyedId } from '../shared/points/ids';
 import { count, getById, list } from '../shared/repo';
 import { commentSchema, letterSchema, likeSchema, type Letter } from '../shared/board/model';
 import { PAGE_SIZE, canSeeComment, canSeeLetter, likeId } from '../shared/board/policy';
-import type { User } from '../shared/model';
+import type { User } from '../shared/village/model';
 import { readerFor, requireSecretary, type Reader } from './context';
 import { letterWithReader } from './letter-read';
 import { recordRead } from './reads';

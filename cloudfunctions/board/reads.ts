@@ -5,7 +5,7 @@
 import type { ReadersResult } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { householdSchema, type User } from '../shared/model';
+import { householdSchema, type User } from '../shared/village/model';
 import { getById, listAll } from '../shared/repo';
 import { _, db } from '../shared/sdk';
 import { letterSchema, readSchema, type Letter, type Read } from '../shared/board/model';

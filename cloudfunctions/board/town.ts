@@ -5,7 +5,7 @@
 import type { TownRequest, TownResult, TownVillageRow } from '../../typings';
 import { C, type CollectionName } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { townSchema, villageSchema } from '../shared/model';
+import { townSchema, villageSchema } from '../shared/village/model';
 import { aggregateRows, getById, list } from '../shared/repo';
 import { _ } from '../shared/sdk';
 import { currentUser } from '../shared/users';

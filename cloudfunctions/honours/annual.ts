@@ -5,7 +5,8 @@
 import type { AnnualHonourView, AnnualResult } from '../../typings';
 import { C } from '../shared/collections';
 import { chinaNow } from '../shared/china-time';
-import { balanceSchema, honourAwardSchema } from '../shared/model';
+import { balanceSchema } from '../shared/points/model';
+import { honourAwardSchema } from '../shared/honours/model';
 import { CIVILIZED_NAME, civilizedPlaces, isCivilized } from '../shared/honours/annual';
 import { loanRate } from '../shared/honours/loan';
 import { HONOUR_NAMES, quarterLabel } from '../shared/honours/ranking';

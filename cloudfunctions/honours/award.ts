@@ -11,15 +11,9 @@
 import type { QuarterResult } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import {
-  balanceSchema,
-  honourAwardSchema,
-  ledgerEventSchema,
-  type AwardGrid,
-  type HonourAward,
-  type LedgerEvent,
-  type Village,
-} from '../shared/model';
+import { balanceSchema, ledgerEventSchema, type LedgerEvent } from '../shared/points/model';
+import { honourAwardSchema, type AwardGrid, type HonourAward } from '../shared/honours/model';
+import type { Village } from '../shared/village/model';
 import {
   decideHonours,
   HONOUR_NAMES,
@@ -121,15 +115,20 @@ export async function quarterView(ctx: HonoursContext, quarter: string, now: Dat
 
 /** Credits each honoured household of the award once (see the header). */
 export async function book(award: HonourAward, now: Date): Promise<void> {
-  const { villageId, quarter, year } = award;
-  const month = monthsOfQuarter(quarter)[2] ?? '';
   const honoured = award.grids.filter((g) => g.honour && g.share > 0);
   if (!honoured.length) return;
+  const month = monthsOfQuarter(award.quarter)[2] ?? '';
+  await ensureBalances(award.villageId, honoured);
+  // The ledger first: its events are what a recomputation folds, and each has a fixed id.
+  await appendBonusEvents(award, honoured, month, now);
+  await creditShares(award, honoured);
+}
+
+/** A household without a balance yet (none of its points ever booked) gets an empty one first. */
+async function ensureBalances(villageId: string, honoured: AwardGrid[]): Promise<void> {
   const gridOf = new Map<string, AwardGrid>();
   for (const g of honoured) for (const id of g.householdIds) gridOf.set(id, g);
   const ids = [...gridOf.keys()];
-
-  // A household without a balance yet (none of its points ever booked) gets an empty one first.
   const have = new Set<string>();
   for (let i = 0; i < ids.length; i += 1000) {
     const chunk = ids.slice(i, i + 1000);
@@ -143,33 +142,35 @@ export async function book(award: HonourAward, now: Date): Promise<void> {
       if (!isDuplicateKey(e)) throw e; // created meanwhile by a record's approval: fine
     }
   }
+}
 
-  // The ledger first: its events are what a recomputation folds, and each has a fixed id.
+/** The bonus ledger events not written yet (each has a fixed id, so a second run adds none). */
+async function appendBonusEvents(award: HonourAward, honoured: AwardGrid[], month: string, now: Date): Promise<void> {
+  const { villageId, quarter, year } = award;
   const bookedIds = new Set((await listAll(C.ledger, { villageId, month, kind: 'bonus' }, ledgerEventSchema)).map((e) => e._id));
-  const events: LedgerEvent[] = [];
-  for (const g of honoured) {
-    for (const householdId of g.householdIds) {
-      const _id = bonusEventId(householdId, quarter);
-      if (!bookedIds.has(_id))
-        events.push({
-          _id,
-          villageId,
-          householdId,
-          recordId: null,
-          kind: 'bonus',
-          pending: 0,
-          earned: g.share,
-          available: g.share,
-          year,
-          month,
-          by: award.by,
-          at: now,
-        });
-    }
-  }
+  const events: LedgerEvent[] = honoured
+    .flatMap((g) => g.householdIds.map((householdId) => ({ householdId, share: g.share })))
+    .filter(({ householdId }) => !bookedIds.has(bonusEventId(householdId, quarter)))
+    .map(({ householdId, share }) => ({
+      _id: bonusEventId(householdId, quarter),
+      villageId,
+      householdId,
+      recordId: null,
+      kind: 'bonus',
+      pending: 0,
+      earned: share,
+      available: share,
+      year,
+      month,
+      by: award.by,
+      at: now,
+    }));
   for (let i = 0; i < events.length; i += INSERT_CHUNK) await db.collection(C.ledger).add({ data: events.slice(i, i + INSERT_CHUNK) });
+}
 
-  // Bonus points are earned at once: earned, available and the year's earned, one update per share.
+/** Bonus points are earned at once: earned, available and the year's earned, one update per share. */
+async function creditShares(award: HonourAward, honoured: AwardGrid[]): Promise<void> {
+  const { villageId, quarter, year } = award;
   const byShare = new Map<number, string[]>();
   for (const g of honoured) byShare.set(g.share, [...(byShare.get(g.share) ?? []), ...g.householdIds]);
   for (const [share, households] of byShare) {

@@ -10,10 +10,9 @@ import { issue, loanView, revoke, verify } from './loan';
 import { gridScores } from './scores';
 import { quarterly } from './timer';
 import { currentTime } from '../shared/clock';
+import { clientKey, month } from '../shared/wire';
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const quarter = z.string().refine(isQuarter, '季度格式应为 2026-Q3');
-const clientKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 const code = z.string().trim().min(1).max(40);
 
 export const main = createFunction(

@@ -7,15 +7,9 @@ import type { CertificateFacts, CertificateView, LoanResult, VerifyResult } from
 import { C } from '../shared/collections';
 import { chinaDate } from '../shared/china-time';
 import { AppError } from '../shared/errors';
-import {
-  balanceSchema,
-  certificateAttemptSchema,
-  householdSchema,
-  loanCertificateSchema,
-  type Household,
-  type LoanCertificate,
-  type User,
-} from '../shared/model';
+import { balanceSchema } from '../shared/points/model';
+import { certificateAttemptSchema, loanCertificateSchema, type LoanCertificate } from '../shared/honours/model';
+import { householdSchema, type Household } from '../shared/village/model';
 import {
   attemptsId,
   CERTIFICATE_DAYS,

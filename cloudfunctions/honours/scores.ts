@@ -4,7 +4,7 @@
 import type { GridScoreView, GridsResult, LeaderScoreView } from '../../typings';
 import { C } from '../shared/collections';
 import { chinaNow } from '../shared/china-time';
-import { householdSchema, userSchema, type Grid, type Household, type User } from '../shared/model';
+import { householdSchema, userSchema, type Grid, type Household, type User } from '../shared/village/model';
 import { averageTenths, competitionRanks, leaderScore } from '../shared/honours/ranking';
 import { aggregateRows, count, list, listAll } from '../shared/repo';
 import { _ } from '../shared/sdk';

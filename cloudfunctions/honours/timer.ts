@@ -2,7 +2,7 @@
 // and October): awards the quarter that has just ended in every village whose notices have settled.
 // The second firing catches villages whose last notice settled late; awarding again changes nothing.
 import { C } from '../shared/collections';
-import { gridSchema, townSchema, villageSchema, type Village } from '../shared/model';
+import { gridSchema, townSchema, villageSchema, type Village } from '../shared/village/model';
 import { previousQuarter } from '../shared/honours/ranking';
 import { list, listAll } from '../shared/repo';
 import { awardQuarter } from './award';

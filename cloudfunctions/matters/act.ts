@@ -28,7 +28,7 @@ import {
   type ActionInput,
   type MatterAction,
 } from '../shared/matters/policy';
-import type { User } from '../shared/model';
+import type { User } from '../shared/village/model';
 import { currentUser, personIdOf, userOfPerson } from '../shared/users';
 import { dayRulesFor, warnMissingYear } from './calendar';
 import { afterChange, applyChange, eventId, readMatter } from './store';

@@ -8,7 +8,7 @@ import { addDays, chinaDay, type DayKind, type DayRules } from '../shared/matter
 import { chineseDays, LIBRARY_YEARS } from '../shared/matters/holidays';
 import { calendarWarningSchema, holidayOverrideSchema, type HolidayOverride } from '../shared/matters/model';
 import { isVillageCadre } from '../shared/matters/policy';
-import { userSchema, villageSchema, type User } from '../shared/model';
+import { userSchema, villageSchema, type User } from '../shared/village/model';
 import { notify, thing } from '../shared/notify';
 import { getById, list } from '../shared/repo';
 import { _, db } from '../shared/sdk';
@@ -136,19 +136,22 @@ export async function calendar(openid: string): Promise<CalendarResult> {
   return view(await whereOf(openid), now);
 }
 
+/** The scope of an override the caller may set: the town's (its admin) or the village's (its cadres). */
+function overrideScope(scope: CalendarOverrideRequest['scope'], w: Where): string {
+  if (scope === 'town') {
+    if (adminTownOf(w.user) !== w.townId) throw new AppError('AUTH.FORBIDDEN', '只有乡镇管理员可以设置全镇的节假日');
+    return townScope(w.townId);
+  }
+  if (!w.villageId || !isVillageCadre(w.user, w.villageId)) throw new AppError('AUTH.FORBIDDEN', '只有村干部可以设置本村的节假日');
+  return villageScope(w.villageId);
+}
+
 export async function setOverride(req: CalendarOverrideRequest, openid: string): Promise<CalendarResult> {
   const now = currentTime();
   const w = await whereOf(openid);
   const ms = Date.parse(`${req.date}T00:00:00Z`);
   if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== req.date) throw new AppError('COMMON.INVALID_INPUT', '日期格式不对');
-  let scope: string;
-  if (req.scope === 'town') {
-    if (adminTownOf(w.user) !== w.townId) throw new AppError('AUTH.FORBIDDEN', '只有乡镇管理员可以设置全镇的节假日');
-    scope = townScope(w.townId);
-  } else {
-    if (!w.villageId || !isVillageCadre(w.user, w.villageId)) throw new AppError('AUTH.FORBIDDEN', '只有村干部可以设置本村的节假日');
-    scope = villageScope(w.villageId);
-  }
+  const scope = overrideScope(req.scope, w);
   const id = `${scope}|${req.date}`;
   if (req.kind === 'none') {
     await db.collection(C.holidayOverrides).where({ _id: id }).remove();

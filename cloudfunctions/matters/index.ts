@@ -13,13 +13,9 @@ import { stats } from './stats';
 import { spendDaily } from '../shared/limits';
 import { mediaVerdict } from './media';
 import { schedule } from './timers';
+import { empty, id, clientKey, fileId, date } from '../shared/wire';
 
-const empty = z.object({}).strict();
-const id = z.string().min(1).max(64);
-const clientKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
-const fileId = z.string().startsWith('cloud://').max(300);
 const photos = z.array(fileId).max(MAX_PHOTOS);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const text = (max: number) => z.string().trim().min(1).max(max);
 const page = z.object({ page: z.number().int().min(0).max(50).optional() }).strict();
 

@@ -5,7 +5,7 @@ import type { MatterAssigneesResult, MatterDetail, MatterPage, MatterQueue } fro
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
 import { accessOf, isOverdue, isVillageCadre } from '../shared/matters/policy';
-import { userSchema, type User } from '../shared/model';
+import { userSchema, type User } from '../shared/village/model';
 import { list as listDocs } from '../shared/repo';
 import { ROLE_NAMES } from '../shared/roles';
 import { _ } from '../shared/sdk';

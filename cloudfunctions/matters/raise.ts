@@ -7,13 +7,14 @@
 import type { MatterRaiseRequest, MatterRaiseResult } from '../../typings';
 import { C } from '../shared/collections';
 import { holdFor } from '../shared/content-check';
-import { heldText } from '../shared/hold';
+import type { Hold } from '../shared/hold';
 import { requestMediaChecks, type MediaFile } from '../shared/media-check';
 import { AppError } from '../shared/errors';
 import { responseDeadline } from '../shared/matters/deadline';
-import { matterSchema, type Matter } from '../shared/matters/model';
-import { event, roleOf, type Access } from '../shared/matters/policy';
-import { householdSchema, type Household, type User } from '../shared/model';
+import type { Matter } from '../shared/matters/model';
+import type { Access } from '../shared/matters/policy';
+import { raisedMatter } from '../shared/matters/raised';
+import { householdSchema } from '../shared/village/model';
 import { getById } from '../shared/repo';
 import { db } from '../shared/sdk';
 import { isDuplicateKey } from '../shared/tx';
@@ -25,19 +26,19 @@ import { detailView } from './views';
 import { isCadre, routeMatter } from '../shared/access';
 import { currentTime } from '../shared/clock';
 
-const audio = (fileId: string): MediaFile => ({ fileId, kind: 'audio' });
-
-/** The photos and the voice note, each for WeChat's media check. */
-function mediaOf(req: MatterRaiseRequest): MediaFile[] {
-  return [...(req.photos ?? []).map((fileId): MediaFile => ({ fileId, kind: 'image' })), ...(req.voice ? [audio(req.voice.fileId)] : [])];
+/** Only what others will read is checked: the text and the place's name. A risky one (or a check that did not answer) is held. */
+function contentHold(openid: string, text: string, req: MatterRaiseRequest, now: Date): Promise<Hold | null> {
+  const seen = [text, req.location?.name ?? ''].filter(Boolean).join('\n');
+  return holdFor(openid, seen, 3, now);
 }
 
-function householdOf(user: User): Promise<Household | null> {
-  return user.householdId ? getById(C.households, user.householdId, householdSchema) : Promise.resolve(null);
+function mediaFilesOf(req: MatterRaiseRequest): MediaFile[] {
+  const photos = (req.photos ?? []).map((fileId): MediaFile => ({ fileId, kind: 'image' }));
+  return req.voice ? [...photos, { fileId: req.voice.fileId, kind: 'audio' }] : photos;
 }
 
-/** Adds the matter; a double tap's twin that raised it first answers instead. */
-async function addOnce(matter: Matter, access: Access, now: Date): Promise<MatterRaiseResult | null> {
+/** Stores the matter, or answers the twin a double tap stored first (null when this call stored it). */
+async function addOnce(matter: Matter): Promise<Matter | null> {
   try {
     await db.collection(C.matters).add({ data: matter });
     return null;
@@ -45,7 +46,7 @@ async function addOnce(matter: Matter, access: Access, now: Date): Promise<Matte
     if (!isDuplicateKey(e)) throw e;
     const twin = await readMatter(matter._id);
     if (!twin) throw e;
-    return { matter: detailView(twin, access, now), held: twin.status === 'held', repeated: true };
+    return twin;
   }
 }
 
@@ -61,7 +62,7 @@ export async function raise(req: MatterRaiseRequest, openid: string): Promise<Ma
   const townId = await townOf(user, villageId);
   const [existing, household, rules, cadres] = await Promise.all([
     readMatter(id),
-    householdOf(user),
+    user.householdId ? getById(C.households, user.householdId, householdSchema) : Promise.resolve(null),
     dayRulesFor(townId, villageId, now),
     villageCadres(villageId),
   ]);
@@ -70,65 +71,33 @@ export async function raise(req: MatterRaiseRequest, openid: string): Promise<Ma
   const open = req.public && routing.audience === 'village';
   if (existing) return { matter: detailView(existing, access, now), held: existing.status === 'held', repeated: true };
 
-  // Only what others will read is checked: a matter for the cadres alone goes straight to them.
-  const seen = [text, req.location?.name ?? ''].filter(Boolean).join('\n');
-  const hold = open ? await holdFor(openid, seen, 3, now) : null;
+  const hold = open ? await contentHold(openid, text, req, now) : null;
   const held = hold !== null;
   // Photos and voice are checked whatever the audience (a cadre may make a private matter public):
   // until every file passes, only the raiser and the cadres see them.
-  const mediaChecks = await requestMediaChecks(openid, mediaOf(req), 3);
+  const mediaChecks = await requestMediaChecks(openid, mediaFilesOf(req), 3);
   const deadline = responseDeadline(now, rules);
-  const photos = req.photos ?? [];
-  const actor = { id: user._id, name: user.name, role: roleOf(user) };
-  const matter: Matter = matterSchema.parse({
-    _id: id,
+  const matter = raisedMatter({
+    id,
     villageId,
     townId,
-    raisedBy: user._id,
-    raiserName: user.name,
-    householdId: user.householdId,
-    householdLabel: household?.no ?? '',
+    raiser: { id: user._id, name: user.name, householdId: user.householdId, householdLabel: household?.no ?? '' },
     text,
-    photos,
+    photos: req.photos ?? [],
     voice: req.voice ?? null,
     category: req.category,
     public: open,
     location: req.location ?? null,
-    status: held ? 'held' : 'open',
-    listed: open && !held,
-    audience: routing.audience,
-    concerns: routing.concerns,
-    mediaCleared: false,
+    hold,
+    routing,
     mediaChecks,
     raisedAt: now,
-    raisedOn: deadline.raisedOn,
-    deadlineAt: deadline.at,
-    respondedAt: null,
-    respondedBy: null,
-    respondedInTime: null,
-    handlerId: null,
-    round: 1,
-    dueAt: deadline.at,
-    roundDeadlineAt: deadline.at,
-    active: true,
-    armed: true,
-    assignee: null,
-    closedAt: null,
-    stars: null,
-    rating: null,
-    ratings: [],
-    reopens: 0,
-    events: [
-      // The raiser's own role, whatever else they are: in the timeline they speak as a villager.
-      event('raised', 'raised', { ...actor, role: 'villager' }, now, { text, photos }),
-      ...(hold ? [event('held', 'held', { id: 'system', name: '系统', role: 'system' }, now, { text: heldText(hold) })] : []),
-    ],
-    version: 0,
+    deadline,
     clientKey: req.clientKey,
   });
 
-  const twin = await addOnce(matter, access, now);
-  if (twin) return twin;
+  const twin = await addOnce(matter);
+  if (twin) return { matter: detailView(twin, access, now), held: twin.status === 'held', repeated: true };
 
   await Promise.all([
     ...deadline.uncoveredYears.map((y) => warnMissingYear(townId, y, now)),

@@ -6,8 +6,9 @@
 import type { MatterStatsRequest, MatterStatsResult, MatterStatsRow } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { isVillageCadre, ratesOf, checkPeriod, type StatsCounts } from '../shared/matters/policy';
-import { villageSchema } from '../shared/model';
+import { isVillageCadre } from '../shared/matters/policy';
+import { ratesOf, checkPeriod, type StatsCounts } from '../shared/matters/stats';
+import { villageSchema } from '../shared/village/model';
 import { aggregateRows, getById, list } from '../shared/repo';
 import { _ } from '../shared/sdk';
 import { currentUser, personIdOf } from '../shared/users';

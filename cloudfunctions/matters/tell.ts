@@ -4,8 +4,8 @@
 // secretary for a poor rating): the villager's stars. Overdue: the assignee and the secretary.
 import { C } from '../shared/collections';
 import type { Matter } from '../shared/matters/model';
-import { deadlineText, STATUS_NAMES, titleOf } from '../shared/matters/policy';
-import { userSchema, type User } from '../shared/model';
+import { deadlineText, STATUS_NAMES, titleOf } from '../shared/matters/texts';
+import { userSchema, type User } from '../shared/village/model';
 import { notify, thing } from '../shared/notify';
 import { list } from '../shared/repo';
 import { _ } from '../shared/sdk';

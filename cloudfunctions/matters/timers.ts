@@ -11,7 +11,7 @@ import { chinaNow } from '../shared/china-time';
 import { chineseDays } from '../shared/matters/holidays';
 import { calendarWarningSchema } from '../shared/matters/model';
 import { escalationChange, needsEscalation } from '../shared/matters/policy';
-import { townSchema, userSchema } from '../shared/model';
+import { townSchema, userSchema } from '../shared/village/model';
 import { aggregateRows, list } from '../shared/repo';
 import { _ } from '../shared/sdk';
 import { townScope, warnMissingYear } from './calendar';

@@ -5,17 +5,8 @@
 import type { MatterDetail, MatterEventView, MatterSummary } from '../../typings';
 import type { Matter, MatterEvent, MatterRow } from '../shared/matters/model';
 import { allPassed } from '../shared/media-verdict';
-import {
-  allowedActions,
-  deadlineText,
-  EVENT_NAMES,
-  isOverdue,
-  MAX_REOPENS,
-  maskName,
-  STATUS_NAMES,
-  titleOf,
-  type Access,
-} from '../shared/matters/policy';
+import { allowedActions, isOverdue, MAX_REOPENS, type Access } from '../shared/matters/policy';
+import { deadlineText, EVENT_NAMES, maskName, STATUS_NAMES, titleOf } from '../shared/matters/texts';
 
 const ROLE_NAMES: Record<MatterEvent['role'], string> = {
   villager: '村民',

@@ -4,7 +4,8 @@
 import type { BoardsResult } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { noticeSchema, type Notice, type Village } from '../shared/model';
+import { noticeSchema, type Notice } from '../shared/notice/model';
+import type { Village } from '../shared/village/model';
 import { boards, RED_LIST_TOP } from '../shared/notice/boards';
 import { noticeId } from '../shared/notice/booking';
 import { getById } from '../shared/repo';

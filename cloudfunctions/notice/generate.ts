@@ -2,7 +2,8 @@
 // item by item. A bounded number of reads whatever the village's size: one aggregation for the
 // records, the households page by page (1,000 a read).
 import { C } from '../shared/collections';
-import { householdSchema, type Household, type NoticeLine } from '../shared/model';
+import { householdSchema, type Household } from '../shared/village/model';
+import type { NoticeLine } from '../shared/notice/model';
 import { aggregateRows, listAll } from '../shared/repo';
 import * as z from 'zod';
 

@@ -12,14 +12,12 @@ import { sweep } from './timer';
 import { getBoards } from './boards';
 import { getById } from '../shared/repo';
 import { C } from '../shared/collections';
-import { noticeSchema } from '../shared/model';
+import { noticeSchema } from '../shared/notice/model';
 import { noticeId } from '../shared/notice/booking';
 import { noticeView } from './views';
 import { spendDaily } from '../shared/limits';
 import { currentTime } from '../shared/clock';
-
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
-const clientKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+import { clientKey, month } from '../shared/wire';
 
 async function caller(openid: string) {
   const user = await currentUser(openid);

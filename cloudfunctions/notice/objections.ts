@@ -4,7 +4,9 @@
 import type { ObjectionView } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { noticeSchema, objectionSchema, pointRecordSchema, userSchema, type Notice, type Objection, type User } from '../shared/model';
+import { noticeSchema, objectionSchema, type Notice, type Objection } from '../shared/notice/model';
+import { pointRecordSchema } from '../shared/points/model';
+import { userSchema, type User } from '../shared/village/model';
 import { noticeId } from '../shared/notice/booking';
 import { notify, thing } from '../shared/notify';
 import { writeCounterRecord } from '../shared/points/counter';
@@ -90,10 +92,10 @@ export async function resolve(user: User, villageId: string, req: ResolveRequest
   const result = await withTransaction(async (t) => {
     const raw = await txGet(t, C.objections, found._id);
     const objection = raw ? objectionSchema.parse(raw) : null;
-    if (!objection || objection.status !== 'open') throw new AppError('COMMON.INVALID_INPUT', '这条异议刚被别人处理了');
+    if (objection?.status !== 'open') throw new AppError('COMMON.INVALID_INPUT', '这条异议刚被别人处理了');
     const rawNotice = await txGet(t, C.notices, noticeId(villageId, objection.month));
     const notice = rawNotice ? noticeSchema.parse(rawNotice) : null;
-    if (!notice || notice.status !== 'published') throw new AppError('COMMON.INVALID_INPUT', '公示已经结算，不能再改');
+    if (notice?.status !== 'published') throw new AppError('COMMON.INVALID_INPUT', '公示已经结算，不能再改');
     let counterRecordId: string | null = null;
     let updated: Notice = notice;
     if (req.decision === 'uphold' && objection.recordId) {

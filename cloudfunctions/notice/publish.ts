@@ -2,7 +2,8 @@
 // Publishing a month twice returns the notice already published: it is never regenerated.
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { noticeSchema, villageSchema, type Notice, type Village } from '../shared/model';
+import { noticeSchema, type Notice } from '../shared/notice/model';
+import { villageSchema, type Village } from '../shared/village/model';
 import { noticeId } from '../shared/notice/booking';
 import { getById } from '../shared/repo';
 import { db } from '../shared/sdk';

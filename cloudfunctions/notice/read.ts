@@ -3,7 +3,8 @@
 import type { NoticeGetResult, NoticeSummary } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { noticeSchema, objectionSchema, type User, type Village } from '../shared/model';
+import { noticeSchema, objectionSchema } from '../shared/notice/model';
+import type { User, Village } from '../shared/village/model';
 import { noticeId } from '../shared/notice/booking';
 import { isCadre } from '../shared/access';
 import { getById, list } from '../shared/repo';

@@ -4,7 +4,8 @@
 // a group, each guarded by the household's settledMonths so that running it twice changes nothing.
 import type { SettleResult } from '../../typings';
 import { C } from '../shared/collections';
-import { ledgerEventSchema, type LedgerEvent, type Notice } from '../shared/model';
+import { ledgerEventSchema, type LedgerEvent } from '../shared/points/model';
+import type { Notice } from '../shared/notice/model';
 import { noticeId } from '../shared/notice/booking';
 import { count, listAll } from '../shared/repo';
 import { _, db } from '../shared/sdk';

@@ -4,7 +4,8 @@
 // what is left is taken up by the next run. A city of 1,200 villages is published within the first
 // runs of the 1st, whatever the size of a run.
 import { C } from '../shared/collections';
-import { noticeSchema, townSchema, villageSchema, type Village } from '../shared/model';
+import { noticeSchema } from '../shared/notice/model';
+import { townSchema, villageSchema, type Village } from '../shared/village/model';
 import { listAll } from '../shared/repo';
 import { _ } from '../shared/sdk';
 import { previousMonth } from './period';

@@ -1,5 +1,5 @@
 import type { NoticeSummary, NoticeView, ObjectionView } from '../../typings';
-import type { Notice, Objection } from '../shared/model';
+import type { Notice, Objection } from '../shared/notice/model';
 
 export function summary(n: Notice): NoticeSummary {
   return {

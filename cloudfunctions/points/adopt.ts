@@ -6,7 +6,7 @@ import type { AdoptRequest, RuleSetView } from '../../typings';
 import { C } from '../shared/collections';
 import { chinaDate, isDate } from '../shared/china-time';
 import { AppError } from '../shared/errors';
-import { ruleSetSchema, type RuleSet } from '../shared/model';
+import { ruleSetSchema, type RuleSet } from '../shared/points/model';
 import { keyedId } from '../shared/points/ids';
 import { getById } from '../shared/repo';
 import { TEMPLATE_ITEMS } from '../shared/rules/template';

@@ -1,7 +1,7 @@
 // The village's rules as recording and reviewing need them, and the caller's village context.
 import { C } from '../shared/collections';
 import { chinaDate } from '../shared/china-time';
-import { ruleSetSchema, type RuleSet } from '../shared/model';
+import { ruleSetSchema, type RuleSet } from '../shared/points/model';
 import { list } from '../shared/repo';
 
 export { villageContext, villageContextWith, type VillageContext } from '../shared/village-context';

@@ -4,7 +4,7 @@
 import type { HouseholdsResult } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { householdSchema } from '../shared/model';
+import { householdSchema } from '../shared/village/model';
 import { isCadre, isGridLeader, microGridsLedBy } from '../shared/access';
 import { listAll } from '../shared/repo';
 import { _ } from '../shared/sdk';

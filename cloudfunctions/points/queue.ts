@@ -1,7 +1,7 @@
 // points.queue: the records waiting for the caller's review, oldest first, on one screen.
 import type { QueueResult } from '../../typings';
 import { C } from '../shared/collections';
-import { pointRecordSchema } from '../shared/model';
+import { pointRecordSchema } from '../shared/points/model';
 import { canReview } from '../shared/points/policy';
 import { isCadre, isSecretary, isSupervisor, microGridsLedBy } from '../shared/access';
 import { villageCadres } from './read';

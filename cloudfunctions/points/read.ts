@@ -6,21 +6,17 @@
 import { C } from '../shared/collections';
 import { activeUser } from '../shared/users';
 import { AppError } from '../shared/errors';
+import { capCounterSchema, pointRecordSchema, ruleSetSchema, type PointRecord, type RuleSet } from '../shared/points/model';
 import {
-  capCounterSchema,
   gridSchema,
   householdSchema,
-  pointRecordSchema,
-  ruleSetSchema,
   userSchema,
   villageSchema,
   type Grid,
   type Household,
-  type PointRecord,
-  type RuleSet,
   type User,
   type Village,
-} from '../shared/model';
+} from '../shared/village/model';
 import { aggregateRows, joinedDocs, list } from '../shared/repo';
 
 export interface PointsRead {

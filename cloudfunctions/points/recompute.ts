@@ -4,7 +4,7 @@ import type { RecomputeResult } from '../../typings';
 import { C } from '../shared/collections';
 import { chinaDate, yearOf } from '../shared/china-time';
 import { AppError } from '../shared/errors';
-import { balanceSchema, ledgerEventSchema } from '../shared/model';
+import { balanceSchema, ledgerEventSchema } from '../shared/points/model';
 import { emptyBalance, foldLedger } from '../shared/points/policy';
 import { isCadre } from '../shared/access';
 import { listAll } from '../shared/repo';

@@ -1,7 +1,8 @@
 // Who hears of new records: reviewers of the records waiting for them, and households of a deduction.
 import { C } from '../shared/collections';
 import { isHead } from '../shared/access';
-import { userSchema, type Grid, type PointRecord, type Village } from '../shared/model';
+import { userSchema, type Grid, type Village } from '../shared/village/model';
+import { type PointRecord } from '../shared/points/model';
 import { notify, thing } from '../shared/notify';
 import { list } from '../shared/repo';
 import { ROLE_NAMES } from '../shared/roles';

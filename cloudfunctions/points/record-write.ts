@@ -5,7 +5,7 @@
 // ledger event and the balance. Five round trips for a household: start, reads, two of writes, commit.
 import { C } from '../shared/collections';
 import type { AppError } from '../shared/errors';
-import { capCounterSchema, type PointRecord } from '../shared/model';
+import { capCounterSchema, type PointRecord } from '../shared/points/model';
 import { noticeId } from '../shared/notice/booking';
 import type { RecordDocs } from '../shared/points/build';
 import { bookEvent } from '../shared/points/ledger';

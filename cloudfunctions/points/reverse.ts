@@ -4,7 +4,7 @@ import type { RecordView, ReverseRequest } from '../../typings';
 import { C } from '../shared/collections';
 import { chinaDate } from '../shared/china-time';
 import { AppError } from '../shared/errors';
-import { pointRecordSchema } from '../shared/model';
+import { pointRecordSchema } from '../shared/points/model';
 import { writeCounterRecord } from '../shared/points/counter';
 import { recordId } from '../shared/points/ids';
 import { isCadre, requireNoInterest } from '../shared/access';

@@ -1,7 +1,7 @@
 // Who hears of a review: cadres of records passed up to them; the household (its head, and whoever
 // recorded it) when a record is finally decided. The households' users came with the first read.
 import { isHead } from '../shared/access';
-import type { PointRecord } from '../shared/model';
+import type { PointRecord } from '../shared/points/model';
 import { notify, thing } from '../shared/notify';
 import { villageCadres, type PointsRead } from './read';
 

@@ -4,7 +4,8 @@
 // per household, several households at once) → tell → answer.
 import type { ReviewRequest, ReviewResult } from '../../typings';
 import { AppError } from '../shared/errors';
-import type { PointRecord, User } from '../shared/model';
+import type { PointRecord } from '../shared/points/model';
+import type { User } from '../shared/village/model';
 import { canReview, capCounterId, capPeriodKey } from '../shared/points/policy';
 import { hasInterest, isSecretary, isSupervisor } from '../shared/access';
 import { withTransaction } from '../shared/tx';

@@ -2,7 +2,7 @@
 // what the caller may self-report (the record page's terms, from the same rules points.record uses).
 import type { Recorder, RecordingTerms, RulesResult } from '../../typings';
 import { currentUser, villageOf } from '../shared/users';
-import type { RuleSet } from '../shared/model';
+import type { RuleSet } from '../shared/points/model';
 import { MAX_AGE_DAYS, mayRecordItem } from '../shared/points/policy';
 import { inForce, ruleSets } from './context';
 import { ruleSetView } from './views';

@@ -1,6 +1,6 @@
 // Stored documents → the contract's views.
 import type { RecordView, Role, RuleSetView } from '../../typings';
-import type { PointRecord, RuleSet } from '../shared/model';
+import type { PointRecord, RuleSet } from '../shared/points/model';
 import { passedFiles } from '../shared/media-verdict';
 import { ROLE_NAMES } from '../shared/roles';
 

@@ -1,6 +1,6 @@
 // How a person is named outside the functions (pure: the demo seed uses it too).
 import { createHash } from 'node:crypto';
-import type { User } from './model';
+import type { User } from './village/model';
 
 /** A person id is a member id, or for someone with no member record this prefix and a hash of the openid. */
 export const UNLINKED = 'u-';

@@ -1,7 +1,7 @@
 // One router per function: maps `event.action` to a handler, validates `event.payload` with the
 // handler's schema, takes identity only from getWXContext(), and answers with the one envelope.
 import * as z from 'zod';
-import type { ActionName, Envelope, FunctionName, RequestOf, ResponseOf } from '../../typings';
+import type { ActionName, AppErrorBody, Envelope, FunctionName, RequestOf, ResponseOf } from '../../typings';
 import { AppError } from './errors';
 import { mediaVerdictOf, type MediaVerdict } from './media-verdict';
 import { cloud } from './sdk';
@@ -84,21 +84,29 @@ export function createFunction<F extends FunctionName>(
   return async function main(event: unknown): Promise<Envelope<unknown>> {
     try {
       const timed = (await runTimer(timer, event)) ?? (await runMediaVerdict(onMediaVerdict, event));
-      if (timed) return timed;
-      const parsed = eventSchema.safeParse(event);
-      if (!parsed.success) throw invalid(parsed.error);
-      const { action, payload } = parsed.data;
-      if (!isAction(handlers, action)) throw new AppError('COMMON.UNKNOWN_ACTION');
-      const { OPENID } = cloud.getWXContext();
-      if (!OPENID) throw new AppError('AUTH.NO_IDENTITY');
-      const data = await dispatch<F, typeof action>(handlers[action], payload, { openid: OPENID });
-      return { ok: true, data };
+      return timed ?? { ok: true, data: await runAction(handlers, event) };
     } catch (e) {
-      if (e instanceof AppError) return { ok: false, error: e.toBody() };
-      // A transaction that kept meeting others' writes wrote nothing: the user may try again.
-      if (isConflict(e)) return { ok: false, error: new AppError('COMMON.BUSY').toBody() };
-      console.error(`[${name}]`, e);
-      return { ok: false, error: new AppError('COMMON.INTERNAL').toBody() };
+      return { ok: false, error: errorBody(name, e) };
     }
   };
+}
+
+/** A caller's action: validated, dispatched to its handler with the caller's identity from WeChat. */
+async function runAction<F extends FunctionName>(handlers: Handlers<F>, event: unknown): Promise<unknown> {
+  const parsed = eventSchema.safeParse(event);
+  if (!parsed.success) throw invalid(parsed.error);
+  const { action, payload } = parsed.data;
+  if (!isAction(handlers, action)) throw new AppError('COMMON.UNKNOWN_ACTION');
+  const { OPENID } = cloud.getWXContext();
+  if (!OPENID) throw new AppError('AUTH.NO_IDENTITY');
+  return dispatch<F, typeof action>(handlers[action], payload, { openid: OPENID });
+}
+
+/** What a failure becomes in the envelope: a refusal as it is, anything unexpected as COMMON.INTERNAL. */
+function errorBody(name: string, e: unknown): AppErrorBody {
+  if (e instanceof AppError) return e.toBody();
+  // A transaction that kept meeting others' writes wrote nothing: the user may try again.
+  if (isConflict(e)) return new AppError('COMMON.BUSY').toBody();
+  console.error(`[${name}]`, e);
+  return new AppError('COMMON.INTERNAL').toBody();
 }

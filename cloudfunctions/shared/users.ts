@@ -2,7 +2,7 @@
 // a request names, by person id (never by openid).
 import { C } from './collections';
 import { AppError } from './errors';
-import { memberSchema, userSchema, type User } from './model';
+import { memberSchema, userSchema, type User } from './village/model';
 import { personIdOf, UNLINKED, unlinkedIdOf } from './person-id';
 import { _ } from './sdk';
 import { getById, list } from './repo';

@@ -2,7 +2,7 @@
 // micro grids (微网格), loaded in parallel.
 import { C } from './collections';
 import { AppError } from './errors';
-import { gridSchema, householdSchema, villageSchema, type Grid, type Household, type User, type Village } from './model';
+import { gridSchema, householdSchema, villageSchema, type Grid, type Household, type User, type Village } from './village/model';
 import { isCadre, microGridsLedBy } from './access';
 import { getById, list } from './repo';
 import { currentUser, villageOf } from './users';

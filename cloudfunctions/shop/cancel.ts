@@ -3,7 +3,7 @@
 import type { CancelResult } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { balanceSchema } from '../shared/model';
+import { balanceSchema } from '../shared/points/model';
 import { isConflict, txGet, withTransaction } from '../shared/tx';
 import { currentUser } from '../shared/users';
 import { closeWithRefund, readOrder } from './refund';

@@ -5,18 +5,9 @@
 import { C } from '../shared/collections';
 import { activeUser } from '../shared/users';
 import { AppError } from '../shared/errors';
-import {
-  balanceSchema,
-  householdSchema,
-  shopGoodsSchema,
-  shopSettingsSchema,
-  shopUsageSchema,
-  type Balance,
-  type Household,
-  type ShopGoods,
-  type ShopUsage,
-  type User,
-} from '../shared/model';
+import { balanceSchema, type Balance } from '../shared/points/model';
+import { householdSchema, type Household, type User } from '../shared/village/model';
+import { shopGoodsSchema, shopSettingsSchema, shopUsageSchema, type ShopGoods, type ShopUsage } from '../shared/shop/model';
 import { aggregateRows, joinedDocs as joined } from '../shared/repo';
 import type { ShopCalendar } from '../shared/shop/calendar';
 import { LIMIT_PERIODS, periodKey } from '../shared/shop/period';

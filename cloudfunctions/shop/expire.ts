@@ -2,7 +2,7 @@
 // and refunded, across every village, a few at a time. An order is expired in its own transaction
 // and only while still open, so firing the timer again (or twice at once) refunds nothing twice.
 import { C } from '../shared/collections';
-import { shopOrderSchema, type ShopOrder } from '../shared/model';
+import { shopOrderSchema, type ShopOrder } from '../shared/shop/model';
 import { list } from '../shared/repo';
 import { _ } from '../shared/sdk';
 import { withTransaction } from '../shared/tx';

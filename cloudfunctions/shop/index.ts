@@ -12,11 +12,8 @@ import { redeem } from './redeem';
 import { exportReport, report } from './report';
 import { saveSettings, settings } from './settings';
 import { handover, verify } from './verify';
+import { empty, id, clientKey, month } from '../shared/wire';
 
-const empty = z.object({}).strict();
-const id = z.string().min(1).max(64);
-const clientKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const limit = z.object({ period: z.enum(['month', 'quarter', 'year']), qty: z.number().int().min(1).max(99) }).strict();
 
 export const main = createFunction(

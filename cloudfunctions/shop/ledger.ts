@@ -3,7 +3,8 @@
 // from the order ("<order>:redeem", "<order>:refund"), so neither can ever be booked twice.
 import { C } from '../shared/collections';
 import { chinaDate, monthOf, yearOf } from '../shared/china-time';
-import type { LedgerEvent, ShopOrder } from '../shared/model';
+import type { LedgerEvent } from '../shared/points/model';
+import type { ShopOrder } from '../shared/shop/model';
 import { redeemDelta, refundDelta } from '../shared/shop/rules';
 import { _ } from '../shared/sdk';
 import type { Tx } from '../shared/tx';

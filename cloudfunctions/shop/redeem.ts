@@ -8,17 +8,9 @@ import type { RedeemRequest, RedeemResult } from '../../typings';
 import { C } from '../shared/collections';
 import { chinaDate, monthOf } from '../shared/china-time';
 import { AppError } from '../shared/errors';
-import {
-  balanceSchema,
-  shopGoodsSchema,
-  shopOrderSchema,
-  shopUsageSchema,
-  type Household,
-  type ShopGoods,
-  type ShopOrder,
-  type ShopUsage,
-  type User,
-} from '../shared/model';
+import { balanceSchema } from '../shared/points/model';
+import { shopGoodsSchema, shopOrderSchema, shopUsageSchema, type ShopGoods, type ShopOrder, type ShopUsage } from '../shared/shop/model';
+import { type Household, type User } from '../shared/village/model';
 import { getById } from '../shared/repo';
 import { _ } from '../shared/sdk';
 import { shopStatus } from '../shared/shop/calendar';

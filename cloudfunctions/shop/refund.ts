@@ -5,7 +5,7 @@
 import { C } from '../shared/collections';
 import { chinaDate, monthOf } from '../shared/china-time';
 import { AppError } from '../shared/errors';
-import { shopOrderSchema, type ShopOrder } from '../shared/model';
+import { shopOrderSchema, type ShopOrder } from '../shared/shop/model';
 import { _ } from '../shared/sdk';
 import { usageId } from '../shared/shop/period';
 import { txGet, type Tx } from '../shared/tx';

@@ -5,7 +5,8 @@ import type { ExportResult, ReportResult } from '../../typings';
 import { C } from '../shared/collections';
 import { chinaNow } from '../shared/china-time';
 import { AppError } from '../shared/errors';
-import { shopOrderSchema, villageSchema, type User } from '../shared/model';
+import { shopOrderSchema } from '../shared/shop/model';
+import { villageSchema, type User } from '../shared/village/model';
 import { getById, listAll } from '../shared/repo';
 import { cloud } from '../shared/sdk';
 import { monthTitle, reportFigures, reportSheets } from '../shared/shop/report';
@@ -39,7 +40,7 @@ export async function workbook(r: ReportResult): Promise<Buffer> {
   for (const sheet of reportSheets(r, timeText)) {
     const ws = book.addWorksheet(sheet.name);
     for (const row of sheet.rows) ws.addRow(row);
-    ws.columns.forEach((c) => (c.width = 16));
+    for (const c of ws.columns) c.width = 16;
   }
   const out = await book.xlsx.writeBuffer();
   return Buffer.from(out);

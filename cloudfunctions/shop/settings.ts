@@ -6,7 +6,7 @@ import { C } from '../shared/collections';
 import { isDate } from '../shared/china-time';
 import { requireCleanText } from '../shared/content-check';
 import { AppError } from '../shared/errors';
-import type { ShopSettings } from '../shared/model';
+import type { ShopSettings } from '../shared/shop/model';
 import { db } from '../shared/sdk';
 import { badEvent } from '../shared/shop/calendar';
 import { requireManager } from './goods';

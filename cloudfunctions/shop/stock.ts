@@ -1,7 +1,7 @@
 // Goods read inside a transaction.
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { shopGoodsSchema, type ShopGoods } from '../shared/model';
+import { shopGoodsSchema, type ShopGoods } from '../shared/shop/model';
 import { txGet, type Tx } from '../shared/tx';
 
 export async function readGoods(t: Tx, id: string): Promise<ShopGoods> {

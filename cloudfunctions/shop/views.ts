@@ -2,7 +2,8 @@
 import type { GoodsView, OrderStatus, OrderView, RedemptionEventView, ShopSettingsView } from '../../typings';
 import { mayReleaseHeld } from '../shared/access';
 import { holdView } from '../shared/hold';
-import type { ShopGoods, ShopOrder, User } from '../shared/model';
+import type { ShopGoods, ShopOrder } from '../shared/shop/model';
+import type { User } from '../shared/village/model';
 import { limitText } from '../shared/shop/period';
 import type { ShopSettingsNow } from './context';
 

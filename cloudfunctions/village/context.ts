@@ -2,7 +2,7 @@
 // village they act in (their own, or one of a town admin's town) and its grids.
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { gridSchema, villageSchema, type Grid, type User, type Village } from '../shared/model';
+import { gridSchema, villageSchema, type Grid, type User, type Village } from '../shared/village/model';
 import { getById, list } from '../shared/repo';
 import { currentUser } from '../shared/users';
 import { resolveVillage } from '../shared/access';

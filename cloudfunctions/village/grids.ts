@@ -3,7 +3,7 @@
 import type { Abilities, CreateGridInput, GridView } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { householdSchema, userSchema, type Grid } from '../shared/model';
+import { householdSchema, userSchema, type Grid } from '../shared/village/model';
 import { listAll } from '../shared/repo';
 import { db } from '../shared/sdk';
 import { txGet, withTransaction } from '../shared/tx';

@@ -11,7 +11,7 @@ import type {
 } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { householdSchema, memberSchema, membershipSchema, userSchema, type Grid, type Household, type User } from '../shared/model';
+import { householdSchema, memberSchema, membershipSchema, userSchema, type Grid, type Household, type User } from '../shared/village/model';
 import { emptyBalance } from '../shared/points/policy';
 import { count, getById, list, listAll } from '../shared/repo';
 import { _, db } from '../shared/sdk';

@@ -5,8 +5,8 @@
 import type { ImportCounts, ImportPreview, ImportResult } from '../../typings';
 import { C, type CollectionName } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { maskId, maskPhone } from '../shared/mask';
-import { householdSchema, memberSchema, type Grid, type Household, type Member, type VillageImport } from '../shared/model';
+import { maskId, maskPhone } from '../shared/village/mask';
+import { householdSchema, memberSchema, type Grid, type Household, type Member, type VillageImport } from '../shared/village/model';
 import { emptyBalance } from '../shared/points/policy';
 import { list } from '../shared/repo';
 import { _, db } from '../shared/sdk';

@@ -12,9 +12,8 @@ import { confirm, pending, refuse } from './requests';
 import { people, setRole } from './roles';
 import { createVillage, townVillages } from './town';
 import { spendDaily } from '../shared/limits';
+import { empty, id } from '../shared/wire';
 
-const empty = z.object({}).strict();
-const id = z.string().min(1).max(64);
 const name = z.string().trim().min(1).max(20);
 const placeName = z.string().trim().min(1).max(30);
 const code = z.string().trim().min(1).max(20);

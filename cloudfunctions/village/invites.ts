@@ -14,7 +14,7 @@ import {
   type Invite,
   type User,
   type Village,
-} from '../shared/model';
+} from '../shared/village/model';
 import { getById } from '../shared/repo';
 import { ROLE_NAMES } from '../shared/roles';
 import { db } from '../shared/sdk';

@@ -19,7 +19,7 @@ import {
   type JoinRequest,
   type User,
   type Village,
-} from '../shared/model';
+} from '../shared/village/model';
 import { getById, list } from '../shared/repo';
 import { ROLE_NAMES } from '../shared/roles';
 import { txGet, withTransaction, type Tx } from '../shared/tx';

@@ -5,7 +5,7 @@ import type { AddMemberInput, EditMemberInput, LeaveMemberInput, MemberView, Mov
 import { chinaDate, isDate } from '../shared/china-time';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { householdSchema, memberSchema, userSchema, type Household, type Member, type User } from '../shared/model';
+import { householdSchema, memberSchema, userSchema, type Household, type Member, type User } from '../shared/village/model';
 import { getById, list } from '../shared/repo';
 import { txGet, withTransaction, type Tx } from '../shared/tx';
 import { currentUser } from '../shared/users';

@@ -2,7 +2,7 @@
 // join or move in, closed — never deleted — when they leave or move out.
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { memberSchema, type Household, type Member, type Membership } from '../shared/model';
+import { memberSchema, type Household, type Member, type Membership } from '../shared/village/model';
 import { list } from '../shared/repo';
 import { txGet, type Tx } from '../shared/tx';
 import * as z from 'zod';

@@ -13,7 +13,7 @@ import {
   type Member,
   type Membership,
   type User,
-} from '../shared/model';
+} from '../shared/village/model';
 import { getById, list } from '../shared/repo';
 import { _ } from '../shared/sdk';
 import { txGet, withTransaction, type Tx } from '../shared/tx';
@@ -81,7 +81,7 @@ export async function confirm(req: ConfirmInput, openid: string): Promise<Member
 async function confirmMembership(req: ConfirmInput, request: JoinRequest, cadre: User): Promise<MembershipRequestView> {
   const members = await list(C.members, { householdId: request.householdId }, memberSchema, { limit: 100 });
   const matched = request.memberId ? members.find((m) => m._id === request.memberId) : undefined;
-  if (request.memberId && (!matched || matched.status !== 'active')) throw new AppError('VILLAGE.MEMBER_LEFT');
+  if (request.memberId && matched?.status !== 'active') throw new AppError('VILLAGE.MEMBER_LEFT');
   if (matched?.userId && matched.userId !== request.openid) throw new AppError('JOIN.MEMBER_TAKEN');
   const relation = matched?.relation ?? req.relation ?? '其他';
   if (!isRelation(relation)) throw new AppError('COMMON.INVALID_INPUT', `不认识的关系「${relation}」`);

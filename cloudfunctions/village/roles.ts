@@ -2,7 +2,7 @@
 import type { AppointableRole, PersonView } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { householdSchema, userSchema, type User } from '../shared/model';
+import { householdSchema, userSchema, type User } from '../shared/village/model';
 import { list } from '../shared/repo';
 import { _ } from '../shared/sdk';
 import { txGet, withTransaction } from '../shared/tx';

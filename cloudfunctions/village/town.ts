@@ -2,7 +2,7 @@
 import type { TownVillagesResult, VillageRow } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { townSchema, userSchema, villageSchema, type User, type Village } from '../shared/model';
+import { townSchema, userSchema, villageSchema, type User, type Village } from '../shared/village/model';
 import { getById, list } from '../shared/repo';
 import { _, db } from '../shared/sdk';
 import { currentUser } from '../shared/users';

@@ -1,8 +1,8 @@
 // Stored documents → the contract's views (ID and phone numbers always masked).
 import type { GridView, HouseholdRow, MemberView, MembershipHistoryView, MembershipRequestView, PersonView } from '../../typings';
 import { chinaDate } from '../shared/china-time';
-import { maskId, maskPhone } from '../shared/mask';
-import type { Grid, Household, JoinRequest, Member, Membership, User } from '../shared/model';
+import { maskId, maskPhone } from '../shared/village/mask';
+import type { Grid, Household, JoinRequest, Member, Membership, User } from '../shared/village/model';
 import { ROLE_NAMES } from '../shared/roles';
 import { personIdOf } from '../shared/users';
 

@@ -9,42 +9,49 @@ function acl(tag: string): string {
 }
 
 export function formatPlan(plan: DeployPlan): string {
-  const lines: string[] = [];
   const indexCount = plan.collections.reduce((n, c) => n + c.indexes.length, 0);
-  lines.push(`Deployment plan for environment ${plan.envId}`);
-  lines.push('');
-  lines.push(`Database: ${plan.collections.length} collections, ${indexCount} indexes (createCollectionIfNotExists, updateCollection)`);
-  for (const c of plan.collections) {
-    lines.push(`  collection ${c.name}: rule ${acl(c.acl)}`);
-    for (const i of c.indexes) lines.push(`    index ${i.name} ${describeIndex(i)}`);
-  }
-  lines.push('');
-  lines.push(`Storage: rule ${acl(plan.storageAcl)}`);
-  lines.push('');
-  lines.push(`Functions: ${plan.functions.length} (miniprogram-ci cloud.uploadFunction, remote npm install)`);
-  for (const f of plan.functions) {
-    const deps =
-      Object.entries(f.dependencies)
-        .map(([n, v]) => `${n}@${v}`)
-        .join(', ') || 'none';
-    lines.push(`  function ${f.name} (${f.dir}: ${f.files.join(', ')}; dependencies ${deps})`);
-    lines.push(`    runtime ${f.runtime}, timeout ${f.timeout} s${f.timeoutDeclared ? '' : ' (none declared: the cloud default)'}`);
-    if (!f.triggers.length) lines.push('    triggers: none');
-    for (const t of f.triggers) lines.push(`    trigger ${t.name}: ${t.type} "${t.config}" (cloud.createTimeTrigger)`);
-    lines.push(`    permissions.openapi: ${f.openapi.join(', ') || 'none'} (the code calls ${f.openapiUsed.join(', ') || 'none'})`);
-  }
-  lines.push('');
-  const mp = plan.miniprogram;
-  lines.push(
-    `Mini-program: upload ${mp.miniprogramRoot} of appid ${mp.appid}, version ${mp.version}, "${mp.desc}" (miniprogram-ci upload)`,
-  );
-  lines.push(`  built with config.ts mode "${mp.config.mode}", envId "${mp.config.envId}"`);
+  const lines = [
+    `Deployment plan for environment ${plan.envId}`,
+    '',
+    `Database: ${plan.collections.length} collections, ${indexCount} indexes (createCollectionIfNotExists, updateCollection)`,
+    ...plan.collections.flatMap((c) => [
+      `  collection ${c.name}: rule ${acl(c.acl)}`,
+      ...c.indexes.map((i) => `    index ${i.name} ${describeIndex(i)}`),
+    ]),
+    '',
+    `Storage: rule ${acl(plan.storageAcl)}`,
+    '',
+    `Functions: ${plan.functions.length} (miniprogram-ci cloud.uploadFunction, remote npm install)`,
+    ...plan.functions.flatMap(functionLines),
+    '',
+    ...miniprogramLines(plan.miniprogram),
+  ];
   if (plan.problems.length) {
-    lines.push('');
-    lines.push(`Problems (${plan.problems.length}): the build cannot be deployed as it is`);
-    for (const p of plan.problems) lines.push(`  - ${p}`);
+    lines.push('', `Problems (${plan.problems.length}): the build cannot be deployed as it is`, ...plan.problems.map((p) => `  - ${p}`));
   }
   return lines.join('\n');
+}
+
+function functionLines(f: DeployPlan['functions'][number]): string[] {
+  const deps =
+    Object.entries(f.dependencies)
+      .map(([n, v]) => `${n}@${v}`)
+      .join(', ') || 'none';
+  return [
+    `  function ${f.name} (${f.dir}: ${f.files.join(', ')}; dependencies ${deps})`,
+    `    runtime ${f.runtime}, timeout ${f.timeout} s${f.timeoutDeclared ? '' : ' (none declared: the cloud default)'}`,
+    ...(f.triggers.length
+      ? f.triggers.map((t) => `    trigger ${t.name}: ${t.type} "${t.config}" (cloud.createTimeTrigger)`)
+      : ['    triggers: none']),
+    `    permissions.openapi: ${f.openapi.join(', ') || 'none'} (the code calls ${f.openapiUsed.join(', ') || 'none'})`,
+  ];
+}
+
+function miniprogramLines(mp: DeployPlan['miniprogram']): string[] {
+  return [
+    `Mini-program: upload ${mp.miniprogramRoot} of appid ${mp.appid}, version ${mp.version}, "${mp.desc}" (miniprogram-ci upload)`,
+    `  built with config.ts mode "${mp.config.mode}", envId "${mp.config.envId}"`,
+  ];
 }
 
 export function formatDifferences(source: string, differences: Difference[], notes: string[] = []): string {

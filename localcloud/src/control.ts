@@ -1,85 +1,98 @@
-// /_localcloud/...: the control endpoints for tests and tools — health, the environment (deploy:check),
-// demo identities, the movable clock, the outbox of WeChat's services, writes since a moment, scan
-// warnings, an invocation's record, and timer triggers fired on demand.
+// The control endpoints under /_localcloud/ for tests and tools: health, the environment
+// (deploy:check), demo identities, the movable clock, the outbox of messages sent, committed
+// writes, scan warnings, invocations, and firing a timer trigger on demand.
 import type http from 'node:http';
 import { clock } from './clock';
+import type { DemoIdentity } from './demo-module';
 import { isPlainObject } from './ejson';
 import { describeEnvironment } from './environment';
+import type { FunctionRuntime } from './functions/runtime';
 import { timerEvent } from './functions/timers';
-import { readBody, send } from './http-util';
-import type { ServerParts } from './server';
+import { readBody, send } from './http-io';
+import type { Outbox } from './outbox';
+import type { Database } from './store/database';
 
-type Route = (parts: ServerParts, req: http.IncomingMessage, res: http.ServerResponse, method: string) => Promise<void> | void;
+export interface ControlParts {
+  db: Database;
+  runtime: FunctionRuntime;
+  outbox: Outbox;
+  demoIdentities: () => DemoIdentity[];
+}
+
+interface Request {
+  req: http.IncomingMessage;
+  method: string;
+}
+
+type Answer = { status: number; body: unknown };
+type Handler = (parts: ControlParts, r: Request) => Answer | Promise<Answer>;
+
+const ok = (body: unknown): Answer => ({ status: 200, body });
+const notFound = (message: string): Answer => ({ status: 404, body: { code: 'NOT_FOUND', message } });
 
 async function jsonBody(req: http.IncomingMessage): Promise<unknown> {
   return JSON.parse((await readBody(req)).toString('utf8') || '{}');
 }
 
-async function clockRoute(_parts: ServerParts, req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
-  if (method === 'POST') {
-    const body = await jsonBody(req);
-    clock.set(isPlainObject(body) && typeof body.now === 'string' ? body.now : null);
-  }
-  if (method === 'DELETE') clock.set(null);
-  send(res, 200, { now: new Date(clock.now()).toISOString(), offsetMs: clock.offsetMs });
-}
-
-const routes: Record<string, Route> = {
-  '/_localcloud/health': ({ db, runtime }, _req, res) =>
-    send(res, 200, { ok: true, collections: db.collectionNames(), functions: runtime.list().map((f) => f.name) }),
-  '/_localcloud/environment': ({ db, runtime }, _req, res) => send(res, 200, describeEnvironment(db, runtime)),
-  '/_localcloud/demo-identities': (parts, _req, res) => send(res, 200, { identities: parts.demoIdentities() }),
-  '/_localcloud/clock': clockRoute,
-  '/_localcloud/outbox': ({ outbox }, _req, res, method) => {
+const exact: Record<string, Handler> = {
+  health: ({ db, runtime }) => ok({ ok: true, collections: db.collectionNames(), functions: runtime.list().map((f) => f.name) }),
+  environment: ({ db, runtime }) => ok(describeEnvironment(db, runtime)),
+  'demo-identities': ({ demoIdentities }) => ok({ identities: demoIdentities() }),
+  clock: async (_parts, { req, method }) => {
+    if (method === 'POST') {
+      const body = await jsonBody(req);
+      clock.set(isPlainObject(body) && typeof body.now === 'string' ? body.now : null);
+    }
+    if (method === 'DELETE') clock.set(null);
+    return ok({ now: new Date(clock.now()).toISOString(), offsetMs: clock.offsetMs });
+  },
+  outbox: ({ outbox }, { method }) => {
     if (method === 'DELETE') outbox.clear();
-    send(res, 200, { entries: outbox.list() });
+    return ok({ entries: outbox.list() });
   },
-  '/_localcloud/writes': ({ db }, req, res) => {
+  writes: ({ db }, { req }) => {
     const since = Number(new URL(req.url ?? '', 'http://x').searchParams.get('since') ?? '0');
-    send(res, 200, db.writesSince(Number.isFinite(since) ? since : 0));
+    return ok(db.writesSince(Number.isFinite(since) ? since : 0));
   },
-  '/_localcloud/warnings': ({ db }, _req, res, method) => {
+  warnings: ({ db }, { method }) => {
     if (method === 'DELETE') db.warnings.length = 0;
-    send(res, 200, { warnings: db.warnings });
+    return ok({ warnings: db.warnings });
   },
 };
 
-/** POST /_localcloud/timers/<function>/<trigger>: fires a timer now, or "at" { "time": ISO }. */
-async function fireTimer(
-  parts: ServerParts,
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  name: string,
-  triggerName: string,
-): Promise<void> {
-  const { runtime } = parts;
-  const fn = runtime.info(name);
-  const trigger = fn?.triggers.find((t) => t.name === triggerName);
-  if (!fn || !trigger) return send(res, 404, { code: 'NOT_FOUND', message: `no timer ${name}/${triggerName}` });
-  // An optional { "time": ISO string } fires the trigger "at" a chosen moment: the run's clock
-  // (Date inside the function) reads that moment, as it would when the cloud fires it then.
-  const body = await jsonBody(req);
-  const at = isPlainObject(body) && typeof body.time === 'string' ? new Date(body.time) : new Date(clock.now());
-  if (Number.isNaN(at.getTime())) return send(res, 400, { code: 'INVALID_PARAM', message: 'time is not a date' });
-  const out = await runtime.invoke(fn.name, timerEvent(trigger, at), null, { trigger: 'timer', at });
-  send(res, out?.ok ? 200 : 500, out?.ok ? { result: out.result, invocation: out.invocation } : { message: out?.message });
-}
-
-export async function control(
-  parts: ServerParts,
+export async function controlRoute(
+  parts: ControlParts,
   req: http.IncomingMessage,
   res: http.ServerResponse,
   p: string,
   method: string,
 ): Promise<void> {
-  const route = routes[p];
-  if (route) return route(parts, req, res, method);
+  const answer = await answerControl(parts, { req, method }, p);
+  send(res, answer.status, answer.body);
+}
+
+async function answerControl(parts: ControlParts, r: Request, p: string): Promise<Answer> {
+  const handler = exact[p.slice('/_localcloud/'.length)];
+  if (handler) return handler(parts, r);
   const inv = /^\/_localcloud\/invocations\/([0-9a-f]+)$/.exec(p);
   if (inv?.[1]) {
     const found = parts.runtime.invocation(inv[1]);
-    return found ? send(res, 200, found) : send(res, 404, { code: 'NOT_FOUND', message: 'no such invocation' });
+    return found ? ok(found) : notFound('no such invocation');
   }
   const timer = /^\/_localcloud\/timers\/([^/]+)\/([^/]+)$/.exec(p);
-  if (timer?.[1] && timer[2] && method === 'POST') return fireTimer(parts, req, res, timer[1], timer[2]);
-  send(res, 404, { code: 'NOT_FOUND', message: `no route for ${method} ${p}` });
+  if (timer?.[1] && timer[2] && r.method === 'POST') return fireTimer(parts.runtime, r.req, timer[1], timer[2]);
+  return notFound(`no route for ${r.method} ${p}`);
+}
+
+async function fireTimer(runtime: FunctionRuntime, req: http.IncomingMessage, name: string, triggerName: string): Promise<Answer> {
+  const fn = runtime.info(name);
+  const trigger = fn?.triggers.find((t) => t.name === triggerName);
+  if (!fn || !trigger) return notFound(`no timer ${name}/${triggerName}`);
+  // An optional { "time": ISO string } fires the trigger "at" a chosen moment: the run's clock
+  // (Date inside the function) reads that moment, as it would when the cloud fires it then.
+  const body = await jsonBody(req);
+  const at = isPlainObject(body) && typeof body.time === 'string' ? new Date(body.time) : new Date(clock.now());
+  if (Number.isNaN(at.getTime())) return { status: 400, body: { code: 'INVALID_PARAM', message: 'time is not a date' } };
+  const out = await runtime.invoke(fn.name, timerEvent(trigger, at), null, { trigger: 'timer', at });
+  return { status: out?.ok ? 200 : 500, body: out?.ok ? { result: out.result, invocation: out.invocation } : { message: out?.message } };
 }

@@ -8,6 +8,7 @@
 //                               environment (collections, indexes, function configs: deploy:check)
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { controlRoute } from './control';
 import { isPlainObject } from './ejson';
 import { databaseActions, type Body } from './admin/database-actions';
 import { callOpenApi, decodeCommApiData, encodeCommOpenApiResp, encodeOpenApiError, NO_PERMISSION } from './admin/openapi';
@@ -17,11 +18,10 @@ import type { Database } from './store/database';
 import { StoreError } from './store/errors';
 import type { Caller, FunctionRuntime, Invocation } from './functions/runtime';
 import type { DemoIdentity } from './demo-module';
+import { readBody, readForm, requestId, send } from './http-io';
 import type { Outbox } from './outbox';
 import type { FileStore } from './storage/files';
-import { control } from './control';
-import { readBody, readForm, requestId, send } from './http-util';
-import { storage } from './storage-routes';
+import { storageRoute } from './storage/routes';
 
 export interface ServerParts {
   db: Database;
@@ -93,8 +93,8 @@ export class LocalCloudServer {
     if (p.startsWith('/admin') && method === 'POST') return this.admin(req, res, url);
     const fn = /^\/functions\/([^/]+)$/.exec(p);
     if (fn?.[1] && method === 'POST') return this.callFunction(req, res, decodeURIComponent(fn[1]));
-    if (p.startsWith('/_storage/')) return storage(this.parts.files, req, res, p, method);
-    if (p.startsWith('/_localcloud/')) return control(this.parts, req, res, p, method);
+    if (p.startsWith('/_storage/')) return storageRoute(this.parts.files, req, res, p, method);
+    if (p.startsWith('/_localcloud/')) return controlRoute(this.parts, req, res, p, method);
     send(res, 404, { code: 'NOT_FOUND', message: `no route for ${method} ${p}` });
   }
 
@@ -104,30 +104,26 @@ export class LocalCloudServer {
     const inv = this.parts.runtime.invocationOfSeqId(url.searchParams.get('seqId'));
     const type = req.headers['content-type'] ?? '';
     if (type.startsWith('multipart/form-data')) return this.openApi(req, res, inv);
-    let body: unknown;
-    try {
-      body = JSON.parse((await readBody(req)).toString('utf8'));
-    } catch {
-      throw new StoreError('INVALID_PARAM', 'request body is not JSON');
-    }
-    if (!isPlainObject(body) || typeof body.action !== 'string') throw new StoreError('INVALID_PARAM', 'missing action');
+    const body = await adminBody(req);
     const action = body.action;
     const rid = requestId();
     const dbHandler = databaseActions[action];
-    if (dbHandler) {
-      const answered = this.parts.runtime.countDbRequest(inv);
-      try {
-        await dbLatency();
-        const reply = await dbHandler(this.parts.db, body);
-        return send(res, 200, { ...reply, requestId: rid });
-      } finally {
-        answered();
-      }
-    }
+    if (dbHandler) return send(res, 200, { ...(await this.databaseAction(inv, () => dbHandler(this.parts.db, body))), requestId: rid });
     const storageHandler = storageActions[action];
     if (storageHandler) return send(res, 200, { ...storageHandler(this.parts.files, body), requestId: rid });
     if (action === 'functions.invokeFunction') return this.invokeFromFunction(res, body, inv, rid);
     throw new StoreError('INVALID_PARAM', `the local cloud does not implement ${action}`);
+  }
+
+  /** A database request, counted for the invocation that made it and served after the configured latency. */
+  private async databaseAction<T>(inv: Invocation | undefined, run: () => T | Promise<T>): Promise<T> {
+    const answered = this.parts.runtime.countDbRequest(inv);
+    try {
+      await dbLatency();
+      return await run();
+    } finally {
+      answered();
+    }
   }
 
   private async invokeFromFunction(res: http.ServerResponse, body: Body, parent: Invocation | undefined, rid: string): Promise<void> {
@@ -219,4 +215,15 @@ export class LocalCloudServer {
     if (!out.ok) return send(res, 500, callFunctionFailure(out), headers);
     send(res, 200, { result: out.result, errMsg: 'cloud.callFunction:ok', requestID: out.invocation.id }, headers);
   }
+}
+
+async function adminBody(req: http.IncomingMessage): Promise<Body & { action: string }> {
+  let body: unknown;
+  try {
+    body = JSON.parse((await readBody(req)).toString('utf8'));
+  } catch {
+    throw new StoreError('INVALID_PARAM', 'request body is not JSON');
+  }
+  if (!isPlainObject(body) || typeof body.action !== 'string') throw new StoreError('INVALID_PARAM', 'missing action');
+  return { ...body, action: body.action };
 }

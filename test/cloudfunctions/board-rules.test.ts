@@ -2,7 +2,7 @@
 // included), names outside the village, the finance sign-off, the star rating of villages, the town
 // view's period, what waits for whom on the village home, and subscribe-message grants.
 import { AppError } from '../../cloudfunctions/shared/errors';
-import { userSchema, type User } from '../../cloudfunctions/shared/model';
+import { userSchema, type User } from '../../cloudfunctions/shared/village/model';
 import type { Attachment } from '../../cloudfunctions/shared/board/model';
 import {
   GRANT_CAP,

@@ -5,11 +5,13 @@
 import { randomBytes } from 'node:crypto';
 import type { ActionName, RequestOf } from '../../typings';
 import { C } from '../../cloudfunctions/shared/collections';
-import { matterSchema, type Matter } from '../../cloudfunctions/shared/matters/model';
-import { householdSchema, pointRecordSchema } from '../../cloudfunctions/shared/model';
-import { startCloud, sdkEnv, type TestCloud } from '../support/localcloud';
+import type { Matter } from '../../cloudfunctions/shared/matters/model';
+import { householdSchema } from '../../cloudfunctions/shared/village/model';
+import { pointRecordSchema } from '../../cloudfunctions/shared/points/model';
+import type { TestCloud } from '../support/localcloud';
 import { count, getAll, num, settled, str, type Database, type Doc } from '../support/sdk';
-import { caller } from './support';
+import { type caller, useDemoCloud } from './support';
+import { matterFixture } from './matter-fixture';
 
 let cloud: TestCloud;
 let db: Database;
@@ -38,12 +40,7 @@ async function measured<A extends ActionName<'board'>>(
 }
 
 beforeAll(async () => {
-  cloud = await startCloud({ env: { LOCALCLOUD_SEED: 'demo' } });
-  sdkEnv(cloud.url);
-  const sdk = await import('wx-server-sdk');
-  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
-  db = sdk.database();
-  api = caller(cloud);
+  ({ cloud, db, api } = await useDemoCloud());
 });
 afterAll(async () => {
   console.log(`database requests per action:\n${[...costs].map(([k, v]) => `  ${k}: ${v}`).join('\n')}`);
@@ -699,47 +696,10 @@ describe('the village home', () => {
 // ---- the town view ------------------------------------------------------------------------------
 
 function makeMatter(id: string, villageId: string, over: Partial<Matter>): Matter {
+  // The raisedOn of a matter is its China day (the fixture's default is the UTC one).
   const raisedAt = over.raisedAt ?? new Date();
-  return matterSchema.parse({
-    _id: id,
-    villageId,
-    townId: 'town-qingxi',
-    raisedBy: 'demo-villager',
-    raiserName: '村民',
-    householdId: null,
-    householdLabel: '',
-    text: '路灯坏了',
-    photos: [],
-    voice: null,
-    category: '水电设施',
-    public: true,
-    location: null,
-    status: 'open',
-    listed: true,
-    mediaCleared: true,
-    raisedAt,
-    raisedOn: chinaDay(raisedAt),
-    deadlineAt: new Date(raisedAt.getTime() + 2 * 86_400_000),
-    respondedAt: null,
-    respondedBy: null,
-    respondedInTime: null,
-    handlerId: null,
-    round: 1,
-    dueAt: new Date(raisedAt.getTime() + 2 * 86_400_000),
-    roundDeadlineAt: new Date(raisedAt.getTime() + 2 * 86_400_000),
-    active: true,
-    armed: true,
-    assignee: null,
-    closedAt: null,
-    stars: null,
-    rating: null,
-    ratings: [],
-    reopens: 0,
-    events: [],
-    version: 0,
-    clientKey: id,
-    ...over,
-  });
+  const deadline = { raisedOn: chinaDay(raisedAt), at: new Date(raisedAt.getTime() + 2 * 86_400_000) };
+  return matterFixture({ id, villageId, raisedAt, deadline }, { mediaCleared: true, ...over });
 }
 
 async function insertMatters(list: Matter[]): Promise<void> {

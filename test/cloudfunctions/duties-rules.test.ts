@@ -2,7 +2,7 @@
 // cadre is also its household (the supervision committee signs off), and who confirms what.
 import { canReview, initialState } from '../../cloudfunctions/shared/points/policy';
 import { mayConfirm, hasInterest } from '../../cloudfunctions/shared/access';
-import { pointRecordSchema } from '../../cloudfunctions/shared/model';
+import { pointRecordSchema } from '../../cloudfunctions/shared/points/model';
 import { VILLAGE, user } from '../village/fixtures';
 
 const v = VILLAGE._id;

@@ -3,9 +3,9 @@
 // household; nobody confirms their own join request; a role link makes nobody a cadre or secretary
 // until someone else with the authority confirms it.
 import { randomBytes } from 'node:crypto';
-import { startCloud, sdkEnv, type TestCloud } from '../support/localcloud';
+import type { TestCloud } from '../support/localcloud';
 import { count, getAll, type Database } from '../support/sdk';
-import { caller } from './support';
+import { type caller, useDemoCloud } from './support';
 
 let cloud: TestCloud;
 let db: Database;
@@ -17,12 +17,7 @@ let MONTH = '';
 const photo = 'cloud://local-dev.local-bucket/evidence/test.jpg';
 
 beforeAll(async () => {
-  cloud = await startCloud({ env: { LOCALCLOUD_SEED: 'demo' } });
-  sdkEnv(cloud.url);
-  const sdk = await import('wx-server-sdk');
-  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
-  db = sdk.database();
-  api = caller(cloud);
+  ({ cloud, db, api } = await useDemoCloud());
   const notices = await getAll(db.collection('notices').where({ villageId: 'village-hemei' }).limit(100));
   const last =
     notices

@@ -6,21 +6,13 @@ import { randomBytes } from 'node:crypto';
 import { C } from '../../cloudfunctions/shared/collections';
 import { CODE_ALPHABET } from '../../cloudfunctions/shared/honours/loan';
 import { monthsOfQuarter, quarterOfMonth } from '../../cloudfunctions/shared/honours/ranking';
-import {
-  balanceSchema,
-  gridSchema,
-  householdSchema,
-  memberSchema,
-  noticeSchema,
-  pointRecordSchema,
-  userSchema,
-  villageSchema,
-  type PointRecord,
-} from '../../cloudfunctions/shared/model';
+import { balanceSchema, pointRecordSchema, type PointRecord } from '../../cloudfunctions/shared/points/model';
+import { gridSchema, householdSchema, memberSchema, userSchema, villageSchema } from '../../cloudfunctions/shared/village/model';
+import { noticeSchema } from '../../cloudfunctions/shared/notice/model';
 import { TEST_MONTH } from '../support/clock';
-import { startCloud, sdkEnv, type TestCloud } from '../support/localcloud';
+import type { TestCloud } from '../support/localcloud';
 import { getAll, num, settled, str, type Database } from '../support/sdk';
-import { caller } from './support';
+import { type caller, useDemoCloud } from './support';
 
 let cloud: TestCloud;
 let db: Database;
@@ -54,12 +46,7 @@ function settledDemoQuarter(): string {
 
 beforeAll(async () => {
   // Scans of any collection of 100 documents or more are reported: every query here must use an index.
-  cloud = await startCloud({ env: { LOCALCLOUD_SEED: 'demo', LOCALCLOUD_SCAN_WARN: '100' } });
-  sdkEnv(cloud.url);
-  const sdk = await import('wx-server-sdk');
-  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
-  db = sdk.database();
-  api = caller(cloud);
+  ({ cloud, db, api } = await useDemoCloud({ LOCALCLOUD_SCAN_WARN: '100' }));
 });
 afterAll(async () => {
   await cloud.stop();
@@ -370,6 +357,22 @@ describe('a quarter with ties at the boundaries', () => {
   });
 });
 
+/** What a household gained between two reads: earned, available, the year's earned. */
+function gained(b0: Bal | undefined, b1: Bal | undefined): number[] {
+  return [
+    (b1?.earned ?? 0) - (b0?.earned ?? 0),
+    (b1?.available ?? 0) - (b0?.available ?? 0),
+    (b1?.yearEarned ?? 0) - (b0?.yearEarned ?? 0),
+  ];
+}
+
+/** When the quarterly timer runs for quarter `q`: 03:00 China time on the 10th of the next quarter's first month. */
+function quarterlyTimerAfter(q: string): string {
+  const [fy, fm] = (monthsOfQuarter(q)[2] ?? '').split('-').map(Number);
+  const next = fm === 12 ? `${(fy ?? 0) + 1}-01` : `${fy}-${String((fm ?? 0) + 1).padStart(2, '0')}`;
+  return new Date(`${next}-10T03:00:00+08:00`).toISOString();
+}
+
 describe('the demo village: awarded by hand and by the quarterly timer, once', () => {
   const Q = settledDemoQuarter();
   const year = Number(Q.slice(0, 4));
@@ -398,20 +401,11 @@ describe('the demo village: awarded by hand and by the quarterly timer, once', (
     const after = await balances('village-hemei', year);
     for (const h of households) {
       const share = result.grids.find((g) => g.gridId === h.gridId)?.share ?? 0;
-      const b0 = before.get(h.id);
-      const b1 = after.get(h.id);
-      expect([
-        h.id,
-        (b1?.earned ?? 0) - (b0?.earned ?? 0),
-        (b1?.available ?? 0) - (b0?.available ?? 0),
-        (b1?.yearEarned ?? 0) - (b0?.yearEarned ?? 0),
-      ]).toEqual([h.id, share, share, share]);
+      expect([h.id, ...gained(before.get(h.id), after.get(h.id))]).toEqual([h.id, share, share, share]);
     }
 
     // The quarterly timer, fired twice (03:00 China time on the 10th of the next quarter's first month).
-    const [fy, fm] = (monthsOfQuarter(Q)[2] ?? '').split('-').map(Number);
-    const next = fm === 12 ? `${(fy ?? 0) + 1}-01` : `${fy}-${String((fm ?? 0) + 1).padStart(2, '0')}`;
-    const time = new Date(`${next}-10T03:00:00+08:00`).toISOString();
+    const time = quarterlyTimerAfter(Q);
     for (let i = 0; i < 2; i++) {
       const fired = await cloud.control<{ result: { ok: boolean; data: { quarter: string; awarded: number; waiting: number } } }>(
         'POST',

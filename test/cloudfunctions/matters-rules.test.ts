@@ -2,26 +2,24 @@
 // state, what each step changes, overdue and escalation, the statistics' rates, and the small
 // formatting rules (masked names, titles, deadline text).
 import { AppError } from '../../cloudfunctions/shared/errors';
-import { matterSchema, type Matter } from '../../cloudfunctions/shared/matters/model';
+import type { Matter } from '../../cloudfunctions/shared/matters/model';
 import {
   accessOf,
   allowedActions,
   changeOf,
   checkDueDate,
-  checkPeriod,
-  deadlineText,
   escalationChange,
   isOverdue,
-  maskName,
   needsEscalation,
-  ratesOf,
   requireAllowed,
-  titleOf,
   type Access,
   type Actor,
   type MatterAction,
 } from '../../cloudfunctions/shared/matters/policy';
-import { userSchema, type User } from '../../cloudfunctions/shared/model';
+import { checkPeriod, ratesOf } from '../../cloudfunctions/shared/matters/stats';
+import { deadlineText, maskName, titleOf } from '../../cloudfunctions/shared/matters/texts';
+import { userSchema, type User } from '../../cloudfunctions/shared/village/model';
+import { matterFixture } from './matter-fixture';
 
 const user = (u: Partial<User> & Pick<User, '_id' | 'roles'>): User =>
   userSchema.parse({ name: '张三', villageId: 'v1', townId: 't1', householdId: null, memberId: null, ...u });
@@ -38,46 +36,12 @@ const RAISED = new Date('2025-09-30T15:30:00Z');
 const DEADLINE = new Date('2025-10-10T16:00:00Z');
 
 function matter(over: Partial<Matter> = {}): Matter {
-  return matterSchema.parse({
-    _id: 'm1',
-    villageId: 'v1',
-    townId: 't1',
-    raisedBy: raiser._id,
-    raiserName: '李秀英',
-    householdId: 'hh-1',
-    householdLabel: '3组12号',
-    text: '村口的路灯坏了',
-    photos: [],
-    voice: null,
-    category: '水电设施',
-    public: true,
-    location: null,
-    status: 'open',
-    listed: true,
-    mediaCleared: false,
-    raisedAt: RAISED,
-    raisedOn: '2025-09-30',
-    deadlineAt: DEADLINE,
-    respondedAt: null,
-    respondedBy: null,
-    respondedInTime: null,
-    handlerId: null,
-    round: 1,
-    dueAt: DEADLINE,
-    roundDeadlineAt: DEADLINE,
-    active: true,
-    armed: true,
-    assignee: null,
-    closedAt: null,
-    stars: null,
-    rating: null,
-    ratings: [],
-    reopens: 0,
-    events: [],
-    version: 0,
-    clientKey: 'k',
-    ...over,
-  });
+  const raiserOf = { id: raiser._id, name: '李秀英', householdId: 'hh-1', householdLabel: '3组12号' };
+  const deadline = { raisedOn: '2025-09-30', at: DEADLINE };
+  return matterFixture(
+    { id: 'm1', villageId: 'v1', townId: 't1', raiser: raiserOf, text: '村口的路灯坏了', raisedAt: RAISED, deadline, clientKey: 'k' },
+    over,
+  );
 }
 
 const asCadre: Access = { mine: false, cadre: true, assignee: false };

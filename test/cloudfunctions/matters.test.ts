@@ -7,10 +7,11 @@ import { C } from '../../cloudfunctions/shared/collections';
 import { addDays, chinaDay, responseDeadline } from '../../cloudfunctions/shared/matters/deadline';
 import { chineseDays } from '../../cloudfunctions/shared/matters/holidays';
 import { matterSchema, type Matter } from '../../cloudfunctions/shared/matters/model';
-import { userSchema } from '../../cloudfunctions/shared/model';
+import { userSchema } from '../../cloudfunctions/shared/village/model';
 import { startCloud, sdkEnv, type TestCloud } from '../support/localcloud';
 import { count, getAll, settled, type Cloud, type Database } from '../support/sdk';
 import { caller } from './support';
+import { matterFixture } from './matter-fixture';
 
 let cloud: TestCloud;
 let db: Database;
@@ -774,48 +775,10 @@ describe('statistics per village and per cadre, by aggregation', () => {
   let n = 0;
   function fixture(over: Partial<Matter>): Matter {
     n += 1;
-    const raisedAt = new Date('2026-03-02T02:00:00Z');
-    const deadlineAt = new Date('2026-03-04T16:00:00Z');
-    return matterSchema.parse({
-      _id: `stats-${n}`,
-      villageId: V,
-      townId: 'town-qingxi',
-      raisedBy: 'o-liu-villager',
-      raiserName: '柳村民',
-      householdId: null,
-      householdLabel: '',
-      text: `第${n}件`,
-      photos: [],
-      voice: null,
-      category: '其他',
-      public: true,
-      location: null,
-      status: 'open',
-      listed: true,
-      mediaCleared: false,
-      raisedAt,
-      raisedOn: '2026-03-02',
-      deadlineAt,
-      respondedAt: null,
-      respondedBy: null,
-      respondedInTime: null,
-      handlerId: null,
-      round: 1,
-      dueAt: deadlineAt,
-      roundDeadlineAt: deadlineAt,
-      active: true,
-      armed: false,
-      assignee: null,
-      closedAt: null,
-      stars: null,
-      rating: null,
-      ratings: [],
-      reopens: 0,
-      events: [],
-      version: 0,
-      clientKey: `stats-${n}`,
-      ...over,
-    });
+    const raiser = { id: 'o-liu-villager', name: '柳村民', householdId: null, householdLabel: '' };
+    const deadline = { raisedOn: '2026-03-02', at: new Date('2026-03-04T16:00:00Z') };
+    const facts = { id: `stats-${n}`, villageId: V, raiser, text: `第${n}件`, category: '其他' as const, deadline };
+    return matterFixture({ ...facts, raisedAt: new Date('2026-03-02T02:00:00Z') }, { armed: false, ...over });
   }
   const rated = (stars: number, by: string): Partial<Matter> => ({
     status: 'closed',

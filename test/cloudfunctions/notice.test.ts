@@ -2,9 +2,9 @@
 // last day (the server in UTC), the month-end timer publishing, objections upheld and dismissed,
 // settlement refused while open, then run twice.
 import { randomBytes } from 'node:crypto';
-import { startCloud, sdkEnv, type TestCloud } from '../support/localcloud';
+import type { TestCloud } from '../support/localcloud';
 import { getAll, num, type Database } from '../support/sdk';
-import { caller } from './support';
+import { type caller, useDemoCloud } from './support';
 
 let cloud: TestCloud;
 let db: Database;
@@ -14,12 +14,7 @@ const key = (): string => randomBytes(8).toString('hex');
 const setClock = (now: string) => cloud.setClock(now);
 
 beforeAll(async () => {
-  cloud = await startCloud({ env: { LOCALCLOUD_SEED: 'demo' } });
-  sdkEnv(cloud.url);
-  const sdk = await import('wx-server-sdk');
-  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
-  db = sdk.database();
-  api = caller(cloud);
+  ({ cloud, db, api } = await useDemoCloud());
 });
 afterAll(async () => {
   await cloud.stop();

@@ -2,9 +2,9 @@
 // approvals fired together book every record exactly once, a double-tapped batch record writes one
 // set of records, and points.recompute finds no difference afterwards.
 import { randomBytes } from 'node:crypto';
-import { startCloud, sdkEnv, type TestCloud } from '../support/localcloud';
+import type { TestCloud } from '../support/localcloud';
 import { count, type Database } from '../support/sdk';
-import { caller } from './support';
+import { type caller, useDemoCloud } from './support';
 
 let cloud: TestCloud;
 let db: Database;
@@ -15,12 +15,7 @@ const photo = 'cloud://local-dev.local-bucket/evidence/test.jpg';
 let today = '';
 
 beforeAll(async () => {
-  cloud = await startCloud({ env: { LOCALCLOUD_SEED: 'demo' } });
-  sdkEnv(cloud.url);
-  const sdk = await import('wx-server-sdk');
-  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
-  db = sdk.database();
-  api = caller(cloud);
+  ({ cloud, db, api } = await useDemoCloud());
   // The local cloud's clock (not this machine's) says what today is in China.
   const clock = await cloud.control<{ now: string }>('GET', '/_localcloud/clock');
   today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(clock.now));

@@ -1,9 +1,9 @@
 // The points function through the real path: the built function on a local cloud with the demo
 // village, called as each role. Every refusal is checked to change nothing.
 import { randomBytes } from 'node:crypto';
-import { startCloud, sdkEnv, type TestCloud } from '../support/localcloud';
+import type { TestCloud } from '../support/localcloud';
 import { count, getAll, num, type Database } from '../support/sdk';
-import { caller } from './support';
+import { type caller, useDemoCloud } from './support';
 
 let cloud: TestCloud;
 let db: Database;
@@ -14,12 +14,7 @@ const today = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/S
 const photo = 'cloud://local-dev.local-bucket/evidence/test.jpg';
 
 beforeAll(async () => {
-  cloud = await startCloud({ env: { LOCALCLOUD_SEED: 'demo' } });
-  sdkEnv(cloud.url);
-  const sdk = await import('wx-server-sdk');
-  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
-  db = sdk.database();
-  api = caller(cloud);
+  ({ cloud, db, api } = await useDemoCloud());
 });
 afterAll(async () => {
   await cloud.stop();

@@ -1,9 +1,9 @@
 // Races closed: each runs 50 concurrent calls on the demo village and finds one outcome (a
 // transaction or a slot document decides), and per-user daily limits hold under the same load.
 import { randomBytes } from 'node:crypto';
-import { startCloud, sdkEnv, type TestCloud } from '../support/localcloud';
+import type { TestCloud } from '../support/localcloud';
 import { count, getAll, num, settled, startTransaction, type Database } from '../support/sdk';
-import { caller } from './support';
+import { type caller, useDemoCloud } from './support';
 import { TEST_NOW } from '../support/clock';
 
 let cloud: TestCloud;
@@ -13,12 +13,7 @@ const key = (): string => randomBytes(8).toString('hex');
 const N = 50;
 
 beforeAll(async () => {
-  cloud = await startCloud({ env: { LOCALCLOUD_SEED: 'demo', LOCALCLOUD_MAX_INSTANCES: '8' } });
-  sdkEnv(cloud.url);
-  const sdk = await import('wx-server-sdk');
-  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
-  db = sdk.database();
-  api = caller(cloud);
+  ({ cloud, db, api } = await useDemoCloud({ LOCALCLOUD_MAX_INSTANCES: '8' }));
 });
 afterAll(async () => {
   await cloud.stop();

@@ -1,7 +1,8 @@
 // The 积分超市's rules as plain functions: limit periods, redemption days, pickup codes, what a
 // redemption needs, the pickup deadline and the monthly report's figures.
 import { AppError } from '../../cloudfunctions/shared/errors';
-import type { ShopGoods, ShopOrder, User } from '../../cloudfunctions/shared/model';
+import type { ShopGoods, ShopOrder } from '../../cloudfunctions/shared/shop/model';
+import type { User } from '../../cloudfunctions/shared/village/model';
 import { shopStatus } from '../../cloudfunctions/shared/shop/calendar';
 import { CODE_ALPHABET, formatCode, isPickupCode, newPickupCode, normalizeCode } from '../../cloudfunctions/shared/shop/code';
 import { limitText, periodKey, usageIdsOn } from '../../cloudfunctions/shared/shop/period';

@@ -5,10 +5,10 @@ import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { GoodsView, RedeemRequest, SaveGoodsRequest } from '../../typings';
 import { C } from '../../cloudfunctions/shared/collections';
-import { userSchema, type User } from '../../cloudfunctions/shared/model';
-import { startCloud, sdkEnv, type TestCloud } from '../support/localcloud';
+import { userSchema, type User } from '../../cloudfunctions/shared/village/model';
+import type { TestCloud } from '../support/localcloud';
 import { count, getAll, num, settled, str, type Database, type Doc } from '../support/sdk';
-import { caller } from './support';
+import { type caller, useDemoCloud } from './support';
 
 let cloud: TestCloud;
 let db: Database;
@@ -27,12 +27,7 @@ const user = (u: Partial<User> & Pick<User, '_id' | 'name' | 'roles'>): User =>
   userSchema.parse({ villageId: 'village-hemei', townId: 'town-qingxi', householdId: null, memberId: null, ...u });
 
 beforeAll(async () => {
-  cloud = await startCloud({ env: { LOCALCLOUD_SEED: 'demo' } });
-  sdkEnv(cloud.url);
-  const sdk = await import('wx-server-sdk');
-  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
-  db = sdk.database();
-  api = caller(cloud);
+  ({ cloud, db, api } = await useDemoCloud());
   await settled(
     db.collection(C.users).add({
       data: [

@@ -1,21 +1,13 @@
 // Calling the product's functions on a local cloud the way the mini-program does, with the envelope
 // unpacked: `ok(...)` for a call that must succeed, `refused(...)` for one that must fail.
 import type { ActionName, AppErrorBody, FunctionName, RequestOf, ResponseOf } from '../../typings';
-import type { TestCloud } from '../support/localcloud';
-import { isRecord } from '../support/sdk';
+import { sdkEnv, startCloud, type TestCloud } from '../support/localcloud';
+import { isEnvelope } from '../support/envelope';
+import type { Database } from '../support/sdk';
 
 export interface Reply<T> {
   envelope: { ok: true; data: T } | { ok: false; error: AppErrorBody };
   dbRequests: number;
-}
-
-function isErrorBody(v: unknown): v is AppErrorBody {
-  return isRecord(v) && typeof v.code === 'string' && typeof v.message === 'string';
-}
-
-/** The envelope's shape is checked; its data's type is the contract's, which the function is built from. */
-function isEnvelope<T>(v: unknown): v is Reply<T>['envelope'] {
-  return isRecord(v) && ((v.ok === true && 'data' in v) || (v.ok === false && isErrorBody(v.error)));
 }
 
 export function caller(cloud: TestCloud) {
@@ -55,4 +47,23 @@ export function caller(cloud: TestCloud) {
   }
 
   return { call, ok, refused };
+}
+
+export interface DemoCloud {
+  cloud: TestCloud;
+  /** The real wx-server-sdk's database, pointed at this cloud. */
+  db: Database;
+  api: ReturnType<typeof caller>;
+}
+
+/**
+ * A local cloud with the demo village (for a test file's beforeAll; stop it in afterAll), the real
+ * SDK pointed at it, and a caller of the product's functions. `env` adds or overrides settings.
+ */
+export async function useDemoCloud(env: Record<string, string> = {}): Promise<DemoCloud> {
+  const cloud = await startCloud({ env: { LOCALCLOUD_SEED: 'demo', ...env } });
+  sdkEnv(cloud.url);
+  const sdk = await import('wx-server-sdk');
+  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
+  return { cloud, db: sdk.database(), api: caller(cloud) };
 }

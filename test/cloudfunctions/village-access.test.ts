@@ -1,5 +1,5 @@
 import { AppError } from '../../cloudfunctions/shared/errors';
-import type { Invite } from '../../cloudfunctions/shared/model';
+import type { Invite } from '../../cloudfunctions/shared/village/model';
 import {
   canEditMembers,
   canSeeHousehold,

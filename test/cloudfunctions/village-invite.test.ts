@@ -1,4 +1,4 @@
-import { inviteSchema, type Invite } from '../../cloudfunctions/shared/model';
+import { inviteSchema, type Invite } from '../../cloudfunctions/shared/village/model';
 import {
   CODE_ALPHABET,
   MAX_SCENE_LENGTH,

@@ -6,38 +6,12 @@ import { readLiveEnvironment } from '../../deploy/src/tools/live';
 import { diffEnvironment } from '../../deploy/src/diff';
 import { buildPlan } from '../../deploy/src/plan';
 import { FakeCloud } from './fake-cloud';
-import { makeProject } from './fixture';
+import { makeProject, TWO_COLLECTIONS } from './fixture';
 
 const cloud = { envId: 'prod-1a2b', secretId: 'id', secretKey: 'key', token: undefined };
 const wechat = { appid: 'wx0123456789abcdef', privateKey: { text: 'test key' } };
 const root = makeProject({
-  collections: [
-    {
-      name: 'households',
-      indexes: [
-        {
-          name: 'villageId_1_no_1',
-          keys: [
-            { field: 'villageId', direction: 1 },
-            { field: 'no', direction: 1 },
-          ],
-          unique: true,
-        },
-      ],
-    },
-    {
-      name: 'notices',
-      indexes: [
-        {
-          name: 'villageId_1_month_-1',
-          keys: [
-            { field: 'villageId', direction: 1 },
-            { field: 'month', direction: -1 },
-          ],
-        },
-      ],
-    },
-  ],
+  collections: TWO_COLLECTIONS,
   functions: [
     {
       name: 'notice',
@@ -114,15 +88,13 @@ test('deploy:check reads a removed index and a permission missing from the uploa
   const bare = makeProject({
     functions: [{ name: 'notice', config: { timeout: 60, triggers: [{ name: 'sweep', type: 'timer', config: '0 */10 * * * * *' }] } }],
   });
-  await fake
-    .ci()
-    .cloud.uploadFunction({
-      project: {},
-      env: cloud.envId,
-      name: 'notice',
-      path: `${bare}/build/cloudfunctions/notice`,
-      remoteNpmInstall: true,
-    });
+  await fake.ci().cloud.uploadFunction({
+    project: {},
+    env: cloud.envId,
+    name: 'notice',
+    path: `${bare}/build/cloudfunctions/notice`,
+    remoteNpmInstall: true,
+  });
   expect(diffEnvironment(plan, await readLiveEnvironment(fake.tools(), cloud))).toEqual([
     { kind: 'missing index', target: 'notices.villageId_1_month_-1', expected: '(villageId asc, month desc)', actual: 'none' },
     { kind: 'missing permission', target: 'notice:subscribeMessage.send', expected: 'granted', actual: 'none' },

@@ -3,38 +3,12 @@ import { diffEnvironment } from '../../deploy/src/diff';
 import type { Environment } from '../../deploy/src/environment';
 import { buildPlan } from '../../deploy/src/plan';
 import { formatDifferences } from '../../deploy/src/print';
-import { makeProject } from './fixture';
+import { makeProject, TWO_COLLECTIONS } from './fixture';
 
 const sweep = { name: 'sweep', type: 'timer' as const, config: '0 */10 * * * * *' };
 const plan = buildPlan(
   makeProject({
-    collections: [
-      {
-        name: 'households',
-        indexes: [
-          {
-            name: 'villageId_1_no_1',
-            keys: [
-              { field: 'villageId', direction: 1 },
-              { field: 'no', direction: 1 },
-            ],
-            unique: true,
-          },
-        ],
-      },
-      {
-        name: 'notices',
-        indexes: [
-          {
-            name: 'villageId_1_month_-1',
-            keys: [
-              { field: 'villageId', direction: 1 },
-              { field: 'month', direction: -1 },
-            ],
-          },
-        ],
-      },
-    ],
+    collections: TWO_COLLECTIONS,
     functions: [
       { name: 'notice', config: { timeout: 60, triggers: [sweep], permissions: { openapi: ['subscribeMessage.send'] } } },
       { name: 'board', config: { timeout: 20, permissions: { openapi: ['security.msgSecCheck', 'subscribeMessage.send'] } } },

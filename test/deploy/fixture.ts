@@ -65,3 +65,32 @@ export function editConfig(root: string, fn: string, edit: (config: Record<strin
   edit(config);
   fs.writeFileSync(file, JSON.stringify(config));
 }
+
+/** Two collections with an index each (one unique, one descending): what the plan and deploy tests deploy. */
+export const TWO_COLLECTIONS: CollectionDef[] = [
+  {
+    name: 'households',
+    indexes: [
+      {
+        name: 'villageId_1_no_1',
+        keys: [
+          { field: 'villageId', direction: 1 },
+          { field: 'no', direction: 1 },
+        ],
+        unique: true,
+      },
+    ],
+  },
+  {
+    name: 'notices',
+    indexes: [
+      {
+        name: 'villageId_1_month_-1',
+        keys: [
+          { field: 'villageId', direction: 1 },
+          { field: 'month', direction: -1 },
+        ],
+      },
+    ],
+  },
+];

@@ -1,5 +1,9 @@
 // The layering check passes on the tree as it is, and fails on a planted violation of each rule.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import * as esbuild from 'esbuild';
 import { checkLayering, importsOf, LAYER_RULES, sourceTree } from './layering';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -23,7 +27,7 @@ test('every kind of import is seen', () => {
 
 const planted: [string, string, string][] = [
   ['typings/points.ts', "import { z } from 'zod';", 'typings/'],
-  ['typings/shop.ts', "import type { Order } from '../cloudfunctions/shared/model';", 'typings/'],
+  ['typings/shop.ts', "import type { Order } from '../cloudfunctions/shared/shop/model';", 'typings/'],
   ['cloudfunctions/shared/points/policy.ts', "import { record } from '../../points/record';", 'cloudfunctions/shared'],
   [
     'miniprogram/packages/points/record/record.ts',
@@ -57,4 +61,48 @@ test('what the rules allow stays allowed', () => {
     ['demo/demo.ts', "import { C } from '../cloudfunctions/shared/collections';"],
   ]);
   expect(checkLayering(allowed)).toEqual([]);
+});
+
+describe('npm run lint', () => {
+  const script: unknown = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts?.lint;
+  const cli = path.join(os.tmpdir(), `layering-cli-${process.pid}.js`);
+  const tree = fs.mkdtempSync(path.join(os.tmpdir(), 'layering-tree-'));
+
+  beforeAll(() => {
+    // The script's own steps: the bundle it builds from test/lint/cli.ts is run here on a planted tree.
+    esbuild.buildSync({
+      entryPoints: [path.join(ROOT, 'test/lint/cli.ts')],
+      bundle: true,
+      platform: 'node',
+      packages: 'external',
+      outfile: cli,
+      logLevel: 'warning',
+    });
+    fs.mkdirSync(path.join(tree, 'typings'));
+    fs.writeFileSync(path.join(tree, 'typings', 'points.ts'), "import { z } from 'zod';\nexport const x = z;\n");
+  });
+  afterAll(() => {
+    fs.rmSync(cli, { force: true });
+    fs.rmSync(tree, { recursive: true, force: true });
+  });
+
+  test('runs Biome (format check and lint) and then the layering check', () => {
+    expect(typeof script === 'string' ? script.split(' && ') : []).toEqual([
+      'biome ci .',
+      'esbuild test/lint/cli.ts --bundle --platform=node --packages=external --log-level=warning --outfile=build/tools/lint.js',
+      'node build/tools/lint.js',
+    ]);
+  });
+
+  test('fails on a planted layering violation and names it', () => {
+    const run = spawnSync(process.execPath, [cli, tree], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('typings/points.ts: imports zod');
+  });
+
+  test('passes on a tree that keeps the rules', () => {
+    fs.writeFileSync(path.join(tree, 'typings', 'points.ts'), 'export const x = 1;\n');
+    const run = spawnSync(process.execPath, [cli, tree], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+  });
 });

@@ -90,7 +90,7 @@ describe('stages', () => {
           user: 1,
           double: a.multiply(['$points', 2]),
           label: a.concat(['$village', '-', '$kind']),
-          big: a.cond({ if: a.gte(['$points', 15]), then: 'yes', else: 'no' }),
+          big: a.cond([a.gte(['$points', 15]), 'yes', 'no']),
           count: a.size('$items'),
         })
         .addFields({ plusOne: a.add(['$double', 1]) })
@@ -226,8 +226,11 @@ describe('aggregate operators', () => {
           day: a.dateToString({ date: '$at', format: '%Y-%m-%d' }),
           nul: a.ifNull(['$missing', 'fallback']),
           sw: a.switch({
+            // A $switch branch names its value "then": the database's syntax, not a thenable.
             branches: [
+              // biome-ignore lint/suspicious/noThenProperty: the database's syntax
               { case: a.gt(['$points', 100]), then: 'huge' },
+              // biome-ignore lint/suspicious/noThenProperty: the database's syntax
               { case: a.gt(['$points', 5]), then: 'mid' },
             ],
             default: 'small',

@@ -1,7 +1,7 @@
 // How the local cloud refuses what the cloud refuses: missing collections (-502005), duplicate
 // _id, missing documents, bad updates and malformed requests.
 import { rawAdmin, useLocalCloud } from '../support/harness';
-import { count, failure, getAll, getDoc, isRecord, settled } from '../support/sdk';
+import { count, failure, getAll, getDoc, isRecord, type SdkCall, settled } from '../support/sdk';
 
 const s = useLocalCloud();
 
@@ -10,7 +10,7 @@ describe('collections must exist', () => {
 
   test('every database call on a missing collection fails with -502005', async () => {
     const coll = s.db.collection(missing);
-    const calls: [string, Promise<unknown> | void | string][] = [
+    const calls: [string, SdkCall<unknown>][] = [
       ['get', coll.get()],
       ['where.get', coll.where({ a: 1 }).get()],
       ['count', coll.count()],

@@ -12,6 +12,7 @@ import {
   startTransaction,
   type CollectionRef,
   type Doc,
+  type Transaction,
 } from '../support/sdk';
 
 const s = useLocalCloud();
@@ -22,6 +23,11 @@ async function accounts(): Promise<CollectionRef> {
     { _id: 'a', balance: 100 },
     { _id: 'b', balance: 50 },
   ]);
+}
+
+/** The document `id` of `coll` as the transaction `t` reads and writes it. */
+function inTxn(t: Transaction, coll: CollectionRef, id: string) {
+  return t.collection(coll.collectionName).doc(id);
 }
 
 async function balances(coll: CollectionRef): Promise<Record<string, unknown>> {
@@ -180,12 +186,7 @@ describe('isolation', () => {
   test('an outside write to a document the transaction wrote waits for it, then applies on top', async () => {
     const coll = await accounts();
     const t = await startTransaction(s.db);
-    await settled(
-      t
-        .collection(coll.collectionName)
-        .doc('a')
-        .update({ data: { balance: s._.inc(-40) } }),
-    );
+    await settled(inTxn(t, coll, 'a').update({ data: { balance: s._.inc(-40) } }));
     let done = false;
     const outside = settled(coll.doc('a').update({ data: { balance: s._.inc(5) } })).then((r) => {
       done = true;
@@ -201,12 +202,7 @@ describe('isolation', () => {
   test('an outside write waiting on a transaction that rolls back applies to the old value', async () => {
     const coll = await accounts();
     const t = await startTransaction(s.db);
-    await settled(
-      t
-        .collection(coll.collectionName)
-        .doc('b')
-        .update({ data: { balance: 0 } }),
-    );
+    await settled(inTxn(t, coll, 'b').update({ data: { balance: 0 } }));
     const outside = settled(coll.doc('b').update({ data: { balance: s._.inc(1) } }));
     await sleep(50);
     await t.rollback();
@@ -231,18 +227,8 @@ describe('conflicts', () => {
     const coll = await accounts();
     const t1 = await startTransaction(s.db);
     const t2 = await startTransaction(s.db);
-    await settled(
-      t1
-        .collection(coll.collectionName)
-        .doc('a')
-        .update({ data: { balance: s._.inc(-10) } }),
-    );
-    const err = await failure(
-      t2
-        .collection(coll.collectionName)
-        .doc('a')
-        .update({ data: { balance: s._.inc(-20) } }),
-    );
+    await settled(inTxn(t1, coll, 'a').update({ data: { balance: s._.inc(-10) } }));
+    const err = await failure(inTxn(t2, coll, 'a').update({ data: { balance: s._.inc(-20) } }));
     expect(err.errMsg).toMatch(/conflict/i);
     await t2.rollback();
     await t1.commit();
@@ -255,12 +241,7 @@ describe('conflicts', () => {
     const seen = await getDoc(t.collection(coll.collectionName).doc('a'));
     expect(seen.balance).toBe(100);
     await settled(coll.doc('a').update({ data: { balance: 10 } }));
-    const err = await failure(
-      t
-        .collection(coll.collectionName)
-        .doc('a')
-        .update({ data: { balance: 100 - 30 } }),
-    );
+    const err = await failure(inTxn(t, coll, 'a').update({ data: { balance: 100 - 30 } }));
     expect(err.errMsg).toMatch(/conflict/i);
     await t.rollback();
     expect(await balances(coll)).toEqual({ a: 10, b: 50 });
@@ -272,20 +253,10 @@ describe('conflicts', () => {
     const t2 = await startTransaction(s.db);
     const seen1 = await getDoc(t1.collection(coll.collectionName).doc('item'));
     const seen2 = await getDoc(t2.collection(coll.collectionName).doc('item'));
-    await settled(
-      t1
-        .collection(coll.collectionName)
-        .doc('item')
-        .update({ data: { stock: Number(seen1.stock) - 1 } }),
-    );
+    await settled(inTxn(t1, coll, 'item').update({ data: { stock: Number(seen1.stock) - 1 } }));
     await t1.commit();
     // t2 also read 10 and writes 9: the stored value is 9 already, yet t2 sold a unit it never had.
-    const err = await failure(
-      t2
-        .collection(coll.collectionName)
-        .doc('item')
-        .update({ data: { stock: Number(seen2.stock) - 1 } }),
-    );
+    const err = await failure(inTxn(t2, coll, 'item').update({ data: { stock: Number(seen2.stock) - 1 } }));
     expect(err.errMsg).toMatch(/conflict/i);
     await t2.rollback();
     expect(await getDoc(coll.doc('item'))).toEqual({ _id: 'item', stock: 9 });
@@ -294,12 +265,7 @@ describe('conflicts', () => {
   test('an outside upsert of an _id a transaction created waits for it', async () => {
     const coll = await accounts();
     const t = await startTransaction(s.db);
-    await settled(
-      t
-        .collection(coll.collectionName)
-        .doc('fresh')
-        .set({ data: { by: 'transaction' } }),
-    );
+    await settled(inTxn(t, coll, 'fresh').set({ data: { by: 'transaction' } }));
     const outside = settled(coll.doc('fresh').set({ data: { by: 'outside' } }));
     await sleep(50);
     await t.commit();
@@ -324,18 +290,8 @@ describe('conflicts', () => {
     const coll = await accounts();
     const t1 = await startTransaction(s.db);
     const t2 = await startTransaction(s.db);
-    await settled(
-      t1
-        .collection(coll.collectionName)
-        .doc('a')
-        .update({ data: { balance: 1 } }),
-    );
-    await settled(
-      t2
-        .collection(coll.collectionName)
-        .doc('b')
-        .update({ data: { balance: 2 } }),
-    );
+    await settled(inTxn(t1, coll, 'a').update({ data: { balance: 1 } }));
+    await settled(inTxn(t2, coll, 'b').update({ data: { balance: 2 } }));
     await t2.commit();
     await t1.commit();
     expect(await balances(coll)).toEqual({ a: 1, b: 2 });

@@ -1,7 +1,7 @@
 // 首页 and 我的 against the real `account` and `board` functions on a real local cloud: page → services/cloud.ts →
 // wx.request / wx.cloud → HTTP → local cloud → built function → wx-server-sdk → local store.
 import { C } from '../../cloudfunctions/shared/collections';
-import { gridSchema, householdSchema, townSchema, userSchema, villageSchema, type User } from '../../cloudfunctions/shared/model';
+import { gridSchema, householdSchema, townSchema, userSchema, villageSchema, type User } from '../../cloudfunctions/shared/village/model';
 import { settled } from '../support/sdk';
 import { usePageCloud } from './support/cloud';
 import { loadPage, waitFor } from './support/page';

@@ -98,17 +98,35 @@ function usedComponents(json: unknown): string[] {
   return Object.values(json.usingComponents).filter((v): v is string => typeof v === 'string');
 }
 
+/** A file's uploaded size (a page's compiled JS for its .ts); each path it requires or component it uses is reported. */
+function uploadedBytes(file: string, ext: string, references: (target: string, what: string) => void): number {
+  if (ext === '.ts') {
+    const js = compiledJs(file);
+    for (const p of requiredPaths(js)) references(p, 'requires');
+    return Buffer.byteLength(js);
+  }
+  if (ext === '.json') {
+    for (const c of usedComponents(JSON.parse(fs.readFileSync(file, 'utf8'))))
+      if (!c.startsWith('plugin://')) references(c, 'uses the component');
+  }
+  return fs.statSync(file).size;
+}
+
+function overBudget(p: PackageSize): string {
+  return `${p.name === 'main' ? 'the main package' : `subpackage ${p.name}`} is ${kb(p.bytes)}, over its budget of ${kb(p.budget)}`;
+}
+
 export function measure(miniprogramDir: string): SizeReport {
   const appJson: unknown = JSON.parse(fs.readFileSync(path.join(miniprogramDir, 'app.json'), 'utf8'));
   const subs = subpackagesOf(appJson);
+  const main: PackageSize = { name: 'main', root: '', files: 0, bytes: 0, budget: MAIN_BUDGET, kinds: {} };
   const packages: PackageSize[] = [
-    { name: 'main', root: '', files: 0, bytes: 0, budget: MAIN_BUDGET, kinds: {} },
+    main,
     ...subs.map((s) => ({ name: s.name ?? s.root, root: s.root, files: 0, bytes: 0, budget: SUBPACKAGE_BUDGET, kinds: {} })),
   ];
   const problems: string[] = [];
   const unregistered = new Set<string>();
-  const packageOf = (rel: string): PackageSize =>
-    packages.find((p) => p.root && (rel === p.root || rel.startsWith(`${p.root}/`))) ?? packages[0]!;
+  const packageOf = (rel: string): PackageSize => packages.find((p) => p.root && (rel === p.root || rel.startsWith(`${p.root}/`))) ?? main;
   const rel = (abs: string): string => path.relative(miniprogramDir, abs).split(path.sep).join('/');
 
   /** A reference from `from` to `target` (absolute) that WeChat would not load on a phone, if it is one. */
@@ -131,33 +149,16 @@ export function measure(miniprogramDir: string): SizeReport {
     const pkg = packageOf(rel(file));
     const feature = /^packages\/[^/]+/.exec(rel(file))?.[0];
     if (feature && !pkg.root) unregistered.add(feature);
-    let bytes: number;
-    if (ext === '.ts') {
-      const js = compiledJs(file);
-      bytes = Buffer.byteLength(js);
-      for (const p of requiredPaths(js))
-        crossing(file, p.startsWith('/') ? path.join(miniprogramDir, p) : path.resolve(path.dirname(file), p), 'requires');
-    } else {
-      bytes = fs.statSync(file).size;
-      if (ext === '.json') {
-        for (const c of usedComponents(JSON.parse(fs.readFileSync(file, 'utf8')))) {
-          if (c.startsWith('plugin://')) continue;
-          crossing(file, c.startsWith('/') ? path.join(miniprogramDir, c) : path.resolve(path.dirname(file), c), 'uses the component');
-        }
-      }
-    }
+    const bytes = uploadedBytes(file, ext, (target, what) =>
+      crossing(file, target.startsWith('/') ? path.join(miniprogramDir, target) : path.resolve(path.dirname(file), target), what),
+    );
     pkg.files++;
     pkg.bytes += bytes;
     const kind = kindOf(ext);
     pkg.kinds[kind] = (pkg.kinds[kind] ?? 0) + bytes;
   }
 
-  for (const p of packages) {
-    if (p.bytes > p.budget)
-      problems.push(
-        `${p.name === 'main' ? 'the main package' : `subpackage ${p.name}`} is ${kb(p.bytes)}, over its budget of ${kb(p.budget)}`,
-      );
-  }
+  problems.push(...packages.filter((p) => p.bytes > p.budget).map(overBudget));
   const total = packages.reduce((s, p) => s + p.bytes, 0);
   if (total > TOTAL_BUDGET) problems.push(`all packages together are ${kb(total)}, over WeChat's ${kb(TOTAL_BUDGET)}`);
   const notes = [...unregistered].sort().map((f) => `${f}/ is not a subpackage in app.json (yet): its files count in the main package`);

@@ -11,7 +11,7 @@ import {
   type Household,
   type Member,
   type User,
-} from '../../cloudfunctions/shared/model';
+} from '../../cloudfunctions/shared/village/model';
 import { idCheckDigit } from '../../cloudfunctions/shared/village/person';
 
 /** A well-formed ID number (check digit computed) for a birth date and a sequence number. */

@@ -2,7 +2,14 @@
 // nothing: the village collections are compared before and after each refused call. On the demo
 // village (和美村), with a second village (青山村) of the same town that has its own cadre.
 import { C } from '../../cloudfunctions/shared/collections';
-import { gridSchema, householdSchema, inviteSchema, memberSchema, userSchema, type Invite } from '../../cloudfunctions/shared/model';
+import {
+  gridSchema,
+  householdSchema,
+  inviteSchema,
+  memberSchema,
+  userSchema,
+  type Invite,
+} from '../../cloudfunctions/shared/village/model';
 import { idLast4 } from '../../cloudfunctions/shared/village/person';
 import type { ErrorCode } from '../../typings';
 import { validId } from './fixtures';

@@ -1,7 +1,7 @@
 // Complaints about cadres (干部作风) reach only those who can judge them: never the cadre concerned.
 // A complaint about cadres goes to the secretary and the supervision committee (村务监督委员会); one
 // about the secretary to the supervisors and the town admin.
-import type { User } from '../model';
+import type { User } from '../village/model';
 import { isCadre, isSecretary, isSecretaryOf, isSupervisorOf, isTownAdminOf } from './roles';
 
 export type Audience = 'village' | 'cadres' | 'secretary';

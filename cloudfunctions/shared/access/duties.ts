@@ -5,7 +5,7 @@
 // else with the authority confirms it (the town admin for a secretary).
 import type { Role } from '../../../typings';
 import { AppError } from '../errors';
-import type { User } from '../model';
+import type { User } from '../village/model';
 import { isCadreOf, isSecretaryOf, isSupervisorOf, isTownAdminOf } from './roles';
 
 export type Duty = 'record' | 'approve' | 'reverse' | 'resolveObjection' | 'confirmJoin' | 'confirmRole' | 'releaseHeld';

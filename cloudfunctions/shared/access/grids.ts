@@ -1,7 +1,7 @@
 // The grids and households someone leads. Two questions with two names: which 微网格 they lead (a
 // list of micro grid ids), and which grids are in their care (the 微网格 or 联户小组 they lead plus
 // the 联户小组 inside a 微网格 they lead).
-import type { Grid, Household, User } from '../model';
+import type { Grid, Household, User } from '../village/model';
 
 /** Ids of the 微网格 the user leads (only micro grids, whatever else `grids` holds). */
 export function microGridsLedBy(user: Pick<User, '_id'>, grids: Grid[]): string[] {

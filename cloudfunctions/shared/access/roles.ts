@@ -2,7 +2,7 @@
 // from tenancy: a village role acts only in its own village; a town admin reads the villages of their
 // town. No other file asks `roles.includes(…)` for a decision.
 import type { Role } from '../../../typings';
-import type { User, Village } from '../model';
+import type { User, Village } from '../village/model';
 
 /** A cadre or the secretary (who is a cadre too), of the village named on their own user. */
 export function isCadre(user: Pick<User, 'roles'>): boolean {

@@ -1,7 +1,7 @@
 // Who may read or change what in a village, as plain functions of the caller's user document,
 // refusing with the code a page reacts to (another village, or not allowed here).
 import { AppError } from '../errors';
-import type { Grid, Household, User, Village } from '../model';
+import type { Grid, Household, User, Village } from '../village/model';
 import { gridsInCareOf, leadsHousehold } from './grids';
 import { isCadreOf, isHeadOf, isSecretaryOf, isTownAdminOf } from './roles';
 

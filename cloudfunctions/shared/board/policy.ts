@@ -5,7 +5,7 @@
 import type { BoardKind, BoardViewer } from '../../../typings';
 import { AppError } from '../errors';
 import { isCadre, isSecretary, isSupervisor } from '../access';
-import type { User } from '../model';
+import type { User } from '../village/model';
 import type { Attachment, BoardItem, Comment, Letter } from './model';
 
 export const KIND_NAMES: Record<BoardKind, string> = {

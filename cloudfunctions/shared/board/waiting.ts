@@ -1,7 +1,7 @@
 // What waits for whom on the village home: which counts apply to the caller's roles, and which
 // pending point records are theirs to review (the same rule as points.queue, as index-backed counts).
 import { isCadre, isKeeper, isSecretary, isSupervisor } from '../access';
-import type { User, VillageSettings } from '../model';
+import type { User, VillageSettings } from '../village/model';
 
 export type WaitingKey =
   | 'reviews'

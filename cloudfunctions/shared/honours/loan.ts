@@ -9,7 +9,8 @@
 // - Verifying: at most 20 failed look-ups per caller per China hour; beyond, every look-up is refused.
 import type { CertificateStatus, LoanRateView } from '../../../typings';
 import { chinaNow } from '../china-time';
-import type { LoanCertificate, VillageSettings } from '../model';
+import type { LoanCertificate } from './model';
+import type { VillageSettings } from '../village/model';
 
 export const LOAN_STEP_BP = 10;
 export const LOAN_STEP_POINTS = 100;

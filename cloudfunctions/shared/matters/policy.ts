@@ -1,11 +1,11 @@
 // The rules of 村民说事 as plain functions: who may read a matter and what they see, what each
-// side may do in each state, what every action changes, when a matter is overdue, and the rates of
-// the statistics.
+// side may do in each state, what every action changes, and when a matter is overdue. Its words are
+// in texts.ts, the statistics' rates in stats.ts.
 import { AppError } from '../errors';
 import { handlesMatter, isCadreOf, officeOf } from '../access';
-import type { User } from '../model';
-import { chinaDay, endOfChinaDay, weekday } from './deadline';
-import type { Matter, MatterEvent, MatterStatusValue, StoredAssignee } from './model';
+import type { User } from '../village/model';
+import { chinaDay, endOfChinaDay } from './deadline';
+import type { Matter, MatterEvent, StoredAssignee } from './model';
 
 /** A villager may ask for a matter rated 1–2 stars to be handled again this many times. */
 export const MAX_REOPENS = 1;
@@ -73,14 +73,25 @@ const CADRE_ACTIONS: ReadonlySet<MatterAction> = new Set(['moderate', 'respond',
 /** Refuses an action the caller may not take now, with the reason a person would give. */
 export function requireAllowed(m: StateView, access: Access, action: MatterAction): void {
   if (allowedActions(m, access)[action]) return;
-  if (CADRE_ACTIONS.has(action) && !access.cadre) throw new AppError('AUTH.FORBIDDEN', '只有本村村干部可以办理村民说事');
-  if (action === 'progress' && !access.cadre && !access.assignee) throw new AppError('AUTH.FORBIDDEN', '只有村干部或承办人可以上报进展');
-  if ((action === 'rate' || action === 'reopen') && !access.mine) throw new AppError('AUTH.FORBIDDEN', '只有提出这件事的村民可以评价');
-  if (action === 'rate' && m.rating !== null) throw new AppError('MATTER.ALREADY_RATED');
-  if (action === 'reopen' && m.status === 'closed' && m.reopens >= MAX_REOPENS) throw new AppError('MATTER.REOPEN_USED');
-  if (action === 'reopen' && m.status === 'closed') throw new AppError('MATTER.REOPEN_NOT_ALLOWED');
-  if (action === 'respond' && m.status === 'held') throw new AppError('MATTER.WRONG_STATE', '请先审核这件说事的内容（公开或仅干部可见）');
-  throw new AppError('MATTER.WRONG_STATE');
+  throw notTheirs(access, action) ?? notNow(m, action);
+}
+
+/** The refusal when the action is not the caller's to take, whatever the state. */
+function notTheirs(access: Access, action: MatterAction): AppError | null {
+  if (CADRE_ACTIONS.has(action) && !access.cadre) return new AppError('AUTH.FORBIDDEN', '只有本村村干部可以办理村民说事');
+  if (action === 'progress' && !access.cadre && !access.assignee) return new AppError('AUTH.FORBIDDEN', '只有村干部或承办人可以上报进展');
+  if ((action === 'rate' || action === 'reopen') && !access.mine) return new AppError('AUTH.FORBIDDEN', '只有提出这件事的村民可以评价');
+  return null;
+}
+
+/** The refusal when the caller may take the action, but not in the matter's state. */
+function notNow(m: StateView, action: MatterAction): AppError {
+  if (action === 'rate' && m.rating !== null) return new AppError('MATTER.ALREADY_RATED');
+  if (action === 'reopen' && m.status === 'closed') {
+    return new AppError(m.reopens >= MAX_REOPENS ? 'MATTER.REOPEN_USED' : 'MATTER.REOPEN_NOT_ALLOWED');
+  }
+  if (action === 'respond' && m.status === 'held') return new AppError('MATTER.WRONG_STATE', '请先审核这件说事的内容（公开或仅干部可见）');
+  return new AppError('MATTER.WRONG_STATE');
 }
 
 export interface Actor {
@@ -236,107 +247,6 @@ export function escalationChange(m: Matter, now: Date, told: string[]): Change {
     set: { armed: false, ...(m.respondedAt === null && m.round === 1 ? { respondedInTime: false } : {}) },
     event: event(`escalated-${m.round}-${m.dueAt.getTime()}`, 'escalated', system, now, { text, internal: false, told }),
   };
-}
-
-const WEEKDAYS = '日一二三四五六';
-
-/** "10月9日（周三）24:00" for a deadline instant (24:00 of the day before it). */
-export function deadlineText(at: Date): string {
-  const day = chinaDay(new Date(at.getTime() - 1));
-  return `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日（周${WEEKDAYS.charAt(weekday(day))}）24:00`;
-}
-
-export const STATUS_NAMES: Record<MatterStatusValue, string> = {
-  held: '待审核',
-  open: '待答复',
-  responded: '已答复',
-  assigned: '办理中',
-  closed: '已办结',
-};
-
-export const EVENT_NAMES: Record<MatterEvent['kind'], string> = {
-  raised: '提出',
-  held: '内容待审核',
-  released: '审核通过',
-  madePrivate: '转为仅干部可见',
-  responded: '答复',
-  note: '内部讨论',
-  summary: '议事结果',
-  assigned: '交办',
-  progress: '办理进展',
-  closed: '办结',
-  rated: '评价',
-  reopened: '申请重新办理',
-  escalated: '超期督办',
-};
-
-/** A name as others see it: the surname and stars ("王**"). */
-export function maskName(name: string): string {
-  const chars = [...name];
-  return chars.length <= 1 ? name : `${chars[0] ?? ''}${'*'.repeat(chars.length - 1)}`;
-}
-
-/** The start of a matter's text for lists. */
-export function titleOf(m: Pick<Matter, 'text' | 'voice' | 'category'>): string {
-  const text = m.text.replace(/\s+/g, ' ').trim();
-  if (!text) return m.voice ? `${m.category}（语音说事）` : m.category;
-  const chars = [...text];
-  return chars.length > 30 ? `${chars.slice(0, 29).join('')}…` : text;
-}
-
-export interface StatsCounts {
-  raised: number;
-  due: number;
-  respondedInTime: number;
-  closed: number;
-  rated: number;
-  starsSum: number;
-  good: number;
-}
-
-function ratio(n: number, d: number): number | null {
-  return d > 0 ? Math.round((n / d) * 10_000) / 10_000 : null;
-}
-
-/** The rates of a row of counts (rounded to four places; null where nothing counts). */
-export function ratesOf(c: StatsCounts): {
-  raised: number;
-  due: number;
-  respondedInTime: number;
-  responseRate: number | null;
-  closed: number;
-  resolutionRate: number | null;
-  rated: number;
-  averageStars: number | null;
-  goodShare: number | null;
-} {
-  return {
-    raised: c.raised,
-    due: c.due,
-    respondedInTime: c.respondedInTime,
-    responseRate: ratio(c.respondedInTime, c.due),
-    closed: c.closed,
-    resolutionRate: ratio(c.closed, c.raised),
-    rated: c.rated,
-    averageStars: c.rated > 0 ? Math.round((c.starsSum / c.rated) * 100) / 100 : null,
-    goodShare: ratio(c.good, c.rated),
-  };
-}
-
-/** A period of China dates: valid, in order, at most a year and a bit. */
-export function checkPeriod(from: string, to: string): void {
-  const a = Date.parse(`${from}T00:00:00Z`);
-  const b = Date.parse(`${to}T00:00:00Z`);
-  if (
-    Number.isNaN(a) ||
-    Number.isNaN(b) ||
-    new Date(a).toISOString().slice(0, 10) !== from ||
-    new Date(b).toISOString().slice(0, 10) !== to
-  ) {
-    throw new AppError('COMMON.INVALID_INPUT', '日期格式不对');
-  }
-  if (b < a) throw new AppError('COMMON.INVALID_INPUT', '结束日期不能早于开始日期');
-  if (b - a > 400 * 86_400_000) throw new AppError('COMMON.INVALID_INPUT', '统计区间最长一年');
 }
 
 /** An assignment's due date: a real date, today (China time) or later, within a year. */

@@ -4,7 +4,7 @@
 import { C } from '../collections';
 import { list } from '../repo';
 import { _ } from '../sdk';
-import { noticeSchema } from '../model';
+import { noticeSchema } from './model';
 
 export function noticeId(villageId: string, month: string): string {
   return `${villageId}:${month}`;

@@ -3,7 +3,8 @@
 // seed builds its history with the same functions, so both always make the same documents.
 import type { Recorder } from '../../../typings';
 import { monthOf, yearOf } from '../china-time';
-import type { Household, LedgerEvent, PointRecord, RuleSet } from '../model';
+import type { LedgerEvent, PointRecord, RuleSet } from './model';
+import type { Household } from '../village/model';
 import type { RuleItem } from '../rules/template';
 import { approvalDelta, capCounterId, capPeriodKey, type BalanceDelta } from './policy';
 

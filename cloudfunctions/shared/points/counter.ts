@@ -4,7 +4,8 @@
 import { C } from '../collections';
 import { yearOf } from '../china-time';
 import { AppError } from '../errors';
-import { pointRecordSchema, type PointRecord, type User } from '../model';
+import { pointRecordSchema, type PointRecord } from './model';
+import { type User } from '../village/model';
 import { _ } from '../sdk';
 import { txGet, type Tx } from '../tx';
 import { applyLedger } from './ledger';

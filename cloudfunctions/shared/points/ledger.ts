@@ -2,7 +2,7 @@
 // the balance itself. Event ids derive from the record and the kind of change, so the same change
 // can never be booked twice.
 import { C } from '../collections';
-import type { LedgerEvent, PointRecord } from '../model';
+import type { LedgerEvent, PointRecord } from './model';
 import { _ } from '../sdk';
 import { ledgerEvent } from './build';
 import { emptyBalance, type BalanceDelta } from './policy';

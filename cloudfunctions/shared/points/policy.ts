@@ -4,7 +4,8 @@ import type { Recorder } from '../../../typings';
 import { isDate } from '../china-time';
 import { AppError } from '../errors';
 import { belongsTo, hasInterest, isCadre, isGridLeader, isSecretary, microGridsLedBy, signsOffForCadres } from '../access';
-import type { Balance, Grid, LedgerEvent, PointRecord, User, VillageSettings } from '../model';
+import type { Balance, LedgerEvent, PointRecord } from './model';
+import type { Grid, User, VillageSettings } from '../village/model';
 import type { RuleItem } from '../rules/template';
 
 export type ReviewLevel = VillageSettings['reviewLevels'][number];

@@ -1,7 +1,7 @@
 // The monthly report for the village's accounts: what went out (handed over in the month), the
 // points spent, per goods and per household, and what came back (cancelled or expired).
 import type { ReportGoodsLine, ReportHouseholdLine, ReportResult } from '../../../typings';
-import type { ShopOrder } from '../model';
+import type { ShopOrder } from './model';
 
 export type ReportFigures = Pick<ReportResult, 'totals' | 'goods' | 'households' | 'returned'>;
 

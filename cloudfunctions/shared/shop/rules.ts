@@ -1,7 +1,9 @@
 // The rules of redemption as plain functions: who may do what in the 积分超市, what a redemption
 // needs, what it and its refund do to a balance, when an uncollected order expires.
 import { AppError } from '../errors';
-import type { LedgerEvent, ShopGoods, User } from '../model';
+import type { LedgerEvent } from '../points/model';
+import type { ShopGoods } from './model';
+import type { User } from '../village/model';
 import { isCadre, isKeeper } from '../access';
 import { periodName } from './period';
 

@@ -14,39 +14,55 @@ export function decodeText(bytes: Uint8Array): string {
 
 /** Rows of cells; quoted cells may hold commas, quotes ("") and line breaks. */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charAt(i);
-    if (quoted) {
-      if (c === '"' && text.charAt(i + 1) === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') {
-        quoted = false;
-      } else {
-        cell += c;
-      }
-    } else if (c === '"' && cell === '') {
-      quoted = true;
-    } else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text.charAt(i + 1) === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else {
-      cell += c;
-    }
+  const p: Parser = { rows: [], row: [], cell: '', quoted: false };
+  let i = 0;
+  while (i < text.length) i = p.quoted ? inQuotes(p, text, i) : outsideQuotes(p, text, i);
+  if (p.cell !== '' || p.row.length) endRow(p);
+  return p.rows;
+}
+
+interface Parser {
+  rows: string[][];
+  row: string[];
+  cell: string;
+  quoted: boolean;
+}
+
+/** One character inside a quoted cell; answers where the next one starts. */
+function inQuotes(p: Parser, text: string, i: number): number {
+  const c = text.charAt(i);
+  if (c !== '"') {
+    p.cell += c;
+    return i + 1;
   }
-  if (cell !== '' || row.length) {
-    row.push(cell);
-    rows.push(row);
+  if (text.charAt(i + 1) === '"') {
+    p.cell += '"';
+    return i + 2;
   }
-  return rows;
+  p.quoted = false;
+  return i + 1;
+}
+
+/** One character outside quotes: a quote opening a cell, a comma, a line break, or text. */
+function outsideQuotes(p: Parser, text: string, i: number): number {
+  const c = text.charAt(i);
+  if (c === '"' && p.cell === '') {
+    p.quoted = true;
+  } else if (c === ',') {
+    p.row.push(p.cell);
+    p.cell = '';
+  } else if (c === '\n' || c === '\r') {
+    endRow(p);
+    if (c === '\r' && text.charAt(i + 1) === '\n') return i + 2;
+  } else {
+    p.cell += c;
+  }
+  return i + 1;
+}
+
+function endRow(p: Parser): void {
+  p.row.push(p.cell);
+  p.rows.push(p.row);
+  p.row = [];
+  p.cell = '';
 }

@@ -1,6 +1,6 @@
 // Where a household sits: a 联户小组 (group) inside a 微网格 (micro grid) of the same village.
 import { AppError } from '../errors';
-import type { Grid } from '../model';
+import type { Grid } from './model';
 
 export function checkPlacement(grids: Grid[], villageId: string, gridId: string, groupId: string): { grid: Grid; group: Grid } {
   const grid = grids.find((g) => g._id === gridId && g.kind === 'micro' && g.villageId === villageId);

@@ -2,7 +2,7 @@
 // households are matched by village + 户号, people by ID number, grids by name. Running the plan
 // of the same file again finds everything in place and changes nothing.
 import type { ImportAction, ImportCounts } from '../../../typings';
-import type { Grid, Household, Member, Membership } from '../model';
+import type { Grid, Household, Member, Membership } from './model';
 import type { ImportRow } from './import-rows';
 import { HEAD } from './person';
 
@@ -157,7 +157,7 @@ function closeOldStint(ctx: Context, person: Member, toNo: string): void {
 
 function problemsAgainstRecord(ctx: Context, row: ImportRow, person: Member | undefined, household: Household | undefined): string[] {
   const out: string[] = [];
-  if (person && person.userId) {
+  if (person?.userId) {
     const moving = person.status !== 'active' || (household ? person.householdId !== household._id : true);
     if (moving) out.push('此人已绑定微信，请在农户管理中办理迁移');
     else if ((person.relation === HEAD) !== (row.relation === HEAD)) out.push('此人已绑定微信，请在农户管理中更换户主');

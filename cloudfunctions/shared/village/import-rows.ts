@@ -1,5 +1,6 @@
 // The rows of a household import file: the header found by its Chinese names, one person per row,
 // and every problem a row has on its own or against the other rows of the file.
+import type { ImportRowView } from '../../../typings';
 import { AppError } from '../errors';
 import { HEAD, idNumberProblem, isRelation, nameProblem, normaliseIdNumber, normalisePhone, phoneProblem } from './person';
 
@@ -21,19 +22,8 @@ const FIELDS: ImportField[] = ['grid', 'group', 'no', 'headName', 'name', 'relat
 const OPTIONAL: ImportField[] = ['phone'];
 export const MAX_IMPORT_ROWS = 2000;
 
-export interface ImportRow {
-  /** The row's number in the sheet, counting from 1. */
-  line: number;
-  grid: string;
-  group: string;
-  no: string;
-  headName: string;
-  name: string;
-  relation: string;
-  idNumber: string;
-  phone: string;
-  problems: string[];
-}
+/** A row as read, before masking: the view's fields (ID number and phone whole), no action decided yet. */
+export type ImportRow = Omit<ImportRowView, 'action'>;
 
 function headerKey(text: string): string {
   return text.replace(/[\s*＊]/g, '').replace(/[（(].*?[）)]/g, '');
@@ -110,30 +100,49 @@ function ownProblems(row: ImportRow): string[] {
 
 /** Fills every row's problems: its own, and those against earlier rows (same person twice, one household described two ways, two heads). */
 export function checkRows(rows: ImportRow[]): void {
-  const byId = new Map<string, ImportRow>();
-  const firstOfHousehold = new Map<string, ImportRow>();
-  const headOf = new Map<string, ImportRow>();
+  const seen: Seen = { byId: new Map(), firstOfHousehold: new Map(), headOf: new Map() };
   for (const row of rows) {
-    row.problems.push(...ownProblems(row));
-    const twin = row.idNumber ? byId.get(row.idNumber) : undefined;
-    if (twin) row.problems.push(`与第${twin.line}行是同一个人（身份证号相同）`);
-    else if (row.idNumber) byId.set(row.idNumber, row);
+    row.problems.push(...ownProblems(row), ...samePerson(seen, row));
     if (!row.no) continue;
-    const first = firstOfHousehold.get(row.no);
-    if (!first) firstOfHousehold.set(row.no, row);
-    else {
-      const differs = [
-        first.grid !== row.grid ? '网格' : '',
-        first.group !== row.group ? '联户小组' : '',
-        first.headName !== row.headName ? '户主姓名' : '',
-      ].filter(Boolean);
-      if (differs.length) row.problems.push(`与第${first.line}行同一户，但${differs.join('、')}不同`);
-    }
-    if (row.relation === HEAD) {
-      const head = headOf.get(row.no);
-      if (head) row.problems.push(`同一户有两个户主（另见第${head.line}行）`);
-      else headOf.set(row.no, row);
-      if (row.name !== row.headName) row.problems.push('户主这一行的成员姓名应与户主姓名相同');
-    }
+    row.problems.push(...householdDiffers(seen, row, row.no));
+    if (row.relation === HEAD) row.problems.push(...headProblems(seen, row, row.no));
   }
+}
+
+/** The rows met so far: by ID number, the first row of each household, each household's head. */
+interface Seen {
+  byId: Map<string, ImportRow>;
+  firstOfHousehold: Map<string, ImportRow>;
+  headOf: Map<string, ImportRow>;
+}
+
+function samePerson(seen: Seen, row: ImportRow): string[] {
+  if (!row.idNumber) return [];
+  const twin = seen.byId.get(row.idNumber);
+  if (twin) return [`与第${twin.line}行是同一个人（身份证号相同）`];
+  seen.byId.set(row.idNumber, row);
+  return [];
+}
+
+function householdDiffers(seen: Seen, row: ImportRow, no: string): string[] {
+  const first = seen.firstOfHousehold.get(no);
+  if (!first) {
+    seen.firstOfHousehold.set(no, row);
+    return [];
+  }
+  const differs = [
+    first.grid !== row.grid ? '网格' : '',
+    first.group !== row.group ? '联户小组' : '',
+    first.headName !== row.headName ? '户主姓名' : '',
+  ].filter(Boolean);
+  return differs.length ? [`与第${first.line}行同一户，但${differs.join('、')}不同`] : [];
+}
+
+function headProblems(seen: Seen, row: ImportRow, no: string): string[] {
+  const out: string[] = [];
+  const head = seen.headOf.get(no);
+  if (head) out.push(`同一户有两个户主（另见第${head.line}行）`);
+  else seen.headOf.set(no, row);
+  if (row.name !== row.headName) out.push('户主这一行的成员姓名应与户主姓名相同');
+  return out;
 }

@@ -2,7 +2,7 @@
 // read one aloud or type it; the same code rides in a QR scene ("j=<code>", far below WeChat's 32
 // characters) and in a shared link (?code=).
 import type { ErrorCode } from '../../../typings';
-import type { Invite } from '../model';
+import type { Invite } from './model';
 
 export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const CODE_LENGTH = 8;

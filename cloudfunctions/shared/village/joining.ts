@@ -1,7 +1,7 @@
 // Who may use an invite, and what a role invite makes of them.
 import type { Role } from '../../../typings';
 import { AppError } from '../errors';
-import type { Invite, User } from '../model';
+import type { Invite, User } from './model';
 
 /** Why this person cannot use the invite (null: they can). A person belongs to one village and, in it, one household. */
 export function joinRefusal(user: User | null, invite: Pick<Invite, 'kind' | 'villageId'>): AppError | null {

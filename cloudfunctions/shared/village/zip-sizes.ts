@@ -20,30 +20,36 @@ export interface ZipSizes {
 
 /** The declared sizes, or the problem with them. */
 export function declaredSizes(bytes: Buffer): ZipSizes | ZipProblem {
-  const from = Math.max(0, bytes.length - 22 - 0xffff);
-  let end = -1;
-  for (let i = bytes.length - 22; i >= from; i--) {
-    if (bytes.readUInt32LE(i) === EOCD) {
-      end = i;
-      break;
-    }
-  }
+  const end = endOfCentralDirectory(bytes);
   if (end < 0) return 'notZip';
   const entries = bytes.readUInt16LE(end + 10);
-  const dirOffset = bytes.readUInt32LE(end + 16);
   if (entries > MAX_ENTRIES) return 'tooMany';
-  let at = dirOffset;
+  let at = bytes.readUInt32LE(end + 16);
   let inflated = 0;
   for (let n = 0; n < entries; n++) {
-    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL) return 'notZip';
-    const compressed = bytes.readUInt32LE(at + 20);
-    const size = bytes.readUInt32LE(at + 24);
-    // ZIP64 sizes live elsewhere: nothing a spreadsheet of members needs.
-    if (compressed === ZIP64_MARK || size === ZIP64_MARK) return 'tooLarge';
-    if (size > 1024 * 1024 && size > compressed * MAX_RATIO) return 'ratio';
-    inflated += size;
+    const entry = centralEntry(bytes, at);
+    if (typeof entry === 'string') return entry;
+    inflated += entry.size;
     if (inflated > MAX_INFLATED_BYTES) return 'tooLarge';
-    at += 46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+    at = entry.next;
   }
   return { entries, inflated };
+}
+
+/** Where the end-of-central-directory record starts (searched back from the end), or -1. */
+function endOfCentralDirectory(bytes: Buffer): number {
+  const from = Math.max(0, bytes.length - 22 - 0xffff);
+  for (let i = bytes.length - 22; i >= from; i--) if (bytes.readUInt32LE(i) === EOCD) return i;
+  return -1;
+}
+
+/** One central directory entry at `at`: its declared size and where the next starts, or the problem. */
+function centralEntry(bytes: Buffer, at: number): { size: number; next: number } | ZipProblem {
+  if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL) return 'notZip';
+  const compressed = bytes.readUInt32LE(at + 20);
+  const size = bytes.readUInt32LE(at + 24);
+  // ZIP64 sizes live elsewhere: nothing a spreadsheet of members needs.
+  if (compressed === ZIP64_MARK || size === ZIP64_MARK) return 'tooLarge';
+  if (size > 1024 * 1024 && size > compressed * MAX_RATIO) return 'ratio';
+  return { size, next: at + 46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32) };
 }

@@ -20,5 +20,5 @@ export const transactionConflict = (what: string): StoreError =>
 export const duplicateKey = (coll: string, index: string, key: string): StoreError =>
   new StoreError(
     'DATABASE_REQUEST_FAILED',
-    `E11000 duplicate key error collection: ${coll} index: ${index} dup key: ${key.replace(/\u0000/g, ', ')}`,
+    `E11000 duplicate key error collection: ${coll} index: ${index} dup key: ${key.split('\u0000').join(', ')}`,
   );

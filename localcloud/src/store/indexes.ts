@@ -47,9 +47,8 @@ export class Index {
       const level = this.buckets[p];
       if (!level) return;
       for (const key of keys) {
-        let set = level.get(key);
-        if (!set) level.set(key, (set = new Set()));
-        set.add(id);
+        const set = level.get(key) ?? new Set<string>();
+        level.set(key, set.add(id));
       }
     });
   }
@@ -98,18 +97,22 @@ export class Index {
  */
 export function equalityConstraints(query: Doc): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  const visit = (q: Doc): void => {
-    for (const [field, cond] of Object.entries(q)) {
-      if (field === '$and' && Array.isArray(cond)) {
-        for (const part of cond) if (isPlainObject(part)) visit(part);
-        continue;
-      }
-      if (field.startsWith('$') || out.has(field)) continue;
-      const keys = equalityKeys(cond);
-      if (keys) out.set(field, keys);
-    }
-  };
-  visit(query);
+  for (const [field, cond] of fieldConditions(query)) {
+    if (out.has(field)) continue;
+    const keys = equalityKeys(cond);
+    if (keys) out.set(field, keys);
+  }
+  return out;
+}
+
+/** The (field, condition) pairs of a query, those inside a top-level `$and` included, in order. */
+function fieldConditions(query: Doc): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  for (const [field, cond] of Object.entries(query)) {
+    if (field === '$and' && Array.isArray(cond)) {
+      for (const part of cond) if (isPlainObject(part)) out.push(...fieldConditions(part));
+    } else if (!field.startsWith('$')) out.push([field, cond]);
+  }
   return out;
 }
 
@@ -134,17 +137,9 @@ const RANGE_OPERATORS = ['$gt', '$gte', '$lt', '$lte', '$regex'];
  */
 export function rangeFields(query: Doc): Set<string> {
   const out = new Set<string>();
-  const visit = (q: Doc): void => {
-    for (const [field, cond] of Object.entries(q)) {
-      if (field === '$and' && Array.isArray(cond)) {
-        for (const part of cond) if (isPlainObject(part)) visit(part);
-        continue;
-      }
-      if (field.startsWith('$')) continue;
-      if (cond instanceof RegExp || (isPlainObject(cond) && RANGE_OPERATORS.some((op) => op in cond))) out.add(field);
-    }
-  };
-  visit(query);
+  for (const [field, cond] of fieldConditions(query)) {
+    if (cond instanceof RegExp || (isPlainObject(cond) && RANGE_OPERATORS.some((op) => op in cond))) out.add(field);
+  }
   return out;
 }
 

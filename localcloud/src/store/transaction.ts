@@ -1,6 +1,7 @@
 // A database transaction of the local store: its own writes, invisible to others until commit,
 // and the document locks it holds. Writes by others to a locked document wait for it to end.
 import type { Doc } from '../ejson';
+import { StoreError } from './errors';
 
 export class Transaction {
   private readonly writes = new Map<string, Map<string, Doc | null>>();
@@ -16,7 +17,9 @@ export class Transaction {
     private readonly idleMs: number,
     private readonly onIdle: () => void,
   ) {
-    this.ended = new Promise((resolve) => (this.resolveEnded = resolve));
+    this.ended = new Promise((resolve) => {
+      this.resolveEnded = resolve;
+    });
     this.touch();
   }
 
@@ -35,13 +38,46 @@ export class Transaction {
   }
 
   record(coll: string, key: string, doc: Doc | null): void {
-    let m = this.writes.get(coll);
-    if (!m) this.writes.set(coll, (m = new Map()));
-    m.set(key, doc);
+    const m = this.writes.get(coll) ?? new Map<string, Doc | null>();
+    this.writes.set(coll, m.set(key, doc));
   }
 
   end(): void {
     if (this.timer) clearTimeout(this.timer);
     this.resolveEnded();
+  }
+}
+
+/** The open transactions by id; one ends on commit, abort, or when idle too long (its locks released). */
+export class OpenTransactions {
+  private readonly open = new Map<string, Transaction>();
+
+  constructor(
+    private readonly idleMs: number,
+    private readonly onEnd: (txn: Transaction) => void,
+  ) {}
+
+  start(id: string, startSeq: number): Transaction {
+    const txn = new Transaction(id, startSeq, this.idleMs, () => this.end(txn));
+    this.open.set(txn.id, txn);
+    return txn;
+  }
+
+  /** The open transaction `id` (its idle timer restarted); an error when it has ended. */
+  get(id: string): Transaction {
+    const txn = this.open.get(id);
+    if (!txn) throw new StoreError('DATABASE_TRANSACTION_FAIL', `transaction ${id} does not exist or has ended`);
+    txn.touch();
+    return txn;
+  }
+
+  end(txn: Transaction): void {
+    this.open.delete(txn.id);
+    this.onEnd(txn);
+    txn.end();
+  }
+
+  get size(): number {
+    return this.open.size;
   }
 }

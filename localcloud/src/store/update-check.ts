@@ -51,20 +51,23 @@ function typeName(v: unknown): string {
 export function checkUpdateTypes(doc: Doc, update: Doc): void {
   for (const [op, fields] of Object.entries(update)) {
     if (!isPlainObject(fields)) continue;
-    for (const path of Object.keys(fields)) {
-      const { value, blocked } = walk(doc, path);
-      if (blocked && CREATING.has(op)) {
-        throw invalidParam(`Cannot create field '${blocked.field}' in element {${blocked.parent}: ${JSON.stringify(blocked.value)}}`);
-      }
-      if (value === undefined) continue;
-      if (NUMERIC.has(op) && typeof value !== 'number') {
-        throw invalidParam(
-          `Cannot apply ${op} to a value of non-numeric type. {_id: ${JSON.stringify(doc._id)}} has the field '${path}' of non-numeric type ${typeName(value)}`,
-        );
-      }
-      if (ARRAY.has(op) && !Array.isArray(value)) {
-        throw invalidParam(`Cannot apply ${op} to a non-array field. Field named '${path}' has a non-array type ${typeName(value)}`);
-      }
-    }
+    for (const path of Object.keys(fields)) checkPath(doc, op, path);
+  }
+}
+
+/** One operator on one path: a field it would create under a non-object, or a value of the wrong type. */
+function checkPath(doc: Doc, op: string, path: string): void {
+  const { value, blocked } = walk(doc, path);
+  if (blocked && CREATING.has(op)) {
+    throw invalidParam(`Cannot create field '${blocked.field}' in element {${blocked.parent}: ${JSON.stringify(blocked.value)}}`);
+  }
+  if (value === undefined) return;
+  if (NUMERIC.has(op) && typeof value !== 'number') {
+    throw invalidParam(
+      `Cannot apply ${op} to a value of non-numeric type. {_id: ${JSON.stringify(doc._id)}} has the field '${path}' of non-numeric type ${typeName(value)}`,
+    );
+  }
+  if (ARRAY.has(op) && !Array.isArray(value)) {
+    throw invalidParam(`Cannot apply ${op} to a non-array field. Field named '${path}' has a non-array type ${typeName(value)}`);
   }
 }

@@ -1,4 +1,5 @@
 // Value helpers shared by the store: index keys, dotted-path reads and deep copies.
+import { randomBytes } from 'node:crypto';
 import { isPlainObject } from '../ejson';
 
 /** A string that is equal for two values exactly when MongoDB equality treats them as equal. */
@@ -41,16 +42,23 @@ function collect(value: unknown, parts: string[], i: number, out: unknown[]): vo
     if (Array.isArray(value)) for (const v of value) out.push(v);
     return;
   }
-  if (Array.isArray(value)) {
-    const idx = Number(parts[i]);
-    if (Number.isInteger(idx) && String(idx) === parts[i]) collect(value[idx], parts, i + 1, out);
-    else for (const v of value) collect(v, parts, i, out);
-    return;
-  }
-  if (isPlainObject(value)) collect(value[parts[i] ?? ''], parts, i + 1, out);
+  if (Array.isArray(value)) collectInArray(value, parts, i, out);
+  else if (isPlainObject(value)) collect(value[parts[i] ?? ''], parts, i + 1, out);
+}
+
+/** A numeric path part indexes the array; any other fans out into its elements. */
+function collectInArray(value: unknown[], parts: string[], i: number, out: unknown[]): void {
+  const idx = Number(parts[i]);
+  if (Number.isInteger(idx) && String(idx) === parts[i]) collect(value[idx], parts, i + 1, out);
+  else for (const v of value) collect(v, parts, i, out);
 }
 
 /** Deep copy of a stored document, so callers can never change what the store holds. */
 export function clone<T>(value: T): T {
   return structuredClone(value);
+}
+
+/** A new document or transaction id, as random as the cloud's. */
+export function newId(): string {
+  return randomBytes(16).toString('hex');
 }

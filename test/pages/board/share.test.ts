@@ -3,7 +3,7 @@
 // someone not in the village (no village at all, or another village), it shows the published content
 // — commenters as "村民", no drafts, nothing to write — and a way to join. Nothing is counted for them.
 import { C } from '../../../cloudfunctions/shared/collections';
-import { userSchema } from '../../../cloudfunctions/shared/model';
+import { userSchema } from '../../../cloudfunctions/shared/village/model';
 import { count, settled } from '../../support/sdk';
 import { loadPage } from '../support/page';
 import { asUser } from '../support/wx';

@@ -4,20 +4,16 @@
 // pickers answer with real files the test wrote; uploads are real multipart requests to the test's
 // local cloud (which stores the bytes and answers { fileID }); navigation is recorded.
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { ActionName, RequestOf, ResponseOf } from '../../../typings';
 import { usePageCloud, type PageCloud } from '../support/cloud';
 import { loadPage, type PageHandle } from '../support/page';
 import { wxState } from '../support/wx';
-import { fileIdOf, postMultipart } from '../support/http';
+import { type FunctionFixtures, fileIdOf, functionFixtures, getJson, postMultipart } from '../support/http';
 
-interface Callbacks<S, F = { errMsg: string }> {
-  success?: (res: S) => void;
-  fail?: (err: F) => void;
-  complete?: (res: S | F) => void;
-}
+/** Fixtures through the board function itself, as `openid`. */
+export type BoardCaller = FunctionFixtures<'board'>;
+import { type Callbacks, later } from '../support/callbacks';
 
 interface SubscribeOption extends Callbacks<Record<string, string>, { errMsg: string; errCode: number }> {
   tmplIds: string[];
@@ -75,18 +71,6 @@ const state: BoardWxState = {
   navigations: [],
 };
 
-function later<S, F>(option: Callbacks<S, F>, outcome: { ok: true; res: S } | { ok: false; err: F }): void {
-  setTimeout(() => {
-    if (outcome.ok) {
-      option.success?.(outcome.res);
-      option.complete?.(outcome.res);
-    } else {
-      option.fail?.(outcome.err);
-      option.complete?.(outcome.err);
-    }
-  }, 0);
-}
-
 const navigate =
   (api: Navigation['api']) =>
   (option: UrlOption): void => {
@@ -103,13 +87,19 @@ const extras = {
   },
   chooseMedia(option: ChooseMediaOption): void {
     const picked = state.photoPicks.shift();
-    if (!picked) return later(option, { ok: false, err: { errMsg: 'chooseMedia:fail cancel' } });
+    if (!picked) {
+      later(option, { ok: false, err: { errMsg: 'chooseMedia:fail cancel' } });
+      return;
+    }
     const files = picked.slice(0, option.count ?? 9).map((p) => ({ tempFilePath: p, size: fs.statSync(p).size, fileType: 'image' }));
     later(option, { ok: true, res: { tempFiles: files, type: 'image', errMsg: 'chooseMedia:ok' } });
   },
   chooseMessageFile(option: ChooseFileOption): void {
     const picked = state.filePicks.shift();
-    if (!picked) return later(option, { ok: false, err: { errMsg: 'chooseMessageFile:fail cancel' } });
+    if (!picked) {
+      later(option, { ok: false, err: { errMsg: 'chooseMessageFile:fail cancel' } });
+      return;
+    }
     const files = picked
       .slice(0, option.count ?? 9)
       .map((f) => ({ path: f.path, name: f.name, size: fs.statSync(f.path).size, type: 'file', time: 0 }));
@@ -168,46 +158,6 @@ export const uploads = (): BoardWxState['uploads'] => state.uploads;
 export const previews = (): BoardWxState['previews'] => state.previews;
 export const navigations = (): readonly Navigation[] => state.navigations;
 
-function httpText(url: string, method: string, headers: Record<string, string>, body?: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-/** Fixtures through the board function itself, as `openid` (jsdom has no fetch: node's http). */
-export interface BoardCaller {
-  ok<A extends ActionName<'board'>>(openid: string, action: A, payload: RequestOf<'board', A>): Promise<ResponseOf<'board', A>>;
-}
-
-function boardCaller(pc: PageCloud): BoardCaller {
-  return {
-    async ok<A extends ActionName<'board'>>(openid: string, action: A, payload: RequestOf<'board', A>): Promise<ResponseOf<'board', A>> {
-      const text = await httpText(
-        `${pc.url}/functions/board`,
-        'POST',
-        { 'content-type': 'application/json', 'x-wx-openid': openid },
-        JSON.stringify({ action, payload }),
-      );
-      const body: unknown = JSON.parse(text);
-      const result: unknown = isRecord(body) ? body.result : undefined;
-      if (!isOkEnvelope<ResponseOf<'board', A>>(result)) throw new Error(`board.${action} as ${openid} failed: ${text}`);
-      return result.data;
-    },
-  };
-}
-
-/** A successful envelope; its data's type is the contract's, which the built function follows. */
-function isOkEnvelope<T>(v: unknown): v is { ok: true; data: T } {
-  return isRecord(v) && v.ok === true && 'data' in v;
-}
-
 /** The demo village on a real local cloud, the global wx extended, and a direct caller for fixtures. */
 export function useBoardCloud(): { pc: PageCloud; api: () => BoardCaller } {
   const pc = usePageCloud({ env: { LOCALCLOUD_SEED: 'demo' } });
@@ -223,13 +173,12 @@ export function useBoardCloud(): { pc: PageCloud; api: () => BoardCaller } {
     state.previews.length = 0;
     state.navigations.length = 0;
   });
-  return { pc, api: () => boardCaller(pc) };
+  return { pc, api: () => functionFixtures(pc.url, 'board') };
 }
 
 /** The local cloud's outbox of subscribe messages. */
 export async function sentMessages(pc: PageCloud, templateId: string): Promise<{ touser: string; page: string }[]> {
-  const text = await httpText(`${pc.url}/_localcloud/outbox`, 'GET', {});
-  const body: unknown = JSON.parse(text);
+  const body = await getJson(`${pc.url}/_localcloud/outbox`);
   const entries: unknown[] =
     typeof body === 'object' && body !== null && 'entries' in body && Array.isArray(body.entries) ? body.entries : [];
   const out: { touser: string; page: string }[] = [];

@@ -4,7 +4,7 @@
 // 首页 → village management → 待确认 and confirms them; the member's 首页 then shows their village and
 // household.
 import { C } from '../../../cloudfunctions/shared/collections';
-import { memberSchema, type Member } from '../../../cloudfunctions/shared/model';
+import { memberSchema, type Member } from '../../../cloudfunctions/shared/village/model';
 import { idLast4 } from '../../../cloudfunctions/shared/village/person';
 import { getAll } from '../../support/sdk';
 import { usePhone } from './phone';

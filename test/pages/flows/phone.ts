@@ -7,19 +7,13 @@
 // puts in front of it, dialogs are confirmed, subscribe requests accepted; navigations are recorded.
 // Everything behind the pages is real: the built functions on a local cloud with the demo village.
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { usePageCloud, type PageCloud } from '../support/cloud';
 import { loadPage, sleep, waitFor, type PageHandle } from '../support/page';
 import { asUser, exchanges, wxState } from '../support/wx';
-import { fileIdOf } from '../support/http';
-
-interface Callbacks<S> {
-  success?: (res: S) => void;
-  fail?: (err: { errMsg: string }) => void;
-  complete?: (res: S | { errMsg: string }) => void;
-}
+import { type Callbacks, failLater, succeedLater } from '../support/callbacks';
+import { fileIdOf, postMultipart } from '../support/http';
 
 interface Recorded {
   navigations: string[];
@@ -29,20 +23,6 @@ interface Recorded {
 }
 
 const recorded: Recorded = { navigations: [], modals: [], scans: [] };
-
-function later<S>(o: Callbacks<S>, res: S): void {
-  setTimeout(() => {
-    o.success?.(res);
-    o.complete?.(res);
-  }, 0);
-}
-
-function failLater<S>(o: Callbacks<S>, errMsg: string): void {
-  setTimeout(() => {
-    o.fail?.({ errMsg });
-    o.complete?.({ errMsg });
-  }, 0);
-}
 
 /** A 1×1 PNG: a real, small picture. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -54,80 +34,40 @@ function takePhoto(): string {
   return file;
 }
 
-function postFile(
-  url: string,
-  fields: Record<string, unknown>,
-  fileField: string,
-  filePath: string,
-): Promise<{ status: number; text: string }> {
-  const boundary = `----flow${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
-  const head = Object.entries(fields)
-    .map(
-      ([k, v]) =>
-        `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${typeof v === 'string' ? v : JSON.stringify(v)}\r\n`,
-    )
-    .join('');
-  const body = Buffer.concat([
-    Buffer.from(
-      `${head}--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="${path.basename(filePath)}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    fs.readFileSync(filePath),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      {
-        method: 'POST',
-        agent: false,
-        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(body.length) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 const device = {
   navigateTo(o: Callbacks<{ errMsg: string }> & { url: string }) {
     recorded.navigations.push(o.url);
-    later(o, { errMsg: 'navigateTo:ok' });
+    succeedLater(o, { errMsg: 'navigateTo:ok' });
   },
   switchTab(o: Callbacks<{ errMsg: string }> & { url: string }) {
     recorded.navigations.push(o.url);
-    later(o, { errMsg: 'switchTab:ok' });
+    succeedLater(o, { errMsg: 'switchTab:ok' });
   },
   reLaunch(o: Callbacks<{ errMsg: string }> & { url: string }) {
     recorded.navigations.push(o.url);
-    later(o, { errMsg: 'reLaunch:ok' });
+    succeedLater(o, { errMsg: 'reLaunch:ok' });
   },
   redirectTo(o: Callbacks<{ errMsg: string }> & { url: string }) {
     recorded.navigations.push(o.url);
-    later(o, { errMsg: 'redirectTo:ok' });
+    succeedLater(o, { errMsg: 'redirectTo:ok' });
   },
   showModal(o: Callbacks<{ confirm: boolean; cancel: boolean; content: string; errMsg: string }> & { title?: string; content?: string }) {
     recorded.modals.push([o.title, o.content].filter(Boolean).join('：'));
-    later(o, { confirm: true, cancel: false, content: '', errMsg: 'showModal:ok' });
+    succeedLater(o, { confirm: true, cancel: false, content: '', errMsg: 'showModal:ok' });
   },
   requestSubscribeMessage(o: Callbacks<Record<string, string>> & { tmplIds: string[] }) {
     const res: Record<string, string> = { errMsg: 'requestSubscribeMessage:ok' };
     for (const id of o.tmplIds) res[id] = 'accept';
-    later(o, res);
+    succeedLater(o, res);
   },
   scanCode(o: Callbacks<{ result: string; scanType: string; errMsg: string }>) {
     const result = recorded.scans.shift();
     if (result === undefined) failLater(o, 'scanCode:fail cancel');
-    else later(o, { result, scanType: 'QR_CODE', errMsg: 'scanCode:ok' });
+    else succeedLater(o, { result, scanType: 'QR_CODE', errMsg: 'scanCode:ok' });
   },
   chooseMedia(o: Callbacks<{ tempFiles: { tempFilePath: string; size: number; fileType: string }[]; type: string; errMsg: string }>) {
     const file = takePhoto();
-    later(o, { tempFiles: [{ tempFilePath: file, size: PNG.length, fileType: 'image' }], type: 'image', errMsg: 'chooseMedia:ok' });
+    succeedLater(o, { tempFiles: [{ tempFilePath: file, size: PNG.length, fileType: 'image' }], type: 'image', errMsg: 'chooseMedia:ok' });
   },
   uploadFile(
     o: Callbacks<{ data: string; statusCode: number; errMsg: string }> & {
@@ -137,16 +77,16 @@ const device = {
       formData?: Record<string, unknown>;
     },
   ) {
-    postFile(o.url, o.formData ?? {}, o.name, o.filePath).then(
-      (reply) => later(o, { data: reply.text, statusCode: reply.status, errMsg: 'uploadFile:ok' }),
+    postMultipart(o.url, o.formData ?? {}, o.name, o.filePath).then(
+      (reply) => succeedLater(o, { data: reply.text, statusCode: reply.status, errMsg: 'uploadFile:ok' }),
       (e: unknown) => failLater(o, `uploadFile:fail ${e instanceof Error ? e.message : String(e)}`),
     );
   },
   previewImage(o: Callbacks<{ errMsg: string }>) {
-    later(o, { errMsg: 'previewImage:ok' });
+    succeedLater(o, { errMsg: 'previewImage:ok' });
   },
   setNavigationBarTitle(o: Callbacks<{ errMsg: string }>) {
-    later(o, { errMsg: 'setNavigationBarTitle:ok' });
+    succeedLater(o, { errMsg: 'setNavigationBarTitle:ok' });
   },
 };
 
@@ -154,10 +94,10 @@ const device = {
 function cloudUploadFile(
   o: Callbacks<{ fileID: string; statusCode: number; errMsg: string }> & { cloudPath: string; filePath: string },
 ): void {
-  postFile(`${wxState().cloudUrl}/_storage/upload`, { cloudPath: o.cloudPath }, 'file', o.filePath).then(
+  postMultipart(`${wxState().cloudUrl}/_storage/upload`, { cloudPath: o.cloudPath }, 'file', o.filePath).then(
     (reply) => {
       const fileID = fileIdOf(reply.text);
-      if (fileID) later(o, { fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' });
+      if (fileID) succeedLater(o, { fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' });
       else failLater(o, `cloud.uploadFile:fail ${reply.status}`);
     },
     (e: unknown) => failLater(o, `cloud.uploadFile:fail ${e instanceof Error ? e.message : String(e)}`),

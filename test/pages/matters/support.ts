@@ -9,12 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { usePageCloud, type PageCloud } from '../support/cloud';
 import { type FunctionFixtures, fileIdOf, functionFixtures, postMultipart } from '../support/http';
-
-interface Callbacks<S, F = { errMsg: string }> {
-  success?: (res: S) => void;
-  fail?: (err: F) => void;
-  complete?: (res: S | F) => void;
-}
+import { type Callbacks, later } from '../support/callbacks';
 
 interface ChooseMediaOption
   extends Callbacks<{ tempFiles: { tempFilePath: string; size: number; fileType: string }[]; type: string; errMsg: string }> {
@@ -79,18 +74,6 @@ const state: MattersWxState = {
   recorderStarts: 0,
 };
 
-function later<S, F>(option: Callbacks<S, F>, outcome: { ok: true; res: S } | { ok: false; err: F }): void {
-  setTimeout(() => {
-    if (outcome.ok) {
-      option.success?.(outcome.res);
-      option.complete?.(outcome.res);
-    } else {
-      option.fail?.(outcome.err);
-      option.complete?.(outcome.err);
-    }
-  }, 0);
-}
-
 /** The one recorder manager of the phone: start, then stop reports the file the test prepared. */
 function recorderManager() {
   const stops: ((res: StopResult) => void)[] = [];
@@ -100,13 +83,18 @@ function recorderManager() {
     start(): void {
       state.recorderStarts += 1;
       current = state.recordings.shift() ?? null;
-      if (!current) setTimeout(() => errors.forEach((f) => f({ errMsg: 'operateRecorder:fail auth deny' })), 0);
+      if (!current)
+        setTimeout(() => {
+          for (const f of errors) f({ errMsg: 'operateRecorder:fail auth deny' });
+        }, 0);
     },
     stop(): void {
       const rec = current;
       current = null;
       if (!rec) return;
-      setTimeout(() => stops.forEach((f) => f({ tempFilePath: rec.file, duration: rec.ms, fileSize: fs.statSync(rec.file).size })), 0);
+      setTimeout(() => {
+        for (const f of stops) f({ tempFilePath: rec.file, duration: rec.ms, fileSize: fs.statSync(rec.file).size });
+      }, 0);
     },
     onStop(f: (res: StopResult) => void): void {
       stops.push(f);
@@ -125,7 +113,10 @@ let manager: ReturnType<typeof recorderManager> | null = null;
 const extras = {
   chooseMedia(option: ChooseMediaOption): void {
     const picked = state.picks.shift();
-    if (!picked) return later(option, { ok: false, err: { errMsg: 'chooseMedia:fail cancel' } });
+    if (!picked) {
+      later(option, { ok: false, err: { errMsg: 'chooseMedia:fail cancel' } });
+      return;
+    }
     const files = picked.slice(0, option.count ?? 9).map((p) => ({ tempFilePath: p, size: fs.statSync(p).size, fileType: 'image' }));
     later(option, { ok: true, res: { tempFiles: files, type: 'image', errMsg: 'chooseMedia:ok' } });
   },
@@ -157,7 +148,10 @@ const extras = {
   },
   chooseLocation(option: LocationOption): void {
     const place = state.places.shift();
-    if (!place) return later(option, { ok: false, err: { errMsg: 'chooseLocation:fail cancel' } });
+    if (!place) {
+      later(option, { ok: false, err: { errMsg: 'chooseLocation:fail cancel' } });
+      return;
+    }
     later(option, { ok: true, res: { ...place, errMsg: 'chooseLocation:ok' } });
   },
   requestSubscribeMessage(option: SubscribeOption): void {

@@ -6,31 +6,16 @@
 // of the next call (the request reaches the function, the page hears a network failure) to check that
 // a retry sends the same submission key.
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
-import type { ActionName, AppErrorBody, FunctionName, RequestOf, ResponseOf } from '../../../typings';
 import type { PrintContext } from '../../../miniprogram/utils/print-layout';
 import { usePageCloud, type PageCloud } from '../support/cloud';
 import { MINIPROGRAM } from '../support/page';
 import type { RequestOption } from '../support/wx';
+import { type Callbacks, later } from '../support/callbacks';
+import { type DirectCaller, directCaller } from '../support/http';
 
-interface Callbacks<S, F = { errMsg: string }> {
-  success?: (res: S) => void;
-  fail?: (err: F) => void;
-  complete?: (res: S | F) => void;
-}
-
-function later<S, F>(option: Callbacks<S, F>, outcome: { ok: true; res: S } | { ok: false; err: F }): void {
-  setTimeout(() => {
-    if (outcome.ok) {
-      option.success?.(outcome.res);
-      option.complete?.(outcome.res);
-    } else {
-      option.fail?.(outcome.err);
-      option.complete?.(outcome.err);
-    }
-  }, 0);
-}
+/** Calls the product's functions on the test's cloud as the mini-program does in local mode. */
+export type Api = DirectCaller;
 
 // ---- a recording 2D context -------------------------------------------------------------------
 
@@ -303,75 +288,8 @@ export function loseNextReply(): void {
 // ---- calling the functions directly (fixtures, checks) ----------------------------------------------
 // jsdom has no fetch: plain node HTTP, one connection per request.
 
-function httpJson(
-  url: string,
-  method: string,
-  headers: Record<string, string>,
-  body?: unknown,
-): Promise<{ status: number; body: unknown }> {
-  const data = body === undefined ? undefined : JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, agent: false, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        try {
-          resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null });
-        } catch {
-          reject(new Error(`${method} ${url}: not JSON: ${text.slice(0, 200)}`));
-        }
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(data);
-  });
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null;
-}
-
-function isErrorBody(v: unknown): v is AppErrorBody {
-  return isRecord(v) && typeof v.code === 'string' && typeof v.message === 'string';
-}
-
-/** The envelope's shape is checked; its data's type is the contract's, which the function is built from. */
-function isEnvelope<T>(v: unknown): v is { ok: true; data: T } | { ok: false; error: AppErrorBody } {
-  return isRecord(v) && ((v.ok === true && 'data' in v) || (v.ok === false && isErrorBody(v.error)));
-}
-
-export interface Api {
-  ok<F extends FunctionName, A extends ActionName<F>>(
-    openid: string,
-    fn: F,
-    action: A,
-    payload: RequestOf<F, A>,
-  ): Promise<ResponseOf<F, A>>;
-}
-
-/** Calls the product's functions on the test's cloud as the mini-program does in local mode. */
-export function apiOf(pc: PageCloud): Api {
-  return {
-    async ok<F extends FunctionName, A extends ActionName<F>>(
-      openid: string,
-      fn: F,
-      action: A,
-      payload: RequestOf<F, A>,
-    ): Promise<ResponseOf<F, A>> {
-      const reply = await httpJson(`${pc.url}/functions/${fn}`, 'POST', { 'x-wx-openid': openid }, { action, payload });
-      const result = isRecord(reply.body) ? reply.body.result : undefined;
-      if (reply.status !== 200 || !isEnvelope<ResponseOf<F, A>>(result))
-        throw new Error(`${fn}.${action} failed: ${JSON.stringify(reply.body)}`);
-      if (!result.ok) throw new Error(`${fn}.${action} as ${openid} refused: ${result.error.code} ${result.error.message}`);
-      return result.data;
-    },
-  };
-}
-
 /** The demo village on a real local cloud, the global wx extended, and a direct caller for fixtures. */
-export function useNoticeCloud(): { pc: PageCloud; api: () => Api } {
+export function useNoticeCloud(): { pc: PageCloud; api: () => DirectCaller } {
   const pc = usePageCloud({ env: { LOCALCLOUD_SEED: 'demo' } });
   beforeAll(() => {
     const request: unknown = Reflect.get(wx, 'request');
@@ -393,7 +311,7 @@ export function useNoticeCloud(): { pc: PageCloud; api: () => Api } {
     state.sent.length = 0;
     exportedTexts = 0;
   });
-  return { pc, api: () => apiOf(pc) };
+  return { pc, api: () => directCaller(pc.url) };
 }
 
 /** Moves the local cloud's clock, and the pages' with it (null: back to where the test began, run on). */

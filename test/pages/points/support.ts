@@ -9,13 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { usePageCloud, type PageCloud } from '../support/cloud';
 import { wxState } from '../support/wx';
-import { type FunctionFixtures, fileIdOf, functionFixtures } from '../support/http';
-
-interface Callbacks<S, F = { errMsg: string }> {
-  success?: (res: S) => void;
-  fail?: (err: F) => void;
-  complete?: (res: S | F) => void;
-}
+import { type FunctionFixtures, fileIdOf, functionFixtures, postMultipart } from '../support/http';
+import { type Callbacks, later } from '../support/callbacks';
 
 interface ChooseMediaOption
   extends Callbacks<{ tempFiles: { tempFilePath: string; size: number; fileType: string }[]; type: string; errMsg: string }> {
@@ -65,63 +60,13 @@ interface PointsWxState {
 
 const state: PointsWxState = { picks: [], uploads: [], previews: [], navigations: [], titles: [] };
 
-function later<S, F>(option: Callbacks<S, F>, outcome: { ok: true; res: S } | { ok: false; err: F }): void {
-  setTimeout(() => {
-    if (outcome.ok) {
-      option.success?.(outcome.res);
-      option.complete?.(outcome.res);
-    } else {
-      option.fail?.(outcome.err);
-      option.complete?.(outcome.err);
-    }
-  }, 0);
-}
-
-/** A multipart/form-data POST with one file, as WeChat's uploadFile sends it. */
-function postMultipart(
-  url: string,
-  fields: Record<string, unknown>,
-  fileField: string,
-  filePath: string,
-): Promise<{ status: number; text: string }> {
-  const boundary = `----hemeicun${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
-  const head = Object.entries(fields)
-    .map(
-      ([k, v]) =>
-        `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${typeof v === 'string' ? v : JSON.stringify(v)}\r\n`,
-    )
-    .join('');
-  const body = Buffer.concat([
-    Buffer.from(
-      `${head}--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="${path.basename(filePath)}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    fs.readFileSync(filePath),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      {
-        method: 'POST',
-        agent: false,
-        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(body.length) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 const extras = {
   chooseMedia(option: ChooseMediaOption): void {
     const picked = state.picks.shift();
-    if (!picked) return later(option, { ok: false, err: { errMsg: 'chooseMedia:fail cancel' } });
+    if (!picked) {
+      later(option, { ok: false, err: { errMsg: 'chooseMedia:fail cancel' } });
+      return;
+    }
     const files = picked.slice(0, option.count ?? 9).map((p) => ({ tempFilePath: p, size: fs.statSync(p).size, fileType: 'image' }));
     later(option, { ok: true, res: { tempFiles: files, type: 'image', errMsg: 'chooseMedia:ok' } });
   },
@@ -156,7 +101,10 @@ function cloudUploadFile(option: CloudUploadOption): void {
   postMultipart(url, { cloudPath: option.cloudPath }, 'file', option.filePath).then(
     (reply) => {
       const fileID = fileIdOf(reply.text);
-      if (!fileID) return later(option, { ok: false, err: { errMsg: `cloud.uploadFile:fail ${reply.status}` } });
+      if (!fileID) {
+        later(option, { ok: false, err: { errMsg: `cloud.uploadFile:fail ${reply.status}` } });
+        return;
+      }
       state.uploads.push({ api: 'cloud.uploadFile', cloudPath: option.cloudPath, fileID });
       later(option, { ok: true, res: { fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' } });
     },

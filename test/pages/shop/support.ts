@@ -7,14 +7,12 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { ActionName, AppErrorBody, Envelope, RequestOf, ResponseOf } from '../../../typings';
 import { usePageCloud, type PageCloud } from '../support/cloud';
+import { type Callbacks, failLater, later } from '../support/callbacks';
+import { type FunctionFixtures, functionFixtures, multipartBody } from '../support/http';
 
-interface Callbacks<S> {
-  success?: (res: S) => void;
-  fail?: (err: { errMsg: string }) => void;
-  complete?: (res: S | { errMsg: string }) => void;
-}
+/** Calls of the shop function as someone, for fixtures. */
+export type ShopFixtures = FunctionFixtures<'shop'>;
 
 interface ShopWxState {
   /** What the next wx.scanCode reads (each call takes one); none left = the keeper closes the camera. */
@@ -31,18 +29,6 @@ interface ShopWxState {
 
 const state: ShopWxState = { scans: [], modals: [], modalTexts: [], picks: [], navigations: [], documents: [], downloads: [] };
 
-function later<S>(option: Callbacks<S>, outcome: { ok: true; res: S } | { ok: false; errMsg: string }): void {
-  setTimeout(() => {
-    if (outcome.ok) {
-      option.success?.(outcome.res);
-      option.complete?.(outcome.res);
-    } else {
-      option.fail?.({ errMsg: outcome.errMsg });
-      option.complete?.({ errMsg: outcome.errMsg });
-    }
-  }, 0);
-}
-
 function request(url: string, method: string, headers: Record<string, string>, body?: Buffer): Promise<{ status: number; bytes: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method, headers, agent: false }, (res) => {
@@ -56,25 +42,6 @@ function request(url: string, method: string, headers: Record<string, string>, b
   });
 }
 
-/** multipart/form-data with one file, as WeChat's uploadFile sends it. */
-function multipart(fields: Record<string, unknown>, fileField: string, filePath: string): { body: Buffer; type: string } {
-  const boundary = `----shop${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
-  const head = Object.entries(fields)
-    .map(
-      ([k, v]) =>
-        `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${typeof v === 'string' ? v : JSON.stringify(v)}\r\n`,
-    )
-    .join('');
-  const body = Buffer.concat([
-    Buffer.from(
-      `${head}--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="${path.basename(filePath)}"\r\nContent-Type: image/png\r\n\r\n`,
-    ),
-    fs.readFileSync(filePath),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { body, type: `multipart/form-data; boundary=${boundary}` };
-}
-
 let tmpDir = '';
 function tmp(name: string): string {
   tmpDir ||= fs.mkdtempSync(path.join(os.tmpdir(), 'wx-shop-'));
@@ -84,7 +51,10 @@ function tmp(name: string): string {
 const extras = {
   scanCode(option: Callbacks<{ result: string; scanType: string; charSet: string; path: string; rawData: string; errMsg: string }>): void {
     const text = state.scans.shift();
-    if (text === undefined) return later(option, { ok: false, errMsg: 'scanCode:fail cancel' });
+    if (text === undefined) {
+      failLater(option, 'scanCode:fail cancel');
+      return;
+    }
     later(option, {
       ok: true,
       res: {
@@ -110,7 +80,10 @@ const extras = {
     option: Callbacks<{ tempFiles: { tempFilePath: string; size: number; fileType: string }[]; type: string; errMsg: string }>,
   ): void {
     const picked = state.picks.shift();
-    if (!picked) return later(option, { ok: false, errMsg: 'chooseMedia:fail cancel' });
+    if (!picked) {
+      failLater(option, 'chooseMedia:fail cancel');
+      return;
+    }
     later(option, {
       ok: true,
       res: {
@@ -128,11 +101,16 @@ const extras = {
       formData?: Record<string, unknown>;
     },
   ): void {
-    const form = multipart(option.formData ?? {}, option.name, option.filePath);
-    request(option.url, 'POST', { 'content-type': form.type, 'content-length': String(form.body.length) }, form.body).then(
+    const form = multipartBody(option.formData ?? {}, option.name, option.filePath, 'image/png');
+    request(
+      option.url,
+      'POST',
+      { 'content-type': `multipart/form-data; boundary=${form.boundary}`, 'content-length': String(form.body.length) },
+      form.body,
+    ).then(
       (reply) =>
         later(option, { ok: true, res: { data: reply.bytes.toString('utf8'), statusCode: reply.status, errMsg: 'uploadFile:ok' } }),
-      (e: unknown) => later(option, { ok: false, errMsg: `uploadFile:fail ${String(e)}` }),
+      (e: unknown) => failLater(option, `uploadFile:fail ${String(e)}`),
     );
   },
   downloadFile(option: Callbacks<{ tempFilePath: string; statusCode: number; errMsg: string }> & { url: string }): void {
@@ -143,7 +121,7 @@ const extras = {
         fs.writeFileSync(file, reply.bytes);
         later(option, { ok: true, res: { tempFilePath: file, statusCode: reply.status, errMsg: 'downloadFile:ok' } });
       },
-      (e: unknown) => later(option, { ok: false, errMsg: `downloadFile:fail ${String(e)}` }),
+      (e: unknown) => failLater(option, `downloadFile:fail ${String(e)}`),
     );
   },
   openDocument(option: Callbacks<{ errMsg: string }> & { filePath: string; fileType?: string; showMenu?: boolean }): void {
@@ -175,36 +153,6 @@ export const shopWx = {
   downloads: (): readonly string[] => state.downloads,
 };
 
-function isErrorBody(v: unknown): v is AppErrorBody {
-  return (
-    typeof v === 'object' && v !== null && 'code' in v && typeof v.code === 'string' && 'message' in v && typeof v.message === 'string'
-  );
-}
-
-function isEnvelope<T>(v: unknown): v is Envelope<T> {
-  if (typeof v !== 'object' || v === null || !('ok' in v)) return false;
-  return (v.ok === true && 'data' in v) || (v.ok === false && 'error' in v && isErrorBody(v.error));
-}
-
-/** Calls of the shop function as someone, for fixtures (plain http: jsdom has no fetch). */
-export interface ShopFixtures {
-  ok<A extends ActionName<'shop'>>(openid: string, action: A, payload: RequestOf<'shop', A>): Promise<ResponseOf<'shop', A>>;
-}
-
-function fixtures(pc: PageCloud): ShopFixtures {
-  return {
-    async ok<A extends ActionName<'shop'>>(openid: string, action: A, payload: RequestOf<'shop', A>): Promise<ResponseOf<'shop', A>> {
-      const body = Buffer.from(JSON.stringify({ action, payload }));
-      const reply = await request(`${pc.url}/functions/shop`, 'POST', { 'content-type': 'application/json', 'x-wx-openid': openid }, body);
-      const parsed: unknown = JSON.parse(reply.bytes.toString('utf8'));
-      const result: unknown = typeof parsed === 'object' && parsed !== null && 'result' in parsed ? parsed.result : null;
-      if (!isEnvelope<ResponseOf<'shop', A>>(result)) throw new Error(`shop.${action} failed: ${reply.bytes.toString('utf8')}`);
-      if (!result.ok) throw new Error(`shop.${action} as ${openid} refused: ${result.error.code} ${result.error.message}`);
-      return result.data;
-    },
-  };
-}
-
 /** The demo village (with its shop) on a real local cloud, the global wx extended, a direct caller. */
 export function useShopCloud(): { pc: PageCloud; api: () => ShopFixtures } {
   const pc = usePageCloud({ env: { LOCALCLOUD_SEED: 'demo' } });
@@ -220,7 +168,7 @@ export function useShopCloud(): { pc: PageCloud; api: () => ShopFixtures } {
     state.documents.length = 0;
     state.downloads.length = 0;
   });
-  return { pc, api: () => fixtures(pc) };
+  return { pc, api: () => functionFixtures(pc.url, 'shop') };
 }
 
 /** The HTTP status and bytes of a GET. */

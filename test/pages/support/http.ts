@@ -3,15 +3,16 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import type { ActionName, AppErrorBody, Envelope, FunctionName, RequestOf, ResponseOf } from '../../../typings';
+import type { ActionName, FunctionName, RequestOf, ResponseOf } from '../../../typings';
+import { isEnvelope } from '../../support/envelope';
 
-/** A multipart/form-data POST with one file, as WeChat's uploadFile sends it. */
-export function postMultipart(
-  url: string,
+/** multipart/form-data with one file, as WeChat's uploadFile sends it. */
+export function multipartBody(
   fields: Record<string, unknown>,
   fileField: string,
   filePath: string,
-): Promise<{ status: number; text: string }> {
+  fileType = 'application/octet-stream',
+): { body: Buffer; boundary: string } {
   const boundary = `----hemeicun${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
   const head = Object.entries(fields)
     .map(
@@ -21,11 +22,22 @@ export function postMultipart(
     .join('');
   const body = Buffer.concat([
     Buffer.from(
-      `${head}--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="${path.basename(filePath)}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      `${head}--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="${path.basename(filePath)}"\r\nContent-Type: ${fileType}\r\n\r\n`,
     ),
     fs.readFileSync(filePath),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
+  return { body, boundary };
+}
+
+/** A multipart/form-data POST with one file, as WeChat's uploadFile sends it. */
+export function postMultipart(
+  url: string,
+  fields: Record<string, unknown>,
+  fileField: string,
+  filePath: string,
+): Promise<{ status: number; text: string }> {
+  const { body, boundary } = multipartBody(fields, fileField, filePath);
   return new Promise((resolve, reject) => {
     const req = http.request(
       url,
@@ -57,39 +69,58 @@ export function fileIdOf(text: string): string {
 
 /** A function call as the mini-program's local transport makes it, answered with the parsed body. */
 export function postJson(url: string, openid: string, body: unknown): Promise<unknown> {
-  const text = JSON.stringify(body);
+  return requestJson(url, 'POST', { 'content-type': 'application/json', 'x-wx-openid': openid }, JSON.stringify(body));
+}
+
+/** A GET answered with the parsed body (the local cloud's control endpoints). */
+export function getJson(url: string): Promise<unknown> {
+  return requestJson(url, 'GET', {});
+}
+
+function requestJson(url: string, method: string, headers: Record<string, string>, text?: string): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'x-wx-openid': openid } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          try {
-            resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-          } catch (e) {
-            reject(e);
-          }
-        });
-        res.on('error', reject);
-      },
-    );
+    const req = http.request(url, { method, agent: false, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        try {
+          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+        } catch (e) {
+          reject(e);
+        }
+      });
+      res.on('error', reject);
+    });
     req.on('error', reject);
     req.end(text);
   });
 }
 
-function isErrorBody(v: unknown): v is AppErrorBody {
-  return (
-    typeof v === 'object' && v !== null && 'code' in v && typeof v.code === 'string' && 'message' in v && typeof v.message === 'string'
-  );
+/** Calls a function as `openid` over HTTP (jsdom has no fetch) and answers its data, or fails the test. */
+export interface DirectCaller {
+  ok<F extends FunctionName, A extends ActionName<F>>(
+    openid: string,
+    fn: F,
+    action: A,
+    payload: RequestOf<F, A>,
+  ): Promise<ResponseOf<F, A>>;
 }
 
-/** The envelope's shape is checked; its data's type is the contract's, which the function is built from. */
-function isEnvelope<T>(v: unknown): v is Envelope<T> {
-  if (typeof v !== 'object' || v === null || !('ok' in v)) return false;
-  return (v.ok === true && 'data' in v) || (v.ok === false && 'error' in v && isErrorBody(v.error));
+export function directCaller(url: string): DirectCaller {
+  return {
+    async ok<F extends FunctionName, A extends ActionName<F>>(
+      openid: string,
+      fn: F,
+      action: A,
+      payload: RequestOf<F, A>,
+    ): Promise<ResponseOf<F, A>> {
+      const reply = await postJson(`${url}/functions/${fn}`, openid, { action, payload });
+      const result: unknown = typeof reply === 'object' && reply !== null && 'result' in reply ? reply.result : null;
+      if (!isEnvelope<ResponseOf<F, A>>(result)) throw new Error(`${fn}.${action} failed: ${JSON.stringify(reply)}`);
+      if (!result.ok) throw new Error(`${fn}.${action} as ${openid} refused: ${result.error.code} ${result.error.message}`);
+      return result.data;
+    },
+  };
 }
 
 /** Calls of one function as someone, for what other people do between the taps (fixtures). */
@@ -98,13 +129,6 @@ export interface FunctionFixtures<F extends FunctionName> {
 }
 
 export function functionFixtures<F extends FunctionName>(url: string, fn: F): FunctionFixtures<F> {
-  return {
-    async ok<A extends ActionName<F>>(openid: string, action: A, payload: RequestOf<F, A>): Promise<ResponseOf<F, A>> {
-      const reply = await postJson(`${url}/functions/${fn}`, openid, { action, payload });
-      const result: unknown = typeof reply === 'object' && reply !== null && 'result' in reply ? reply.result : null;
-      if (!isEnvelope<ResponseOf<F, A>>(result)) throw new Error(`${fn}.${action} failed: ${JSON.stringify(reply)}`);
-      if (!result.ok) throw new Error(`${fn}.${action} as ${openid} refused: ${result.error.code} ${result.error.message}`);
-      return result.data;
-    },
-  };
+  const caller = directCaller(url);
+  return { ok: (openid, action, payload) => caller.ok(openid, fn, action, payload) };
 }

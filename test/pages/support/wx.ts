@@ -169,9 +169,7 @@ function httpRequest(
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
-        const flat: Record<string, string> = {};
-        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(', ') : v;
-        resolve({ status: res.statusCode ?? 0, headers: flat, text: Buffer.concat(chunks).toString('utf8') });
+        resolve({ status: res.statusCode ?? 0, headers: flatHeaders(res.headers), text: Buffer.concat(chunks).toString('utf8') });
       });
       res.on('error', reject);
     });
@@ -188,6 +186,13 @@ function httpRequest(
       throw e;
     },
   );
+}
+
+/** Response headers as wx.request hands them over: one string per name. */
+function flatHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(', ') : v;
+  return flat;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -208,24 +213,23 @@ function queryString(data: Record<string, unknown>): string {
     .join('&');
 }
 
+/** Where wx.request's data goes: a GET's into the query string, other methods' into the body. */
+function requestParts(option: RequestOption, method: string, contentType: string): { url: string; body?: string } {
+  const data = option.data;
+  if (data === undefined) return { url: option.url };
+  if (method === 'GET')
+    return { url: isRecord(data) ? option.url + (option.url.includes('?') ? '&' : '?') + queryString(data) : option.url };
+  if (typeof data === 'string') return { url: option.url, body: data };
+  if (contentType.startsWith('application/x-www-form-urlencoded') && isRecord(data)) return { url: option.url, body: queryString(data) };
+  return { url: option.url, body: JSON.stringify(data) };
+}
+
 /** wx.request: GET data goes to the query string, other methods send JSON (or a form if asked). */
 function request(option: RequestOption): { abort(): void } {
   const method = (option.method ?? 'GET').toUpperCase();
   const header: Record<string, string> = { 'content-type': 'application/json' };
   for (const [k, v] of Object.entries(option.header ?? {})) header[k.toLowerCase()] = String(v);
-  let url = option.url;
-  let body: string | undefined;
-  if (option.data !== undefined) {
-    if (method === 'GET') {
-      if (isRecord(option.data)) url += (url.includes('?') ? '&' : '?') + queryString(option.data);
-    } else if (typeof option.data === 'string') {
-      body = option.data;
-    } else if (header['content-type']?.startsWith('application/x-www-form-urlencoded') && isRecord(option.data)) {
-      body = queryString(option.data);
-    } else {
-      body = JSON.stringify(option.data);
-    }
-  }
+  const { url, body } = requestParts(option, method, header['content-type'] ?? '');
   httpRequest('request', url, method, header, body, option.timeout ?? 60_000).then(
     (reply) => {
       const res: RequestSuccess = {

@@ -3,7 +3,7 @@
 // also on 首页; a refusal's reason; a role invite taking effect at once; and every refusal of a code
 // shown in the function's own words.
 import { C } from '../../../cloudfunctions/shared/collections';
-import { inviteSchema, memberSchema } from '../../../cloudfunctions/shared/model';
+import { inviteSchema, memberSchema } from '../../../cloudfunctions/shared/village/model';
 import { idLast4 } from '../../../cloudfunctions/shared/village/person';
 import { getAll, settled } from '../../support/sdk';
 import { loadPage } from '../support/page';
@@ -91,14 +91,12 @@ test("unknown, expired and used-up codes are refused in the function's words", a
     qrFileId: null,
   };
   await settled(
-    pc.db
-      .collection(C.invites)
-      .add({
-        data: [
-          inviteSchema.parse({ ...base, _id: 'EXPD2345', expiresAt: new Date(Date.now() - 1000), uses: 0 }),
-          inviteSchema.parse({ ...base, _id: 'USED2345', expiresAt: new Date(Date.now() + 86_400_000), uses: 1 }),
-        ],
-      }),
+    pc.db.collection(C.invites).add({
+      data: [
+        inviteSchema.parse({ ...base, _id: 'EXPD2345', expiresAt: new Date(Date.now() - 1000), uses: 0 }),
+        inviteSchema.parse({ ...base, _id: 'USED2345', expiresAt: new Date(Date.now() + 86_400_000), uses: 1 }),
+      ],
+    }),
   );
   asUser('o-late');
   for (const [code, message] of [

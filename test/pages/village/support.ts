@@ -7,16 +7,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { ActionName, AppErrorBody, Envelope, RequestOf, ResponseOf } from '../../../typings';
 import { usePageCloud, type PageCloud } from '../support/cloud';
 import { wxState } from '../support/wx';
 import { fileIdOf, postMultipart } from '../support/http';
-
-interface Callbacks<S> {
-  success?: (res: S) => void;
-  fail?: (err: { errMsg: string }) => void;
-  complete?: (res: S | { errMsg: string }) => void;
-}
+import { type Callbacks, failLater, later } from '../support/callbacks';
+import { type FunctionFixtures, functionFixtures } from '../support/http';
 
 interface ChooseMessageFileOption
   extends Callbacks<{ tempFiles: { path: string; name: string; size: number; type: string; time: number }[]; errMsg: string }> {
@@ -56,22 +51,13 @@ interface VillageWxState {
 
 const state: VillageWxState = { files: [], navigations: [], relaunches: [], titles: [], uploads: [] };
 
-function later<S>(option: Callbacks<S>, outcome: { ok: true; res: S } | { ok: false; errMsg: string }): void {
-  setTimeout(() => {
-    if (outcome.ok) {
-      option.success?.(outcome.res);
-      option.complete?.(outcome.res);
-    } else {
-      option.fail?.({ errMsg: outcome.errMsg });
-      option.complete?.({ errMsg: outcome.errMsg });
-    }
-  }, 0);
-}
-
 const extras = {
   chooseMessageFile(option: ChooseMessageFileOption): void {
     const file = state.files.shift();
-    if (!file) return later(option, { ok: false, errMsg: 'chooseMessageFile:fail cancel' });
+    if (!file) {
+      failLater(option, 'chooseMessageFile:fail cancel');
+      return;
+    }
     const tempFiles = [{ path: file, name: path.basename(file), size: fs.statSync(file).size, type: 'file', time: Date.now() }];
     later(option, { ok: true, res: { tempFiles, errMsg: 'chooseMessageFile:ok' } });
   },
@@ -82,7 +68,7 @@ const extras = {
         if (fileID) state.uploads.push(fileID);
         later(option, { ok: true, res: { data: reply.text, statusCode: reply.status, errMsg: 'uploadFile:ok' } });
       },
-      (e: unknown) => later(option, { ok: false, errMsg: `uploadFile:fail ${e instanceof Error ? e.message : String(e)}` }),
+      (e: unknown) => failLater(option, `uploadFile:fail ${e instanceof Error ? e.message : String(e)}`),
     );
   },
   navigateTo(option: UrlOption): void {
@@ -104,11 +90,14 @@ function cloudUploadFile(option: CloudUploadOption): void {
   postMultipart(`${wxState().cloudUrl}/_storage/upload`, { cloudPath: option.cloudPath }, 'file', option.filePath).then(
     (reply) => {
       const fileID = fileIdOf(reply.text);
-      if (!fileID) return later(option, { ok: false, errMsg: `cloud.uploadFile:fail ${reply.status}` });
+      if (!fileID) {
+        failLater(option, `cloud.uploadFile:fail ${reply.status}`);
+        return;
+      }
       state.uploads.push(fileID);
       later(option, { ok: true, res: { fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' } });
     },
-    (e: unknown) => later(option, { ok: false, errMsg: `cloud.uploadFile:fail ${e instanceof Error ? e.message : String(e)}` }),
+    (e: unknown) => failLater(option, `cloud.uploadFile:fail ${e instanceof Error ? e.message : String(e)}`),
   );
 }
 
@@ -132,60 +121,8 @@ export const relaunches = (): readonly string[] => state.relaunches;
 export const titles = (): readonly string[] => state.titles;
 export const uploads = (): readonly string[] => state.uploads;
 
-function isErrorBody(v: unknown): v is AppErrorBody {
-  return (
-    typeof v === 'object' && v !== null && 'code' in v && typeof v.code === 'string' && 'message' in v && typeof v.message === 'string'
-  );
-}
-
-function isEnvelope<T>(v: unknown): v is Envelope<T> {
-  if (typeof v !== 'object' || v === null || !('ok' in v)) return false;
-  return (v.ok === true && 'data' in v) || (v.ok === false && 'error' in v && isErrorBody(v.error));
-}
-
-function postJson(url: string, openid: string, body: unknown): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'x-wx-openid': openid } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          try {
-            resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-          } catch (e) {
-            reject(e);
-          }
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(JSON.stringify(body));
-  });
-}
-
-/** Calls of the village function as someone, for fixtures (jsdom has no fetch, so plain http). */
-export interface VillageFixtures {
-  ok<A extends ActionName<'village'>>(openid: string, action: A, payload: RequestOf<'village', A>): Promise<ResponseOf<'village', A>>;
-}
-
-function fixtures(pc: PageCloud): VillageFixtures {
-  return {
-    async ok<A extends ActionName<'village'>>(
-      openid: string,
-      action: A,
-      payload: RequestOf<'village', A>,
-    ): Promise<ResponseOf<'village', A>> {
-      const reply = await postJson(`${pc.url}/functions/village`, openid, { action, payload });
-      const result: unknown = typeof reply === 'object' && reply !== null && 'result' in reply ? reply.result : null;
-      if (!isEnvelope<ResponseOf<'village', A>>(result)) throw new Error(`village.${action} failed: ${JSON.stringify(reply)}`);
-      if (!result.ok) throw new Error(`village.${action} as ${openid} refused: ${result.error.code} ${result.error.message}`);
-      return result.data;
-    },
-  };
-}
+/** Calls of the village function as someone, for fixtures. */
+export type VillageFixtures = FunctionFixtures<'village'>;
 
 /** The bytes a GET answers (jsdom has no fetch). */
 export function httpBytes(url: string): Promise<Buffer> {
@@ -219,5 +156,5 @@ export function useVillagePages(opts: { demo?: boolean } = {}): { pc: PageCloud;
     state.titles.length = 0;
     state.uploads.length = 0;
   });
-  return { pc, api: () => fixtures(pc) };
+  return { pc, api: () => functionFixtures(pc.url, 'village') };
 }

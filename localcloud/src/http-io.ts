@@ -1,4 +1,5 @@
-// HTTP plumbing the local cloud's routes share: bodies, multipart forms, JSON answers, request ids.
+// Reading and answering HTTP requests: bodies (JSON and multipart forms, 50 MB at most), JSON
+// answers, and the request ids the cloud's answers carry.
 import type http from 'node:http';
 import busboy from 'busboy';
 import { StoreError } from './store/errors';
