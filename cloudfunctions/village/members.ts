@@ -69,29 +69,27 @@ export async function addMember(req: AddMemberInput, openid: string): Promise<Me
   return memberView(member);
 }
 
-export async function editMember(req: EditMemberInput, openid: string): Promise<MemberView> {
-  const user = await currentUser(openid);
-  const { member, household } = await memberOf(req.memberId, user);
-  requireMemberEditor(user, household);
-  checkPerson(req);
-  const set: Partial<Member> = {};
-  if (req.name !== undefined && req.name.trim() !== member.name) set.name = req.name.trim();
-  if (req.phone !== undefined) set.phone = normalisePhone(req.phone);
-  if (req.relation !== undefined && req.relation !== member.relation) {
-    if ((req.relation === HEAD) !== (member.relation === HEAD)) {
-      if (!isCadreOf(user, household.villageId)) throw new AppError('AUTH.FORBIDDEN', '更换户主请联系村干部');
-      if (req.relation === HEAD && (await activeHead(household._id, member._id))) throw new AppError('VILLAGE.HEAD_EXISTS');
-    }
-    set.relation = req.relation;
+/** A change of relation; becoming or ceasing to be the head is the cadres' to decide, and one head at a time. */
+async function relationChange(req: EditMemberInput, user: User, member: Member, household: Household): Promise<Partial<Member>> {
+  if (req.relation === undefined || req.relation === member.relation) return {};
+  if ((req.relation === HEAD) !== (member.relation === HEAD)) {
+    if (!isCadreOf(user, household.villageId)) throw new AppError('AUTH.FORBIDDEN', '更换户主请联系村干部');
+    if (req.relation === HEAD && (await activeHead(household._id, member._id))) throw new AppError('VILLAGE.HEAD_EXISTS');
   }
-  if (req.idNumber !== undefined && normaliseIdNumber(req.idNumber) !== member.idNumber) {
-    const idNumber = normaliseIdNumber(req.idNumber);
-    const same = idNumber ? await memberByIdNumber(household.villageId, idNumber) : null;
-    if (same && same._id !== member._id) throw new AppError('VILLAGE.ID_TAKEN');
-    set.idNumber = idNumber;
-  }
-  const next: Member = { ...member, ...set };
-  if (!Object.keys(set).length) return memberView(member);
+  return { relation: req.relation };
+}
+
+/** A changed ID number, refused when another member of the village has it. */
+async function idNumberChange(req: EditMemberInput, member: Member, household: Household): Promise<Partial<Member>> {
+  if (req.idNumber === undefined || normaliseIdNumber(req.idNumber) === member.idNumber) return {};
+  const idNumber = normaliseIdNumber(req.idNumber);
+  const same = idNumber ? await memberByIdNumber(household.villageId, idNumber) : null;
+  if (same && same._id !== member._id) throw new AppError('VILLAGE.ID_TAKEN');
+  return { idNumber };
+}
+
+/** Writes the member's changes with the household's head name and the user's name and head role in one transaction. */
+async function writeMemberEdit(member: Member, next: Member, set: Partial<Member>, household: Household): Promise<void> {
   await withTransaction(async (t) => {
     await t.collection(C.members).doc(member._id).update({ data: set });
     if (next.relation === HEAD && (set.name !== undefined || set.relation !== undefined)) {
@@ -105,6 +103,22 @@ export async function editMember(req: EditMemberInput, openid: string): Promise<
       roles: withRole(u.roles, 'head', next.relation === HEAD),
     }));
   });
+}
+
+export async function editMember(req: EditMemberInput, openid: string): Promise<MemberView> {
+  const user = await currentUser(openid);
+  const { member, household } = await memberOf(req.memberId, user);
+  requireMemberEditor(user, household);
+  checkPerson(req);
+  const set: Partial<Member> = {
+    ...(req.name !== undefined && req.name.trim() !== member.name ? { name: req.name.trim() } : {}),
+    ...(req.phone !== undefined ? { phone: normalisePhone(req.phone) } : {}),
+    ...(await relationChange(req, user, member, household)),
+    ...(await idNumberChange(req, member, household)),
+  };
+  if (!Object.keys(set).length) return memberView(member);
+  const next: Member = { ...member, ...set };
+  await writeMemberEdit(member, next, set, household);
   return memberView(next);
 }
 

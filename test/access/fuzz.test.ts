@@ -95,6 +95,27 @@ function actionsOf<F extends FunctionName>(fn: F): ActionName<F>[] {
 
 const targets = FUNCTIONS.flatMap((fn) => actionsOf(fn).map((action) => ({ fn, action, sample: SAMPLES[fn][action] })));
 
+interface Reply {
+  status: number;
+  body: { result?: unknown };
+}
+
+/** What is wrong with one answer: no envelope, an unstable code, a stack trace, a refusal that wrote, or bad input let through. */
+function problemsOf(reply: Reply, wrote: { c: string; id: string }[], bad: boolean, where: string): string[] {
+  const result = reply.body.result;
+  const text = JSON.stringify(reply.body);
+  if (reply.status !== 200 || !isRecord(result)) return [`${where}: no envelope (${reply.status} ${text.slice(0, 200)})`];
+  if (result.ok === true) return bad ? [`${where}: bad input accepted`] : [];
+  const error = isRecord(result.error) ? result.error : {};
+  const code = typeof error.code === 'string' ? error.code : '';
+  const problems: string[] = [];
+  if (!CODES.has(code) || code === 'COMMON.INTERNAL') problems.push(`${where}: code ${code}`);
+  if (/\bat .+\.(js|ts):\d+/.test(text) || /Error:/.test(String(error.message))) problems.push(`${where}: a stack trace in the reply`);
+  const changed = wrote.filter((w) => !ATTEMPT_COUNTERS.has(w.c));
+  if (changed.length) problems.push(`${where}: refused (${code}) but wrote ${changed.map((w) => `${w.c}/${w.id}`).join(', ')}`);
+  return problems;
+}
+
 test.each(targets.map((t) => [`${t.fn}.${t.action}`, t] as const))(
   '%s: generated bad input gets a stable code and changes nothing',
   async (_name, t) => {
@@ -104,21 +125,10 @@ test.each(targets.map((t) => [`${t.fn}.${t.action}`, t] as const))(
     await fc.assert(
       fc.asyncProperty(cases(isRecord(t.sample) ? t.sample : {}), async (c) => {
         const reply = await cloud.call<unknown>(t.fn, { action: t.action, payload: c.payload }, c.openid);
-        const result = reply.body.result;
-        const text = JSON.stringify(reply.body);
         const where = `${t.fn}.${t.action} as ${c.openid} with ${JSON.stringify(c.payload).slice(0, 200)}`;
         const after = await writesSince(cloud, seq);
         seq = after.seq;
-        if (reply.status !== 200 || !isRecord(result)) problems.push(`${where}: no envelope (${reply.status} ${text.slice(0, 200)})`);
-        else if (result.ok !== true) {
-          const error = isRecord(result.error) ? result.error : {};
-          const code = typeof error.code === 'string' ? error.code : '';
-          if (!CODES.has(code) || code === 'COMMON.INTERNAL') problems.push(`${where}: code ${code}`);
-          if (/\bat .+\.(js|ts):\d+/.test(text) || /Error:/.test(String(error.message)))
-            problems.push(`${where}: a stack trace in the reply`);
-          const wrote = after.writes.filter((w) => !ATTEMPT_COUNTERS.has(w.c));
-          if (wrote.length) problems.push(`${where}: refused (${code}) but wrote ${wrote.map((w) => `${w.c}/${w.id}`).join(', ')}`);
-        } else if (c.bad) problems.push(`${where}: bad input accepted`);
+        problems.push(...problemsOf(reply, after.writes, c.bad, where));
         if (problems.length) throw new Error(problems.join('\n'));
       }),
       { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 20261205) },
