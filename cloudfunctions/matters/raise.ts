@@ -101,7 +101,7 @@ export async function raise(req: MatterRaiseRequest, openid: string): Promise<Ma
 
   await Promise.all([
     ...deadline.uncoveredYears.map((y) => warnMissingYear(townId, y, now)),
-    tellCadres(matter, held ? '新说事（内容待审核）' : '新的村民说事'),
+    tellCadres(matter, held ? '新说事（内容待审核）' : '新的村民说事', cadres),
   ]);
   return { matter: detailView(matter, access, now), held, repeated: false };
 }

@@ -32,9 +32,13 @@ export async function handlersOf(m: Matter): Promise<User[]> {
   return [...people, ...town].filter((u) => handlesMatter(u, m));
 }
 
-/** The cadres (or a complaint's handlers): a matter waits for their answer. */
-export async function tellCadres(m: Matter, why: string): Promise<void> {
-  const cadres = await handlersOf(m);
+/**
+ * The cadres (or a complaint's handlers): a matter waits for their answer. `known`: the
+ * village's cadres and secretaries when the caller has read them already (raise does), which are all
+ * the handlers of an ordinary matter: no second read.
+ */
+export async function tellCadres(m: Matter, why: string, known?: User[]): Promise<void> {
+  const cadres = known && m.audience === 'village' ? known.filter((u) => handlesMatter(u, m)) : await handlersOf(m);
   await Promise.all(
     cadres
       .filter((c) => c._id !== m.raisedBy)

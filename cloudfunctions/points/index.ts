@@ -1,7 +1,7 @@
 // Function `points`: rules, recording, review, reversal, the household archive, recomputation.
 import * as z from 'zod';
 import { createFunction } from '../shared/router';
-import { checkEvidence, mediaVerdict } from './evidence';
+import { mediaVerdict } from './evidence';
 import { adopt, templateItems } from './adopt';
 import { archive } from './archive';
 import { ruleItemSchema } from '../shared/rules/template';
@@ -56,11 +56,7 @@ export const main = createFunction(
           proxyFor: z.string().min(1).max(20).optional(),
         })
         .strict(),
-      run: async (req, ctx) => {
-        const res = await record(req, ctx.openid);
-        await checkEvidence(ctx.openid, req, res);
-        return res;
-      },
+      run: (req, ctx) => record(req, ctx.openid),
     },
     queue: { input: empty, run: (_req, ctx) => queue(ctx.openid) },
     review: {

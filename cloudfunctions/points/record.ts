@@ -14,7 +14,7 @@ import { list } from '../shared/repo';
 import { _ } from '../shared/sdk';
 import type { RuleItem } from '../shared/rules/template';
 import { recordId } from '../shared/points/ids';
-import { buildRecord } from '../shared/points/build';
+import { buildRecord, type RecordDocs } from '../shared/points/build';
 import { capCounterId, capPeriodKey, checkRecord, checkRecordDate, initialState, recorderFor } from '../shared/points/policy';
 import { belongsTo } from '../shared/access';
 import { isDuplicateKey, withTransaction } from '../shared/tx';
@@ -23,6 +23,8 @@ import { currentTime } from '../shared/clock';
 import { inForce } from './context';
 import { readForPoints, type PointsRead } from './read';
 import { writeRecord, type Booking, type Cap } from './record-write';
+import { evidenceChecks } from './evidence';
+import type { MediaCheck } from '../shared/media-verdict';
 import { tellRecorded } from './record-tell';
 import { recordView } from './views';
 
@@ -112,14 +114,14 @@ function stateFor(p: Plan, h: Household): ReturnType<typeof initialState> {
   return initialState(p.recorder, levels, interested);
 }
 
-async function write(req: RecordRequest, p: Plan, today: string): Promise<PointRecord[]> {
+async function write(req: RecordRequest, p: Plan, today: string, mediaChecks: MediaCheck[]): Promise<PointRecord[]> {
   const { user, village } = p.read;
   const now = currentTime();
   const booking: Booking = { villageId: village._id, occurredMonth: monthOf(req.occurredOn), currentMonth: monthOf(today) };
   const one = (h: Household) => {
     const id = recordId(village._id, req.clientKey, h._id);
-    const build = (month: string) =>
-      buildRecord({
+    const build = (month: string): RecordDocs => {
+      const docs = buildRecord({
         ...req,
         id,
         household: h,
@@ -131,6 +133,8 @@ async function write(req: RecordRequest, p: Plan, today: string): Promise<PointR
         month,
         now,
       });
+      return mediaChecks.length ? { ...docs, record: { ...docs.record, mediaChecks } } : docs;
+    };
     const cap: Cap | null = p.item.cap ? { times: p.item.cap.times, reached: () => capReached(h, p.item) } : null;
     return withTransaction((t) => writeRecord(t, build, booking, cap));
   };
@@ -157,10 +161,14 @@ async function recordOnce(req: RecordRequest, openid: string, lookFirst: boolean
   const r = await read(req, openid);
   const existing = lookFirst ? await alreadyWritten(req, r) : [];
   const plan = allowed(req, r, existing);
-  await requireCleanText(openid, `${req.note ?? ''}${req.reason ?? ''}`, 1);
+  // Both are WeChat's checks, not the database's: side by side, before anything is written.
+  const [, mediaChecks] = await Promise.all([
+    requireCleanText(openid, `${req.note ?? ''}${req.reason ?? ''}`, 1),
+    evidenceChecks(openid, req.evidence ?? []),
+  ]);
   let written: PointRecord[];
   try {
-    written = await write(req, plan, today);
+    written = await write(req, plan, today, mediaChecks);
   } catch (e) {
     if (!lookFirst && (isDuplicateKey(e) || e instanceof AppError)) return recordOnce(req, openid, true);
     throw e;
