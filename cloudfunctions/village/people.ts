@@ -126,32 +126,21 @@ const idSlotSchema = z.object({ memberId: z.string() });
 /** Puts a checked person into a household inside the transaction (a new record, or theirs again). */
 export async function placePerson(t: Tx, p: NewPerson, household: Household, by: string): Promise<Member> {
   const now = currentTime();
-  const base: Member = p.returning ?? {
-    _id: newId('m'),
-    villageId: household.villageId,
+  // Where and who the person is now; a returning member keeps their id and the rest of their record.
+  const placed = {
     householdId: household._id,
     name: p.name,
     relation: p.relation,
     idNumber: p.idNumber,
     phone: p.phone,
     userId: null,
-    status: 'active',
-    leftAt: null,
-    leftReason: '',
-    membershipId: '',
-  };
-  const member: Member = {
-    ...base,
-    householdId: household._id,
-    name: p.name,
-    relation: p.relation,
-    idNumber: p.idNumber,
-    phone: p.phone,
-    userId: null,
-    status: 'active',
+    status: 'active' as const,
     leftAt: null,
     leftReason: '',
   };
+  const member: Member = p.returning
+    ? { ...p.returning, ...placed }
+    : { _id: newId('m'), villageId: household.villageId, membershipId: '', ...placed };
   if (member.idNumber) await holdIdNumber(t, member);
   member.membershipId = await openStint(t, member, household._id, now, by);
   const { _id, ...data } = member;
