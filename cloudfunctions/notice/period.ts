@@ -6,9 +6,24 @@ export function hasEnded(month: string, now: Date): boolean {
   return month < chinaNow(now).format('YYYY-MM');
 }
 
-/** The month before the current China month (what the month-end timer publishes). */
+/**
+ * How long a month's books stay open after its end: longer than the points function's timeout (20 s,
+ * points/deploy.ts), so a record whose transaction began in the month has committed, or died, before
+ * the month can be published. Records of a month ended earlier meet its gate (shared/notice/booking.ts).
+ */
+export const BOOKS_GRACE_MS = 60_000;
+
+/** Whether a month ended at least BOOKS_GRACE_MS ago: no record begun in it can still commit. */
+export function booksSettled(month: string, now: Date): boolean {
+  return hasEnded(month, new Date(now.getTime() - BOOKS_GRACE_MS));
+}
+
+/** The last month whose books are settled (what the month-end timer publishes): the previous China month, from a minute after its end. */
 export function previousMonth(now: Date): string {
-  return chinaNow(now).startOf('month').subtract(1, 'month').format('YYYY-MM');
+  return chinaNow(new Date(now.getTime() - BOOKS_GRACE_MS))
+    .startOf('month')
+    .subtract(1, 'month')
+    .format('YYYY-MM');
 }
 
 /** 24:00 China time of the `days`-th day of the notice, the day of publication being the first. */

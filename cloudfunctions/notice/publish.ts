@@ -4,18 +4,22 @@ import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
 import { noticeSchema, type Notice } from '../shared/notice/model';
 import { villageSchema, type Village } from '../shared/village/model';
-import { noticeId } from '../shared/notice/booking';
+import { closeMonth, noticeId } from '../shared/notice/booking';
 import { getById } from '../shared/repo';
 import { db } from '../shared/sdk';
 import { isDuplicateKey } from '../shared/tx';
 import { generateLines } from './generate';
-import { closingTime, hasEnded } from './period';
+import { booksSettled, closingTime, hasEnded } from './period';
 
 export async function publishNotice(village: Village, month: string, by: string, now: Date): Promise<Notice> {
   if (!hasEnded(month, now)) throw new AppError('COMMON.INVALID_INPUT', '这个月还没有结束，月底之后才能公示');
+  if (!booksSettled(month, now)) throw new AppError('COMMON.INVALID_INPUT', '月底刚过，请一分钟后再公示');
   const id = noticeId(village._id, month);
   const existing = await getById(C.notices, id, noticeSchema);
   if (existing) return existing;
+  // Closed before the records are read: a record of the month either is committed by now and
+  // counted below, or finds the books closed and counts in the current month (shared/notice/booking.ts).
+  await closeMonth(village._id, month);
   const notice: Notice = {
     _id: id,
     villageId: village._id,

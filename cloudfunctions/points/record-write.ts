@@ -1,12 +1,13 @@
 // Writing one household's record in its transaction. What the write depends on is read inside it,
-// side by side: the cap counter, and (for a record of an earlier month) that month's notice, so a
-// notice published meanwhile books the record in the current month. Then the documents: the cap
-// counter (or the record) first, then the rest side by side: the record, and, approved at once, the
-// ledger event and the balance. Five round trips for a household: start, reads, two of writes, commit.
+// side by side: the cap counter, and (for a record of an earlier month) whether that month's books are
+// closed (shared/notice/booking.ts), so a notice published meanwhile books the record in the current
+// month. Then the documents: the cap counter (or the record) first, then the rest side by side: the
+// record, and, approved at once, the ledger event and the balance; and an earlier month still open is
+// claimed. Five round trips for a household: start, reads, two of writes, commit.
 import { C } from '../shared/collections';
 import type { AppError } from '../shared/errors';
 import { capCounterSchema, type PointRecord } from '../shared/points/model';
-import { noticeId } from '../shared/notice/booking';
+import { claimMonths, closedMonths } from '../shared/notice/booking';
 import type { RecordDocs } from '../shared/points/build';
 import { bookEvent } from '../shared/points/ledger';
 import { txGet, type Tx } from '../shared/tx';
@@ -25,10 +26,10 @@ export interface Cap {
   reached: () => AppError;
 }
 
-/** Whether the month's notice is out, read in the transaction; the current month's never is (a notice follows its month's end). */
-async function noticeOut(t: Tx, b: Booking): Promise<boolean> {
+/** Whether the month's books are closed, read in the transaction; the current month's never are (a notice follows its month's end). */
+async function booksClosed(t: Tx, b: Booking): Promise<boolean> {
   if (b.occurredMonth >= b.currentMonth) return false;
-  return (await txGet(t, C.notices, noticeId(b.villageId, b.occurredMonth))) !== null;
+  return (await closedMonths(t, b.villageId, [b.occurredMonth])).has(b.occurredMonth);
 }
 
 async function capUsed(t: Tx, capId: string | null): Promise<number> {
@@ -44,9 +45,9 @@ async function capUsed(t: Tx, capId: string | null): Promise<number> {
  */
 export async function writeRecord(t: Tx, build: (month: string) => RecordDocs, booking: Booking, cap: Cap | null): Promise<PointRecord> {
   const capId = build(booking.occurredMonth).capId;
-  const [used, out] = await Promise.all([capUsed(t, cap ? capId : null), noticeOut(t, booking)]);
+  const [used, closed] = await Promise.all([capUsed(t, cap ? capId : null), booksClosed(t, booking)]);
   if (cap && used >= cap.times) throw cap.reached();
-  const { record, approval } = build(out ? booking.currentMonth : booking.occurredMonth);
+  const { record, approval } = build(closed ? booking.currentMonth : booking.occurredMonth);
   const { _id, ...data } = record;
   const add = () => t.collection(C.pointRecords).add({ data: { _id, ...data } });
   // The first write alone: it claims what a concurrent submission for the household would also
@@ -59,7 +60,8 @@ export async function writeRecord(t: Tx, build: (month: string) => RecordDocs, b
       .doc(capId)
       .set({ data: { count: used + 1 } });
   } else await add();
-  // The rest share at most the balance with any other transaction: side by side.
-  await Promise.all([cap && capId ? add() : null, approval ? bookEvent(t, approval, record.gridId) : null]);
+  // The rest share at most the balance (or an earlier month's gate) with any other transaction: side by side.
+  const late = record.month < booking.currentMonth ? claimMonths(t, booking.villageId, [record.month]) : null;
+  await Promise.all([cap && capId ? add() : null, approval ? bookEvent(t, approval, record.gridId) : null, late]);
   return record;
 }

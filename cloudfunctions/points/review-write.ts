@@ -1,13 +1,14 @@
 // One household's records reviewed in one transaction. Read side by side inside it: the records
-// again (another reviewer may have acted since the list was read), the notices of earlier months an
-// approval may be booked in, and the cap counters a rejection gives back. Then written: each
-// record's new state, then side by side the final approvals' ledger events and ONE balance update.
+// again (another reviewer may have acted since the list was read), whether the books of earlier
+// months an approval may be booked in are closed (shared/notice/booking.ts), and the cap counters a
+// rejection gives back. Then written: each record's new state, then side by side the final
+// approvals' ledger events, ONE balance update, and the claim on an earlier month still open.
 import type { ReviewResult } from '../../typings';
 import { chinaDate, monthOf, yearOf } from '../shared/china-time';
 import { C } from '../shared/collections';
 import { capCounterSchema, pointRecordSchema, type PointRecord } from '../shared/points/model';
 import { type User } from '../shared/village/model';
-import { noticeId } from '../shared/notice/booking';
+import { claimMonths, closedMonths } from '../shared/notice/booking';
 import { ledgerEvent } from '../shared/points/build';
 import { bookEvents } from '../shared/points/ledger';
 import { afterApproval, approvalDelta, type ReviewLevel } from '../shared/points/policy';
@@ -34,7 +35,8 @@ export interface HouseholdOutcome {
 
 interface Reads {
   records: (PointRecord | null)[];
-  published: Set<string>;
+  /** Earlier months whose books are closed: an approval of such a month's record counts in the current month. */
+  closed: Set<string>;
   caps: Map<string, number>;
 }
 
@@ -43,27 +45,27 @@ async function readAll(t: Tx, seen: PointRecord[], d: Decision, currentMonth: st
   // Only an earlier month can have its notice out (a notice follows its month's end).
   const months = d.decision === 'approve' ? [...new Set(seen.map((r) => r.month).filter((m) => m < currentMonth))] : [];
   const capIds = d.decision === 'reject' ? [...new Set(seen.flatMap((r) => d.capOf(r) ?? []))] : [];
-  const [records, notices, caps] = await Promise.all([
+  const [records, closed, caps] = await Promise.all([
     Promise.all(seen.map((r) => getDoc(C.pointRecords, r._id))),
-    Promise.all(months.map((m) => getDoc(C.notices, noticeId(seen[0]?.villageId ?? '', m)))),
+    months.length ? closedMonths(t, seen[0]?.villageId ?? '', months) : new Set<string>(),
     Promise.all(capIds.map((id) => getDoc(C.pointCaps, id))),
   ]);
   return {
     records: records.map((raw) => (raw ? pointRecordSchema.parse(raw) : null)),
-    published: new Set(months.filter((_m, i) => notices[i] !== null)),
+    closed,
     caps: new Map(capIds.flatMap((id, i) => (caps[i] ? [[id, capCounterSchema.parse(caps[i]).count] as const] : []))),
   };
 }
 
 /** A record after this decision, and the update that makes it so. */
-function decide(rec: PointRecord, d: Decision, published: Set<string>, currentMonth: string): { after: PointRecord; data: object } {
+function decide(rec: PointRecord, d: Decision, closed: Set<string>, currentMonth: string): { after: PointRecord; data: object } {
   const step = { by: d.user._id, byName: d.user.name, role: d.roleAt(rec.level), reason: d.reason, at: d.now };
   if (d.decision === 'reject') {
     return { after: { ...rec, status: 'rejected' }, data: { status: 'rejected', steps: _.push({ ...step, decision: 'rejected' }) } };
   }
   const next = afterApproval(rec, d.levels, d.bySecretary);
-  // Approved after its month's notice was published: it counts in the current month's notice.
-  const month = next.status === 'approved' && published.has(rec.month) ? currentMonth : rec.month;
+  // Approved after its month's books closed: it counts in the current month's notice.
+  const month = next.status === 'approved' && closed.has(rec.month) ? currentMonth : rec.month;
   const after = { ...rec, ...next, month, year: yearOf(month) };
   return {
     after,
@@ -85,7 +87,7 @@ export async function reviewHousehold(t: Tx, seen: PointRecord[], d: Decision): 
       out.raced.push({ id: s._id, message: '这条记录刚被别人审核过了' });
       continue;
     }
-    const { after, data } = decide(rec, d, reads.published, currentMonth);
+    const { after, data } = decide(rec, d, reads.closed, currentMonth);
     await t.collection(C.pointRecords).doc(rec._id).update({ data });
     const capId = d.decision === 'reject' ? d.capOf(rec) : null;
     if (capId) released.set(capId, (released.get(capId) ?? 0) + 1);
@@ -104,6 +106,8 @@ export async function reviewHousehold(t: Tx, seen: PointRecord[], d: Decision): 
       );
   }
   const approved = out.changed.filter((r) => r.status === 'approved');
+  const late = approved.filter((r) => r.month < currentMonth).map((r) => r.month);
+  if (late.length) writes.push(claimMonths(t, approved[0]?.villageId ?? '', late));
   const first = approved[0];
   if (first) {
     writes.push(

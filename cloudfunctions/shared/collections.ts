@@ -26,6 +26,7 @@ export const C = {
   balances: 'balances',
   pointCaps: 'pointCaps',
   notices: 'notices',
+  noticeGates: 'noticeGates',
   objections: 'objections',
   invites: 'invites',
   joinRequests: 'joinRequests',
@@ -121,6 +122,8 @@ export const COLLECTIONS: CollectionDef[] = [
   },
   { name: C.balances, indexes: [{ name: 'villageId_1_gridId_1', keys: asc('villageId', 'gridId') }] },
   { name: C.pointCaps, indexes: [] },
+  // One per village and month, read by _id only: closed by publishing, claimed by a late record (notice/booking.ts).
+  { name: C.noticeGates, indexes: [] },
   {
     name: C.notices,
     indexes: [

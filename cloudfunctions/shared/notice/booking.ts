@@ -1,23 +1,60 @@
 // Which month's notice a record counts in. A record counts in the month it happened, unless that
-// month's notice is already published: then it counts in the current month, so a published (or
-// settled) notice never changes behind the villagers' backs.
+// month's books are closed: then it counts in the current month, so a published (or settled) notice
+// never changes behind the villagers' backs.
+//
+// The books of a village's month close at a gate document, written by publishing BEFORE it reads the
+// month's records. A record (or an approval) of an earlier month reads the gate in its transaction and,
+// finding it open, writes it there too. So either the record commits first and publishing, which
+// closes the gate after, counts it; or publishing closes the gate first, and the record's transaction
+// meets a write conflict (the gate changed after it started, or it waits for the record to commit),
+// is retried, reads the gate closed and books the current month. The current month needs no gate: a
+// month cannot be published until a minute after its end (notice/period.ts), past any transaction
+// begun in it.
 import { C } from '../collections';
-import { list } from '../repo';
-import { _ } from '../sdk';
-import { noticeSchema } from './model';
+import { db } from '../sdk';
+import { txGet, type Tx } from '../tx';
 
 export function noticeId(villageId: string, month: string): string {
   return `${villageId}:${month}`;
 }
 
-/** The months, of those given, whose notice has been published. One read. */
-export async function publishedMonths(villageId: string, months: string[]): Promise<Set<string>> {
-  const unique = [...new Set(months)];
-  if (!unique.length) return new Set();
-  const found = await list(C.notices, { _id: _.in(unique.map((m) => noticeId(villageId, m))) }, noticeSchema, { limit: unique.length });
-  return new Set(found.map((n) => n.month));
+/** The gate of a village's month has the id of its notice, in its own collection. */
+const gateId = noticeId;
+
+function isClosedGate(raw: unknown): boolean {
+  return typeof raw === 'object' && raw !== null && 'closed' in raw && raw.closed === true;
 }
 
-export function bookingMonth(month: string, published: Set<string>, currentMonth: string): string {
-  return published.has(month) ? currentMonth : month;
+/**
+ * Of the earlier `months` given, those whose books are closed, read in transaction `t`: a closed gate,
+ * or a notice (one published before gates existed, or by the demo). Side by side, one round trip.
+ */
+export async function closedMonths(t: Tx, villageId: string, months: string[]): Promise<Set<string>> {
+  const unique = [...new Set(months)];
+  const read = (coll: string) => Promise.all(unique.map((m) => txGet(t, coll, gateId(villageId, m))));
+  const [gates, notices] = await Promise.all([read(C.noticeGates), read(C.notices)]);
+  return new Set(unique.filter((_m, i) => isClosedGate(gates[i]) || notices[i] !== null));
+}
+
+/**
+ * Claims the open months a transaction books into (found open by closedMonths), so that publishing
+ * one of them meanwhile makes the transaction conflict. Written with the transaction's other writes.
+ */
+export async function claimMonths(t: Tx, villageId: string, months: string[]): Promise<void> {
+  await Promise.all(
+    [...new Set(months)].map((month) =>
+      t
+        .collection(C.noticeGates)
+        .doc(gateId(villageId, month))
+        .set({ data: { villageId, month, closed: false } }),
+    ),
+  );
+}
+
+/** Closes a village's month to records: publishing writes it before it reads the month's records. */
+export async function closeMonth(villageId: string, month: string): Promise<void> {
+  await db
+    .collection(C.noticeGates)
+    .doc(gateId(villageId, month))
+    .set({ data: { villageId, month, closed: true } });
 }
