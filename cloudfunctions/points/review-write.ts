@@ -7,7 +7,7 @@ import type { ReviewResult } from '../../typings';
 import { chinaDate, monthOf, yearOf } from '../shared/china-time';
 import { C } from '../shared/collections';
 import { capCounterSchema, pointRecordSchema, type PointRecord } from '../shared/points/model';
-import { type User } from '../shared/village/model';
+import type { User } from '../shared/village/model';
 import { claimMonths, closedMonths } from '../shared/notice/booking';
 import { ledgerEvent } from '../shared/points/build';
 import { bookEvents } from '../shared/points/ledger';
