@@ -407,6 +407,11 @@ describe('privacy', () => {
     expect(kinds(after)).toEqual(['raised', 'responded']);
     const list = await api.ok('demo-head', 'matters', 'list', {});
     expect(list.items.find((m) => m.id === matter.id)?.raiserName).toBe(seen.raiserName);
+    // The town admin sees every village of the town: a public matter as its villagers see it, to read only.
+    const town = await api.ok('demo-town', 'matters', 'detail', { id: matter.id });
+    expect(town).toMatchObject({ raiserName: seen.raiserName, householdLabel: null, photos: [shot], mine: false });
+    expect(Object.values(town.can).some(Boolean)).toBe(false);
+    expect(JSON.stringify(town.events)).not.toContain('疑似外村车辆');
 
     // The raiser's member record: none of its phone, ID number or the household's address shows anywhere.
     const [me] = await getAll(db.collection(C.users).where({ _id: 'demo-villager' }));

@@ -116,7 +116,7 @@ export const ALLOWED: Table = {
     list: { roles: MEMBERS, otherVillage: MEMBERS },
     mine: { roles: MEMBERS, otherVillage: MEMBERS },
     queue: { roles: ['cadre', 'secretary', 'supervisor'], otherVillage: ['cadre', 'secretary', 'supervisor'] },
-    detail: { roles: MEMBERS, otherVillage: NOBODY },
+    detail: { roles: MEMBERS_AND_TOWN, otherVillage: NOBODY },
     moderate: { roles: CADRES, otherVillage: NOBODY },
     respond: { roles: CADRES, otherVillage: NOBODY },
     note: { roles: CADRES, otherVillage: NOBODY },

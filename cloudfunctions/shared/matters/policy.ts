@@ -2,7 +2,7 @@
 // side may do in each state, what every action changes, and when a matter is overdue. Its words are
 // in texts.ts, the statistics' rates in stats.ts.
 import { AppError } from '../errors';
-import { handlesMatter, isCadreOf, officeOf } from '../access';
+import { handlesMatter, isCadreOf, isTownAdminOf, officeOf } from '../access';
 import type { User } from '../village/model';
 import { chinaDay, endOfChinaDay } from './deadline';
 import type { Matter, MatterEvent, StoredAssignee } from './model';
@@ -38,6 +38,8 @@ export function accessOf(
 ): Access | null {
   // A complaint about the secretary reaches the town admin, who is of no village.
   if (m.audience === 'secretary' && handlesMatter(user, m)) return { mine: m.raisedBy === user._id, cadre: true, assignee: false };
+  // The town admin sees every village of the town (DOMAIN): a public matter reads as it does to its villagers.
+  if (m.listed && isTownAdminOf(user, { townId: m.townId })) return { mine: false, cadre: false, assignee: false };
   if (user.villageId !== m.villageId) return null;
   const mine = m.raisedBy === user._id;
   // Who handles it: every cadre, or for a complaint about cadres only those who judge it (never the cadre it names).
