@@ -3,7 +3,8 @@
 import type { BrowseResult } from '../../typings';
 import { chinaDate } from '../shared/china-time';
 import { shopStatus } from '../shared/shop/calendar';
-import { periodKey, usageId } from '../shared/shop/period';
+import { periodKey } from '../shared/period';
+import { usageId } from '../shared/shop/period';
 import { canManageShop, canVerify } from '../shared/shop/rules';
 import { browseContext, householdLabel } from './context';
 import { goodsView } from './views';

@@ -10,7 +10,8 @@ import { householdSchema, type Household, type User } from '../shared/village/mo
 import { shopGoodsSchema, shopSettingsSchema, shopUsageSchema, type ShopGoods, type ShopUsage } from '../shared/shop/model';
 import { aggregateRows, joinedDocs as joined } from '../shared/repo';
 import type { ShopCalendar } from '../shared/shop/calendar';
-import { LIMIT_PERIODS, periodKey } from '../shared/shop/period';
+import { periodKey } from '../shared/period';
+import { LIMIT_PERIODS } from '../shared/shop/period';
 import { DEFAULT_PICKUP_DAYS } from '../shared/shop/rules';
 
 export interface ShopSettingsNow extends ShopCalendar {

@@ -19,6 +19,7 @@
 //   of their own, their own points count as 0.
 import type { Honour } from '../../../typings';
 import { chinaNow } from '../china-time';
+import { periodKey } from '../period';
 
 export const HONOURS: readonly Honour[] = ['gold', 'silver', 'bronze'];
 
@@ -31,7 +32,7 @@ const QUARTER = /^(\d{4})-Q([1-4])$/;
 
 /** "2026-Q3" of "2026-08". */
 export function quarterOfMonth(month: string): string {
-  return `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
+  return periodKey('quarter', month);
 }
 
 export function isQuarter(quarter: string): boolean {

@@ -3,6 +3,7 @@
 import type { Recorder } from '../../../typings';
 import { isDate } from '../china-time';
 import { AppError } from '../errors';
+import { periodKey } from '../period';
 import { belongsTo, hasInterest, isCadre, isGridLeader, isSecretary, microGridsLedBy, signsOffForCadres } from '../access';
 import type { Balance, LedgerEvent, PointRecord } from './model';
 import type { Grid, User, VillageSettings } from '../village/model';
@@ -114,10 +115,7 @@ export function afterApproval(
 
 /** The key of the period a capped item counts in: 2026-03, 2026-Q1, 2026. */
 export function capPeriodKey(cap: NonNullable<RuleItem['cap']>, occurredOn: string): string {
-  const year = occurredOn.slice(0, 4);
-  if (cap.period === 'year') return year;
-  if (cap.period === 'quarter') return `${year}-Q${Math.floor((Number(occurredOn.slice(5, 7)) - 1) / 3) + 1}`;
-  return occurredOn.slice(0, 7);
+  return periodKey(cap.period, occurredOn);
 }
 
 export function capCounterId(householdId: string, itemCode: string, periodKey: string): string {
