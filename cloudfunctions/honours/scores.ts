@@ -3,7 +3,7 @@
 // the households page by page (1,000 a read), the leaders in one read.
 import type { GridScoreView, GridsResult, LeaderScoreView } from '../../typings';
 import { C } from '../shared/collections';
-import { chinaNow } from '../shared/china-time';
+import { previousMonth } from '../shared/china-time';
 import { householdSchema, userSchema, type Grid, type Household, type User } from '../shared/village/model';
 import { averageTenths, competitionRanks, leaderScore } from '../shared/honours/ranking';
 import { aggregateRows, count, list, listAll } from '../shared/repo';
@@ -64,10 +64,6 @@ export function leaderScores(
     out.set(leader._id, { name: leader.name, own, hasHousehold, ...leaderScore(own, sumOf(led, totals), led.length) });
   }
   return out;
-}
-
-export function previousMonth(now: Date): string {
-  return chinaNow(now).startOf('month').subtract(1, 'month').format('YYYY-MM');
 }
 
 export async function gridScores(ctx: HonoursContext, month: string | undefined, now: Date): Promise<GridsResult> {

@@ -4,7 +4,8 @@
 import type { CalendarOverrideRequest, CalendarResult } from '../../typings';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { addDays, chinaDay, type DayKind, type DayRules } from '../shared/matters/deadline';
+import { addDays, chinaDate, isDate, yearOf } from '../shared/china-time';
+import type { DayKind, DayRules } from '../shared/matters/deadline';
 import { chineseDays, LIBRARY_YEARS } from '../shared/matters/holidays';
 import { calendarWarningSchema, holidayOverrideSchema, type HolidayOverride } from '../shared/matters/model';
 import { isVillageCadre } from '../shared/matters/policy';
@@ -36,7 +37,7 @@ export function rulesOf(overrides: HolidayOverride[]): DayRules {
 
 /** What a deadline computed now may need: the next 60 days' overrides. */
 export async function dayRulesFor(townId: string, villageId: string, now: Date): Promise<DayRules> {
-  const today = chinaDay(now);
+  const today = chinaDate(now);
   return rulesOf(await overridesBetween(townId, villageId, today, addDays(today, 60)));
 }
 
@@ -109,7 +110,7 @@ async function whereOf(openid: string): Promise<Where> {
 }
 
 async function view(w: Where, now: Date): Promise<CalendarResult> {
-  const year = Number(chinaDay(now).slice(0, 4));
+  const year = yearOf(chinaDate(now));
   const [overrides, warnings] = await Promise.all([
     overridesBetween(w.townId, w.villageId, `${year - 1}-01-01`, `${year + 2}-12-31`),
     list(C.calendarWarnings, { townId: w.townId, year: _.gte(year) }, calendarWarningSchema, { limit: 20 }),
@@ -149,8 +150,7 @@ function overrideScope(scope: CalendarOverrideRequest['scope'], w: Where): strin
 export async function setOverride(req: CalendarOverrideRequest, openid: string): Promise<CalendarResult> {
   const now = currentTime();
   const w = await whereOf(openid);
-  const ms = Date.parse(`${req.date}T00:00:00Z`);
-  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== req.date) throw new AppError('COMMON.INVALID_INPUT', '日期格式不对');
+  if (!isDate(req.date)) throw new AppError('COMMON.INVALID_INPUT', '日期格式不对');
   const scope = overrideScope(req.scope, w);
   const id = `${scope}|${req.date}`;
   if (req.kind === 'none') {

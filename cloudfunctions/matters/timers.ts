@@ -6,8 +6,7 @@
 //   calendar lacks the year (neither chinese-days nor the town's overrides have it) gets a warning
 //   (recorded once, shown in the town admin's calendar view, sent by subscribe message).
 import { C } from '../shared/collections';
-import { chinaDay } from '../shared/matters/deadline';
-import { chinaNow } from '../shared/china-time';
+import { chinaDate, chinaNow, yearOf } from '../shared/china-time';
 import { chineseDays } from '../shared/matters/holidays';
 import { calendarWarningSchema } from '../shared/matters/model';
 import { escalationChange, needsEscalation } from '../shared/matters/policy';
@@ -52,8 +51,8 @@ function yearsOf(row: unknown): string[] {
 }
 
 export async function calendarCheck(now: Date): Promise<{ warned: string[] }> {
-  const today = chinaDay(now);
-  const year = Number(today.slice(0, 4));
+  const today = chinaDate(now);
+  const year = yearOf(today);
   const years = [year, ...(today.slice(5, 7) === '12' ? [year + 1] : [])].filter((y) => !chineseDays.covers(y));
   if (!years.length) return { warned: [] };
   const towns = await list(C.towns, {}, townSchema, { limit: 1000, orderBy: ['_id', 'asc'] });

@@ -15,7 +15,7 @@ import { isCadre, requireNoInterest } from '../shared/access';
 import { getById, list } from '../shared/repo';
 import { db } from '../shared/sdk';
 import { isDuplicateKey, txGet, withTransaction } from '../shared/tx';
-import { lastDay } from './period';
+import { lastDayOf } from '../shared/china-time';
 import { objectionView } from './views';
 
 export interface ObjectRequest {
@@ -107,7 +107,7 @@ export async function resolve(user: User, villageId: string, req: ResolveRequest
         reason: `异议成立：${req.reason}`,
         clientKey: req.clientKey,
         // Booked in the notice's own month, so the month settles corrected.
-        bookedOn: lastDay(notice.month),
+        bookedOn: lastDayOf(notice.month),
         now,
       });
       counterRecordId = counter._id;

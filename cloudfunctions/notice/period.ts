@@ -30,10 +30,3 @@ export function previousMonth(now: Date): string {
 export function closingTime(publishedAt: Date, days: number): Date {
   return chinaNow(publishedAt).startOf('day').add(days, 'day').toDate();
 }
-
-/** The last day (YYYY-MM-DD) of a month. */
-export function lastDay(month: string): string {
-  return chinaNow(new Date(`${month}-15T12:00:00+08:00`))
-    .endOf('month')
-    .format('YYYY-MM-DD');
-}

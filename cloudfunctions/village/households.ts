@@ -9,6 +9,7 @@ import type {
   OverviewRequest,
   OverviewResult,
 } from '../../typings';
+import { chinaDate } from '../shared/china-time';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
 import { householdSchema, memberSchema, membershipSchema, userSchema, type Grid, type Household, type User } from '../shared/village/model';
@@ -124,7 +125,7 @@ export async function householdDetail(householdId: string, openid: string): Prom
     moves: household.moves.map((m) => ({
       fromGridName: gridName(grids, m.fromGridId),
       toGridName: gridName(grids, m.toGridId),
-      on: m.at.toISOString().slice(0, 10),
+      on: chinaDate(m.at),
       byName: m.byName,
     })),
     can: { manage: isCadreOf(user, household.villageId), editMembers: edit, invite: edit },

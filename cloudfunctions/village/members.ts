@@ -2,7 +2,7 @@
 // cadre; leaving (marked with the date and reason, never deleted) by a cadre, the head or
 // themselves. A member's WeChat user follows every change in the same transaction.
 import type { AddMemberInput, EditMemberInput, LeaveMemberInput, MemberView, MoveMemberInput } from '../../typings';
-import { chinaDate, isDate } from '../shared/china-time';
+import { chinaDate, isDate, startOfChinaDay } from '../shared/china-time';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
 import { householdSchema, memberSchema, userSchema, type Household, type Member, type User } from '../shared/village/model';
@@ -156,7 +156,7 @@ function leftAtOf(on: string | undefined): Date {
   const today = chinaDate();
   const day = on ?? today;
   if (!isDate(day) || day > today) throw new AppError('COMMON.INVALID_INPUT', '离开日期不对');
-  return new Date(`${day}T00:00:00+08:00`);
+  return startOfChinaDay(day);
 }
 
 export async function leaveMember(req: LeaveMemberInput, openid: string): Promise<MemberView> {

@@ -4,8 +4,12 @@
 // village's, then the town's) for what the calendar lacks. A year the calendar does not cover and
 // no override mentions falls back to weekends only, and is reported so that someone is warned.
 //
-// No clock, no time zone of the machine: China has been UTC+8 without daylight saving since 1991,
-// so China dates are computed from the instant's UTC milliseconds plus eight hours.
+// No clock, no time zone of the machine: the China dates and the days between them are those of
+// ../china-time.
+import { addDays, chinaDate, endOfChinaDay, weekday, yearOf } from '../china-time';
+
+// The names the matters code, its demo and its tests use for the China-time helpers.
+export { addDays, chinaDate as chinaDay, endOfChinaDay };
 
 export type DayKind = 'holiday' | 'workday';
 
@@ -35,46 +39,8 @@ export interface Deadline {
   uncoveredYears: number[];
 }
 
-const DAY_MS = 86_400_000;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 /** However many holidays follow each other, two working days come within this many days. */
 const MAX_DAYS = 60;
-
-/** The China-time date (YYYY-MM-DD) of an instant. */
-export function chinaDay(at: Date): string {
-  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-function utcMidnight(date: string): number {
-  const ms = Date.parse(`${date}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) {
-    throw new Error(`not a date: ${date}`);
-  }
-  return ms;
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(utcMidnight(date) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** 0 Sunday … 6 Saturday. */
-export function weekday(date: string): number {
-  return new Date(utcMidnight(date)).getUTCDay();
-}
-
-/** 00:00 China time at the start of a China date. */
-export function startOfChinaDay(date: string): Date {
-  return new Date(utcMidnight(date) - CHINA_OFFSET_MS);
-}
-
-/** 24:00 China time at the end of a China date (the start of the next day). */
-export function endOfChinaDay(date: string): Date {
-  return startOfChinaDay(addDays(date, 1));
-}
-
-function yearOf(date: string): number {
-  return Number(date.slice(0, 4));
-}
 
 /** Whether any override falls in the year (someone entered that year's arrangement). */
 export function overridesCover(overrides: ReadonlyMap<string, DayKind>, year: number): boolean {
@@ -103,7 +69,7 @@ export function dayOf(date: string, rules: DayRules): { working: boolean; source
  */
 export function responseDeadline(raisedAt: Date, rules: DayRules, workingDays = 2): Deadline {
   if (Number.isNaN(raisedAt.getTime())) throw new Error('invalid instant');
-  const raisedOn = chinaDay(raisedAt);
+  const raisedOn = chinaDate(raisedAt);
   const counted: string[] = [];
   const uncovered = new Set<number>();
   let date = raisedOn;

@@ -1,10 +1,10 @@
 // The rules of 村民说事 as plain functions: who may read a matter and what they see, what each
 // side may do in each state, what every action changes, and when a matter is overdue. Its words are
 // in texts.ts, the statistics' rates in stats.ts.
+import { chinaDate, daysBetween, endOfChinaDay, isDate } from '../china-time';
 import { AppError } from '../errors';
 import { handlesMatter, isCadreOf, isTownAdminOf, officeOf } from '../access';
 import type { User } from '../village/model';
-import { chinaDay, endOfChinaDay } from './deadline';
 import type { Matter, MatterEvent, StoredAssignee } from './model';
 
 /** A villager may ask for a matter rated 1–2 stars to be handled again this many times. */
@@ -253,8 +253,8 @@ export function escalationChange(m: Matter, now: Date, told: string[]): Change {
 
 /** An assignment's due date: a real date, today (China time) or later, within a year. */
 export function checkDueDate(dueDate: string, now: Date): void {
-  const ms = Date.parse(`${dueDate}T00:00:00Z`);
-  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== dueDate) throw new AppError('COMMON.INVALID_INPUT', '日期格式不对');
-  if (dueDate < chinaDay(now)) throw new AppError('COMMON.INVALID_INPUT', '办结日期不能早于今天');
-  if (ms - Date.parse(`${chinaDay(now)}T00:00:00Z`) > 366 * 86_400_000) throw new AppError('COMMON.INVALID_INPUT', '办结日期最多一年以内');
+  if (!isDate(dueDate)) throw new AppError('COMMON.INVALID_INPUT', '日期格式不对');
+  const today = chinaDate(now);
+  if (dueDate < today) throw new AppError('COMMON.INVALID_INPUT', '办结日期不能早于今天');
+  if (daysBetween(today, dueDate) > 366) throw new AppError('COMMON.INVALID_INPUT', '办结日期最多一年以内');
 }

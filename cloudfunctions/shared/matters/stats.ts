@@ -1,5 +1,6 @@
 // The statistics of 村民说事: the rates of a row of counts, and the period they are asked for.
 import type { MatterStatsRow } from '../../../typings';
+import { daysBetween, isDate } from '../china-time';
 import { AppError } from '../errors';
 
 export interface StatsCounts {
@@ -33,16 +34,7 @@ export function ratesOf(c: StatsCounts): MatterStatsRow {
 
 /** A period of China dates: valid, in order, at most a year and a bit. */
 export function checkPeriod(from: string, to: string): void {
-  const a = Date.parse(`${from}T00:00:00Z`);
-  const b = Date.parse(`${to}T00:00:00Z`);
-  if (
-    Number.isNaN(a) ||
-    Number.isNaN(b) ||
-    new Date(a).toISOString().slice(0, 10) !== from ||
-    new Date(b).toISOString().slice(0, 10) !== to
-  ) {
-    throw new AppError('COMMON.INVALID_INPUT', '日期格式不对');
-  }
-  if (b < a) throw new AppError('COMMON.INVALID_INPUT', '结束日期不能早于开始日期');
-  if (b - a > 400 * 86_400_000) throw new AppError('COMMON.INVALID_INPUT', '统计区间最长一年');
+  if (!isDate(from) || !isDate(to)) throw new AppError('COMMON.INVALID_INPUT', '日期格式不对');
+  if (to < from) throw new AppError('COMMON.INVALID_INPUT', '结束日期不能早于开始日期');
+  if (daysBetween(from, to) > 400) throw new AppError('COMMON.INVALID_INPUT', '统计区间最长一年');
 }

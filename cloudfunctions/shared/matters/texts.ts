@@ -1,13 +1,13 @@
 // The words of 村民说事 as people read them: state and event names, a deadline as a date and weekday,
 // names masked for others, and the start of a matter's text for lists.
-import { chinaDay, weekday } from './deadline';
+import { chinaDate, weekday } from '../china-time';
 import type { Matter, MatterEvent, MatterStatusValue } from './model';
 
 const WEEKDAYS = '日一二三四五六';
 
 /** "10月9日（周三）24:00" for a deadline instant (24:00 of the day before it). */
 export function deadlineText(at: Date): string {
-  const day = chinaDay(new Date(at.getTime() - 1));
+  const day = chinaDate(new Date(at.getTime() - 1));
   return `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日（周${WEEKDAYS.charAt(weekday(day))}）24:00`;
 }
 

@@ -1,7 +1,7 @@
 // The rules of recording and review as plain functions: who may record what, where a record starts
 // in the review chain, who may act on it next, how caps count, what a ledger event does to a balance.
 import type { Recorder } from '../../../typings';
-import { isDate } from '../china-time';
+import { daysBetween, isDate } from '../china-time';
 import { AppError } from '../errors';
 import { periodKey } from '../period';
 import { belongsTo, hasInterest, isCadre, isGridLeader, isSecretary, microGridsLedBy, signsOffForCadres } from '../access';
@@ -18,8 +18,7 @@ export const MAX_AGE_DAYS = 45;
 export function checkRecordDate(occurredOn: string, today: string): void {
   if (!isDate(occurredOn)) throw new AppError('COMMON.INVALID_INPUT', '日期格式不对');
   if (occurredOn > today) throw new AppError('COMMON.INVALID_INPUT', '不能记录还没有发生的事');
-  const age = (Date.parse(today) - Date.parse(occurredOn)) / 86_400_000;
-  if (age > MAX_AGE_DAYS) throw new AppError('COMMON.INVALID_INPUT', `只能记录${MAX_AGE_DAYS}天以内的事项`);
+  if (daysBetween(occurredOn, today) > MAX_AGE_DAYS) throw new AppError('COMMON.INVALID_INPUT', `只能记录${MAX_AGE_DAYS}天以内的事项`);
 }
 
 /**

@@ -1,5 +1,6 @@
 // The rules of redemption as plain functions: who may do what in the 积分超市, what a redemption
 // needs, what it and its refund do to a balance, when an uncollected order expires.
+import { addDays, chinaDate, endOfChinaDay } from '../china-time';
 import { AppError } from '../errors';
 import type { LedgerEvent } from '../points/model';
 import type { ShopGoods } from './model';
@@ -62,14 +63,10 @@ export function refundDelta(points: number): AvailableDelta {
   return { pending: 0, earned: 0, available: points };
 }
 
-const DAY_MS = 86_400_000;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-
 /**
  * The pickup deadline: the end (24:00 China time) of the `days`-th day after the redemption's day,
  * so "7 天内领取" always means whole days, whatever the hour of the redemption.
  */
 export function pickupDeadline(createdAt: Date, days: number): Date {
-  const chinaMidnight = Math.floor((createdAt.getTime() + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS;
-  return new Date(chinaMidnight + (days + 1) * DAY_MS);
+  return endOfChinaDay(addDays(chinaDate(createdAt), days));
 }

@@ -1,5 +1,6 @@
 // A person on a household's record: relation to the head, ID number (GB 11643, with its check
 // digit), mobile number, and the real-name match a joiner must pass.
+import { isDate } from '../china-time';
 
 /** Relations to the head as the 户口簿 writes them (and the short forms people type). */
 export const RELATIONS = [
@@ -46,12 +47,9 @@ export function normaliseIdNumber(raw: string): string {
   return raw.replace(/\s+/g, '').toUpperCase();
 }
 
+/** Whether YYYYMMDD (a birth date in an ID number) is a real date from 1900 on. */
 function realDate(yyyymmdd: string): boolean {
-  const y = Number(yyyymmdd.slice(0, 4));
-  const m = Number(yyyymmdd.slice(4, 6));
-  const d = Number(yyyymmdd.slice(6, 8));
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return y >= 1900 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  return yyyymmdd >= '1900' && isDate(`${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`);
 }
 
 /** The check digit of the first 17 digits of a resident ID number. */
