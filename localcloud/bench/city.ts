@@ -5,6 +5,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { buildRecord } from '../../cloudfunctions/shared/points/build';
+import { emptyBalance } from '../../cloudfunctions/shared/points/policy';
+import type { RuleItem } from '../../cloudfunctions/shared/rules/template';
+import type { Household } from '../../cloudfunctions/shared/village/model';
 import { encode, isPlainObject, type Doc } from '../src/ejson';
 import { folderSize, memoryOf, startServer, type BenchServer } from './server';
 
@@ -21,6 +25,13 @@ const ITEMS = [
   ['参加义务巡逻', 3],
   ['乱扔垃圾', -3],
 ] as const;
+const RULES = { _id: 'rules', version: 1 };
+const CADRE = { _id: 'cadre', name: '村干部' };
+
+/** An item of the village's rules, as a cadre records it. */
+function ruleItem(name: string, points: number): RuleItem {
+  return { code: 'A01', category: '共建共治', name, points, unit: '每次', cap: null, evidence: 'none', recordedBy: ['cadre'] };
+}
 
 async function post(url: string, body: unknown): Promise<unknown> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -54,7 +65,7 @@ function villageDocs(t: number, v: number): Record<string, Doc[]> {
   for (let h = 0; h < HOUSEHOLDS; h++) {
     const householdId = `${villageId}-h${h}`;
     const gridId = `${villageId}-g${h % 3}`;
-    out.households?.push({
+    const household: Household = {
       _id: householdId,
       villageId,
       gridId,
@@ -62,54 +73,30 @@ function villageDocs(t: number, v: number): Record<string, Doc[]> {
       no: `${Math.floor(h / 7) + 1}组${(h % 7) + 1}号`,
       headName: `户主${h}`,
       address: '',
-    });
+      moves: [],
+    };
+    out.households?.push(household);
     let pending = 0;
     for (let r = 0; r < RECORDS_PER_HOUSEHOLD; r++) {
       const [itemName, points] = ITEMS[(h * 7 + r * 3 + v) % ITEMS.length] ?? ITEMS[0];
       pending += points;
       const occurredOn = `${MONTH}-${String(((h + r * 11) % 28) + 1).padStart(2, '0')}`;
-      out.pointRecords?.push({
-        _id: `${householdId}-r${r}`,
-        villageId,
-        householdId,
-        householdLabel: householdId,
-        gridId,
-        ruleSetId: 'rules',
-        ruleVersion: 1,
-        itemCode: 'A01',
-        itemName,
-        category: '共建共治',
-        points,
+      // The documents points.record makes for a cadre's record, approved at once.
+      const { record } = buildRecord({
+        id: `${householdId}-r${r}`,
+        household,
+        rules: RULES,
+        item: ruleItem(itemName, points),
+        recorder: 'cadre',
+        by: CADRE,
+        state: { status: 'approved', level: 2 },
         occurredOn,
-        month: MONTH,
-        year: 2026,
-        status: 'approved',
-        level: 2,
-        source: 'cadre',
-        recordedBy: 'cadre',
-        recordedByName: '村干部',
-        proxyFor: null,
-        note: '',
-        reason: '',
-        evidence: [],
-        reverses: null,
-        reversedBy: null,
-        settled: false,
-        steps: [],
         clientKey: `${householdId}-r${r}`,
-        createdAt: new Date(`${occurredOn}T10:00:00+08:00`),
+        now: new Date(`${occurredOn}T10:00:00+08:00`),
       });
+      out.pointRecords?.push(record);
     }
-    out.balances?.push({
-      _id: householdId,
-      villageId,
-      gridId,
-      pending,
-      earned: 0,
-      available: 0,
-      years: { 2026: { earned: 0, pending } },
-      settledMonths: [],
-    });
+    out.balances?.push({ ...emptyBalance(householdId, villageId, gridId), pending, years: { 2026: { earned: 0, pending } } });
   }
   return out;
 }

@@ -2,42 +2,27 @@
 // cadre is also its household (the supervision committee signs off), and who confirms what.
 import { canReview, initialState } from '../../cloudfunctions/shared/points/policy';
 import { mayConfirm, hasInterest } from '../../cloudfunctions/shared/access';
-import { pointRecordSchema } from '../../cloudfunctions/shared/points/model';
-import { VILLAGE, user } from '../village/fixtures';
+import { buildRecord } from '../../cloudfunctions/shared/points/build';
+import { TEMPLATE_ITEMS } from '../../cloudfunctions/shared/rules/template';
+import { VILLAGE, household, user } from '../village/fixtures';
 
 const v = VILLAGE._id;
 const onlyCadre = user({ _id: 'c', name: '唯一干部', roles: ['secretary', 'cadre', 'head', 'villager'], villageId: v, householdId: 'h1' });
 const supervisor = user({ _id: 's', name: '监督委员', roles: ['supervisor', 'head', 'villager'], villageId: v, householdId: 'h2' });
-const record = pointRecordSchema.parse({
-  _id: 'r',
-  villageId: v,
-  householdId: 'h1',
-  householdLabel: '1号',
-  gridId: 'g',
-  ruleSetId: 'rs',
-  ruleVersion: 1,
-  itemCode: 'A01',
-  itemName: '参加村民大会',
-  category: '共建共治',
-  points: 2,
+const item = TEMPLATE_ITEMS.find((i) => i.code === 'A01');
+if (!item) throw new Error('the template has no A01');
+// The only cadre's record for their own household, waiting at the cadre level (as recording makes it).
+const { record } = buildRecord({
+  id: 'r',
+  household: household({ _id: 'h1', no: '1号', headName: '唯一干部', gridId: 'g' }),
+  rules: { _id: 'rs', version: 1 },
+  item,
+  recorder: 'cadre',
+  by: onlyCadre,
+  state: { status: 'pending', level: 1 },
   occurredOn: '2026-11-20',
-  month: '2026-11',
-  year: 2026,
-  status: 'pending',
-  level: 1,
-  source: 'cadre',
-  recordedBy: 'c',
-  recordedByName: '唯一干部',
-  proxyFor: null,
-  note: '',
-  reason: '',
-  evidence: [],
-  reverses: null,
-  reversedBy: null,
-  settled: false,
-  steps: [],
   clientKey: 'k',
-  createdAt: new Date(0),
+  now: new Date(0),
 });
 const levels = ['gridLeader', 'cadre'] as const;
 
