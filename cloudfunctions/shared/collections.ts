@@ -56,6 +56,9 @@ export const C = {
 export type CollectionName = (typeof C)[keyof typeof C];
 
 const asc = (...fields: string[]): IndexDef['keys'] => fields.map((field) => ({ field, direction: 1 }));
+/** Ascending but the last field, which is descending: a list of one owner, newest (or latest version) first. */
+const newestFirst = (...fields: string[]): IndexDef['keys'] =>
+  fields.map((field, i) => ({ field, direction: i === fields.length - 1 ? -1 : 1 }));
 
 export const COLLECTIONS: CollectionDef[] = [
   { name: C.towns, indexes: [] },
@@ -79,16 +82,7 @@ export const COLLECTIONS: CollectionDef[] = [
   // users: _id is the WeChat openid, so "who am I" is one get by id.
   {
     name: C.ruleSets,
-    indexes: [
-      {
-        name: 'villageId_1_version_-1',
-        keys: [
-          { field: 'villageId', direction: 1 },
-          { field: 'version', direction: -1 },
-        ],
-        unique: true,
-      },
-    ],
+    indexes: [{ name: 'villageId_1_version_-1', keys: newestFirst('villageId', 'version'), unique: true }],
   },
   {
     name: C.users,
@@ -103,13 +97,7 @@ export const COLLECTIONS: CollectionDef[] = [
     indexes: [
       { name: 'mediaChecks.traceId_1', keys: asc('mediaChecks.traceId') },
       { name: 'villageId_1_status_1_level_1', keys: asc('villageId', 'status', 'level') },
-      {
-        name: 'householdId_1_occurredOn_-1',
-        keys: [
-          { field: 'householdId', direction: 1 },
-          { field: 'occurredOn', direction: -1 },
-        ],
-      },
+      { name: 'householdId_1_occurredOn_-1', keys: newestFirst('householdId', 'occurredOn') },
       { name: 'villageId_1_month_1_status_1', keys: asc('villageId', 'month', 'status') },
     ],
   },
@@ -127,13 +115,7 @@ export const COLLECTIONS: CollectionDef[] = [
   {
     name: C.notices,
     indexes: [
-      {
-        name: 'villageId_1_month_-1',
-        keys: [
-          { field: 'villageId', direction: 1 },
-          { field: 'month', direction: -1 },
-        ],
-      },
+      { name: 'villageId_1_month_-1', keys: newestFirst('villageId', 'month') },
       { name: 'status_1_closesAt_1', keys: asc('status', 'closesAt') },
       { name: 'month_1', keys: asc('month') },
     ],
@@ -151,13 +133,7 @@ export const COLLECTIONS: CollectionDef[] = [
     name: C.joinRequests,
     indexes: [
       { name: 'villageId_1_status_1', keys: asc('villageId', 'status') },
-      {
-        name: 'openid_1_createdAt_-1',
-        keys: [
-          { field: 'openid', direction: 1 },
-          { field: 'createdAt', direction: -1 },
-        ],
-      },
+      { name: 'openid_1_createdAt_-1', keys: newestFirst('openid', 'createdAt') },
     ],
   },
   { name: C.memberships, indexes: [{ name: 'householdId_1', keys: asc('householdId') }] },
@@ -169,13 +145,7 @@ export const COLLECTIONS: CollectionDef[] = [
     indexes: [
       // The keeper finds an order by its pickup code, unique in the village.
       { name: 'villageId_1_code_1', keys: asc('villageId', 'code'), unique: true },
-      {
-        name: 'householdId_1_createdAt_-1',
-        keys: [
-          { field: 'householdId', direction: 1 },
-          { field: 'createdAt', direction: -1 },
-        ],
-      },
+      { name: 'householdId_1_createdAt_-1', keys: newestFirst('householdId', 'createdAt') },
       // The expiry timer: open orders past their pickup deadline, whatever the village.
       { name: 'status_1_expiresAt_1', keys: asc('status', 'expiresAt') },
       { name: 'villageId_1_closedMonth_1', keys: asc('villageId', 'closedMonth') },
@@ -188,21 +158,8 @@ export const COLLECTIONS: CollectionDef[] = [
   {
     name: C.matters,
     indexes: [
-      {
-        name: 'villageId_1_listed_1_raisedAt_-1',
-        keys: [
-          { field: 'villageId', direction: 1 },
-          { field: 'listed', direction: 1 },
-          { field: 'raisedAt', direction: -1 },
-        ],
-      },
-      {
-        name: 'raisedBy_1_raisedAt_-1',
-        keys: [
-          { field: 'raisedBy', direction: 1 },
-          { field: 'raisedAt', direction: -1 },
-        ],
-      },
+      { name: 'villageId_1_listed_1_raisedAt_-1', keys: newestFirst('villageId', 'listed', 'raisedAt') },
+      { name: 'raisedBy_1_raisedAt_-1', keys: newestFirst('raisedBy', 'raisedAt') },
       { name: 'villageId_1_active_1_dueAt_1', keys: asc('villageId', 'active', 'dueAt') },
       { name: 'villageId_1_raisedOn_1', keys: asc('villageId', 'raisedOn') },
       { name: 'townId_1_raisedOn_1', keys: asc('townId', 'raisedOn') },
@@ -220,15 +177,7 @@ export const COLLECTIONS: CollectionDef[] = [
   // 积分证明: _id is the verification code, so verifying is one get by id; the head lists the household's.
   {
     name: C.loanCertificates,
-    indexes: [
-      {
-        name: 'householdId_1_issuedAt_-1',
-        keys: [
-          { field: 'householdId', direction: 1 },
-          { field: 'issuedAt', direction: -1 },
-        ],
-      },
-    ],
+    indexes: [{ name: 'householdId_1_issuedAt_-1', keys: newestFirst('householdId', 'issuedAt') }],
   },
   // Failed verifications: _id is `${openid}|${China hour}`, got by id.
   { name: C.certificateAttempts, indexes: [] },
@@ -243,14 +192,7 @@ export const COLLECTIONS: CollectionDef[] = [
     name: C.boardLetters,
     indexes: [
       { name: 'mediaChecks.traceId_1', keys: asc('mediaChecks.traceId') },
-      {
-        name: 'villageId_1_status_1_publishedAt_-1',
-        keys: [
-          { field: 'villageId', direction: 1 },
-          { field: 'status', direction: 1 },
-          { field: 'publishedAt', direction: -1 },
-        ],
-      },
+      { name: 'villageId_1_status_1_publishedAt_-1', keys: newestFirst('villageId', 'status', 'publishedAt') },
       { name: 'townId_1_status_1_publishedOn_1', keys: asc('townId', 'status', 'publishedOn') },
     ],
   },
@@ -263,13 +205,7 @@ export const COLLECTIONS: CollectionDef[] = [
   {
     name: C.boardComments,
     indexes: [
-      {
-        name: 'letterId_1_createdAt_-1',
-        keys: [
-          { field: 'letterId', direction: 1 },
-          { field: 'createdAt', direction: -1 },
-        ],
-      },
+      { name: 'letterId_1_createdAt_-1', keys: newestFirst('letterId', 'createdAt') },
       { name: 'villageId_1_status_1', keys: asc('villageId', 'status') },
     ],
   },
@@ -279,32 +215,9 @@ export const COLLECTIONS: CollectionDef[] = [
     name: C.boardItems,
     indexes: [
       { name: 'mediaChecks.traceId_1', keys: asc('mediaChecks.traceId') },
-      {
-        name: 'villageId_1_kind_1_status_1_publishedAt_-1',
-        keys: [
-          { field: 'villageId', direction: 1 },
-          { field: 'kind', direction: 1 },
-          { field: 'status', direction: 1 },
-          { field: 'publishedAt', direction: -1 },
-        ],
-      },
-      {
-        name: 'villageId_1_status_1_publishedAt_-1',
-        keys: [
-          { field: 'villageId', direction: 1 },
-          { field: 'status', direction: 1 },
-          { field: 'publishedAt', direction: -1 },
-        ],
-      },
-      {
-        name: 'villageId_1_kind_1_status_1_eventDate_-1',
-        keys: [
-          { field: 'villageId', direction: 1 },
-          { field: 'kind', direction: 1 },
-          { field: 'status', direction: 1 },
-          { field: 'eventDate', direction: -1 },
-        ],
-      },
+      { name: 'villageId_1_kind_1_status_1_publishedAt_-1', keys: newestFirst('villageId', 'kind', 'status', 'publishedAt') },
+      { name: 'villageId_1_status_1_publishedAt_-1', keys: newestFirst('villageId', 'status', 'publishedAt') },
+      { name: 'villageId_1_kind_1_status_1_eventDate_-1', keys: newestFirst('villageId', 'kind', 'status', 'eventDate') },
       { name: 'townId_1_kind_1_status_1_publishedOn_1', keys: asc('townId', 'kind', 'status', 'publishedOn') },
     ],
   },

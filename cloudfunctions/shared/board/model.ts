@@ -8,6 +8,23 @@ import { mediaCheckSchema } from '../media-verdict';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
+/**
+ * What a letter and a board item both go through: drafted by their author, then published, or held
+ * when the content check did not pass them (a cadre, another one for an item, releases or withdraws it).
+ */
+const publication = {
+  status: z.enum(['draft', 'held', 'published']),
+  /** Why it is held (older ones have none). */
+  hold: holdSchema.nullable().optional(),
+  authorId: z.string(),
+  authorName: z.string(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  publishedAt: z.date().nullable(),
+  /** China-time day of publication (the town's view by period). */
+  publishedOn: day.nullable(),
+};
+
 export const letterSchema = z.object({
   _id: z.string(),
   villageId: z.string(),
@@ -19,17 +36,7 @@ export const letterSchema = z.object({
   pictures: z.array(z.string()),
   /** WeChat's media check of each picture: others see a picture once its check passed (older letters have none: insiders only). */
   mediaChecks: z.array(mediaCheckSchema).optional(),
-  /** held: the secretary published it but the content check did not pass it; a cadre releases or withdraws it. */
-  status: z.enum(['draft', 'held', 'published']),
-  /** Why it is held (older letters have none). */
-  hold: holdSchema.nullable().optional(),
-  authorId: z.string(),
-  authorName: z.string(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-  publishedAt: z.date().nullable(),
-  /** China-time day of publication (the town's view by period). */
-  publishedOn: day.nullable(),
+  ...publication,
   /** Households with at least one member who read it (counted once, by the household's read document). */
   readHouseholds: z.number().int().min(0),
   /** Users who read it (counted once each). */
@@ -101,16 +108,7 @@ export const boardItemSchema = z.object({
   mediaChecks: z.array(mediaCheckSchema).optional(),
   /** 大事记: the day it happened; null for other kinds. */
   eventDate: day.nullable(),
-  /** held: to be published, but the content check did not pass it; another cadre releases or withdraws it. */
-  status: z.enum(['draft', 'held', 'published']),
-  /** Why it is held (older items have none). */
-  hold: holdSchema.nullable().optional(),
-  authorId: z.string(),
-  authorName: z.string(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-  publishedAt: z.date().nullable(),
-  publishedOn: day.nullable(),
+  ...publication,
   publishedBy: z.string().nullable(),
   /** Finance: the 村务监督委员's sign-off of this very content (an edit clears it). */
   signOff: signOffSchema.nullable(),
