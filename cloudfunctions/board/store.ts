@@ -2,11 +2,9 @@
 // duplicate id means a retry, or someone else's read or like of the same id), conditional updates
 // that answer how many documents they changed, and whole-value sets of object fields.
 import type { CollectionName } from '../shared/collections';
-import { updatedOf } from '../shared/board/push';
+import { removedOf, updatedOf } from '../shared/repo';
 import { _, db } from '../shared/sdk';
 import { isDuplicateKey } from '../shared/tx';
-
-export { updatedOf };
 
 /** Adds the document; false when one with its id exists already. */
 export async function insertOnce<T extends { _id: string }>(coll: CollectionName, doc: T): Promise<boolean> {
@@ -22,14 +20,6 @@ export async function insertOnce<T extends { _id: string }>(coll: CollectionName
 /** Updates the documents matching `where`; answers how many changed. */
 export async function updateWhere(coll: CollectionName, where: Record<string, unknown>, data: Record<string, unknown>): Promise<number> {
   return updatedOf(await db.collection(coll).where(where).update({ data }));
-}
-
-function removedOf(res: unknown): number {
-  if (typeof res === 'object' && res !== null && 'stats' in res) {
-    const stats: unknown = res.stats;
-    if (typeof stats === 'object' && stats !== null && 'removed' in stats && typeof stats.removed === 'number') return stats.removed;
-  }
-  throw new Error('unexpected remove reply');
 }
 
 /** Removes the document with this id; answers whether there was one. */

@@ -103,20 +103,34 @@ export function moderate(req: MatterModerateRequest, openid: string): Promise<Ma
   );
 }
 
-export function respond(req: MatterRespondRequest, openid: string): Promise<MatterDetail> {
+/**
+ * A written step with photos (the answer, progress, the result): the text passes the content check,
+ * and the raiser is told what was written and what comes next.
+ */
+function written(
+  action: 'respond' | 'progress' | 'close',
+  req: MatterRespondRequest | MatterProgressRequest | MatterCloseRequest,
+  openid: string,
+  tell: { label: string; next: string },
+): Promise<MatterDetail> {
+  const text = req.text.trim();
   return step(
     {
-      action: 'respond',
+      action,
       id: req.id,
       clientKey: req.clientKey,
       input: async () => {
         await clean(openid, req.text);
-        return { action: 'respond', text: req.text.trim(), photos: req.photos ?? [] };
+        return { action, text, photos: req.photos ?? [] };
       },
-      after: (_b, m) => tellRaiser(m, `答复：${req.text.trim()}`, '村干部正在办理'),
+      after: (_b, m) => tellRaiser(m, `${tell.label}：${text}`, tell.next),
     },
     openid,
   );
+}
+
+export function respond(req: MatterRespondRequest, openid: string): Promise<MatterDetail> {
+  return written('respond', req, openid, { label: '答复', next: '村干部正在办理' });
 }
 
 export function note(req: MatterNoteRequest, openid: string): Promise<MatterDetail> {
@@ -175,35 +189,11 @@ export function assign(req: MatterAssignRequest, openid: string): Promise<Matter
 }
 
 export function progress(req: MatterProgressRequest, openid: string): Promise<MatterDetail> {
-  return step(
-    {
-      action: 'progress',
-      id: req.id,
-      clientKey: req.clientKey,
-      input: async () => {
-        await clean(openid, req.text);
-        return { action: 'progress', text: req.text.trim(), photos: req.photos ?? [] };
-      },
-      after: (_b, m) => tellRaiser(m, `进展：${req.text.trim()}`, '村干部正在办理'),
-    },
-    openid,
-  );
+  return written('progress', req, openid, { label: '进展', next: '村干部正在办理' });
 }
 
 export function close(req: MatterCloseRequest, openid: string): Promise<MatterDetail> {
-  return step(
-    {
-      action: 'close',
-      id: req.id,
-      clientKey: req.clientKey,
-      input: async () => {
-        await clean(openid, req.text);
-        return { action: 'close', text: req.text.trim(), photos: req.photos ?? [] };
-      },
-      after: (_b, m) => tellRaiser(m, `办结：${req.text.trim()}`, '请为办理结果评价'),
-    },
-    openid,
-  );
+  return written('close', req, openid, { label: '办结', next: '请为办理结果评价' });
 }
 
 export function rate(req: MatterRateRequest, openid: string): Promise<MatterDetail> {

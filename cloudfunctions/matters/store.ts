@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { C } from '../shared/collections';
 import { matterRowSchema, matterSchema, type Matter, type MatterRow } from '../shared/matters/model';
 import type { Change, MatterAction } from '../shared/matters/policy';
-import { getById } from '../shared/repo';
+import { getById, updatedOf } from '../shared/repo';
 import { _, db } from '../shared/sdk';
 
 export const PAGE_SIZE = 20;
@@ -60,14 +60,6 @@ function updateData(set: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(set)) out[k] = isPlainObject(v) || Array.isArray(v) ? _.set(v) : v;
   return out;
-}
-
-function updatedOf(res: unknown): number {
-  if (typeof res === 'object' && res !== null && 'stats' in res) {
-    const stats: unknown = res.stats;
-    if (typeof stats === 'object' && stats !== null && 'updated' in stats && typeof stats.updated === 'number') return stats.updated;
-  }
-  throw new Error('unexpected update reply');
 }
 
 /** Applies a change to the version read; false when someone else changed the matter first. */

@@ -14,7 +14,7 @@ import { keyedId, recordId } from '../shared/points/ids';
 import { isCadre, requireNoInterest } from '../shared/access';
 import { getById, list } from '../shared/repo';
 import { db } from '../shared/sdk';
-import { isDuplicateKey, txGet, withTransaction } from '../shared/tx';
+import { isDuplicateKey, txGet, txUpdate, withTransaction } from '../shared/tx';
 import { lastDayOf } from '../shared/china-time';
 import { objectionView } from './views';
 
@@ -127,10 +127,7 @@ export async function resolve(user: User, villageId: string, req: ResolveRequest
             : l,
         ),
       };
-      await t
-        .collection(C.notices)
-        .doc(notice._id)
-        .update({ data: { version: updated.version, lines: updated.lines } });
+      await txUpdate(t, C.notices, notice._id, { version: updated.version, lines: updated.lines });
     }
     const resolved: Objection = {
       ...objection,

@@ -1,8 +1,26 @@
 // Typed reads over wx-server-sdk, whose own typings return `void | …`: results are narrowed at
-// run time and every document is parsed with its schema.
+// run time and every document is parsed with its schema; so are the counts of writes' replies.
 import type * as z from 'zod';
 import type { CollectionName } from './collections';
 import { db } from './sdk';
+
+/** How many documents a write changed, from the SDK's reply (`stats.updated` or `stats.removed`). */
+function changedBy(res: unknown, kind: 'updated' | 'removed'): number {
+  const stats: unknown = typeof res === 'object' && res !== null ? Reflect.get(res, 'stats') : undefined;
+  const n: unknown = typeof stats === 'object' && stats !== null ? Reflect.get(stats, kind) : undefined;
+  if (typeof n === 'number') return n;
+  throw new Error(`unexpected ${kind === 'updated' ? 'update' : 'remove'} reply`);
+}
+
+/** How many documents an update changed. */
+export function updatedOf(res: unknown): number {
+  return changedBy(res, 'updated');
+}
+
+/** How many documents a remove took away. */
+export function removedOf(res: unknown): number {
+  return changedBy(res, 'removed');
+}
 
 function dataOf(res: unknown): unknown[] {
   if (typeof res === 'object' && res !== null && 'data' in res && Array.isArray(res.data)) return res.data;

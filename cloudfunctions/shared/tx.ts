@@ -65,3 +65,8 @@ export async function txGet(t: Tx, coll: string, id: string): Promise<unknown> {
     throw e;
   }
 }
+
+/** Updates the fields of one document inside a transaction. */
+export async function txUpdate(t: Tx, coll: string, id: string, data: object): Promise<void> {
+  await t.collection(coll).doc(id).update({ data });
+}

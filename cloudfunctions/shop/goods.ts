@@ -6,14 +6,13 @@
 import { createHash } from 'node:crypto';
 import type { GoodsView, HoldDecision, SaveGoodsRequest } from '../../typings';
 import { requireReleaser } from '../shared/access';
-import { updatedOf } from '../shared/board/push';
 import { C } from '../shared/collections';
 import { holdFor } from '../shared/content-check';
 import type { Hold } from '../shared/hold';
 import { AppError } from '../shared/errors';
 import { shopGoodsSchema, type ShopGoods } from '../shared/shop/model';
 import type { User } from '../shared/village/model';
-import { getById } from '../shared/repo';
+import { getById, updatedOf } from '../shared/repo';
 import { db } from '../shared/sdk';
 import { canManageShop } from '../shared/shop/rules';
 import { isConflict, isDuplicateKey, withTransaction } from '../shared/tx';

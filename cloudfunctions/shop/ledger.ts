@@ -7,7 +7,7 @@ import type { LedgerEvent } from '../shared/points/model';
 import type { ShopOrder } from '../shared/shop/model';
 import { redeemDelta, refundDelta } from '../shared/shop/rules';
 import { _ } from '../shared/sdk';
-import type { Tx } from '../shared/tx';
+import { txUpdate, type Tx } from '../shared/tx';
 
 export function shopEventId(orderId: string, kind: 'redeem' | 'refund'): string {
   return `${orderId}:${kind}`;
@@ -40,9 +40,6 @@ export async function bookPoints(
     by,
     at,
   };
-  await t
-    .collection(C.balances)
-    .doc(order.householdId)
-    .update({ data: { available: _.inc(delta.available) } });
+  await txUpdate(t, C.balances, order.householdId, { available: _.inc(delta.available) });
   await Promise.all([t.collection(C.ledger).add({ data: event }), ...alongside()]);
 }

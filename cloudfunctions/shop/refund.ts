@@ -8,7 +8,7 @@ import { AppError } from '../shared/errors';
 import { shopOrderSchema, type ShopOrder } from '../shared/shop/model';
 import { _ } from '../shared/sdk';
 import { usageId } from '../shared/shop/period';
-import { txGet, type Tx } from '../shared/tx';
+import { txGet, txUpdate, type Tx } from '../shared/tx';
 import { bookPoints } from './ledger';
 
 export async function readOrder(t: Tx, id: string): Promise<ShopOrder> {
@@ -43,15 +43,9 @@ export async function closeWithRefund(
     .update({
       data: { status, closedAt: at, closedMonth: closed.closedMonth, closedBy: closer.by, closedByName: closer.byName },
     });
-  await t
-    .collection(C.shopGoods)
-    .doc(order.goodsId)
-    .update({ data: { stock: _.inc(order.qty), updatedAt: at } });
+  await txUpdate(t, C.shopGoods, order.goodsId, { stock: _.inc(order.qty), updatedAt: at });
   if (order.limitKey) {
-    await t
-      .collection(C.shopUsage)
-      .doc(usageId(order.householdId, order.limitKey))
-      .update({ data: { [`counts.${order.goodsId}`]: _.inc(-order.qty) } });
+    await txUpdate(t, C.shopUsage, usageId(order.householdId, order.limitKey), { [`counts.${order.goodsId}`]: _.inc(-order.qty) });
   }
   await bookPoints(t, order, 'refund', closer.by, at);
   return closed;

@@ -2,7 +2,7 @@
 // village they act in (their own, or one of a town admin's town) and its grids.
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { gridSchema, villageSchema, type Grid, type User, type Village } from '../shared/village/model';
+import { gridSchema, householdSchema, villageSchema, type Grid, type Household, type User, type Village } from '../shared/village/model';
 import { getById, list } from '../shared/repo';
 import { currentUser } from '../shared/users';
 import { resolveVillage } from '../shared/access';
@@ -28,4 +28,12 @@ export async function villageScope(openid: string, requested?: string): Promise<
   const villageId = requested ?? user.villageId;
   if (!villageId) throw new AppError('AUTH.NOT_JOINED');
   return loadVillage(user, villageId, requested);
+}
+
+/** A household of the caller's village, to change: refuses one that does not exist or is another village's. */
+export async function householdIn(villageId: string | null, householdId: string): Promise<Household> {
+  const household = await getById(C.households, householdId, householdSchema);
+  if (!household) throw new AppError('COMMON.NOT_FOUND', '没有这一户');
+  if (household.villageId !== villageId) throw new AppError('AUTH.OTHER_VILLAGE');
+  return household;
 }

@@ -6,7 +6,7 @@ import { AppError } from '../shared/errors';
 import { householdSchema, userSchema, type Grid } from '../shared/village/model';
 import { listAll } from '../shared/repo';
 import { db } from '../shared/sdk';
-import { txGet, withTransaction } from '../shared/tx';
+import { txGet, txUpdate, withTransaction } from '../shared/tx';
 import { isCadreOf, isSecretaryOf, requireCadre, requireSecretary, requireVillageReader, withRole } from '../shared/access';
 import { checkGridName } from '../shared/village/grids';
 import { villageScope } from './context';
@@ -80,10 +80,7 @@ export async function setGridLeader(gridId: string, personId: string | null, ope
   // The one before keeps the role only while they lead another grid.
   const stillLeads = previous !== null && all.some((g) => g._id !== grid._id && g.leaderUserId === previous);
   await withTransaction(async (t) => {
-    await t
-      .collection(C.grids)
-      .doc(grid._id)
-      .update({ data: { leaderUserId: userId } });
+    await txUpdate(t, C.grids, grid._id, { leaderUserId: userId });
     const changes: { id: string | null; lead: boolean }[] = [
       { id: previous, lead: stillLeads },
       { id: userId, lead: true },
@@ -91,11 +88,7 @@ export async function setGridLeader(gridId: string, personId: string | null, ope
     for (const { id, lead } of changes) {
       if (!id) continue;
       const raw = await txGet(t, C.users, id);
-      if (raw)
-        await t
-          .collection(C.users)
-          .doc(id)
-          .update({ data: { roles: withRole(userSchema.parse(raw).roles, 'gridLeader', lead) } });
+      if (raw) await txUpdate(t, C.users, id, { roles: withRole(userSchema.parse(raw).roles, 'gridLeader', lead) });
     }
   });
   return viewOf({ ...grid, leaderUserId: userId }, village._id);

@@ -16,7 +16,7 @@ import { householdSchema, memberSchema, membershipSchema, userSchema, type Grid,
 import { emptyBalance } from '../shared/points/policy';
 import { count, getById, list, listAll } from '../shared/repo';
 import { _, db } from '../shared/sdk';
-import { isDuplicateKey, txGet, withTransaction } from '../shared/tx';
+import { isDuplicateKey, txGet, txUpdate, withTransaction } from '../shared/tx';
 import { currentUser, personIdOf } from '../shared/users';
 import {
   canEditMembers,
@@ -30,7 +30,7 @@ import {
 } from '../shared/access';
 import { checkPlacement } from '../shared/village/grids';
 import { HEAD } from '../shared/village/person';
-import { loadVillage, villageScope } from './context';
+import { householdIn, loadVillage, villageScope } from './context';
 import { gridName, gridView, historyView, householdRow, memberView, type Leaders } from './views';
 import { newId } from './ids';
 import { newPerson, placePerson } from './people';
@@ -171,9 +171,7 @@ export async function createHousehold(req: CreateHouseholdInput, openid: string)
 
 export async function editHousehold(req: EditHouseholdInput, openid: string): Promise<HouseholdRow> {
   const { user, village, grids } = await villageScope(openid);
-  const household = await getById(C.households, req.householdId, householdSchema);
-  if (!household) throw new AppError('COMMON.NOT_FOUND', '没有这一户');
-  if (household.villageId !== village._id) throw new AppError('AUTH.OTHER_VILLAGE');
+  const household = await householdIn(village._id, req.householdId);
   requireCadre(user, village._id);
   const set: Partial<Pick<Household, 'no' | 'address'>> = {};
   const no = req.no?.trim();
@@ -195,9 +193,7 @@ export async function editHousehold(req: EditHouseholdInput, openid: string): Pr
 
 export async function moveHousehold(req: MoveHouseholdInput, openid: string): Promise<HouseholdRow> {
   const { user, village, grids } = await villageScope(openid);
-  const household = await getById(C.households, req.householdId, householdSchema);
-  if (!household) throw new AppError('COMMON.NOT_FOUND', '没有这一户');
-  if (household.villageId !== village._id) throw new AppError('AUTH.OTHER_VILLAGE');
+  const household = await householdIn(village._id, req.householdId);
   requireCadre(user, village._id);
   checkPlacement(grids, village._id, req.gridId, req.groupId);
   if (household.gridId === req.gridId && household.groupId === req.groupId) return householdRow(household, grids);
@@ -213,17 +209,10 @@ export async function moveHousehold(req: MoveHouseholdInput, openid: string): Pr
       at: currentTime(),
     };
     const next: Household = { ...current, gridId: req.gridId, groupId: req.groupId, moves: [...current.moves, move] };
-    await t
-      .collection(C.households)
-      .doc(household._id)
-      .update({ data: { gridId: next.gridId, groupId: next.groupId, moves: next.moves } });
+    await txUpdate(t, C.households, household._id, { gridId: next.gridId, groupId: next.groupId, moves: next.moves });
     // The balance's grid follows the household (grid rankings read it).
     const raw = await txGet(t, C.balances, household._id);
-    if (raw)
-      await t
-        .collection(C.balances)
-        .doc(household._id)
-        .update({ data: { gridId: req.gridId } });
+    if (raw) await txUpdate(t, C.balances, household._id, { gridId: req.gridId });
     else {
       const { _id, ...empty } = emptyBalance(household._id, village._id, req.gridId);
       await t.collection(C.balances).doc(_id).set({ data: empty });

@@ -22,7 +22,7 @@ import {
 } from '../shared/village/model';
 import { getById, list } from '../shared/repo';
 import { ROLE_NAMES } from '../shared/roles';
-import { txGet, withTransaction, type Tx } from '../shared/tx';
+import { txGet, txUpdate, withTransaction, type Tx } from '../shared/tx';
 import { ROLE_CONFIRMED_BY, withRole } from '../shared/access';
 import { inviteProblem } from '../shared/village/invite';
 import { joinRefusal, rolesOfInvite, sameName } from '../shared/village/joining';
@@ -39,10 +39,7 @@ async function useInvite(t: Tx, code: string, openid: string, now: Date): Promis
   const invite = inviteSchema.parse(raw);
   const problem = inviteProblem(invite, now);
   if (problem) throw new AppError(problem);
-  await t
-    .collection(C.invites)
-    .doc(code)
-    .update({ data: { uses: invite.uses + 1, usedBy: [...invite.usedBy, openid] } });
+  await txUpdate(t, C.invites, code, { uses: invite.uses + 1, usedBy: [...invite.usedBy, openid] });
   return invite;
 }
 
@@ -98,10 +95,7 @@ async function takeRole(req: JoinInput, invite: Invite, user: User | null, openi
     await useInvite(t, invite._id, openid, now);
     // One secretary per village: the one before steps down (and stays a cadre).
     for (const s of secretaries.filter((x) => x._id !== openid)) {
-      await t
-        .collection(C.users)
-        .doc(s._id)
-        .update({ data: { roles: withRole(s.roles, 'secretary', false) } });
+      await txUpdate(t, C.users, s._id, { roles: withRole(s.roles, 'secretary', false) });
     }
     const base: User =
       user && user.status === 'active'
@@ -132,29 +126,43 @@ async function takeRole(req: JoinInput, invite: Invite, user: User | null, openi
   return { status: 'active', villageName: village.name, roleNames: joined.roles.map((r) => ROLE_NAMES[r]) };
 }
 
-/** A cadre's or secretary's role waits as a request for its confirmer; nobody's role changes yet. */
-async function requestRole(req: JoinInput, invite: Invite, role: Role, user: User | null, openid: string, now: Date): Promise<JoinResult> {
-  const village = await getById(C.villages, invite.villageId, villageSchema);
-  if (!village) throw new AppError('JOIN.BAD_CODE');
-  const request: JoinRequest = {
+/** A request to join by the invite, waiting for its confirmer: to be a member of a household, or for a role. */
+function newRequest(
+  village: Village,
+  invite: Invite,
+  name: string,
+  openid: string,
+  now: Date,
+  what: Pick<JoinRequest, 'householdId' | 'householdLabel' | 'idLast4' | 'memberId' | 'role'>,
+): JoinRequest {
+  return {
     _id: newId('jr'),
     villageId: village._id,
     villageName: village.name,
-    householdId: '',
-    householdLabel: `任命：${ROLE_NAMES[role]}`,
+    ...what,
     inviteCode: invite._id,
     openid,
-    name: req.name.trim(),
-    idLast4: '',
-    memberId: null,
+    name: name.trim(),
     status: 'pending',
     reason: '',
     createdAt: now,
     decidedBy: null,
     decidedByName: '',
     decidedAt: null,
-    role,
   };
+}
+
+/** A cadre's or secretary's role waits as a request for its confirmer; nobody's role changes yet. */
+async function requestRole(req: JoinInput, invite: Invite, role: Role, user: User | null, openid: string, now: Date): Promise<JoinResult> {
+  const village = await getById(C.villages, invite.villageId, villageSchema);
+  if (!village) throw new AppError('JOIN.BAD_CODE');
+  const request = newRequest(village, invite, req.name, openid, now, {
+    householdId: '',
+    householdLabel: `任命：${ROLE_NAMES[role]}`,
+    idLast4: '',
+    memberId: null,
+    role,
+  });
   await fileRequest(request, invite, village, user, now);
   return { status: 'pending', request: requestView(request, null) };
 }
@@ -171,25 +179,13 @@ async function joinHousehold(req: JoinInput, invite: Invite, user: User | null, 
   if (!household || !village) throw new AppError('JOIN.BAD_CODE');
   const match = members.find((m) => m.status === 'active' && matchesRealName(m, req.name, last4)) ?? null;
   if (match?.userId && match.userId !== openid) throw new AppError('JOIN.MEMBER_TAKEN');
-  const request: JoinRequest = {
-    _id: newId('jr'),
-    villageId: village._id,
-    villageName: village.name,
+  const request = newRequest(village, invite, req.name, openid, now, {
     householdId: household._id,
     householdLabel: householdLabel(household),
-    inviteCode: invite._id,
-    openid,
-    name: req.name.trim(),
     idLast4: last4,
     memberId: match?._id ?? null,
-    status: 'pending',
-    reason: '',
-    createdAt: now,
-    decidedBy: null,
-    decidedByName: '',
-    decidedAt: null,
     role: null,
-  };
+  });
   await fileRequest(request, invite, village, user, now);
   return { status: 'pending', request: requestView(request, match) };
 }

@@ -5,29 +5,23 @@ import type { AddMemberInput, EditMemberInput, LeaveMemberInput, MemberView, Mov
 import { chinaDate, isDate, startOfChinaDay } from '../shared/china-time';
 import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
-import { householdSchema, memberSchema, userSchema, type Household, type Member, type User } from '../shared/village/model';
+import { memberSchema, userSchema, type Household, type Member, type User } from '../shared/village/model';
 import { getById, list } from '../shared/repo';
-import { txGet, withTransaction, type Tx } from '../shared/tx';
+import { txGet, txUpdate, withTransaction, type Tx } from '../shared/tx';
 import { currentUser } from '../shared/users';
 import { canEditMembers, holdsOffice, isCadreOf, isHeadOf, requireCadre, withRole } from '../shared/access';
 import { HEAD, isRelation, normaliseIdNumber, normalisePhone } from '../shared/village/person';
 import { checkPerson, closeStint, memberByIdNumber, newPerson, openStint, placePerson } from './people';
+import { householdIn } from './context';
 import { memberView } from './views';
 import { currentTime } from '../shared/clock';
-
-async function householdOf(id: string, user: User): Promise<Household> {
-  const household = await getById(C.households, id, householdSchema);
-  if (!household) throw new AppError('COMMON.NOT_FOUND', '没有这一户');
-  if (household.villageId !== user.villageId) throw new AppError('AUTH.OTHER_VILLAGE');
-  return household;
-}
 
 async function memberOf(id: string, user: User): Promise<{ member: Member; household: Household }> {
   const member = await getById(C.members, id, memberSchema);
   if (!member) throw new AppError('COMMON.NOT_FOUND', '没有这位成员');
   if (member.villageId !== user.villageId) throw new AppError('AUTH.OTHER_VILLAGE');
   if (member.status === 'left') throw new AppError('VILLAGE.MEMBER_LEFT');
-  return { member, household: await householdOf(member.householdId, user) };
+  return { member, household: await householdIn(user.villageId, member.householdId) };
 }
 
 function requireMemberEditor(user: User, household: Household): void {
@@ -50,7 +44,7 @@ async function updateUser(t: Tx, userId: string | null, change: (u: User) => Par
 
 export async function addMember(req: AddMemberInput, openid: string): Promise<MemberView> {
   const user = await currentUser(openid);
-  const household = await householdOf(req.householdId, user);
+  const household = await householdIn(user.villageId, req.householdId);
   requireMemberEditor(user, household);
   const [head, person] = await Promise.all([
     req.relation === HEAD ? activeHead(household._id) : Promise.resolve(null),
@@ -59,11 +53,7 @@ export async function addMember(req: AddMemberInput, openid: string): Promise<Me
   if (head) throw new AppError('VILLAGE.HEAD_EXISTS');
   const member = await withTransaction(async (t) => {
     const placed = await placePerson(t, person, household, user._id);
-    if (placed.relation === HEAD)
-      await t
-        .collection(C.households)
-        .doc(household._id)
-        .update({ data: { headName: placed.name } });
+    if (placed.relation === HEAD) await txUpdate(t, C.households, household._id, { headName: placed.name });
     return placed;
   });
   return memberView(member);
@@ -93,10 +83,7 @@ async function writeMemberEdit(member: Member, next: Member, set: Partial<Member
   await withTransaction(async (t) => {
     await t.collection(C.members).doc(member._id).update({ data: set });
     if (next.relation === HEAD && (set.name !== undefined || set.relation !== undefined)) {
-      await t
-        .collection(C.households)
-        .doc(household._id)
-        .update({ data: { headName: next.name } });
+      await txUpdate(t, C.households, household._id, { headName: next.name });
     }
     await updateUser(t, member.userId, (u) => ({
       ...(set.name !== undefined ? { name: next.name } : {}),
@@ -128,7 +115,7 @@ export async function moveMember(req: MoveMemberInput, openid: string): Promise<
   requireCadre(user, household.villageId);
   if (member.relation === HEAD) throw new AppError('VILLAGE.HEAD_MUST_STAY');
   if (!isRelation(req.relation)) throw new AppError('COMMON.INVALID_INPUT', `不认识的关系「${req.relation}」`);
-  const target = await householdOf(req.toHouseholdId, user);
+  const target = await householdIn(user.villageId, req.toHouseholdId);
   if (target._id === household._id) throw new AppError('COMMON.INVALID_INPUT', '已经在这一户了');
   if (req.relation === HEAD && (await activeHead(target._id))) throw new AppError('VILLAGE.HEAD_EXISTS');
   const now = currentTime();
@@ -136,15 +123,8 @@ export async function moveMember(req: MoveMemberInput, openid: string): Promise<
     await closeStint(t, member, 'moved', `迁至${target.no}`, now, user._id);
     const next: Member = { ...member, householdId: target._id, relation: req.relation, membershipId: '' };
     next.membershipId = await openStint(t, next, target._id, now, user._id);
-    await t
-      .collection(C.members)
-      .doc(member._id)
-      .update({ data: { householdId: next.householdId, relation: next.relation, membershipId: next.membershipId } });
-    if (next.relation === HEAD)
-      await t
-        .collection(C.households)
-        .doc(target._id)
-        .update({ data: { headName: next.name } });
+    await txUpdate(t, C.members, member._id, { householdId: next.householdId, relation: next.relation, membershipId: next.membershipId });
+    if (next.relation === HEAD) await txUpdate(t, C.households, target._id, { headName: next.name });
     await updateUser(t, member.userId, (u) => ({ householdId: target._id, roles: withRole(u.roles, 'head', next.relation === HEAD) }));
     return next;
   });
@@ -171,10 +151,7 @@ export async function leaveMember(req: LeaveMemberInput, openid: string): Promis
   const reason = req.reason.trim();
   const left: Member = { ...member, status: 'left', leftAt, leftReason: reason, userId: null };
   await withTransaction(async (t) => {
-    await t
-      .collection(C.members)
-      .doc(member._id)
-      .update({ data: { status: left.status, leftAt, leftReason: reason, userId: null } });
+    await txUpdate(t, C.members, member._id, { status: left.status, leftAt, leftReason: reason, userId: null });
     await closeStint(t, member, 'left', reason, leftAt, user._id);
     // Someone who still serves the village (a cadre, a keeper …) stays, without a household.
     await updateUser(t, member.userId, (u) =>

@@ -4,9 +4,10 @@ import { C } from '../shared/collections';
 import { AppError } from '../shared/errors';
 import { memberSchema, type Household, type Member, type Membership } from '../shared/village/model';
 import { list } from '../shared/repo';
-import { txGet, type Tx } from '../shared/tx';
+import { txGet, txUpdate, type Tx } from '../shared/tx';
 import * as z from 'zod';
 import { idNumberProblem, isRelation, nameProblem, normaliseIdNumber, normalisePhone, phoneProblem } from '../shared/village/person';
+import { newMember, placedIn } from '../shared/village/member';
 import { newId } from './ids';
 import { currentTime } from '../shared/clock';
 
@@ -85,10 +86,7 @@ export async function openStint(
 /** Closes the member's open stint (or records one from before history was kept, closed). */
 export async function closeStint(t: Tx, member: Member, end: 'left' | 'moved', note: string, at: Date, by: string): Promise<void> {
   if (member.membershipId) {
-    await t
-      .collection(C.memberships)
-      .doc(member.membershipId)
-      .update({ data: { to: at, end, note } });
+    await txUpdate(t, C.memberships, member.membershipId, { to: at, end, note });
     return;
   }
   const stint: Membership = {
@@ -127,20 +125,8 @@ const idSlotSchema = z.object({ memberId: z.string() });
 export async function placePerson(t: Tx, p: NewPerson, household: Household, by: string): Promise<Member> {
   const now = currentTime();
   // Where and who the person is now; a returning member keeps their id and the rest of their record.
-  const placed = {
-    householdId: household._id,
-    name: p.name,
-    relation: p.relation,
-    idNumber: p.idNumber,
-    phone: p.phone,
-    userId: null,
-    status: 'active' as const,
-    leftAt: null,
-    leftReason: '',
-  };
-  const member: Member = p.returning
-    ? { ...p.returning, ...placed }
-    : { _id: newId('m'), villageId: household.villageId, membershipId: '', ...placed };
+  const placed = placedIn(household._id, { name: p.name, relation: p.relation, idNumber: p.idNumber, phone: p.phone, userId: null });
+  const member: Member = p.returning ? { ...p.returning, ...placed } : newMember(newId('m'), household.villageId, placed);
   if (member.idNumber) await holdIdNumber(t, member);
   member.membershipId = await openStint(t, member, household._id, now, by);
   const { _id, ...data } = member;

@@ -16,12 +16,13 @@ import {
 } from '../shared/village/model';
 import { getById, list } from '../shared/repo';
 import { _ } from '../shared/sdk';
-import { txGet, withTransaction, type Tx } from '../shared/tx';
+import { txGet, txUpdate, withTransaction, type Tx } from '../shared/tx';
 import { currentUser } from '../shared/users';
 import { isTownAdminOf, mayConfirm, requireCadre, SEPARATION_OF_DUTIES, withRole } from '../shared/access';
 import { rolesOfInvite } from '../shared/village/joining';
 import { HEAD, isRelation } from '../shared/village/person';
 import { villageScope } from './context';
+import { newMember, placedIn } from '../shared/village/member';
 import { newId } from './ids';
 import { requestView } from './views';
 import { currentTime } from '../shared/clock';
@@ -91,20 +92,12 @@ async function confirmMembership(req: ConfirmInput, request: JoinRequest, cadre:
   const now = currentTime();
   const member: Member = matched
     ? { ...matched, userId: request.openid }
-    : {
-        _id: newId('m'),
-        villageId: request.villageId,
-        householdId: request.householdId,
-        name: request.name,
-        relation,
-        idNumber: '',
-        phone: '',
-        userId: request.openid,
-        status: 'active',
-        leftAt: null,
-        leftReason: '',
-        membershipId: newId('ms'),
-      };
+    : newMember(
+        newId('m'),
+        request.villageId,
+        placedIn(request.householdId, { name: request.name, relation, idNumber: '', phone: '', userId: request.openid }),
+        newId('ms'),
+      );
   const done: JoinRequest = { ...request, status: 'confirmed', decidedBy: cadre._id, decidedByName: cadre.name, decidedAt: now };
   await withTransaction(async (t) => {
     await decide(t, request, { status: done.status, decidedBy: done.decidedBy, decidedByName: done.decidedByName, decidedAt: now });
@@ -112,11 +105,7 @@ async function confirmMembership(req: ConfirmInput, request: JoinRequest, cadre:
     if (joiner.status === 'active' && (joiner.householdId || (joiner.villageId && joiner.villageId !== request.villageId))) {
       throw new AppError('JOIN.ALREADY_JOINED', '申请人已经加入了其他户或其他村');
     }
-    if (matched)
-      await t
-        .collection(C.members)
-        .doc(member._id)
-        .update({ data: { userId: request.openid } });
+    if (matched) await txUpdate(t, C.members, member._id, { userId: request.openid });
     else {
       await t.collection(C.members).add({ data: member });
       const stint: Membership = {
@@ -167,18 +156,12 @@ async function confirmRole(request: JoinRequest, decider: User): Promise<Members
     await decide(t, request, { status: done.status, decidedBy: done.decidedBy, decidedByName: done.decidedByName, decidedAt: now });
     for (const s of secretaries.filter((x) => x._id !== request.openid)) {
       const current = await joinerIn(t, s._id);
-      await t
-        .collection(C.users)
-        .doc(s._id)
-        .update({ data: { roles: withRole(current.roles, 'secretary', false) } });
+      await txUpdate(t, C.users, s._id, { roles: withRole(current.roles, 'secretary', false) });
     }
     const joiner = await joinerIn(t, request.openid);
     if (joiner.villageId && joiner.villageId !== request.villageId) throw new AppError('JOIN.ALREADY_JOINED', '申请人已经加入了其他村');
     const roles = rolesOfInvite(role === 'secretary' ? 'secretary' : 'cadre').reduce((rs, r) => withRole(rs, r, true), joiner.roles);
-    await t
-      .collection(C.users)
-      .doc(joiner._id)
-      .update({ data: { roles, villageId: village._id, townId: village.townId, status: 'active' } });
+    await txUpdate(t, C.users, joiner._id, { roles, villageId: village._id, townId: village.townId, status: 'active' });
   });
   return requestView(done, null);
 }
@@ -193,11 +176,7 @@ export async function refuse(requestId: string, reason: string, openid: string):
     // Someone who was only waiting is no longer of the village (and may join again).
     const raw = await txGet(t, C.users, request.openid);
     const joiner = raw ? userSchema.parse(raw) : null;
-    if (joiner?.status === 'pending')
-      await t
-        .collection(C.users)
-        .doc(joiner._id)
-        .update({ data: { status: 'left', villageId: null, townId: null } });
+    if (joiner?.status === 'pending') await txUpdate(t, C.users, joiner._id, { status: 'left', villageId: null, townId: null });
   });
   const matched = request.memberId ? await getById(C.members, request.memberId, memberSchema) : null;
   return requestView(done, matched);

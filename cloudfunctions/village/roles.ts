@@ -5,7 +5,7 @@ import { AppError } from '../shared/errors';
 import { householdSchema, userSchema, type User } from '../shared/village/model';
 import { list } from '../shared/repo';
 import { _ } from '../shared/sdk';
-import { txGet, withTransaction } from '../shared/tx';
+import { txGet, txUpdate, withTransaction } from '../shared/tx';
 import { currentUser, villageOf, villagerOfPerson } from '../shared/users';
 import { holdsOffice, requireCadre, requireSecretary, withRole } from '../shared/access';
 import { personView } from './views';
@@ -41,11 +41,7 @@ export async function setRole(personId: string, role: AppointableRole, granted: 
     const raw = await txGet(t, C.users, target._id);
     const current = raw ? userSchema.parse(raw) : target;
     const next = withRole(current.roles, role, granted);
-    if (next.join() !== current.roles.join())
-      await t
-        .collection(C.users)
-        .doc(target._id)
-        .update({ data: { roles: next } });
+    if (next.join() !== current.roles.join()) await txUpdate(t, C.users, target._id, { roles: next });
     return next;
   });
   const [view] = await views([{ ...target, roles }]);

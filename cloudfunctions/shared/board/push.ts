@@ -5,7 +5,7 @@
 import type { SubscribeTemplate } from '../../../typings';
 import { C } from '../collections';
 import { TEMPLATES } from '../notify';
-import { listAll } from '../repo';
+import { listAll, updatedOf } from '../repo';
 import { _, cloud, db } from '../sdk';
 import { subscriptionSchema } from './model';
 
@@ -25,14 +25,6 @@ export function subscribeTemplates(): SubscribeTemplate[] {
 /** The board's template keys among accepted template IDs (others are ignored). */
 export function keysOf(templateIds: string[]): BoardTemplate[] {
   return KEYS.filter((k) => templateIds.includes(TEMPLATES[BOARD_TEMPLATES[k].template]));
-}
-
-export function updatedOf(res: unknown): number {
-  if (typeof res === 'object' && res !== null && 'stats' in res) {
-    const stats: unknown = res.stats;
-    if (typeof stats === 'object' && stats !== null && 'updated' in stats && typeof stats.updated === 'number') return stats.updated;
-  }
-  throw new Error('unexpected update reply');
 }
 
 type Data = Record<string, { value: string }>;

@@ -5,9 +5,9 @@ import { C } from '../collections';
 import { yearOf } from '../china-time';
 import { AppError } from '../errors';
 import { pointRecordSchema, type PointRecord } from './model';
-import { type User } from '../village/model';
+import type { User } from '../village/model';
 import { _ } from '../sdk';
-import { txGet, type Tx } from '../tx';
+import { txGet, txUpdate, type Tx } from '../tx';
 import { applyLedger } from './ledger';
 import { approvalDelta } from './policy';
 
@@ -55,10 +55,7 @@ export async function writeCounterRecord(t: Tx, c: Correction): Promise<PointRec
     createdAt: c.now,
   };
   await t.collection(C.pointRecords).add({ data: rec });
-  await t
-    .collection(C.pointRecords)
-    .doc(original._id)
-    .update({ data: { reversedBy: c.counterId, steps: _.push(step) } });
+  await txUpdate(t, C.pointRecords, original._id, { reversedBy: c.counterId, steps: _.push(step) });
   // The counter-record is a new approved record of its booking month: its points are pending until
   // that month settles, whether or not the original's month has settled already.
   await applyLedger(t, rec, 'reverse', approvalDelta(rec.points), c.by._id, c.now);

@@ -4,6 +4,7 @@
 import type { ImportAction, ImportCounts } from '../../../typings';
 import type { Grid, Household, Member, Membership } from './model';
 import type { ImportRow } from './import-rows';
+import { newMember, placedIn } from './member';
 import { HEAD } from './person';
 
 export interface ExistingState {
@@ -175,20 +176,12 @@ function problemsAgainstRecord(ctx: Context, row: ImportRow, person: Member | un
 function planPerson(ctx: Context, row: ImportRow, household: Household): ImportAction {
   const person = ctx.input.existing.members.find((m) => m.idNumber === row.idNumber);
   if (!person) {
-    const member: Member = {
-      _id: ctx.input.newId('m'),
-      villageId: ctx.input.villageId,
-      householdId: household._id,
-      name: row.name,
-      relation: row.relation,
-      idNumber: row.idNumber,
-      phone: row.phone,
-      userId: null,
-      status: 'active',
-      leftAt: null,
-      leftReason: '',
-      membershipId: '',
-    };
+    const { name, relation, idNumber, phone } = row;
+    const member = newMember(
+      ctx.input.newId('m'),
+      ctx.input.villageId,
+      placedIn(household._id, { name, relation, idNumber, phone, userId: null }),
+    );
     member.membershipId = openMembership(ctx, member, household._id);
     ctx.plan.newMembers.push(member);
     return 'create';
