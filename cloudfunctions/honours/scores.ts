@@ -3,7 +3,7 @@
 // the households page by page (1,000 a read), the leaders in one read.
 import type { GridScoreView, GridsResult, LeaderScoreView } from '../../typings';
 import { C } from '../shared/collections';
-import { previousMonth } from '../shared/china-time';
+import { previousChinaMonth } from '../shared/china-time';
 import { householdSchema, userSchema, type Grid, type Household, type User } from '../shared/village/model';
 import { averageTenths, competitionRanks, leaderScore } from '../shared/honours/ranking';
 import { aggregateRows, count, list, listAll } from '../shared/repo';
@@ -68,7 +68,7 @@ export function leaderScores(
 
 export async function gridScores(ctx: HonoursContext, month: string | undefined, now: Date): Promise<GridsResult> {
   const { village, grids } = ctx;
-  const m = month ?? previousMonth(now);
+  const m = month ?? previousChinaMonth(now);
   const leaderIds = [...new Set(grids.map((g) => g.leaderUserId).filter((id): id is string => id !== null))];
   const [households, totals, settled, leaders] = await Promise.all([
     villageHouseholds(village._id),

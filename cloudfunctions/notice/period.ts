@@ -1,5 +1,5 @@
 // The notice's calendar, in China time: which months may be published, when objections close.
-import { chinaNow } from '../shared/china-time';
+import { chinaNow, previousChinaMonth } from '../shared/china-time';
 
 /** A month may be published once it has ended in China. */
 export function hasEnded(month: string, now: Date): boolean {
@@ -20,10 +20,7 @@ export function booksSettled(month: string, now: Date): boolean {
 
 /** The last month whose books are settled (what the month-end timer publishes): the previous China month, from a minute after its end. */
 export function previousMonth(now: Date): string {
-  return chinaNow(new Date(now.getTime() - BOOKS_GRACE_MS))
-    .startOf('month')
-    .subtract(1, 'month')
-    .format('YYYY-MM');
+  return previousChinaMonth(new Date(now.getTime() - BOOKS_GRACE_MS));
 }
 
 /** 24:00 China time of the `days`-th day of the notice, the day of publication being the first. */

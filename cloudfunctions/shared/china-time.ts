@@ -82,7 +82,7 @@ export function lastDayOf(month: string): string {
 }
 
 /** The month before the China month of `now` (what month-end work is about). */
-export function previousMonth(now: Date = currentTime()): string {
+export function previousChinaMonth(now: Date = currentTime()): string {
   return addMonths(monthOf(chinaDate(now)), -1);
 }
 
