@@ -47,8 +47,8 @@ export async function visibleMatter(user: User, id: string): Promise<{ m: Matter
 
 interface Step {
   action: MatterAction;
-  id: string;
-  clientKey: string;
+  /** The matter and the client's key of the step. */
+  req: { id: string; clientKey: string };
   /** The step's details, checked against the matter as read (may read more, or check text). */
   input: (m: Matter, user: User, now: Date) => Promise<ActionInput>;
   /** Who to tell, once the step is made. */
@@ -59,10 +59,10 @@ const ATTEMPTS = 4;
 
 async function step(s: Step, openid: string): Promise<MatterDetail> {
   const user = await currentUser(openid);
-  const evId = eventId(s.action, s.clientKey);
+  const evId = eventId(s.action, s.req.clientKey);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const now = currentTime();
-    const { m, access } = await visibleMatter(user, s.id);
+    const { m, access } = await visibleMatter(user, s.req.id);
     if (m.events.some((e) => e.id === evId)) return detailView(m, access, now);
     requireAllowed(m, access, s.action);
     const input = await s.input(m, user, now);
@@ -94,8 +94,7 @@ export function moderate(req: MatterModerateRequest, openid: string): Promise<Ma
   return step(
     {
       action: 'moderate',
-      id: req.id,
-      clientKey: req.clientKey,
+      req,
       input: async () => ({ action: 'moderate', decision: req.decision }),
       after: (_b, m) => tellRaiser(m, req.decision === 'release' ? '已审核公开' : '已转为仅村干部可见', '等待村干部答复'),
     },
@@ -117,8 +116,7 @@ function written(
   return step(
     {
       action,
-      id: req.id,
-      clientKey: req.clientKey,
+      req,
       input: async () => {
         await clean(openid, req.text);
         return { action, text, photos: req.photos ?? [] };
@@ -137,8 +135,7 @@ export function note(req: MatterNoteRequest, openid: string): Promise<MatterDeta
   return step(
     {
       action: 'note',
-      id: req.id,
-      clientKey: req.clientKey,
+      req,
       input: async () => {
         if (req.publish) await clean(openid, req.text);
         return { action: 'note', text: req.text.trim(), publish: req.publish };
@@ -153,8 +150,7 @@ export function assign(req: MatterAssignRequest, openid: string): Promise<Matter
   return step(
     {
       action: 'assign',
-      id: req.id,
-      clientKey: req.clientKey,
+      req,
       input: async (m, _user, now) => {
         checkDueDate(req.dueDate, now);
         if (req.note) await clean(openid, req.note);
@@ -200,8 +196,7 @@ export function rate(req: MatterRateRequest, openid: string): Promise<MatterDeta
   return step(
     {
       action: 'rate',
-      id: req.id,
-      clientKey: req.clientKey,
+      req,
       input: async (m) => {
         const comment = req.comment?.trim() ?? '';
         if (comment && m.public) await clean(openid, comment, 2);
@@ -218,8 +213,7 @@ export function reopen(req: MatterReopenRequest, openid: string): Promise<Matter
   return step(
     {
       action: 'reopen',
-      id: req.id,
-      clientKey: req.clientKey,
+      req,
       input: async (m, _user, now) => {
         if (m.public) await clean(openid, req.reason);
         const deadline = responseDeadline(now, await dayRulesFor(m.townId, m.villageId, now));
