@@ -18,7 +18,7 @@
 //   lead (their own included when it is in one), rounded half up to one decimal; with no household
 //   of their own, their own points count as 0.
 import type { Honour } from '../../../typings';
-import { chinaNow } from '../china-time';
+import { addMonths, chinaNow } from '../china-time';
 import { periodKey } from '../period';
 
 export const HONOURS: readonly Honour[] = ['gold', 'silver', 'bronze'];
@@ -43,8 +43,8 @@ export function isQuarter(quarter: string): boolean {
 export function monthsOfQuarter(quarter: string): string[] {
   const m = QUARTER.exec(quarter);
   if (!m) throw new Error(`not a quarter: ${quarter}`);
-  const first = (Number(m[2]) - 1) * 3 + 1;
-  return [0, 1, 2].map((i) => `${m[1]}-${String(first + i).padStart(2, '0')}`);
+  const first = (Number(m[2]) - 1) * 3;
+  return [0, 1, 2].map((i) => addMonths(`${m[1]}-01`, first + i));
 }
 
 export function yearOfQuarter(quarter: string): number {
