@@ -61,14 +61,17 @@ function code(f: () => void): string {
 }
 
 describe('who may see a matter', () => {
-  test('a public, listed matter: every villager of the village, no one of another village', () => {
+  test("a public, listed matter: every villager of the village and the town's admin (to read), no one of another village or town", () => {
     const m = matter();
     expect(accessOf(raiser, m)).toEqual({ mine: true, cadre: false, assignee: false });
     expect(accessOf(neighbour, m)).toEqual({ mine: false, cadre: false, assignee: false });
     expect(accessOf(gridLeader, m)).toEqual({ mine: false, cadre: false, assignee: false });
     expect(accessOf(cadre, m)).toEqual({ mine: false, cadre: true, assignee: false });
     expect(accessOf(otherCadre, m)).toBeNull();
-    expect(accessOf(townAdmin, m)).toBeNull();
+    expect(accessOf(townAdmin, m)).toEqual({ mine: false, cadre: false, assignee: false });
+    expect(accessOf({ ...townAdmin, townId: 't2' }, m)).toBeNull();
+    // Not yet listed (before a cadre answers): the town admin does not see it.
+    expect(accessOf(townAdmin, matter({ listed: false }))).toBeNull();
   });
   test('a private matter assigned to a grid leader: they read it and may post progress, not close it', () => {
     const m = matter({
