@@ -3,19 +3,20 @@
 // builder of shared/points/build) → write (record-write: one transaction per household, several
 // households at once) → tell → view. Record ids derive from the client's key, so a retried
 // submission finds its records instead of writing them again.
+import { PERIODS } from '../shared/period';
 import type { RecordRequest, RecordResult, Recorder } from '../../typings';
 import { chinaDate, monthOf } from '../shared/china-time';
 import { requireCleanText } from '../shared/content-check';
 import { AppError } from '../shared/errors';
 import { C } from '../shared/collections';
 import { pointRecordSchema, type PointRecord, type RuleSet } from '../shared/points/model';
-import { type Household } from '../shared/village/model';
+import type { Household } from '../shared/village/model';
 import { list } from '../shared/repo';
 import { _ } from '../shared/sdk';
 import type { RuleItem } from '../shared/rules/template';
 import { recordId } from '../shared/points/ids';
 import { buildRecord, type RecordDocs } from '../shared/points/build';
-import { capCounterId, capPeriodKey, checkRecord, checkRecordDate, initialState, recorderFor } from '../shared/points/policy';
+import { capCounterId, checkRecord, checkRecordDate, initialState, recorderFor } from '../shared/points/policy';
 import { belongsTo } from '../shared/access';
 import { isDuplicateKey, withTransaction } from '../shared/tx';
 import { HOUSEHOLDS_AT_ONCE, mapLimit } from '../shared/parallel';
@@ -56,8 +57,7 @@ interface Plan {
 
 /** The cap counters a batch may use, of every period (the item is not known before the read). */
 function capIdsOf(req: RecordRequest): string[] {
-  const periods = (['month', 'quarter', 'year'] as const).map((period) => capPeriodKey({ period, times: 1 }, req.occurredOn));
-  return (req.householdIds ?? []).flatMap((h) => periods.map((p) => capCounterId(h, req.itemCode, p)));
+  return (req.householdIds ?? []).flatMap((h) => PERIODS.map((p) => capCounterId(h, req.itemCode, p, req.occurredOn)));
 }
 
 async function read(req: RecordRequest, openid: string): Promise<PointsRead> {
@@ -142,9 +142,7 @@ async function write(req: RecordRequest, p: Plan, today: string, mediaChecks: Me
     // Many households: every cap is checked first (read with the rest), so a household at its cap
     // refuses the whole submission before anything is written; each transaction checks it again.
     const cap = p.item.cap;
-    const full = p.fresh.find(
-      (h) => (p.read.caps.get(capCounterId(h._id, p.item.code, capPeriodKey(cap, req.occurredOn))) ?? 0) >= cap.times,
-    );
+    const full = p.fresh.find((h) => (p.read.caps.get(capCounterId(h._id, p.item.code, cap.period, req.occurredOn)) ?? 0) >= cap.times);
     if (full) throw capReached(full, p.item);
   }
   return mapLimit(p.fresh, HOUSEHOLDS_AT_ONCE, one);

@@ -6,7 +6,7 @@ import type { ReviewRequest, ReviewResult } from '../../typings';
 import { AppError } from '../shared/errors';
 import type { PointRecord } from '../shared/points/model';
 import type { User } from '../shared/village/model';
-import { canReview, capCounterId, capPeriodKey } from '../shared/points/policy';
+import { canReview, capCounterId } from '../shared/points/policy';
 import { hasInterest, isSecretary, isSupervisor } from '../shared/access';
 import { withTransaction } from '../shared/tx';
 import { groupBy, HOUSEHOLDS_AT_ONCE, mapLimit } from '../shared/parallel';
@@ -43,7 +43,7 @@ function decisionOf(req: ReviewRequest, read: PointsRead): Decision {
     },
     capOf: (rec) => {
       const cap = inForce(sets, rec.occurredOn)?.items.find((i) => i.code === rec.itemCode)?.cap;
-      return cap ? capCounterId(rec.householdId, rec.itemCode, capPeriodKey(cap, rec.occurredOn)) : null;
+      return cap ? capCounterId(rec.householdId, rec.itemCode, cap.period, rec.occurredOn) : null;
     },
   };
 }

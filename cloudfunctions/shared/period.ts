@@ -2,6 +2,9 @@
 // goods limit of the 积分超市 and a capped points item count in the same month, quarter and year.
 import type { LimitPeriod } from '../../typings';
 
+/** Every period a count may be kept in. */
+export const PERIODS: readonly LimitPeriod[] = ['month', 'quarter', 'year'];
+
 /** 2026-03, 2026-Q1 or 2026 for 2026-03-31. */
 export function periodKey(period: LimitPeriod, date: string): string {
   const year = date.slice(0, 4);

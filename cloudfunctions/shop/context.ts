@@ -10,8 +10,7 @@ import { householdSchema, type Household, type User } from '../shared/village/mo
 import { shopGoodsSchema, shopSettingsSchema, shopUsageSchema, type ShopGoods, type ShopUsage } from '../shared/shop/model';
 import { aggregateRows, joinedDocs as joined } from '../shared/repo';
 import type { ShopCalendar } from '../shared/shop/calendar';
-import { periodKey } from '../shared/period';
-import { LIMIT_PERIODS } from '../shared/shop/period';
+import { PERIODS, periodKey } from '../shared/period';
 import { DEFAULT_PICKUP_DAYS } from '../shared/shop/rules';
 
 export interface ShopSettingsNow extends ShopCalendar {
@@ -51,7 +50,7 @@ async function load(openid: string, browse: { today: string } | null, goodsId?: 
     }
     if (browse) {
       // The ids of usageIdsOn(householdId, today), built from the user's own householdId in the pipeline.
-      const keys = LIMIT_PERIODS.map((period) => ({ $concat: ['$householdId', `|${periodKey(period, browse.today)}`] }));
+      const keys = PERIODS.map((period) => ({ $concat: ['$householdId', `|${periodKey(period, browse.today)}`] }));
       p = p
         .lookup({ from: C.shopGoods, localField: 'villageId', foreignField: 'villageId', as: 'shopGoods' })
         .lookup({ from: C.balances, localField: 'householdId', foreignField: '_id', as: 'shopBalance' })

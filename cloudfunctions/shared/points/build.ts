@@ -6,7 +6,7 @@ import { monthOf, yearOf } from '../china-time';
 import type { LedgerEvent, PointRecord, RuleSet } from './model';
 import type { Household } from '../village/model';
 import type { RuleItem } from '../rules/template';
-import { approvalDelta, capCounterId, capPeriodKey, type BalanceDelta } from './policy';
+import { approvalDelta, capCounterId, type BalanceDelta } from './policy';
 
 type Step = PointRecord['steps'][number];
 
@@ -61,7 +61,7 @@ export function ledgerEvent(rec: PointRecord, kind: LedgerEvent['kind'], delta: 
 
 /** The cap counter a record of the item for the household on that date uses, or null for an item without a cap. */
 export function capIdOf(item: Pick<RuleItem, 'code' | 'cap'>, householdId: string, occurredOn: string): string | null {
-  return item.cap ? capCounterId(householdId, item.code, capPeriodKey(item.cap, occurredOn)) : null;
+  return item.cap ? capCounterId(householdId, item.code, item.cap.period, occurredOn) : null;
 }
 
 function stepsOf(i: RecordInput): Step[] {

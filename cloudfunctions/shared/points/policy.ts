@@ -112,13 +112,9 @@ export function afterApproval(
   return next >= levels.length ? { status: 'approved', level: levels.length } : { status: 'pending', level: next };
 }
 
-/** The key of the period a capped item counts in: 2026-03, 2026-Q1, 2026. */
-export function capPeriodKey(cap: NonNullable<RuleItem['cap']>, occurredOn: string): string {
-  return periodKey(cap.period, occurredOn);
-}
-
-export function capCounterId(householdId: string, itemCode: string, periodKey: string): string {
-  return `${householdId}|${itemCode}|${periodKey}`;
+/** The counter of a capped item for a household in the period (shared/period.ts) the date falls in. */
+export function capCounterId(householdId: string, itemCode: string, period: NonNullable<RuleItem['cap']>['period'], date: string): string {
+  return `${householdId}|${itemCode}|${periodKey(period, date)}`;
 }
 
 export type BalanceDelta = Pick<LedgerEvent, 'pending' | 'earned' | 'available'>;

@@ -1,6 +1,6 @@
 // The periods a per-household limit counts in, keyed by China-time date: 2026-03, 2026-Q1, 2026.
 import type { GoodsLimit, LimitPeriod } from '../../../typings';
-import { periodKey } from '../period';
+import { PERIODS, periodKey } from '../period';
 
 // The demo seed and the shop's tests name the key from here; it is the one of ../period.
 export { periodKey };
@@ -10,11 +10,9 @@ export function usageId(householdId: string, key: string): string {
   return `${householdId}|${key}`;
 }
 
-export const LIMIT_PERIODS: readonly LimitPeriod[] = ['month', 'quarter', 'year'];
-
 /** The three counters a household may need on a date (month, quarter, year), for one lookup. */
 export function usageIdsOn(householdId: string, date: string): string[] {
-  return LIMIT_PERIODS.map((p) => usageId(householdId, periodKey(p, date)));
+  return PERIODS.map((p) => usageId(householdId, periodKey(p, date)));
 }
 
 const PERIOD_NAMES: Record<LimitPeriod, string> = { month: '每月', quarter: '每季度', year: '每年' };
