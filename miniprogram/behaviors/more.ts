@@ -30,3 +30,20 @@ export async function loadMore<Row>(
     showError(e);
   }
 }
+
+interface PagedHost extends MoreHost<unknown> {
+  /** Page `page` of the list (0 is the first), as rows for the page. */
+  fetchMore(page: number): Promise<{ rows: unknown[]; hasMore: boolean }>;
+}
+
+/** 加载更多 for a list page: on its button (bindtap="onMore") and when the list is scrolled to the end. */
+export const more = Behavior({
+  methods: {
+    onMore(this: PagedHost) {
+      return loadMore(this, (page) => this.fetchMore(page));
+    },
+    onReachBottom(this: PagedHost) {
+      void loadMore(this, (page) => this.fetchMore(page));
+    },
+  },
+});

@@ -1,5 +1,6 @@
 // How the board pages write things: the kinds' names, dates, counts, stars.
 import type { BoardKind } from '../../typings/index';
+import { param } from './board-share';
 import { dateText, timeText } from './china-time';
 
 /**
@@ -17,6 +18,12 @@ export const KIND_NAMES: Record<BoardKind, string> = {
 
 export function isKind(v: string): v is BoardKind {
   return Object.keys(KIND_NAMES).includes(v);
+}
+
+/** The kind a page's link names (`?tab=`, `?kind=`), or `fallback` when it names none we know. */
+export function kindParam(query: Record<string, string | undefined>, key: string, fallback: BoardKind): BoardKind {
+  const v = param(query, key);
+  return isKind(v) ? v : fallback;
 }
 
 /** "11月20日 09:05", or '' without a time. */

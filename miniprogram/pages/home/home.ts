@@ -3,10 +3,10 @@
 import type { MeResult } from '../../../typings/index';
 import { care } from '../../behaviors/care';
 import { shell } from '../../behaviors/page-shell';
-import { getHomeData } from '../../services/home';
+import { tabPage, type TabView } from '../../behaviors/tab-page';
+import type { HomeData as HomeScreen } from '../../services/home';
 import { homeCard, type BoardHomeCard } from '../../utils/board-home';
 import { homeFirst, homeView, type HomeView } from '../../utils/home-view';
-import { markTab } from '../../utils/tabs';
 
 interface HomeData {
   me: MeResult | null;
@@ -17,15 +17,12 @@ interface HomeData {
 
 const initial: HomeData = { me: null, view: null, news: [] };
 
+function show({ me, board }: HomeScreen): TabView<HomeData> {
+  const view = homeView(me, board, homeFirst());
+  return { data: { me, view, news: board ? homeCard(board).news : [] }, waiting: view.waitingTotal };
+}
+
 Component({
-  behaviors: [care, shell],
+  behaviors: [care, shell, tabPage('home', show)],
   data: initial,
-  methods: {
-    async load() {
-      const { me, board } = await getHomeData();
-      const view = homeView(me, board, homeFirst());
-      this.setData({ me, view, news: board ? homeCard(board).news : [] });
-      markTab(this, 'home', view.waitingTotal);
-    },
-  },
 });

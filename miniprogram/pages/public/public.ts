@@ -3,10 +3,10 @@
 import type { MeResult } from '../../../typings/index';
 import { care } from '../../behaviors/care';
 import { shell } from '../../behaviors/page-shell';
-import { getHomeData } from '../../services/home';
+import { tabPage, type TabView } from '../../behaviors/tab-page';
+import type { HomeData } from '../../services/home';
 import { homeCard, type BoardHomeCard } from '../../utils/board-home';
 import { publicEntries, type Task } from '../../utils/workbench';
-import { markTab } from '../../utils/tabs';
 
 interface PublicData {
   me: MeResult | null;
@@ -16,14 +16,11 @@ interface PublicData {
 
 const initial: PublicData = { me: null, entries: [], news: [] };
 
+function show({ me, board }: HomeData): TabView<PublicData> {
+  return { data: { me, entries: publicEntries(me), news: board ? homeCard(board).news : [] } };
+}
+
 Component({
-  behaviors: [care, shell],
+  behaviors: [care, shell, tabPage('public', show)],
   data: initial,
-  methods: {
-    async load() {
-      const { me, board } = await getHomeData();
-      this.setData({ me, entries: publicEntries(me), news: board ? homeCard(board).news : [] });
-      markTab(this, 'public');
-    },
-  },
 });

@@ -2,9 +2,9 @@
 import type { MeResult } from '../../../typings/index';
 import { care } from '../../behaviors/care';
 import { shell } from '../../behaviors/page-shell';
-import { getHomeData } from '../../services/home';
+import { tabPage, type TabView } from '../../behaviors/tab-page';
+import type { HomeData } from '../../services/home';
 import { badges, taskGroups, type TaskGroup } from '../../utils/workbench';
-import { markTab } from '../../utils/tabs';
 
 interface WorkData {
   me: MeResult | null;
@@ -13,19 +13,12 @@ interface WorkData {
 
 const initial: WorkData = { me: null, groups: [] };
 
+function show({ me, board }: HomeData): TabView<WorkData> {
+  const groups = taskGroups(me, board?.waiting ?? null);
+  return { data: { me, groups }, waiting: badges(groups).reduce((n, t) => n + (t.badge ?? 0), 0) };
+}
+
 Component({
-  behaviors: [care, shell],
+  behaviors: [care, shell, tabPage('work', show)],
   data: initial,
-  methods: {
-    async load() {
-      const { me, board } = await getHomeData();
-      const groups = taskGroups(me, board?.waiting ?? null);
-      this.setData({ me, groups });
-      markTab(
-        this,
-        'work',
-        badges(groups).reduce((n, t) => n + (t.badge ?? 0), 0),
-      );
-    },
-  },
 });

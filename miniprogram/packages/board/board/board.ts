@@ -2,14 +2,15 @@
 // Cadres publish (finance goes to the 村务监督委员 first: drafts show whether it is signed off); the
 // supervisor sees the finance drafts to sign; members may agree to be told of new 通知. Opened from a
 // share card with ?villageId=, someone not in the village reads what is published and may join.
-import type { BoardItemSummary, BoardKind, BoardVillage, BoardViewer } from '../../../../typings/index';
+import type { BoardItemSummary, BoardKind } from '../../../../typings/index';
 import { askSubscription, listItems } from '../../../services/board';
-import { dayText, isKind, KIND_NAMES, whenText } from '../../../utils/board-format';
+import { dayText, isKind, KIND_NAMES, kindParam, whenText } from '../../../utils/board-format';
 import { BOARDS_URL, goJoin, pageUrl, param, shareCard, timelineCard } from '../../../utils/board-share';
 import { dataString } from '../../../utils/event';
 import { care } from '../../../behaviors/care';
-import { loadMore } from '../../../behaviors/more';
+import { more } from '../../../behaviors/more';
 import { reload, shell } from '../../../behaviors/page-shell';
+import { emptyVillageList, firstPage, type VillageListData } from '../village-list';
 
 interface Tab {
   kind: BoardKind;
@@ -34,33 +35,13 @@ interface Row {
   badgeClass: string;
 }
 
-interface BoardData {
-  villageId: string;
+interface BoardData extends VillageListData<Row> {
   tabs: Tab[];
   kind: BoardKind;
   kindName: string;
-  village: BoardVillage | null;
-  viewer: BoardViewer | null;
-  rows: Row[];
-  drafts: Row[];
-  page: number;
-  hasMore: boolean;
-  loadingMore: boolean;
 }
 
-const initial: BoardData = {
-  villageId: '',
-  tabs: TABS,
-  kind: 'party',
-  kindName: KIND_NAMES.party,
-  village: null,
-  viewer: null,
-  rows: [],
-  drafts: [],
-  page: 0,
-  hasMore: false,
-  loadingMore: false,
-};
+const initial: BoardData = { ...emptyVillageList<Row>(), tabs: TABS, kind: 'party', kindName: KIND_NAMES.party };
 
 function row(i: BoardItemSummary): Row {
   let badge = '';
@@ -90,25 +71,16 @@ function row(i: BoardItemSummary): Row {
 }
 
 Component({
-  behaviors: [care, shell],
+  behaviors: [care, shell, more],
   data: initial,
   methods: {
     onLoad(query: Record<string, string | undefined>) {
-      const tab = param(query, 'tab');
-      const kind = isKind(tab) ? tab : 'party';
+      const kind = kindParam(query, 'tab', 'party');
       this.setData({ villageId: param(query, 'villageId'), kind, kindName: KIND_NAMES[kind] });
     },
     async load() {
       const res = await listItems({ kind: this.data.kind, ...(this.data.villageId ? { villageId: this.data.villageId } : {}) });
-      this.setData({
-        village: res.village,
-        viewer: res.viewer,
-        villageId: res.village.id,
-        rows: res.items.map(row),
-        drafts: res.drafts.map(row),
-        page: 0,
-        hasMore: res.hasMore,
-      });
+      this.setData(firstPage(res, res.items.map(row), res.drafts.map(row)));
     },
     onTab(e: WechatMiniprogram.BaseEvent) {
       const kind = dataString(e, 'kind');
@@ -116,15 +88,9 @@ Component({
       this.setData({ kind, kindName: KIND_NAMES[kind], rows: [], drafts: [] });
       void reload(this);
     },
-    onMore() {
-      const { kind, villageId } = this.data;
-      return loadMore(this, async (page) => {
-        const res = await listItems({ kind, villageId, page });
-        return { rows: res.items.map(row), hasMore: res.hasMore };
-      });
-    },
-    onReachBottom() {
-      void this.onMore();
+    async fetchMore(page: number) {
+      const res = await listItems({ kind: this.data.kind, villageId: this.data.villageId, page });
+      return { rows: res.items.map(row), hasMore: res.hasMore };
     },
     onOpen(e: WechatMiniprogram.BaseEvent) {
       const id = dataString(e, 'id');

@@ -3,13 +3,13 @@
 // picked. Finance is saved for the 村务监督委员 to sign off before it can be published; the others
 // are published at once or kept as drafts. ?kind= for a new item, ?id= to edit a draft.
 import type { BoardAttachment, BoardKind } from '../../../../typings/index';
-import { CloudError, showError } from '../../../services/cloud';
+import { showError } from '../../../services/cloud';
 import { chooseDocuments, getItem, saveItem } from '../../../services/board';
 import { chooseImages, extensionOf, uploadFile } from '../../../services/upload';
-import { dayText, isKind, KIND_NAMES } from '../../../utils/board-format';
-import { pageUrl, param } from '../../../utils/board-share';
+import { dayText, KIND_NAMES, kindParam } from '../../../utils/board-format';
+import { pageUrl } from '../../../utils/board-share';
+import { blankDraft, type DraftFields, draftForm, draftStart, saveDraft } from '../draft-form';
 import { chinaDate } from '../../../utils/china-time';
-import { newClientKey } from '../../../utils/client-key';
 import { dataNumber } from '../../../utils/event';
 import { care } from '../../../behaviors/care';
 import { formShell } from '../../../behaviors/page-shell';
@@ -21,51 +21,36 @@ function typeOf(name: string): BoardAttachment['type'] {
   return ['jpg', 'jpeg', 'png', 'gif', 'webp'].includes(ext) ? 'image' : 'file';
 }
 
-interface ComposeData {
-  id: string;
+interface ComposeData extends DraftFields {
   kind: BoardKind;
   kindName: string;
-  clientKey: string;
-  title: string;
-  body: string;
   eventDate: string;
   eventDateText: string;
   today: string;
   attachments: BoardAttachment[];
-  uploading: boolean;
-  saving: boolean;
-  error: string;
 }
 
 const initial: ComposeData = {
-  id: '',
+  ...blankDraft,
   kind: 'village',
   kindName: KIND_NAMES.village,
-  clientKey: '',
-  title: '',
-  body: '',
   eventDate: '',
   eventDateText: '',
   today: '',
   attachments: [],
-  uploading: false,
-  saving: false,
-  error: '',
 };
 
 Component({
-  behaviors: [care, formShell],
+  behaviors: [care, formShell, draftForm],
   data: initial,
   methods: {
     onLoad(query: Record<string, string | undefined>) {
-      const kind = param(query, 'kind');
+      const k = kindParam(query, 'kind', 'village');
       const today = chinaDate();
-      const k: BoardKind = isKind(kind) ? kind : 'village';
       this.setData({
-        id: param(query, 'id'),
+        ...draftStart(query),
         kind: k,
         kindName: KIND_NAMES[k],
-        clientKey: newClientKey(),
         today,
         eventDate: today,
         eventDateText: dayText(today),
@@ -85,12 +70,6 @@ Component({
         eventDate,
         eventDateText: dayText(eventDate),
       });
-    },
-    onTitle(e: WechatMiniprogram.Input) {
-      this.setData({ title: e.detail.value, error: '' });
-    },
-    onBody(e: WechatMiniprogram.TextareaInput) {
-      this.setData({ body: e.detail.value, error: '' });
     },
     onDate(e: WechatMiniprogram.PickerChange) {
       const eventDate = String(e.detail.value);
@@ -136,32 +115,16 @@ Component({
       this.setData({ attachments: this.data.attachments.filter((_, i) => i !== index) });
     },
     async save(publish: boolean) {
+      const { kind, attachments, eventDate } = this.data;
       const title = this.data.title.trim();
-      if (!title) return this.setData({ error: '请填写标题' });
-      if (!this.data.body.trim() && !this.data.attachments.length) return this.setData({ error: '请填写内容或添加附件' });
-      if (this.data.saving || this.data.uploading) return;
-      this.setData({ saving: true, error: '' });
-      try {
-        const item = await saveItem({
-          clientKey: this.data.clientKey,
-          ...(this.data.id ? { id: this.data.id } : {}),
-          kind: this.data.kind,
-          title,
-          body: this.data.body.trim(),
-          attachments: this.data.attachments,
-          ...(this.data.kind === 'chronicle' ? { eventDate: this.data.eventDate } : {}),
-          publish,
-        });
-        this.setData({ saving: false, id: item.id });
-        wx.showToast({ title: publish ? '已发布' : this.data.kind === 'finance' ? '已提交审核' : '草稿已保存', icon: 'success' });
-        wx.redirectTo({ url: pageUrl('item/item', { id: item.id, villageId: item.village.id }) });
-      } catch (e) {
-        this.setData({ saving: false, error: e instanceof CloudError ? e.message : '没有保存成功，请再试一次' });
-        showError(e);
-      }
-    },
-    onSaveDraft() {
-      void this.save(false);
+      const body = this.data.body.trim();
+      const missing = !title ? '请填写标题' : !body && !attachments.length ? '请填写内容或添加附件' : '';
+      const item = await saveDraft(this, missing, (keys) =>
+        saveItem({ ...keys, kind, title, body, attachments, ...(kind === 'chronicle' ? { eventDate } : {}), publish }),
+      );
+      if (!item) return;
+      wx.showToast({ title: publish ? '已发布' : kind === 'finance' ? '已提交审核' : '草稿已保存', icon: 'success' });
+      wx.redirectTo({ url: pageUrl('item/item', { id: item.id, villageId: item.village.id }) });
     },
     onPublish() {
       void this.save(true);

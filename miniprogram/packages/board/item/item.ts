@@ -8,10 +8,11 @@ import { decideItem, getItem, openDocument, publishItem, signOffItem } from '../
 import { confirmDecision, decidedText, holdDecision } from '../../../utils/held';
 import { fileUrl } from '../../../services/upload';
 import { dayText, whenText } from '../../../utils/board-format';
-import { goJoin, pageUrl, param, shareCard, timelineCard } from '../../../utils/board-share';
+import { goJoin, pageUrl, shareCard, timelineCard } from '../../../utils/board-share';
 import { dataNumber, dataString } from '../../../utils/event';
 import { care } from '../../../behaviors/care';
 import { shell } from '../../../behaviors/page-shell';
+import { queryParams } from '../../../behaviors/query';
 
 interface AttachmentRow {
   name: string;
@@ -49,12 +50,9 @@ const initial: ItemData = {
 const ICONS: Record<BoardAttachment['type'], string> = { pdf: 'PDF', image: '图片', file: '文件' };
 
 Component({
-  behaviors: [care, shell],
+  behaviors: [care, shell, queryParams('id', 'villageId')],
   data: initial,
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
-      this.setData({ id: param(query, 'id'), villageId: param(query, 'villageId') });
-    },
     async load() {
       this.show(await getItem(this.data.id));
     },

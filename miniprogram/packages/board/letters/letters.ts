@@ -1,15 +1,17 @@
 // 书记公开信: the village's letters, newest first (the secretary also sees drafts and writes new ones).
 // Opened from a share card with ?villageId=, someone not in the village reads the published letters
 // and is offered a way to join.
-import type { BoardVillage, BoardViewer, LetterSummary } from '../../../../typings/index';
+import type { LetterSummary } from '../../../../typings/index';
 import { listLetters } from '../../../services/board';
 import { fileUrl } from '../../../services/upload';
 import { whenText } from '../../../utils/board-format';
-import { goJoin, pageUrl, param, shareCard, timelineCard } from '../../../utils/board-share';
+import { goJoin, pageUrl, shareCard, timelineCard } from '../../../utils/board-share';
 import { dataString } from '../../../utils/event';
 import { care } from '../../../behaviors/care';
-import { loadMore } from '../../../behaviors/more';
+import { more } from '../../../behaviors/more';
 import { shell } from '../../../behaviors/page-shell';
+import { queryParams } from '../../../behaviors/query';
+import { emptyVillageList, firstPage, type VillageListData } from '../village-list';
 
 interface Row {
   id: string;
@@ -23,27 +25,7 @@ interface Row {
   badge: string;
 }
 
-interface LettersData {
-  villageId: string;
-  village: BoardVillage | null;
-  viewer: BoardViewer | null;
-  rows: Row[];
-  drafts: Row[];
-  page: number;
-  hasMore: boolean;
-  loadingMore: boolean;
-}
-
-const initial: LettersData = {
-  villageId: '',
-  village: null,
-  viewer: null,
-  rows: [],
-  drafts: [],
-  page: 0,
-  hasMore: false,
-  loadingMore: false,
-};
+const initial: VillageListData<Row> = emptyVillageList();
 
 function row(l: LetterSummary): Row {
   return {
@@ -59,33 +41,16 @@ function row(l: LetterSummary): Row {
 }
 
 Component({
-  behaviors: [care, shell],
+  behaviors: [care, shell, more, queryParams('villageId')],
   data: initial,
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
-      this.setData({ villageId: param(query, 'villageId') });
-    },
     async load() {
       const res = await listLetters(this.data.villageId ? { villageId: this.data.villageId } : {});
-      this.setData({
-        village: res.village,
-        viewer: res.viewer,
-        villageId: res.village.id,
-        rows: res.letters.map(row),
-        drafts: res.drafts.map(row),
-        page: 0,
-        hasMore: res.hasMore,
-      });
+      this.setData(firstPage(res, res.letters.map(row), res.drafts.map(row)));
     },
-    onMore() {
-      const villageId = this.data.villageId;
-      return loadMore(this, async (page) => {
-        const res = await listLetters({ villageId, page });
-        return { rows: res.letters.map(row), hasMore: res.hasMore };
-      });
-    },
-    onReachBottom() {
-      void this.onMore();
+    async fetchMore(page: number) {
+      const res = await listLetters({ villageId: this.data.villageId, page });
+      return { rows: res.letters.map(row), hasMore: res.hasMore };
     },
     onOpen(e: WechatMiniprogram.BaseEvent) {
       const id = dataString(e, 'id');

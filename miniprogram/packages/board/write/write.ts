@@ -1,12 +1,12 @@
 // 写公开信 (the secretary): title, body and up to 9 pictures (uploaded as they are picked), kept as a
 // draft or published to the village. ?id= continues a draft. The form's key is made once, so a
 // retried save (weak network, double tap) makes one letter.
-import { CloudError, showError } from '../../../services/cloud';
+import { showError } from '../../../services/cloud';
 import { getLetter, saveLetter } from '../../../services/board';
 import { chooseImages, extensionOf, fileUrl, uploadFile } from '../../../services/upload';
-import { pageUrl, param } from '../../../utils/board-share';
+import { pageUrl } from '../../../utils/board-share';
+import { blankDraft, type DraftFields, draftForm, draftStart, saveDraft } from '../draft-form';
 import { chinaDate } from '../../../utils/china-time';
-import { newClientKey } from '../../../utils/client-key';
 import { dataNumber } from '../../../utils/event';
 import { care } from '../../../behaviors/care';
 import { formShell } from '../../../behaviors/page-shell';
@@ -19,34 +19,18 @@ interface Picture {
   src: string;
 }
 
-interface WriteData {
-  id: string;
-  clientKey: string;
-  title: string;
-  body: string;
+interface WriteData extends DraftFields {
   pictures: Picture[];
-  uploading: boolean;
-  saving: boolean;
-  error: string;
 }
 
-const initial: WriteData = {
-  id: '',
-  clientKey: '',
-  title: '',
-  body: '',
-  pictures: [],
-  uploading: false,
-  saving: false,
-  error: '',
-};
+const initial: WriteData = { ...blankDraft, pictures: [] };
 
 Component({
-  behaviors: [care, formShell],
+  behaviors: [care, formShell, draftForm],
   data: initial,
   methods: {
     onLoad(query: Record<string, string | undefined>) {
-      this.setData({ id: param(query, 'id'), clientKey: newClientKey() });
+      this.setData(draftStart(query));
     },
     async load() {
       // A new one: nothing to load.
@@ -57,12 +41,6 @@ Component({
         body: letter.body,
         pictures: letter.pictures.map((f) => ({ fileID: f, src: fileUrl(f) })),
       });
-    },
-    onTitle(e: WechatMiniprogram.Input) {
-      this.setData({ title: e.detail.value, error: '' });
-    },
-    onBody(e: WechatMiniprogram.TextareaInput) {
-      this.setData({ body: e.detail.value, error: '' });
     },
     async onAddPicture() {
       const room = MAX_PICTURES - this.data.pictures.length;
@@ -97,29 +75,12 @@ Component({
     async save(publish: boolean) {
       const title = this.data.title.trim();
       const body = this.data.body.trim();
-      if (!title) return this.setData({ error: '请填写标题' });
-      if (!body) return this.setData({ error: '请填写正文' });
-      if (this.data.saving || this.data.uploading) return;
-      this.setData({ saving: true, error: '' });
-      try {
-        const letter = await saveLetter({
-          clientKey: this.data.clientKey,
-          ...(this.data.id ? { id: this.data.id } : {}),
-          title,
-          body,
-          pictures: this.data.pictures.map((p) => p.fileID),
-          publish,
-        });
-        this.setData({ saving: false, id: letter.id });
-        wx.showToast({ title: publish ? '已发布' : '草稿已保存', icon: 'success' });
-        if (publish) wx.redirectTo({ url: pageUrl('letter/letter', { id: letter.id, villageId: letter.village.id }) });
-      } catch (e) {
-        this.setData({ saving: false, error: e instanceof CloudError ? e.message : '没有保存成功，请再试一次' });
-        showError(e);
-      }
-    },
-    onSaveDraft() {
-      void this.save(false);
+      const missing = !title ? '请填写标题' : !body ? '请填写正文' : '';
+      const pictures = this.data.pictures.map((p) => p.fileID);
+      const letter = await saveDraft(this, missing, (keys) => saveLetter({ ...keys, title, body, pictures, publish }));
+      if (!letter) return;
+      wx.showToast({ title: publish ? '已发布' : '草稿已保存', icon: 'success' });
+      if (publish) wx.redirectTo({ url: pageUrl('letter/letter', { id: letter.id, villageId: letter.village.id }) });
     },
     async onPublish() {
       if (!this.data.title.trim() || !this.data.body.trim()) return void this.save(true);

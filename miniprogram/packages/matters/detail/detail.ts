@@ -1,13 +1,14 @@
 // 说事详情: the matter and its whole timeline (internal notes for cadres only); the raiser rates it
 // when it is closed (1–5 stars, big targets) and may ask once for a poorly rated one to be handled
 // again; cadres go on to 办理.
+import type { MatterDetail } from '../../../../typings/index';
 import { showError } from '../../../services/cloud';
 import { playVoice, rateMatter, reopenMatter } from '../../../services/matters';
 import { care } from '../../../behaviors/care';
 import { shell } from '../../../behaviors/page-shell';
 import { newClientKey } from '../../../utils/client-key';
 import { dataNumber, dataString } from '../../../utils/event';
-import { loadMatter } from './load';
+import { matterPage } from './load';
 import { matterView, type MatterView } from './view';
 
 interface DetailData {
@@ -43,15 +44,11 @@ const initial: DetailData = {
 };
 
 Component({
-  behaviors: [care, shell],
+  behaviors: [care, shell, matterPage],
   data: initial,
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
-      this.setData({ id: query.id ?? '' });
-    },
-    async load() {
-      const { detail, notFound } = await loadMatter(this.data.id);
-      this.setData({ notFound, ...(detail ? { m: matterView(detail) } : {}) });
+    show(detail: MatterDetail) {
+      this.setData({ m: matterView(detail) });
     },
     onPreview(e: WechatMiniprogram.BaseEvent) {
       const src = dataString(e, 'src');

@@ -3,6 +3,7 @@
 import type { MatterDetail } from '../../../../typings/index';
 import { CloudError } from '../../../services/cloud';
 import { matterDetail } from '../../../services/matters';
+import { queryParams } from '../../../behaviors/query';
 
 export type LoadedMatter = { detail: MatterDetail; notFound: '' } | { detail: null; notFound: string };
 
@@ -14,3 +15,24 @@ export async function loadMatter(id: string): Promise<LoadedMatter> {
     throw e;
   }
 }
+
+interface MatterHost {
+  data: { id: string };
+  setData(data: { notFound: string }): void;
+  show(detail: MatterDetail): void;
+}
+
+/**
+ * 说事详情 and 办理 open one matter by its id (`?id=…`): the page's load() shows it with the page's
+ * own show(detail), or puts why it cannot be shown in `notFound`.
+ */
+export const matterPage = Behavior({
+  behaviors: [queryParams('id')],
+  methods: {
+    async load(this: MatterHost) {
+      const { detail, notFound } = await loadMatter(this.data.id);
+      this.setData({ notFound });
+      if (detail) this.show(detail);
+    },
+  },
+});

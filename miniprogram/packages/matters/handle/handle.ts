@@ -20,7 +20,7 @@ import { formShell } from '../../../behaviors/page-shell';
 import { addDays, chinaDate, dateText } from '../../../utils/china-time';
 import { newClientKey } from '../../../utils/client-key';
 import { dataNumber, dataString } from '../../../utils/event';
-import { loadMatter } from '../detail/load';
+import { matterPage } from '../detail/load';
 import { matterView, type MatterView } from '../detail/view';
 
 type Form = '' | 'respond' | 'note' | 'assign' | 'progress' | 'close';
@@ -110,20 +110,13 @@ function isForm(v: string): v is Exclude<Form, ''> {
 }
 
 Component({
-  behaviors: [care, formShell],
+  behaviors: [care, formShell, matterPage],
   data: initial,
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
-      this.setData({ id: query.id ?? '' });
-    },
-    async load() {
-      const { detail, notFound } = await loadMatter(this.data.id);
-      this.setData({ notFound });
-      if (detail) this.show(detail, !this.data.m);
-    },
-    show(detail: MatterDetail, pickForm: boolean) {
+    /** Shows the matter; the form to open is picked the first time and after a step is done. */
+    show(detail: MatterDetail, pickForm?: boolean) {
       const m = matterView(detail);
-      const form = pickForm ? firstForm(m) : this.data.form && m.can[this.data.form] ? this.data.form : '';
+      const form = (pickForm ?? !this.data.m) ? firstForm(m) : this.data.form && m.can[this.data.form] ? this.data.form : '';
       this.setData({ m, form, forms: formsOf(m, form) });
     },
     onOpenDetail() {

@@ -6,6 +6,7 @@
 import type { ArchiveResult, RecordView } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
 import { reload, shell } from '../../../behaviors/page-shell';
+import { queryParams } from '../../../behaviors/query';
 import { errorText } from '../../../services/cloud';
 import { getArchive, reverseRecord } from '../../../services/points';
 import { fileUrl } from '../../../services/upload';
@@ -164,12 +165,9 @@ function pixelRatio(): number {
 }
 
 Component({
-  behaviors: [care, shell],
+  behaviors: [care, shell, queryParams('householdId')],
   data: initial,
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
-      this.setData({ householdId: query.householdId ?? '' });
-    },
     async load() {
       const a = await getArchive(this.data.householdId || undefined);
       this.setData({ ...archiveView(a) }, () => this.drawChart());

@@ -4,6 +4,7 @@
 import type { GridView, HouseholdRow, OverviewResult } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
 import { reload, shell } from '../../../behaviors/page-shell';
+import { queryParams } from '../../../behaviors/query';
 import { errorText, showError } from '../../../services/cloud';
 import { createHousehold, overview } from '../../../services/village';
 import { dataString } from '../../../utils/event';
@@ -53,12 +54,9 @@ const initial: AdminData = {
 };
 
 Component({
-  behaviors: [care, shell],
+  behaviors: [care, shell, queryParams('villageId')],
   data: initial,
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
-      this.setData({ villageId: query.villageId ?? '' });
-    },
     request(skip: number) {
       const { villageId, gridId, q } = this.data;
       return overview({

@@ -3,6 +3,7 @@
 import type { Abilities, GridView, PersonView } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
 import { reload, shell } from '../../../behaviors/page-shell';
+import { queryParams } from '../../../behaviors/query';
 import { errorText, showError } from '../../../services/cloud';
 import { createGrid, grids, people, setGridLeader } from '../../../services/village';
 import { dataString } from '../../../utils/event';
@@ -48,12 +49,9 @@ function blocksOf(all: GridView[]): GridBlock[] {
 }
 
 Component({
-  behaviors: [care, shell],
+  behaviors: [care, shell, queryParams('villageId')],
   data: initial,
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
-      this.setData({ villageId: query.villageId ?? '' });
-    },
     async load() {
       const res = await grids(this.data.villageId || undefined);
       this.setData({

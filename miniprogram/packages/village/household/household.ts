@@ -5,6 +5,7 @@
 import type { GridView, HouseholdDetail } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
 import { reload, shell } from '../../../behaviors/page-shell';
+import { queryParams } from '../../../behaviors/query';
 import { errorText, showError } from '../../../services/cloud';
 import {
   addMember,
@@ -80,12 +81,9 @@ const initial: HouseholdData = {
 };
 
 Component({
-  behaviors: [care, shell],
+  behaviors: [care, shell, queryParams('id')],
   data: initial,
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
-      this.setData({ id: query.id ?? '' });
-    },
     async load() {
       const detail = await household(this.data.id);
       this.setData({ detail });

@@ -5,6 +5,7 @@
 import type { MembershipRequestView } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
 import { shell } from '../../../behaviors/page-shell';
+import { queryParams } from '../../../behaviors/query';
 import { errorText } from '../../../services/cloud';
 import { confirmRequest, pendingRequests, refuseRequest } from '../../../services/village';
 import { timeText } from '../../../utils/china-time';
@@ -35,12 +36,9 @@ const initial: PendingData = {
 };
 
 Component({
-  behaviors: [care, shell],
+  behaviors: [care, shell, queryParams('villageId')],
   data: initial,
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
-      this.setData({ villageId: query.villageId ?? '' });
-    },
     async load() {
       const { requests } = await pendingRequests(this.data.villageId || undefined);
       // Back on the page, what the cadre already picked or typed for a request stays.
