@@ -5,7 +5,8 @@
 import type { BoardsResult } from '../../../../typings/index';
 import { getBoards } from '../../../services/notice';
 import { monthShort, monthTitle, stateText } from '../../../utils/notice-format';
-import { behindGate, goHome, goJoin, type Gate } from '../../../utils/notice-gate';
+import { behindGate, type Gate } from '../../../utils/notice-gate';
+import { noticeWays } from '../ways';
 import { monthOrLatest, monthParam } from '../month';
 import { care } from '../../../behaviors/care';
 import { shell } from '../../../behaviors/page-shell';
@@ -66,7 +67,7 @@ export function blackRows(b: BoardsResult): BlackRow[] {
 }
 
 Component({
-  behaviors: [care, shell],
+  behaviors: [care, shell, noticeWays],
   data: initial,
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -92,18 +93,6 @@ Component({
         black: blackRows(b),
         deductions: b.deductions.count ? `本月共扣分 ${b.deductions.count} 次，合计 ${b.deductions.points} 分` : '',
       });
-    },
-    onToNotice() {
-      wx.navigateTo({ url: `/packages/notice/notice/notice?month=${this.data.month}` });
-    },
-    onToList() {
-      wx.navigateTo({ url: '/packages/notice/list/list' });
-    },
-    onJoin() {
-      goJoin();
-    },
-    onHome() {
-      goHome();
     },
     shareTitle(): string {
       const { villageName, month } = this.data;

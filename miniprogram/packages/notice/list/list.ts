@@ -4,7 +4,8 @@ import type { NoticeSummary } from '../../../../typings/index';
 import { listNotices } from '../../../services/notice';
 import { dataString } from '../../../utils/event';
 import { chinaMomentText, lastChinaMonth, monthTitle, noticeState, stateText, type NoticeState } from '../../../utils/notice-format';
-import { behindGate, goHome, goJoin, type Gate } from '../../../utils/notice-gate';
+import { behindGate, type Gate } from '../../../utils/notice-gate';
+import { noticeWays } from '../ways';
 import { publishLastMonth } from '../publish';
 import { care } from '../../../behaviors/care';
 import { reload, shell } from '../../../behaviors/page-shell';
@@ -56,7 +57,7 @@ export function monthRow(n: NoticeSummary, now: number = Date.now()): MonthRow {
 }
 
 Component({
-  behaviors: [care, shell],
+  behaviors: [care, shell, noticeWays],
   data: initial,
   methods: {
     onLoad() {
@@ -80,12 +81,6 @@ Component({
       const done = await publishLastMonth();
       this.setData({ publishing: false, ...(done ? { result: done.text, resultWarn: done.warn } : {}) });
       if (done?.notice) await reload(this);
-    },
-    onJoin() {
-      goJoin();
-    },
-    onHome() {
-      goHome();
     },
   },
 });

@@ -14,7 +14,8 @@ import { newClientKey } from '../../../utils/client-key';
 import { confirmAction } from '../../../utils/confirm';
 import { dataString } from '../../../utils/event';
 import { monthShort, monthTitle } from '../../../utils/notice-format';
-import { behindGate, goHome, goJoin } from '../../../utils/notice-gate';
+import { behindGate } from '../../../utils/notice-gate';
+import { noticeWays } from '../ways';
 import { monthOrLatest, monthParam } from '../month';
 import { publishLastMonth } from '../publish';
 import { initial, noticeFields, PAGE_LINES, resolvedText, settledText, visible } from './notice-view';
@@ -27,7 +28,7 @@ let pendingObjection: { target: string; key: string } | null = null;
 const resolveKeys = new Map<string, string>();
 
 Component({
-  behaviors: [care, shell],
+  behaviors: [care, shell, noticeWays],
   data: initial,
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -173,22 +174,7 @@ Component({
       }
     },
 
-    // ---- ways out -----------------------------------------------------------------------------
-    onToBoards() {
-      wx.navigateTo({ url: `/packages/notice/boards/boards?month=${this.data.month}` });
-    },
-    onToPrint() {
-      wx.navigateTo({ url: `/packages/notice/print/print?month=${this.data.month}` });
-    },
-    onToList() {
-      wx.navigateTo({ url: '/packages/notice/list/list' });
-    },
-    onJoin() {
-      goJoin();
-    },
-    onHome() {
-      goHome();
-    },
+    // ---- sharing (the ways out are noticeWays, ../ways.ts) -------------------------------------
     /** The card for the village WeChat group: "和美村11月积分公示", opening this month. */
     onShareAppMessage() {
       const { villageName, month } = this.data;

@@ -7,7 +7,8 @@ import type { NoticeView } from '../../../../typings/index';
 import { getNotice } from '../../../services/notice';
 import { dataNumber } from '../../../utils/event';
 import { monthTitle } from '../../../utils/notice-format';
-import { behindGate, goHome, goJoin, type Gate } from '../../../utils/notice-gate';
+import { behindGate, type Gate } from '../../../utils/notice-gate';
+import { noticeWays } from '../ways';
 import { drawPrint } from '../../../utils/notice-print';
 import { PRINT_PAGE, type PrintContext } from '../../../utils/print-layout';
 import { monthParam } from '../month';
@@ -83,7 +84,7 @@ function saveToAlbum(filePath: string): Promise<void> {
 }
 
 Component({
-  behaviors: [care, shell],
+  behaviors: [care, shell, noticeWays],
   data: initial,
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -175,12 +176,6 @@ Component({
       if (!pages.length) return;
       const i = dataNumber(e, 'index');
       wx.previewImage({ urls: pages, current: pages[i] ?? pages[0] ?? '' });
-    },
-    onJoin() {
-      goJoin();
-    },
-    onHome() {
-      goHome();
     },
   },
 });
