@@ -6,7 +6,7 @@ import type { BoardsResult } from '../../../../typings/index';
 import { getBoards } from '../../../services/notice';
 import { monthShort, monthTitle, stateText } from '../../../utils/notice-format';
 import { behindGate, type Gate } from '../../../utils/notice-gate';
-import { noticeWays } from '../ways';
+import { noticePage } from '../notice-page';
 import { monthOrLatest, monthParam } from '../month';
 import { care } from '../../../behaviors/care';
 import { shell } from '../../../behaviors/page-shell';
@@ -67,7 +67,7 @@ export function blackRows(b: BoardsResult): BlackRow[] {
 }
 
 Component({
-  behaviors: [care, shell, noticeWays],
+  behaviors: [care, shell, noticePage],
   data: initial,
   methods: {
     onLoad(query: Record<string, string | undefined>) {

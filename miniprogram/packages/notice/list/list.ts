@@ -5,7 +5,7 @@ import { listNotices } from '../../../services/notice';
 import { dataString } from '../../../utils/event';
 import { chinaMomentText, lastChinaMonth, monthTitle, noticeState, stateText, type NoticeState } from '../../../utils/notice-format';
 import { behindGate, type Gate } from '../../../utils/notice-gate';
-import { noticeWays } from '../ways';
+import { noticePage } from '../notice-page';
 import { publishLastMonth } from '../publish';
 import { care } from '../../../behaviors/care';
 import { reload, shell } from '../../../behaviors/page-shell';
@@ -57,7 +57,7 @@ export function monthRow(n: NoticeSummary, now: number = Date.now()): MonthRow {
 }
 
 Component({
-  behaviors: [care, shell, noticeWays],
+  behaviors: [care, shell, noticePage],
   data: initial,
   methods: {
     onLoad() {

@@ -15,8 +15,8 @@ import { confirmAction } from '../../../utils/confirm';
 import { dataString } from '../../../utils/event';
 import { monthShort, monthTitle } from '../../../utils/notice-format';
 import { behindGate } from '../../../utils/notice-gate';
-import { noticeWays } from '../ways';
-import { monthOrLatest, monthParam } from '../month';
+import { noticePage } from '../notice-page';
+import { monthOrLatest } from '../month';
 import { publishLastMonth } from '../publish';
 import { initial, noticeFields, PAGE_LINES, resolvedText, settledText, visible } from './notice-view';
 
@@ -28,12 +28,9 @@ let pendingObjection: { target: string; key: string } | null = null;
 const resolveKeys = new Map<string, string>();
 
 Component({
-  behaviors: [care, shell, noticeWays],
+  behaviors: [care, shell, noticePage],
   data: initial,
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
-      this.setData({ month: monthParam(query) });
-    },
     async load() {
       const { gate, value } = await behindGate(async () => {
         const month = await monthOrLatest(this.data.month);
@@ -174,7 +171,7 @@ Component({
       }
     },
 
-    // ---- sharing (the ways out are noticeWays, ../ways.ts) -------------------------------------
+    // ---- sharing (the ways out are noticePage, ../notice-page.ts) -------------------------------------
     /** The card for the village WeChat group: "和美村11月积分公示", opening this month. */
     onShareAppMessage() {
       const { villageName, month } = this.data;

@@ -8,7 +8,7 @@ import { getNotice } from '../../../services/notice';
 import { dataNumber } from '../../../utils/event';
 import { monthTitle } from '../../../utils/notice-format';
 import { behindGate, type Gate } from '../../../utils/notice-gate';
-import { noticeWays } from '../ways';
+import { noticePage } from '../notice-page';
 import { drawPrint } from '../../../utils/notice-print';
 import { PRINT_PAGE, type PrintContext } from '../../../utils/print-layout';
 import { monthParam } from '../month';
@@ -84,7 +84,7 @@ function saveToAlbum(filePath: string): Promise<void> {
 }
 
 Component({
-  behaviors: [care, shell, noticeWays],
+  behaviors: [care, shell, noticePage],
   data: initial,
   methods: {
     onLoad(query: Record<string, string | undefined>) {
