@@ -2,20 +2,44 @@
 import type { MatterSummary, MatterStatsRow } from '../../typings/index';
 import { timeText } from './china-time';
 
-export interface MatterRow {
+/** What a matter's row in a list and its detail both show first. */
+export interface MatterHead {
   id: string;
   title: string;
   category: string;
   status: string;
   statusName: string;
-  private: boolean;
+  overdue: boolean;
   raiserName: string;
   raisedText: string;
   /** "11月24日（周二）24:00前答复", the assignment's due, or the stars once rated. */
   dueText: string;
-  overdue: boolean;
+}
+
+export interface MatterRow extends MatterHead {
+  private: boolean;
   starsText: string;
   extras: string;
+}
+
+type HeadFields = 'id' | 'title' | 'category' | 'status' | 'statusName' | 'overdue' | 'stars' | 'raiserName' | 'raisedAt' | 'dueText';
+
+/**
+ * The head of a matter: 已超期 says more than its status, and a closed matter not rated yet waits
+ * for its rating (`unrated`: a list's short word, the detail's longer one).
+ */
+export function matterHead(m: Pick<MatterSummary, HeadFields>, unrated: string): MatterHead {
+  return {
+    id: m.id,
+    title: m.title,
+    category: m.category,
+    status: m.status,
+    statusName: m.overdue ? '已超期' : m.status === 'closed' && m.stars === null ? unrated : m.statusName,
+    overdue: m.overdue,
+    raiserName: m.raiserName,
+    raisedText: timeText(m.raisedAt),
+    dueText: m.dueText,
+  };
 }
 
 /** "★★★★☆" for 4 of 5. */
@@ -33,16 +57,8 @@ export function matterRow(m: MatterSummary): MatterRow {
     m.round > 1 ? '重新办理' : '',
   ].filter(Boolean);
   return {
-    id: m.id,
-    title: m.title,
-    category: m.category,
-    status: m.status,
-    statusName: m.overdue ? '已超期' : m.status === 'closed' && m.stars === null ? '待评价' : m.statusName,
+    ...matterHead(m, '待评价'),
     private: !m.public,
-    raiserName: m.raiserName,
-    raisedText: timeText(m.raisedAt),
-    dueText: m.dueText,
-    overdue: m.overdue,
     starsText: starsText(m.stars),
     extras: extras.join(' · '),
   };

@@ -2,7 +2,7 @@
 import type { MatterDetail } from '../../../../typings/index';
 import { fileUrl } from '../../../services/upload';
 import { timeText } from '../../../utils/china-time';
-import { starsText } from '../../../utils/matters-format';
+import { type MatterHead, matterHead, starsText } from '../../../utils/matters-format';
 
 export interface EventRow {
   id: string;
@@ -17,20 +17,11 @@ export interface EventRow {
   internal: boolean;
 }
 
-export interface MatterView {
-  id: string;
-  title: string;
+export interface MatterView extends MatterHead {
   text: string;
-  status: string;
-  statusName: string;
-  overdue: boolean;
-  category: string;
   isPublic: boolean;
-  raiserName: string;
   householdLabel: string;
-  raisedText: string;
   deadlineText: string;
-  dueText: string;
   respondedText: string;
   locationName: string;
   photos: string[];
@@ -52,19 +43,11 @@ export interface MatterView {
 export function matterView(m: MatterDetail): MatterView {
   const can = m.can;
   return {
-    id: m.id,
-    title: m.title,
+    ...matterHead(m, '已办结，待评价'),
     text: m.text,
-    status: m.status,
-    statusName: m.overdue ? '已超期' : m.status === 'closed' && m.stars === null ? '已办结，待评价' : m.statusName,
-    overdue: m.overdue,
-    category: m.category,
     isPublic: m.public,
-    raiserName: m.raiserName,
     householdLabel: m.householdLabel ?? '',
-    raisedText: timeText(m.raisedAt),
     deadlineText: m.deadlineText,
-    dueText: m.dueText,
     respondedText: m.respondedInTime === null ? '' : m.respondedInTime ? '按期答复' : '超期答复',
     locationName: m.location?.name ?? '',
     photos: m.photos.map(fileUrl),

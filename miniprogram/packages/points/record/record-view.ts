@@ -1,7 +1,7 @@
 // The record page's pure parts: the items a recorder may record, the households by grid (with the
 // search, the open grids and the recent choices), the summary above 提交 and what still blocks it.
 import type { HouseholdOption, Recorder, RecordResult, RuleCategory, RuleItemView } from '../../../../typings/index';
-import { chinaDate, dateText } from '../../../utils/china-time';
+import { addDays, chinaDate, dateText } from '../../../utils/china-time';
 import { capText, pointsText } from '../../../utils/points-format';
 
 const CATEGORIES: RuleCategory[] = ['爱国守法', '生态宜居', '产业兴旺', '乡风文明', '共建共治', '本村特色'];
@@ -99,7 +99,28 @@ export interface RecordData {
   clientKey: string;
 }
 
-const today = chinaDate();
+type Entry = 'chosen' | 'date' | 'dateLabel' | 'minDate' | 'maxDate' | 'note' | 'reason' | 'proxy' | 'proxyName' | 'photos' | 'photoSeq';
+
+/**
+ * One entry of the form, not filled in yet: nothing chosen or typed, dated today (China) and
+ * back-datable by `maxAgeDays`. The form opens with it and 再记一条 starts another.
+ */
+export function freshEntry(maxAgeDays: number): Pick<RecordData, Entry> {
+  const today = chinaDate();
+  return {
+    chosen: null,
+    date: today,
+    dateLabel: dateText(today),
+    minDate: addDays(today, -maxAgeDays),
+    maxDate: today,
+    note: '',
+    reason: '',
+    proxy: false,
+    proxyName: '',
+    photos: [],
+    photoSeq: 0,
+  };
+}
 
 export const initial: RecordData = {
   mode: 'self',
@@ -107,17 +128,7 @@ export const initial: RecordData = {
   maxAgeDays: 0,
   items: [],
   itemGroups: [],
-  chosen: null,
-  date: today,
-  dateLabel: dateText(today),
-  minDate: today,
-  maxDate: today,
-  note: '',
-  reason: '',
-  proxy: false,
-  proxyName: '',
-  photos: [],
-  photoSeq: 0,
+  ...freshEntry(0),
   uploading: false,
   households: [],
   selectedIds: [],

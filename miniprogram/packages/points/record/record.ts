@@ -17,6 +17,7 @@ import { dataNumber, dataString } from '../../../utils/event';
 import { pointsText } from '../../../utils/points-format';
 import {
   doneMessage,
+  freshEntry,
   gridGroupsOf,
   initial,
   itemGroupsFor,
@@ -235,19 +236,8 @@ Component({
       }
     },
     onAgain() {
-      const t = chinaDate();
       this.setData({
-        chosen: null,
-        date: t,
-        dateLabel: dateText(t),
-        maxDate: t,
-        minDate: addDays(t, -this.data.maxAgeDays),
-        note: '',
-        reason: '',
-        proxy: false,
-        proxyName: '',
-        photos: [],
-        photoSeq: 0,
+        ...freshEntry(this.data.maxAgeDays),
         error: '',
         done: null,
         clientKey: newClientKey(),
