@@ -1,5 +1,21 @@
-// Text of the 积分超市 pages.
+// Text of the 积分超市 pages, and the goods' tile they all show.
+import type { GoodsView } from '../../../typings/index';
+import { initialOf } from '../../services/shop';
+import { fileUrl } from '../../services/upload';
 import { timeText } from '../../utils/china-time';
+
+/** A goods as the shop and 商品管理 show it: its photo, or the first character of its name without one. */
+export interface GoodsTile {
+  id: string;
+  name: string;
+  photo: string;
+  initial: string;
+  price: number;
+}
+
+export function goodsTile(g: GoodsView): GoodsTile {
+  return { id: g.id, name: g.name, photo: g.photo ? fileUrl(g.photo) : '', initial: initialOf(g.name), price: g.price };
+}
 
 /** "3月10日 24:00": a pickup deadline is the end of a China day, shown as that day's 24:00. */
 export function deadlineText(iso: string): string {

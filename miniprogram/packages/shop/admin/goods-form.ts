@@ -1,16 +1,11 @@
 // 商品管理's rows and forms as plain functions: a goods row, a redemption day's row, the goods form
 // (new or from existing goods) and the form checked into the function's request.
 import type { GoodsView, LimitPeriod, RedemptionEventView, SaveGoodsRequest } from '../../../../typings/index';
-import { initialOf } from '../../../services/shop';
+import { type GoodsTile, goodsTile } from '../format';
 import { fileUrl } from '../../../services/upload';
 import { newClientKey } from '../../../utils/client-key';
 
-export interface Row {
-  id: string;
-  name: string;
-  photo: string;
-  initial: string;
-  price: number;
+export interface Row extends GoodsTile {
   stock: number;
   limitText: string;
   onShelf: boolean;
@@ -42,11 +37,7 @@ export const LIMIT_NAMES = ['不限购', '每户每月限', '每户每季度限'
 
 export function row(g: GoodsView): Row {
   return {
-    id: g.id,
-    name: g.name,
-    photo: g.photo ? fileUrl(g.photo) : '',
-    initial: initialOf(g.name),
-    price: g.price,
+    ...goodsTile(g),
     stock: g.stock,
     limitText: g.limitText,
     onShelf: g.onShelf,

@@ -7,18 +7,13 @@ import type { BrowseResult, GoodsView, RedeemResult } from '../../../../typings/
 import { care } from '../../../behaviors/care';
 import { shell } from '../../../behaviors/page-shell';
 import { errorText, showError } from '../../../services/cloud';
-import { browseShop, codeText, decideGoods, initialOf, redeem } from '../../../services/shop';
+import { browseShop, codeText, decideGoods, redeem } from '../../../services/shop';
+import { type GoodsTile, goodsTile } from '../format';
 import { confirmDecision, decidedText } from '../../../utils/held';
-import { fileUrl } from '../../../services/upload';
 import { newClientKey } from '../../../utils/client-key';
 import { dataString } from '../../../utils/event';
 
-interface GoodsCard {
-  id: string;
-  name: string;
-  photo: string;
-  initial: string;
-  price: number;
+interface GoodsCard extends GoodsTile {
   stockText: string;
   limitText: string;
   /** Why 兑换 cannot be tapped ('' when it can). */
@@ -75,11 +70,7 @@ function blockedText(g: GoodsView, shop: BrowseResult): string {
 
 function card(g: GoodsView, shop: BrowseResult): GoodsCard {
   return {
-    id: g.id,
-    name: g.name,
-    photo: g.photo ? fileUrl(g.photo) : '',
-    initial: initialOf(g.name),
-    price: g.price,
+    ...goodsTile(g),
     stockText: g.stock > 0 ? `库存 ${g.stock} 件` : '已兑完',
     limitText: g.limit ? `${g.limitText}，本期已兑 ${g.used} 件` : '',
     blocked: blockedText(g, shop),
