@@ -26,30 +26,19 @@ const WAITING: { key: keyof HomeWaiting; text: string; url: string }[] = [
   { key: 'financeToPublish', text: '财务公开已审核待发布', url: pageUrl('board/board', { tab: 'finance' }) },
 ];
 
+type News = BoardHomeCard['news'][number];
+
+/** One line of what is new: `page` is the board page that opens it (a letter or an item), in its village. */
+function newsLine(page: string, villageId: string, x: { id: string; title: string }, tag: string, when: string): News {
+  return { id: `news-${x.id}`, tag, text: x.title, when, url: pageUrl(page, { id: x.id, villageId }) };
+}
+
 export function homeCard(home: HomeResult): BoardHomeCard {
   const v = home.village.id;
   const news = [
-    ...home.letters.map((l) => ({
-      id: `news-${l.id}`,
-      tag: '公开信',
-      text: l.title,
-      when: whenText(l.publishedAt),
-      url: pageUrl('letter/letter', { id: l.id, villageId: v }),
-    })),
-    ...home.items.map((i) => ({
-      id: `news-${i.id}`,
-      tag: i.kindName,
-      text: i.title,
-      when: whenText(i.publishedAt),
-      url: pageUrl('item/item', { id: i.id, villageId: v }),
-    })),
-    ...home.chronicle.map((i) => ({
-      id: `news-${i.id}`,
-      tag: '大事记',
-      text: i.title,
-      when: dayText(i.eventDate),
-      url: pageUrl('item/item', { id: i.id, villageId: v }),
-    })),
+    ...home.letters.map((l) => newsLine('letter/letter', v, l, '公开信', whenText(l.publishedAt))),
+    ...home.items.map((i) => newsLine('item/item', v, i, i.kindName, whenText(i.publishedAt))),
+    ...home.chronicle.map((i) => newsLine('item/item', v, i, '大事记', dayText(i.eventDate))),
   ];
   const w = home.waiting;
   const waiting = w

@@ -10,6 +10,7 @@ import { fileUrl } from '../../../services/upload';
 import { dayText, whenText } from '../../../utils/board-format';
 import { goJoin, pageUrl, shareCard, timelineCard } from '../../../utils/board-share';
 import { dataNumber, dataString } from '../../../utils/event';
+import { act } from '../act';
 import { care } from '../../../behaviors/care';
 import { shell } from '../../../behaviors/page-shell';
 import { queryParams } from '../../../behaviors/query';
@@ -95,42 +96,25 @@ Component({
     },
     async onConfirmSign() {
       const item = this.data.item;
-      if (!item || this.data.acting) return;
-      this.setData({ acting: true });
-      try {
-        this.show(await signOffItem(item.id, item.updatedAt, this.data.signNote.trim()));
-        this.setData({ acting: false, signing: false, notice: '已审核签字，村干部可以发布了' });
-        wx.showToast({ title: '已审核签字', icon: 'success' });
-      } catch (e) {
-        this.setData({ acting: false });
-        showError(e);
-      }
+      if (!item) return;
+      const note = this.data.signNote.trim();
+      const step = async () => this.show(await signOffItem(item.id, item.updatedAt, note));
+      if (!(await act(this, step, '已审核签字，村干部可以发布了'))) return;
+      this.setData({ signing: false });
+      wx.showToast({ title: '已审核签字', icon: 'success' });
     },
     async onPublish() {
       const item = this.data.item;
-      if (!item || this.data.acting) return;
-      this.setData({ acting: true });
-      try {
-        this.show(await publishItem(item.id));
-        this.setData({ acting: false, notice: '已发布，全村都能看到了' });
+      if (!item) return;
+      if (await act(this, async () => this.show(await publishItem(item.id)), '已发布，全村都能看到了')) {
         wx.showToast({ title: '已发布', icon: 'success' });
-      } catch (e) {
-        this.setData({ acting: false });
-        showError(e);
       }
     },
     async onDecide(e: WechatMiniprogram.BaseEvent) {
       const item = this.data.item;
       const decision = holdDecision(dataString(e, 'decision'));
       if (!item || !decision || this.data.acting || !(await confirmDecision(decision, '这条内容'))) return;
-      this.setData({ acting: true });
-      try {
-        this.show(await decideItem(item.id, decision));
-        this.setData({ acting: false, notice: decidedText(decision) });
-      } catch (err) {
-        this.setData({ acting: false });
-        showError(err);
-      }
+      await act(this, async () => this.show(await decideItem(item.id, decision)), decidedText(decision));
     },
     onEdit() {
       wx.navigateTo({ url: pageUrl('compose/compose', { id: this.data.id }) });

@@ -21,6 +21,7 @@ import { whenText } from '../../../utils/board-format';
 import { goJoin, pageUrl, param, shareCard, timelineCard } from '../../../utils/board-share';
 import { newClientKey } from '../../../utils/client-key';
 import { dataNumber, dataString } from '../../../utils/event';
+import { act } from '../act';
 import { care } from '../../../behaviors/care';
 import { reload, shell } from '../../../behaviors/page-shell';
 
@@ -209,21 +210,10 @@ Component({
       await this.decide(dataString(e, 'id'), 'approve', '');
     },
     async decide(commentId: string, decision: 'approve' | 'reject', reason: string): Promise<boolean> {
-      if (this.data.acting) return false;
-      this.setData({ acting: true });
-      try {
-        await moderateComment({ commentId, decision, ...(reason ? { reason } : {}) });
-        this.setData({
-          acting: false,
-          notice: decision === 'approve' ? '已审核通过，大家都能看到这条留言了' : '已设为不通过，留言人会看到原因',
-        });
-        await reload(this);
-        return true;
-      } catch (e) {
-        this.setData({ acting: false });
-        showError(e);
-        return false;
-      }
+      const step = () => moderateComment({ commentId, decision, ...(reason ? { reason } : {}) });
+      const done = await act(this, step, decision === 'approve' ? '已审核通过，大家都能看到这条留言了' : '已设为不通过，留言人会看到原因');
+      if (done) await reload(this);
+      return done;
     },
     async onConfirmSheet() {
       const text = this.data.sheetText.trim();
@@ -239,16 +229,10 @@ Component({
         this.setData({ sheetError: '请写下回复的内容' });
         return;
       }
-      if (this.data.acting) return;
-      this.setData({ acting: true });
-      try {
-        await replyComment({ commentId: this.data.target, text });
-        this.setData({ acting: false, sheet: 'none', notice: '已回复，留言人会收到通知（如已订阅）' });
-        await reload(this);
-      } catch (e) {
-        this.setData({ acting: false });
-        showError(e);
-      }
+      const step = () => replyComment({ commentId: this.data.target, text });
+      if (!(await act(this, step, '已回复，留言人会收到通知（如已订阅）'))) return;
+      this.setData({ sheet: 'none' });
+      await reload(this);
     },
     onEdit() {
       wx.navigateTo({ url: pageUrl('write/write', { id: this.data.id }) });
