@@ -4,9 +4,10 @@ import type { Abilities, GridView, PersonView } from '../../../../typings/index'
 import { care } from '../../../behaviors/care';
 import { reload, shell } from '../../../behaviors/page-shell';
 import { queryParams } from '../../../behaviors/query';
-import { errorText, showError } from '../../../services/cloud';
+import { showError } from '../../../services/cloud';
 import { createGrid, grids, people, setGridLeader } from '../../../services/village';
 import { dataString } from '../../../utils/event';
+import { saveForm } from '../save-form';
 
 interface GridBlock {
   id: string;
@@ -88,18 +89,14 @@ Component({
     },
     async onCreate() {
       const name = this.data.name.trim();
-      if (!name) return this.setData({ error: '请填写名称' });
       const group = this.data.kindIndex === 1;
       const parent = this.data.micro[this.data.parentIndex];
-      if (group && !parent) return this.setData({ error: '请先建一个微网格' });
-      this.setData({ saving: true, error: '' });
-      try {
+      const missing = !name ? '请填写名称' : group && !parent ? '请先建一个微网格' : '';
+      await saveForm(this, missing, async () => {
         const made = await createGrid(group && parent ? { kind: 'group', name, parentId: parent.id } : { kind: 'micro', name });
         await reload(this);
-        this.setData({ saving: false, name: '', notice: `已建${group ? '联户小组' : '微网格'}：${made.name}` });
-      } catch (e) {
-        this.setData({ saving: false, error: errorText(e) });
-      }
+        return { name: '', notice: `已建${group ? '联户小组' : '微网格'}：${made.name}` };
+      });
     },
   },
 });

@@ -4,10 +4,11 @@
 import type { AppointableRole, PersonView } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
 import { shell } from '../../../behaviors/page-shell';
-import { errorText, showError } from '../../../services/cloud';
+import { showError } from '../../../services/cloud';
 import { createInvite, people, setRole } from '../../../services/village';
 import { dataString } from '../../../utils/event';
 import { inviteCard, inviteShare, type InviteCard } from '../../../utils/invite-card';
+import { saveForm } from '../save-form';
 import { confirmAction } from '../../../utils/confirm';
 
 interface Person extends PersonView {
@@ -88,14 +89,10 @@ Component({
     },
     async onInvite() {
       const forName = this.data.forName.trim();
-      if (!forName) return this.setData({ error: '请填写被邀请人的姓名' });
-      this.setData({ saving: true, error: '' });
-      try {
-        const invite = await createInvite({ kind: 'role', role: ROLES[this.data.roleIndex] ?? 'cadre', forName });
-        this.setData({ invite: inviteCard(invite), saving: false });
-      } catch (e) {
-        this.setData({ saving: false, error: errorText(e) });
-      }
+      const role = ROLES[this.data.roleIndex] ?? 'cadre';
+      await saveForm(this, forName ? '' : '请填写被邀请人的姓名', async () => ({
+        invite: inviteCard(await createInvite({ kind: 'role', role, forName })),
+      }));
     },
   },
 });

@@ -3,10 +3,10 @@
 import type { TownVillagesResult } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
 import { reload, shell } from '../../../behaviors/page-shell';
-import { errorText } from '../../../services/cloud';
 import { createInvite, createVillage, townVillages } from '../../../services/village';
 import { dataString } from '../../../utils/event';
 import { inviteCard, inviteShare, type InviteCard } from '../../../utils/invite-card';
+import { saveForm } from '../save-form';
 
 interface TownData {
   result: TownVillagesResult | null;
@@ -51,15 +51,11 @@ Component({
     },
     async onCreate() {
       const name = this.data.newName.trim();
-      if (!name) return this.setData({ error: '请填写村名' });
-      this.setData({ saving: true, error: '' });
-      try {
+      await saveForm(this, name ? '' : '请填写村名', async () => {
         const v = await createVillage(name);
         await reload(this);
-        this.setData({ saving: false, newName: '', notice: `已建村：${v.name}。下一步：邀请村书记。`, inviting: v.id });
-      } catch (e) {
-        this.setData({ saving: false, error: errorText(e) });
-      }
+        return { newName: '', notice: `已建村：${v.name}。下一步：邀请村书记。`, inviting: v.id };
+      });
     },
     onInviteFor(e: WechatMiniprogram.BaseEvent) {
       this.setData({ inviting: dataString(e, 'id'), forName: '', error: '', invite: null });
@@ -69,14 +65,10 @@ Component({
     },
     async onInvite() {
       const forName = this.data.forName.trim();
-      if (!forName) return this.setData({ error: '请填写村书记的姓名' });
-      this.setData({ saving: true, error: '' });
-      try {
-        const invite = await createInvite({ kind: 'secretary', villageId: this.data.inviting, forName });
-        this.setData({ saving: false, invite: inviteCard(invite) });
-      } catch (e) {
-        this.setData({ saving: false, error: errorText(e) });
-      }
+      const villageId = this.data.inviting;
+      await saveForm(this, forName ? '' : '请填写村书记的姓名', async () => ({
+        invite: inviteCard(await createInvite({ kind: 'secretary', villageId, forName })),
+      }));
     },
   },
 });
