@@ -1,6 +1,6 @@
 // Function `board`, 书记公开信: letters with their reads and likes, comments with their moderation
 // and the secretary's reply, and who read a letter. Part of the contract of typings/board.ts.
-import type { BoardViewer, BoardVillage } from './board';
+import type { BoardViewer, BoardVillage, DecideHeldRequest } from './board';
 import type { HoldView } from './hold';
 
 /** held: published by the secretary but not passed by the content check, until another cadre decides. */
@@ -140,4 +140,18 @@ export interface ReadersResult {
   total: number;
   read: ReaderRow[];
   unread: ReaderRow[];
+}
+
+/** The letters' actions of function `board` (its BoardApi takes them in). */
+export interface LetterApi {
+  letters: { req: LettersRequest; res: LettersResult };
+  letter: { req: { id: string }; res: LetterDetail };
+  saveLetter: { req: SaveLetterRequest; res: LetterDetail };
+  like: { req: { id: string; liked: boolean }; res: { liked: boolean; likes: number } };
+  comment: { req: CommentRequest; res: CommentResult };
+  moderate: { req: ModerateRequest; res: CommentView };
+  reply: { req: ReplyRequest; res: CommentView };
+  readers: { req: { id: string }; res: ReadersResult };
+  /** Release or withdraw a held letter. */
+  decideLetter: { req: DecideHeldRequest; res: LetterDetail };
 }

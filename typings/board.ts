@@ -8,21 +8,10 @@
 // village reads its published letters and notice board items — never drafts, held comments, who
 // read, or any person's name beyond "村民".
 //
-// The letters and the home and town views are in board-letters.ts and board-home.ts; this file
-// re-exports them, so the function's whole contract is imported from here.
+// The letters (with their actions) and the home and town views are in board-letters.ts and
+// board-home.ts; this file re-exports them, so the function's whole contract is imported from here.
 import type { HomeResult, TownRequest, TownResult } from './board-home';
-import type {
-  CommentRequest,
-  CommentResult,
-  CommentView,
-  LetterDetail,
-  LettersRequest,
-  LettersResult,
-  ModerateRequest,
-  ReadersResult,
-  ReplyRequest,
-  SaveLetterRequest,
-} from './board-letters';
+import type { LetterApi } from './board-letters';
 
 export type * from './board-home';
 export type * from './board-letters';
@@ -145,24 +134,15 @@ export interface SubscribedResult {
   grants: Record<string, number>;
 }
 
-export interface BoardApi {
+/** Every action of function `board`: the letters' (board-letters.ts) and these. */
+export interface BoardApi extends LetterApi {
   home: { req: { villageId?: string }; res: HomeResult };
-  letters: { req: LettersRequest; res: LettersResult };
-  letter: { req: { id: string }; res: LetterDetail };
-  saveLetter: { req: SaveLetterRequest; res: LetterDetail };
-  like: { req: { id: string; liked: boolean }; res: { liked: boolean; likes: number } };
-  comment: { req: CommentRequest; res: CommentResult };
-  moderate: { req: ModerateRequest; res: CommentView };
-  reply: { req: ReplyRequest; res: CommentView };
-  readers: { req: { id: string }; res: ReadersResult };
   items: { req: ItemsRequest; res: ItemsResult };
   item: { req: { id: string }; res: BoardItemDetail };
   saveItem: { req: SaveItemRequest; res: BoardItemDetail };
   /** `updatedAt`: the version the supervisor read; an item changed since is refused (read it again). */
   signOff: { req: { id: string; updatedAt: string; note?: string }; res: BoardItemDetail };
   publishItem: { req: { id: string }; res: BoardItemDetail };
-  /** Release or withdraw a held letter. */
-  decideLetter: { req: DecideHeldRequest; res: LetterDetail };
   /** Release or withdraw a held board item. */
   decideItem: { req: DecideHeldRequest; res: BoardItemDetail };
   subscribeTemplates: { req: Record<string, never>; res: { templates: SubscribeTemplate[] } };

@@ -1,11 +1,11 @@
 // 积分证明核验, for a bank officer (who need not be a villager): arrive by the shared card
 // (?code=…) or type the code. A valid certificate shows exactly what it states; an expired,
 // revoked or unknown one says so plainly, and nothing more.
-import { errorText } from '../../../services/cloud';
 import type { CertificateFacts, VerifyResult } from '../../../../typings/index';
 import { verifyCertificate } from '../../../services/honours';
 import { codeText, dayText, rateText } from '../../../utils/honours-format';
 import { care } from '../../../behaviors/care';
+import { codeLookup } from '../../../behaviors/code-lookup';
 
 interface Fact {
   label: string;
@@ -13,7 +13,7 @@ interface Fact {
 }
 
 interface VerifyData {
-  loading: boolean;
+  searching: boolean;
   code: string;
   status: VerifyResult['status'] | '';
   facts: Fact[];
@@ -21,7 +21,7 @@ interface VerifyData {
   error: string;
 }
 
-const initial: VerifyData = { loading: false, code: '', status: '', facts: [], message: '', error: '' };
+const initial: VerifyData = { searching: false, code: '', status: '', facts: [], message: '', error: '' };
 
 const MESSAGES: Record<Exclude<VerifyResult['status'], 'valid'>, string> = {
   expired: '这份积分证明已经过了有效期，请联系户主重新开具。',
@@ -42,34 +42,18 @@ export function factsOf(c: CertificateFacts): Fact[] {
 }
 
 Component({
-  behaviors: [care],
+  behaviors: [care, codeLookup({ ask: '请输入核验码', cleared: { status: '', facts: [], message: '' } })],
   data: initial,
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       const code = query.code ?? '';
       this.setData({ code });
-      if (code) void this.check();
+      if (code) void this.search();
     },
-    onInput(e: WechatMiniprogram.Input) {
-      this.setData({ code: e.detail.value, error: '' });
-    },
-    onCheck() {
-      void this.check();
-    },
-    async check() {
-      const code = this.data.code.trim();
-      if (!code) {
-        this.setData({ error: '请输入核验码' });
-        return;
-      }
-      this.setData({ loading: true, error: '', status: '', facts: [], message: '' });
-      try {
-        const r = await verifyCertificate(code);
-        if (r.status === 'valid') this.setData({ loading: false, status: r.status, facts: factsOf(r.certificate), message: '证明有效' });
-        else this.setData({ loading: false, status: r.status, message: MESSAGES[r.status] });
-      } catch (e) {
-        this.setData({ loading: false, error: errorText(e) });
-      }
+    async lookUp(code: string): Promise<Partial<VerifyData>> {
+      const r = await verifyCertificate(code);
+      if (r.status === 'valid') return { status: r.status, facts: factsOf(r.certificate), message: '证明有效' };
+      return { status: r.status, message: MESSAGES[r.status] };
     },
   },
 });

@@ -3,6 +3,7 @@
 // hand the goods over with one tap. A code of another village is not found here.
 import type { OrderView } from '../../../../typings/index';
 import { care } from '../../../behaviors/care';
+import { codeLookup } from '../../../behaviors/code-lookup';
 import { errorText, showError } from '../../../services/cloud';
 import { codeText, handOver, verifyCode } from '../../../services/shop';
 import { timeText } from '../../../utils/china-time';
@@ -60,36 +61,21 @@ function scan(): Promise<string | null> {
 }
 
 Component({
-  behaviors: [care],
+  behaviors: [
+    care,
+    codeLookup({ ask: '请扫码，或输入6位取货码', cleared: { found: null, handed: '' }, normalize: (typed) => typed.toUpperCase() }),
+  ],
   data: initial,
   methods: {
     onLoad() {},
-    onInput(e: WechatMiniprogram.Input) {
-      this.setData({ code: e.detail.value.toUpperCase(), error: '' });
-    },
     async onScan() {
       const text = await scan();
       if (text === null) return; // the keeper closed the camera
       this.setData({ code: text.trim().toUpperCase() });
       await this.search();
     },
-    onSearch() {
-      void this.search();
-    },
-    async search() {
-      const code = this.data.code.trim();
-      if (!code) {
-        this.setData({ error: '请扫码，或输入6位取货码' });
-        return;
-      }
-      if (this.data.searching) return;
-      this.setData({ searching: true, error: '', found: null, handed: '' });
-      try {
-        const order = await verifyCode(code);
-        this.setData({ searching: false, found: found(order) });
-      } catch (e) {
-        this.setData({ searching: false, error: errorText(e) });
-      }
+    async lookUp(code: string): Promise<Partial<VerifyData>> {
+      return { found: found(await verifyCode(code)) };
     },
     async onHandOver() {
       const f = this.data.found;
