@@ -60,11 +60,15 @@ function scan(): Promise<string | null> {
   });
 }
 
+/** The pickup code, typed (upper case) or scanned; a new look-up takes the last order off. */
+const lookup = codeLookup({
+  ask: '请扫码，或输入6位取货码',
+  cleared: { found: null, handed: '' },
+  normalize: (typed) => typed.toUpperCase(),
+});
+
 Component({
-  behaviors: [
-    care,
-    codeLookup({ ask: '请扫码，或输入6位取货码', cleared: { found: null, handed: '' }, normalize: (typed) => typed.toUpperCase() }),
-  ],
+  behaviors: [care, lookup],
   data: initial,
   methods: {
     onLoad() {},
