@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as WxServerSdk from 'wx-server-sdk';
 import { pointSdkAt } from '../client/spawn';
+import { hasFunctions } from '../src/loaded';
 
 export type Db = ReturnType<typeof WxServerSdk.database>;
 
@@ -19,16 +20,7 @@ interface Sdk {
 }
 
 function isSdk(m: unknown): m is Sdk {
-  return (
-    typeof m === 'object' &&
-    m !== null &&
-    'init' in m &&
-    typeof m.init === 'function' &&
-    'database' in m &&
-    typeof m.database === 'function' &&
-    'DYNAMIC_CURRENT_ENV' in m &&
-    typeof m.DYNAMIC_CURRENT_ENV === 'symbol'
-  );
+  return hasFunctions(m, 'init', 'database') && typeof Reflect.get(m, 'DYNAMIC_CURRENT_ENV') === 'symbol';
 }
 
 export function connectSdk(root: string, url: string): Db {
