@@ -12,6 +12,7 @@ import type { TestCloud } from '../support/localcloud';
 import { count, getAll, num, settled, str, type Database, type Doc } from '../support/sdk';
 import { type caller, useDemoCloud } from './support';
 import { matterFixture } from './matter-fixture';
+import { readOutbox, type OutboxEntry } from '../support/outbox';
 
 let cloud: TestCloud;
 let db: Database;
@@ -57,17 +58,7 @@ async function all(coll: string, where: Record<string, unknown> = {}): Promise<D
   }
 }
 
-interface OutboxEntry {
-  kind: string;
-  touser?: string;
-  templateId?: string;
-  page?: string;
-  content?: string;
-}
-
-async function outbox(): Promise<OutboxEntry[]> {
-  return (await cloud.control<{ entries: OutboxEntry[] }>('GET', '/_localcloud/outbox')).entries;
-}
+const outbox = (): Promise<OutboxEntry[]> => readOutbox(cloud);
 
 const messages = async (templateId: string): Promise<OutboxEntry[]> =>
   (await outbox()).filter((e) => e.kind === 'subscribeMessage' && e.templateId === templateId);

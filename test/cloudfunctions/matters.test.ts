@@ -12,6 +12,7 @@ import { startCloud, sdkEnv, type TestCloud } from '../support/localcloud';
 import { count, getAll, settled, type Cloud, type Database } from '../support/sdk';
 import { caller } from './support';
 import { matterFixture } from './matter-fixture';
+import { readOutbox, type OutboxEntry } from '../support/outbox';
 
 let cloud: TestCloud;
 let db: Database;
@@ -38,14 +39,6 @@ async function verdicts(id: string, files: number): Promise<string[][]> {
 }
 const library = { calendar: chineseDays, overrides: new Map<string, 'holiday' | 'workday'>() };
 
-interface OutboxEntry {
-  kind: string;
-  touser?: string;
-  templateId?: string;
-  page?: string;
-  content?: string;
-}
-
 beforeAll(async () => {
   cloud = await startCloud({ env: { LOCALCLOUD_SEED: 'demo' } });
   sdkEnv(cloud.url);
@@ -59,9 +52,7 @@ afterAll(async () => {
   await cloud.stop();
 });
 
-async function outbox(): Promise<OutboxEntry[]> {
-  return (await cloud.control<{ entries: OutboxEntry[] }>('GET', '/_localcloud/outbox')).entries;
-}
+const outbox = (): Promise<OutboxEntry[]> => readOutbox(cloud);
 
 /** Subscribe messages about one matter: [who, template]. */
 async function told(id: string): Promise<[string, string][]> {

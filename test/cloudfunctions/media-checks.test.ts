@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { Cloud } from '../support/sdk';
 import { startCloud, sdkEnv, type TestCloud } from '../support/localcloud';
 import { caller } from './support';
+import { readOutbox, type OutboxEntry } from '../support/outbox';
 
 let cloud: TestCloud;
 let api: ReturnType<typeof caller>;
@@ -30,15 +31,8 @@ async function until<T>(read: () => Promise<T>, done: (v: T) => boolean): Promis
   throw new Error('no media verdicts');
 }
 
-interface OutboxEntry {
-  kind: string;
-  mediaUrl?: string;
-}
-
 async function mediaChecks(): Promise<OutboxEntry[]> {
-  return (await cloud.control<{ entries: OutboxEntry[] }>('GET', '/_localcloud/outbox')).entries.filter(
-    (e) => e.kind === 'mediaCheckAsync',
-  );
+  return (await readOutbox(cloud)).filter((e) => e.kind === 'mediaCheckAsync');
 }
 
 beforeAll(async () => {
