@@ -3,7 +3,7 @@
 import type { ActionName, AppErrorBody, FunctionName, RequestOf, ResponseOf } from '../../typings';
 import { sdkEnv, startCloud, type TestCloud } from '../support/localcloud';
 import { isEnvelope } from '../support/envelope';
-import type { Database } from '../support/sdk';
+import type { Cloud, Database } from '../support/sdk';
 
 export interface Reply<T> {
   envelope: { ok: true; data: T } | { ok: false; error: AppErrorBody };
@@ -51,7 +51,8 @@ export function caller(cloud: TestCloud) {
 
 export interface DemoCloud {
   cloud: TestCloud;
-  /** The real wx-server-sdk's database, pointed at this cloud. */
+  /** The real wx-server-sdk, pointed at this cloud, and its database. */
+  sdk: Cloud;
   db: Database;
   api: ReturnType<typeof caller>;
 }
@@ -65,5 +66,5 @@ export async function useDemoCloud(env: Record<string, string> = {}): Promise<De
   sdkEnv(cloud.url);
   const sdk = await import('wx-server-sdk');
   sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
-  return { cloud, db: sdk.database(), api: caller(cloud) };
+  return { cloud, sdk, db: sdk.database(), api: caller(cloud) };
 }
