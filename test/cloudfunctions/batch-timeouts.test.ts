@@ -1,17 +1,16 @@
 // Every batch action fits its function's declared timeout (deploy.ts → config.json) twice over at
 // production-like database latency (LOCALCLOUD_DB_LATENCY_MS=15): the biggest batches of the
 // points function, run as their users would, timed by the local cloud's invocation record.
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, startCloud, type TestCloud } from '../support/localcloud';
 import { isRecord } from '../support/sdk';
+import { key } from './drafts';
 import { caller } from './support';
 
 let cloud: TestCloud;
 let api: ReturnType<typeof caller>;
 
-const key = (): string => randomBytes(8).toString('hex');
 const photo = 'cloud://local-dev.local-bucket/evidence/test.jpg';
 const today = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 

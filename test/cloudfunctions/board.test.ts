@@ -2,7 +2,6 @@
 // village, called as each role (and as people of no village, in public mode). Every refusal is
 // checked to change nothing; the town view is checked against figures computed here, independently,
 // from what the store holds.
-import { randomBytes } from 'node:crypto';
 import type { ActionName, RequestOf } from '../../typings';
 import { C } from '../../cloudfunctions/shared/collections';
 import type { Matter } from '../../cloudfunctions/shared/matters/model';
@@ -10,6 +9,7 @@ import { householdSchema } from '../../cloudfunctions/shared/village/model';
 import { pointRecordSchema } from '../../cloudfunctions/shared/points/model';
 import type { TestCloud } from '../support/localcloud';
 import { count, getAll, num, settled, str, type Database, type Doc } from '../support/sdk';
+import { key, itemDraft, letterDraft } from './drafts';
 import { type caller, useDemoCloud } from './support';
 import { matterFixture } from './matter-fixture';
 import { readOutbox, type OutboxEntry } from '../support/outbox';
@@ -18,7 +18,6 @@ let cloud: TestCloud;
 let db: Database;
 let api: ReturnType<typeof caller>;
 
-const key = (): string => randomBytes(8).toString('hex');
 const chinaDay = (at: Date = new Date()): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(at);
 const VILLAGE = 'village-hemei';
 const NOTICE_TPL = 'TPL_BOARD_NOTICE';
@@ -266,13 +265,7 @@ describe('书记公开信', () => {
   });
 
   test('public mode: someone of no village reads published letters by the village id, without names or drafts', async () => {
-    const draft = await api.ok('demo-secretary', 'board', 'saveLetter', {
-      clientKey: key(),
-      title: '草稿：明年计划',
-      body: '还在写',
-      pictures: [],
-      publish: false,
-    });
+    const draft = await api.ok('demo-secretary', 'board', 'saveLetter', letterDraft('草稿：明年计划', '还在写', { publish: false }));
     expect(draft.status).toBe('draft');
     const list = await measured('letters (public)', 'o-outsider', 'board', 'letters', { villageId: VILLAGE });
     expect(list.viewer.member).toBe(false);
@@ -305,27 +298,16 @@ describe('书记公开信', () => {
     expect((await api.ok('demo-secretary', 'board', 'letters', {})).drafts.map((d) => d.id)).toContain(draft.id);
     expect((await api.ok('demo-villager', 'board', 'letters', {})).drafts).toEqual([]);
     // The draft is published later, as it was edited.
-    const published = await api.ok('demo-secretary', 'board', 'saveLetter', {
-      clientKey: key(),
-      id: draft.id,
-      title: '明年计划',
-      body: '修路灯、建文化广场。',
-      pictures: [],
-      publish: true,
-    });
+    const published = await api.ok(
+      'demo-secretary',
+      'board',
+      'saveLetter',
+      letterDraft('明年计划', '修路灯、建文化广场。', { id: draft.id }),
+    );
     expect(published).toMatchObject({ id: draft.id, status: 'published', title: '明年计划' });
-    expect(
-      (
-        await api.refused('demo-secretary', 'board', 'saveLetter', {
-          clientKey: key(),
-          id: draft.id,
-          title: '改',
-          body: '改',
-          pictures: [],
-          publish: true,
-        })
-      ).code,
-    ).toBe('BOARD.PUBLISHED');
+    expect((await api.refused('demo-secretary', 'board', 'saveLetter', letterDraft('改', '改', { id: draft.id }))).code).toBe(
+      'BOARD.PUBLISHED',
+    );
   });
 });
 
@@ -334,26 +316,23 @@ describe('the notice board', () => {
 
   test('finance is refused until the supervisor signs it off; an edit voids the sign-off', async () => {
     const before = await snapshot();
-    const unsigned = await api.refused('demo-cadre-1', 'board', 'saveItem', {
-      clientKey: key(),
-      kind: 'finance',
-      title: '10月财务公开',
-      body: '收入12万元，支出8万元。',
-      attachments: [pdf],
-      publish: true,
-    });
+    const unsigned = await api.refused(
+      'demo-cadre-1',
+      'board',
+      'saveItem',
+      itemDraft('finance', '10月财务公开', '收入12万元，支出8万元。', { attachments: [pdf] }),
+    );
     expect(unsigned.code).toBe('BOARD.NOT_SIGNED_OFF');
     expect(unsigned.message).toBe('财务公开须经村务监督委员会审核签字后才能发布');
     expect(await snapshot()).toBe(before);
 
-    const draft = await measured('saveItem (draft)', 'demo-cadre-1', 'board', 'saveItem', {
-      clientKey: key(),
-      kind: 'finance',
-      title: '10月财务公开',
-      body: '收入12万元，支出8万元。',
-      attachments: [pdf],
-      publish: false,
-    });
+    const draft = await measured(
+      'saveItem (draft)',
+      'demo-cadre-1',
+      'board',
+      'saveItem',
+      itemDraft('finance', '10月财务公开', '收入12万元，支出8万元。', { attachments: [pdf], publish: false }),
+    );
     expect(draft).toMatchObject({ status: 'draft', signOff: null, can: { edit: true, signOff: false, publish: false } });
     expect((await api.refused('demo-cadre-1', 'board', 'publishItem', { id: draft.id })).code).toBe('BOARD.NOT_SIGNED_OFF');
     expect((await api.ok('demo-supervisor', 'board', 'home', {})).waiting?.financeToSignOff).toBe(1);
@@ -380,15 +359,12 @@ describe('the notice board', () => {
     expect((await api.refused('demo-supervisor', 'board', 'publishItem', { id: draft.id })).code).toBe('AUTH.FORBIDDEN');
 
     // A cadre changes the figures: the sign-off no longer covers it.
-    const edited = await api.ok('demo-cadre-1', 'board', 'saveItem', {
-      clientKey: key(),
-      id: draft.id,
-      kind: 'finance',
-      title: '10月财务公开',
-      body: '收入12万元，支出9万元。',
-      attachments: [pdf],
-      publish: false,
-    });
+    const edited = await api.ok(
+      'demo-cadre-1',
+      'board',
+      'saveItem',
+      itemDraft('finance', '10月财务公开', '收入12万元，支出9万元。', { id: draft.id, attachments: [pdf], publish: false }),
+    );
     expect(edited.signOff).toBeNull();
     const beforePublish = await snapshot();
     expect((await api.refused('demo-cadre-1', 'board', 'publishItem', { id: draft.id })).code).toBe('BOARD.NOT_SIGNED_OFF');
@@ -411,60 +387,23 @@ describe('the notice board', () => {
   });
 
   test('党务 and 村务 publish at once; 大事记 needs a date', async () => {
-    const party = await api.ok('demo-cadre-1', 'board', 'saveItem', {
-      clientKey: key(),
-      kind: 'party',
-      title: '发展党员公示',
-      body: '拟发展张三为预备党员。',
-      attachments: [],
-      publish: true,
-    });
+    const party = await api.ok('demo-cadre-1', 'board', 'saveItem', itemDraft('party', '发展党员公示', '拟发展张三为预备党员。'));
     expect(party.status).toBe('published');
     const before = await snapshot();
+    expect((await api.refused('demo-cadre-1', 'board', 'saveItem', itemDraft('chronicle', '环村路通车', ''))).code).toBe(
+      'COMMON.INVALID_INPUT',
+    );
     expect(
-      (
-        await api.refused('demo-cadre-1', 'board', 'saveItem', {
-          clientKey: key(),
-          kind: 'chronicle',
-          title: '环村路通车',
-          body: '',
-          attachments: [],
-          publish: true,
-        })
-      ).code,
-    ).toBe('COMMON.INVALID_INPUT');
-    expect(
-      (
-        await api.refused('demo-cadre-1', 'board', 'saveItem', {
-          clientKey: key(),
-          kind: 'chronicle',
-          title: '环村路通车',
-          body: '',
-          attachments: [],
-          eventDate: '2099-01-01',
-          publish: true,
-        })
-      ).code,
+      (await api.refused('demo-cadre-1', 'board', 'saveItem', itemDraft('chronicle', '环村路通车', '', { eventDate: '2099-01-01' }))).code,
     ).toBe('COMMON.INVALID_INPUT');
     expect(await snapshot()).toBe(before);
-    const older = await api.ok('demo-cadre-1', 'board', 'saveItem', {
-      clientKey: key(),
-      kind: 'chronicle',
-      title: '村史馆开馆',
-      body: '',
-      attachments: [],
-      eventDate: '2024-05-01',
-      publish: true,
-    });
-    const newer = await api.ok('demo-cadre-1', 'board', 'saveItem', {
-      clientKey: key(),
-      kind: 'chronicle',
-      title: '环村路通车',
-      body: '全长8公里。',
-      attachments: [],
-      eventDate: chinaDay(),
-      publish: true,
-    });
+    const older = await api.ok('demo-cadre-1', 'board', 'saveItem', itemDraft('chronicle', '村史馆开馆', '', { eventDate: '2024-05-01' }));
+    const newer = await api.ok(
+      'demo-cadre-1',
+      'board',
+      'saveItem',
+      itemDraft('chronicle', '环村路通车', '全长8公里。', { eventDate: chinaDay() }),
+    );
     const chronicle = await api.ok('demo-villager', 'board', 'items', { kind: 'chronicle' });
     expect(chronicle.items.map((i) => i.id).slice(0, 2)).toEqual([newer.id, older.id]);
     expect(chronicle.drafts).toEqual([]);
@@ -474,28 +413,20 @@ describe('the notice board', () => {
     await api.ok('demo-head', 'board', 'subscribed', { accepted: [NOTICE_TPL] });
     await api.ok('demo-grid-1', 'board', 'subscribed', { accepted: [NOTICE_TPL, REPLY_TPL] });
     const sentBefore = (await messages(NOTICE_TPL)).length;
-    const notice = await measured('saveItem (notice, publish)', 'demo-cadre-3', 'board', 'saveItem', {
-      clientKey: key(),
-      kind: 'notice',
-      title: '明天上午9点村委会召开村民代表大会',
-      body: '请各户派一名代表参加。',
-      attachments: [],
-      publish: true,
-    });
+    const notice = await measured(
+      'saveItem (notice, publish)',
+      'demo-cadre-3',
+      'board',
+      'saveItem',
+      itemDraft('notice', '明天上午9点村委会召开村民代表大会', '请各户派一名代表参加。'),
+    );
     const sent = (await messages(NOTICE_TPL)).slice(sentBefore);
     expect(sent.map((m) => m.touser).sort()).toEqual(['demo-grid-1', 'demo-head']);
     expect(sent[0]?.page).toBe(`packages/board/item/item?id=${notice.id}&villageId=${VILLAGE}`);
     const stored = (await all(C.boardItems, { _id: notice.id }))[0];
     expect(stored?.pushed).toBe(2);
     // Their grants are used: the next notice reaches nobody.
-    await api.ok('demo-cadre-3', 'board', 'saveItem', {
-      clientKey: key(),
-      kind: 'notice',
-      title: '停水通知',
-      body: '周六停水。',
-      attachments: [],
-      publish: true,
-    });
+    await api.ok('demo-cadre-3', 'board', 'saveItem', itemDraft('notice', '停水通知', '周六停水。'));
     expect((await messages(NOTICE_TPL)).length).toBe(sentBefore + 2);
     const subs = await all(C.boardSubscriptions, { _id: 'demo-grid-1' });
     expect(subs[0]?.grants).toEqual({ notice: 0, reply: 1 });
@@ -511,14 +442,7 @@ describe('bad input changes nothing', () => {
     const cases: [string, () => Promise<{ code: string; message: string }>, string][] = [
       [
         'villager writes a letter',
-        () =>
-          api.refused('demo-villager', 'board', 'saveLetter', {
-            clientKey: key(),
-            title: '我也写',
-            body: '内容',
-            pictures: [],
-            publish: true,
-          }),
+        () => api.refused('demo-villager', 'board', 'saveLetter', letterDraft('我也写', '内容')),
         'AUTH.FORBIDDEN',
       ],
       [
@@ -531,28 +455,12 @@ describe('bad input changes nothing', () => {
       ],
       [
         'villager posts a notice',
-        () =>
-          api.refused('demo-villager', 'board', 'saveItem', {
-            clientKey: key(),
-            kind: 'notice',
-            title: '通知',
-            body: '内容',
-            attachments: [],
-            publish: true,
-          }),
+        () => api.refused('demo-villager', 'board', 'saveItem', itemDraft('notice', '通知', '内容')),
         'AUTH.FORBIDDEN',
       ],
       [
         'outsider posts a notice',
-        () =>
-          api.refused('o-outsider', 'board', 'saveItem', {
-            clientKey: key(),
-            kind: 'notice',
-            title: '通知',
-            body: '内容',
-            attachments: [],
-            publish: true,
-          }),
+        () => api.refused('o-outsider', 'board', 'saveItem', itemDraft('notice', '通知', '内容')),
         'AUTH.NOT_JOINED',
       ],
       [

@@ -2,15 +2,14 @@
 // real functions. Nobody records for, approves, reverses or resolves an objection about their own
 // household; nobody confirms their own join request; a role link makes nobody a cadre or secretary
 // until someone else with the authority confirms it.
-import { randomBytes } from 'node:crypto';
 import type { TestCloud } from '../support/localcloud';
 import { count, getAll, type Database } from '../support/sdk';
+import { key } from './drafts';
 import { type caller, useDemoCloud } from './support';
 
 let cloud: TestCloud;
 let db: Database;
 let api: ReturnType<typeof caller>;
-const key = (): string => randomBytes(8).toString('hex');
 // The month after the seed's last notice (the seed's history ends at the clock, TEST_NOW): the 20th.
 let DAY = '';
 let MONTH = '';

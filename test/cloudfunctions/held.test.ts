@@ -2,14 +2,13 @@
 // the check does not pass (here: a word of the local cloud's risky list) is held, not refused and
 // never published: saved, unseen by villagers, shown to the cadres with why, until a cadre who did
 // not write it releases or withdraws it (the check's outage: content-check.test.ts).
-import { randomBytes } from 'node:crypto';
 import { startCloud, type TestCloud } from '../support/localcloud';
+import { key, itemDraft, letterDraft, goodsDraft } from './drafts';
 import { caller } from './support';
 
 let cloud: TestCloud;
 let api: ReturnType<typeof caller>;
 
-const key = (): string => randomBytes(8).toString('hex');
 const RISKY = { reason: 'risky', reasonText: '内容安全检查认为含有可能不适宜公开的信息' };
 
 beforeAll(async () => {
@@ -21,13 +20,7 @@ afterAll(async () => {
 });
 
 async function heldLetter(): Promise<string> {
-  const saved = await api.ok('demo-secretary', 'board', 'saveLetter', {
-    clientKey: key(),
-    title: '致乡亲们',
-    body: '有人上门说能代开发票，大家不要信。',
-    pictures: [],
-    publish: true,
-  });
+  const saved = await api.ok('demo-secretary', 'board', 'saveLetter', letterDraft('致乡亲们', '有人上门说能代开发票，大家不要信。'));
   expect(saved).toMatchObject({ status: 'held', hold: RISKY, publishedAt: null, can: { release: false, withdraw: true } });
   return saved.id;
 }
@@ -78,14 +71,7 @@ describe('a letter', () => {
 
 describe('a board item', () => {
   test('is held on risky text, unseen by villagers and unannounced, until a cadre who did not write it releases it', async () => {
-    const saved = await api.ok('demo-cadre-1', 'board', 'saveItem', {
-      clientKey: key(),
-      kind: 'notice',
-      title: '关于办证的通知',
-      body: '周六上午在村委会集中办理。',
-      attachments: [],
-      publish: true,
-    });
+    const saved = await api.ok('demo-cadre-1', 'board', 'saveItem', itemDraft('notice', '关于办证的通知', '周六上午在村委会集中办理。'));
     expect(saved).toMatchObject({ status: 'held', hold: RISKY, can: { release: false, withdraw: true, publish: false } });
     const id = saved.id;
     expect((await api.ok('demo-villager', 'board', 'items', { kind: 'notice' })).items.map((i) => i.id)).not.toContain(id);
@@ -107,14 +93,7 @@ describe('a board item', () => {
   });
 
   test('a draft whose text is held is held again when published, not published unchecked', async () => {
-    const draft = await api.ok('demo-cadre-1', 'board', 'saveItem', {
-      clientKey: key(),
-      kind: 'village',
-      title: '村务公开',
-      body: '严厉打击赌博。',
-      attachments: [],
-      publish: false,
-    });
+    const draft = await api.ok('demo-cadre-1', 'board', 'saveItem', itemDraft('village', '村务公开', '严厉打击赌博。', { publish: false }));
     expect(draft).toMatchObject({ status: 'draft', hold: RISKY });
     expect(await api.ok('demo-cadre-1', 'board', 'publishItem', { id: draft.id })).toMatchObject({ status: 'held' });
     expect((await api.refused('demo-villager', 'board', 'item', { id: draft.id })).code).toBe('COMMON.NOT_FOUND');
@@ -123,15 +102,7 @@ describe('a board item', () => {
 
 describe('goods', () => {
   test('named riskily are held off the shelf for villagers until another cadre releases them', async () => {
-    const goods = await api.ok('demo-cadre-1', 'shop', 'saveGoods', {
-      clientKey: key(),
-      name: '麻将（不许赌博）',
-      photo: '',
-      price: 5,
-      stock: 10,
-      limit: null,
-      onShelf: true,
-    });
+    const goods = await api.ok('demo-cadre-1', 'shop', 'saveGoods', goodsDraft('麻将（不许赌博）', { stock: 10 }));
     expect(goods).toMatchObject({ onShelf: true, hold: RISKY, canRelease: false });
     expect((await api.ok('demo-head', 'shop', 'browse', {})).goods.map((g) => g.id)).not.toContain(goods.id);
     expect((await api.refused('demo-head', 'shop', 'redeem', { clientKey: key(), goodsId: goods.id, qty: 1 })).code).toBe('SHOP.OFF_SHELF');
@@ -147,29 +118,12 @@ describe('goods', () => {
     expect(await api.ok('demo-cadre-2', 'shop', 'decideGoods', { id: goods.id, decision: 'release' })).toMatchObject({ hold: null });
     expect((await api.ok('demo-head', 'shop', 'browse', {})).goods.map((g) => g.id)).toContain(goods.id);
     // A restock of goods whose name passed is not checked again.
-    const restocked = await api.ok('demo-cadre-1', 'shop', 'saveGoods', {
-      clientKey: key(),
-      id: goods.id,
-      name: '麻将（不许赌博）',
-      photo: '',
-      price: 5,
-      addStock: 5,
-      limit: null,
-      onShelf: true,
-    });
+    const restocked = await api.ok('demo-cadre-1', 'shop', 'saveGoods', goodsDraft('麻将（不许赌博）', { id: goods.id, addStock: 5 }));
     expect(restocked).toMatchObject({ stock: 15, hold: null });
   });
 
   test('withdrawn held goods go off the shelf', async () => {
-    const goods = await api.ok('demo-cadre-1', 'shop', 'saveGoods', {
-      clientKey: key(),
-      name: '办证服务',
-      photo: '',
-      price: 5,
-      stock: 1,
-      limit: null,
-      onShelf: true,
-    });
+    const goods = await api.ok('demo-cadre-1', 'shop', 'saveGoods', goodsDraft('办证服务', { stock: 1 }));
     expect(await api.ok('demo-secretary', 'shop', 'decideGoods', { id: goods.id, decision: 'withdraw' })).toMatchObject({
       onShelf: false,
       hold: RISKY,

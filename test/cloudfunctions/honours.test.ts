@@ -2,22 +2,23 @@
 // role): monthly grid scores and leader scores, a quarter's honours with ties at the boundaries,
 // the bonus shared evenly and booked once (by hand and by the timer, fired twice) with recompute
 // still clean, the annual summary, and 积分贷 certificates issued, verified, expired and revoked.
-import { randomBytes } from 'node:crypto';
 import { C } from '../../cloudfunctions/shared/collections';
 import { CODE_ALPHABET } from '../../cloudfunctions/shared/honours/loan';
 import { monthsOfQuarter, quarterOfMonth } from '../../cloudfunctions/shared/honours/ranking';
+import { buildRecord } from '../../cloudfunctions/shared/points/build';
 import { balanceSchema, pointRecordSchema, type PointRecord } from '../../cloudfunctions/shared/points/model';
-import { gridSchema, householdSchema, memberSchema, userSchema, villageSchema } from '../../cloudfunctions/shared/village/model';
+import { TEMPLATE_ITEMS } from '../../cloudfunctions/shared/rules/template';
+import { gridSchema, householdSchema, memberSchema, villageSchema, type Household } from '../../cloudfunctions/shared/village/model';
 import { noticeSchema } from '../../cloudfunctions/shared/notice/model';
 import { TEST_MONTH } from '../support/clock';
 import type { TestCloud } from '../support/localcloud';
 import { getAll, num, settled, str, type Database } from '../support/sdk';
-import { type caller, useDemoCloud } from './support';
+import { key } from './drafts';
+import { type caller, townUser, useDemoCloud } from './support';
 
 let cloud: TestCloud;
 let db: Database;
 let api: ReturnType<typeof caller>;
-const key = (): string => randomBytes(8).toString('hex');
 const setClock = (now: string) => cloud.setClock(now);
 const resetClock = () => cloud.resetClock();
 
@@ -146,24 +147,30 @@ describe('a quarter with ties at the boundaries', () => {
     ['I', 2, 1], //  6
     ['J', 1, 0], //  0
   ];
-  const cadre = userSchema.parse({
-    _id: 'ties-cadre',
-    name: '周干部',
-    roles: ['cadre', 'villager'],
-    villageId: V,
-    townId: 'town-qingxi',
-    householdId: null,
-    memberId: null,
-  });
-  const head = userSchema.parse({
-    _id: 'ties-head',
-    name: '户主甲',
-    roles: ['head', 'villager'],
-    villageId: V,
-    townId: 'town-qingxi',
-    householdId: 'ties-A-1',
-    memberId: null,
-  });
+  const cadre = townUser({ _id: 'ties-cadre', name: '周干部', roles: ['cadre', 'villager'], villageId: V });
+  const head = townUser({ _id: 'ties-head', name: '户主甲', roles: ['head', 'villager'], villageId: V, householdId: 'ties-A-1' });
+
+  const A01 = TEMPLATE_ITEMS.find((t) => t.code === 'A01');
+  /** The household's points of each month of the quarter (none at 0): approved by the cadre, settled. */
+  const quarterRecords = (household: Household, perMonth: number): PointRecord[] =>
+    perMonth === 0 || !A01
+      ? []
+      : MONTHS.map((month) => {
+          const { record } = buildRecord({
+            id: `ties-r-${household._id.slice('ties-'.length)}-${month}`,
+            household,
+            rules: { _id: 'none', version: 1 },
+            item: { ...A01, points: perMonth },
+            recorder: 'cadre',
+            by: cadre,
+            state: { status: 'approved', level: 1 },
+            occurredOn: `${month}-10`,
+            month,
+            clientKey: `${household._id}-${month}`,
+            now: new Date(`${month}-10T02:00:00Z`),
+          });
+          return pointRecordSchema.parse({ ...record, settled: true });
+        });
 
   beforeAll(async () => {
     await insert(C.villages, [
@@ -193,47 +200,9 @@ describe('a quarter with ties at the boundaries', () => {
     );
     await insert(C.households, households);
     await insert(C.users, [cadre, head]);
-    const records: PointRecord[] = [];
-    for (const [g, n, perMonth] of PLAN) {
-      for (let i = 1; i <= n; i++) {
-        for (const month of MONTHS) {
-          if (perMonth === 0) continue;
-          records.push(
-            pointRecordSchema.parse({
-              _id: `ties-r-${g}-${i}-${month}`,
-              villageId: V,
-              householdId: `ties-${g}-${i}`,
-              householdLabel: `${g}${i}号`,
-              gridId: `ties-${g}`,
-              ruleSetId: 'none',
-              ruleVersion: 1,
-              itemCode: 'A01',
-              itemName: '参加村民大会',
-              category: '共建共治',
-              points: perMonth,
-              occurredOn: `${month}-10`,
-              month,
-              year: 2025,
-              status: 'approved',
-              level: 1,
-              source: 'cadre',
-              recordedBy: cadre._id,
-              recordedByName: cadre.name,
-              proxyFor: null,
-              note: '',
-              reason: '',
-              evidence: [],
-              reverses: null,
-              reversedBy: null,
-              settled: true,
-              steps: [],
-              clientKey: `ties-${g}-${i}-${month}`,
-              createdAt: new Date(`${month}-10T02:00:00Z`),
-            }),
-          );
-        }
-      }
-    }
+    const records = PLAN.flatMap(([g, , perMonth]) =>
+      households.filter((h) => h.gridId === `ties-${g}`).flatMap((h) => quarterRecords(h, perMonth)),
+    );
     await insert(C.pointRecords, records);
     // An unsettled record of the quarter does not count.
     await insert(C.pointRecords, [pointRecordSchema.parse({ ...records[0], _id: 'ties-r-unsettled', points: 50, settled: false })]);

@@ -4,17 +4,15 @@
 // verdict to the function as WeChat's message push does, and marks a file risky when its URL holds
 // a word of LOCALCLOUD_RISKY_MEDIA (here "risky"). Until its verdict, and for good when risky, a
 // file is hidden from villagers; the cadres see every file throughout.
-import { randomBytes } from 'node:crypto';
 import type { Cloud } from '../support/sdk';
 import { startCloud, sdkEnv, type TestCloud } from '../support/localcloud';
+import { key } from './drafts';
 import { caller } from './support';
 import { readOutbox, type OutboxEntry } from '../support/outbox';
 
 let cloud: TestCloud;
 let api: ReturnType<typeof caller>;
 let sdkCloud: Cloud;
-
-const key = (): string => randomBytes(8).toString('hex');
 
 /** A file really stored in cloud storage (WeChat's media check downloads it): its file ID. */
 async function storedFile(cloudPath: string): Promise<string> {

@@ -1,16 +1,15 @@
 // notice.boards through the real function on a local cloud with the demo village: the red list as
 // the rules rank the notice's lines, the black list without a name, a deduction upheld as wrong
 // leaving it, and the cost: the notice read and nothing more.
-import { randomBytes } from 'node:crypto';
 import type { BoardsResult, NoticeView } from '../../typings';
 import { blackList, redList } from '../../cloudfunctions/shared/notice/boards';
 import { startCloud, type TestCloud } from '../support/localcloud';
+import { key } from './drafts';
 import { caller } from './support';
 import { TEST_TODAY } from '../support/clock';
 
 let cloud: TestCloud;
 let api: ReturnType<typeof caller>;
-const key = (): string => randomBytes(8).toString('hex');
 
 /** Today in China and the months around it: the clock the demo village was seeded by. */
 const today = TEST_TODAY;

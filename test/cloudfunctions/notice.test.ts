@@ -1,15 +1,14 @@
 // A whole month-end on the local cloud with the demo village: records at 23:30 China time on the
 // last day (the server in UTC), the month-end timer publishing, objections upheld and dismissed,
 // settlement refused while open, then run twice.
-import { randomBytes } from 'node:crypto';
 import type { TestCloud } from '../support/localcloud';
 import { getAll, num, type Database } from '../support/sdk';
+import { key } from './drafts';
 import { type caller, useDemoCloud } from './support';
 
 let cloud: TestCloud;
 let db: Database;
 let api: ReturnType<typeof caller>;
-const key = (): string => randomBytes(8).toString('hex');
 
 const setClock = (now: string) => cloud.setClock(now);
 

@@ -1,12 +1,11 @@
 // Adopting a new version of the rules: only the secretary, only what the assembly passed, effective
 // from a date; a record keeps the version it was scored under.
-import { randomBytes } from 'node:crypto';
 import { startCloud, type TestCloud } from '../support/localcloud';
+import { key } from './drafts';
 import { caller } from './support';
 
 let cloud: TestCloud;
 let api: ReturnType<typeof caller>;
-const key = (): string => randomBytes(8).toString('hex');
 
 beforeAll(async () => {
   cloud = await startCloud({ env: { LOCALCLOUD_SEED: 'demo' } });

@@ -1,16 +1,15 @@
 // Batches run one transaction per household, several households at once: overlapping batch
 // approvals fired together book every record exactly once, a double-tapped batch record writes one
 // set of records, and points.recompute finds no difference afterwards.
-import { randomBytes } from 'node:crypto';
 import type { TestCloud } from '../support/localcloud';
 import { count, type Database } from '../support/sdk';
+import { key } from './drafts';
 import { type caller, useDemoCloud } from './support';
 
 let cloud: TestCloud;
 let db: Database;
 let api: ReturnType<typeof caller>;
 
-const key = (): string => randomBytes(8).toString('hex');
 const photo = 'cloud://local-dev.local-bucket/evidence/test.jpg';
 let today = '';
 

@@ -1,15 +1,14 @@
 // The points function through the real path: the built function on a local cloud with the demo
 // village, called as each role. Every refusal is checked to change nothing.
-import { randomBytes } from 'node:crypto';
 import type { TestCloud } from '../support/localcloud';
 import { count, getAll, num, type Database } from '../support/sdk';
+import { key } from './drafts';
 import { type caller, useDemoCloud } from './support';
 
 let cloud: TestCloud;
 let db: Database;
 let api: ReturnType<typeof caller>;
 
-const key = (): string => randomBytes(8).toString('hex');
 const today = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 const photo = 'cloud://local-dev.local-bucket/evidence/test.jpg';
 

@@ -1,15 +1,14 @@
 // Races closed: each runs 50 concurrent calls on the demo village and finds one outcome (a
 // transaction or a slot document decides), and per-user daily limits hold under the same load.
-import { randomBytes } from 'node:crypto';
 import type { TestCloud } from '../support/localcloud';
 import { count, getAll, num, settled, startTransaction, type Database } from '../support/sdk';
+import { key } from './drafts';
 import { type caller, useDemoCloud } from './support';
 import { TEST_NOW } from '../support/clock';
 
 let cloud: TestCloud;
 let db: Database;
 let api: ReturnType<typeof caller>;
-const key = (): string => randomBytes(8).toString('hex');
 const N = 50;
 
 beforeAll(async () => {

@@ -1,20 +1,19 @@
 // The shop function through the real path: the built function on a local cloud with the demo
 // village (and its demo shop), called as each role. Refusals are checked to change nothing; money
 // (points) is checked to the point, and against the points recomputation.
-import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { GoodsView, RedeemRequest, SaveGoodsRequest } from '../../typings';
 import { C } from '../../cloudfunctions/shared/collections';
 import { userSchema, type User } from '../../cloudfunctions/shared/village/model';
 import type { TestCloud } from '../support/localcloud';
 import { count, getAll, num, settled, str, type Database, type Doc } from '../support/sdk';
+import { key, goodsDraft } from './drafts';
 import { type caller, useDemoCloud } from './support';
 
 let cloud: TestCloud;
 let db: Database;
 let api: ReturnType<typeof caller>;
 
-const key = (): string => randomBytes(8).toString('hex');
 const today = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 const DAY = 86_400_000;
 /** DB requests per action, reported at the end. */
@@ -295,18 +294,7 @@ test('a keeper or cadre of another village is refused, and the order stays as it
     expect((await api.refused(who, 'shop', 'handover', { orderId: r.order.id })).code).toBe('AUTH.OTHER_VILLAGE');
   }
   expect(
-    (
-      await api.refused('qingshan-cadre', 'shop', 'saveGoods', {
-        clientKey: key(),
-        id: goods.id,
-        name: '改名',
-        photo: '',
-        price: 1,
-        addStock: 100,
-        limit: null,
-        onShelf: true,
-      })
-    ).code,
+    (await api.refused('qingshan-cadre', 'shop', 'saveGoods', goodsDraft('改名', { id: goods.id, price: 1, addStock: 100 }))).code,
   ).toBe('AUTH.OTHER_VILLAGE');
   // Nor may someone of this village who is no keeper.
   expect((await api.refused('demo-villager', 'shop', 'verify', { code: r.order.code })).code).toBe('AUTH.FORBIDDEN');

@@ -1,6 +1,7 @@
 // Calling the product's functions on a local cloud the way the mini-program does, with the envelope
 // unpacked: `ok(...)` for a call that must succeed, `refused(...)` for one that must fail.
 import type { ActionName, AppErrorBody, FunctionName, RequestOf, ResponseOf } from '../../typings';
+import { userSchema, type User } from '../../cloudfunctions/shared/village/model';
 import { sdkEnv, startCloud, type TestCloud } from '../support/localcloud';
 import { isEnvelope } from '../support/envelope';
 import type { Cloud, Database } from '../support/sdk';
@@ -68,3 +69,7 @@ export async function useDemoCloud(env: Record<string, string> = {}): Promise<De
   sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
   return { cloud, sdk, db: sdk.database(), api: caller(cloud) };
 }
+
+/** A user of 清溪镇 (the demo's town) for a fixture, with no household or member unless given. */
+export const townUser = (u: Partial<User> & Pick<User, '_id' | 'name' | 'roles' | 'villageId'>): User =>
+  userSchema.parse({ townId: 'town-qingxi', householdId: null, memberId: null, ...u });
