@@ -3,24 +3,15 @@
 // points function, run as their users would, timed by the local cloud's invocation record.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, startCloud, type TestCloud } from '../support/localcloud';
+import { ROOT } from '../support/localcloud';
 import { isRecord } from '../support/sdk';
 import { key } from './drafts';
-import { caller } from './support';
-
-let cloud: TestCloud;
-let api: ReturnType<typeof caller>;
+import { demoCloudPerFile } from './support';
 
 const photo = 'cloud://local-dev.local-bucket/evidence/test.jpg';
 const today = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
-beforeAll(async () => {
-  cloud = await startCloud({ env: { LOCALCLOUD_SEED: 'demo', LOCALCLOUD_DB_LATENCY_MS: '15' } });
-  api = caller(cloud);
-});
-afterAll(async () => {
-  await cloud.stop();
-});
+const demo = demoCloudPerFile({ LOCALCLOUD_DB_LATENCY_MS: '15' });
 
 function timeoutMsOf(fn: string): number {
   const config: unknown = JSON.parse(fs.readFileSync(path.join(ROOT, 'build', 'cloudfunctions', fn, 'config.json'), 'utf8'));
@@ -35,8 +26,8 @@ async function timed(
   action: string,
   payload: unknown,
 ): Promise<{ ms: number; result: unknown; dbRequests: number }> {
-  const reply = await cloud.call<unknown>(fn, { action, payload }, openid);
-  const record = await cloud.control<{ durationMs: number | null }>('GET', `/_localcloud/invocations/${reply.invocation}`);
+  const reply = await demo.cloud.call<unknown>(fn, { action, payload }, openid);
+  const record = await demo.cloud.control<{ durationMs: number | null }>('GET', `/_localcloud/invocations/${reply.invocation}`);
   return { ms: record.durationMs ?? NaN, result: reply.body.result, dbRequests: reply.dbRequests };
 }
 
@@ -50,7 +41,7 @@ test('recording for 50 households and approving 50 records take at most half of 
     evidence: [photo],
   });
   expect(record.result).toMatchObject({ ok: true });
-  const queue = await api.ok('demo-cadre-3', 'points', 'queue', {});
+  const queue = await demo.api.ok('demo-cadre-3', 'points', 'queue', {});
   const ids = queue.records.map((r) => r.id).slice(0, 50);
   expect(ids).toHaveLength(50);
   const review = await timed('demo-cadre-3', 'points', 'review', { recordIds: ids, decision: 'approve' });

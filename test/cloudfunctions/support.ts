@@ -70,6 +70,38 @@ export async function useDemoCloud(env: Record<string, string> = {}): Promise<De
   return { cloud, sdk, db: sdk.database(), api: caller(cloud) };
 }
 
+/**
+ * Registers this file's beforeAll and afterAll: the demo cloud of useDemoCloud started, then stopped.
+ * Its fields are read inside tests (they throw before it has started).
+ */
+export function demoCloudPerFile(env: Record<string, string> = {}): DemoCloud {
+  let started: DemoCloud | null = null;
+  beforeAll(async () => {
+    started = await useDemoCloud(env);
+  });
+  afterAll(async () => {
+    await started?.cloud.stop();
+  });
+  const need = (): DemoCloud => {
+    if (!started) throw new Error('the demo cloud starts in beforeAll: use it inside tests and hooks');
+    return started;
+  };
+  return {
+    get cloud() {
+      return need().cloud;
+    },
+    get sdk() {
+      return need().sdk;
+    },
+    get db() {
+      return need().db;
+    },
+    get api() {
+      return need().api;
+    },
+  };
+}
+
 /** A user of 清溪镇 (the demo's town) for a fixture, with no household or member unless given. */
 export const townUser = (u: Partial<User> & Pick<User, '_id' | 'name' | 'roles' | 'villageId'>): User =>
   userSchema.parse({ townId: 'town-qingxi', householdId: null, memberId: null, ...u });
