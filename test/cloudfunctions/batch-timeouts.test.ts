@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../support/localcloud';
 import { isRecord } from '../support/sdk';
-import { key } from './drafts';
+import { recordDraft } from './drafts';
 import { demoCloudPerFile } from './support';
 
 const photo = 'cloud://local-dev.local-bucket/evidence/test.jpg';
@@ -33,13 +33,7 @@ async function timed(
 
 test('recording for 50 households and approving 50 records take at most half of the points timeout at 15 ms a request', async () => {
   const grid2 = Array.from({ length: 50 }, (_, i) => `hh-${String(51 + i).padStart(3, '0')}`);
-  const record = await timed('demo-grid-2', 'points', 'record', {
-    clientKey: key(),
-    itemCode: 'E02',
-    householdIds: grid2,
-    occurredOn: today(),
-    evidence: [photo],
-  });
+  const record = await timed('demo-grid-2', 'points', 'record', recordDraft('E02', today(), { householdIds: grid2, evidence: [photo] }));
   expect(record.result).toMatchObject({ ok: true });
   const queue = await demo.api.ok('demo-cadre-3', 'points', 'queue', {});
   const ids = queue.records.map((r) => r.id).slice(0, 50);

@@ -1,7 +1,7 @@
 // What the function tests save, written once: a fresh client key (a new form) and the fields a test
 // does not look at; each test names what it is about (kind, title, body, name) and any field it changes.
 import { randomBytes } from 'node:crypto';
-import type { BoardKind, SaveGoodsRequest, SaveItemRequest, SaveLetterRequest } from '../../typings';
+import type { BoardKind, RecordRequest, SaveGoodsRequest, SaveItemRequest, SaveLetterRequest } from '../../typings';
 
 /** A new form's client key. */
 export const key = (): string => randomBytes(8).toString('hex');
@@ -35,5 +35,13 @@ export const goodsDraft = (name: string, over: Partial<SaveGoodsRequest> = {}): 
   price: 5,
   limit: null,
   onShelf: true,
+  ...over,
+});
+
+/** A points record of an item on a day: for the households given in `over`, or the caller's own. */
+export const recordDraft = (itemCode: string, occurredOn: string, over: Partial<RecordRequest> = {}): RecordRequest => ({
+  clientKey: key(),
+  itemCode,
+  occurredOn,
   ...over,
 });

@@ -4,7 +4,7 @@
 // until someone else with the authority confirms it.
 import type { TestCloud } from '../support/localcloud';
 import { count, getAll, type Database } from '../support/sdk';
-import { key } from './drafts';
+import { key, recordDraft } from './drafts';
 import { type caller, useDemoCloud } from './support';
 
 let cloud: TestCloud;
@@ -41,12 +41,7 @@ async function householdOf(openid: string): Promise<string> {
 
 test('the secretary records +2 for their own household: it waits for another cadre, who approves it', async () => {
   const own = await householdOf('demo-secretary');
-  const rec = await api.ok('demo-secretary', 'points', 'record', {
-    clientKey: key(),
-    itemCode: 'A01',
-    householdIds: [own],
-    occurredOn: DAY,
-  });
+  const rec = await api.ok('demo-secretary', 'points', 'record', recordDraft('A01', DAY, { householdIds: [own] }));
   const [r] = rec.records;
   expect(r?.status).toBe('pending');
   // The secretary's final say stops at their own household.
@@ -68,18 +63,13 @@ test('the secretary records +2 for their own household: it waits for another cad
 test('a cadre recording a batch that includes their own household: the others pass, their own waits', async () => {
   const own = await householdOf('demo-cadre-2');
   const other = await householdOf('demo-head');
-  const rec = await api.ok('demo-cadre-2', 'points', 'record', {
-    clientKey: key(),
-    itemCode: 'A01',
-    householdIds: [own, other],
-    occurredOn: DAY,
-  });
+  const rec = await api.ok('demo-cadre-2', 'points', 'record', recordDraft('A01', DAY, { householdIds: [own, other] }));
   const status = Object.fromEntries(rec.records.map((x) => [x.householdId, x.status]));
   expect(status).toEqual({ [own]: 'pending', [other]: 'approved' });
 });
 
 test("a grid leader's own household skips the grid leader: it waits for a cadre", async () => {
-  const rec = await api.ok('demo-grid-1', 'points', 'record', { clientKey: key(), itemCode: 'D04', occurredOn: DAY, evidence: [photo] });
+  const rec = await api.ok('demo-grid-1', 'points', 'record', recordDraft('D04', DAY, { evidence: [photo] }));
   const [r] = rec.records;
   expect(r?.status).toBe('pending');
   expect((await api.ok('demo-grid-1', 'points', 'review', { recordIds: [r?.id ?? ''], decision: 'approve' })).done).toEqual([]);
@@ -88,13 +78,7 @@ test("a grid leader's own household skips the grid leader: it waits for a cadre"
 
 test('a cadre cannot reverse a record of their own household; another cadre can', async () => {
   const own = await householdOf('demo-cadre-1');
-  const rec = await api.ok('demo-cadre-3', 'points', 'record', {
-    clientKey: key(),
-    itemCode: 'A07',
-    householdIds: [own],
-    occurredOn: DAY,
-    reason: '缠访',
-  });
+  const rec = await api.ok('demo-cadre-3', 'points', 'record', recordDraft('A07', DAY, { householdIds: [own], reason: '缠访' }));
   const id = rec.records[0]?.id ?? '';
   expect(rec.records[0]?.status).toBe('approved');
   const before = await count(db.collection('pointRecords'));
@@ -142,12 +126,7 @@ test('a forwarded secretary link makes nobody secretary and demotes nobody until
 test('objections: nobody resolves one about their own household or a record they made', async () => {
   const cadre2Home = await householdOf('demo-cadre-2');
   const target = await householdOf('demo-head');
-  const made = await api.ok('demo-cadre-1', 'points', 'record', {
-    clientKey: key(),
-    itemCode: 'A01',
-    householdIds: [target],
-    occurredOn: DAY,
-  });
+  const made = await api.ok('demo-cadre-1', 'points', 'record', recordDraft('A01', DAY, { householdIds: [target] }));
   // The month ends (00:30 on the 1st in China); the sweep publishes its notice.
   const y = Number(MONTH.slice(0, 4));
   const m = Number(MONTH.slice(5, 7));

@@ -6,7 +6,7 @@
 // file is hidden from villagers; the cadres see every file throughout.
 import type { Cloud } from '../support/sdk';
 import { startCloud, sdkEnv, type TestCloud } from '../support/localcloud';
-import { key } from './drafts';
+import { key, recordDraft } from './drafts';
 import { caller } from './support';
 import { readOutbox, type OutboxEntry } from '../support/outbox';
 
@@ -137,12 +137,7 @@ test("a call dressed as WeChat's verdict changes nothing", async () => {
 test('points evidence: the grid leader reviewing sees a photo once it passed, never a risky one; the recorder and the cadres see all', async () => {
   const [risky, fine] = await Promise.all([storedFile('evidence/test/risky-scene.jpg'), storedFile('evidence/test/volunteers.jpg')]);
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-  const made = await api.ok('demo-villager', 'points', 'record', {
-    clientKey: key(),
-    itemCode: 'D04',
-    occurredOn: today,
-    evidence: [risky, fine],
-  });
+  const made = await api.ok('demo-villager', 'points', 'record', recordDraft('D04', today, { evidence: [risky, fine] }));
   const [mine] = made.records;
   expect(mine?.evidence).toEqual([risky, fine]);
   const id = mine?.id ?? '';

@@ -3,7 +3,7 @@
 // leaving it, and the cost: the notice read and nothing more.
 import type { BoardsResult, NoticeView } from '../../typings';
 import { blackList, redList } from '../../cloudfunctions/shared/notice/boards';
-import { key } from './drafts';
+import { key, recordDraft } from './drafts';
 import { demoCloudPerFile } from './support';
 import { TEST_TODAY } from '../support/clock';
 
@@ -56,13 +56,12 @@ test('refusals: not in a village, a month without a notice, a malformed month', 
 
 test('a deduction upheld as wrong leaves the black list; the corrected total moves the red list', async () => {
   // A deduction this month, then this month published on the 1st of the next (00:30 China time).
-  const rec = await demo.api.ok('demo-cadre-1', 'points', 'record', {
-    clientKey: key(),
-    itemCode: 'A07',
-    householdIds: ['hh-007'],
-    occurredOn: today,
-    reason: '网格巡查记录',
-  });
+  const rec = await demo.api.ok(
+    'demo-cadre-1',
+    'points',
+    'record',
+    recordDraft('A07', today, { householdIds: ['hh-007'], reason: '网格巡查记录' }),
+  );
   const deduction = rec.records[0];
   if (!deduction) throw new Error('no record');
   await demo.cloud.setClock(new Date(`${nextMonth}-01T00:30:00+08:00`).toISOString());

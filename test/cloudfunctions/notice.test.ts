@@ -2,7 +2,7 @@
 // last day (the server in UTC), the month-end timer publishing, objections upheld and dismissed,
 // settlement refused while open, then run twice.
 import { getAll, num } from '../support/sdk';
-import { key } from './drafts';
+import { key, recordDraft } from './drafts';
 import { demoCloudPerFile } from './support';
 
 const setClock = (now: string) => demo.cloud.setClock(now);
@@ -19,21 +19,11 @@ async function balances(): Promise<Map<string, { earned: number; pending: number
 test('month end, notice, objections, settlement (twice) — in China time with the server in UTC', async () => {
   // 23:30 on 30 November in China is still 30 November there, though 15:30 UTC.
   await setClock('2026-11-30T15:30:00Z');
-  const late = await demo.api.ok('demo-cadre-1', 'points', 'record', {
-    clientKey: key(),
-    itemCode: 'A01',
-    householdIds: ['hh-005'],
-    occurredOn: '2026-11-30',
-  });
+  const late = await demo.api.ok('demo-cadre-1', 'points', 'record', recordDraft('A01', '2026-11-30', { householdIds: ['hh-005'] }));
   expect(late.records[0]?.status).toBe('approved');
   expect((await demo.api.refused('demo-cadre-1', 'notice', 'publish', { month: '2026-11' })).code).toBe('COMMON.INVALID_INPUT');
   // A grid leader's record waiting for the cadre when the month ends.
-  const waiting = await demo.api.ok('demo-grid-1', 'points', 'record', {
-    clientKey: key(),
-    itemCode: 'A01',
-    householdIds: ['hh-006'],
-    occurredOn: '2026-11-30',
-  });
+  const waiting = await demo.api.ok('demo-grid-1', 'points', 'record', recordDraft('A01', '2026-11-30', { householdIds: ['hh-006'] }));
 
   // 00:30 on 1 December in China (16:30 UTC on 30 November): the month-end timer publishes November.
   await setClock('2026-11-30T16:30:00Z');

@@ -1,6 +1,6 @@
 // Adopting a new version of the rules: only the secretary, only what the assembly passed, effective
 // from a date; a record keeps the version it was scored under.
-import { key } from './drafts';
+import { key, recordDraft } from './drafts';
 import { demoCloudPerFile } from './support';
 
 const demo = demoCloudPerFile();
@@ -33,20 +33,10 @@ test('the secretary adopts version 2 from the version in force; records from its
   expect(rules.current?.version).toBe(1); // not in force before 15 December
 
   const photo = 'cloud://local-dev.local-bucket/evidence/test.jpg';
-  const before = await demo.api.ok('demo-villager', 'points', 'record', {
-    clientKey: key(),
-    itemCode: 'D04',
-    occurredOn: '2026-12-10',
-    evidence: [photo],
-  });
+  const before = await demo.api.ok('demo-villager', 'points', 'record', recordDraft('D04', '2026-12-10', { evidence: [photo] }));
   expect([before.records[0]?.ruleVersion, before.records[0]?.points]).toEqual([1, 2]);
   await demo.cloud.setClock('2026-12-16T02:00:00Z');
-  const after = await demo.api.ok('demo-villager', 'points', 'record', {
-    clientKey: key(),
-    itemCode: 'D04',
-    occurredOn: '2026-12-16',
-    evidence: [photo],
-  });
+  const after = await demo.api.ok('demo-villager', 'points', 'record', recordDraft('D04', '2026-12-16', { evidence: [photo] }));
   expect([after.records[0]?.ruleVersion, after.records[0]?.points]).toEqual([2, 3]);
   expect((await demo.api.ok('demo-villager', 'points', 'rules', {})).current?.version).toBe(2);
 });

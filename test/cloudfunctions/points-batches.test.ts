@@ -3,7 +3,7 @@
 // set of records, and points.recompute finds no difference afterwards.
 import type { TestCloud } from '../support/localcloud';
 import { count, type Database } from '../support/sdk';
-import { key } from './drafts';
+import { key, recordDraft } from './drafts';
 import { type caller, useDemoCloud } from './support';
 
 let cloud: TestCloud;
@@ -34,13 +34,7 @@ test('50 overlapping batch approvals at once book each record once; recompute fi
         ['demo-grid-3', 101],
       ] as const
     ).map(([leader, first]) =>
-      api.ok(leader, 'points', 'record', {
-        clientKey: key(),
-        itemCode: 'X01',
-        householdIds: grid(first),
-        occurredOn: today,
-        evidence: [photo],
-      }),
+      api.ok(leader, 'points', 'record', recordDraft('X01', today, { householdIds: grid(first), evidence: [photo] })),
     ),
   );
   const ids = made.flatMap((m) => m.records.map((r) => r.id));
@@ -78,21 +72,11 @@ test('a household at its cap refuses the whole batch before anything is written'
   const [first] = households;
   // Use up hh-101's monthly A01 (2 a month) with single records.
   for (;;) {
-    const r = await api.call('demo-cadre-1', 'points', 'record', {
-      clientKey: key(),
-      itemCode: 'A01',
-      householdIds: [first ?? ''],
-      occurredOn: today,
-    });
+    const r = await api.call('demo-cadre-1', 'points', 'record', recordDraft('A01', today, { householdIds: [first ?? ''] }));
     if (!r.envelope.ok) break;
   }
   const before = await count(db.collection('pointRecords'));
-  const error = await api.refused('demo-cadre-1', 'points', 'record', {
-    clientKey: key(),
-    itemCode: 'A01',
-    householdIds: households,
-    occurredOn: today,
-  });
+  const error = await api.refused('demo-cadre-1', 'points', 'record', recordDraft('A01', today, { householdIds: households }));
   expect(error.message).toContain('上限');
   expect(await count(db.collection('pointRecords'))).toBe(before);
   expect((await api.ok('demo-secretary', 'points', 'recompute', {})).differences).toEqual([]);

@@ -1,7 +1,7 @@
 // The points function through the real path: the built function on a local cloud with the demo
 // village, called as each role. Every refusal is checked to change nothing.
 import { count, getAll, num } from '../support/sdk';
-import { key } from './drafts';
+import { key, recordDraft } from './drafts';
 import { demoCloudPerFile } from './support';
 
 const today = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
@@ -25,13 +25,12 @@ test('every villager can read the rules in force, with their adoption record', a
 
 test('self-report → grid leader → cadre: pending grows by the points, the ledger recomputes', async () => {
   const before = await balanceOf('demo-villager');
-  const rec = await demo.api.call('demo-villager', 'points', 'record', {
-    clientKey: key(),
-    itemCode: 'D04',
-    occurredOn: today(),
-    note: '敬老院打扫卫生',
-    evidence: [photo],
-  });
+  const rec = await demo.api.call(
+    'demo-villager',
+    'points',
+    'record',
+    recordDraft('D04', today(), { note: '敬老院打扫卫生', evidence: [photo] }),
+  );
   expect(rec.envelope.ok).toBe(true);
   if (!rec.envelope.ok) return;
   const [r] = rec.envelope.data.records;
@@ -108,21 +107,14 @@ test('caps per period are enforced, and a rejection gives the use back', async (
     (h) => h.itemCode === 'X03' && h.occurredOn.slice(0, 7) === today().slice(0, 7) && h.status !== 'rejected',
   ).length;
   for (let i = used; i < 4; i++)
-    await demo.api.ok('demo-cadre-1', 'points', 'record', {
-      clientKey: key(),
-      itemCode: 'X03',
-      householdIds: ['hh-150'],
-      occurredOn: today(),
-      evidence: [photo],
-    });
+    await demo.api.ok('demo-cadre-1', 'points', 'record', recordDraft('X03', today(), { householdIds: ['hh-150'], evidence: [photo] }));
   const before = await records();
-  const over = await demo.api.refused('demo-cadre-1', 'points', 'record', {
-    clientKey: key(),
-    itemCode: 'X03',
-    householdIds: ['hh-150'],
-    occurredOn: today(),
-    evidence: [photo],
-  });
+  const over = await demo.api.refused(
+    'demo-cadre-1',
+    'points',
+    'record',
+    recordDraft('X03', today(), { householdIds: ['hh-150'], evidence: [photo] }),
+  );
   expect(over.message).toContain('上限');
   expect(await records()).toBe(before);
   // A grid leader's record of the same capped item waits for a cadre; rejecting it needs a reason.
@@ -132,12 +124,7 @@ test('caps per period are enforced, and a rejection gives the use back', async (
     return doc ? num(doc, 'count') : 0;
   };
   const uses = await capCount();
-  const e01 = await demo.api.ok('demo-grid-3', 'points', 'record', {
-    clientKey: key(),
-    itemCode: 'E01',
-    householdIds: ['hh-140'],
-    occurredOn: today(),
-  });
+  const e01 = await demo.api.ok('demo-grid-3', 'points', 'record', recordDraft('E01', today(), { householdIds: ['hh-140'] }));
   const id = e01.records[0]?.id ?? '';
   expect(await capCount()).toBe(uses + 1);
   expect(e01.records[0]?.status).toBe('pending');
@@ -154,14 +141,12 @@ test('caps per period are enforced, and a rejection gives the use back', async (
 test('a deduction tells the household head, and a wrong record is reversed, never deleted', async () => {
   await demo.cloud.control('DELETE', '/_localcloud/outbox');
   const before = await balanceOf('demo-head');
-  const ded = await demo.api.ok('demo-cadre-1', 'points', 'record', {
-    clientKey: key(),
-    itemCode: 'B07',
-    householdIds: ['hh-021'],
-    occurredOn: today(),
-    reason: '焚烧秸秆',
-    evidence: [photo],
-  });
+  const ded = await demo.api.ok(
+    'demo-cadre-1',
+    'points',
+    'record',
+    recordDraft('B07', today(), { householdIds: ['hh-021'], reason: '焚烧秸秆', evidence: [photo] }),
+  );
   const id = ded.records[0]?.id ?? '';
   expect(ded.records[0]?.status).toBe('approved');
   expect((await balanceOf('demo-head')).pending).toBe(before.pending - 5);
@@ -194,21 +179,15 @@ test('a deduction tells the household head, and a wrong record is reversed, neve
 });
 
 test('a grid leader records for many households at once; a cadre approves a batch of 50 in one call', async () => {
-  const one = await demo.api.call('demo-cadre-1', 'points', 'record', {
-    clientKey: key(),
-    itemCode: 'A01',
-    householdIds: ['hh-090'],
-    occurredOn: today(),
-  });
+  const one = await demo.api.call('demo-cadre-1', 'points', 'record', recordDraft('A01', today(), { householdIds: ['hh-090'] }));
   expect(one.envelope.ok && one.envelope.data.records[0]?.status).toBe('approved');
   const grid2 = Array.from({ length: 50 }, (_, i) => `hh-${String(51 + i).padStart(3, '0')}`);
-  const batch = await demo.api.call('demo-grid-2', 'points', 'record', {
-    clientKey: key(),
-    itemCode: 'E02',
-    householdIds: grid2,
-    occurredOn: today(),
-    evidence: [photo],
-  });
+  const batch = await demo.api.call(
+    'demo-grid-2',
+    'points',
+    'record',
+    recordDraft('E02', today(), { householdIds: grid2, evidence: [photo] }),
+  );
   expect(batch.envelope.ok && batch.envelope.data.records.length).toBe(50);
   const queue = await demo.api.ok('demo-cadre-3', 'points', 'queue', {});
   const [first, ...rest] = queue.records.map((r) => r.id);
@@ -229,13 +208,7 @@ test('50 concurrent approvals leave every balance equal to the recomputation', a
   // Two grid-leader records per household (grid 3), each then approved by its own cadre call, all at once.
   const made = await Promise.all(
     [0, 1].map(() =>
-      demo.api.ok('demo-grid-3', 'points', 'record', {
-        clientKey: key(),
-        itemCode: 'D04',
-        householdIds: households,
-        occurredOn: today(),
-        evidence: [photo],
-      }),
+      demo.api.ok('demo-grid-3', 'points', 'record', recordDraft('D04', today(), { householdIds: households, evidence: [photo] })),
     ),
   );
   const ids = made.flatMap((m) => m.records.map((r) => r.id));
