@@ -9,7 +9,7 @@ import { householdSchema } from '../../cloudfunctions/shared/village/model';
 import { pointRecordSchema } from '../../cloudfunctions/shared/points/model';
 import type { TestCloud } from '../support/localcloud';
 import { count, getAll, num, settled, str, type Database, type Doc } from '../support/sdk';
-import { key, itemDraft, letterDraft } from './drafts';
+import { commentDraft, itemDraft, key, letterDraft } from './drafts';
 import { type caller, useDemoCloud } from './support';
 import { matterFixture } from './matter-fixture';
 import { readOutbox, type OutboxEntry } from '../support/outbox';
@@ -106,11 +106,13 @@ describe('书记公开信', () => {
     expect(read.authorName).toMatch(/^村书记 \S+$/);
     expect(read.can).toMatchObject({ like: true, comment: true, reply: false, moderate: false, readers: false });
 
-    const posted = await measured('comment (visible)', 'demo-villager', 'board', 'comment', {
-      clientKey: key(),
-      letterId,
-      text: '路修好了，老人出门方便多了，谢谢书记！',
-    });
+    const posted = await measured(
+      'comment (visible)',
+      'demo-villager',
+      'board',
+      'comment',
+      commentDraft(letterId, '路修好了，老人出门方便多了，谢谢书记！'),
+    );
     expect(posted.held).toBe(false);
     expect(posted.comment.status).toBe('visible');
 
@@ -206,11 +208,7 @@ describe('书记公开信', () => {
 
   test('a risky comment is held: only its author and the secretary see it, until approved', async () => {
     const count0 = num(await letterDoc(letterId), 'commentCount');
-    const held = await measured('comment (held)', 'demo-head', 'board', 'comment', {
-      clientKey: key(),
-      letterId,
-      text: '村口有人聚众赌博，没人管',
-    });
+    const held = await measured('comment (held)', 'demo-head', 'board', 'comment', commentDraft(letterId, '村口有人聚众赌博，没人管'));
     expect(held.held).toBe(true);
     expect(held.comment.statusText).toContain('待审核');
     expect(num(await letterDoc(letterId), 'commentCount')).toBe(count0);
@@ -242,7 +240,7 @@ describe('书记公开信', () => {
     expect(ids(await api.ok('o-outsider', 'board', 'letter', { id: letterId }))).toContain(held.comment.id);
 
     // Another held comment, rejected with a reason its author sees.
-    const second = await api.ok('demo-head', 'board', 'comment', { clientKey: key(), letterId, text: '有人在搞诈骗电话' });
+    const second = await api.ok('demo-head', 'board', 'comment', commentDraft(letterId, '有人在搞诈骗电话'));
     expect(second.held).toBe(true);
     expect((await api.refused('demo-secretary', 'board', 'moderate', { commentId: second.comment.id, decision: 'reject' })).code).toBe(
       'COMMON.INVALID_INPUT',
@@ -289,9 +287,7 @@ describe('书记公开信', () => {
     });
     expect((await api.refused('o-outsider', 'board', 'letter', { id: draft.id })).code).toBe('COMMON.NOT_FOUND');
     expect((await api.refused('demo-villager', 'board', 'letter', { id: draft.id })).code).toBe('COMMON.NOT_FOUND');
-    expect((await api.refused('o-outsider', 'board', 'comment', { clientKey: key(), letterId, text: '你好' })).code).toBe(
-      'AUTH.NOT_JOINED',
-    );
+    expect((await api.refused('o-outsider', 'board', 'comment', commentDraft(letterId, '你好'))).code).toBe('AUTH.NOT_JOINED');
     // Without a village id, someone of no village has nothing to read.
     expect((await api.refused('o-outsider', 'board', 'letters', {})).code).toBe('AUTH.NOT_JOINED');
     // Members see the secretary's drafts only as the secretary.
@@ -463,11 +459,7 @@ describe('bad input changes nothing', () => {
         () => api.refused('o-outsider', 'board', 'saveItem', itemDraft('notice', '通知', '内容')),
         'AUTH.NOT_JOINED',
       ],
-      [
-        'unknown letter',
-        () => api.refused('demo-villager', 'board', 'comment', { clientKey: key(), letterId: 'L-nope', text: '你好' }),
-        'COMMON.NOT_FOUND',
-      ],
+      ['unknown letter', () => api.refused('demo-villager', 'board', 'comment', commentDraft('L-nope', '你好')), 'COMMON.NOT_FOUND'],
       ['unknown village', () => api.refused('o-outsider', 'board', 'letters', { villageId: 'village-nope' }), 'COMMON.NOT_FOUND'],
       ['town view as a cadre', () => api.refused('demo-cadre-1', 'board', 'town', { from: '2026-01', to: '2026-03' }), 'AUTH.FORBIDDEN'],
       ['town view, 13 months', () => api.refused('demo-town', 'board', 'town', { from: '2025-01', to: '2026-01' }), 'COMMON.INVALID_INPUT'],

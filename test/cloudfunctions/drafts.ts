@@ -1,7 +1,7 @@
 // What the function tests save, written once: a fresh client key (a new form) and the fields a test
 // does not look at; each test names what it is about (kind, title, body, name) and any field it changes.
 import { randomBytes } from 'node:crypto';
-import type { BoardKind, RecordRequest, SaveGoodsRequest, SaveItemRequest, SaveLetterRequest } from '../../typings';
+import type { BoardKind, CommentRequest, RecordRequest, SaveGoodsRequest, SaveItemRequest, SaveLetterRequest } from '../../typings';
 
 /** A new form's client key. */
 export const key = (): string => randomBytes(8).toString('hex');
@@ -45,3 +45,6 @@ export const recordDraft = (itemCode: string, occurredOn: string, over: Partial<
   occurredOn,
   ...over,
 });
+
+/** A comment on a letter. */
+export const commentDraft = (letterId: string, text: string): CommentRequest => ({ clientKey: key(), letterId, text });
