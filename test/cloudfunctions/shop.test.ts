@@ -2,7 +2,7 @@
 // village (and its demo shop), called as each role. Refusals are checked to change nothing; money
 // (points) is checked to the point, and against the points recomputation.
 import ExcelJS from 'exceljs';
-import type { GoodsView, RedeemRequest, SaveGoodsRequest } from '../../typings';
+import type { GoodsView, RedeemRequest, SaveGoodsRequest, SaveSettingsRequest } from '../../typings';
 import { C } from '../../cloudfunctions/shared/collections';
 import { userSchema, type User } from '../../cloudfunctions/shared/village/model';
 import type { TestCloud } from '../support/localcloud';
@@ -21,6 +21,13 @@ const figures: Record<string, number[]> = {};
 const note = (action: string, n: number): void => {
   figures[action] = [...(figures[action] ?? []), n];
 };
+
+/** Settings that open the shop only on these 兑换活动 days. */
+const eventDays = (pickupDays: number, events: SaveSettingsRequest['events']): SaveSettingsRequest => ({
+  mode: 'events',
+  pickupDays,
+  events,
+});
 
 const user = (u: Partial<User> & Pick<User, '_id' | 'name' | 'roles'>): User =>
   userSchema.parse({ villageId: 'village-hemei', townId: 'town-qingxi', householdId: null, memberId: null, ...u });
@@ -310,11 +317,7 @@ test('redemption days: with 兑换活动 set, the shop opens only inside one', a
   const goods = await newGoods({ name: '活动测试', price: 1, stock: 5 });
   const t = today();
   const later = new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10);
-  const saved = await api.ok('demo-cadre-1', 'shop', 'saveSettings', {
-    mode: 'events',
-    pickupDays: 7,
-    events: [{ title: '春季兑换日', from: later, to: later }],
-  });
+  const saved = await api.ok('demo-cadre-1', 'shop', 'saveSettings', eventDays(7, [{ title: '春季兑换日', from: later, to: later }]));
   expect(saved.events[0]?.id).toMatch(/^e/);
   const closed = await api.ok('demo-head', 'shop', 'browse', {});
   expect(closed.status.open).toBe(false);
@@ -324,11 +327,7 @@ test('redemption days: with 兑换活动 set, the shop opens only inside one', a
     expect(refused.code).toBe('SHOP.CLOSED');
     expect(refused.message).toContain('兑换活动');
 
-    await api.ok('demo-cadre-1', 'shop', 'saveSettings', {
-      mode: 'events',
-      pickupDays: 7,
-      events: [...saved.events, { title: '今日兑换', from: t, to: t }],
-    });
+    await api.ok('demo-cadre-1', 'shop', 'saveSettings', eventDays(7, [...saved.events, { title: '今日兑换', from: t, to: t }]));
     const open = await api.ok('demo-head', 'shop', 'browse', {});
     expect(open.status).toMatchObject({ open: true, event: { title: '今日兑换', from: t, to: t } });
     const r = await redeemOk('demo-head', { clientKey: key(), goodsId: goods.id, qty: 1 });
@@ -441,27 +440,15 @@ test('bad input changes nothing', async () => {
     ['verify bad code', api.refused('demo-keeper', 'shop', 'verify', { code: 'O0I1L' }), 'COMMON.INVALID_INPUT'],
     ['verify unknown code', api.refused('demo-keeper', 'shop', 'verify', { code: 'AAAAAA' }), 'COMMON.NOT_FOUND'],
     ['handover by villager', api.refused('demo-head', 'shop', 'handover', { orderId: taken.order.id }), 'AUTH.FORBIDDEN'],
-    [
-      'settings by villager',
-      api.refused('demo-head', 'shop', 'saveSettings', { mode: 'events', pickupDays: 3, events: [] }),
-      'AUTH.FORBIDDEN',
-    ],
+    ['settings by villager', api.refused('demo-head', 'shop', 'saveSettings', eventDays(3, [])), 'AUTH.FORBIDDEN'],
     [
       'event ends before it starts',
-      api.refused('demo-cadre-1', 'shop', 'saveSettings', {
-        mode: 'events',
-        pickupDays: 3,
-        events: [{ title: '倒序', from: '2026-05-02', to: '2026-05-01' }],
-      }),
+      api.refused('demo-cadre-1', 'shop', 'saveSettings', eventDays(3, [{ title: '倒序', from: '2026-05-02', to: '2026-05-01' }])),
       'COMMON.INVALID_INPUT',
     ],
     [
       'event not a date',
-      api.refused('demo-cadre-1', 'shop', 'saveSettings', {
-        mode: 'events',
-        pickupDays: 3,
-        events: [{ title: '错日', from: '2026-02-30', to: '2026-03-01' }],
-      }),
+      api.refused('demo-cadre-1', 'shop', 'saveSettings', eventDays(3, [{ title: '错日', from: '2026-02-30', to: '2026-03-01' }])),
       'COMMON.INVALID_INPUT',
     ],
     [
