@@ -26,6 +26,7 @@ import { noticeSchema } from '../cloudfunctions/shared/notice/model';
 import { ROLE_NAMES } from '../cloudfunctions/shared/roles';
 import { TEMPLATE_ITEMS } from '../cloudfunctions/shared/rules/template';
 import type { DemoIdentity, SeedStore } from '../localcloud/src/demo-module';
+import type { Doc } from '../localcloud/src/ejson';
 import { demoSupervisor } from './board';
 import { demoHistory } from './history';
 import { seedMatters } from './matters';
@@ -201,27 +202,25 @@ export async function seedDemo(db: SeedStore, now: Date): Promise<boolean> {
   await db.insert(C.ruleSets, [rules]);
   const leaders = new Map(demo.grids.map((g) => [g._id, demo.users.find((u) => u._id === g.leaderUserId)]));
   const history = demoHistory(demo.households, demo.users, rules, (gridId) => leaders.get(gridId), now);
-  await db.insert(
-    C.pointRecords,
-    history.records.map((r) => pointRecordSchema.parse(r)),
-  );
-  await db.insert(
-    C.ledger,
-    history.ledger.map((e) => ledgerEventSchema.parse(e)),
-  );
-  await db.insert(
-    C.balances,
-    history.balances.map((b) => balanceSchema.parse(b)),
-  );
-  await db.insert(
-    C.pointCaps,
-    history.caps.map((c) => capCounterSchema.parse(c)),
-  );
-  await db.insert(
-    C.notices,
-    history.notices.map((n) => noticeSchema.parse(n)),
-  );
+  // Every document passes the schema the functions read it with.
+  await insertParsed(db, C.pointRecords, pointRecordSchema, history.records);
+  await insertParsed(db, C.ledger, ledgerEventSchema, history.ledger);
+  await insertParsed(db, C.balances, balanceSchema, history.balances);
+  await insertParsed(db, C.pointCaps, capCounterSchema, history.caps);
+  await insertParsed(db, C.notices, noticeSchema, history.notices);
   await seedShop(db, demo.households, demo.users, history.balances, now);
   await seedMatters(db, demo.households, demo.users, now);
   return true;
+}
+
+async function insertParsed(
+  db: SeedStore,
+  collection: string,
+  schema: { parse(v: unknown): Doc },
+  list: readonly unknown[],
+): Promise<void> {
+  await db.insert(
+    collection,
+    list.map((d) => schema.parse(d)),
+  );
 }

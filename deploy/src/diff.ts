@@ -2,8 +2,8 @@
 // differs, and what the environment has that the build does not (left there by hand or by an
 // older build; a deployment never deletes it, so it is reported for a person to decide).
 import type { IndexPlan } from './manifest';
-import type { CollectionPlan, DeployPlan, FunctionPlan } from './plan';
-import type { Environment, LiveCollection, LiveFunction } from './environment';
+import type { DeployPlan, FunctionPlan } from './plan';
+import type { Environment, LiveFunction } from './environment';
 
 export type DifferenceKind =
   | 'missing collection'
@@ -36,67 +36,81 @@ export function describeIndex(index: IndexPlan): string {
   return `(${keys})${index.unique ? ' unique' : ''}`;
 }
 
-function diffIndexes(plan: CollectionPlan, live: LiveCollection): Difference[] {
-  const out: Difference[] = [];
-  const liveByName = new Map(live.indexes.map((i) => [i.name, i]));
-  for (const index of plan.indexes) {
-    const target = `${plan.name}.${index.name}`;
-    const found = liveByName.get(index.name);
-    if (!found) out.push({ kind: 'missing index', target, expected: describeIndex(index), actual: 'none' });
-    else if (describeIndex(found) !== describeIndex(index)) {
-      out.push({ kind: 'index differs', target, expected: describeIndex(index), actual: describeIndex(found) });
-    }
-  }
-  const planned = new Set(plan.indexes.map((i) => i.name));
-  // _id's own index is the database's, never declared.
-  for (const index of live.indexes) {
-    if (!planned.has(index.name) && index.name !== '_id_') {
-      out.push({ kind: 'extra index', target: `${plan.name}.${index.name}`, expected: 'none', actual: describeIndex(index) });
-    }
-  }
-  return out;
+/** What to say of a planned thing the environment lacks, of one it has, and of one it has beyond the plan. */
+interface ByName<P, L> {
+  missing: (planned: P) => Difference[];
+  present: (planned: P, live: L) => Difference[];
+  extra: (live: L) => Difference[];
+}
+
+/** Pairs the planned and the live things by name, in the plan's order, the extra ones last. */
+function diffByName<P extends { name: string }, L extends { name: string }>(
+  planned: readonly P[],
+  live: readonly L[],
+  say: ByName<P, L>,
+): Difference[] {
+  const liveByName = new Map(live.map((l) => [l.name, l]));
+  const names = new Set(planned.map((p) => p.name));
+  return [
+    ...planned.flatMap((p) => {
+      const found = liveByName.get(p.name);
+      return found ? say.present(p, found) : say.missing(p);
+    }),
+    ...live.filter((l) => !names.has(l.name)).flatMap(say.extra),
+  ];
+}
+
+interface PartKinds {
+  missing: DifferenceKind;
+  differs: DifferenceKind;
+  extra: DifferenceKind;
+}
+
+/** Indexes or triggers of one collection or function: "differs" is a different description. */
+function diffParts<T extends { name: string }>(
+  owner: string,
+  planned: readonly T[],
+  live: readonly T[],
+  describe: (item: T) => string,
+  kinds: PartKinds,
+): Difference[] {
+  const target = (item: T): string => `${owner}.${item.name}`;
+  return diffByName(planned, live, {
+    missing: (p) => [{ kind: kinds.missing, target: target(p), expected: describe(p), actual: 'none' }],
+    present: (p, l) =>
+      describe(l) === describe(p) ? [] : [{ kind: kinds.differs, target: target(p), expected: describe(p), actual: describe(l) }],
+    // _id's own index is the database's, never declared.
+    extra: (l) => (l.name === '_id_' ? [] : [{ kind: kinds.extra, target: target(l), expected: 'none', actual: describe(l) }]),
+  });
+}
+
+const INDEX_KINDS: PartKinds = { missing: 'missing index', differs: 'index differs', extra: 'extra index' };
+
+/** One difference, or none when `when` is false. */
+function differenceIf(when: boolean, kind: DifferenceKind, target: string, expected: string, actual: string): Difference[] {
+  return when ? [{ kind, target, expected, actual }] : [];
 }
 
 function diffCollections(plan: DeployPlan, env: Environment): Difference[] {
-  const out: Difference[] = [];
-  const live = new Map(env.collections.map((c) => [c.name, c]));
-  for (const c of plan.collections) {
-    const found = live.get(c.name);
-    if (!found) {
-      out.push({ kind: 'missing collection', target: c.name, expected: `${c.indexes.length} indexes, ${c.acl}`, actual: 'none' });
-      for (const index of c.indexes)
-        out.push({ kind: 'missing index', target: `${c.name}.${index.name}`, expected: describeIndex(index), actual: 'none' });
-      continue;
-    }
-    out.push(...diffIndexes(c, found));
-    if (env.hasRules && found.acl !== c.acl)
-      out.push({ kind: 'rule differs', target: c.name, expected: c.acl, actual: found.acl ?? 'unknown' });
-  }
-  const planned = new Set(plan.collections.map((c) => c.name));
-  for (const c of env.collections) {
-    if (!planned.has(c.name))
-      out.push({ kind: 'extra collection', target: c.name, expected: 'none', actual: `${c.indexes.length} indexes` });
-  }
-  return out;
+  return diffByName(plan.collections, env.collections, {
+    missing: (c) => [
+      { kind: 'missing collection', target: c.name, expected: `${c.indexes.length} indexes, ${c.acl}`, actual: 'none' },
+      ...diffParts(c.name, c.indexes, [], describeIndex, INDEX_KINDS),
+    ],
+    present: (c, found) => [
+      ...diffParts(c.name, c.indexes, found.indexes, describeIndex, INDEX_KINDS),
+      ...differenceIf(env.hasRules && found.acl !== c.acl, 'rule differs', c.name, c.acl, found.acl ?? 'unknown'),
+    ],
+    extra: (c) => [{ kind: 'extra collection', target: c.name, expected: 'none', actual: `${c.indexes.length} indexes` }],
+  });
 }
 
 function diffTriggers(plan: FunctionPlan, live: LiveFunction): Difference[] {
-  const out: Difference[] = [];
-  const liveByName = new Map(live.triggers.map((t) => [t.name, t]));
-  for (const t of plan.triggers) {
-    const target = `${plan.name}.${t.name}`;
-    const found = liveByName.get(t.name);
-    if (!found) out.push({ kind: 'missing trigger', target, expected: `${t.type} ${t.config}`, actual: 'none' });
-    else if (found.type !== t.type || found.config !== t.config) {
-      out.push({ kind: 'trigger differs', target, expected: `${t.type} ${t.config}`, actual: `${found.type} ${found.config}` });
-    }
-  }
-  const planned = new Set(plan.triggers.map((t) => t.name));
-  for (const t of live.triggers) {
-    if (!planned.has(t.name))
-      out.push({ kind: 'extra trigger', target: `${plan.name}.${t.name}`, expected: 'none', actual: `${t.type} ${t.config}` });
-  }
-  return out;
+  return diffParts(plan.name, plan.triggers, live.triggers, (t) => `${t.type} ${t.config}`, {
+    missing: 'missing trigger',
+    differs: 'trigger differs',
+    extra: 'extra trigger',
+  });
 }
 
 function diffPermissions(plan: FunctionPlan, live: LiveFunction): Difference[] {
@@ -116,23 +130,15 @@ function diffPermissions(plan: FunctionPlan, live: LiveFunction): Difference[] {
 }
 
 function diffFunctions(plan: DeployPlan, env: Environment): Difference[] {
-  const out: Difference[] = [];
-  const live = new Map(env.functions.map((f) => [f.name, f]));
-  for (const f of plan.functions) {
-    const found = live.get(f.name);
-    if (!found) {
-      out.push({ kind: 'missing function', target: f.name, expected: `timeout ${f.timeout} s`, actual: 'none' });
-      continue;
-    }
-    if (found.timeout !== f.timeout)
-      out.push({ kind: 'timeout differs', target: f.name, expected: `${f.timeout} s`, actual: `${found.timeout} s` });
-    out.push(...diffTriggers(f, found), ...diffPermissions(f, found));
-  }
-  const planned = new Set(plan.functions.map((f) => f.name));
-  for (const f of env.functions) {
-    if (!planned.has(f.name)) out.push({ kind: 'extra function', target: f.name, expected: 'none', actual: `timeout ${f.timeout} s` });
-  }
-  return out;
+  return diffByName(plan.functions, env.functions, {
+    missing: (f) => [{ kind: 'missing function', target: f.name, expected: `timeout ${f.timeout} s`, actual: 'none' }],
+    present: (f, found) => [
+      ...differenceIf(found.timeout !== f.timeout, 'timeout differs', f.name, `${f.timeout} s`, `${found.timeout} s`),
+      ...diffTriggers(f, found),
+      ...diffPermissions(f, found),
+    ],
+    extra: (f) => [{ kind: 'extra function', target: f.name, expected: 'none', actual: `timeout ${f.timeout} s` }],
+  });
 }
 
 /** Every difference between the plan and the environment; empty when they match. */

@@ -75,25 +75,22 @@ const PHOTO = 'cloud://local-dev.local-bucket/evidence/bench.jpg';
 /** Households of the demo's second grid (hh-051 … hh-100), which demo-grid-2 leads. */
 const grid2 = (n: number): string[] => Array.from({ length: n }, (_, i) => `hh-${String(51 + i).padStart(3, '0')}`);
 
+/** An order the secretary has just redeemed, for the keeper to act on. */
+const freshOrder = async (p: Prep): Promise<{ id: string; code: string }> =>
+  orderOf(await p.ok('demo-secretary', 'shop', 'redeem', { clientKey: p.key(), goodsId: await p.cheapGoods(), qty: 1 }));
+
+/** 首页 as someone: one call of account.home. */
+const homeScreen = (who: string, openid: string): Action => ({
+  name: `首页, ${who}`,
+  kind: 'screen',
+  budget: { calls: 1, ...READ, serverMs: 250 },
+  calls: async () => [call(openid, 'account', 'home', {})],
+});
+
 export const ACTIONS: Action[] = [
-  {
-    name: '首页, a villager',
-    kind: 'screen',
-    budget: { calls: 1, ...READ, serverMs: 250 },
-    calls: async () => [call('demo-villager', 'account', 'home', {})],
-  },
-  {
-    name: '首页, a cadre',
-    kind: 'screen',
-    budget: { calls: 1, ...READ, serverMs: 250 },
-    calls: async () => [call('demo-cadre-1', 'account', 'home', {})],
-  },
-  {
-    name: '首页, the secretary',
-    kind: 'screen',
-    budget: { calls: 1, ...READ, serverMs: 250 },
-    calls: async () => [call('demo-secretary', 'account', 'home', {})],
-  },
+  homeScreen('a villager', 'demo-villager'),
+  homeScreen('a cadre', 'demo-cadre-1'),
+  homeScreen('the secretary', 'demo-secretary'),
   {
     name: 'points.record, one household (a cadre: approved at once)',
     kind: 'write',
@@ -188,22 +185,14 @@ export const ACTIONS: Action[] = [
     kind: 'read',
     budget: READ,
     runs: 5,
-    calls: async (p) => [
-      call('demo-keeper', 'shop', 'verify', {
-        code: orderOf(await p.ok('demo-secretary', 'shop', 'redeem', { clientKey: p.key(), goodsId: await p.cheapGoods(), qty: 1 })).code,
-      }),
-    ],
+    calls: async (p) => [call('demo-keeper', 'shop', 'verify', { code: (await freshOrder(p)).code })],
   },
   {
     name: 'shop.handover (the keeper hands an order over)',
     kind: 'write',
     budget: WRITE,
     runs: 5,
-    calls: async (p) => [
-      call('demo-keeper', 'shop', 'handover', {
-        orderId: orderOf(await p.ok('demo-secretary', 'shop', 'redeem', { clientKey: p.key(), goodsId: await p.cheapGoods(), qty: 1 })).id,
-      }),
-    ],
+    calls: async (p) => [call('demo-keeper', 'shop', 'handover', { orderId: (await freshOrder(p)).id })],
   },
   { name: 'shop.orders', kind: 'read', budget: READ, calls: async () => [call('demo-head', 'shop', 'orders', {})] },
   {

@@ -1,8 +1,9 @@
 // The local cloud under test: the built build/localcloud/main.js as a child process, on a free
-// port, with its own data folder and manifest, the way test/support/localcloud.ts starts it.
-import { execFileSync, spawn } from 'node:child_process';
+// port, with its own data folder and manifest, started as the tests start theirs (client/spawn.ts).
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { spawnLocalCloud } from '../client/spawn';
 
 export interface BenchServer {
   url: string;
@@ -23,43 +24,17 @@ export interface ServerOptions {
 }
 
 export async function startServer(opts: ServerOptions): Promise<BenchServer> {
-  const child = spawn(process.execPath, [opts.mainJs], {
-    env: {
-      ...process.env,
-      LOCALCLOUD_PORT: '0',
-      LOCALCLOUD_DATA: opts.dataDir,
-      LOCALCLOUD_MANIFEST: opts.manifest,
-      LOCALCLOUD_FUNCTIONS: opts.functionsDir,
-      LOCALCLOUD_SEED: 'none',
-      LOCALCLOUD_TIMERS: 'off',
-      ...opts.env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`local cloud did not start:\n${out}`)), 120_000);
-    child.stdout.on('data', () => {
-      const m = /LOCALCLOUD_READY (\S+)/.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`local cloud exited with ${code}:\n${out}`));
-    });
-  });
+  const { child, url, output, exited } = await spawnLocalCloud(
+    opts.mainJs,
+    { LOCALCLOUD_DATA: opts.dataDir, LOCALCLOUD_MANIFEST: opts.manifest, LOCALCLOUD_FUNCTIONS: opts.functionsDir, ...opts.env },
+    120_000,
+  );
   const pid = child.pid;
   if (pid === undefined) throw new Error('local cloud has no pid');
   return {
     url,
     pid,
-    output: () => out,
+    output,
     stop: async () => {
       child.kill('SIGTERM');
       return exited;

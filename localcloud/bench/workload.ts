@@ -4,6 +4,8 @@
 // goes through wx-server-sdk.
 import { encode, isPlainObject, type Doc } from '../src/ejson';
 import { promised, type Db } from './sdk';
+// The demo's seeded PRNG (mulberry32), so every run asks for the same documents.
+import { prng } from '../../demo/names';
 
 export const COLLECTION = 'bench_points';
 export const INDEXED_FIELD = 'household';
@@ -34,18 +36,6 @@ export function makeDoc(seq: number): Doc {
   };
 }
 
-/** Small deterministic PRNG (mulberry32), so every run asks for the same documents. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function insertedIds(body: unknown): string[] {
   if (isPlainObject(body) && isPlainObject(body.data) && Array.isArray(body.data.insertedIds)) {
     return body.data.insertedIds.map(String);
@@ -57,7 +47,7 @@ export class Workload {
   /** Sequence number of the next document; all below it are stored once no add is in flight. */
   private nextSeq = 0;
   private readonly ids: string[] = [];
-  private readonly rand = random(20240101);
+  private readonly rand = prng(20240101);
 
   constructor(
     private readonly url: string,

@@ -3,6 +3,7 @@
 // file at start, so any project can bring its own demo by the same two functions.
 import fs from 'node:fs';
 import type { Doc } from './ejson';
+import { hasFunctions } from './loaded';
 
 /** The part of the store a demo writes through and reads back. */
 export interface SeedStore {
@@ -28,14 +29,7 @@ export interface DemoModule {
 }
 
 function isDemoModule(v: unknown): v is DemoModule {
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    'seedDemo' in v &&
-    typeof v.seedDemo === 'function' &&
-    'demoIdentities' in v &&
-    typeof v.demoIdentities === 'function'
-  );
+  return hasFunctions(v, 'seedDemo', 'demoIdentities');
 }
 
 /** The built demo at `file`, or null when there is none (a local cloud serving other functions). */

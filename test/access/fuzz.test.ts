@@ -5,10 +5,10 @@
 // FUZZ_RUNS=1000 npm test for more.
 import fc from 'fast-check';
 import { ERROR_CODES, type ActionName, type FunctionName } from '../../typings';
-import { startCloud, sdkEnv, type TestCloud } from '../support/localcloud';
+import type { TestCloud } from '../support/localcloud';
 import { isRecord } from '../support/sdk';
 import { SAMPLES } from './samples';
-import { ATTEMPT_COUNTERS, OTHER, OWN, seedOtherVillage, writesSince } from './support';
+import { ATTEMPT_COUNTERS, demoAndOtherVillage, OTHER, OWN, writesSince } from './support';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 50);
 const FUNCTIONS: FunctionName[] = ['account', 'points', 'notice', 'village', 'shop', 'matters', 'honours', 'board'];
@@ -18,11 +18,7 @@ const CALLERS = [OWN.secretary, OWN.cadre, OWN.villager, OWN.stranger, OTHER.cad
 let cloud: TestCloud;
 
 beforeAll(async () => {
-  cloud = await startCloud({ env: { LOCALCLOUD_SEED: 'demo' } });
-  sdkEnv(cloud.url);
-  const sdk = await import('wx-server-sdk');
-  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
-  await seedOtherVillage(sdk.database());
+  ({ cloud } = await demoAndOtherVillage());
 });
 afterAll(async () => {
   await cloud.stop();

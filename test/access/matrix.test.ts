@@ -6,11 +6,11 @@
 // carries an openid: people are named by member id.
 import type { ActionName, FunctionName, RequestOf } from '../../typings';
 import { allowedFor, DENIED_CODES, type Who } from '../../cloudfunctions/shared/access/table';
-import { startCloud, sdkEnv, type TestCloud } from '../support/localcloud';
+import type { TestCloud } from '../support/localcloud';
 import { getAll, isRecord, str } from '../support/sdk';
-import { caller } from '../cloudfunctions/support';
+import type { caller } from '../cloudfunctions/support';
 import { SAMPLES, samplesFor, type Samples } from './samples';
-import { ATTEMPT_COUNTERS, OTHER, OWN, seedOtherVillage, WHO, writesSince } from './support';
+import { ATTEMPT_COUNTERS, demoAndOtherVillage, OTHER, OWN, WHO, writesSince } from './support';
 import { prepareTargets } from './targets';
 
 let cloud: TestCloud;
@@ -21,13 +21,9 @@ const answers: { what: string; text: string }[] = [];
 const knownOpenids = new Set<string>();
 
 beforeAll(async () => {
-  cloud = await startCloud({ env: { LOCALCLOUD_SEED: 'demo' } });
-  sdkEnv(cloud.url);
-  const sdk = await import('wx-server-sdk');
-  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
-  await seedOtherVillage(sdk.database());
-  api = caller(cloud);
-  samples = samplesFor(await prepareTargets(api, sdk));
+  const demo = await demoAndOtherVillage();
+  ({ cloud, api } = demo);
+  samples = samplesFor(await prepareTargets(api, demo.sdk));
   for (const side of [OWN, OTHER]) for (const openid of Object.values(side)) knownOpenids.add(openid);
 }, 120_000);
 afterAll(async () => {

@@ -2,6 +2,7 @@
 // of another village (青山村, and a town admin of another town), and a stranger; and the store's writes
 // between two moments, to show a refused call changed nothing.
 import type { TestCloud } from '../support/localcloud';
+import { useDemoCloud, type DemoCloud } from '../cloudfunctions/support';
 import type { Database } from '../support/sdk';
 import { settled } from '../support/sdk';
 import type { Who } from '../../cloudfunctions/shared/access/table';
@@ -75,6 +76,13 @@ export async function seedOtherVillage(db: Database): Promise<void> {
       }),
     );
   }
+}
+
+/** The demo village's cloud with 青山村's people added (for a test file's beforeAll; stop it in afterAll). */
+export async function demoAndOtherVillage(): Promise<DemoCloud> {
+  const demo = await useDemoCloud();
+  await seedOtherVillage(demo.db);
+  return demo;
 }
 
 export interface Writes {

@@ -1,18 +1,8 @@
 // account.home, 首页's one call, answers exactly what account.me and board.home answer, for every
 // demo role, and within three round trips to the database.
-import { startCloud, type TestCloud } from '../support/localcloud';
-import { caller } from './support';
+import { demoCloudPerFile } from './support';
 
-let cloud: TestCloud;
-let api: ReturnType<typeof caller>;
-
-beforeAll(async () => {
-  cloud = await startCloud({ env: { LOCALCLOUD_SEED: 'demo', LOCALCLOUD_DB_LATENCY_MS: '5' } });
-  api = caller(cloud);
-});
-afterAll(async () => {
-  await cloud.stop();
-});
+const demo = demoCloudPerFile({ LOCALCLOUD_DB_LATENCY_MS: '5' });
 
 const WHO = [
   'demo-villager',
@@ -27,17 +17,17 @@ const WHO = [
 ];
 
 test.each(WHO)('%s: account.home = account.me + board.home', async (openid) => {
-  const [screen, me] = await Promise.all([api.ok(openid, 'account', 'home', {}), api.ok(openid, 'account', 'me', {})]);
+  const [screen, me] = await Promise.all([demo.api.ok(openid, 'account', 'home', {}), demo.api.ok(openid, 'account', 'me', {})]);
   expect(screen.me).toEqual(me);
-  if (me.joined && me.village) expect(screen.board).toEqual(await api.ok(openid, 'board', 'home', {}));
+  if (me.joined && me.village) expect(screen.board).toEqual(await demo.api.ok(openid, 'board', 'home', {}));
   else expect(screen.board).toBeNull();
 });
 
 test('account.home takes at most three sequential round trips to the database', async () => {
   for (const openid of ['demo-villager', 'demo-grid-2', 'demo-secretary']) {
-    const reply = await cloud.call<unknown>('account', { action: 'home', payload: {} }, openid);
+    const reply = await demo.cloud.call<unknown>('account', { action: 'home', payload: {} }, openid);
     const trips = Number(
-      (await cloud.control<{ dbRoundTrips: number }>('GET', `/_localcloud/invocations/${reply.invocation}`)).dbRoundTrips,
+      (await demo.cloud.control<{ dbRoundTrips: number }>('GET', `/_localcloud/invocations/${reply.invocation}`)).dbRoundTrips,
     );
     expect([openid, trips]).toEqual([openid, expect.any(Number)]);
     expect(trips).toBeLessThanOrEqual(3);

@@ -1,27 +1,17 @@
 // Every batch action fits its function's declared timeout (deploy.ts → config.json) twice over at
 // production-like database latency (LOCALCLOUD_DB_LATENCY_MS=15): the biggest batches of the
 // points function, run as their users would, timed by the local cloud's invocation record.
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, startCloud, type TestCloud } from '../support/localcloud';
+import { ROOT } from '../support/localcloud';
 import { isRecord } from '../support/sdk';
-import { caller } from './support';
+import { recordDraft } from './drafts';
+import { demoCloudPerFile } from './support';
 
-let cloud: TestCloud;
-let api: ReturnType<typeof caller>;
-
-const key = (): string => randomBytes(8).toString('hex');
 const photo = 'cloud://local-dev.local-bucket/evidence/test.jpg';
 const today = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
-beforeAll(async () => {
-  cloud = await startCloud({ env: { LOCALCLOUD_SEED: 'demo', LOCALCLOUD_DB_LATENCY_MS: '15' } });
-  api = caller(cloud);
-});
-afterAll(async () => {
-  await cloud.stop();
-});
+const demo = demoCloudPerFile({ LOCALCLOUD_DB_LATENCY_MS: '15' });
 
 function timeoutMsOf(fn: string): number {
   const config: unknown = JSON.parse(fs.readFileSync(path.join(ROOT, 'build', 'cloudfunctions', fn, 'config.json'), 'utf8'));
@@ -36,22 +26,16 @@ async function timed(
   action: string,
   payload: unknown,
 ): Promise<{ ms: number; result: unknown; dbRequests: number }> {
-  const reply = await cloud.call<unknown>(fn, { action, payload }, openid);
-  const record = await cloud.control<{ durationMs: number | null }>('GET', `/_localcloud/invocations/${reply.invocation}`);
+  const reply = await demo.cloud.call<unknown>(fn, { action, payload }, openid);
+  const record = await demo.cloud.control<{ durationMs: number | null }>('GET', `/_localcloud/invocations/${reply.invocation}`);
   return { ms: record.durationMs ?? NaN, result: reply.body.result, dbRequests: reply.dbRequests };
 }
 
 test('recording for 50 households and approving 50 records take at most half of the points timeout at 15 ms a request', async () => {
   const grid2 = Array.from({ length: 50 }, (_, i) => `hh-${String(51 + i).padStart(3, '0')}`);
-  const record = await timed('demo-grid-2', 'points', 'record', {
-    clientKey: key(),
-    itemCode: 'E02',
-    householdIds: grid2,
-    occurredOn: today(),
-    evidence: [photo],
-  });
+  const record = await timed('demo-grid-2', 'points', 'record', recordDraft('E02', today(), { householdIds: grid2, evidence: [photo] }));
   expect(record.result).toMatchObject({ ok: true });
-  const queue = await api.ok('demo-cadre-3', 'points', 'queue', {});
+  const queue = await demo.api.ok('demo-cadre-3', 'points', 'queue', {});
   const ids = queue.records.map((r) => r.id).slice(0, 50);
   expect(ids).toHaveLength(50);
   const review = await timed('demo-cadre-3', 'points', 'review', { recordIds: ids, decision: 'approve' });

@@ -1,7 +1,7 @@
 // The rules of 书记公开信 and the notice board as plain functions: who sees what (public mode
 // included), names outside the village, the finance sign-off, the star rating of villages, the town
 // view's period, what waits for whom on the village home, and subscribe-message grants.
-import { AppError } from '../../cloudfunctions/shared/errors';
+import { thrownAppError } from './thrown';
 import { userSchema, type User } from '../../cloudfunctions/shared/village/model';
 import type { Attachment } from '../../cloudfunctions/shared/board/model';
 import {
@@ -27,15 +27,7 @@ import { reviewScopes, waitingKeys } from '../../cloudfunctions/shared/board/wai
 const user = (u: Partial<User> & Pick<User, '_id' | 'roles'>): User =>
   userSchema.parse({ name: '王五', villageId: 'v1', townId: 't1', householdId: 'h1', memberId: null, ...u });
 
-const codeOf = (run: () => unknown): string => {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-  return 'none';
-};
+const codeOf = (run: () => unknown): string => thrownAppError(run)?.code ?? 'none';
 
 describe('who the caller is to a village', () => {
   test('a confirmed member of the village, with the powers of their roles', () => {

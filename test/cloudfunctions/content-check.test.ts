@@ -3,19 +3,17 @@
 // others would read is published unchecked. A letter, a board item and goods are held for a cadre
 // with why ("检查暂时无法完成"); a public matter is held for a cadre, who is told; its photo stays
 // with the raiser and the cadres.
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import sdk from 'wx-server-sdk';
 import { ROOT, sdkEnv, startCloud, type TestCloud } from '../support/localcloud';
 import { isRecord } from '../support/sdk';
+import { key, itemDraft, letterDraft, goodsDraft } from './drafts';
 import { caller } from './support';
 
 let cloud: TestCloud;
 let api: ReturnType<typeof caller>;
 let functionsDir = '';
-
-const key = (): string => randomBytes(8).toString('hex');
 
 /** The built functions, with board's and matters' content-check permissions taken away (inside build/, where wx-server-sdk resolves). */
 function withoutChecks(): string {
@@ -47,13 +45,7 @@ afterAll(async () => {
 const UNAVAILABLE = { reason: 'unavailable', reasonText: '内容安全检查暂时无法完成' };
 
 test('a letter whose check fails is held, unseen by villagers, until another cadre releases it', async () => {
-  const held = await api.ok('demo-secretary', 'board', 'saveLetter', {
-    clientKey: key(),
-    title: '致乡亲们',
-    body: '今年修通了环村路。',
-    pictures: [],
-    publish: true,
-  });
+  const held = await api.ok('demo-secretary', 'board', 'saveLetter', letterDraft('致乡亲们', '今年修通了环村路。'));
   expect(held).toMatchObject({ status: 'held', hold: UNAVAILABLE });
   expect((await api.ok('demo-villager', 'board', 'letters', {})).letters.map((l) => l.id)).not.toContain(held.id);
   expect((await api.refused('demo-villager', 'board', 'letter', { id: held.id })).code).toBe('COMMON.NOT_FOUND');
@@ -65,14 +57,7 @@ test('a letter whose check fails is held, unseen by villagers, until another cad
 });
 
 test('a board item whose check fails is held until another cadre releases it', async () => {
-  const held = await api.ok('demo-cadre-1', 'board', 'saveItem', {
-    clientKey: key(),
-    kind: 'notice',
-    title: '停水通知',
-    body: '周六上午停水。',
-    attachments: [],
-    publish: true,
-  });
+  const held = await api.ok('demo-cadre-1', 'board', 'saveItem', itemDraft('notice', '停水通知', '周六上午停水。'));
   expect(held).toMatchObject({ status: 'held', hold: UNAVAILABLE });
   expect((await api.refused('demo-villager', 'board', 'item', { id: held.id })).code).toBe('COMMON.NOT_FOUND');
   expect((await api.refused('demo-cadre-1', 'board', 'decideItem', { id: held.id, decision: 'release' })).code).toBe('AUTH.OWN_HOUSEHOLD');
@@ -81,15 +66,7 @@ test('a board item whose check fails is held until another cadre releases it', a
 });
 
 test('goods whose name cannot be checked are held off the villagers’ shelf until another cadre releases them', async () => {
-  const goods = await api.ok('demo-cadre-1', 'shop', 'saveGoods', {
-    clientKey: key(),
-    name: '香皂',
-    photo: '',
-    price: 5,
-    stock: 3,
-    limit: null,
-    onShelf: true,
-  });
+  const goods = await api.ok('demo-cadre-1', 'shop', 'saveGoods', goodsDraft('香皂', { stock: 3 }));
   expect(goods).toMatchObject({ hold: UNAVAILABLE });
   expect((await api.ok('demo-head', 'shop', 'browse', {})).goods.map((g) => g.id)).not.toContain(goods.id);
   await api.ok('demo-cadre-2', 'shop', 'decideGoods', { id: goods.id, decision: 'release' });

@@ -2,23 +2,18 @@
 // real functions. Nobody records for, approves, reverses or resolves an objection about their own
 // household; nobody confirms their own join request; a role link makes nobody a cadre or secretary
 // until someone else with the authority confirms it.
-import { randomBytes } from 'node:crypto';
-import type { TestCloud } from '../support/localcloud';
-import { count, getAll, type Database } from '../support/sdk';
-import { type caller, useDemoCloud } from './support';
+import { count, getAll } from '../support/sdk';
+import { key, recordDraft } from './drafts';
+import { demoCloudPerFile } from './support';
 
-let cloud: TestCloud;
-let db: Database;
-let api: ReturnType<typeof caller>;
-const key = (): string => randomBytes(8).toString('hex');
 // The month after the seed's last notice (the seed's history ends at the clock, TEST_NOW): the 20th.
 let DAY = '';
 let MONTH = '';
 const photo = 'cloud://local-dev.local-bucket/evidence/test.jpg';
 
+const demo = demoCloudPerFile();
 beforeAll(async () => {
-  ({ cloud, db, api } = await useDemoCloud());
-  const notices = await getAll(db.collection('notices').where({ villageId: 'village-hemei' }).limit(100));
+  const notices = await getAll(demo.db.collection('notices').where({ villageId: 'village-hemei' }).limit(100));
   const last =
     notices
       .map((n) => String(n.month))
@@ -27,14 +22,11 @@ beforeAll(async () => {
   const next = new Date(Date.UTC(Number(last.slice(0, 4)), Number(last.slice(5, 7)), 20));
   DAY = next.toISOString().slice(0, 10);
   MONTH = DAY.slice(0, 7);
-  await cloud.setClock(`${DAY}T02:00:00Z`);
-});
-afterAll(async () => {
-  await cloud.stop();
+  await demo.cloud.setClock(`${DAY}T02:00:00Z`);
 });
 
 async function householdOf(openid: string): Promise<string> {
-  const me = await api.ok(openid, 'account', 'me', {});
+  const me = await demo.api.ok(openid, 'account', 'me', {});
   const id = me.joined ? me.household?.id : undefined;
   if (!id) throw new Error(`${openid} has no household`);
   return id;
@@ -42,22 +34,17 @@ async function householdOf(openid: string): Promise<string> {
 
 test('the secretary records +2 for their own household: it waits for another cadre, who approves it', async () => {
   const own = await householdOf('demo-secretary');
-  const rec = await api.ok('demo-secretary', 'points', 'record', {
-    clientKey: key(),
-    itemCode: 'A01',
-    householdIds: [own],
-    occurredOn: DAY,
-  });
+  const rec = await demo.api.ok('demo-secretary', 'points', 'record', recordDraft('A01', DAY, { householdIds: [own] }));
   const [r] = rec.records;
   expect(r?.status).toBe('pending');
   // The secretary's final say stops at their own household.
-  const self = await api.ok('demo-secretary', 'points', 'review', { recordIds: [r?.id ?? ''], decision: 'approve' });
+  const self = await demo.api.ok('demo-secretary', 'points', 'review', { recordIds: [r?.id ?? ''], decision: 'approve' });
   expect(self.done).toEqual([]);
   expect(self.skipped[0]?.message).toContain('自己家');
-  expect((await api.ok('demo-secretary', 'points', 'queue', {})).records.map((x) => x.id)).not.toContain(r?.id);
-  expect((await api.ok('demo-cadre-1', 'points', 'review', { recordIds: [r?.id ?? ''], decision: 'approve' })).done).toEqual([r?.id]);
+  expect((await demo.api.ok('demo-secretary', 'points', 'queue', {})).records.map((x) => x.id)).not.toContain(r?.id);
+  expect((await demo.api.ok('demo-cadre-1', 'points', 'review', { recordIds: [r?.id ?? ''], decision: 'approve' })).done).toEqual([r?.id]);
   // The audit trail shows who did each step.
-  const archive = await api.ok('demo-secretary', 'points', 'archive', {});
+  const archive = await demo.api.ok('demo-secretary', 'points', 'archive', {});
   const steps = archive.history.find((h) => h.id === r?.id)?.steps ?? [];
   expect(steps.map((s) => [s.decision, s.byName.length > 0])).toEqual([
     ['submitted', true],
@@ -69,109 +56,97 @@ test('the secretary records +2 for their own household: it waits for another cad
 test('a cadre recording a batch that includes their own household: the others pass, their own waits', async () => {
   const own = await householdOf('demo-cadre-2');
   const other = await householdOf('demo-head');
-  const rec = await api.ok('demo-cadre-2', 'points', 'record', {
-    clientKey: key(),
-    itemCode: 'A01',
-    householdIds: [own, other],
-    occurredOn: DAY,
-  });
+  const rec = await demo.api.ok('demo-cadre-2', 'points', 'record', recordDraft('A01', DAY, { householdIds: [own, other] }));
   const status = Object.fromEntries(rec.records.map((x) => [x.householdId, x.status]));
   expect(status).toEqual({ [own]: 'pending', [other]: 'approved' });
 });
 
 test("a grid leader's own household skips the grid leader: it waits for a cadre", async () => {
-  const rec = await api.ok('demo-grid-1', 'points', 'record', { clientKey: key(), itemCode: 'D04', occurredOn: DAY, evidence: [photo] });
+  const rec = await demo.api.ok('demo-grid-1', 'points', 'record', recordDraft('D04', DAY, { evidence: [photo] }));
   const [r] = rec.records;
   expect(r?.status).toBe('pending');
-  expect((await api.ok('demo-grid-1', 'points', 'review', { recordIds: [r?.id ?? ''], decision: 'approve' })).done).toEqual([]);
-  expect((await api.ok('demo-cadre-3', 'points', 'review', { recordIds: [r?.id ?? ''], decision: 'approve' })).done).toEqual([r?.id]);
+  expect((await demo.api.ok('demo-grid-1', 'points', 'review', { recordIds: [r?.id ?? ''], decision: 'approve' })).done).toEqual([]);
+  expect((await demo.api.ok('demo-cadre-3', 'points', 'review', { recordIds: [r?.id ?? ''], decision: 'approve' })).done).toEqual([r?.id]);
 });
 
 test('a cadre cannot reverse a record of their own household; another cadre can', async () => {
   const own = await householdOf('demo-cadre-1');
-  const rec = await api.ok('demo-cadre-3', 'points', 'record', {
-    clientKey: key(),
-    itemCode: 'A07',
-    householdIds: [own],
-    occurredOn: DAY,
-    reason: '缠访',
-  });
+  const rec = await demo.api.ok('demo-cadre-3', 'points', 'record', recordDraft('A07', DAY, { householdIds: [own], reason: '缠访' }));
   const id = rec.records[0]?.id ?? '';
   expect(rec.records[0]?.status).toBe('approved');
-  const before = await count(db.collection('pointRecords'));
-  const refusal = await api.refused('demo-cadre-1', 'points', 'reverse', { recordId: id, reason: '不该扣', clientKey: key() });
+  const before = await count(demo.db.collection('pointRecords'));
+  const refusal = await demo.api.refused('demo-cadre-1', 'points', 'reverse', { recordId: id, reason: '不该扣', clientKey: key() });
   expect(refusal.code).toBe('AUTH.OWN_HOUSEHOLD');
-  expect(await count(db.collection('pointRecords'))).toBe(before);
-  await api.ok('demo-cadre-2', 'points', 'reverse', { recordId: id, reason: '核实有误', clientKey: key() });
+  expect(await count(demo.db.collection('pointRecords'))).toBe(before);
+  await demo.api.ok('demo-cadre-2', 'points', 'reverse', { recordId: id, reason: '核实有误', clientKey: key() });
 });
 
 test('a cadre with no household cannot join one and confirm their own request', async () => {
-  const invite = await api.ok('demo-secretary', 'village', 'createInvite', { kind: 'role', role: 'cadre', forName: '赵新民' });
-  const joined = await api.ok('o-new-cadre', 'village', 'join', { code: invite.code, name: '赵新民' });
+  const invite = await demo.api.ok('demo-secretary', 'village', 'createInvite', { kind: 'role', role: 'cadre', forName: '赵新民' });
+  const joined = await demo.api.ok('o-new-cadre', 'village', 'join', { code: invite.code, name: '赵新民' });
   expect(joined.status).toBe('pending');
-  const waiting = await api.ok('demo-secretary', 'village', 'pending', {});
+  const waiting = await demo.api.ok('demo-secretary', 'village', 'pending', {});
   const roleRequest = waiting.requests.find((r) => r.name === '赵新民');
   // Another cadre is not the authority for a role: the secretary is.
-  expect((await api.refused('demo-cadre-1', 'village', 'confirm', { requestId: roleRequest?.id ?? '' })).code).toBe('AUTH.FORBIDDEN');
-  await api.ok('demo-secretary', 'village', 'confirm', { requestId: roleRequest?.id ?? '' });
+  expect((await demo.api.refused('demo-cadre-1', 'village', 'confirm', { requestId: roleRequest?.id ?? '' })).code).toBe('AUTH.FORBIDDEN');
+  await demo.api.ok('demo-secretary', 'village', 'confirm', { requestId: roleRequest?.id ?? '' });
 
   const target = await householdOf('demo-head');
-  const hhInvite = await api.ok('o-new-cadre', 'village', 'createInvite', { kind: 'household', householdId: target });
-  const request = await api.ok('o-new-cadre', 'village', 'join', { code: hhInvite.code, name: '赵新民', idLast4: '1234' });
+  const hhInvite = await demo.api.ok('o-new-cadre', 'village', 'createInvite', { kind: 'household', householdId: target });
+  const request = await demo.api.ok('o-new-cadre', 'village', 'join', { code: hhInvite.code, name: '赵新民', idLast4: '1234' });
   if (request.status !== 'pending') throw new Error('expected a pending request');
-  const users = await getAll(db.collection('users').where({ _id: 'o-new-cadre' }));
-  const refusal = await api.refused('o-new-cadre', 'village', 'confirm', { requestId: request.request.id, relation: '其他' });
+  const users = await getAll(demo.db.collection('users').where({ _id: 'o-new-cadre' }));
+  const refusal = await demo.api.refused('o-new-cadre', 'village', 'confirm', { requestId: request.request.id, relation: '其他' });
   expect(refusal.code).toBe('AUTH.OWN_HOUSEHOLD');
-  expect(await getAll(db.collection('users').where({ _id: 'o-new-cadre' }))).toEqual(users);
+  expect(await getAll(demo.db.collection('users').where({ _id: 'o-new-cadre' }))).toEqual(users);
   expect(users[0]?.householdId).toBeNull();
 });
 
 test('a forwarded secretary link makes nobody secretary and demotes nobody until the town admin confirms', async () => {
-  const invite = await api.ok('demo-town', 'village', 'createInvite', { kind: 'secretary', villageId: 'village-hemei', forName: '张三' });
-  const joined = await api.ok('o-outsider', 'village', 'join', { code: invite.code, name: '张三' });
+  const invite = await demo.api.ok('demo-town', 'village', 'createInvite', {
+    kind: 'secretary',
+    villageId: 'village-hemei',
+    forName: '张三',
+  });
+  const joined = await demo.api.ok('o-outsider', 'village', 'join', { code: invite.code, name: '张三' });
   expect(joined.status).toBe('pending');
-  expect(await api.ok('demo-secretary', 'account', 'me', {})).toMatchObject({ roles: expect.arrayContaining(['secretary']) });
-  const waiting = await api.ok('demo-secretary', 'village', 'pending', {});
+  expect(await demo.api.ok('demo-secretary', 'account', 'me', {})).toMatchObject({ roles: expect.arrayContaining(['secretary']) });
+  const waiting = await demo.api.ok('demo-secretary', 'village', 'pending', {});
   const request = waiting.requests.find((r) => r.name === '张三');
   expect(request?.roleName).toBe('村书记');
   // The sitting secretary cannot confirm their own successor; the town admin can refuse.
-  expect((await api.refused('demo-secretary', 'village', 'confirm', { requestId: request?.id ?? '' })).code).toBe('AUTH.FORBIDDEN');
-  await api.ok('demo-town', 'village', 'refuse', { requestId: request?.id ?? '', reason: '不是本人' });
-  expect(await api.ok('demo-secretary', 'account', 'me', {})).toMatchObject({ roles: expect.arrayContaining(['secretary']) });
+  expect((await demo.api.refused('demo-secretary', 'village', 'confirm', { requestId: request?.id ?? '' })).code).toBe('AUTH.FORBIDDEN');
+  await demo.api.ok('demo-town', 'village', 'refuse', { requestId: request?.id ?? '', reason: '不是本人' });
+  expect(await demo.api.ok('demo-secretary', 'account', 'me', {})).toMatchObject({ roles: expect.arrayContaining(['secretary']) });
 });
 
 test('objections: nobody resolves one about their own household or a record they made', async () => {
   const cadre2Home = await householdOf('demo-cadre-2');
   const target = await householdOf('demo-head');
-  const made = await api.ok('demo-cadre-1', 'points', 'record', {
-    clientKey: key(),
-    itemCode: 'A01',
-    householdIds: [target],
-    occurredOn: DAY,
-  });
+  const made = await demo.api.ok('demo-cadre-1', 'points', 'record', recordDraft('A01', DAY, { householdIds: [target] }));
   // The month ends (00:30 on the 1st in China); the sweep publishes its notice.
   const y = Number(MONTH.slice(0, 4));
   const m = Number(MONTH.slice(5, 7));
   const end = new Date(Date.UTC(y, m, 1) - 7.5 * 3600 * 1000).toISOString();
-  await cloud.setClock(end);
-  await cloud.control('POST', '/_localcloud/timers/notice/sweep', { time: end });
-  const onRecord = await api.ok('demo-villager', 'notice', 'object', {
+  await demo.cloud.setClock(end);
+  await demo.cloud.control('POST', '/_localcloud/timers/notice/sweep', { time: end });
+  const onRecord = await demo.api.ok('demo-villager', 'notice', 'object', {
     clientKey: key(),
     month: MONTH,
     householdId: target,
     recordId: made.records[0]?.id ?? '',
     reason: '那天没来',
   });
-  const onHome = await api.ok('demo-villager', 'notice', 'object', {
+  const onHome = await demo.api.ok('demo-villager', 'notice', 'object', {
     clientKey: key(),
     month: MONTH,
     householdId: cadre2Home,
     reason: '分数不对',
   });
-  const before = await getAll(db.collection('objections').where({ villageId: 'village-hemei' }));
+  const before = await getAll(demo.db.collection('objections').where({ villageId: 'village-hemei' }));
   expect(
     (
-      await api.refused('demo-cadre-1', 'notice', 'resolve', {
+      await demo.api.refused('demo-cadre-1', 'notice', 'resolve', {
         objectionId: onRecord.id,
         decision: 'dismiss',
         reason: '有照片',
@@ -181,7 +156,7 @@ test('objections: nobody resolves one about their own household or a record they
   ).toBe('AUTH.OWN_HOUSEHOLD');
   expect(
     (
-      await api.refused('demo-cadre-2', 'notice', 'resolve', {
+      await demo.api.refused('demo-cadre-2', 'notice', 'resolve', {
         objectionId: onHome.id,
         decision: 'dismiss',
         reason: '没问题',
@@ -189,10 +164,10 @@ test('objections: nobody resolves one about their own household or a record they
       })
     ).code,
   ).toBe('AUTH.OWN_HOUSEHOLD');
-  expect(await getAll(db.collection('objections').where({ villageId: 'village-hemei' }))).toEqual(before);
+  expect(await getAll(demo.db.collection('objections').where({ villageId: 'village-hemei' }))).toEqual(before);
   expect(
     (
-      await api.ok('demo-cadre-2', 'notice', 'resolve', {
+      await demo.api.ok('demo-cadre-2', 'notice', 'resolve', {
         objectionId: onRecord.id,
         decision: 'dismiss',
         reason: '有签到表',
@@ -202,7 +177,7 @@ test('objections: nobody resolves one about their own household or a record they
   ).toBe('dismissed');
   expect(
     (
-      await api.ok('demo-cadre-3', 'notice', 'resolve', {
+      await demo.api.ok('demo-cadre-3', 'notice', 'resolve', {
         objectionId: onHome.id,
         decision: 'dismiss',
         reason: '核实无误',
@@ -215,7 +190,7 @@ test('objections: nobody resolves one about their own household or a record they
 test('the notice shows others a deduction and its points, not the item; the household itself and the cadres see it', async () => {
   const home = await householdOf('demo-cadre-1');
   const itemsSeenBy = async (openid: string): Promise<string[]> =>
-    ((await api.ok(openid, 'notice', 'get', { month: MONTH })).notice.lines.find((l) => l.householdId === home)?.items ?? [])
+    ((await demo.api.ok(openid, 'notice', 'get', { month: MONTH })).notice.lines.find((l) => l.householdId === home)?.items ?? [])
       .filter((i) => i.points < 0)
       .map((i) => i.itemName);
   expect(await itemsSeenBy('demo-villager')).toEqual(['扣分']);
@@ -224,14 +199,14 @@ test('the notice shows others a deduction and its points, not the item; the hous
 });
 
 async function nameOf(openid: string): Promise<string> {
-  const me = await api.ok(openid, 'account', 'me', {});
+  const me = await demo.api.ok(openid, 'account', 'me', {});
   if (!me.joined) throw new Error(`${openid} has not joined`);
   return me.name;
 }
 
 test('a complaint about a cadre reaches the secretary and the supervisors, never the cadre concerned', async () => {
   const cadre = await nameOf('demo-cadre-1');
-  const raised = await api.ok('demo-villager', 'matters', 'raise', {
+  const raised = await demo.api.ok('demo-villager', 'matters', 'raise', {
     clientKey: key(),
     text: `${cadre}办事拖拉，态度也不好`,
     category: '其他',
@@ -239,38 +214,38 @@ test('a complaint about a cadre reaches the secretary and the supervisors, never
   });
   const id = raised.matter.id;
   for (const who of ['demo-cadre-1', 'demo-cadre-2', 'demo-head', 'demo-grid-1']) {
-    expect((await api.refused(who, 'matters', 'detail', { id })).code).toBe('COMMON.NOT_FOUND');
-    if (who.startsWith('demo-cadre')) expect((await api.ok(who, 'matters', 'queue', {})).items.map((m) => m.id)).not.toContain(id);
+    expect((await demo.api.refused(who, 'matters', 'detail', { id })).code).toBe('COMMON.NOT_FOUND');
+    if (who.startsWith('demo-cadre')) expect((await demo.api.ok(who, 'matters', 'queue', {})).items.map((m) => m.id)).not.toContain(id);
   }
-  expect((await api.ok('demo-villager', 'matters', 'list', {})).items.map((m) => m.id)).not.toContain(id);
-  expect((await api.ok('demo-secretary', 'matters', 'detail', { id })).can.respond).toBe(true);
-  expect((await api.ok('demo-supervisor', 'matters', 'detail', { id })).can.respond).toBe(true);
-  expect((await api.ok('demo-supervisor', 'matters', 'queue', {})).items.map((m) => m.id)).toContain(id);
+  expect((await demo.api.ok('demo-villager', 'matters', 'list', {})).items.map((m) => m.id)).not.toContain(id);
+  expect((await demo.api.ok('demo-secretary', 'matters', 'detail', { id })).can.respond).toBe(true);
+  expect((await demo.api.ok('demo-supervisor', 'matters', 'detail', { id })).can.respond).toBe(true);
+  expect((await demo.api.ok('demo-supervisor', 'matters', 'queue', {})).items.map((m) => m.id)).toContain(id);
   // 干部作风 without a name: still only the secretary and the supervisors.
-  const conduct = await api.ok('demo-villager', 'matters', 'raise', {
+  const conduct = await demo.api.ok('demo-villager', 'matters', 'raise', {
     clientKey: key(),
     text: '村里有干部吃拿卡要',
     category: '干部作风',
     public: true,
   });
-  expect((await api.refused('demo-cadre-3', 'matters', 'detail', { id: conduct.matter.id })).code).toBe('COMMON.NOT_FOUND');
-  expect((await api.ok('demo-secretary', 'matters', 'detail', { id: conduct.matter.id })).id).toBe(conduct.matter.id);
+  expect((await demo.api.refused('demo-cadre-3', 'matters', 'detail', { id: conduct.matter.id })).code).toBe('COMMON.NOT_FOUND');
+  expect((await demo.api.ok('demo-secretary', 'matters', 'detail', { id: conduct.matter.id })).id).toBe(conduct.matter.id);
 });
 
 test('a complaint about the secretary reaches the supervisors and the town admin, not the secretary', async () => {
   const secretary = await nameOf('demo-secretary');
-  const raised = await api.ok('demo-villager', 'matters', 'raise', {
+  const raised = await demo.api.ok('demo-villager', 'matters', 'raise', {
     clientKey: key(),
     text: `反映${secretary}优亲厚友的问题`,
     category: '干部作风',
     public: false,
   });
   const id = raised.matter.id;
-  expect((await api.refused('demo-secretary', 'matters', 'detail', { id })).code).toBe('COMMON.NOT_FOUND');
-  expect((await api.refused('demo-cadre-2', 'matters', 'detail', { id })).code).toBe('COMMON.NOT_FOUND');
-  expect((await api.ok('demo-supervisor', 'matters', 'detail', { id })).can.respond).toBe(true);
-  expect((await api.ok('demo-town', 'matters', 'detail', { id })).id).toBe(id);
-  expect((await api.ok('demo-town', 'matters', 'respond', { id, clientKey: key(), text: '镇纪委已收到，会核实' })).status).toBe(
+  expect((await demo.api.refused('demo-secretary', 'matters', 'detail', { id })).code).toBe('COMMON.NOT_FOUND');
+  expect((await demo.api.refused('demo-cadre-2', 'matters', 'detail', { id })).code).toBe('COMMON.NOT_FOUND');
+  expect((await demo.api.ok('demo-supervisor', 'matters', 'detail', { id })).can.respond).toBe(true);
+  expect((await demo.api.ok('demo-town', 'matters', 'detail', { id })).id).toBe(id);
+  expect((await demo.api.ok('demo-town', 'matters', 'respond', { id, clientKey: key(), text: '镇纪委已收到，会核实' })).status).toBe(
     'responded',
   );
 });
@@ -279,7 +254,7 @@ test("a public matter's photos reach others only after a cadre has cleared it (b
   // A file really stored (WeChat's media check downloads it), whose check passes.
   const sdk = await import('wx-server-sdk');
   const stored = (await sdk.uploadFile({ cloudPath: `matters/fairness/${key()}.jpg`, fileContent: Buffer.from('a street lamp') })).fileID;
-  const raised = await api.ok('demo-villager', 'matters', 'raise', {
+  const raised = await demo.api.ok('demo-villager', 'matters', 'raise', {
     clientKey: key(),
     text: '村口路灯坏了',
     category: '水电设施',
@@ -287,7 +262,7 @@ test("a public matter's photos reach others only after a cadre has cleared it (b
     photos: [stored],
   });
   const checked = async (): Promise<boolean> => {
-    const [m] = await getAll(db.collection('matters').where({ _id: raised.matter.id }));
+    const [m] = await getAll(demo.db.collection('matters').where({ _id: raised.matter.id }));
     const checks = Array.isArray(m?.mediaChecks) ? m.mediaChecks : [];
     return (
       checks.length === 1 && checks.every((c: unknown) => typeof c === 'object' && c !== null && 'verdict' in c && c.verdict === 'pass')
@@ -296,9 +271,9 @@ test("a public matter's photos reach others only after a cadre has cleared it (b
   for (let waited = 0; !(await checked()) && waited < 10_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
   expect(await checked()).toBe(true);
   // Checked, but no cadre has looked yet: nobody else sees it.
-  const seen = await api.ok('demo-head', 'matters', 'detail', { id: raised.matter.id });
+  const seen = await demo.api.ok('demo-head', 'matters', 'detail', { id: raised.matter.id });
   expect(seen.photos).toEqual([]);
   expect(seen.events.flatMap((e) => e.photos)).toEqual([]);
-  await api.ok('demo-cadre-1', 'matters', 'respond', { id: raised.matter.id, clientKey: key(), text: '已安排电工维修' });
-  expect((await api.ok('demo-head', 'matters', 'detail', { id: raised.matter.id })).events[0]?.photos).toEqual([stored]);
+  await demo.api.ok('demo-cadre-1', 'matters', 'respond', { id: raised.matter.id, clientKey: key(), text: '已安排电工维修' });
+  expect((await demo.api.ok('demo-head', 'matters', 'detail', { id: raised.matter.id })).events[0]?.photos).toEqual([stored]);
 });

@@ -2,24 +2,21 @@
 // role): monthly grid scores and leader scores, a quarter's honours with ties at the boundaries,
 // the bonus shared evenly and booked once (by hand and by the timer, fired twice) with recompute
 // still clean, the annual summary, and 积分贷 certificates issued, verified, expired and revoked.
-import { randomBytes } from 'node:crypto';
 import { C } from '../../cloudfunctions/shared/collections';
 import { CODE_ALPHABET } from '../../cloudfunctions/shared/honours/loan';
 import { monthsOfQuarter, quarterOfMonth } from '../../cloudfunctions/shared/honours/ranking';
+import { buildRecord } from '../../cloudfunctions/shared/points/build';
 import { balanceSchema, pointRecordSchema, type PointRecord } from '../../cloudfunctions/shared/points/model';
-import { gridSchema, householdSchema, memberSchema, userSchema, villageSchema } from '../../cloudfunctions/shared/village/model';
+import { TEMPLATE_ITEMS } from '../../cloudfunctions/shared/rules/template';
+import { gridSchema, householdSchema, memberSchema, villageSchema, type Household } from '../../cloudfunctions/shared/village/model';
 import { noticeSchema } from '../../cloudfunctions/shared/notice/model';
 import { TEST_MONTH } from '../support/clock';
-import type { TestCloud } from '../support/localcloud';
-import { getAll, num, settled, str, type Database } from '../support/sdk';
-import { type caller, useDemoCloud } from './support';
+import { getAll, num, settled, str } from '../support/sdk';
+import { key } from './drafts';
+import { demoCloudPerFile, townUser } from './support';
 
-let cloud: TestCloud;
-let db: Database;
-let api: ReturnType<typeof caller>;
-const key = (): string => randomBytes(8).toString('hex');
-const setClock = (now: string) => cloud.setClock(now);
-const resetClock = () => cloud.resetClock();
+const setClock = (now: string) => demo.cloud.setClock(now);
+const resetClock = () => demo.cloud.resetClock();
 
 const chinaMonth = (at: Date): string =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(at);
@@ -44,13 +41,8 @@ function settledDemoQuarter(): string {
   return q;
 }
 
-beforeAll(async () => {
-  // Scans of any collection of 100 documents or more are reported: every query here must use an index.
-  ({ cloud, db, api } = await useDemoCloud({ LOCALCLOUD_SCAN_WARN: '100' }));
-});
-afterAll(async () => {
-  await cloud.stop();
-});
+// Scans of any collection of 100 documents or more are reported: every query here must use an index.
+const demo = demoCloudPerFile({ LOCALCLOUD_SCAN_WARN: '100' });
 
 interface Bal {
   earned: number;
@@ -60,7 +52,7 @@ interface Bal {
 }
 
 async function balances(villageId: string, year: number): Promise<Map<string, Bal>> {
-  const rows = await getAll(db.collection(C.balances).where({ villageId }).limit(1000));
+  const rows = await getAll(demo.db.collection(C.balances).where({ villageId }).limit(1000));
   return new Map(
     rows.map((r) => {
       const b = balanceSchema.parse(r);
@@ -70,28 +62,30 @@ async function balances(villageId: string, year: number): Promise<Map<string, Ba
 }
 
 async function insert(collection: string, docs: object[]): Promise<void> {
-  await settled(db.collection(collection).add({ data: docs }));
+  await settled(demo.db.collection(collection).add({ data: docs }));
 }
 
 /** Settled points per household of the given months, straight from the store. */
 async function settledPoints(villageId: string, months: string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   for (const month of months) {
-    const rows = await getAll(db.collection(C.pointRecords).where({ villageId, month, status: 'approved', settled: true }).limit(1000));
+    const rows = await getAll(
+      demo.db.collection(C.pointRecords).where({ villageId, month, status: 'approved', settled: true }).limit(1000),
+    );
     for (const r of rows) out.set(str(r, 'householdId'), (out.get(str(r, 'householdId')) ?? 0) + num(r, 'points'));
   }
   return out;
 }
 
 async function demoHouseholds(): Promise<{ id: string; gridId: string }[]> {
-  const rows = await getAll(db.collection(C.households).where({ villageId: 'village-hemei' }).limit(1000));
+  const rows = await getAll(demo.db.collection(C.households).where({ villageId: 'village-hemei' }).limit(1000));
   return rows.map((r) => ({ id: str(r, '_id'), gridId: str(r, 'gridId') }));
 }
 
 describe('grid scores of a month', () => {
   test("each grid's settled points, its rank, and the grid leader's 50/50 score", async () => {
     const month = settledDemoMonths()[4] ?? '';
-    const reply = await api.call('demo-villager', 'honours', 'grids', { month });
+    const reply = await demo.api.call('demo-villager', 'honours', 'grids', { month });
     if (!reply.envelope.ok) throw new Error(reply.envelope.error.message);
     const res = reply.envelope.data;
     expect(reply.dbRequests).toBeLessThan(12);
@@ -118,13 +112,13 @@ describe('grid scores of a month', () => {
   });
 
   test('a month not settled yet counts nothing', async () => {
-    const res = await api.ok('demo-cadre-1', 'honours', 'grids', { month: chinaMonth(new Date()) });
+    const res = await demo.api.ok('demo-cadre-1', 'honours', 'grids', { month: chinaMonth(new Date()) });
     expect(res.settled).toBe(false);
     expect(res.grids.every((g) => g.points === 0)).toBe(true);
   });
 
   test('only villagers of the village', async () => {
-    expect((await api.refused('bank-officer', 'honours', 'grids', {})).code).toBe('AUTH.NOT_JOINED');
+    expect((await demo.api.refused('bank-officer', 'honours', 'grids', {})).code).toBe('AUTH.NOT_JOINED');
   });
 });
 
@@ -146,24 +140,30 @@ describe('a quarter with ties at the boundaries', () => {
     ['I', 2, 1], //  6
     ['J', 1, 0], //  0
   ];
-  const cadre = userSchema.parse({
-    _id: 'ties-cadre',
-    name: '周干部',
-    roles: ['cadre', 'villager'],
-    villageId: V,
-    townId: 'town-qingxi',
-    householdId: null,
-    memberId: null,
-  });
-  const head = userSchema.parse({
-    _id: 'ties-head',
-    name: '户主甲',
-    roles: ['head', 'villager'],
-    villageId: V,
-    townId: 'town-qingxi',
-    householdId: 'ties-A-1',
-    memberId: null,
-  });
+  const cadre = townUser({ _id: 'ties-cadre', name: '周干部', roles: ['cadre', 'villager'], villageId: V });
+  const head = townUser({ _id: 'ties-head', name: '户主甲', roles: ['head', 'villager'], villageId: V, householdId: 'ties-A-1' });
+
+  const A01 = TEMPLATE_ITEMS.find((t) => t.code === 'A01');
+  /** The household's points of each month of the quarter (none at 0): approved by the cadre, settled. */
+  const quarterRecords = (household: Household, perMonth: number): PointRecord[] =>
+    perMonth === 0 || !A01
+      ? []
+      : MONTHS.map((month) => {
+          const { record } = buildRecord({
+            id: `ties-r-${household._id.slice('ties-'.length)}-${month}`,
+            household,
+            rules: { _id: 'none', version: 1 },
+            item: { ...A01, points: perMonth },
+            recorder: 'cadre',
+            by: cadre,
+            state: { status: 'approved', level: 1 },
+            occurredOn: `${month}-10`,
+            month,
+            clientKey: `${household._id}-${month}`,
+            now: new Date(`${month}-10T02:00:00Z`),
+          });
+          return pointRecordSchema.parse({ ...record, settled: true });
+        });
 
   beforeAll(async () => {
     await insert(C.villages, [
@@ -193,47 +193,9 @@ describe('a quarter with ties at the boundaries', () => {
     );
     await insert(C.households, households);
     await insert(C.users, [cadre, head]);
-    const records: PointRecord[] = [];
-    for (const [g, n, perMonth] of PLAN) {
-      for (let i = 1; i <= n; i++) {
-        for (const month of MONTHS) {
-          if (perMonth === 0) continue;
-          records.push(
-            pointRecordSchema.parse({
-              _id: `ties-r-${g}-${i}-${month}`,
-              villageId: V,
-              householdId: `ties-${g}-${i}`,
-              householdLabel: `${g}${i}号`,
-              gridId: `ties-${g}`,
-              ruleSetId: 'none',
-              ruleVersion: 1,
-              itemCode: 'A01',
-              itemName: '参加村民大会',
-              category: '共建共治',
-              points: perMonth,
-              occurredOn: `${month}-10`,
-              month,
-              year: 2025,
-              status: 'approved',
-              level: 1,
-              source: 'cadre',
-              recordedBy: cadre._id,
-              recordedByName: cadre.name,
-              proxyFor: null,
-              note: '',
-              reason: '',
-              evidence: [],
-              reverses: null,
-              reversedBy: null,
-              settled: true,
-              steps: [],
-              clientKey: `ties-${g}-${i}-${month}`,
-              createdAt: new Date(`${month}-10T02:00:00Z`),
-            }),
-          );
-        }
-      }
-    }
+    const records = PLAN.flatMap(([g, , perMonth]) =>
+      households.filter((h) => h.gridId === `ties-${g}`).flatMap((h) => quarterRecords(h, perMonth)),
+    );
     await insert(C.pointRecords, records);
     // An unsettled record of the quarter does not count.
     await insert(C.pointRecords, [pointRecordSchema.parse({ ...records[0], _id: 'ties-r-unsettled', points: 50, settled: false })]);
@@ -261,7 +223,7 @@ describe('a quarter with ties at the boundaries', () => {
   });
 
   test('ranks and honours: ties at the gold and the bronze boundary all get the better honour', async () => {
-    const preview = await api.ok(cadre._id, 'honours', 'quarter', { quarter: Q });
+    const preview = await demo.api.ok(cadre._id, 'honours', 'quarter', { quarter: Q });
     expect(preview.status).toBe('ready');
     expect(preview.canAward).toBe(true);
     expect(preview.places).toEqual({ gold: 1, silver: 3, bronze: 5 });
@@ -282,13 +244,13 @@ describe('a quarter with ties at the boundaries', () => {
     expect(a).toMatchObject({ households: 3, bonus: 100, share: 33, remainder: 1 });
     expect(preview.grids.find((g) => g.gridId === 'ties-D')).toMatchObject({ households: 5, bonus: 20, share: 4, remainder: 0 });
     // Nothing is booked by looking.
-    expect((await getAll(db.collection(C.ledger).where({ villageId: V }))).length).toBe(0);
+    expect((await getAll(demo.db.collection(C.ledger).where({ villageId: V }))).length).toBe(0);
   });
 
   test('a villager cannot award; the cadre awards once, however often it is asked', async () => {
-    expect((await api.refused(head._id, 'honours', 'award', { quarter: Q })).code).toBe('AUTH.FORBIDDEN');
+    expect((await demo.api.refused(head._id, 'honours', 'award', { quarter: Q })).code).toBe('AUTH.FORBIDDEN');
     const before = await balances(V, 2025);
-    const first = await api.call(cadre._id, 'honours', 'award', { quarter: Q });
+    const first = await demo.api.call(cadre._id, 'honours', 'award', { quarter: Q });
     if (!first.envelope.ok) throw new Error(first.envelope.error.message);
     expect(first.envelope.data.status).toBe('awarded');
     // A 3 × 33, B 1 × 100, C 2 × 25, D 5 × 4, E 1 × 20, F 2 × 10.
@@ -310,30 +272,30 @@ describe('a quarter with ties at the boundaries', () => {
         ]);
       }
     }
-    const events = await getAll(db.collection(C.ledger).where({ villageId: V, kind: 'bonus' }).limit(1000));
+    const events = await getAll(demo.db.collection(C.ledger).where({ villageId: V, kind: 'bonus' }).limit(1000));
     expect(events).toHaveLength(14);
 
     // Again by hand: the same answer, nothing moves.
-    const again = await api.call(cadre._id, 'honours', 'award', { quarter: Q });
+    const again = await demo.api.call(cadre._id, 'honours', 'award', { quarter: Q });
     expect(again.envelope.ok && again.envelope.data.status).toBe('awarded');
     expect(await balances(V, 2025)).toEqual(after);
-    expect(await getAll(db.collection(C.ledger).where({ villageId: V, kind: 'bonus' }).limit(1000))).toHaveLength(14);
-    expect((await api.ok(cadre._id, 'points', 'recompute', {})).differences).toEqual([]);
+    expect(await getAll(demo.db.collection(C.ledger).where({ villageId: V, kind: 'bonus' }).limit(1000))).toHaveLength(14);
+    expect((await demo.api.ok(cadre._id, 'points', 'recompute', {})).differences).toEqual([]);
     // Reading the award is cheap.
     expect(again.dbRequests).toBeLessThanOrEqual(6);
 
     // The annual summary shows the grid honour and its bonus.
-    const summary = await api.ok(head._id, 'honours', 'annual', { year: 2025 });
+    const summary = await demo.api.ok(head._id, 'honours', 'annual', { year: 2025 });
     expect(summary).toMatchObject({ year: 2025, final: true, earned: 33, bonus: 33 });
     expect(summary.honours.map((h) => h.name)).toEqual(['文明家庭', '金豆网格']);
     expect(summary.honours[1]?.detail).toContain('2025年第4季度');
   });
 
   test('a quarter not ended, or with a notice still open, is not awarded', async () => {
-    const future = await api.ok(cadre._id, 'honours', 'quarter', { quarter: '2099-Q1' });
+    const future = await demo.api.ok(cadre._id, 'honours', 'quarter', { quarter: '2099-Q1' });
     expect(future.status).toBe('notReady');
     expect(future.reason).toContain('还没有结束');
-    const refused = await api.refused(cadre._id, 'honours', 'award', { quarter: '2099-Q1' });
+    const refused = await demo.api.refused(cadre._id, 'honours', 'award', { quarter: '2099-Q1' });
     expect(refused.code).toBe('COMMON.INVALID_INPUT');
 
     await insert(C.notices, [
@@ -350,10 +312,10 @@ describe('a quarter with ties at the boundaries', () => {
         lines: [],
       }),
     ]);
-    const open = await api.ok(cadre._id, 'honours', 'quarter', { quarter: '2025-Q3' });
+    const open = await demo.api.ok(cadre._id, 'honours', 'quarter', { quarter: '2025-Q3' });
     expect(open.status).toBe('notReady');
     expect(open.reason).toContain('没有结算');
-    expect((await api.refused(cadre._id, 'honours', 'award', { quarter: '2025-Q3' })).message).toContain('没有结算');
+    expect((await demo.api.refused(cadre._id, 'honours', 'award', { quarter: '2025-Q3' })).message).toContain('没有结算');
   });
 });
 
@@ -379,7 +341,7 @@ describe('the demo village: awarded by hand and by the quarterly timer, once', (
 
   test('bonus shared evenly, booked once, recompute clean, a bounded number of requests', async () => {
     const before = await balances('village-hemei', year);
-    const preview = await api.ok('demo-secretary', 'honours', 'quarter', { quarter: Q });
+    const preview = await demo.api.ok('demo-secretary', 'honours', 'quarter', { quarter: Q });
     expect(preview.status).toBe('ready');
     // Three grids: 金豆 the first place, 银豆 none beyond it, 铜豆 down to the second place.
     expect(preview.places).toEqual({ gold: 1, silver: 1, bronze: 2 });
@@ -389,7 +351,7 @@ describe('the demo village: awarded by hand and by the quarterly timer, once', (
       expect(g.points).toBe(households.filter((h) => h.gridId === g.gridId).reduce((s, h) => s + (points.get(h.id) ?? 0), 0));
     }
 
-    const award = await api.call('demo-cadre-2', 'honours', 'award', { quarter: Q });
+    const award = await demo.api.call('demo-cadre-2', 'honours', 'award', { quarter: Q });
     if (!award.envelope.ok) throw new Error(award.envelope.error.message);
     const result = award.envelope.data;
     expect(result.status).toBe('awarded');
@@ -407,7 +369,7 @@ describe('the demo village: awarded by hand and by the quarterly timer, once', (
     // The quarterly timer, fired twice (03:00 China time on the 10th of the next quarter's first month).
     const time = quarterlyTimerAfter(Q);
     for (let i = 0; i < 2; i++) {
-      const fired = await cloud.control<{ result: { ok: boolean; data: { quarter: string; awarded: number; waiting: number } } }>(
+      const fired = await demo.cloud.control<{ result: { ok: boolean; data: { quarter: string; awarded: number; waiting: number } } }>(
         'POST',
         '/_localcloud/timers/honours/quarterly',
         { time },
@@ -417,9 +379,9 @@ describe('the demo village: awarded by hand and by the quarterly timer, once', (
       expect(fired.result.data.awarded).toBeGreaterThanOrEqual(1);
     }
     expect(await balances('village-hemei', year)).toEqual(after);
-    const events = await getAll(db.collection(C.ledger).where({ villageId: 'village-hemei', kind: 'bonus' }).limit(1000));
+    const events = await getAll(demo.db.collection(C.ledger).where({ villageId: 'village-hemei', kind: 'bonus' }).limit(1000));
     expect(events).toHaveLength(honoured.reduce((n, g) => n + g.households, 0));
-    expect((await api.ok('demo-secretary', 'points', 'recompute', {})).differences).toEqual([]);
+    expect((await demo.api.ok('demo-secretary', 'points', 'recompute', {})).differences).toEqual([]);
 
     // The whole village's award is a bounded number of requests, not one per household.
     expect(award.dbRequests).toBeLessThan(30);
@@ -427,11 +389,11 @@ describe('the demo village: awarded by hand and by the quarterly timer, once', (
   });
 
   test("the annual summary: the year's earned points, rank, honours, rate", async () => {
-    const reply = await api.call('demo-head', 'honours', 'annual', { year });
+    const reply = await demo.api.call('demo-head', 'honours', 'annual', { year });
     if (!reply.envelope.ok) throw new Error(reply.envelope.error.message);
     const summary = reply.envelope.data;
     console.log(`db requests: annual summary ${reply.dbRequests}`);
-    const rows = await getAll(db.collection(C.balances).where({ villageId: 'village-hemei' }).limit(1000));
+    const rows = await getAll(demo.db.collection(C.balances).where({ villageId: 'village-hemei' }).limit(1000));
     const yearOf = (r: Record<string, unknown>): number => balanceSchema.parse(r).years[String(year)]?.earned ?? 0;
     const mine = yearOf(rows.find((r) => r._id === 'hh-021') ?? {});
     expect(summary.earned).toBe(mine);
@@ -440,8 +402,8 @@ describe('the demo village: awarded by hand and by the quarterly timer, once', (
     expect(summary.honours.some((h) => h.name === '文明家庭')).toBe(summary.rank.rank <= 15 && mine > 0);
     expect(summary.household.label).toBeTruthy();
     // A villager may not look at another household; a cadre may.
-    expect((await api.refused('demo-villager', 'honours', 'annual', { householdId: 'hh-050' })).code).toBe('AUTH.FORBIDDEN');
-    expect((await api.ok('demo-cadre-1', 'honours', 'annual', { householdId: 'hh-021', year })).earned).toBe(mine);
+    expect((await demo.api.refused('demo-villager', 'honours', 'annual', { householdId: 'hh-050' })).code).toBe('AUTH.FORBIDDEN');
+    expect((await demo.api.ok('demo-cadre-1', 'honours', 'annual', { householdId: 'hh-021', year })).earned).toBe(mine);
   });
 });
 
@@ -449,8 +411,8 @@ describe('积分贷 and the 积分证明', () => {
   let code = '';
 
   test("the household's rate: base minus 0.1 point per full 100 earned points, down to the floor", async () => {
-    const res = await api.ok('demo-head', 'honours', 'loan', {});
-    const [b] = await getAll(db.collection(C.balances).where({ _id: 'hh-021' }));
+    const res = await demo.api.ok('demo-head', 'honours', 'loan', {});
+    const [b] = await getAll(demo.db.collection(C.balances).where({ _id: 'hh-021' }));
     const earned = num(b, 'earned');
     expect(res.rate.earned).toBe(earned);
     expect(res.rate.rateBp).toBe(Math.max(350, 500 - 10 * Math.floor(earned / 100)));
@@ -458,23 +420,23 @@ describe('积分贷 and the 积分证明', () => {
   });
 
   test('a member who is not the head cannot issue', async () => {
-    const res = await api.ok('demo-villager', 'honours', 'loan', {});
+    const res = await demo.api.ok('demo-villager', 'honours', 'loan', {});
     expect(res.isHead).toBe(false);
     expect(res.certificates).toEqual([]);
-    expect((await api.refused('demo-villager', 'honours', 'issue', { clientKey: key() })).code).toBe('AUTH.FORBIDDEN');
+    expect((await demo.api.refused('demo-villager', 'honours', 'issue', { clientKey: key() })).code).toBe('AUTH.FORBIDDEN');
   });
 
   test('issued by the head, verified by a bank officer who is not a villager: only what it states', async () => {
     const clientKey = key();
-    const cert = await api.ok('demo-head', 'honours', 'issue', { clientKey });
+    const cert = await demo.api.ok('demo-head', 'honours', 'issue', { clientKey });
     code = cert.code;
     expect(code).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{12}$/);
     expect(cert.status).toBe('valid');
     // A retried tap answers the same certificate.
-    expect((await api.ok('demo-head', 'honours', 'issue', { clientKey })).code).toBe(code);
-    expect((await api.ok('demo-head', 'honours', 'loan', {})).certificates.map((c) => c.code)).toEqual([code]);
+    expect((await demo.api.ok('demo-head', 'honours', 'issue', { clientKey })).code).toBe(code);
+    expect((await demo.api.ok('demo-head', 'honours', 'loan', {})).certificates.map((c) => c.code)).toEqual([code]);
 
-    const checked = await api.call('bank-officer-1', 'honours', 'verify', {
+    const checked = await demo.api.call('bank-officer-1', 'honours', 'verify', {
       code: `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8).toLowerCase()}`,
     });
     if (!checked.envelope.ok) throw new Error(checked.envelope.error.message);
@@ -489,12 +451,12 @@ describe('积分贷 and the 积分证明', () => {
       'issuedOn',
       'rateBp',
     ]);
-    const [hh] = await getAll(db.collection(C.households).where({ _id: 'hh-021' }));
+    const [hh] = await getAll(demo.db.collection(C.households).where({ _id: 'hh-021' }));
     expect(v.certificate.householdLabel).toBe(`和美村 ${str(hh, 'no')}`);
     expect(v.certificate.headName).toBe(str(hh, 'headName'));
     // No ID number, phone or address anywhere in the answer.
     const text = JSON.stringify(checked.envelope);
-    const members = (await getAll(db.collection(C.members).where({ householdId: 'hh-021' }))).map((m) => memberSchema.parse(m));
+    const members = (await getAll(demo.db.collection(C.members).where({ householdId: 'hh-021' }))).map((m) => memberSchema.parse(m));
     for (const m of members) {
       expect(text).not.toContain(m.idNumber);
       if (m.phone) expect(text).not.toContain(m.phone);
@@ -506,34 +468,34 @@ describe('积分贷 and the 积分证明', () => {
 
   test('a wrong code reveals nothing', async () => {
     const wrong = code.startsWith('2') ? `3${code.slice(1)}` : `2${code.slice(1)}`;
-    const reply = await api.call('bank-officer-1', 'honours', 'verify', { code: wrong });
+    const reply = await demo.api.call('bank-officer-1', 'honours', 'verify', { code: wrong });
     expect(reply.envelope).toEqual({ ok: true, data: { status: 'notFound' } });
-    expect(await api.ok('bank-officer-1', 'honours', 'verify', { code: 'hello' })).toEqual({ status: 'notFound' });
+    expect(await demo.api.ok('bank-officer-1', 'honours', 'verify', { code: 'hello' })).toEqual({ status: 'notFound' });
   });
 
   test('another head cannot revoke it; after 30 days it has expired', async () => {
-    expect((await api.refused('demo-cadre-1', 'honours', 'revoke', { code })).code).toBe('COMMON.NOT_FOUND');
-    const cert = (await api.ok('demo-head', 'honours', 'loan', {})).certificates[0];
+    expect((await demo.api.refused('demo-cadre-1', 'honours', 'revoke', { code })).code).toBe('COMMON.NOT_FOUND');
+    const cert = (await demo.api.ok('demo-head', 'honours', 'loan', {})).certificates[0];
     try {
       // The last valid day, 23:59 China time: still valid.
       await setClock(new Date(`${cert?.expiresOn ?? ''}T23:59:00+08:00`).toISOString());
-      expect((await api.ok('bank-officer-1', 'honours', 'verify', { code })).status).toBe('valid');
+      expect((await demo.api.ok('bank-officer-1', 'honours', 'verify', { code })).status).toBe('valid');
       // 00:00 the day after: expired, and nothing else said.
       await setClock(new Date(new Date(`${cert?.expiresOn ?? ''}T00:00:00+08:00`).getTime() + 86_400_000).toISOString());
-      expect(await api.ok('bank-officer-1', 'honours', 'verify', { code })).toEqual({ status: 'expired' });
-      expect((await api.ok('demo-head', 'honours', 'loan', {})).certificates[0]?.status).toBe('expired');
+      expect(await demo.api.ok('bank-officer-1', 'honours', 'verify', { code })).toEqual({ status: 'expired' });
+      expect((await demo.api.ok('demo-head', 'honours', 'loan', {})).certificates[0]?.status).toBe('expired');
     } finally {
       await resetClock();
     }
   });
 
   test('revoked by the head: the bank sees that it was revoked, nothing else', async () => {
-    const fresh = await api.ok('demo-head', 'honours', 'issue', { clientKey: key() });
-    expect((await api.ok('bank-officer-2', 'honours', 'verify', { code: fresh.code })).status).toBe('valid');
-    const revoked = await api.ok('demo-head', 'honours', 'revoke', { code: fresh.code });
+    const fresh = await demo.api.ok('demo-head', 'honours', 'issue', { clientKey: key() });
+    expect((await demo.api.ok('bank-officer-2', 'honours', 'verify', { code: fresh.code })).status).toBe('valid');
+    const revoked = await demo.api.ok('demo-head', 'honours', 'revoke', { code: fresh.code });
     expect(revoked.status).toBe('revoked');
-    expect(await api.ok('bank-officer-2', 'honours', 'verify', { code: fresh.code })).toEqual({ status: 'revoked' });
-    const list = (await api.ok('demo-head', 'honours', 'loan', {})).certificates;
+    expect(await demo.api.ok('bank-officer-2', 'honours', 'verify', { code: fresh.code })).toEqual({ status: 'revoked' });
+    const list = (await demo.api.ok('demo-head', 'honours', 'loan', {})).certificates;
     expect(list.map((c) => [c.code, c.status])).toEqual([
       [fresh.code, 'revoked'],
       [code, 'valid'],
@@ -541,18 +503,18 @@ describe('积分贷 and the 积分证明', () => {
   });
 
   test('guessing is refused beyond 20 failures an hour, for that caller only', async () => {
-    const fresh = await api.ok('demo-head', 'honours', 'issue', { clientKey: key() });
+    const fresh = await demo.api.ok('demo-head', 'honours', 'issue', { clientKey: key() });
     for (let i = 0; i < 20; i++) {
       const wrong = `ZZZZZZZZZZ${CODE_ALPHABET.charAt(i)}Z`;
-      expect((await api.ok('guesser', 'honours', 'verify', { code: wrong })).status).toBe('notFound');
+      expect((await demo.api.ok('guesser', 'honours', 'verify', { code: wrong })).status).toBe('notFound');
     }
-    const refused = await api.refused('guesser', 'honours', 'verify', { code: fresh.code });
+    const refused = await demo.api.refused('guesser', 'honours', 'verify', { code: fresh.code });
     expect(refused.code).toBe('CERT.TOO_MANY_TRIES');
     expect(refused.message).toContain('一小时后');
-    expect((await api.ok('bank-officer-3', 'honours', 'verify', { code: fresh.code })).status).toBe('valid');
+    expect((await demo.api.ok('bank-officer-3', 'honours', 'verify', { code: fresh.code })).status).toBe('valid');
     try {
       await setClock(new Date(Date.now() + 3_600_000).toISOString());
-      expect((await api.ok('guesser', 'honours', 'verify', { code: fresh.code })).status).toBe('valid');
+      expect((await demo.api.ok('guesser', 'honours', 'verify', { code: fresh.code })).status).toBe('valid');
     } finally {
       await resetClock();
     }
@@ -561,7 +523,7 @@ describe('积分贷 and the 积分证明', () => {
 
 describe('after everything above', () => {
   test('every query used an index (no scan warnings)', async () => {
-    const { warnings } = await cloud.control<{ warnings: unknown[] }>('GET', '/_localcloud/warnings');
+    const { warnings } = await demo.cloud.control<{ warnings: unknown[] }>('GET', '/_localcloud/warnings');
     expect(warnings).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // The rules of 村民说事 as plain functions: who may see a matter, what each side may do in each
 // state, what each step changes, overdue and escalation, the statistics' rates, and the small
 // formatting rules (masked names, titles, deadline text).
-import { AppError } from '../../cloudfunctions/shared/errors';
+import { thrownAppError } from './thrown';
 import type { Matter } from '../../cloudfunctions/shared/matters/model';
 import {
   accessOf,
@@ -50,15 +50,7 @@ const asVillager: Access = { mine: false, cadre: false, assignee: false };
 const cadreActor: Actor = { id: cadre._id, name: '何学文', role: 'cadre' };
 const villagerActor: Actor = { id: raiser._id, name: '李秀英', role: 'villager' };
 
-function code(f: () => void): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-  return 'allowed';
-}
+const code = (f: () => void): string => thrownAppError(f)?.code ?? 'allowed';
 
 describe('who may see a matter', () => {
   test("a public, listed matter: every villager of the village and the town's admin (to read), no one of another village or town", () => {

@@ -1,24 +1,23 @@
 // 村民说事 through the real path: the built `matters` function on a local cloud with the demo village
 // (和美村), called as each role; timers fired as the platform fires them. Every refusal is checked
 // to change nothing.
-import { randomBytes } from 'node:crypto';
 import type { MatterDetail, MatterRaiseRequest } from '../../typings';
 import { C } from '../../cloudfunctions/shared/collections';
 import { addDays, chinaDay, responseDeadline } from '../../cloudfunctions/shared/matters/deadline';
 import { chineseDays } from '../../cloudfunctions/shared/matters/holidays';
 import { matterSchema, type Matter } from '../../cloudfunctions/shared/matters/model';
-import { userSchema } from '../../cloudfunctions/shared/village/model';
 import { startCloud, sdkEnv, type TestCloud } from '../support/localcloud';
 import { count, getAll, settled, type Cloud, type Database } from '../support/sdk';
-import { caller } from './support';
+import { key } from './drafts';
+import { caller, townUser } from './support';
 import { matterFixture } from './matter-fixture';
+import { readOutbox, type OutboxEntry } from '../support/outbox';
 
 let cloud: TestCloud;
 let db: Database;
 let api: ReturnType<typeof caller>;
 let sdkCloud: Cloud;
 
-const key = (): string => randomBytes(8).toString('hex');
 const photo = (n: number): string => `cloud://local-dev.local-bucket/matters/test/${n}.jpg`;
 const voice = 'cloud://local-dev.local-bucket/matters/test/voice.mp3';
 
@@ -38,14 +37,6 @@ async function verdicts(id: string, files: number): Promise<string[][]> {
 }
 const library = { calendar: chineseDays, overrides: new Map<string, 'holiday' | 'workday'>() };
 
-interface OutboxEntry {
-  kind: string;
-  touser?: string;
-  templateId?: string;
-  page?: string;
-  content?: string;
-}
-
 beforeAll(async () => {
   cloud = await startCloud({ env: { LOCALCLOUD_SEED: 'demo' } });
   sdkEnv(cloud.url);
@@ -59,9 +50,7 @@ afterAll(async () => {
   await cloud.stop();
 });
 
-async function outbox(): Promise<OutboxEntry[]> {
-  return (await cloud.control<{ entries: OutboxEntry[] }>('GET', '/_localcloud/outbox')).entries;
-}
+const outbox = (): Promise<OutboxEntry[]> => readOutbox(cloud);
 
 /** Subscribe messages about one matter: [who, template]. */
 async function told(id: string): Promise<[string, string][]> {
@@ -313,15 +302,7 @@ describe('privacy', () => {
   });
 
   test('another village sees nothing of this one', async () => {
-    const outsider = userSchema.parse({
-      _id: 'o-qingshan',
-      name: '赵四',
-      roles: ['cadre', 'villager'],
-      villageId: 'village-qingshan',
-      townId: 'town-qingxi',
-      householdId: null,
-      memberId: null,
-    });
+    const outsider = townUser({ _id: 'o-qingshan', name: '赵四', roles: ['cadre', 'villager'], villageId: 'village-qingshan' });
     await settled(db.collection(C.users).add({ data: outsider }));
     const mine = await raisePublic('demo-villager', '村小学门口需要减速带');
     expect((await api.refused(outsider._id, 'matters', 'detail', { id: mine.id })).code).toBe('COMMON.NOT_FOUND');
@@ -759,24 +740,8 @@ describe('deadlines and the holiday calendar', () => {
 
 describe('statistics per village and per cadre, by aggregation', () => {
   const V = 'village-liushu';
-  const cadreA = userSchema.parse({
-    _id: 'o-liu-a',
-    name: '柳大成',
-    roles: ['secretary', 'cadre'],
-    villageId: V,
-    townId: 'town-qingxi',
-    householdId: null,
-    memberId: 'm-liu-a',
-  });
-  const cadreB = userSchema.parse({
-    _id: 'o-liu-b',
-    name: '柳小红',
-    roles: ['cadre'],
-    villageId: V,
-    townId: 'town-qingxi',
-    householdId: null,
-    memberId: 'm-liu-b',
-  });
+  const cadreA = townUser({ _id: 'o-liu-a', name: '柳大成', roles: ['secretary', 'cadre'], villageId: V, memberId: 'm-liu-a' });
+  const cadreB = townUser({ _id: 'o-liu-b', name: '柳小红', roles: ['cadre'], villageId: V, memberId: 'm-liu-b' });
   let n = 0;
   function fixture(over: Partial<Matter>): Matter {
     n += 1;

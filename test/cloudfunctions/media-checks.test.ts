@@ -4,16 +4,15 @@
 // verdict to the function as WeChat's message push does, and marks a file risky when its URL holds
 // a word of LOCALCLOUD_RISKY_MEDIA (here "risky"). Until its verdict, and for good when risky, a
 // file is hidden from villagers; the cadres see every file throughout.
-import { randomBytes } from 'node:crypto';
 import type { Cloud } from '../support/sdk';
 import { startCloud, sdkEnv, type TestCloud } from '../support/localcloud';
+import { key, recordDraft } from './drafts';
 import { caller } from './support';
+import { readOutbox, type OutboxEntry } from '../support/outbox';
 
 let cloud: TestCloud;
 let api: ReturnType<typeof caller>;
 let sdkCloud: Cloud;
-
-const key = (): string => randomBytes(8).toString('hex');
 
 /** A file really stored in cloud storage (WeChat's media check downloads it): its file ID. */
 async function storedFile(cloudPath: string): Promise<string> {
@@ -30,15 +29,8 @@ async function until<T>(read: () => Promise<T>, done: (v: T) => boolean): Promis
   throw new Error('no media verdicts');
 }
 
-interface OutboxEntry {
-  kind: string;
-  mediaUrl?: string;
-}
-
 async function mediaChecks(): Promise<OutboxEntry[]> {
-  return (await cloud.control<{ entries: OutboxEntry[] }>('GET', '/_localcloud/outbox')).entries.filter(
-    (e) => e.kind === 'mediaCheckAsync',
-  );
+  return (await readOutbox(cloud)).filter((e) => e.kind === 'mediaCheckAsync');
 }
 
 beforeAll(async () => {
@@ -145,12 +137,7 @@ test("a call dressed as WeChat's verdict changes nothing", async () => {
 test('points evidence: the grid leader reviewing sees a photo once it passed, never a risky one; the recorder and the cadres see all', async () => {
   const [risky, fine] = await Promise.all([storedFile('evidence/test/risky-scene.jpg'), storedFile('evidence/test/volunteers.jpg')]);
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-  const made = await api.ok('demo-villager', 'points', 'record', {
-    clientKey: key(),
-    itemCode: 'D04',
-    occurredOn: today,
-    evidence: [risky, fine],
-  });
+  const made = await api.ok('demo-villager', 'points', 'record', recordDraft('D04', today, { evidence: [risky, fine] }));
   const [mine] = made.records;
   expect(mine?.evidence).toEqual([risky, fine]);
   const id = mine?.id ?? '';

@@ -8,6 +8,15 @@ const line = (label: string, total: number, items: [string, number][] = []): Boa
   items: items.map(([itemName, points]) => ({ itemName, points })),
 });
 
+/** `ahead` households on 50, 49, …; then B1, B2 and B3 tied on 20; then C on 19. */
+const tieAfter = (ahead: number): BoardLine[] => [
+  ...Array.from({ length: ahead }, (_, i) => line(`A${i}`, 50 - i)),
+  line('B1', 20),
+  line('B2', 20),
+  line('B3', 20),
+  line('C', 19),
+];
+
 describe('red list', () => {
   test('ranks by total, highest first, and lists the top 10', () => {
     const lines = Array.from({ length: 15 }, (_, i) => line(`${i + 1}号 户${i + 1}`, 100 - i));
@@ -35,14 +44,7 @@ describe('red list', () => {
   });
 
   test('a tie at the 10th place lists every household tied there', () => {
-    const lines = [
-      ...Array.from({ length: 9 }, (_, i) => line(`A${i}`, 50 - i)),
-      line('B1', 20),
-      line('B2', 20),
-      line('B3', 20),
-      line('C', 19),
-    ];
-    const red = redList(lines);
+    const red = redList(tieAfter(9));
     expect(red).toHaveLength(12);
     expect(red.slice(9).map((r) => [r.rank, r.label])).toEqual([
       [10, 'B1'],
@@ -53,14 +55,7 @@ describe('red list', () => {
   });
 
   test('a tie across the 10th place: the rank after the tie is past 10, so nobody more', () => {
-    const lines = [
-      ...Array.from({ length: 8 }, (_, i) => line(`A${i}`, 50 - i)),
-      line('B1', 20),
-      line('B2', 20),
-      line('B3', 20),
-      line('C', 19),
-    ];
-    const red = redList(lines);
+    const red = redList(tieAfter(8));
     expect(red.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 9]);
   });
 

@@ -1,16 +1,11 @@
 // notice.boards through the real function on a local cloud with the demo village: the red list as
 // the rules rank the notice's lines, the black list without a name, a deduction upheld as wrong
 // leaving it, and the cost: the notice read and nothing more.
-import { randomBytes } from 'node:crypto';
 import type { BoardsResult, NoticeView } from '../../typings';
 import { blackList, redList } from '../../cloudfunctions/shared/notice/boards';
-import { startCloud, type TestCloud } from '../support/localcloud';
-import { caller } from './support';
+import { key, recordDraft } from './drafts';
+import { demoCloudPerFile } from './support';
 import { TEST_TODAY } from '../support/clock';
-
-let cloud: TestCloud;
-let api: ReturnType<typeof caller>;
-const key = (): string => randomBytes(8).toString('hex');
 
 /** Today in China and the months around it: the clock the demo village was seeded by. */
 const today = TEST_TODAY;
@@ -22,13 +17,7 @@ const thisMonth = today.slice(0, 7);
 const lastMonth = shift(thisMonth, -1);
 const nextMonth = shift(thisMonth, 1);
 
-beforeAll(async () => {
-  cloud = await startCloud({ env: { LOCALCLOUD_SEED: 'demo' } });
-  api = caller(cloud);
-});
-afterAll(async () => {
-  await cloud.stop();
-});
+const demo = demoCloudPerFile();
 
 function expectNoNames(boards: BoardsResult, notice: NoticeView): void {
   const black = JSON.stringify(boards.black);
@@ -41,8 +30,8 @@ function expectNoNames(boards: BoardsResult, notice: NoticeView): void {
 test('a settled month: the red list ranks the notice lines, the black list names nobody; one read beyond the caller', async () => {
   // The notice as a cadre reads it: a villager sees other households' deductions as "扣分" only, while
   // the black list shows deductions by item to everyone, since it names no household.
-  const { notice } = await api.ok('demo-cadre-1', 'notice', 'get', { month: lastMonth });
-  const reply = await api.call('demo-villager', 'notice', 'boards', { month: lastMonth });
+  const { notice } = await demo.api.ok('demo-cadre-1', 'notice', 'get', { month: lastMonth });
+  const reply = await demo.api.call('demo-villager', 'notice', 'boards', { month: lastMonth });
   if (!reply.envelope.ok) throw new Error(reply.envelope.error.message);
   const boards = reply.envelope.data;
   expect(boards).toMatchObject({ month: lastMonth, villageName: '和美村', status: 'settled', open: false, top: 10 });
@@ -60,45 +49,44 @@ test('a settled month: the red list ranks the notice lines, the black list names
 });
 
 test('refusals: not in a village, a month without a notice, a malformed month', async () => {
-  expect((await api.refused('o-stranger', 'notice', 'boards', { month: lastMonth })).code).toBe('AUTH.NOT_JOINED');
-  expect((await api.refused('demo-villager', 'notice', 'boards', { month: nextMonth })).code).toBe('COMMON.NOT_FOUND');
-  expect((await api.refused('demo-villager', 'notice', 'boards', { month: '2026-13' })).code).toBe('COMMON.INVALID_INPUT');
+  expect((await demo.api.refused('o-stranger', 'notice', 'boards', { month: lastMonth })).code).toBe('AUTH.NOT_JOINED');
+  expect((await demo.api.refused('demo-villager', 'notice', 'boards', { month: nextMonth })).code).toBe('COMMON.NOT_FOUND');
+  expect((await demo.api.refused('demo-villager', 'notice', 'boards', { month: '2026-13' })).code).toBe('COMMON.INVALID_INPUT');
 });
 
 test('a deduction upheld as wrong leaves the black list; the corrected total moves the red list', async () => {
   // A deduction this month, then this month published on the 1st of the next (00:30 China time).
-  const rec = await api.ok('demo-cadre-1', 'points', 'record', {
-    clientKey: key(),
-    itemCode: 'A07',
-    householdIds: ['hh-007'],
-    occurredOn: today,
-    reason: '网格巡查记录',
-  });
+  const rec = await demo.api.ok(
+    'demo-cadre-1',
+    'points',
+    'record',
+    recordDraft('A07', today, { householdIds: ['hh-007'], reason: '网格巡查记录' }),
+  );
   const deduction = rec.records[0];
   if (!deduction) throw new Error('no record');
-  await cloud.setClock(new Date(`${nextMonth}-01T00:30:00+08:00`).toISOString());
+  await demo.cloud.setClock(new Date(`${nextMonth}-01T00:30:00+08:00`).toISOString());
   try {
-    await api.ok('demo-cadre-1', 'notice', 'publish', { month: thisMonth });
-    const before = await api.ok('demo-villager', 'notice', 'boards', { month: thisMonth });
+    await demo.api.ok('demo-cadre-1', 'notice', 'publish', { month: thisMonth });
+    const before = await demo.api.ok('demo-villager', 'notice', 'boards', { month: thisMonth });
     expect(before.open).toBe(true);
     const item = before.black.find((b) => b.itemName === '无理上访、缠访闹访');
     expect(item?.count).toBeGreaterThanOrEqual(1);
 
-    const objection = await api.ok('demo-villager', 'notice', 'object', {
+    const objection = await demo.api.ok('demo-villager', 'notice', 'object', {
       clientKey: key(),
       month: thisMonth,
       householdId: 'hh-007',
       recordId: deduction.id,
       reason: '那天他在外地打工',
     });
-    await api.ok('demo-cadre-2', 'notice', 'resolve', {
+    await demo.api.ok('demo-cadre-2', 'notice', 'resolve', {
       objectionId: objection.id,
       decision: 'uphold',
       reason: '核实后确实不在村里',
       clientKey: key(),
     });
-    const after = await api.ok('demo-villager', 'notice', 'boards', { month: thisMonth });
-    const { notice } = await api.ok('demo-villager', 'notice', 'get', { month: thisMonth });
+    const after = await demo.api.ok('demo-villager', 'notice', 'boards', { month: thisMonth });
+    const { notice } = await demo.api.ok('demo-villager', 'notice', 'get', { month: thisMonth });
     expect(after.version).toBe(before.version + 1);
     const left = after.black.find((b) => b.itemName === '无理上访、缠访闹访');
     expect(left?.count ?? 0).toBe((item?.count ?? 0) - 1);
@@ -109,6 +97,6 @@ test('a deduction upheld as wrong leaves the black list; the corrected total mov
     expect(after.red).toEqual(redList(notice.lines));
     expectNoNames(after, notice);
   } finally {
-    await cloud.resetClock();
+    await demo.cloud.resetClock();
   }
 });

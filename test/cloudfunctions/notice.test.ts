@@ -1,27 +1,16 @@
 // A whole month-end on the local cloud with the demo village: records at 23:30 China time on the
 // last day (the server in UTC), the month-end timer publishing, objections upheld and dismissed,
 // settlement refused while open, then run twice.
-import { randomBytes } from 'node:crypto';
-import type { TestCloud } from '../support/localcloud';
-import { getAll, num, type Database } from '../support/sdk';
-import { type caller, useDemoCloud } from './support';
+import { getAll, num } from '../support/sdk';
+import { key, recordDraft } from './drafts';
+import { demoCloudPerFile } from './support';
 
-let cloud: TestCloud;
-let db: Database;
-let api: ReturnType<typeof caller>;
-const key = (): string => randomBytes(8).toString('hex');
+const setClock = (now: string) => demo.cloud.setClock(now);
 
-const setClock = (now: string) => cloud.setClock(now);
-
-beforeAll(async () => {
-  ({ cloud, db, api } = await useDemoCloud());
-});
-afterAll(async () => {
-  await cloud.stop();
-});
+const demo = demoCloudPerFile();
 
 async function balances(): Promise<Map<string, { earned: number; pending: number; available: number }>> {
-  const rows = await getAll(db.collection('balances').where({ villageId: 'village-hemei' }).limit(1000));
+  const rows = await getAll(demo.db.collection('balances').where({ villageId: 'village-hemei' }).limit(1000));
   return new Map(
     rows.map((r) => [String(r._id), { earned: num(r, 'earned'), pending: num(r, 'pending'), available: num(r, 'available') }]),
   );
@@ -30,29 +19,23 @@ async function balances(): Promise<Map<string, { earned: number; pending: number
 test('month end, notice, objections, settlement (twice) — in China time with the server in UTC', async () => {
   // 23:30 on 30 November in China is still 30 November there, though 15:30 UTC.
   await setClock('2026-11-30T15:30:00Z');
-  const late = await api.ok('demo-cadre-1', 'points', 'record', {
-    clientKey: key(),
-    itemCode: 'A01',
-    householdIds: ['hh-005'],
-    occurredOn: '2026-11-30',
-  });
+  const late = await demo.api.ok('demo-cadre-1', 'points', 'record', recordDraft('A01', '2026-11-30', { householdIds: ['hh-005'] }));
   expect(late.records[0]?.status).toBe('approved');
-  expect((await api.refused('demo-cadre-1', 'notice', 'publish', { month: '2026-11' })).code).toBe('COMMON.INVALID_INPUT');
+  expect((await demo.api.refused('demo-cadre-1', 'notice', 'publish', { month: '2026-11' })).code).toBe('COMMON.INVALID_INPUT');
   // A grid leader's record waiting for the cadre when the month ends.
-  const waiting = await api.ok('demo-grid-1', 'points', 'record', {
-    clientKey: key(),
-    itemCode: 'A01',
-    householdIds: ['hh-006'],
-    occurredOn: '2026-11-30',
-  });
+  const waiting = await demo.api.ok('demo-grid-1', 'points', 'record', recordDraft('A01', '2026-11-30', { householdIds: ['hh-006'] }));
 
   // 00:30 on 1 December in China (16:30 UTC on 30 November): the month-end timer publishes November.
   await setClock('2026-11-30T16:30:00Z');
-  const fired = await cloud.control<{ result: { ok: boolean; data: { published: number } } }>('POST', '/_localcloud/timers/notice/sweep', {
-    time: '2026-11-30T16:30:00Z',
-  });
+  const fired = await demo.cloud.control<{ result: { ok: boolean; data: { published: number } } }>(
+    'POST',
+    '/_localcloud/timers/notice/sweep',
+    {
+      time: '2026-11-30T16:30:00Z',
+    },
+  );
   expect(fired.result.data.published).toBe(3); // the town's three villages
-  const { notice } = await api.ok('demo-villager', 'notice', 'get', { month: '2026-11' });
+  const { notice } = await demo.api.ok('demo-villager', 'notice', 'get', { month: '2026-11' });
   expect(notice.status).toBe('published');
   expect(notice.open).toBe(true);
   expect(notice.lines).toHaveLength(150);
@@ -60,28 +43,32 @@ test('month end, notice, objections, settlement (twice) — in China time with t
   const lateItem = line5?.items.find((i) => i.recordId === late.records[0]?.id);
   expect(lateItem?.points).toBe(2);
   // Publishing again changes nothing.
-  expect((await api.ok('demo-cadre-2', 'notice', 'publish', { month: '2026-11' })).version).toBe(1);
+  expect((await demo.api.ok('demo-cadre-2', 'notice', 'publish', { month: '2026-11' })).version).toBe(1);
   // A call with no caller (the HTTP API, an anonymous web client) dressed as the timer "at" 2099
   // settles nothing: timers run only for the cloud's own trigger (SOURCE wx_trigger), on its clock.
-  const forged = await cloud.call<{ ok: boolean }>('notice', { Type: 'Timer', TriggerName: 'sweep', Time: '2099-01-01T00:00:00Z' }, '');
+  const forged = await demo.cloud.call<{ ok: boolean }>(
+    'notice',
+    { Type: 'Timer', TriggerName: 'sweep', Time: '2099-01-01T00:00:00Z' },
+    '',
+  );
   expect(forged.body.result?.ok).toBe(false);
-  expect((await api.ok('demo-villager', 'notice', 'get', { month: '2026-11' })).notice.status).toBe('published');
+  expect((await demo.api.ok('demo-villager', 'notice', 'get', { month: '2026-11' })).notice.status).toBe('published');
 
   // Approved after November was published: it counts in December's notice, not November's.
-  await api.ok('demo-cadre-1', 'points', 'review', { recordIds: [waiting.records[0]?.id ?? ''], decision: 'approve' });
-  const [rebooked] = await getAll(db.collection('pointRecords').where({ _id: waiting.records[0]?.id ?? '' }));
+  await demo.api.ok('demo-cadre-1', 'points', 'review', { recordIds: [waiting.records[0]?.id ?? ''], decision: 'approve' });
+  const [rebooked] = await getAll(demo.db.collection('pointRecords').where({ _id: waiting.records[0]?.id ?? '' }));
   expect(rebooked?.month).toBe('2026-12');
 
   // Two objections to hh-005's line.
   const other = line5?.items.find((i) => i.recordId !== late.records[0]?.id);
-  const upheldObj = await api.ok('demo-villager', 'notice', 'object', {
+  const upheldObj = await demo.api.ok('demo-villager', 'notice', 'object', {
     clientKey: key(),
     month: '2026-11',
     householdId: 'hh-005',
     recordId: late.records[0]?.id ?? '',
     reason: '那天的会他没有来',
   });
-  const dismissedObj = await api.ok('demo-head', 'notice', 'object', {
+  const dismissedObj = await demo.api.ok('demo-head', 'notice', 'object', {
     clientKey: key(),
     month: '2026-11',
     householdId: 'hh-005',
@@ -89,21 +76,21 @@ test('month end, notice, objections, settlement (twice) — in China time with t
     reason: '这一项也有问题',
   });
   expect(upheldObj.objectorName).toBe('');
-  expect((await api.ok('demo-villager', 'notice', 'get', { month: '2026-11' })).all).toEqual([]);
-  expect((await api.ok('demo-cadre-1', 'notice', 'get', { month: '2026-11' })).all).toHaveLength(2);
+  expect((await demo.api.ok('demo-villager', 'notice', 'get', { month: '2026-11' })).all).toEqual([]);
+  expect((await demo.api.ok('demo-cadre-1', 'notice', 'get', { month: '2026-11' })).all).toHaveLength(2);
 
   // Settlement is refused while the period is open, and while objections are open.
-  expect((await api.ok('demo-cadre-1', 'notice', 'settle', { month: '2026-11' })).settled).toBe(false);
+  expect((await demo.api.ok('demo-cadre-1', 'notice', 'settle', { month: '2026-11' })).settled).toBe(false);
   await setClock('2026-12-06T01:00:00Z');
-  const blocked = await api.ok('demo-cadre-1', 'notice', 'settle', { month: '2026-11' });
+  const blocked = await demo.api.ok('demo-cadre-1', 'notice', 'settle', { month: '2026-11' });
   expect(blocked).toMatchObject({ settled: false });
   expect(blocked.reason).toContain('异议');
   await setClock('2026-12-02T02:00:00Z');
 
-  await cloud.control('DELETE', '/_localcloud/outbox');
+  await demo.cloud.control('DELETE', '/_localcloud/outbox');
   expect(
     (
-      await api.refused('demo-villager', 'notice', 'resolve', {
+      await demo.api.refused('demo-villager', 'notice', 'resolve', {
         objectionId: upheldObj.id,
         decision: 'uphold',
         reason: '核实无误',
@@ -111,7 +98,7 @@ test('month end, notice, objections, settlement (twice) — in China time with t
       })
     ).code,
   ).toBe('AUTH.FORBIDDEN');
-  const upheld = await api.ok('demo-cadre-2', 'notice', 'resolve', {
+  const upheld = await demo.api.ok('demo-cadre-2', 'notice', 'resolve', {
     objectionId: upheldObj.id,
     decision: 'uphold',
     reason: '签到表上没有他',
@@ -119,23 +106,26 @@ test('month end, notice, objections, settlement (twice) — in China time with t
   });
   expect(upheld.status).toBe('upheld');
   // Nobody resolves an objection about a record they made: a cadre who did not record the disputed item.
-  const [disputed] = other ? await getAll(db.collection('pointRecords').where({ _id: other.recordId })) : [];
+  const [disputed] = other ? await getAll(demo.db.collection('pointRecords').where({ _id: other.recordId })) : [];
   const resolver = ['demo-cadre-3', 'demo-cadre-2', 'demo-secretary'].find((c) => c !== disputed?.recordedBy) ?? 'demo-cadre-3';
-  const dismissed = await api.ok(resolver, 'notice', 'resolve', {
+  const dismissed = await demo.api.ok(resolver, 'notice', 'resolve', {
     objectionId: dismissedObj.id,
     decision: 'dismiss',
     reason: '有照片为证',
     clientKey: key(),
   });
   expect(dismissed.status).toBe('dismissed');
-  const outbox = await cloud.control<{ entries: { kind: string; touser?: string; templateId?: string }[] }>('GET', '/_localcloud/outbox');
+  const outbox = await demo.cloud.control<{ entries: { kind: string; touser?: string; templateId?: string }[] }>(
+    'GET',
+    '/_localcloud/outbox',
+  );
   expect(
     outbox.entries
       .filter((e) => e.templateId === 'TPL_OBJECTION_RESOLVED')
       .map((e) => e.touser)
       .sort(),
   ).toEqual(['demo-head', 'demo-villager']);
-  const corrected = (await api.ok('demo-villager', 'notice', 'get', { month: '2026-11' })).notice;
+  const corrected = (await demo.api.ok('demo-villager', 'notice', 'get', { month: '2026-11' })).notice;
   expect(corrected.version).toBe(2);
   expect(corrected.lines.find((l) => l.householdId === 'hh-005')?.total).toBe((line5?.total ?? 0) - 2);
 
@@ -143,7 +133,7 @@ test('month end, notice, objections, settlement (twice) — in China time with t
   await setClock('2026-12-06T01:00:00Z');
   expect(
     (
-      await api.refused('demo-villager', 'notice', 'object', {
+      await demo.api.refused('demo-villager', 'notice', 'object', {
         clientKey: key(),
         month: '2026-11',
         householdId: 'hh-005',
@@ -152,14 +142,14 @@ test('month end, notice, objections, settlement (twice) — in China time with t
     ).code,
   ).toBe('COMMON.INVALID_INPUT');
   const before = await balances();
-  const settle = await cloud.call<{ ok: boolean; data: { settled: boolean; households: number; points: number } }>(
+  const settle = await demo.cloud.call<{ ok: boolean; data: { settled: boolean; households: number; points: number } }>(
     'notice',
     { action: 'settle', payload: { month: '2026-11' } },
     'demo-cadre-1',
   );
   expect(settle.body.result?.data.settled).toBe(true);
   const after = await balances();
-  const finalNotice = (await api.ok('demo-villager', 'notice', 'get', { month: '2026-11' })).notice;
+  const finalNotice = (await demo.api.ok('demo-villager', 'notice', 'get', { month: '2026-11' })).notice;
   expect(finalNotice.status).toBe('settled');
   for (const line of finalNotice.lines) {
     const b0 = before.get(line.householdId) ?? { earned: 0, pending: 0, available: 0 };
@@ -172,10 +162,10 @@ test('month end, notice, objections, settlement (twice) — in China time with t
     ]);
   }
   // Again by hand and by the timer: nothing moves.
-  expect((await api.ok('demo-cadre-1', 'notice', 'settle', { month: '2026-11' })).settled).toBe(true);
-  await cloud.control('POST', '/_localcloud/timers/notice/sweep', { time: '2026-12-06T01:00:00Z' });
+  expect((await demo.api.ok('demo-cadre-1', 'notice', 'settle', { month: '2026-11' })).settled).toBe(true);
+  await demo.cloud.control('POST', '/_localcloud/timers/notice/sweep', { time: '2026-12-06T01:00:00Z' });
   expect(await balances()).toEqual(after);
-  expect((await api.ok('demo-secretary', 'points', 'recompute', {})).differences).toEqual([]);
+  expect((await demo.api.ok('demo-secretary', 'points', 'recompute', {})).differences).toEqual([]);
   // The whole village's settlement is a bounded number of requests, not one per household.
   expect(settle.dbRequests).toBeLessThan(80);
   console.log(`db requests: settle 150 households ${settle.dbRequests}`);

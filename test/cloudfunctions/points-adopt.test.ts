@@ -1,68 +1,47 @@
 // Adopting a new version of the rules: only the secretary, only what the assembly passed, effective
 // from a date; a record keeps the version it was scored under.
-import { randomBytes } from 'node:crypto';
-import { startCloud, type TestCloud } from '../support/localcloud';
-import { caller } from './support';
+import { key, recordDraft } from './drafts';
+import { demoCloudPerFile } from './support';
 
-let cloud: TestCloud;
-let api: ReturnType<typeof caller>;
-const key = (): string => randomBytes(8).toString('hex');
-
-beforeAll(async () => {
-  cloud = await startCloud({ env: { LOCALCLOUD_SEED: 'demo' } });
-  api = caller(cloud);
-});
-afterAll(async () => {
-  await cloud.stop();
-});
+const demo = demoCloudPerFile();
 
 test('the secretary adopts version 2 from the version in force; records from its date are scored under it', async () => {
-  await cloud.setClock('2026-12-10T02:00:00Z');
-  const { current } = await api.ok('demo-villager', 'points', 'rules', {});
+  await demo.cloud.setClock('2026-12-10T02:00:00Z');
+  const { current } = await demo.api.ok('demo-villager', 'points', 'rules', {});
   const items = (current?.items ?? []).map((i) => (i.code === 'D04' ? { ...i, points: 3 } : i));
   const adoption = { meetingDate: '2026-12-08', rounds: 3, attendees: 120, votesFor: 101, votesAgainst: 9, abstentions: 10 };
   const request = { clientKey: key(), effectiveFrom: '2026-12-15', adoption, items };
 
-  expect((await api.refused('demo-cadre-1', 'points', 'adopt', request)).code).toBe('AUTH.FORBIDDEN');
-  const failing = await api.refused('demo-secretary', 'points', 'adopt', {
+  expect((await demo.api.refused('demo-cadre-1', 'points', 'adopt', request)).code).toBe('AUTH.FORBIDDEN');
+  const failing = await demo.api.refused('demo-secretary', 'points', 'adopt', {
     ...request,
     adoption: { ...adoption, votesFor: 50, votesAgainst: 60 },
   });
   expect(failing.message).toContain('赞成票');
-  expect((await api.refused('demo-secretary', 'points', 'adopt', { ...request, effectiveFrom: '2026-12-01' })).code).toBe(
+  expect((await demo.api.refused('demo-secretary', 'points', 'adopt', { ...request, effectiveFrom: '2026-12-01' })).code).toBe(
     'COMMON.INVALID_INPUT',
   );
   const dup = [...items, items[0] ?? items[1]].filter((i) => i !== undefined);
-  expect((await api.refused('demo-secretary', 'points', 'adopt', { ...request, items: dup })).message).toContain('重复');
-  expect((await api.ok('demo-villager', 'points', 'rules', {})).versions).toHaveLength(1);
+  expect((await demo.api.refused('demo-secretary', 'points', 'adopt', { ...request, items: dup })).message).toContain('重复');
+  expect((await demo.api.ok('demo-villager', 'points', 'rules', {})).versions).toHaveLength(1);
 
-  const v2 = await api.ok('demo-secretary', 'points', 'adopt', request);
+  const v2 = await demo.api.ok('demo-secretary', 'points', 'adopt', request);
   expect(v2.version).toBe(2);
-  expect((await api.ok('demo-secretary', 'points', 'adopt', request)).id).toBe(v2.id); // a retry
-  const rules = await api.ok('demo-villager', 'points', 'rules', {});
+  expect((await demo.api.ok('demo-secretary', 'points', 'adopt', request)).id).toBe(v2.id); // a retry
+  const rules = await demo.api.ok('demo-villager', 'points', 'rules', {});
   expect(rules.versions.map((v) => v.version)).toEqual([2, 1]);
   expect(rules.current?.version).toBe(1); // not in force before 15 December
 
   const photo = 'cloud://local-dev.local-bucket/evidence/test.jpg';
-  const before = await api.ok('demo-villager', 'points', 'record', {
-    clientKey: key(),
-    itemCode: 'D04',
-    occurredOn: '2026-12-10',
-    evidence: [photo],
-  });
+  const before = await demo.api.ok('demo-villager', 'points', 'record', recordDraft('D04', '2026-12-10', { evidence: [photo] }));
   expect([before.records[0]?.ruleVersion, before.records[0]?.points]).toEqual([1, 2]);
-  await cloud.setClock('2026-12-16T02:00:00Z');
-  const after = await api.ok('demo-villager', 'points', 'record', {
-    clientKey: key(),
-    itemCode: 'D04',
-    occurredOn: '2026-12-16',
-    evidence: [photo],
-  });
+  await demo.cloud.setClock('2026-12-16T02:00:00Z');
+  const after = await demo.api.ok('demo-villager', 'points', 'record', recordDraft('D04', '2026-12-16', { evidence: [photo] }));
   expect([after.records[0]?.ruleVersion, after.records[0]?.points]).toEqual([2, 3]);
-  expect((await api.ok('demo-villager', 'points', 'rules', {})).current?.version).toBe(2);
+  expect((await demo.api.ok('demo-villager', 'points', 'rules', {})).current?.version).toBe(2);
 });
 
 test('the template a village starts from', async () => {
-  const { items } = await api.ok('demo-secretary', 'points', 'template', {});
+  const { items } = await demo.api.ok('demo-secretary', 'points', 'template', {});
   expect(items.length).toBeGreaterThanOrEqual(36);
 });

@@ -1,27 +1,18 @@
 // Batches run one transaction per household, several households at once: overlapping batch
 // approvals fired together book every record exactly once, a double-tapped batch record writes one
 // set of records, and points.recompute finds no difference afterwards.
-import { randomBytes } from 'node:crypto';
-import type { TestCloud } from '../support/localcloud';
-import { count, type Database } from '../support/sdk';
-import { type caller, useDemoCloud } from './support';
+import { count } from '../support/sdk';
+import { key, recordDraft } from './drafts';
+import { demoCloudPerFile } from './support';
 
-let cloud: TestCloud;
-let db: Database;
-let api: ReturnType<typeof caller>;
-
-const key = (): string => randomBytes(8).toString('hex');
 const photo = 'cloud://local-dev.local-bucket/evidence/test.jpg';
 let today = '';
 
+const demo = demoCloudPerFile();
 beforeAll(async () => {
-  ({ cloud, db, api } = await useDemoCloud());
   // The local cloud's clock (not this machine's) says what today is in China.
-  const clock = await cloud.control<{ now: string }>('GET', '/_localcloud/clock');
+  const clock = await demo.cloud.control<{ now: string }>('GET', '/_localcloud/clock');
   today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(clock.now));
-});
-afterAll(async () => {
-  await cloud.stop();
 });
 
 const grid = (first: number): string[] => Array.from({ length: 50 }, (_, i) => `hh-${String(first + i).padStart(3, '0')}`);
@@ -35,42 +26,36 @@ test('50 overlapping batch approvals at once book each record once; recompute fi
         ['demo-grid-3', 101],
       ] as const
     ).map(([leader, first]) =>
-      api.ok(leader, 'points', 'record', {
-        clientKey: key(),
-        itemCode: 'X01',
-        householdIds: grid(first),
-        occurredOn: today,
-        evidence: [photo],
-      }),
+      demo.api.ok(leader, 'points', 'record', recordDraft('X01', today, { householdIds: grid(first), evidence: [photo] })),
     ),
   );
   const ids = made.flatMap((m) => m.records.map((r) => r.id));
   expect(ids).toHaveLength(150);
-  const ledgerBefore = await count(db.collection('ledger'));
+  const ledgerBefore = await count(demo.db.collection('ledger'));
   const cadres = ['demo-cadre-1', 'demo-cadre-2', 'demo-cadre-3', 'demo-secretary'];
   // Each call approves 8 records starting 3 further on: every record is in two or three batches.
   const results = await Promise.all(
     Array.from({ length: 50 }, (_, i) => {
       const batch = Array.from({ length: 8 }, (_, j) => ids[(i * 3 + j) % ids.length] ?? '');
-      return api.ok(cadres[i % cadres.length] ?? '', 'points', 'review', { recordIds: batch, decision: 'approve' });
+      return demo.api.ok(cadres[i % cadres.length] ?? '', 'points', 'review', { recordIds: batch, decision: 'approve' });
     }),
   );
   const done = results.flatMap((r) => r.done);
   expect(new Set(done).size).toBe(done.length);
   expect([...done].sort()).toEqual([...ids].sort());
-  expect(await count(db.collection('ledger'))).toBe(ledgerBefore + 150);
-  const check = await api.ok('demo-secretary', 'points', 'recompute', {});
+  expect(await count(demo.db.collection('ledger'))).toBe(ledgerBefore + 150);
+  const check = await demo.api.ok('demo-secretary', 'points', 'recompute', {});
   expect(check.differences).toEqual([]);
 }, 120_000);
 
 test('a batch record sent twice at once writes one record per household', async () => {
-  const before = await count(db.collection('pointRecords'));
+  const before = await count(demo.db.collection('pointRecords'));
   const payload = { clientKey: key(), itemCode: 'B05', householdIds: grid(51), occurredOn: today, evidence: [photo] };
   const [a, b] = await Promise.all([
-    api.ok('demo-grid-2', 'points', 'record', payload),
-    api.ok('demo-grid-2', 'points', 'record', payload),
+    demo.api.ok('demo-grid-2', 'points', 'record', payload),
+    demo.api.ok('demo-grid-2', 'points', 'record', payload),
   ]);
-  expect(await count(db.collection('pointRecords'))).toBe(before + 50);
+  expect(await count(demo.db.collection('pointRecords'))).toBe(before + 50);
   expect(a.records.map((r) => r.id).sort()).toEqual(b.records.map((r) => r.id).sort());
 });
 
@@ -79,22 +64,12 @@ test('a household at its cap refuses the whole batch before anything is written'
   const [first] = households;
   // Use up hh-101's monthly A01 (2 a month) with single records.
   for (;;) {
-    const r = await api.call('demo-cadre-1', 'points', 'record', {
-      clientKey: key(),
-      itemCode: 'A01',
-      householdIds: [first ?? ''],
-      occurredOn: today,
-    });
+    const r = await demo.api.call('demo-cadre-1', 'points', 'record', recordDraft('A01', today, { householdIds: [first ?? ''] }));
     if (!r.envelope.ok) break;
   }
-  const before = await count(db.collection('pointRecords'));
-  const error = await api.refused('demo-cadre-1', 'points', 'record', {
-    clientKey: key(),
-    itemCode: 'A01',
-    householdIds: households,
-    occurredOn: today,
-  });
+  const before = await count(demo.db.collection('pointRecords'));
+  const error = await demo.api.refused('demo-cadre-1', 'points', 'record', recordDraft('A01', today, { householdIds: households }));
   expect(error.message).toContain('上限');
-  expect(await count(db.collection('pointRecords'))).toBe(before);
-  expect((await api.ok('demo-secretary', 'points', 'recompute', {})).differences).toEqual([]);
+  expect(await count(demo.db.collection('pointRecords'))).toBe(before);
+  expect((await demo.api.ok('demo-secretary', 'points', 'recompute', {})).differences).toEqual([]);
 });

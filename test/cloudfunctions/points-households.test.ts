@@ -1,21 +1,11 @@
 // points.households (the record page's picker) and the archive's canReverse, through the built
 // function on a local cloud with the demo village.
-import { startCloud, type TestCloud } from '../support/localcloud';
-import { caller } from './support';
+import { demoCloudPerFile } from './support';
 
-let cloud: TestCloud;
-let api: ReturnType<typeof caller>;
-
-beforeAll(async () => {
-  cloud = await startCloud({ env: { LOCALCLOUD_SEED: 'demo' } });
-  api = caller(cloud);
-});
-afterAll(async () => {
-  await cloud.stop();
-});
+const demo = demoCloudPerFile();
 
 test('a grid leader gets the households of their own 微网格, labelled by 户号 and head, in order', async () => {
-  const reply = await api.call('demo-grid-1', 'points', 'households', {});
+  const reply = await demo.api.call('demo-grid-1', 'points', 'households', {});
   expect(reply.envelope.ok).toBe(true);
   if (!reply.envelope.ok) return;
   const { recorder, households } = reply.envelope.data;
@@ -37,7 +27,7 @@ test('a grid leader gets the households of their own 微网格, labelled by 户�
 });
 
 test('a cadre gets every household of the village, grid by grid', async () => {
-  const { recorder, households } = await api.ok('demo-cadre-1', 'points', 'households', {});
+  const { recorder, households } = await demo.api.ok('demo-cadre-1', 'points', 'households', {});
   expect(recorder).toBe('cadre');
   expect(households).toHaveLength(150);
   expect([...new Set(households.map((h) => h.gridName))]).toEqual(['第一网格', '第二网格', '第三网格']);
@@ -45,15 +35,15 @@ test('a cadre gets every household of the village, grid by grid', async () => {
 });
 
 test('villagers, heads and people of no village are refused with a clear message', async () => {
-  const villager = await api.refused('demo-villager', 'points', 'households', {});
+  const villager = await demo.api.refused('demo-villager', 'points', 'households', {});
   expect(villager).toEqual({ code: 'AUTH.FORBIDDEN', message: '只有网格长和村干部可以为农户记录积分' });
-  expect((await api.refused('demo-head', 'points', 'households', {})).code).toBe('AUTH.FORBIDDEN');
-  expect((await api.refused('demo-town', 'points', 'households', {})).code).toBe('AUTH.NOT_JOINED');
-  expect((await api.refused('someone-else', 'points', 'households', {})).code).toBe('AUTH.NOT_JOINED');
+  expect((await demo.api.refused('demo-head', 'points', 'households', {})).code).toBe('AUTH.FORBIDDEN');
+  expect((await demo.api.refused('demo-town', 'points', 'households', {})).code).toBe('AUTH.NOT_JOINED');
+  expect((await demo.api.refused('someone-else', 'points', 'households', {})).code).toBe('AUTH.NOT_JOINED');
 });
 
 test('the archive says whether the caller may correct records: cadres only', async () => {
-  expect((await api.ok('demo-cadre-2', 'points', 'archive', { householdId: 'hh-021' })).canReverse).toBe(true);
-  expect((await api.ok('demo-grid-1', 'points', 'archive', { householdId: 'hh-021' })).canReverse).toBe(false);
-  expect((await api.ok('demo-head', 'points', 'archive', {})).canReverse).toBe(false);
+  expect((await demo.api.ok('demo-cadre-2', 'points', 'archive', { householdId: 'hh-021' })).canReverse).toBe(true);
+  expect((await demo.api.ok('demo-grid-1', 'points', 'archive', { householdId: 'hh-021' })).canReverse).toBe(false);
+  expect((await demo.api.ok('demo-head', 'points', 'archive', {})).canReverse).toBe(false);
 });

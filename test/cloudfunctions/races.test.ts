@@ -1,23 +1,13 @@
 // Races closed: each runs 50 concurrent calls on the demo village and finds one outcome (a
 // transaction or a slot document decides), and per-user daily limits hold under the same load.
-import { randomBytes } from 'node:crypto';
-import type { TestCloud } from '../support/localcloud';
-import { count, getAll, num, settled, startTransaction, type Database } from '../support/sdk';
-import { type caller, useDemoCloud } from './support';
+import { count, getAll, num, settled, startTransaction } from '../support/sdk';
+import { key } from './drafts';
+import { demoCloudPerFile } from './support';
 import { TEST_NOW } from '../support/clock';
 
-let cloud: TestCloud;
-let db: Database;
-let api: ReturnType<typeof caller>;
-const key = (): string => randomBytes(8).toString('hex');
 const N = 50;
 
-beforeAll(async () => {
-  ({ cloud, db, api } = await useDemoCloud({ LOCALCLOUD_MAX_INSTANCES: '8' }));
-});
-afterAll(async () => {
-  await cloud.stop();
-});
+const demo = demoCloudPerFile({ LOCALCLOUD_MAX_INSTANCES: '8' });
 
 async function codes(calls: Promise<{ envelope: { ok: true } | { ok: false; error: { code: string } } }>[]): Promise<string[]> {
   return (await Promise.all(calls)).map((r) => (r.envelope.ok ? 'ok' : r.envelope.error.code));
@@ -29,7 +19,7 @@ async function codes(calls: Promise<{ envelope: { ok: true } | { ok: false; erro
  * need the calls to have read before it commits.
  */
 async function warm(fn: 'village'): Promise<void> {
-  await Promise.all(Array.from({ length: 8 }, () => api.call('demo-secretary', fn, 'myJoin', {})));
+  await Promise.all(Array.from({ length: 8 }, () => demo.api.call('demo-secretary', fn, 'myJoin', {})));
 }
 
 /**
@@ -39,7 +29,7 @@ async function warm(fn: 'village'): Promise<void> {
  */
 async function whileAppointing(openid: string, roles: unknown[], send: () => Promise<string[]>): Promise<string[]> {
   await warm('village');
-  const appointment = await startTransaction(db);
+  const appointment = await startTransaction(demo.db);
   await settled(appointment.collection('users').doc(openid).update({ data: { roles } }));
   const sending = send();
   await new Promise((r) => setTimeout(r, 1500));
@@ -52,30 +42,30 @@ test('50 joins at once by one person, through ten invites to ten households, fil
   // waiting request is held by a slot written with it).
   const households = Array.from({ length: 10 }, (_, i) => `hh-${String(50 + i).padStart(3, '0')}`);
   const invites = await Promise.all(
-    households.map((householdId) => api.ok('demo-cadre-1', 'village', 'createInvite', { kind: 'household', householdId })),
+    households.map((householdId) => demo.api.ok('demo-cadre-1', 'village', 'createInvite', { kind: 'household', householdId })),
   );
   const answers = await codes(
     Array.from({ length: N }, (_, i) =>
-      api.call('o-twin', 'village', 'join', { code: invites[i % invites.length]?.code ?? '', name: '孙二娘', idLast4: '4321' }),
+      demo.api.call('o-twin', 'village', 'join', { code: invites[i % invites.length]?.code ?? '', name: '孙二娘', idLast4: '4321' }),
     ),
   );
   expect(answers.filter((c) => c === 'ok')).toHaveLength(1);
   expect(answers.every((c) => ['ok', 'JOIN.ALREADY_PENDING', 'JOIN.USED_UP', 'COMMON.BUSY', 'COMMON.DAILY_LIMIT'].includes(c))).toBe(true);
-  expect(await count(db.collection('joinRequests').where({ openid: 'o-twin' }))).toBe(1);
+  expect(await count(demo.db.collection('joinRequests').where({ openid: 'o-twin' }))).toBe(1);
 });
 
 test('50 confirmations of one request at once: one confirms, one member is added', async () => {
-  const [request] = await getAll(db.collection('joinRequests').where({ openid: 'o-twin' }));
-  const before = await count(db.collection('members'));
+  const [request] = await getAll(demo.db.collection('joinRequests').where({ openid: 'o-twin' }));
+  const before = await count(demo.db.collection('members'));
   const answers = await codes(
     Array.from({ length: N }, (_, i) =>
-      api.call(`demo-cadre-${(i % 3) + 1}`, 'village', 'confirm', { requestId: String(request?._id), relation: '其他' }),
+      demo.api.call(`demo-cadre-${(i % 3) + 1}`, 'village', 'confirm', { requestId: String(request?._id), relation: '其他' }),
     ),
   );
   expect(answers.filter((c) => c === 'ok')).toHaveLength(1);
   expect(answers.every((c) => ['ok', 'VILLAGE.ALREADY_DECIDED', 'COMMON.BUSY'].includes(c))).toBe(true);
-  expect(await count(db.collection('members'))).toBe(before + 1);
-  const [user] = await getAll(db.collection('users').where({ _id: 'o-twin' }));
+  expect(await count(demo.db.collection('members'))).toBe(before + 1);
+  const [user] = await getAll(demo.db.collection('users').where({ _id: 'o-twin' }));
   expect(user).toMatchObject({ status: 'active', householdId: request?.householdId });
 });
 
@@ -87,7 +77,7 @@ test('50 confirmations while an appointment of the joiner is under way: one conf
   // (the old code) wrote the roles back without the keeper.
   const openid = 'o-outsider';
   await settled(
-    db.collection('users').add({
+    demo.db.collection('users').add({
       data: {
         _id: openid,
         name: '钱外来',
@@ -100,17 +90,19 @@ test('50 confirmations while an appointment of the joiner is under way: one conf
       },
     }),
   );
-  const invite = await api.ok('demo-cadre-1', 'village', 'createInvite', { kind: 'household', householdId: 'hh-060' });
-  const joined = await api.ok(openid, 'village', 'join', { code: invite.code, name: '钱外来', idLast4: '2468' });
+  const invite = await demo.api.ok('demo-cadre-1', 'village', 'createInvite', { kind: 'household', householdId: 'hh-060' });
+  const joined = await demo.api.ok(openid, 'village', 'join', { code: invite.code, name: '钱外来', idLast4: '2468' });
   const requestId = joined.status === 'pending' ? joined.request.id : '';
   const answers = await whileAppointing(openid, ['cadre', 'keeper'], () =>
     codes(
-      Array.from({ length: N }, (_, i) => api.call(`demo-cadre-${(i % 3) + 1}`, 'village', 'confirm', { requestId, relation: '其他' })),
+      Array.from({ length: N }, (_, i) =>
+        demo.api.call(`demo-cadre-${(i % 3) + 1}`, 'village', 'confirm', { requestId, relation: '其他' }),
+      ),
     ),
   );
   expect(answers.filter((c) => c === 'ok')).toHaveLength(1);
   expect(answers.every((c) => ['ok', 'VILLAGE.ALREADY_DECIDED', 'COMMON.BUSY'].includes(c))).toBe(true);
-  const [user] = await getAll(db.collection('users').where({ _id: openid }));
+  const [user] = await getAll(demo.db.collection('users').where({ _id: openid }));
   expect(user).toMatchObject({ status: 'active', householdId: 'hh-060' });
   expect(user?.roles).toEqual(expect.arrayContaining(['cadre', 'keeper', 'villager']));
 });
@@ -121,45 +113,50 @@ test('50 appointments while another appointment of the same person is under way:
   // moment. setRole reads and writes the roles in one transaction, so it conflicts, retries and keeps
   // the keeper; roles read outside a transaction (the old code) were written back without it.
   const target = 'demo-grid-2';
-  const [before] = await getAll(db.collection('users').where({ _id: target }));
+  const [before] = await getAll(demo.db.collection('users').where({ _id: target }));
   const roles: unknown = before?.roles;
   const answers = await whileAppointing(target, [...(Array.isArray(roles) ? roles : []), 'keeper'], () =>
     codes(
       Array.from({ length: N }, () =>
-        api.call('demo-secretary', 'village', 'setRole', { personId: 'hh-061-m1', role: 'cadre', granted: true }),
+        demo.api.call('demo-secretary', 'village', 'setRole', { personId: 'hh-061-m1', role: 'cadre', granted: true }),
       ),
     ),
   );
   expect(answers.every((c) => c === 'ok' || c === 'COMMON.BUSY')).toBe(true);
   expect(answers.filter((c) => c === 'ok').length).toBeGreaterThan(0);
-  const [user] = await getAll(db.collection('users').where({ _id: target }));
+  const [user] = await getAll(demo.db.collection('users').where({ _id: target }));
   expect(user?.roles).toEqual(expect.arrayContaining(['gridLeader', 'cadre', 'keeper']));
 });
 
 test('50 wrong certificate codes at once: no more than 20 are answered, and the counter says how many were', async () => {
-  const answers = await codes(Array.from({ length: N }, () => api.call('o-guesser', 'honours', 'verify', { code: 'ABCDEFGHJKMN' })));
+  const answers = await codes(Array.from({ length: N }, () => demo.api.call('o-guesser', 'honours', 'verify', { code: 'ABCDEFGHJKMN' })));
   const answered = answers.filter((c) => c === 'ok').length;
   expect(answered).toBeLessThanOrEqual(20);
   expect(answers.every((c) => ['ok', 'CERT.TOO_MANY_TRIES', 'COMMON.BUSY'].includes(c))).toBe(true);
-  const attempts = await getAll(db.collection('certificateAttempts'));
+  const attempts = await getAll(demo.db.collection('certificateAttempts'));
   expect(attempts.reduce((s, a) => s + num(a, 'failures'), 0)).toBe(answered);
 });
 
 test('50 matters raised at once by one villager: the daily limit lets 10 through, with a clear message', async () => {
-  const before = await count(db.collection('matters'));
+  const before = await count(demo.db.collection('matters'));
   const replies = await Promise.all(
     Array.from({ length: N }, () =>
-      api.call('demo-villager', 'matters', 'raise', { clientKey: key(), text: '反映一下路灯的问题', category: '水电设施', public: false }),
+      demo.api.call('demo-villager', 'matters', 'raise', {
+        clientKey: key(),
+        text: '反映一下路灯的问题',
+        category: '水电设施',
+        public: false,
+      }),
     ),
   );
   const okCount = replies.filter((r) => r.envelope.ok).length;
   expect(okCount).toBeLessThanOrEqual(10);
-  expect(await count(db.collection('matters'))).toBe(before + okCount);
+  expect(await count(demo.db.collection('matters'))).toBe(before + okCount);
   const limited = replies.find((r) => !r.envelope.ok && r.envelope.error.code === 'COMMON.DAILY_LIMIT');
   expect(limited && !limited.envelope.ok ? limited.envelope.error.message : '').toContain('请明天再来');
   // Another day, another ten.
-  await cloud.setClock(new Date(Date.parse(TEST_NOW) + 86_400_000).toISOString());
-  await api.ok('demo-villager', 'matters', 'raise', { clientKey: key(), text: '再反映一下', category: '水电设施', public: false });
+  await demo.cloud.setClock(new Date(Date.parse(TEST_NOW) + 86_400_000).toISOString());
+  await demo.api.ok('demo-villager', 'matters', 'raise', { clientKey: key(), text: '再反映一下', category: '水电设施', public: false });
 });
 
 test('50 people added at once with one ID number: one member has it', async () => {
@@ -167,7 +164,7 @@ test('50 people added at once with one ID number: one member has it', async () =
   const households = ['hh-050', 'hh-051', 'hh-052', 'hh-053', 'hh-054'];
   const answers = await codes(
     Array.from({ length: N }, (_, i) =>
-      api.call('demo-cadre-2', 'village', 'addMember', {
+      demo.api.call('demo-cadre-2', 'village', 'addMember', {
         householdId: households[i % households.length] ?? '',
         name: `孙${'甲乙丙丁戊己庚辛壬癸'[i % 10] ?? ''}${'春夏秋冬雪'[Math.floor(i / 10)] ?? ''}`,
         relation: '儿子',
@@ -177,5 +174,5 @@ test('50 people added at once with one ID number: one member has it', async () =
   );
   expect(answers.filter((c) => c === 'ok')).toHaveLength(1);
   expect(answers.every((c) => ['ok', 'VILLAGE.ID_TAKEN', 'COMMON.BUSY'].includes(c))).toBe(true);
-  expect(await count(db.collection('members').where({ idNumber }))).toBe(1);
+  expect(await count(demo.db.collection('members').where({ idNumber }))).toBe(1);
 });

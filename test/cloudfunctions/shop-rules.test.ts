@@ -1,6 +1,6 @@
 // The 积分超市's rules as plain functions: limit periods, redemption days, pickup codes, what a
 // redemption needs, the pickup deadline and the monthly report's figures.
-import { AppError } from '../../cloudfunctions/shared/errors';
+import { thrownAppError } from './thrown';
 import type { ShopGoods, ShopOrder } from '../../cloudfunctions/shared/shop/model';
 import type { User } from '../../cloudfunctions/shared/village/model';
 import { shopStatus } from '../../cloudfunctions/shared/shop/calendar';
@@ -37,13 +37,8 @@ const goods = (over: Partial<ShopGoods> = {}): ShopGoods => ({
 });
 
 function refusal(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof AppError) return `${e.code} ${e.message}`;
-    throw e;
-  }
-  return 'allowed';
+  const e = thrownAppError(f);
+  return e ? `${e.code} ${e.message}` : 'allowed';
 }
 
 test('limit periods are China-time month, quarter and year', () => {

@@ -1,9 +1,10 @@
 // Calling the product's functions on a local cloud the way the mini-program does, with the envelope
 // unpacked: `ok(...)` for a call that must succeed, `refused(...)` for one that must fail.
 import type { ActionName, AppErrorBody, FunctionName, RequestOf, ResponseOf } from '../../typings';
+import { userSchema, type User } from '../../cloudfunctions/shared/village/model';
 import { sdkEnv, startCloud, type TestCloud } from '../support/localcloud';
 import { isEnvelope } from '../support/envelope';
-import type { Database } from '../support/sdk';
+import type { Cloud, Database } from '../support/sdk';
 
 export interface Reply<T> {
   envelope: { ok: true; data: T } | { ok: false; error: AppErrorBody };
@@ -51,7 +52,8 @@ export function caller(cloud: TestCloud) {
 
 export interface DemoCloud {
   cloud: TestCloud;
-  /** The real wx-server-sdk's database, pointed at this cloud. */
+  /** The real wx-server-sdk, pointed at this cloud, and its database. */
+  sdk: Cloud;
   db: Database;
   api: ReturnType<typeof caller>;
 }
@@ -65,5 +67,41 @@ export async function useDemoCloud(env: Record<string, string> = {}): Promise<De
   sdkEnv(cloud.url);
   const sdk = await import('wx-server-sdk');
   sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
-  return { cloud, db: sdk.database(), api: caller(cloud) };
+  return { cloud, sdk, db: sdk.database(), api: caller(cloud) };
 }
+
+/**
+ * Registers this file's beforeAll and afterAll: the demo cloud of useDemoCloud started, then stopped.
+ * Its fields are read inside tests (they throw before it has started).
+ */
+export function demoCloudPerFile(env: Record<string, string> = {}): DemoCloud {
+  let started: DemoCloud | null = null;
+  beforeAll(async () => {
+    started = await useDemoCloud(env);
+  });
+  afterAll(async () => {
+    await started?.cloud.stop();
+  });
+  const need = (): DemoCloud => {
+    if (!started) throw new Error('the demo cloud starts in beforeAll: use it inside tests and hooks');
+    return started;
+  };
+  return {
+    get cloud() {
+      return need().cloud;
+    },
+    get sdk() {
+      return need().sdk;
+    },
+    get db() {
+      return need().db;
+    },
+    get api() {
+      return need().api;
+    },
+  };
+}
+
+/** A user of 清溪镇 (the demo's town) for a fixture, with no household or member unless given. */
+export const townUser = (u: Partial<User> & Pick<User, '_id' | 'name' | 'roles' | 'villageId'>): User =>
+  userSchema.parse({ townId: 'town-qingxi', householdId: null, memberId: null, ...u });

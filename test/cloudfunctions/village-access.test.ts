@@ -1,4 +1,4 @@
-import { AppError } from '../../cloudfunctions/shared/errors';
+import { thrownAppError } from './thrown';
 import type { Invite } from '../../cloudfunctions/shared/village/model';
 import {
   canEditMembers,
@@ -32,15 +32,7 @@ const foreignCadre = user({ _id: 'fc', name: '外村干部', roles: ['cadre'], v
 const townAdmin = user({ _id: 'town', name: '镇', roles: ['townAdmin'], villageId: null });
 const otherTownAdmin = user({ _id: 'town2', name: '别镇', roles: ['townAdmin'], villageId: null, townId: 'town-heron' });
 
-function codeOf(fn: () => void): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-  return 'passed';
-}
+const codeOf = (fn: () => void): string => thrownAppError(fn)?.code ?? 'passed';
 
 test('cadres are cadres of their own village only', () => {
   expect(isCadreOf(cadre, VILLAGE._id)).toBe(true);

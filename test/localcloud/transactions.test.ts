@@ -30,6 +30,11 @@ function inTxn(t: Transaction, coll: CollectionRef, id: string) {
   return t.collection(coll.collectionName).doc(id);
 }
 
+/** db.runTransaction with `coll` as the transaction reads and writes it. */
+function runTransactionOn<T>(coll: CollectionRef, run: (tc: CollectionRef, t: Transaction) => Promise<T>): Promise<T> {
+  return runTransaction(s.db, (t) => run(t.collection(coll.collectionName), t));
+}
+
 async function balances(coll: CollectionRef): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   for (const d of await getAll(coll.orderBy('_id', 'asc'))) out[String(d._id)] = d.balance;
@@ -111,8 +116,7 @@ describe('startTransaction', () => {
 describe('runTransaction', () => {
   test('commits and resolves with what the callback returns', async () => {
     const coll = await accounts();
-    const result = await runTransaction(s.db, async (t) => {
-      const tc = t.collection(coll.collectionName);
+    const result = await runTransactionOn(coll, async (tc) => {
       const a = await getDoc(tc.doc('a'));
       await settled(tc.doc('a').update({ data: { balance: s._.inc(-10) } }));
       await settled(tc.doc('b').update({ data: { balance: s._.inc(10) } }));
@@ -124,8 +128,7 @@ describe('runTransaction', () => {
 
   test('t.rollback(reason) rejects with the reason and leaves nothing', async () => {
     const coll = await accounts();
-    const outcome = await runTransaction(s.db, async (t) => {
-      const tc = t.collection(coll.collectionName);
+    const outcome = await runTransactionOn(coll, async (tc, t) => {
       await settled(tc.doc('a').update({ data: { balance: s._.inc(-1000) } }));
       await settled(tc.add({ data: { _id: 'order', n: 1 } }));
       const a = await getDoc(tc.doc('a'));
@@ -141,8 +144,7 @@ describe('runTransaction', () => {
 
   test('a thrown error rejects and leaves nothing', async () => {
     const coll = await accounts();
-    const err = await runTransaction(s.db, async (t) => {
-      const tc = t.collection(coll.collectionName);
+    const err = await runTransactionOn(coll, async (tc) => {
       await settled(tc.doc('a').update({ data: { balance: 0 } }));
       await settled(tc.doc('b').remove());
       await settled(tc.add({ data: { _id: 'half' } }));
@@ -155,8 +157,7 @@ describe('runTransaction', () => {
 
   test('an error from the database inside the transaction rejects and leaves nothing', async () => {
     const coll = await accounts();
-    const err = await runTransaction(s.db, async (t) => {
-      const tc = t.collection(coll.collectionName);
+    const err = await runTransactionOn(coll, async (tc) => {
       await settled(tc.doc('a').update({ data: { balance: 1 } }));
       await settled(tc.add({ data: { _id: 'b' } })); // duplicate _id
       return 'unreachable';
@@ -310,8 +311,7 @@ test('many runTransaction transfers at once keep the total', async () => {
       const to = `acct${(i + 2) % 5}`;
       for (let attempt = 0; attempt < 50; attempt++) {
         try {
-          await runTransaction(s.db, async (t) => {
-            const tc = t.collection(coll.collectionName);
+          await runTransactionOn(coll, async (tc) => {
             await settled(tc.doc(from).update({ data: { balance: s._.inc(-7) } }));
             await settled(tc.doc(to).update({ data: { balance: s._.inc(7) } }));
           });

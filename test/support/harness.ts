@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import cloud from 'wx-server-sdk';
 import { sdkEnv, startCloud, type StartOptions, type TestCloud } from './localcloud';
-import { settled, type Cloud, type CollectionRef, type Command, type Database, type Doc } from './sdk';
+import { isRecord, settled, type Cloud, type CollectionRef, type Command, type Database, type Doc } from './sdk';
 
 export interface Session {
   lc: TestCloud;
@@ -83,4 +83,11 @@ export async function rawAdmin(url: string, body: Record<string, unknown>): Prom
     body: JSON.stringify(body),
   });
   return res.json();
+}
+
+/** database.getDocument sent by hand: the documents it answered, or (no list in it) the whole answer. */
+export async function rawGetDocument(url: string, request: Record<string, unknown>): Promise<unknown> {
+  const body = await rawAdmin(url, { action: 'database.getDocument', ...request });
+  const data = isRecord(body) ? body.data : null;
+  return isRecord(data) && Array.isArray(data.list) ? data.list : body;
 }

@@ -1,10 +1,11 @@
 // Starts a real local cloud process (the built build/localcloud/main.js) for a test file, on a
 // free port with its own data folder, and gives the test what it needs to talk to it.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { pointSdkAt, spawnLocalCloud } from '../../localcloud/client/spawn';
 import { followClock, TEST_NOW } from './clock';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -67,38 +68,17 @@ interface ClockReply {
 export async function startCloud(opts: StartOptions = {}): Promise<TestCloud> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'localcloud-test-'));
   const functionsDir = path.join(ROOT, 'build', opts.functions === 'test' ? 'test-functions' : 'cloudfunctions');
-  const child = spawn(process.execPath, [path.join(ROOT, 'build', 'localcloud', 'main.js')], {
-    env: {
-      ...process.env,
-      LOCALCLOUD_PORT: '0',
+  const { child, url, output, exited } = await spawnLocalCloud(
+    path.join(ROOT, 'build', 'localcloud', 'main.js'),
+    {
       LOCALCLOUD_DATA: dataDir,
-      LOCALCLOUD_SEED: 'none',
       LOCALCLOUD_FUNCTIONS: functionsDir,
-      LOCALCLOUD_TIMERS: 'off',
       LOCALCLOUD_NOW: opts.now ?? TEST_NOW,
       ...(opts.manifest ? { LOCALCLOUD_MANIFEST: opts.manifest } : {}),
       ...opts.env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`local cloud did not start:\n${out}`)), 15_000);
-    child.stdout?.on('data', () => {
-      const m = /LOCALCLOUD_READY (\S+)/.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`local cloud exited with ${code}:\n${out}`));
-    });
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    15_000,
+  );
   const control = async <T>(method: string, p: string, body?: unknown): Promise<T> =>
     JSON.parse(await request(method, `${url}${p}`, body)) as T;
   const follow = async (reply: Promise<ClockReply>): Promise<void> => followClock((await reply).offsetMs);
@@ -107,7 +87,7 @@ export async function startCloud(opts: StartOptions = {}): Promise<TestCloud> {
     url,
     dataDir,
     process: child,
-    output: () => out,
+    output,
     stop: async () => {
       child.kill('SIGTERM');
       return exited;
@@ -124,7 +104,7 @@ export async function startCloud(opts: StartOptions = {}): Promise<TestCloud> {
       }).catch((e: unknown) => {
         // fetch hides why it failed in `cause`; say it, with what the server printed last.
         const cause = e instanceof Error && e.cause instanceof Error ? e.cause.message : String(e);
-        throw new Error(`POST /functions/${name} failed: ${cause}\n--- local cloud output (end) ---\n${out.slice(-3000)}`);
+        throw new Error(`POST /functions/${name} failed: ${cause}\n--- local cloud output (end) ---\n${output().slice(-3000)}`);
       });
       const body = (await res.json()) as CallReply<T>['body'];
       return {
@@ -145,10 +125,5 @@ export async function startCloud(opts: StartOptions = {}): Promise<TestCloud> {
  * function instance gets. Call before requiring the SDK.
  */
 export function sdkEnv(url: string): void {
-  process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: `${url}/admin` });
-  process.env.TENCENTCLOUD = 'true';
-  process.env.TENCENTCLOUD_SECRETID = 'test';
-  process.env.TENCENTCLOUD_SECRETKEY = 'test';
-  process.env.SCF_NAMESPACE = 'local-dev';
-  process.env.SILENCE = 'true';
+  pointSdkAt(url, 'test');
 }

@@ -229,20 +229,19 @@ test('the secretary makes the head leader of the first grid, who then sees only 
   expect(people.data.people.map((p) => p.name)).toEqual(['陈志强', '李长青', '周建国']);
 });
 
-test('the head invites a family member, who joins pending; the cadre confirms them as a new member', async () => {
-  const invite = await ok(s, 'village', 'o-head', 'createInvite', { kind: 'household', householdId: ids.h1 });
-  const joined = await ok(s, 'village', 'o-member', 'join', { code: invite.data.code, name: '李小红', idLast4: '1234' });
+/** `by` invites to a household; someone joins with the code and waits: the code and their request. */
+async function pendingJoin(by: string, householdId: string, who: { openid: string; name: string; idLast4: string }) {
+  const invite = await ok(s, 'village', by, 'createInvite', { kind: 'household', householdId });
+  const joined = await ok(s, 'village', who.openid, 'join', { code: invite.data.code, name: who.name, idLast4: who.idLast4 });
   if (joined.data.status !== 'pending') throw new Error('expected pending');
-  expect(joined.data.request.matchedMember).toBeNull();
+  return { code: invite.data.code, request: joined.data.request };
+}
+
+test('the head invites a family member, who joins pending; the cadre confirms them as a new member', async () => {
+  const { request } = await pendingJoin('o-head', ids.h1, { openid: 'o-member', name: '李小红', idLast4: '1234' });
+  expect(request.matchedMember).toBeNull();
   expect(await doc(s, C.users, 'o-member')).toMatchObject({ status: 'pending', roles: [], householdId: null });
-  const confirmed = await ok(
-    s,
-    'village',
-    'o-cadre',
-    'confirm',
-    { requestId: joined.data.request.id, relation: '女儿' },
-    'confirm (new member)',
-  );
+  const confirmed = await ok(s, 'village', 'o-cadre', 'confirm', { requestId: request.id, relation: '女儿' }, 'confirm (new member)');
   expect(confirmed.data.status).toBe('confirmed');
   const detail = await ok(s, 'village', 'o-head', 'household', { householdId: ids.h1 });
   const added = detail.data.members.find((m) => m.name === '李小红');
@@ -260,22 +259,13 @@ test('the head invites a family member, who joins pending; the cadre confirms th
 });
 
 test('a cadre refuses a request with a reason; the person may try again', async () => {
-  const invite = await ok(s, 'village', 'o-cadre', 'createInvite', { kind: 'household', householdId: ids.h2 });
-  const joined = await ok(s, 'village', 'o-stranger', 'join', { code: invite.data.code, name: '赵四', idLast4: '9999' });
-  if (joined.data.status !== 'pending') throw new Error('expected pending');
-  const refusedRequest = await ok(
-    s,
-    'village',
-    'o-cadre',
-    'refuse',
-    { requestId: joined.data.request.id, reason: '户籍上没有此人' },
-    'refuse',
-  );
+  const { code, request } = await pendingJoin('o-cadre', ids.h2, { openid: 'o-stranger', name: '赵四', idLast4: '9999' });
+  const refusedRequest = await ok(s, 'village', 'o-cadre', 'refuse', { requestId: request.id, reason: '户籍上没有此人' }, 'refuse');
   expect(refusedRequest.data).toMatchObject({ status: 'refused', reason: '户籍上没有此人' });
   expect(await doc(s, C.users, 'o-stranger')).toMatchObject({ status: 'left', villageId: null });
   expect((await ok(s, 'village', 'o-stranger', 'myJoin', {})).data.request).toMatchObject({ status: 'refused', reason: '户籍上没有此人' });
   expect((await ok(s, 'account', 'o-stranger', 'me', {})).data).toEqual({ joined: false });
-  const again = await ok(s, 'village', 'o-stranger', 'join', { code: invite.data.code, name: '赵四', idLast4: '9999' });
+  const again = await ok(s, 'village', 'o-stranger', 'join', { code, name: '赵四', idLast4: '9999' });
   expect(again.data.status).toBe('pending');
 });
 

@@ -2,17 +2,10 @@
 // nothing: the village collections are compared before and after each refused call. On the demo
 // village (和美村), with a second village (青山村) of the same town that has its own cadre.
 import { C } from '../../cloudfunctions/shared/collections';
-import {
-  gridSchema,
-  householdSchema,
-  inviteSchema,
-  memberSchema,
-  userSchema,
-  type Invite,
-} from '../../cloudfunctions/shared/village/model';
+import { gridSchema, householdSchema, inviteSchema, memberSchema, type Invite } from '../../cloudfunctions/shared/village/model';
 import { idLast4 } from '../../cloudfunctions/shared/village/person';
 import type { ErrorCode } from '../../typings';
-import { validId } from './fixtures';
+import { user, validId } from './fixtures';
 import { all, doc, insert, ok, refused, refusedRaw, snapshot, useVillageCloud } from './support';
 import { TEST_NOW } from '../support/clock';
 
@@ -55,24 +48,15 @@ const QS_HEAD = memberSchema.parse({
   // The other village's cadre: appointing them from here names this member.
   userId: 'o-qs-cadre',
 });
-const QS_CADRE = userSchema.parse({
+const QS_CADRE = user({
   _id: 'o-qs-cadre',
   name: '钱干部',
   roles: ['cadre', 'secretary'],
   villageId: QS,
   townId: 'town-qingxi',
-  householdId: null,
   memberId: QS_HEAD._id,
 });
-const FAR_TOWN_ADMIN = userSchema.parse({
-  _id: 'o-far-town',
-  name: '远镇',
-  roles: ['townAdmin'],
-  villageId: null,
-  townId: 'town-far',
-  householdId: null,
-  memberId: null,
-});
+const FAR_TOWN_ADMIN = user({ _id: 'o-far-town', name: '远镇', roles: ['townAdmin'], villageId: null, townId: 'town-far' });
 
 const future = new Date(Date.parse(TEST_NOW) + 7 * 86_400_000);
 const invite = (i: Partial<Invite> & Pick<Invite, '_id'>): Invite =>
