@@ -4,7 +4,8 @@
 // replaying its steps through the function's own rules (changeOf) and deadline rule, so the demo
 // can never hold a state the function could not reach.
 import { C } from '../cloudfunctions/shared/collections';
-import { addDays, chinaDay, responseDeadline } from '../cloudfunctions/shared/matters/deadline';
+import { addDays, chinaDate } from '../cloudfunctions/shared/china-time';
+import { responseDeadline } from '../cloudfunctions/shared/matters/deadline';
 import { chineseDays } from '../cloudfunctions/shared/matters/holidays';
 import { matterSchema, type Matter } from '../cloudfunctions/shared/matters/model';
 import {
@@ -27,7 +28,7 @@ const RULES = { calendar: chineseDays, overrides: new Map<string, 'holiday' | 'w
 
 function raisedAtOf(s: Script, now: Date): Date {
   if (s.daysAgo === 0) return new Date(now.getTime() - s.hour * HOUR);
-  const day = addDays(chinaDay(now), -s.daysAgo);
+  const day = addDays(chinaDate(now), -s.daysAgo);
   return new Date(`${day}T${String(s.hour).padStart(2, '0')}:00:00+08:00`);
 }
 
@@ -42,7 +43,7 @@ function apply(m: Matter, access: Access, input: ActionInput, by: Actor, id: str
 function inputOf(step: Step, at: Date, userOf: (openid: string) => User): ActionInput {
   switch (step.action) {
     case 'assign':
-      return assignInput(step, addDays(chinaDay(at), step.dueInDays), userOf);
+      return assignInput(step, addDays(chinaDate(at), step.dueInDays), userOf);
     case 'reopen':
       return { action: 'reopen', reason: step.reason, roundDeadlineAt: responseDeadline(at, RULES).at };
     case 'rate':

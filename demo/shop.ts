@@ -14,9 +14,10 @@ import {
   type ShopGoods,
   type ShopOrder,
 } from '../cloudfunctions/shared/shop/model';
-import { type Household, type User } from '../cloudfunctions/shared/village/model';
+import type { Household, User } from '../cloudfunctions/shared/village/model';
 import { CODE_ALPHABET, CODE_LENGTH } from '../cloudfunctions/shared/shop/code';
-import { periodKey, usageId } from '../cloudfunctions/shared/shop/period';
+import { periodKey } from '../cloudfunctions/shared/period';
+import { usageId } from '../cloudfunctions/shared/shop/period';
 import { pickupDeadline } from '../cloudfunctions/shared/shop/rules';
 import type { SeedStore } from '../localcloud/src/demo-module';
 import { between, pick, prng, type Rand } from './names';

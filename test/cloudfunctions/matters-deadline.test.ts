@@ -2,15 +2,8 @@
 // Council's arrangements as the chinese-days library carries them. Every "raised" time is written
 // in China time (+08:00) and every deadline as the UTC instant the server (in UTC) stores: 24:00
 // China time is 16:00Z of the same date.
-import {
-  chinaDay,
-  dayOf,
-  endOfChinaDay,
-  NO_CALENDAR,
-  responseDeadline,
-  type DayKind,
-  type DayRules,
-} from '../../cloudfunctions/shared/matters/deadline';
+import { chinaDate, endOfChinaDay } from '../../cloudfunctions/shared/china-time';
+import { dayOf, NO_CALENDAR, responseDeadline, type DayKind, type DayRules } from '../../cloudfunctions/shared/matters/deadline';
 import { chineseDays, holidayName, LIBRARY_YEARS } from '../../cloudfunctions/shared/matters/holidays';
 
 const library: DayRules = { calendar: chineseDays, overrides: new Map() };
@@ -74,7 +67,7 @@ describe('ordinary weeks', () => {
   });
   test('24:00 China time is the start of the next China day', () => {
     expect(endOfChinaDay('2024-11-15').toISOString()).toBe('2024-11-15T16:00:00.000Z');
-    expect(chinaDay(endOfChinaDay('2024-11-15'))).toBe('2024-11-16');
+    expect(chinaDate(endOfChinaDay('2024-11-15'))).toBe('2024-11-16');
   });
 });
 
@@ -94,7 +87,7 @@ describe('国庆 2024', () => {
   });
   test('raised 10月1日 00:30 China time, still 9月30日 in UTC: a 10月1日 matter, due 10月9日 24:00', () => {
     const raised = at('2024-09-30T16:30:00Z');
-    expect(chinaDay(raised)).toBe('2024-10-01');
+    expect(chinaDate(raised)).toBe('2024-10-01');
     expect(responseDeadline(raised, library).at.toISOString()).toBe('2024-10-09T16:00:00.000Z');
   });
   test('raised during the holiday (10月3日, 10月7日): due 10月9日 24:00', () => {

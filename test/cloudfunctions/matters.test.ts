@@ -3,7 +3,8 @@
 // to change nothing.
 import type { MatterDetail, MatterRaiseRequest } from '../../typings';
 import { C } from '../../cloudfunctions/shared/collections';
-import { addDays, chinaDay, responseDeadline } from '../../cloudfunctions/shared/matters/deadline';
+import { addDays, chinaDate } from '../../cloudfunctions/shared/china-time';
+import { responseDeadline } from '../../cloudfunctions/shared/matters/deadline';
 import { chineseDays } from '../../cloudfunctions/shared/matters/holidays';
 import { matterSchema, type Matter } from '../../cloudfunctions/shared/matters/model';
 import { startCloud, sdkEnv, type TestCloud } from '../support/localcloud';
@@ -145,13 +146,13 @@ test('the whole flow: raise → respond → discuss → assign → progress → 
     id,
     clientKey: key(),
     assignee: { kind: 'person', personId: 'hh-011-m1' },
-    dueDate: addDays(chinaDay(new Date()), 3),
+    dueDate: addDays(chinaDate(new Date()), 3),
     note: '请网格长组织填坑',
   });
   dbRequests.assign = assign.dbRequests;
   expect(assign.envelope.ok && assign.envelope.data).toMatchObject({
     status: 'assigned',
-    assignee: { kind: 'person', name: expect.any(String), dueDate: addDays(chinaDay(new Date()), 3) },
+    assignee: { kind: 'person', name: expect.any(String), dueDate: addDays(chinaDate(new Date()), 3) },
   });
 
   // The grid leader it was assigned to posts progress; another grid leader may not; closing is the cadres'.
@@ -515,7 +516,7 @@ test('bad input and refused steps change nothing', async () => {
           id,
           clientKey: key(),
           assignee: { kind: 'body', name: '镇水务站' },
-          dueDate: addDays(chinaDay(new Date()), 2),
+          dueDate: addDays(chinaDate(new Date()), 2),
         }),
       'MATTER.WRONG_STATE',
     ],
@@ -574,7 +575,7 @@ test('bad input and refused steps change nothing', async () => {
           id,
           clientKey: key(),
           assignee: { kind: 'body', name: '镇水务站' },
-          dueDate: addDays(chinaDay(new Date()), -1),
+          dueDate: addDays(chinaDate(new Date()), -1),
         }),
       'COMMON.INVALID_INPUT',
     ],
@@ -585,7 +586,7 @@ test('bad input and refused steps change nothing', async () => {
           id,
           clientKey: key(),
           assignee: { kind: 'person', personId: 'hh-021-m1' },
-          dueDate: addDays(chinaDay(new Date()), 1),
+          dueDate: addDays(chinaDate(new Date()), 1),
         }),
       'COMMON.INVALID_INPUT',
     ],
@@ -596,7 +597,7 @@ test('bad input and refused steps change nothing', async () => {
           id,
           clientKey: key(),
           assignee: { kind: 'person', personId: 'qs-m1' },
-          dueDate: addDays(chinaDay(new Date()), 1),
+          dueDate: addDays(chinaDate(new Date()), 1),
         }),
       'COMMON.INVALID_INPUT',
     ],
@@ -651,7 +652,7 @@ describe('overdue: the timer reminds the assignee and escalates to the secretary
   test('an assignment past its due date reminds the assignee and escalates to the secretary, once', async () => {
     const m = await raisePublic('demo-villager', '村委会门口的路灯不亮');
     await api.ok('demo-cadre-3', 'matters', 'respond', { id: m.id, clientKey: key(), text: '收到' });
-    const due = chinaDay(new Date());
+    const due = chinaDate(new Date());
     await api.ok('demo-cadre-3', 'matters', 'assign', {
       id: m.id,
       clientKey: key(),
@@ -680,7 +681,7 @@ describe('overdue: the timer reminds the assignee and escalates to the secretary
 
 describe('deadlines and the holiday calendar', () => {
   test('a village override moves the deadline of a matter raised now; removing it restores the rule', async () => {
-    const today = chinaDay(new Date());
+    const today = chinaDate(new Date());
     const next = responseDeadline(new Date(), library).workingDays[0] ?? '';
     await api.ok('demo-cadre-1', 'matters', 'setOverride', { scope: 'village', date: next, kind: 'holiday', name: '村里庙会' });
     const m = await raisePublic('demo-head', '庙会期间停车乱');

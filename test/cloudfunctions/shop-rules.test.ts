@@ -5,7 +5,8 @@ import type { ShopGoods, ShopOrder } from '../../cloudfunctions/shared/shop/mode
 import type { User } from '../../cloudfunctions/shared/village/model';
 import { shopStatus } from '../../cloudfunctions/shared/shop/calendar';
 import { CODE_ALPHABET, formatCode, isPickupCode, newPickupCode, normalizeCode } from '../../cloudfunctions/shared/shop/code';
-import { limitText, periodKey, usageIdsOn } from '../../cloudfunctions/shared/shop/period';
+import { periodKey } from '../../cloudfunctions/shared/period';
+import { limitText, usageIdsOn } from '../../cloudfunctions/shared/shop/period';
 import { reportFigures, reportSheets, safeCell } from '../../cloudfunctions/shared/shop/report';
 import { canManageShop, canVerify, checkRedeem, pickupDeadline, redeemDelta, refundDelta } from '../../cloudfunctions/shared/shop/rules';
 

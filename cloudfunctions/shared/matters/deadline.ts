@@ -8,9 +8,6 @@
 // ../china-time.
 import { addDays, chinaDate, endOfChinaDay, weekday, yearOf } from '../china-time';
 
-// The names the matters code, its demo and its tests use for the China-time helpers.
-export { addDays, chinaDate as chinaDay, endOfChinaDay };
-
 export type DayKind = 'holiday' | 'workday';
 
 export interface HolidayCalendar {

@@ -2,9 +2,6 @@
 import type { GoodsLimit, LimitPeriod } from '../../../typings';
 import { PERIODS, periodKey } from '../period';
 
-// The demo seed and the shop's tests name the key from here; it is the one of ../period.
-export { periodKey };
-
 /** The usage counter of a household in one period: one document per household and period key. */
 export function usageId(householdId: string, key: string): string {
   return `${householdId}|${key}`;
