@@ -4,7 +4,7 @@
 // item likewise.
 import { randomBytes } from 'node:crypto';
 import { loadPage } from '../support/page';
-import { asUser, wxState } from '../support/wx';
+import { asUser, modals } from '../support/wx';
 import { open, useBoardCloud } from './support';
 
 const { api } = useBoardCloud();
@@ -34,7 +34,7 @@ test('a held letter: the secretary sees why and cannot release it; a cadre finds
   const page = await open(url);
   await page.tap('#release');
   await page.until((d) => d.deciding === false && d.notice !== '', 'the letter is released');
-  expect(wxState().modals.at(-1)).toContain('这封信将公开给全村');
+  expect(modals().at(-1)).toContain('这封信将公开给全村');
   expect(page.textOf('#notice')).toBe('已审核通过，全村都能看到了');
   expect(page.$('#held-letter')).toBeNull();
 

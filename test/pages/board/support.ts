@@ -3,47 +3,25 @@
 // the subscribe-message consent answers as the test says the villager taps; the photo and chat-file
 // pickers answer with real files the test wrote; uploads are real multipart requests to the test's
 // local cloud (which stores the bytes and answers { fileID }); navigation is recorded.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { usePageCloud, type PageCloud } from '../support/cloud';
+import type { PageCloud } from '../support/cloud';
+import {
+  type ChatFile,
+  chooseMedia,
+  chooseMessageFile,
+  navigation,
+  previewImage,
+  requestSubscribeMessage,
+  type Stored,
+  uploadFile,
+  useStandIns,
+  writeTemp,
+} from '../support/device';
+import { type FunctionFixtures, functionFixtures, getJson } from '../support/http';
 import { loadPage, type PageHandle } from '../support/page';
 import { wxState } from '../support/wx';
-import { type FunctionFixtures, fileIdOf, functionFixtures, getJson, postMultipart } from '../support/http';
 
 /** Fixtures through the board function itself, as `openid`. */
 export type BoardCaller = FunctionFixtures<'board'>;
-import { type Callbacks, later } from '../support/callbacks';
-
-interface SubscribeOption extends Callbacks<Record<string, string>, { errMsg: string; errCode: number }> {
-  tmplIds: string[];
-}
-
-interface ChooseMediaOption
-  extends Callbacks<{ tempFiles: { tempFilePath: string; size: number; fileType: string }[]; type: string; errMsg: string }> {
-  count?: number;
-}
-
-interface ChooseFileOption
-  extends Callbacks<{ tempFiles: { path: string; name: string; size: number; type: string; time: number }[]; errMsg: string }> {
-  count?: number;
-}
-
-interface UploadOption extends Callbacks<{ data: string; statusCode: number; errMsg: string }> {
-  url: string;
-  filePath: string;
-  name: string;
-  formData?: Record<string, unknown>;
-}
-
-interface UrlOption extends Callbacks<{ errMsg: string }> {
-  url: string;
-}
-
-interface PreviewOption extends Callbacks<{ errMsg: string }> {
-  urls: string[];
-  current?: string;
-}
 
 export interface Navigation {
   api: 'navigateTo' | 'redirectTo' | 'reLaunch';
@@ -55,13 +33,13 @@ interface BoardWxState {
   consent: 'accept' | 'reject';
   subscribeAsks: string[][];
   photoPicks: string[][];
-  filePicks: { path: string; name: string }[][];
-  uploads: { cloudPath: string; fileID: string }[];
+  filePicks: ChatFile[][];
+  uploads: Stored[];
   previews: { urls: string[]; current: string }[];
   navigations: Navigation[];
 }
 
-const state: BoardWxState = {
+const fresh = (): BoardWxState => ({
   consent: 'accept',
   subscribeAsks: [],
   photoPicks: [],
@@ -69,77 +47,27 @@ const state: BoardWxState = {
   uploads: [],
   previews: [],
   navigations: [],
-};
-
-const navigate =
-  (api: Navigation['api']) =>
-  (option: UrlOption): void => {
-    state.navigations.push({ api, url: option.url });
-    later(option, { ok: true, res: { errMsg: `${api}:ok` } });
-  };
+});
+const state = fresh();
 
 const extras = {
-  requestSubscribeMessage(option: SubscribeOption): void {
-    state.subscribeAsks.push([...option.tmplIds]);
-    const res: Record<string, string> = { errMsg: 'requestSubscribeMessage:ok' };
-    for (const id of option.tmplIds) res[id] = state.consent;
-    later(option, { ok: true, res });
-  },
-  chooseMedia(option: ChooseMediaOption): void {
-    const picked = state.photoPicks.shift();
-    if (!picked) {
-      later(option, { ok: false, err: { errMsg: 'chooseMedia:fail cancel' } });
-      return;
-    }
-    const files = picked.slice(0, option.count ?? 9).map((p) => ({ tempFilePath: p, size: fs.statSync(p).size, fileType: 'image' }));
-    later(option, { ok: true, res: { tempFiles: files, type: 'image', errMsg: 'chooseMedia:ok' } });
-  },
-  chooseMessageFile(option: ChooseFileOption): void {
-    const picked = state.filePicks.shift();
-    if (!picked) {
-      later(option, { ok: false, err: { errMsg: 'chooseMessageFile:fail cancel' } });
-      return;
-    }
-    const files = picked
-      .slice(0, option.count ?? 9)
-      .map((f) => ({ path: f.path, name: f.name, size: fs.statSync(f.path).size, type: 'file', time: 0 }));
-    later(option, { ok: true, res: { tempFiles: files, errMsg: 'chooseMessageFile:ok' } });
-  },
-  uploadFile(option: UploadOption): void {
-    const cloudPath = typeof option.formData?.cloudPath === 'string' ? option.formData.cloudPath : '';
-    postMultipart(option.url, option.formData ?? {}, option.name, option.filePath).then(
-      (reply) => {
-        const fileID = fileIdOf(reply.text);
-        if (fileID) state.uploads.push({ cloudPath, fileID });
-        later(option, { ok: true, res: { data: reply.text, statusCode: reply.status, errMsg: 'uploadFile:ok' } });
-      },
-      (e: unknown) => later(option, { ok: false, err: { errMsg: `uploadFile:fail ${e instanceof Error ? e.message : String(e)}` } }),
-    );
-  },
-  previewImage(option: PreviewOption): void {
-    state.previews.push({ urls: [...option.urls], current: option.current ?? '' });
-    later(option, { ok: true, res: { errMsg: 'previewImage:ok' } });
-  },
-  navigateTo: navigate('navigateTo'),
-  redirectTo: navigate('redirectTo'),
-  reLaunch: navigate('reLaunch'),
+  requestSubscribeMessage: requestSubscribeMessage(
+    (ids) => state.subscribeAsks.push(ids),
+    () => state.consent,
+  ),
+  chooseMedia: chooseMedia(() => state.photoPicks.shift()),
+  chooseMessageFile: chooseMessageFile(() => state.filePicks.shift()),
+  uploadFile: uploadFile((stored) => state.uploads.push(stored)),
+  previewImage: previewImage((urls, current) => state.previews.push({ urls, current })),
+  ...navigation(['navigateTo', 'redirectTo', 'reLaunch'], (api, url) => state.navigations.push({ api, url })),
 };
 
-/** A 1×1 PNG and a tiny PDF: real files, small. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+/** A tiny PDF: a real file, small. */
 const PDF = Buffer.from('%PDF-1.1\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
-let tmpDir = '';
-
-function writeTemp(name: string, bytes: Buffer): string {
-  tmpDir ||= fs.mkdtempSync(path.join(os.tmpdir(), 'wx-board-'));
-  const file = path.join(tmpDir, name);
-  fs.writeFileSync(file, bytes);
-  return file;
-}
 
 /** The next wx.chooseMedia answers with a picture the test wrote. */
 export function pickPhoto(name: string): string {
-  const file = writeTemp(name, PNG);
+  const file = writeTemp(name);
   state.photoPicks.push([file]);
   return file;
 }
@@ -160,19 +88,7 @@ export const navigations = (): readonly Navigation[] => state.navigations;
 
 /** The demo village on a real local cloud, the global wx extended, and a direct caller for fixtures. */
 export function useBoardCloud(): { pc: PageCloud; api: () => BoardCaller } {
-  const pc = usePageCloud({ env: { LOCALCLOUD_SEED: 'demo' } });
-  beforeAll(() => {
-    Object.assign(wx, extras);
-  });
-  beforeEach(() => {
-    state.consent = 'accept';
-    state.subscribeAsks.length = 0;
-    state.photoPicks.length = 0;
-    state.filePicks.length = 0;
-    state.uploads.length = 0;
-    state.previews.length = 0;
-    state.navigations.length = 0;
-  });
+  const pc = useStandIns({ wx: extras, state, fresh });
   return { pc, api: () => functionFixtures(pc.url, 'board') };
 }
 

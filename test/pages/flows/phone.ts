@@ -6,103 +6,43 @@
 // local cloud (which stores the bytes and answers { fileID }), the code scanner reads what the test
 // puts in front of it, dialogs are confirmed, subscribe requests accepted; navigations are recorded.
 // Everything behind the pages is real: the built functions on a local cloud with the demo village.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { usePageCloud, type PageCloud } from '../support/cloud';
+import {
+  chooseMedia,
+  cloudUploadFile,
+  navigation,
+  previewImage,
+  requestSubscribeMessage,
+  scanCode,
+  setNavigationBarTitle,
+  uploadFile,
+  useStandIns,
+  writeTemp,
+} from '../support/device';
+import type { PageCloud } from '../support/cloud';
 import { loadPage, sleep, waitFor, type PageHandle } from '../support/page';
-import { asUser, exchanges, wxState } from '../support/wx';
-import { type Callbacks, failLater, succeedLater } from '../support/callbacks';
-import { fileIdOf, postMultipart } from '../support/http';
+import { asUser, exchanges, modals } from '../support/wx';
 
 interface Recorded {
   navigations: string[];
-  modals: string[];
   /** What the next wx.scanCode reads. */
   scans: string[];
 }
 
-const recorded: Recorded = { navigations: [], modals: [], scans: [] };
-
-/** A 1×1 PNG: a real, small picture. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const fresh = (): Recorded => ({ navigations: [], scans: [] });
+const recorded = fresh();
 let photoCount = 0;
 
-function takePhoto(): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wx-photo-')), `photo-${++photoCount}.png`);
-  fs.writeFileSync(file, PNG);
-  return file;
-}
-
 const device = {
-  navigateTo(o: Callbacks<{ errMsg: string }> & { url: string }) {
-    recorded.navigations.push(o.url);
-    succeedLater(o, { errMsg: 'navigateTo:ok' });
-  },
-  switchTab(o: Callbacks<{ errMsg: string }> & { url: string }) {
-    recorded.navigations.push(o.url);
-    succeedLater(o, { errMsg: 'switchTab:ok' });
-  },
-  reLaunch(o: Callbacks<{ errMsg: string }> & { url: string }) {
-    recorded.navigations.push(o.url);
-    succeedLater(o, { errMsg: 'reLaunch:ok' });
-  },
-  redirectTo(o: Callbacks<{ errMsg: string }> & { url: string }) {
-    recorded.navigations.push(o.url);
-    succeedLater(o, { errMsg: 'redirectTo:ok' });
-  },
-  showModal(o: Callbacks<{ confirm: boolean; cancel: boolean; content: string; errMsg: string }> & { title?: string; content?: string }) {
-    recorded.modals.push([o.title, o.content].filter(Boolean).join('：'));
-    succeedLater(o, { confirm: true, cancel: false, content: '', errMsg: 'showModal:ok' });
-  },
-  requestSubscribeMessage(o: Callbacks<Record<string, string>> & { tmplIds: string[] }) {
-    const res: Record<string, string> = { errMsg: 'requestSubscribeMessage:ok' };
-    for (const id of o.tmplIds) res[id] = 'accept';
-    succeedLater(o, res);
-  },
-  scanCode(o: Callbacks<{ result: string; scanType: string; errMsg: string }>) {
-    const result = recorded.scans.shift();
-    if (result === undefined) failLater(o, 'scanCode:fail cancel');
-    else succeedLater(o, { result, scanType: 'QR_CODE', errMsg: 'scanCode:ok' });
-  },
-  chooseMedia(o: Callbacks<{ tempFiles: { tempFilePath: string; size: number; fileType: string }[]; type: string; errMsg: string }>) {
-    const file = takePhoto();
-    succeedLater(o, { tempFiles: [{ tempFilePath: file, size: PNG.length, fileType: 'image' }], type: 'image', errMsg: 'chooseMedia:ok' });
-  },
-  uploadFile(
-    o: Callbacks<{ data: string; statusCode: number; errMsg: string }> & {
-      url: string;
-      filePath: string;
-      name: string;
-      formData?: Record<string, unknown>;
-    },
-  ) {
-    postMultipart(o.url, o.formData ?? {}, o.name, o.filePath).then(
-      (reply) => succeedLater(o, { data: reply.text, statusCode: reply.status, errMsg: 'uploadFile:ok' }),
-      (e: unknown) => failLater(o, `uploadFile:fail ${e instanceof Error ? e.message : String(e)}`),
-    );
-  },
-  previewImage(o: Callbacks<{ errMsg: string }>) {
-    succeedLater(o, { errMsg: 'previewImage:ok' });
-  },
-  setNavigationBarTitle(o: Callbacks<{ errMsg: string }>) {
-    succeedLater(o, { errMsg: 'setNavigationBarTitle:ok' });
-  },
+  ...navigation(['navigateTo', 'switchTab', 'reLaunch', 'redirectTo'], (_, url) => recorded.navigations.push(url)),
+  requestSubscribeMessage: requestSubscribeMessage(),
+  scanCode: scanCode(() => recorded.scans.shift()),
+  // Every pick is a new photo.
+  chooseMedia: chooseMedia(() => [writeTemp(`photo-${++photoCount}.png`)]),
+  uploadFile: uploadFile(),
+  previewImage: previewImage(),
+  setNavigationBarTitle: setNavigationBarTitle(),
 };
-
-/** wx.cloud.uploadFile: WeChat's storage is the test's local cloud. */
-function cloudUploadFile(
-  o: Callbacks<{ fileID: string; statusCode: number; errMsg: string }> & { cloudPath: string; filePath: string },
-): void {
-  postMultipart(`${wxState().cloudUrl}/_storage/upload`, { cloudPath: o.cloudPath }, 'file', o.filePath).then(
-    (reply) => {
-      const fileID = fileIdOf(reply.text);
-      if (fileID) succeedLater(o, { fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' });
-      else failLater(o, `cloud.uploadFile:fail ${reply.status}`);
-    },
-    (e: unknown) => failLater(o, `cloud.uploadFile:fail ${e instanceof Error ? e.message : String(e)}`),
-  );
-}
 
 /** "/packages/a/b/b?x=1&y=2" (or relative to `from`) → the route and its query. */
 export function parseUrl(url: string, from = ''): { route: string; query: Record<string, string> } {
@@ -163,18 +103,9 @@ function templateAttr(page: PageHandle, selector: string, name: string): unknown
 
 /** The demo village on a local cloud, and a phone to use it through the pages. */
 export function usePhone(): Phone {
-  const pc = usePageCloud({ env: { LOCALCLOUD_SEED: 'demo' } });
-  beforeAll(() => {
-    Object.assign(wx, device);
-    Object.assign(wx.cloud, { uploadFile: cloudUploadFile });
-  });
+  const pc = useStandIns({ wx: device, cloud: { uploadFile: cloudUploadFile() }, state: recorded, fresh });
   afterAll(() => {
     jest.restoreAllMocks();
-  });
-  beforeEach(() => {
-    recorded.navigations.length = 0;
-    recorded.modals.length = 0;
-    recorded.scans.length = 0;
   });
 
   const open = async (url: string): Promise<PageHandle> => {
@@ -216,7 +147,7 @@ export function usePhone(): Phone {
     holdToScanner(text) {
       recorded.scans.push(text);
     },
-    modals: () => recorded.modals,
+    modals,
     navigations: () => recorded.navigations,
   };
 }

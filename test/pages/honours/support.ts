@@ -1,55 +1,32 @@
-import { usePageCloud, type PageCloud } from '../support/cloud';
-import type { PageHandle } from '../support/page';
 import { type Callbacks, succeedLater } from '../support/callbacks';
+import type { PageCloud } from '../support/cloud';
+import { navigation, useStandIns } from '../support/device';
 import { type DirectCaller, directCaller } from '../support/http';
-
-interface ModalOption extends Callbacks<{ confirm: boolean; cancel: boolean; errMsg: string }> {
-  title?: string;
-  content?: string;
-}
-
-interface ClipboardOption extends Callbacks<{ errMsg: string }> {
-  data: string;
-}
-
-interface UrlOption extends Callbacks<{ errMsg: string }> {
-  url: string;
-}
+import type { PageHandle } from '../support/page';
+import { answerModals, dialogs } from '../support/wx';
 
 interface HonoursWxState {
-  /** What the next dialogs answer (true: 确定); none left = 确定. */
-  answers: boolean[];
-  modals: { title: string; content: string }[];
   clipboard: string[];
   navigations: string[];
 }
 
-const state: HonoursWxState = { answers: [], modals: [], clipboard: [], navigations: [] };
+const fresh = (): HonoursWxState => ({ clipboard: [], navigations: [] });
+const state = fresh();
 
 const extras = {
-  showModal(option: ModalOption): void {
-    state.modals.push({ title: option.title ?? '', content: option.content ?? '' });
-    const confirm = state.answers.shift() ?? true;
-    succeedLater(option, { confirm, cancel: !confirm, errMsg: 'showModal:ok' });
-  },
-  setClipboardData(option: ClipboardOption): void {
+  setClipboardData(option: Callbacks<{ errMsg: string }> & { data: string }): void {
     state.clipboard.push(option.data);
     succeedLater(option, { errMsg: 'setClipboardData:ok' });
   },
-  navigateTo(option: UrlOption): void {
-    state.navigations.push(option.url);
-    succeedLater(option, { errMsg: 'navigateTo:ok' });
-  },
+  ...navigation(['navigateTo'], (_, url) => state.navigations.push(url)),
 };
 
-export const modals = (): HonoursWxState['modals'] => state.modals;
+export const modals = dialogs;
 export const clipboard = (): readonly string[] => state.clipboard;
 export const navigations = (): readonly string[] => state.navigations;
 
 /** The next confirm dialogs answer these (true: 确定, false: 取消). */
-export function answerDialogs(...answers: boolean[]): void {
-  state.answers.push(...answers);
-}
+export const answerDialogs = answerModals;
 
 /** What the page's onShareAppMessage answers for a tap on a share button carrying `dataset`. */
 export function shareFromButton(page: PageHandle, dataset: Record<string, string>): unknown {
@@ -66,15 +43,6 @@ export async function setCloudClock(pc: PageCloud, now: string | null): Promise<
 
 /** The demo village on a real local cloud, the global wx extended, and a direct caller for checks. */
 export function useHonoursCloud(): { pc: PageCloud; api: () => DirectCaller } {
-  const pc = usePageCloud({ env: { LOCALCLOUD_SEED: 'demo' } });
-  beforeAll(() => {
-    Object.assign(wx, extras);
-  });
-  beforeEach(() => {
-    state.answers.length = 0;
-    state.modals.length = 0;
-    state.clipboard.length = 0;
-    state.navigations.length = 0;
-  });
+  const pc = useStandIns({ wx: extras, state, fresh });
   return { pc, api: () => directCaller(pc.url) };
 }

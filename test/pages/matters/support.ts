@@ -5,38 +5,21 @@
 // test's local cloud (which stores the bytes and answers { fileID }, as for the mini-program in
 // local mode). Navigations, previews, played audio and subscribe requests are recorded.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { usePageCloud, type PageCloud } from '../support/cloud';
-import { type FunctionFixtures, fileIdOf, functionFixtures, postMultipart } from '../support/http';
 import { type Callbacks, later } from '../support/callbacks';
-
-interface ChooseMediaOption
-  extends Callbacks<{ tempFiles: { tempFilePath: string; size: number; fileType: string }[]; type: string; errMsg: string }> {
-  count?: number;
-}
-
-interface UploadOption extends Callbacks<{ data: string; statusCode: number; errMsg: string }> {
-  url: string;
-  filePath: string;
-  name: string;
-  formData?: Record<string, unknown>;
-}
-
-interface UrlOption extends Callbacks<{ errMsg: string }> {
-  url: string;
-}
+import type { PageCloud } from '../support/cloud';
+import {
+  chooseMedia,
+  navigation,
+  previewImage,
+  requestSubscribeMessage,
+  type Stored,
+  uploadFile,
+  useStandIns,
+  writeTemp,
+} from '../support/device';
+import { type FunctionFixtures, functionFixtures } from '../support/http';
 
 interface LocationOption extends Callbacks<{ name: string; address: string; latitude: number; longitude: number; errMsg: string }> {}
-
-interface SubscribeOption extends Callbacks<Record<string, string>> {
-  tmplIds: string[];
-}
-
-interface PreviewOption extends Callbacks<{ errMsg: string }> {
-  urls: string[];
-  current?: string;
-}
 
 interface StopResult {
   tempFilePath: string;
@@ -44,10 +27,7 @@ interface StopResult {
   fileSize: number;
 }
 
-export interface Upload {
-  cloudPath: string;
-  fileID: string;
-}
+export type Upload = Stored;
 
 interface MattersWxState {
   picks: string[][];
@@ -59,10 +39,9 @@ interface MattersWxState {
   previews: string[][];
   played: string[];
   subscribeRequests: string[][];
-  recorderStarts: number;
 }
 
-const state: MattersWxState = {
+const fresh = (): MattersWxState => ({
   picks: [],
   recordings: [],
   places: [],
@@ -71,8 +50,8 @@ const state: MattersWxState = {
   previews: [],
   played: [],
   subscribeRequests: [],
-  recorderStarts: 0,
-};
+});
+const state = fresh();
 
 /** The one recorder manager of the phone: start, then stop reports the file the test prepared. */
 function recorderManager() {
@@ -81,7 +60,6 @@ function recorderManager() {
   let current: { file: string; ms: number } | null = null;
   return {
     start(): void {
-      state.recorderStarts += 1;
       current = state.recordings.shift() ?? null;
       if (!current)
         setTimeout(() => {
@@ -111,26 +89,8 @@ function recorderManager() {
 let manager: ReturnType<typeof recorderManager> | null = null;
 
 const extras = {
-  chooseMedia(option: ChooseMediaOption): void {
-    const picked = state.picks.shift();
-    if (!picked) {
-      later(option, { ok: false, err: { errMsg: 'chooseMedia:fail cancel' } });
-      return;
-    }
-    const files = picked.slice(0, option.count ?? 9).map((p) => ({ tempFilePath: p, size: fs.statSync(p).size, fileType: 'image' }));
-    later(option, { ok: true, res: { tempFiles: files, type: 'image', errMsg: 'chooseMedia:ok' } });
-  },
-  uploadFile(option: UploadOption): void {
-    const cloudPath = typeof option.formData?.cloudPath === 'string' ? option.formData.cloudPath : '';
-    postMultipart(option.url, option.formData ?? {}, option.name, option.filePath).then(
-      (reply) => {
-        const fileID = fileIdOf(reply.text);
-        if (fileID) state.uploads.push({ cloudPath, fileID });
-        later(option, { ok: true, res: { data: reply.text, statusCode: reply.status, errMsg: 'uploadFile:ok' } });
-      },
-      (e: unknown) => later(option, { ok: false, err: { errMsg: `uploadFile:fail ${e instanceof Error ? e.message : String(e)}` } }),
-    );
-  },
+  chooseMedia: chooseMedia(() => state.picks.shift()),
+  uploadFile: uploadFile((stored) => state.uploads.push(stored)),
   getRecorderManager() {
     manager ??= recorderManager();
     return manager;
@@ -154,42 +114,24 @@ const extras = {
     }
     later(option, { ok: true, res: { ...place, errMsg: 'chooseLocation:ok' } });
   },
-  requestSubscribeMessage(option: SubscribeOption): void {
-    state.subscribeRequests.push([...option.tmplIds]);
-    later(option, { ok: true, res: Object.fromEntries(option.tmplIds.map((t) => [t, 'accept'])) });
-  },
-  navigateTo(option: UrlOption): void {
-    state.navigations.push(option.url);
-    later(option, { ok: true, res: { errMsg: 'navigateTo:ok' } });
-  },
-  previewImage(option: PreviewOption): void {
-    state.previews.push([...option.urls]);
-    later(option, { ok: true, res: { errMsg: 'previewImage:ok' } });
-  },
+  requestSubscribeMessage: requestSubscribeMessage((ids) => state.subscribeRequests.push(ids)),
+  ...navigation(['navigateTo'], (_, url) => state.navigations.push(url)),
+  previewImage: previewImage((urls) => state.previews.push(urls)),
 };
 
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 /** The start of an MP3 frame: a real (if silent) recording's bytes. */
 const MP3 = Buffer.from([0xff, 0xfb, 0x90, 0x64, ...new Array<number>(400).fill(0)]);
-let dir = '';
-
-function tempFile(name: string, bytes: Buffer): string {
-  dir ||= fs.mkdtempSync(path.join(os.tmpdir(), 'wx-tmp-'));
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, bytes);
-  return file;
-}
 
 /** The next wx.chooseMedia answers with a photo the test wrote. */
 export function pickPhoto(name: string): string {
-  const file = tempFile(name, PNG);
+  const file = writeTemp(name);
   state.picks.push([file]);
   return file;
 }
 
 /** The next recording lasts `seconds`. */
 export function nextRecording(name: string, seconds: number): string {
-  const file = tempFile(name, MP3);
+  const file = writeTemp(name, MP3);
   state.recordings.push({ file, ms: seconds * 1000 });
   return file;
 }
@@ -207,19 +149,6 @@ export type MattersFixtures = FunctionFixtures<'matters'>;
 
 /** The demo village on a real local cloud, the global wx extended, and a caller for fixtures. */
 export function useMattersCloud(): { pc: PageCloud; api: () => MattersFixtures } {
-  const pc = usePageCloud({ env: { LOCALCLOUD_SEED: 'demo' } });
-  beforeAll(() => {
-    Object.assign(wx, extras);
-  });
-  beforeEach(() => {
-    state.picks.length = 0;
-    state.recordings.length = 0;
-    state.places.length = 0;
-    state.uploads.length = 0;
-    state.navigations.length = 0;
-    state.previews.length = 0;
-    state.played.length = 0;
-    state.subscribeRequests.length = 0;
-  });
+  const pc = useStandIns({ wx: extras, state, fresh });
   return { pc, api: () => functionFixtures(pc.url, 'matters') };
 }

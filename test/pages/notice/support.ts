@@ -8,9 +8,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PrintContext } from '../../../miniprogram/utils/print-layout';
-import { usePageCloud, type PageCloud } from '../support/cloud';
+import type { PageCloud } from '../support/cloud';
+import { previewImage, useStandIns } from '../support/device';
 import { MINIPROGRAM } from '../support/page';
-import type { RequestOption } from '../support/wx';
+import { dialogs, type RequestOption } from '../support/wx';
 import { type Callbacks, later } from '../support/callbacks';
 import { type DirectCaller, directCaller } from '../support/http';
 
@@ -86,7 +87,6 @@ export interface ExportedPage {
 
 interface NoticeWxState {
   navigations: { api: 'navigateTo' | 'reLaunch' | 'redirectTo'; url: string; ok: boolean }[];
-  modals: { title: string; content: string }[];
   settings: number;
   shareMenus: string[][];
   previews: { urls: string[]; current: string }[];
@@ -101,11 +101,12 @@ interface NoticeWxState {
   loseReplies: number;
   /** The payloads the pages sent to the cloud, in order. */
   sent: { url: string; data: unknown }[];
+  /** How many of the canvas's texts were exported with the pages before. */
+  exportedTexts: number;
 }
 
-const state: NoticeWxState = {
+const fresh = (): NoticeWxState => ({
   navigations: [],
-  modals: [],
   settings: 0,
   shareMenus: [],
   previews: [],
@@ -116,7 +117,9 @@ const state: NoticeWxState = {
   canvasAvailable: true,
   loseReplies: 0,
   sent: [],
-};
+  exportedTexts: 0,
+});
+const state = fresh();
 
 /** Whether the mini-program has the page of `url` ("/packages/x/y/y?a=b"), as WeChat knows from app.json. */
 export function pageExists(url: string): boolean {
@@ -139,16 +142,6 @@ function navigate(api: 'navigateTo' | 'reLaunch' | 'redirectTo') {
         : { ok: false, err: { errMsg: `${api}:fail page "${option.url.replace(/^\//, '')}" is not found` } },
     );
   };
-}
-
-interface ModalOption extends Callbacks<{ confirm: boolean; cancel: boolean; errMsg: string }> {
-  title?: string;
-  content?: string;
-}
-
-interface PreviewOption extends Callbacks<{ errMsg: string }> {
-  urls: string[];
-  current?: string;
 }
 
 interface SaveOption extends Callbacks<{ errMsg: string }> {
@@ -177,23 +170,17 @@ class FakeSelectorQuery {
     const found = this.selector === '#print-canvas' && state.canvasAvailable;
     if (found) {
       state.canvas = new FakeCanvas();
-      exportedTexts = 0;
+      state.exportedTexts = 0;
     }
     const canvas = state.canvas;
     setTimeout(() => cb?.([found && canvas ? { node: canvas, width: 1240, height: 1754 } : null]), 0);
   }
 }
 
-let exportedTexts = 0;
-
 const extras = {
   navigateTo: navigate('navigateTo'),
   reLaunch: navigate('reLaunch'),
   redirectTo: navigate('redirectTo'),
-  showModal(option: ModalOption): void {
-    state.modals.push({ title: option.title ?? '', content: option.content ?? '' });
-    later(option, { ok: true, res: { confirm: true, cancel: false, errMsg: 'showModal:ok' } });
-  },
   openSetting(option: Callbacks<{ errMsg: string }> = {}): void {
     state.settings += 1;
     later(option, { ok: true, res: { errMsg: 'openSetting:ok' } });
@@ -202,10 +189,7 @@ const extras = {
     state.shareMenus.push(option.menus ?? []);
     later(option, { ok: true, res: { errMsg: 'showShareMenu:ok' } });
   },
-  previewImage(option: PreviewOption): void {
-    state.previews.push({ urls: [...option.urls], current: option.current ?? '' });
-    later(option, { ok: true, res: { errMsg: 'previewImage:ok' } });
-  },
+  previewImage: previewImage((urls, current) => state.previews.push({ urls, current })),
   saveImageToPhotosAlbum(option: SaveOption): void {
     if (state.albumDenied) {
       later(option, { ok: false, err: { errMsg: 'saveImageToPhotosAlbum:fail auth deny' } });
@@ -225,9 +209,9 @@ const extras = {
     }
     const texts = canvas.ctx
       .texts()
-      .slice(exportedTexts)
+      .slice(state.exportedTexts)
       .map((t) => t.text);
-    exportedTexts = canvas.ctx.texts().length;
+    state.exportedTexts = canvas.ctx.texts().length;
     const page: ExportedPage = {
       tempFilePath: `wxfile://tmp/notice-print-${state.exported.length + 1}.png`,
       width: option.destWidth ?? canvas.width,
@@ -264,7 +248,7 @@ function isRequest(v: unknown): v is (option: RequestOption) => { abort(): void 
 }
 
 export const navigations = (): NoticeWxState['navigations'] => state.navigations;
-export const modals = (): NoticeWxState['modals'] => state.modals;
+export const modals = dialogs;
 export const previews = (): NoticeWxState['previews'] => state.previews;
 export const saved = (): readonly string[] => state.saved;
 export const exported = (): readonly ExportedPage[] => state.exported;
@@ -290,26 +274,11 @@ export function loseNextReply(): void {
 
 /** The demo village on a real local cloud, the global wx extended, and a direct caller for fixtures. */
 export function useNoticeCloud(): { pc: PageCloud; api: () => DirectCaller } {
-  const pc = usePageCloud({ env: { LOCALCLOUD_SEED: 'demo' } });
+  const pc = useStandIns({ wx: extras, state, fresh });
   beforeAll(() => {
     const request: unknown = Reflect.get(wx, 'request');
     if (!isRequest(request)) throw new Error('the harness has no wx.request');
-    Object.assign(wx, extras, { request: wrapRequest(request) });
-  });
-  beforeEach(() => {
-    state.navigations.length = 0;
-    state.modals.length = 0;
-    state.settings = 0;
-    state.shareMenus.length = 0;
-    state.previews.length = 0;
-    state.saved.length = 0;
-    state.albumDenied = false;
-    state.exported.length = 0;
-    state.canvas = null;
-    state.canvasAvailable = true;
-    state.loseReplies = 0;
-    state.sent.length = 0;
-    exportedTexts = 0;
+    Object.assign(wx, { request: wrapRequest(request) });
   });
   return { pc, api: () => directCaller(pc.url) };
 }

@@ -31,31 +31,45 @@ export function multipartBody(
 }
 
 /** A multipart/form-data POST with one file, as WeChat's uploadFile sends it. */
-export function postMultipart(
+export async function postMultipart(
   url: string,
   fields: Record<string, unknown>,
   fileField: string,
   filePath: string,
+  fileType?: string,
 ): Promise<{ status: number; text: string }> {
-  const { body, boundary } = multipartBody(fields, fileField, filePath);
+  const { body, boundary } = multipartBody(fields, fileField, filePath, fileType);
+  const reply = await httpRequest(
+    url,
+    'POST',
+    { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(body.length) },
+    body,
+  );
+  return { status: reply.status, text: reply.bytes.toString('utf8') };
+}
+
+/** One request, one connection (agent: false: nothing lingers once a test stops its cloud). */
+function httpRequest(
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  body?: string | Buffer,
+): Promise<{ status: number; bytes: Buffer }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      {
-        method: 'POST',
-        agent: false,
-        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(body.length) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      },
-    );
+    const req = http.request(url, { method, agent: false, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
     req.on('error', reject);
     req.end(body);
   });
+}
+
+/** The status and bytes of a GET (jsdom has no fetch). */
+export function httpGet(url: string): Promise<{ status: number; bytes: Buffer }> {
+  return httpRequest(url, 'GET', {});
 }
 
 export function fileIdOf(text: string): string {
@@ -77,23 +91,9 @@ export function getJson(url: string): Promise<unknown> {
   return requestJson(url, 'GET', {});
 }
 
-function requestJson(url: string, method: string, headers: Record<string, string>, text?: string): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, agent: false, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        try {
-          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-        } catch (e) {
-          reject(e);
-        }
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(text);
-  });
+async function requestJson(url: string, method: string, headers: Record<string, string>, text?: string): Promise<unknown> {
+  const reply = await httpRequest(url, method, headers, text);
+  return JSON.parse(reply.bytes.toString('utf8'));
 }
 
 /** Calls a function as `openid` over HTTP (jsdom has no fetch) and answers its data, or fails the test. */

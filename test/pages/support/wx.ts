@@ -72,6 +72,12 @@ interface ToastOption extends SimpleOption {
   duration?: number;
 }
 
+/** A confirmation shown with wx.showModal. */
+export interface Dialog {
+  title: string;
+  content: string;
+}
+
 /** One HTTP exchange of wx.request or wx.cloud.callFunction, for failure messages. */
 export interface Exchange {
   api: 'request' | 'cloud.callFunction';
@@ -91,8 +97,8 @@ export interface WxState {
   storage: Map<string, unknown>;
   toasts: Toast[];
   pullDownStops: number;
-  /** Confirmations shown with wx.showModal ("title：content"), in order. */
-  modals: string[];
+  /** Confirmations shown with wx.showModal, in order. */
+  modals: Dialog[];
   /** What the person answers to the next confirmations (true = confirm); confirm when empty. */
   modalAnswers: boolean[];
   exchanges: Exchange[];
@@ -337,7 +343,7 @@ export const testWx = {
   },
   showModal(option: ModalOption): void {
     const s = wxState();
-    s.modals.push([option.title, option.content].filter(Boolean).join('：'));
+    s.modals.push({ title: option.title ?? '', content: option.content ?? '' });
     const confirm = s.modalAnswers.shift() ?? true;
     setTimeout(() => {
       option.success?.({ confirm, cancel: !confirm, errMsg: 'showModal:ok' });
@@ -372,6 +378,11 @@ export function pointAt(url: string): void {
 
 /** The confirmations shown in this test ("title：content"). */
 export function modals(): readonly string[] {
+  return wxState().modals.map((d) => [d.title, d.content].filter(Boolean).join('：'));
+}
+
+/** The confirmations shown in this test, title and content apart. */
+export function dialogs(): readonly Dialog[] {
   return wxState().modals;
 }
 

@@ -3,42 +3,18 @@
 // for: the chat-file picker answers with real files the test wrote, uploads are real multipart HTTP
 // requests to the test's local cloud (which stores the bytes and answers { fileID }, as it does for
 // the mini-program in local mode), navigation and titles are recorded.
-import fs from 'node:fs';
-import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
-import { usePageCloud, type PageCloud } from '../support/cloud';
-import { wxState } from '../support/wx';
-import { fileIdOf, postMultipart } from '../support/http';
-import { type Callbacks, failLater, later } from '../support/callbacks';
-import { type FunctionFixtures, functionFixtures } from '../support/http';
-
-interface ChooseMessageFileOption
-  extends Callbacks<{ tempFiles: { path: string; name: string; size: number; type: string; time: number }[]; errMsg: string }> {
-  count: number;
-  type?: string;
-  extension?: string[];
-}
-
-interface UploadOption extends Callbacks<{ data: string; statusCode: number; errMsg: string }> {
-  url: string;
-  filePath: string;
-  name: string;
-  formData?: Record<string, unknown>;
-}
-
-interface CloudUploadOption extends Callbacks<{ fileID: string; statusCode: number; errMsg: string }> {
-  cloudPath: string;
-  filePath: string;
-}
-
-interface UrlOption extends Callbacks<{ errMsg: string }> {
-  url: string;
-}
-
-interface TitleOption extends Callbacks<{ errMsg: string }> {
-  title: string;
-}
+import type { PageCloud } from '../support/cloud';
+import {
+  chooseMessageFile,
+  cloudUploadFile,
+  navigation,
+  setNavigationBarTitle,
+  uploadFile,
+  useStandIns,
+  writeTemp,
+} from '../support/device';
+import { type FunctionFixtures, functionFixtures, httpGet } from '../support/http';
 
 interface VillageWxState {
   /** What the next wx.chooseMessageFile answers (one entry per call); none left = the user cancels. */
@@ -49,66 +25,22 @@ interface VillageWxState {
   uploads: string[];
 }
 
-const state: VillageWxState = { files: [], navigations: [], relaunches: [], titles: [], uploads: [] };
+const fresh = (): VillageWxState => ({ files: [], navigations: [], relaunches: [], titles: [], uploads: [] });
+const state = fresh();
 
 const extras = {
-  chooseMessageFile(option: ChooseMessageFileOption): void {
+  chooseMessageFile: chooseMessageFile(() => {
     const file = state.files.shift();
-    if (!file) {
-      failLater(option, 'chooseMessageFile:fail cancel');
-      return;
-    }
-    const tempFiles = [{ path: file, name: path.basename(file), size: fs.statSync(file).size, type: 'file', time: Date.now() }];
-    later(option, { ok: true, res: { tempFiles, errMsg: 'chooseMessageFile:ok' } });
-  },
-  uploadFile(option: UploadOption): void {
-    postMultipart(option.url, option.formData ?? {}, option.name, option.filePath).then(
-      (reply) => {
-        const fileID = fileIdOf(reply.text);
-        if (fileID) state.uploads.push(fileID);
-        later(option, { ok: true, res: { data: reply.text, statusCode: reply.status, errMsg: 'uploadFile:ok' } });
-      },
-      (e: unknown) => failLater(option, `uploadFile:fail ${e instanceof Error ? e.message : String(e)}`),
-    );
-  },
-  navigateTo(option: UrlOption): void {
-    state.navigations.push(option.url);
-    later(option, { ok: true, res: { errMsg: 'navigateTo:ok' } });
-  },
-  reLaunch(option: UrlOption): void {
-    state.relaunches.push(option.url);
-    later(option, { ok: true, res: { errMsg: 'reLaunch:ok' } });
-  },
-  setNavigationBarTitle(option: TitleOption): void {
-    state.titles.push(option.title);
-    later(option, { ok: true, res: { errMsg: 'setNavigationBarTitle:ok' } });
-  },
+    return file ? [{ path: file, name: path.basename(file) }] : undefined;
+  }),
+  uploadFile: uploadFile(({ fileID }) => state.uploads.push(fileID)),
+  ...navigation(['navigateTo', 'reLaunch'], (api, url) => (api === 'reLaunch' ? state.relaunches : state.navigations).push(url)),
+  setNavigationBarTitle: setNavigationBarTitle((title) => state.titles.push(title)),
 };
-
-/** wx.cloud.uploadFile: WeChat's storage is the test's local cloud. */
-function cloudUploadFile(option: CloudUploadOption): void {
-  postMultipart(`${wxState().cloudUrl}/_storage/upload`, { cloudPath: option.cloudPath }, 'file', option.filePath).then(
-    (reply) => {
-      const fileID = fileIdOf(reply.text);
-      if (!fileID) {
-        failLater(option, `cloud.uploadFile:fail ${reply.status}`);
-        return;
-      }
-      state.uploads.push(fileID);
-      later(option, { ok: true, res: { fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' } });
-    },
-    (e: unknown) => failLater(option, `cloud.uploadFile:fail ${e instanceof Error ? e.message : String(e)}`),
-  );
-}
-
-let fileDir = '';
 
 /** Writes a file where the phone keeps files picked from a chat, and answers its temp path. */
 export function writeChatFile(name: string, bytes: Buffer): string {
-  fileDir ||= fs.mkdtempSync(path.join(os.tmpdir(), 'wx-chat-'));
-  const file = path.join(fileDir, name);
-  fs.writeFileSync(file, bytes);
-  return file;
+  return writeTemp(name, bytes);
 }
 
 /** The next wx.chooseMessageFile answers with this file. */
@@ -125,16 +57,8 @@ export const uploads = (): readonly string[] => state.uploads;
 export type VillageFixtures = FunctionFixtures<'village'>;
 
 /** The bytes a GET answers (jsdom has no fetch). */
-export function httpBytes(url: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { agent: false }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve(Buffer.concat(chunks)));
-      })
-      .on('error', reject);
-  });
+export async function httpBytes(url: string): Promise<Buffer> {
+  return (await httpGet(url)).bytes;
 }
 
 /** A field of a page's data object, without trusting its type. */
@@ -144,17 +68,12 @@ export function field(value: unknown, key: string): unknown {
 
 /** A real local cloud (the demo village unless `demo` is false), the global wx extended, fixtures. */
 export function useVillagePages(opts: { demo?: boolean } = {}): { pc: PageCloud; api: () => VillageFixtures } {
-  const pc = usePageCloud({ env: { LOCALCLOUD_SEED: opts.demo === false ? 'none' : 'demo' } });
-  beforeAll(() => {
-    Object.assign(wx, extras);
-    Object.assign(wx.cloud, { uploadFile: cloudUploadFile });
-  });
-  beforeEach(() => {
-    state.files.length = 0;
-    state.navigations.length = 0;
-    state.relaunches.length = 0;
-    state.titles.length = 0;
-    state.uploads.length = 0;
+  const pc = useStandIns({
+    wx: extras,
+    cloud: { uploadFile: cloudUploadFile(({ fileID }) => state.uploads.push(fileID)) },
+    state,
+    fresh,
+    seed: opts.demo === false ? 'none' : 'demo',
   });
   return { pc, api: () => functionFixtures(pc.url, 'village') };
 }
