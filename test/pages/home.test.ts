@@ -4,17 +4,16 @@ import { C } from '../../cloudfunctions/shared/collections';
 import { gridSchema, householdSchema, townSchema, userSchema, villageSchema, type User } from '../../cloudfunctions/shared/village/model';
 import { settled } from '../support/sdk';
 import { usePageCloud } from './support/cloud';
+import { navigation } from './support/device';
 import { loadPage, waitFor } from './support/page';
 import { asUser, exchanges, pullDownStops, toasts } from './support/wx';
 
 const relaunched: string[] = [];
 beforeAll(() => {
-  Object.assign(wx, {
-    reLaunch(o: { url: string; success?: () => void }) {
-      relaunched.push(o.url);
-      o.success?.();
-    },
-  });
+  Object.assign(
+    wx,
+    navigation(['reLaunch'], (_, url) => relaunched.push(url)),
+  );
 });
 
 const pc = usePageCloud();

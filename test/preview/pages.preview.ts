@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { usePageCloud } from '../pages/support/cloud';
+import { setNavigationBarTitle } from '../pages/support/device';
 import { loadPage, MINIPROGRAM, sleep, type PageHandle } from '../pages/support/page';
 import { asUser, exchanges, toasts } from '../pages/support/wx';
 import { documentHtml, inlineImages, pageHtml, type NavigationBar } from './html';
@@ -77,12 +78,7 @@ async function tabBarFor(route: string): Promise<TabBar | null> {
 const titles: string[] = [];
 
 beforeAll(() => {
-  Object.assign(wx, {
-    setNavigationBarTitle(o: { title: string; success?: () => void }) {
-      titles.push(o.title);
-      o.success?.();
-    },
-  });
+  Object.assign(wx, { setNavigationBarTitle: setNavigationBarTitle((title) => titles.push(title)) });
   fs.rmSync(HTML_DIR, { recursive: true, force: true });
   fs.mkdirSync(HTML_DIR, { recursive: true });
 });

@@ -2,7 +2,7 @@
 // it needs (a detail page gets the id of something real in the demo village, found by calling the
 // functions as that role). A page not listed here is rendered for every role with no query, so a
 // new page shows up in the preview without anyone touching this file.
-import http from 'node:http';
+import { postJson } from '../pages/support/http';
 
 export const ROLES = ['demo-villager', 'demo-head', 'demo-grid-1', 'demo-cadre-1', 'demo-secretary', 'demo-keeper', 'demo-town'] as const;
 export type DemoRole = (typeof ROLES)[number];
@@ -26,30 +26,9 @@ export const VILLAGE: DemoRole[] = [...HOUSEHOLD, ...LEADERS];
 /** Calls a function as a demo role and answers its data (throws on a refusal). */
 export type Caller = (fn: string, action: string, payload: object, openid: DemoRole) => Promise<unknown>;
 
-/** POSTs JSON to the local cloud with node's http (jsdom, where this runs, has no fetch). */
-function post(url: string, body: object, openid: string): Promise<unknown> {
-  const data = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'x-wx-openid': openid } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        try {
-          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-        } catch (e) {
-          reject(e instanceof Error ? e : new Error(String(e)));
-        }
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(data);
-  });
-}
-
 export function callerOf(cloudUrl: string): Caller {
   return async (fn, action, payload, openid) => {
-    const reply = await post(`${cloudUrl}/functions/${fn}`, { action, payload }, openid);
+    const reply = await postJson(`${cloudUrl}/functions/${fn}`, openid, { action, payload });
     const result: unknown = isRecord(reply) ? reply.result : null;
     if (!isRecord(result) || result.ok !== true || !('data' in result)) throw new Error(`${fn}.${action} as ${openid}: ${JSON.stringify(reply).slice(0, 300)}`);
     return result.data;

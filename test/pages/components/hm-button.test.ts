@@ -3,7 +3,7 @@
 import { attrOf, classesOf, el, renderComponent, renderInHost, tapInside, text } from './support';
 
 test('renders its own element, primary and full width by default, with the slot text', async () => {
-  const { host } = await renderInHost('<hm-button class="save">保存</hm-button>', ['hm-button']);
+  const { host } = await renderInHost('<hm-button class="save">保存</hm-button>');
   const inner = el(host.querySelector('.save') ?? host, '.hm-button');
   expect(classesOf(inner, 'hm-button')).toEqual(expect.arrayContaining(['hm-button', 'hm-button--primary', 'hm-button--block']));
   expect(text(inner)).toBe('保存');
@@ -20,21 +20,13 @@ test.each(['danger', 'plain', 'default'])('type %s gives its own class', async (
 });
 
 test("a tap fires the host's bindtap with the host's data-*", async () => {
-  const { host, received } = await renderInHost(
-    '<hm-button class="save" data-id="rec-1" bindtap="onSave">保存</hm-button>',
-    ['hm-button'],
-    ['onSave'],
-  );
+  const { host, received } = await renderInHost('<hm-button class="save" data-id="rec-1" bindtap="onSave">保存</hm-button>');
   await tapInside(host, '.save', '.hm-button');
   expect(received).toEqual([{ handler: 'onSave', dataset: { id: 'rec-1' }, detail: {} }]);
 });
 
 test('disabled: marked so, and a tap does nothing', async () => {
-  const { host, received } = await renderInHost(
-    '<hm-button class="save" disabled bindtap="onSave">保存</hm-button>',
-    ['hm-button'],
-    ['onSave'],
-  );
+  const { host, received } = await renderInHost('<hm-button class="save" disabled bindtap="onSave">保存</hm-button>');
   const inner = el(host.querySelector('.save') ?? host, '.hm-button');
   expect(classesOf(inner, 'hm-button')).toContain('hm-button--disabled');
   expect(attrOf(host.querySelector('.save') ?? host, '.hm-button', 'ariaDisabled')).toBe(true);
@@ -43,11 +35,7 @@ test('disabled: marked so, and a tap does nothing', async () => {
 });
 
 test('loading: a spinner, 请稍候 for a screen reader, and taps do nothing until it ends', async () => {
-  const { host, received } = await renderInHost(
-    '<hm-button class="save" loading="{{busy}}" bindtap="onSave">提交</hm-button>',
-    ['hm-button'],
-    ['onSave'],
-  );
+  const { host, received } = await renderInHost('<hm-button class="save" loading="{{busy}}" bindtap="onSave">提交</hm-button>');
   host.setData({ busy: true });
   const save = host.querySelector('.save') ?? host;
   expect(save.querySelector('.hm-button__spinner')?.dom).toBeDefined();

@@ -15,11 +15,7 @@ afterEach(() => {
 });
 
 test('a plain row: title, label and value in their own elements, no arrow, taps ignored', async () => {
-  const { host, received } = await renderInHost(
-    '<hm-cell class="row" title="户主" label="3组12号" value="李长青" bindtap="onRow" />',
-    ['hm-cell'],
-    ['onRow'],
-  );
+  const { host, received } = await renderInHost('<hm-cell class="row" title="户主" label="3组12号" value="李长青" bindtap="onRow" />');
   const row = host.querySelector('.row') ?? host;
   expect(text(el(row, '.hm-cell__title'))).toBe('户主');
   expect(text(el(row, '.hm-cell__label'))).toBe('3组12号');
@@ -40,8 +36,6 @@ test('no label or value: their elements are not rendered', async () => {
 test('with a url: an arrow, a link for screen readers, and a tap opens the page and reaches the host', async () => {
   const { host, received } = await renderInHost(
     '<hm-cell class="row" data-id="rules" title="积分规则" url="/packages/points/rules/rules" bindtap="onRow" />',
-    ['hm-cell'],
-    ['onRow'],
   );
   const row = host.querySelector('.row') ?? host;
   expect(row.querySelector('.hm-cell__arrow')?.dom).toBeDefined();
@@ -53,11 +47,7 @@ test('with a url: an arrow, a link for screen readers, and a tap opens the page 
 });
 
 test('clickable without a url: an arrow and a tap, no navigation', async () => {
-  const { host, received } = await renderInHost(
-    '<hm-cell class="row" title="切换身份" clickable bindtap="onRow" />',
-    ['hm-cell'],
-    ['onRow'],
-  );
+  const { host, received } = await renderInHost('<hm-cell class="row" title="切换身份" clickable bindtap="onRow" />');
   expect((host.querySelector('.row') ?? host).querySelector('.hm-cell__arrow')?.dom).toBeDefined();
   await tapInside(host, '.row', '.hm-cell');
   expect(received).toHaveLength(1);
@@ -65,7 +55,7 @@ test('clickable without a url: an arrow and a tap, no navigation', async () => {
 });
 
 test('the default slot goes under the title, inside the cell', async () => {
-  const { host } = await renderInHost('<hm-cell class="row" title="关怀模式"><view class="hint">字更大</view></hm-cell>', ['hm-cell']);
+  const { host } = await renderInHost('<hm-cell class="row" title="关怀模式"><view class="hint">字更大</view></hm-cell>');
   const main = el(host.querySelector('.row') ?? host, '.hm-cell__main');
   expect(text(main)).toBe('关怀模式字更大');
 });

@@ -12,8 +12,6 @@ test('a default title and the mark, no description', async () => {
 test('title, description and an action that works', async () => {
   const { host, received } = await renderInHost(
     '<hm-empty class="none" title="没有待审核的记录" description="新的记录提交后会出现在这里。"><view class="again" bindtap="onAgain">刷新</view></hm-empty>',
-    ['hm-empty'],
-    ['onAgain'],
   );
   const none = host.querySelector('.none') ?? host;
   expect(text(el(none, '.hm-empty__title'))).toBe('没有待审核的记录');

@@ -4,7 +4,6 @@ import { el, renderComponent, renderInHost, text } from './support';
 test('title, extra and content', async () => {
   const { host } = await renderInHost(
     '<hm-section class="members" title="家庭成员" extra="共 4 人"><view class="member">李长青</view></hm-section>',
-    ['hm-section'],
   );
   const section = host.querySelector('.members') ?? host;
   expect(text(el(section, '.hm-section__title'))).toBe('家庭成员');

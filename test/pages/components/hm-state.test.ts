@@ -12,8 +12,6 @@ test('while loading: a quiet line, no failure, no retry', async () => {
 test('failed: what went wrong and a retry that reaches the page', async () => {
   const { host, received } = await renderInHost(
     '<hm-state class="state" loading="{{false}}" text="只能查看自己家的档案" bindretry="onRetry" />',
-    ['hm-state'],
-    ['onRetry'],
   );
   const state = host.querySelector('.state') ?? host;
   expect(text(el(state, '#failed'))).toBe('没有加载成功');

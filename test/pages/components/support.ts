@@ -41,15 +41,22 @@ export interface Received {
   detail: unknown;
 }
 
+const isComponent = (tag: string): tag is ComponentName => COMPONENTS.some((name) => name === tag);
+
+/** Our components the template uses, by tag. */
+const componentsIn = (template: string): ComponentName[] =>
+  [...new Set(Array.from(template.matchAll(/<(hm-[a-z-]+)/g), (m) => m[1] ?? ''))].filter(isComponent);
+
+/** The host handlers the template binds (bindtap="onSave" → onSave). */
+const handlersIn = (template: string): string[] => [...new Set(Array.from(template.matchAll(/bind:?[a-z]+="(\w+)"/g), (m) => m[1] ?? ''))];
+
 /**
- * A host template using the named components (as a page would, by tag), with handlers `on*` that
- * record what they receive.
+ * A host template using the components it names by tag (as a page would), with the handlers it binds
+ * recording what they receive.
  */
-export async function renderInHost(
-  template: string,
-  names: ComponentName[],
-  handlers: string[] = [],
-): Promise<{ host: Rendered; received: Received[] }> {
+export async function renderInHost(template: string): Promise<{ host: Rendered; received: Received[] }> {
+  const names = componentsIn(template);
+  const handlers = handlersIn(template);
   const simulate = await freshSimulate();
   const usingComponents: Record<string, string> = {};
   for (const name of names) usingComponents[name] = simulate.load(componentPath(name), name, { rootPath: MINIPROGRAM });

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type * as Simulate from 'miniprogram-simulate';
 import type { Mode } from '../../../miniprogram/config';
-import { exchanges, toasts, wxState } from './wx';
+import { asUser, exchanges, toasts, wxState } from './wx';
 
 export const MINIPROGRAM = path.resolve(__dirname, '..', '..', '..', 'miniprogram');
 
@@ -192,4 +192,17 @@ export async function loadPage(route: string, opts: LoadOptions = {}): Promise<P
   callIfDefined(instance, 'onShow');
   callIfDefined(instance, 'onReady');
   return page;
+}
+
+/** Loads the page `route` (see loadPage) and waits until it is done loading (see settled). */
+export async function openPage(route: string, opts: LoadOptions = {}): Promise<PageHandle> {
+  const page = await loadPage(route, opts);
+  await page.settled();
+  return page;
+}
+
+/** Acts as `openid` (see asUser) and opens the page `route`: how most page tests begin. */
+export function openAs(openid: string, route: string, opts: LoadOptions = {}): Promise<PageHandle> {
+  asUser(openid);
+  return openPage(route, opts);
 }
