@@ -1,8 +1,7 @@
 // 关怀模式 as a person uses it: the switch on 我的 enlarges the page at once, is remembered, and
 // every page opened afterwards is enlarged too; WeChat's own large font turns it on by itself.
 import { usePageCloud } from './support/cloud';
-import { loadPage, type PageHandle } from './support/page';
-import { asUser } from './support/wx';
+import { type PageHandle, openAs, openPage } from './support/page';
 
 usePageCloud({ env: { LOCALCLOUD_SEED: 'demo' } });
 
@@ -27,9 +26,7 @@ afterEach(() => {
 });
 
 test('the switch on 我的 enlarges the page at once, and the pages opened after it', async () => {
-  asUser('demo-head');
-  const home = await loadPage('pages/mine/mine');
-  await home.settled();
+  const home = await openAs('demo-head', 'pages/mine/mine');
   expect(rootClasses(home)).toEqual(['page', 'tab-page']);
   expect(switchOn(home)).toBe(false);
   expect(home.textOf('.care-card')).toContain('关怀模式');
@@ -40,13 +37,11 @@ test('the switch on 我的 enlarges the page at once, and the pages opened after
   expect(wx.getStorageSync('hm.careMode')).toBe('on');
 
   // Another page, opened afterwards (the storage is the phone's: it carries over).
-  const archive = await loadPage('packages/points/archive/archive');
-  await archive.settled();
+  const archive = await openPage('packages/points/archive/archive');
   expect(rootClasses(archive)).toContain('care');
 
   // Back on 我的 the switch shows it on; turning it off restores the standard size.
-  const again = await loadPage('pages/mine/mine');
-  await again.settled();
+  const again = await openPage('pages/mine/mine');
   expect(switchOn(again)).toBe(true);
   await again.dispatch('#care-switch', 'change', { value: false });
   expect(rootClasses(again)).toEqual(['page', 'tab-page']);
@@ -61,11 +56,8 @@ test("WeChat's font set large: 首页 opens in 关怀模式, and 我的 shows th
     fontSizeSetting: 20,
     fontSizeScaleFactor: 1.18,
   }));
-  asUser('demo-villager');
-  const home = await loadPage('pages/home/home');
-  await home.settled();
+  const home = await openAs('demo-villager', 'pages/home/home');
   expect(rootClasses(home)).toEqual(['page', 'tab-page', 'care']);
-  const mine = await loadPage('pages/mine/mine');
-  await mine.settled();
+  const mine = await openPage('pages/mine/mine');
   expect(switchOn(mine)).toBe(true);
 });

@@ -5,7 +5,7 @@ import { gridSchema, householdSchema, townSchema, userSchema, villageSchema, typ
 import { settled } from '../support/sdk';
 import { usePageCloud } from './support/cloud';
 import { navigation } from './support/device';
-import { loadPage, waitFor } from './support/page';
+import { loadPage, waitFor, openAs, openPage } from './support/page';
 import { asUser, exchanges, pullDownStops, toasts } from './support/wx';
 
 const relaunched: string[] = [];
@@ -103,8 +103,7 @@ test('a villager sees their name and village on 首页, and household and roles 
   expect(page.$('.town')).toBeNull();
   expect(page.$('#state >>> .retry')).toBeNull();
 
-  const mine = await loadPage('pages/mine/mine');
-  await mine.settled();
+  const mine = await openPage('pages/mine/mine');
   expect(mine.textOf('.village')).toContain('杏花村 · 白鹭镇 · 共 2 户');
   expect(mine.textsOf('.tag')).toEqual(['户主', '村民']);
   expect(mine.textOf('.household')).toContain('我家：3组12号（户主 李长青）');
@@ -116,8 +115,7 @@ test('a villager sees their name and village on 首页, and household and roles 
 test('首页 opens with one cloud call (account.home), the village home data included', async () => {
   asUser(VILLAGER._id);
   const before = exchanges().length;
-  const page = await loadPage('pages/home/home');
-  await page.settled();
+  const page = await openPage('pages/home/home');
   const calls = exchanges()
     .slice(before)
     .filter((x) => x.api === 'cloud.callFunction' || x.url.includes('/functions/'))
@@ -128,45 +126,35 @@ test('首页 opens with one cloud call (account.home), the village home data inc
 });
 
 test('the same page in cloud mode reaches the function through wx.cloud.callFunction', async () => {
-  asUser(VILLAGER._id);
-  const page = await loadPage('pages/home/home', { mode: 'cloud' });
-  await page.settled();
+  const page = await openAs(VILLAGER._id, 'pages/home/home', { mode: 'cloud' });
   expect(page.textOf('#village-name')).toBe('杏花村');
   // No demo identity picker outside local mode.
-  const mine = await loadPage('pages/mine/mine', { mode: 'cloud' });
-  await mine.settled();
+  const mine = await openPage('pages/mine/mine', { mode: 'cloud' });
   expect(mine.data.localMode).toBe(false);
   expect(mine.$('.demo')).toBeNull();
 });
 
 test("a town admin sees the town card and the town's ranking", async () => {
-  asUser(TOWN_ADMIN._id);
-  const page = await loadPage('pages/home/home');
-  await page.settled();
+  const page = await openAs(TOWN_ADMIN._id, 'pages/home/home');
   expect(page.textOf('#town-name')).toBe('白鹭镇');
   expect(page.textOf('.town')).toContain('管辖 2 个村');
   expect(page.textOf('#entry-town')).toBe('全镇村庄排名');
   expect(page.$('#village-name')).toBeNull();
   expect(page.$('#entry-archive')).toBeNull();
-  const mine = await loadPage('pages/mine/mine');
-  await mine.settled();
+  const mine = await openPage('pages/mine/mine');
   expect(mine.textsOf('.tag')).toEqual(['乡镇管理员']);
   expect(mine.$('.household')).toBeNull();
 });
 
 test('an unknown user is asked to join a village', async () => {
-  asUser('o-stranger');
-  const page = await loadPage('pages/home/home');
-  await page.settled();
+  const page = await openAs('o-stranger', 'pages/home/home');
   expect(page.textOf('#not-joined')).toContain('您还没有加入村庄');
   expect(page.$('#user-name')).toBeNull();
   expect(toasts()).toEqual([]);
 });
 
 test('coming back to 首页 and pulling down both reload from the store', async () => {
-  asUser(VILLAGER._id);
-  const page = await loadPage('pages/home/home');
-  await page.settled();
+  const page = await openAs(VILLAGER._id, 'pages/home/home');
   await settled(
     pc.db
       .collection(C.villages)
@@ -204,9 +192,7 @@ test('when the function fails, the page offers a retry and shows its message', a
     roles: ['mayor'],
   };
   await insert(C.users, [broken]);
-  asUser(broken._id);
-  const page = await loadPage('pages/home/home');
-  await page.settled();
+  const page = await openAs(broken._id, 'pages/home/home');
   expect(page.data.failed).toBe(true);
   expect(page.textOf('#state >>> #load-error')).toBe('系统繁忙，请稍后再试');
   expect(toasts()).toEqual([{ title: '系统繁忙，请稍后再试', icon: 'none', duration: 2500 }]);
@@ -225,8 +211,7 @@ test('when the function fails, the page offers a retry and shows its message', a
 test('with the local cloud down, the page offers a retry that reaches the function once it is back', async () => {
   asUser(VILLAGER._id);
   await pc.stop();
-  const page = await loadPage('pages/home/home');
-  await page.settled();
+  const page = await openPage('pages/home/home');
   expect(page.data.failed).toBe(true);
   expect(page.textOf('#state >>> #failed')).toBe('没有加载成功');
   expect(page.textOf('#state >>> .retry')).toBe('重新加载');
@@ -260,9 +245,7 @@ describe('local mode: the demo identity picker on 我的', () => {
   });
 
   test('lists the identities the local cloud offers and starts again as the one picked', async () => {
-    asUser(HEAD._id);
-    const page = await loadPage('pages/mine/mine');
-    await page.settled();
+    const page = await openAs(HEAD._id, 'pages/mine/mine');
     expect(page.textOf('.household')).toContain('我家：3组13号（户主 王大山）');
     expect(openids(page.data.identities)).toEqual(['demo-head', 'demo-town']);
     // The picker shows the current identity's label (labels are the demo village's own names).
@@ -272,8 +255,7 @@ describe('local mode: the demo identity picker on 我的', () => {
     // inside it, which the user taps.
     await page.dispatch('#identity', 'change', { value: '1' });
     expect(relaunched).toEqual(['/pages/home/home']);
-    const home = await loadPage('pages/home/home');
-    await home.settled();
+    const home = await openPage('pages/home/home');
     expect(home.textOf('#user-name')).toBe('陈学文');
     expect(home.textOf('#town-name')).toBe('白鹭镇');
   });

@@ -3,7 +3,7 @@
 // the list; a cadre confirms and releases it, and a villager then reads it. A held notice board
 // item likewise.
 import { randomBytes } from 'node:crypto';
-import { loadPage } from '../support/page';
+import { openAs } from '../support/page';
 import { asUser, modals } from '../support/wx';
 import { open, useBoardCloud } from './support';
 
@@ -27,9 +27,7 @@ test('a held letter: the secretary sees why and cannot release it; a cadre finds
   expect(own.$('#release')).toBeNull();
   expect(own.$('#withdraw')).not.toBeNull();
 
-  asUser('demo-cadre-1');
-  const list = await loadPage('packages/board/letters/letters');
-  await list.settled();
+  const list = await openAs('demo-cadre-1', 'packages/board/letters/letters');
   expect(list.textOf(`#draft-${held.id}`)).toContain('待审核');
   const page = await open(url);
   await page.tap('#release');

@@ -5,7 +5,7 @@
 // households read it.
 import { C } from '../../../cloudfunctions/shared/collections';
 import { count, getAll, num, type Doc } from '../../support/sdk';
-import { loadPage, waitFor } from '../support/page';
+import { waitFor, openAs, openPage } from '../support/page';
 import { asUser, toasts } from '../support/wx';
 import { navigations, open, pickPhoto, previews, routeOf, sentMessages, subscribeAsks, uploads, useBoardCloud } from './support';
 
@@ -41,16 +41,13 @@ let letterUrl = '';
 let letterId = '';
 
 test('the secretary writes a letter with a picture and publishes it to the village', async () => {
-  asUser('demo-secretary');
-  const list = await loadPage('packages/board/letters/letters');
-  await list.settled();
+  const list = await openAs('demo-secretary', 'packages/board/letters/letters');
   expect(list.textOf('#village-name')).toBe('和美村 · 书记公开信');
   expect(list.$('#join')).toBeNull();
   await list.tap('#write');
   expect(navigations()).toEqual([{ api: 'navigateTo', url: '/packages/board/write/write' }]);
 
-  const page = await loadPage('packages/board/write/write');
-  await page.settled();
+  const page = await openPage('packages/board/write/write');
   // Nothing is sent without a title and a body.
   await page.tap('#publish');
   expect(page.textOf('#error')).toBe('请填写标题');

@@ -4,7 +4,7 @@
 // new 通知 and is told when a cadre publishes one; a 大事记 carries the day it happened.
 import { C } from '../../../cloudfunctions/shared/collections';
 import { getAll, type Doc } from '../../support/sdk';
-import { loadPage, waitFor } from '../support/page';
+import { waitFor, openAs } from '../support/page';
 import { asUser, toasts } from '../support/wx';
 import { consentWith, navigations, open, pickPdf, routeOf, sentMessages, subscribeAsks, uploads, useBoardCloud } from './support';
 
@@ -62,9 +62,7 @@ test('a cadre prepares a finance notice with a PDF: it goes to the supervisor, i
 });
 
 test('the supervisor signs it off from their queue', async () => {
-  asUser('demo-supervisor');
-  const home = await loadPage('pages/home/home');
-  await home.settled();
+  const home = await openAs('demo-supervisor', 'pages/home/home');
   expect(home.textOf('#entry-sign-off')).toBe('1财务公开审核签字');
 
   const board = await open('/packages/board/board/board?tab=finance');

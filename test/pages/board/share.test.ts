@@ -5,7 +5,7 @@
 import { C } from '../../../cloudfunctions/shared/collections';
 import { userSchema } from '../../../cloudfunctions/shared/village/model';
 import { count, settled } from '../../support/sdk';
-import { loadPage } from '../support/page';
+import { openAs, openPage } from '../support/page';
 import { asUser } from '../support/wx';
 import { navigations, open, shareOf, timelineOf, useBoardCloud } from './support';
 
@@ -71,9 +71,7 @@ beforeAll(async () => {
 });
 
 test('the letters list shares a card that opens it with its village; a member opens it as usual', async () => {
-  asUser('demo-villager');
-  const page = await loadPage('packages/board/letters/letters');
-  await page.settled();
+  const page = await openAs('demo-villager', 'packages/board/letters/letters');
   const card = shareOf(page);
   expect(card).toEqual({ title: '和美村书记公开信', path: `/packages/board/letters/letters?villageId=${VILLAGE}` });
   expect(timelineOf(page)).toEqual({ title: '和美村书记公开信', query: `villageId=${VILLAGE}` });
@@ -125,8 +123,7 @@ test('the same card opened by someone of no village: public content, "村民", a
   expect(list.$(`#draft-${draftId}`)).toBeNull();
   expect(list.$('#write')).toBeNull();
   // A draft's address is not found.
-  const draft = await loadPage('packages/board/letter/letter', { query: { id: draftId, villageId: VILLAGE } });
-  await draft.settled();
+  const draft = await openPage('packages/board/letter/letter', { query: { id: draftId, villageId: VILLAGE } });
   expect(draft.textOf('#state >>> #load-error')).toBe('没有找到这封公开信');
 });
 

@@ -5,7 +5,7 @@
 import { C } from '../../../cloudfunctions/shared/collections';
 import { STAR_CRITERIA } from '../../../cloudfunctions/shared/board/stars';
 import { count, getAll, num, type Doc } from '../../support/sdk';
-import { loadPage } from '../support/page';
+import { openAs } from '../support/page';
 import { asUser } from '../support/wx';
 import { navigations, open, useBoardCloud } from './support';
 
@@ -37,9 +37,7 @@ beforeAll(async () => {
 });
 
 test('the town admin sees every village with its figures, stars and the written criteria', async () => {
-  asUser('demo-town');
-  const home = await loadPage('pages/home/home');
-  await home.settled();
+  const home = await openAs('demo-town', 'pages/home/home');
   expect(home.textOf('#entry-town')).toBe('全镇村庄排名');
 
   const page = await open('/packages/board/town/town');
@@ -116,9 +114,7 @@ test('the town view is the town admin’s only', async () => {
 });
 
 test('首页: a villager sees what is new and their household’s points', async () => {
-  asUser('demo-villager');
-  const home = await loadPage('pages/home/home');
-  await home.settled();
+  const home = await openAs('demo-villager', 'pages/home/home');
   const [balance] = await getAll(pc.db.collection(C.balances).where({ _id: 'hh-022' }));
   expect(home.textOf('#entry-archive')).toBe(
     `我家可用积分${num(balance, 'available')}分累计 ${num(balance, 'earned')} 分待公示 ${num(balance, 'pending')} 分查看明细`,
@@ -132,9 +128,7 @@ test('首页: a villager sees what is new and their household’s points', async
 });
 
 test('首页: the secretary sees what waits for them, counted as the store holds it', async () => {
-  asUser('demo-secretary');
-  const home = await loadPage('pages/home/home');
-  await home.settled();
+  const home = await openAs('demo-secretary', 'pages/home/home');
   const pending = await count(pc.db.collection(C.pointRecords).where({ villageId: 'village-hemei', status: 'pending' }));
   const objections = await count(pc.db.collection(C.objections).where({ villageId: 'village-hemei', status: 'open' }));
   // The badges on the first screen, each leading to its queue.

@@ -2,7 +2,7 @@
 // certificate, shares its link and copies its code; a bank officer (not a villager) opens the link
 // or types the code and sees only what it states; expired (the local cloud's clock moved) and
 // revoked certificates, and wrong codes, say so and nothing more.
-import { loadPage } from '../support/page';
+import { loadPage, openAs, openPage } from '../support/page';
 import { asUser, toasts } from '../support/wx';
 import { answerDialogs, clipboard, modals, setCloudClock, shareFromButton, useHonoursCloud } from './support';
 
@@ -16,8 +16,7 @@ let code = '';
 test('the head sees the rate and how it is computed, issues a certificate, shares and copies it', async () => {
   asUser('demo-head');
   const loan = await api().ok('demo-head', 'honours', 'loan', {});
-  const page = await loadPage('packages/honours/loan/loan');
-  await page.settled();
+  const page = await openPage('packages/honours/loan/loan');
   const bp = loan.rate.rateBp;
   expect(page.textOf('#rate')).toBe(`${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, '0')}%`);
   expect(page.textOf('#how')).toContain('基准利率 5.00%');
@@ -44,15 +43,12 @@ test('the head sees the rate and how it is computed, issues a certificate, share
   expect(clipboard()).toEqual([`${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`]);
 
   // Reloaded, the list comes from the store.
-  const again = await loadPage('packages/honours/loan/loan');
-  await again.settled();
+  const again = await openPage('packages/honours/loan/loan');
   expect(again.textsOf('.cert-status')).toEqual(['有效']);
 });
 
 test('a member who is not the head cannot issue', async () => {
-  asUser('demo-villager');
-  const page = await loadPage('packages/honours/loan/loan');
-  await page.settled();
+  const page = await openAs('demo-villager', 'packages/honours/loan/loan');
   expect(page.textOf('#rate')).toMatch(/%$/);
   expect(page.$('#issue')).toBeNull();
   expect(page.textOf('#head-only')).toContain('由户主开具');
@@ -99,9 +95,7 @@ test('after its last valid day the certificate has expired', async () => {
 });
 
 test('the head revokes a certificate (after confirming); the bank sees it was revoked', async () => {
-  asUser('demo-head');
-  const page = await loadPage('packages/honours/loan/loan');
-  await page.settled();
+  const page = await openAs('demo-head', 'packages/honours/loan/loan');
   answerDialogs(false);
   await page.tap(`#revoke-${code}`);
   await page.until(() => modals().length === 1, 'the confirm dialog');

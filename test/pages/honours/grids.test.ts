@@ -1,15 +1,13 @@
 // 网格评比, 一年一评优 and the home page's entries, tapped through as people would, against the real
 // honours function on a local cloud with the demo village.
-import { loadPage } from '../support/page';
+import { openAs, openPage } from '../support/page';
 import { asUser, toasts } from '../support/wx';
 import { answerDialogs, modals, navigations, useHonoursCloud } from './support';
 
 const { api } = useHonoursCloud();
 
 test('a cadre sees the grids of last month and awards the last quarter (once, after confirming)', async () => {
-  asUser('demo-cadre-1');
-  const page = await loadPage('packages/honours/grids/grids');
-  await page.settled();
+  const page = await openAs('demo-cadre-1', 'packages/honours/grids/grids');
   const month = String(page.data.month);
   expect(page.textOf('#month-title')).toBe(`${month.slice(0, 4)}年${Number(month.slice(5))}月网格积分`);
   expect(page.$('#not-settled')).toBeNull();
@@ -39,18 +37,14 @@ test('a cadre sees the grids of last month and awards the last quarter (once, af
   expect(toasts().map((t) => t.title)).toContain('已评定并发放');
 
   // A villager sees the award, without the button.
-  asUser('demo-villager');
-  const seen = await loadPage('packages/honours/grids/grids', { query: { quarter } });
-  await seen.settled();
+  const seen = await openAs('demo-villager', 'packages/honours/grids/grids', { query: { quarter } });
   expect(seen.textOf('#quarter-status')).toBe('已评定，奖励积分已发放');
   expect(seen.$('#award')).toBeNull();
   expect((await api().ok('demo-secretary', 'points', 'recompute', {})).differences).toEqual([]);
 });
 
 test('months and quarters page back and forth; an unsettled month says so', async () => {
-  asUser('demo-villager');
-  const page = await loadPage('packages/honours/grids/grids');
-  await page.settled();
+  const page = await openAs('demo-villager', 'packages/honours/grids/grids');
   const month = String(page.data.month);
   await page.tap('#next-month');
   await page.until((d) => d.month !== month, 'the next month');
@@ -73,8 +67,7 @@ test('months and quarters page back and forth; an unsettled month says so', asyn
 test("a household head's year: points, rank, honours, and the way to 积分贷", async () => {
   asUser('demo-head');
   const expected = await api().ok('demo-head', 'honours', 'annual', {});
-  const page = await loadPage('packages/honours/annual/annual');
-  await page.settled();
+  const page = await openPage('packages/honours/annual/annual');
   expect(page.textOf('#year-title')).toBe(`${expected.year}年（截至今天）`);
   expect(page.textOf('#earned')).toBe(`${expected.earned} 分`);
   expect(page.textOf('#rank')).toBe(`全村第 ${expected.rank.rank} 名 / 共 150 户`);
@@ -91,30 +84,22 @@ test("a household head's year: points, rank, honours, and the way to 积分贷",
 });
 
 test('another household is refused to a villager, with a retry', async () => {
-  asUser('demo-villager');
-  const page = await loadPage('packages/honours/annual/annual', { query: { householdId: 'hh-050' } });
-  await page.settled();
+  const page = await openAs('demo-villager', 'packages/honours/annual/annual', { query: { householdId: 'hh-050' } });
   expect(page.textOf('#state >>> #load-error')).toBe('只能查看自己家的情况');
   expect(page.$('#state >>> .retry')).not.toBeNull();
 });
 
 test('the tabs lead to the honours pages; a stranger (a bank officer) only to verifying', async () => {
-  asUser('demo-head');
-  const open = await loadPage('pages/public/public');
-  await open.settled();
+  const open = await openAs('demo-head', 'pages/public/public');
   expect(open.textOf('#entry-grids')).toBe('网格评比');
-  const mine = await loadPage('pages/mine/mine');
-  await mine.settled();
+  const mine = await openPage('pages/mine/mine');
   expect(mine.textOf('#entry-annual')).toBe('一年一评优');
   expect(mine.textOf('#entry-certificates')).toBe('积分证明');
-  const work = await loadPage('pages/work/work');
-  await work.settled();
+  const work = await openPage('pages/work/work');
   expect(work.textOf('#entry-loan')).toBe('积分贷与积分证明');
   expect(work.textOf('#entry-verify')).toBe('核验积分证明');
 
-  asUser('bank-officer');
-  const stranger = await loadPage('pages/home/home');
-  await stranger.settled();
+  const stranger = await openAs('bank-officer', 'pages/home/home');
   expect(stranger.textOf('#not-joined')).toContain('您还没有加入村庄');
   expect(stranger.textOf('#entry-verify')).toBe('核验积分证明');
 });

@@ -7,8 +7,8 @@ import http from 'node:http';
 import { C } from '../../../cloudfunctions/shared/collections';
 import { matterSchema } from '../../../cloudfunctions/shared/matters/model';
 import { getAll, settled } from '../../support/sdk';
-import { loadPage } from '../support/page';
-import { asUser, toasts } from '../support/wx';
+import { openAs, openPage } from '../support/page';
+import { toasts } from '../support/wx';
 import { navigations, nextPlace, nextRecording, pickPhoto, played, subscribeRequests, uploads, useMattersCloud } from './support';
 
 const { pc, api } = useMattersCloud();
@@ -20,9 +20,7 @@ async function storedWithKey(clientKey: string): Promise<Record<string, unknown>
 }
 
 test('a villager raises a matter by holding to talk, with a photo and a place; a double tap raises it once', async () => {
-  asUser('demo-villager');
-  const page = await loadPage('packages/matters/raise/raise');
-  await page.settled();
+  const page = await openAs('demo-villager', 'packages/matters/raise/raise');
 
   // Nothing chosen yet: the page says what is missing, the function is not called.
   await page.tap('#submit');
@@ -111,9 +109,7 @@ test('the cadre finds it in the queue, overdue ones marked, answers it and close
   });
   await settled(pc.db.collection(C.matters).add({ data: late }));
 
-  asUser('demo-cadre-1');
-  const queue = await loadPage('packages/matters/queue/queue');
-  await queue.settled();
+  const queue = await openAs('demo-cadre-1', 'packages/matters/queue/queue');
   expect(queue.$(`#matter-${matterId}`)).not.toBeNull();
   expect(queue.textOf('#overdue-count')).toMatch(/^已超期 \d+ 件，请尽快办理$/);
   expect(queue.textOf('#matter-page-overdue')).toMatch(/已超期 \d+ 天/);
@@ -124,8 +120,7 @@ test('the cadre finds it in the queue, overdue ones marked, answers it and close
   await queue.tap(`#matter-${matterId}`);
   expect(navigations()).toContain(`/packages/matters/handle/handle?id=${matterId}`);
 
-  const handle = await loadPage('packages/matters/handle/handle', { query: { id: matterId } });
-  await handle.settled();
+  const handle = await openPage('packages/matters/handle/handle', { query: { id: matterId } });
   expect(handle.textOf('#status')).toBe('待答复');
   // The step it waits for is open already.
   expect(handle.data.form).toBe('respond');
@@ -147,9 +142,7 @@ test('the cadre finds it in the queue, overdue ones marked, answers it and close
 });
 
 test('the villager rates it poorly and asks once for it to be handled again', async () => {
-  asUser('demo-villager');
-  const page = await loadPage('packages/matters/detail/detail', { query: { id: matterId } });
-  await page.settled();
+  const page = await openAs('demo-villager', 'packages/matters/detail/detail', { query: { id: matterId } });
   expect(page.textsOf('.event-kind')).toEqual(['提出', '答复', '办结']);
   expect(page.$('#handle')).toBeNull();
   expect(page.$('#reopen-form')).toBeNull();
@@ -173,8 +166,7 @@ test('the villager rates it poorly and asks once for it to be handled again', as
   // Handled again, rated 1 star: no second reopen is offered.
   await api().ok('demo-cadre-2', 'respond', { id: matterId, clientKey: 'page-respond-2', text: '再次查看' });
   await api().ok('demo-cadre-2', 'close', { id: matterId, clientKey: 'page-close-2', text: '盖板已换成整块' });
-  const again = await loadPage('packages/matters/detail/detail', { query: { id: matterId } });
-  await again.settled();
+  const again = await openPage('packages/matters/detail/detail', { query: { id: matterId } });
   await again.tap('#star-1');
   await again.tap('#submit-rating');
   await again.until((d) => d.submitting === false && again.$('#rating') !== null, 'the second rating is shown');
@@ -189,14 +181,11 @@ test('another villager cannot open a private matter, and the public list does no
     category: '邻里纠纷',
     public: false,
   });
-  asUser('demo-head');
-  const page = await loadPage('packages/matters/detail/detail', { query: { id: matter.id } });
-  await page.settled();
+  const page = await openAs('demo-head', 'packages/matters/detail/detail', { query: { id: matter.id } });
   expect(page.textOf('#not-found')).toContain('没有找到这件说事');
   expect(page.$('#text')).toBeNull();
 
-  const list = await loadPage('packages/matters/list/list');
-  await list.settled();
+  const list = await openPage('packages/matters/list/list');
   expect(list.$(`#matter-${matter.id}`)).toBeNull();
   // Public ones are there, newest first, with the raiser masked.
   expect(list.$(`#matter-${matterId}`)).not.toBeNull();
@@ -205,16 +194,12 @@ test('another villager cannot open a private matter, and the public list does no
   await list.tap(`#matter-${matterId}`);
   expect(navigations()).toEqual([`/packages/matters/detail/detail?id=${matterId}`]);
 
-  asUser('demo-villager');
-  const mine = await loadPage('packages/matters/mine/mine');
-  await mine.settled();
+  const mine = await openAs('demo-villager', 'packages/matters/mine/mine');
   expect(mine.textOf(`#matter-${matter.id}`)).toContain('仅干部可见');
 });
 
 test('the statistics page shows the village and each cadre; the town admin sees each village', async () => {
-  asUser('demo-secretary');
-  const page = await loadPage('packages/matters/stats/stats');
-  await page.settled();
+  const page = await openAs('demo-secretary', 'packages/matters/stats/stats');
   expect(page.textOf('#village')).toContain('和美村');
   expect(page.textOf('#response-rate')).toMatch(/^(\d+(\.\d)?%|—)$/);
   expect(page.textsOf('.person-name').length).toBeGreaterThanOrEqual(4);
@@ -222,9 +207,7 @@ test('the statistics page shows the village and each cadre; the town admin sees 
   await page.settled();
   expect(page.data.from).toMatch(/^\d{4}-01-01$/);
 
-  asUser('demo-town');
-  const town = await loadPage('packages/matters/stats/stats');
-  await town.settled();
+  const town = await openAs('demo-town', 'packages/matters/stats/stats');
   expect(town.$('#village')).toBeNull();
   expect(town.textOf('#villages')).toContain('和美村');
 });
@@ -239,9 +222,7 @@ test('the town admin sees the missing-year warning and enters the year', async (
     req.end(JSON.stringify({ time: '2026-12-01T01:00:00Z' }));
   });
   expect(fired).toBe(200);
-  asUser('demo-town');
-  const page = await loadPage('packages/matters/calendar/calendar');
-  await page.settled();
+  const page = await openAs('demo-town', 'packages/matters/calendar/calendar');
   expect(page.textOf('#warning-2027')).toContain('2027年的法定节假日安排还没有收录');
   expect(page.textOf('#coverage')).toContain('2027年：尚未收录');
   await page.dispatch('#date', 'change', { value: '2027-02-06' });
@@ -255,11 +236,8 @@ test('the town admin sees the missing-year warning and enters the year', async (
 test('办事 and 公开 offer the ways in for each role', async () => {
   const MATTERS = ['村民说事', '我要说事', '说事待办', '说事待办（有超期）', '说事统计', '节假日设置'];
   const entries = async (openid: string): Promise<string[]> => {
-    asUser(openid);
-    const work = await loadPage('pages/work/work');
-    await work.settled();
-    const open = await loadPage('pages/public/public');
-    await open.settled();
+    const work = await openAs(openid, 'pages/work/work');
+    const open = await openPage('pages/public/public');
     return [...open.textsOf('.grid-item'), ...work.textsOf('.task-text')].filter((t) => MATTERS.includes(t));
   };
   expect(await entries('demo-villager')).toEqual(['村民说事', '我要说事']);

@@ -10,7 +10,7 @@
 import type { NoticeView, ObjectionView } from '../../../typings';
 import { monthTitle } from '../../../miniprogram/utils/notice-format';
 import { pointsText } from '../../../miniprogram/utils/points-format';
-import { loadPage, type PageHandle } from '../support/page';
+import { loadPage, type PageHandle, openAs, openPage } from '../support/page';
 import { asUser, toasts } from '../support/wx';
 import { chinaInstant, loseNextReply, navigations, pageExists, sent, setClock, shareMenus, shiftMonth, useNoticeCloud } from './support';
 import { TEST_MONTH } from '../../support/clock';
@@ -66,9 +66,7 @@ async function objections(month: string): Promise<ObjectionView[]> {
 test('a cadre publishes last month from the list once it has ended in China', async () => {
   // The cadre's phone says so too (the page asks for the China month before "now"): Date follows the clock.
   await setClock(pc, publishAt);
-  asUser(CADRE);
-  const page = await loadPage('packages/notice/list/list');
-  await page.settled();
+  const page = await openAs(CADRE, 'packages/notice/list/list');
   expect(page.textOf('#publish')).toBe(`发布上月（${monthTitle(thisMonth)}）公示`);
   // The months before are published and settled already (the demo village's history).
   expect(page.textOf(`#month-${shiftMonth(thisMonth, -1)}`)).toContain('已结算');
@@ -180,9 +178,7 @@ test('a cadre upholds the item objection (the line total drops) and dismisses th
   const me = await api().ok(VILLAGER, 'account', 'me', {});
   const villagerName = me.joined ? me.name : '';
 
-  asUser(CADRE);
-  const page = await loadPage('packages/notice/notice/notice', { query: { month: thisMonth } });
-  await page.settled();
+  const page = await openAs(CADRE, 'packages/notice/notice/notice', { query: { month: thisMonth } });
   expect(page.textOf('#manage')).toContain('全部异议（2）');
   expect(page.textOf(`#all-${first.id}`)).toContain(`${villagerName} 于`);
   expect(page.textOf(`#all-${first.id}`)).toContain('提出：那天他没有参加');
@@ -212,9 +208,7 @@ test('a cadre upholds the item objection (the line total drops) and dismisses th
 });
 
 test('the villager sees both outcomes with the cadre’s reasons', async () => {
-  asUser(VILLAGER);
-  const page = await loadPage('packages/notice/notice/notice', { query: { month: thisMonth } });
-  await page.settled();
+  const page = await openAs(VILLAGER, 'packages/notice/notice/notice', { query: { month: thisMonth } });
   const mine = page.textsOf('.mine-item');
   expect(mine).toHaveLength(2);
   expect(mine.find((t) => t.includes('那天他没有参加'))).toContain('异议成立');
@@ -224,17 +218,14 @@ test('the villager sees both outcomes with the cadre’s reasons', async () => {
 });
 
 test('settling is refused during the period, done after it, and the notice closes to objections', async () => {
-  asUser(CADRE);
-  let page = await loadPage('packages/notice/notice/notice', { query: { month: thisMonth } });
-  await page.settled();
+  let page = await openAs(CADRE, 'packages/notice/notice/notice', { query: { month: thisMonth } });
   await page.tap('#settle');
   await page.until((d) => d.acting === '' && d.result !== '', 'the refusal');
   expect(page.textOf('#result')).toBe('还不能结算：公示期还没有结束。');
   expect(page.data.resultWarn).toBe(true);
 
   await setClock(pc, afterPeriod);
-  page = await loadPage('packages/notice/notice/notice', { query: { month: thisMonth } });
-  await page.settled();
+  page = await openPage('packages/notice/notice/notice', { query: { month: thisMonth } });
   expect(page.textOf('#notice-state')).toBe('公示期已过，待结算');
   expect(page.textOf('#closed')).toBe(`公示期已于 ${closing} 结束，等待结算`);
   expect(page.$(`#object-line-${need(picked.line, 'the line').householdId}`)).toBeNull();
@@ -253,9 +244,7 @@ test('settling is refused during the period, done after it, and the notice close
 test('the 红黑榜 names households only on the red list', async () => {
   const { notice } = await api().ok(VILLAGER, 'notice', 'get', { month: thisMonth });
   const boards = await api().ok(VILLAGER, 'notice', 'boards', { month: thisMonth });
-  asUser(VILLAGER);
-  const page = await loadPage('packages/notice/boards/boards', { query: { month: thisMonth } });
-  await page.settled();
+  const page = await openAs(VILLAGER, 'packages/notice/boards/boards', { query: { month: thisMonth } });
   expect(page.textOf('#boards-title')).toBe(`和美村${monthTitle(thisMonth)}红黑榜`);
 
   const red = page.textsOf('.red-name');
@@ -285,9 +274,7 @@ test('the 红黑榜 names households only on the red list', async () => {
 });
 
 test('the notice’s share card for the village group opens this month', async () => {
-  asUser(VILLAGER);
-  const page = await loadPage('packages/notice/notice/notice', { query: { month: thisMonth } });
-  await page.settled();
+  const page = await openAs(VILLAGER, 'packages/notice/notice/notice', { query: { month: thisMonth } });
   expect(ask(page, 'onShareAppMessage')).toEqual({
     title: `和美村${M}月积分公示`,
     path: `/packages/notice/notice/notice?month=${thisMonth}`,
@@ -302,9 +289,7 @@ test('the notice’s share card for the village group opens this month', async (
 });
 
 test('someone not in the village who opens a shared card is offered a way to join', async () => {
-  asUser('o-someone-from-the-group');
-  const page = await loadPage('packages/notice/notice/notice', { query: { month: thisMonth } });
-  await page.settled();
+  const page = await openAs('o-someone-from-the-group', 'packages/notice/notice/notice', { query: { month: thisMonth } });
   expect(page.textOf('#join-prompt')).toContain('您还没有加入村庄');
   expect(page.$('#notice-title')).toBeNull();
   expect(toasts()).toEqual([]);
@@ -321,19 +306,15 @@ test('someone not in the village who opens a shared card is offered a way to joi
     ]);
   }
 
-  const boards = await loadPage('packages/notice/boards/boards', { query: { month: thisMonth } });
-  await boards.settled();
+  const boards = await openPage('packages/notice/boards/boards', { query: { month: thisMonth } });
   expect(boards.textOf('#join-prompt')).toContain('您还没有加入村庄');
   expect(boards.$('#red')).toBeNull();
 });
 
 test('公开 has the way in: 积分公示', async () => {
-  asUser(VILLAGER);
-  const page = await loadPage('pages/public/public');
-  await page.settled();
+  const page = await openAs(VILLAGER, 'pages/public/public');
   expect(page.textOf('#entry-notice')).toBe('积分公示');
-  const list = await loadPage('packages/notice/list/list');
-  await list.settled();
+  const list = await openPage('packages/notice/list/list');
   expect(list.$('#manage')).toBeNull();
   await list.tap(`#boards-${thisMonth}`);
   await list.tap(`#open-${thisMonth}`);

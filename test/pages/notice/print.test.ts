@@ -3,8 +3,8 @@
 // and item on them, saved to the album, previewed; the album refused; a phone without the canvas.
 import { monthTitle } from '../../../miniprogram/utils/notice-format';
 import { itemText, PRINT_PAGE } from '../../../miniprogram/utils/print-layout';
-import { loadPage } from '../support/page';
-import { asUser, toasts } from '../support/wx';
+import { openAs } from '../support/page';
+import { toasts } from '../support/wx';
 import { denyAlbum, exported, modals, previews, saved, settingsOpened, shiftMonth, useNoticeCloud, withoutCanvas } from './support';
 import { TEST_MONTH } from '../../support/clock';
 
@@ -14,9 +14,7 @@ const VILLAGER = 'demo-villager';
 
 test('a villager makes the A4 pages of last month’s notice, saves them and previews them', async () => {
   const { notice } = await api().ok(VILLAGER, 'notice', 'get', { month: lastMonth });
-  asUser(VILLAGER);
-  const page = await loadPage('packages/notice/print/print', { query: { month: lastMonth } });
-  await page.settled();
+  const page = await openAs(VILLAGER, 'packages/notice/print/print', { query: { month: lastMonth } });
   expect(page.textOf('#print-title')).toBe(`和美村${monthTitle(lastMonth)}积分公示`);
   expect(page.$('#pages')).toBeNull();
 
@@ -58,9 +56,7 @@ test('a villager makes the A4 pages of last month’s notice, saves them and pre
 });
 
 test('when the album is refused, the villager is told how to allow it', async () => {
-  asUser(VILLAGER);
-  const page = await loadPage('packages/notice/print/print', { query: { month: lastMonth } });
-  await page.settled();
+  const page = await openAs(VILLAGER, 'packages/notice/print/print', { query: { month: lastMonth } });
   await page.tap('#print-make');
   await page.until((d) => d.making === false, 'the pages');
   denyAlbum(true);
@@ -74,9 +70,7 @@ test('when the album is refused, the villager is told how to allow it', async ()
 
 test('a phone without the 2D canvas says so instead of failing silently', async () => {
   withoutCanvas();
-  asUser(VILLAGER);
-  const page = await loadPage('packages/notice/print/print', { query: { month: lastMonth } });
-  await page.settled();
+  const page = await openAs(VILLAGER, 'packages/notice/print/print', { query: { month: lastMonth } });
   await page.tap('#print-make');
   await page.until((d) => d.making === false, 'the attempt');
   expect(page.textOf('#result')).toBe('图片没有生成成功。请把微信更新到最新版本后再试。');
@@ -85,12 +79,8 @@ test('a phone without the 2D canvas says so instead of failing silently', async 
 });
 
 test('without a month, or outside the village, there is nothing to print', async () => {
-  asUser(VILLAGER);
-  const none = await loadPage('packages/notice/print/print');
-  await none.settled();
+  const none = await openAs(VILLAGER, 'packages/notice/print/print');
   expect(none.textOf('#not-found')).toContain('没有可以打印的公示');
-  asUser('o-stranger');
-  const stranger = await loadPage('packages/notice/print/print', { query: { month: lastMonth } });
-  await stranger.settled();
+  const stranger = await openAs('o-stranger', 'packages/notice/print/print', { query: { month: lastMonth } });
   expect(stranger.textOf('#join-prompt')).toContain('您还没有加入村庄');
 });

@@ -1,27 +1,22 @@
 // The secretary records the version the assembly adopted: from the rules page, edit an item's points,
 // stop an item, add a 本村特色 item, enter the vote, and the new version is the one in force.
-import { loadPage } from '../support/page';
-import { asUser, toasts } from '../support/wx';
+import { openAs, openPage } from '../support/page';
+import { toasts } from '../support/wx';
 import { navigations, usePointsCloud } from './support';
 
 const { api } = usePointsCloud();
 
 test('a villager sees no way to change the rules', async () => {
-  asUser('demo-villager');
-  const rules = await loadPage('packages/points/rules/rules');
-  await rules.settled();
+  const rules = await openAs('demo-villager', 'packages/points/rules/rules');
   expect(rules.$('#adopt')).toBeNull();
 });
 
 test('the secretary edits the version in force and records the new version', async () => {
-  asUser('demo-secretary');
-  const rules = await loadPage('packages/points/rules/rules');
-  await rules.settled();
+  const rules = await openAs('demo-secretary', 'packages/points/rules/rules');
   await rules.tap('#adopt');
   expect(navigations()).toContain('/packages/points/adopt/adopt');
 
-  const page = await loadPage('packages/points/adopt/adopt');
-  await page.settled();
+  const page = await openPage('packages/points/adopt/adopt');
   expect(page.textOf('#edit-D04')).toContain('参加志愿服务');
   await page.dispatch('#edit-D04 .points', 'input', { value: '3' });
   await page.tap('#edit-A08 .chip');

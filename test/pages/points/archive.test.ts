@@ -3,8 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { C } from '../../../cloudfunctions/shared/collections';
 import { getAll } from '../../support/sdk';
-import { loadPage } from '../support/page';
-import { asUser, exchanges, toasts } from '../support/wx';
+import { openAs } from '../support/page';
+import { exchanges, toasts } from '../support/wx';
 import { chinaToday, previews, usePointsCloud } from './support';
 
 const { pc, api } = usePointsCloud();
@@ -12,9 +12,7 @@ const key = (): string => randomBytes(8).toString('hex');
 const photo = 'cloud://local-dev.local-bucket/evidence/archive-test.jpg';
 
 test('a household head sees members masked, the figures, rank, a 12-month trend and the history, in one call', async () => {
-  asUser('demo-head');
-  const page = await loadPage('packages/points/archive/archive');
-  await page.settled();
+  const page = await openAs('demo-head', 'packages/points/archive/archive');
   expect(exchanges().filter((x) => x.url.endsWith('/functions/points'))).toHaveLength(1);
 
   expect(page.textOf('#household')).toMatch(/^3组7号\s*户主：\S+?\s*所在网格：第一网格$/);
@@ -57,9 +55,7 @@ test('records waiting for review are shown apart from the balance', async () => 
     occurredOn: chinaToday(),
   });
   const id = res.records[0]?.id ?? '';
-  asUser('demo-grid-1');
-  const page = await loadPage('packages/points/archive/archive', { query: { householdId: 'hh-023' } });
-  await page.settled();
+  const page = await openAs('demo-grid-1', 'packages/points/archive/archive', { query: { householdId: 'hh-023' } });
   expect(page.textOf('#waiting')).toMatch(/^另有 \d+ 条记录正在审核（\+\d+分），审核通过后计入待公示积分。$/);
   expect(page.textOf(`#rec-${id}`)).toContain('待审核');
   // A grid leader may open their grid's households but corrects nothing.
@@ -75,9 +71,7 @@ test('a cadre opens another household and corrects an approved record; the reaso
     evidence: [photo],
   });
   const id = made.records[0]?.id ?? '';
-  asUser('demo-cadre-2');
-  const page = await loadPage('packages/points/archive/archive', { query: { householdId: 'hh-021' } });
-  await page.settled();
+  const page = await openAs('demo-cadre-2', 'packages/points/archive/archive', { query: { householdId: 'hh-021' } });
   const pendingBefore = Number(page.textOf('.pending-value'));
   // Approved, its month not settled yet: still on the notice.
   expect(page.textOf(`#rec-${id}`)).toContain('公示中');
@@ -117,9 +111,7 @@ test('a correction refused by the function shows its message in the sheet', asyn
     evidence: [photo],
   });
   const id = made.records[0]?.id ?? '';
-  asUser('demo-cadre-2');
-  const page = await loadPage('packages/points/archive/archive', { query: { householdId: 'hh-024' } });
-  await page.settled();
+  const page = await openAs('demo-cadre-2', 'packages/points/archive/archive', { query: { householdId: 'hh-024' } });
   await page.tap(`#reverse-${id}`);
   // Meanwhile another cadre corrects it.
   await api().ok('demo-cadre-3', 'reverse', { clientKey: key(), recordId: id, reason: '重复记录' });
@@ -131,15 +123,11 @@ test('a correction refused by the function shows its message in the sheet', asyn
 });
 
 test("another household's archive is refused to those who may not see it", async () => {
-  asUser('demo-villager');
-  const own = await loadPage('packages/points/archive/archive', { query: { householdId: 'hh-100' } });
-  await own.settled();
+  const own = await openAs('demo-villager', 'packages/points/archive/archive', { query: { householdId: 'hh-100' } });
   expect(own.textOf('#state >>> #load-error')).toBe('只能查看自己家的档案');
   expect(own.$('#balance')).toBeNull();
 
-  asUser('demo-grid-2');
-  const other = await loadPage('packages/points/archive/archive', { query: { householdId: 'hh-001' } });
-  await other.settled();
+  const other = await openAs('demo-grid-2', 'packages/points/archive/archive', { query: { householdId: 'hh-001' } });
   expect(other.textOf('#state >>> #load-error')).toBe('只能查看自己家的档案');
   expect(toasts()).toContainEqual({ title: '只能查看自己家的档案', icon: 'none', duration: 2500 });
 });

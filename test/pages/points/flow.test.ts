@@ -3,8 +3,8 @@
 // screen, and the household's archive shows the new pending points and the history.
 import { C } from '../../../cloudfunctions/shared/collections';
 import { getAll, str } from '../../support/sdk';
-import { loadPage, sleep, waitFor, type PageHandle } from '../support/page';
-import { asUser, exchanges, toasts } from '../support/wx';
+import { sleep, waitFor, type PageHandle, openAs, openPage } from '../support/page';
+import { exchanges, toasts } from '../support/wx';
 import { chinaToday, httpStatus, pickPhotos, previews, uploads, usePointsCloud, writePhoto } from './support';
 
 const { pc } = usePointsCloud();
@@ -33,13 +33,10 @@ let recordId = '';
 let pendingBefore = 0;
 
 test('a villager self-reports with a photo; a double-tapped submit records once', async () => {
-  asUser('demo-villager');
-  const before = await loadPage('packages/points/archive/archive');
-  await before.settled();
+  const before = await openAs('demo-villager', 'packages/points/archive/archive');
   pendingBefore = numberIn(before, '.pending-value');
 
-  const page = await loadPage('packages/points/record/record');
-  await page.settled();
+  const page = await openPage('packages/points/record/record');
   expect(page.data.mode).toBe('self');
   // Only what a villager may self-report, and no deductions.
   expect(page.$('#item-D04')).not.toBeNull();
@@ -95,9 +92,7 @@ test('a villager self-reports with a photo; a double-tapped submit records once'
 test('the grid leader sees it with its photo and approves it; it moves on to the cadres', async () => {
   // Others see a photo once WeChat's media check has passed it.
   await photosChecked(recordId);
-  asUser('demo-grid-1');
-  const page = await loadPage('packages/points/review/review');
-  await page.settled();
+  const page = await openAs('demo-grid-1', 'packages/points/review/review');
   const card = page.textOf(`#rec-${recordId}`);
   expect(card).toContain('参加志愿服务');
   expect(card).toContain('+2分');
@@ -128,9 +123,7 @@ test('the grid leader sees it with its photo and approves it; it moves on to the
 });
 
 test('a cadre selects all and approves the batch in one tap', async () => {
-  asUser('demo-cadre-1');
-  const page = await loadPage('packages/points/review/review');
-  await page.settled();
+  const page = await openAs('demo-cadre-1', 'packages/points/review/review');
   expect(page.$(`#rec-${recordId}`)).not.toBeNull();
   const waiting = Array.isArray(page.data.cards) ? page.data.cards.length : 0;
   expect(waiting).toBeGreaterThan(1); // the demo village has more waiting
@@ -151,9 +144,7 @@ test('a cadre selects all and approves the batch in one tap', async () => {
 });
 
 test("the household's archive shows the new pending points and the record with its steps and photo", async () => {
-  asUser('demo-villager');
-  const page = await loadPage('packages/points/archive/archive');
-  await page.settled();
+  const page = await openAs('demo-villager', 'packages/points/archive/archive');
   expect(numberIn(page, '.pending-value')).toBe(pendingBefore + 2);
   expect(page.textOf('#household')).toMatch(/^\d+组\d+号\s*户主：\S+?\s*所在网格：第一网格$/);
   expect(page.textOf('#pending')).toContain('公示期满没有异议，就计入累计积分和可用积分');
@@ -171,9 +162,7 @@ test("the household's archive shows the new pending points and the record with i
 });
 
 test('in cloud mode the photo goes up with wx.cloud.uploadFile and the report through wx.cloud.callFunction', async () => {
-  asUser('demo-head');
-  const page = await loadPage('packages/points/record/record', { mode: 'cloud' });
-  await page.settled();
+  const page = await openAs('demo-head', 'packages/points/record/record', { mode: 'cloud' });
   await page.tap('#item-X01');
   pickPhotos(writePhoto('patrol-1.jpg'), writePhoto('patrol-2.jpg'));
   await page.tap('#add-photo');

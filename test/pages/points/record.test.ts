@@ -4,8 +4,8 @@
 // failed network keeps the form's key.
 import { C } from '../../../cloudfunctions/shared/collections';
 import { count, getAll, settled } from '../../support/sdk';
-import { loadPage } from '../support/page';
-import { asUser, toasts } from '../support/wx';
+import { openAs, openPage } from '../support/page';
+import { toasts } from '../support/wx';
 import { chinaToday, navigations, pickPhotos, titles, usePointsCloud, writePhoto } from './support';
 
 const { pc } = usePointsCloud();
@@ -20,9 +20,7 @@ const byKey = (clientKey: unknown): Promise<Record<string, unknown>[]> =>
 const records = (): Promise<number> => count(pc.db.collection(C.pointRecords));
 
 test('a grid leader finds households by 户号 or name, selects a whole grid and records for all 50 at once', async () => {
-  asUser('demo-grid-2');
-  const page = await loadPage('packages/points/record/record', { query: { mode: 'households' } });
-  await page.settled();
+  const page = await openAs('demo-grid-2', 'packages/points/record/record', { query: { mode: 'households' } });
   expect(titles()).toEqual(['记录积分']);
   expect(page.data.recorder).toBe('gridLeader');
   // No deductions for a grid leader; items they may record are offered, first, alone.
@@ -74,9 +72,7 @@ test('a grid leader finds households by 户号 or name, selects a whole grid and
 });
 
 test('a cadre is offered deductions, which need a reason, and take effect at once', async () => {
-  asUser('demo-cadre-2');
-  const page = await loadPage('packages/points/record/record', { query: { mode: 'households' } });
-  await page.settled();
+  const page = await openAs('demo-cadre-2', 'packages/points/record/record', { query: { mode: 'households' } });
   expect(page.data.recorder).toBe('cadre');
   expect(page.text()).toContain('扣分项（须填写原因，户主会收到通知）');
 
@@ -106,9 +102,7 @@ test('a cadre is offered deductions, which need a reason, and take effect at onc
 });
 
 test('a self-report can be made for an elder (代办), and the page says so in the record', async () => {
-  asUser('demo-villager');
-  const page = await loadPage('packages/points/record/record');
-  await page.settled();
+  const page = await openAs('demo-villager', 'packages/points/record/record');
   expect(titles()).toEqual(['自报积分']);
   await page.tap('#item-B05');
   pickPhotos(writePhoto('river.png'));
@@ -129,9 +123,7 @@ test('a self-report can be made for an elder (代办), and the page says so in t
 
   await page.tap('#to-archive');
   expect(navigations()).toEqual(['/packages/points/archive/archive']);
-  asUser('demo-grid-1');
-  const review = await loadPage('packages/points/review/review');
-  await review.settled();
+  const review = await openAs('demo-grid-1', 'packages/points/review/review');
   expect(review.textOf(`#rec-${String(rec?._id)}`)).toMatch(/村民自报（\S+），为 王桂兰 代办/);
 });
 
@@ -144,9 +136,7 @@ test("the function's refusals appear on the page in its words, and nothing is re
       .doc(`hh-022|D06|${year}`)
       .set({ data: { count: 2 } }),
   );
-  asUser('demo-villager');
-  const page = await loadPage('packages/points/record/record');
-  await page.settled();
+  const page = await openAs('demo-villager', 'packages/points/record/record');
   await page.tap('#item-D06');
   pickPhotos(writePhoto('blood.png'));
   await page.tap('#add-photo');
@@ -167,17 +157,14 @@ test("the function's refusals appear on the page in its words, and nothing is re
   expect(await records()).toBe(before);
 
   // A villager cannot record for households.
-  const other = await loadPage('packages/points/record/record', { query: { mode: 'households' } });
-  await other.settled();
+  const other = await openPage('packages/points/record/record', { query: { mode: 'households' } });
   expect(other.textOf('#state >>> #load-error')).toBe('只有网格长和村干部可以为农户记录积分');
   expect(toasts()).toContainEqual({ title: '只有网格长和村干部可以为农户记录积分', icon: 'none', duration: 2500 });
   expect(other.$('#submit')).toBeNull();
 });
 
 test('a submit that fails on a weak network keeps its key, so the retry records once', async () => {
-  asUser('demo-head');
-  const page = await loadPage('packages/points/record/record');
-  await page.settled();
+  const page = await openAs('demo-head', 'packages/points/record/record');
   await page.tap('#item-D05');
   pickPhotos(writePhoto('help.png'));
   await page.tap('#add-photo');

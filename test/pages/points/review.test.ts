@@ -3,8 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { C } from '../../../cloudfunctions/shared/collections';
 import { getAll } from '../../support/sdk';
-import { loadPage } from '../support/page';
-import { asUser, exchanges, toasts } from '../support/wx';
+import { openAs } from '../support/page';
+import { exchanges, toasts } from '../support/wx';
 import { chinaToday, usePointsCloud } from './support';
 
 const { pc, api } = usePointsCloud();
@@ -29,9 +29,7 @@ async function waitingForCadres(households: string[]): Promise<string[]> {
 
 test('rejecting needs a reason; with one, the record is rejected and leaves the list', async () => {
   const [id] = await waitingForCadres(['hh-131']);
-  asUser('demo-cadre-3');
-  const page = await loadPage('packages/points/review/review');
-  await page.settled();
+  const page = await openAs('demo-cadre-3', 'packages/points/review/review');
   expect(page.textOf(`#rec-${id}`)).toContain('按时参加"村民说事"并评价');
   expect(page.textOf(`#rec-${id}`)).toMatch(/网格长 \S+ 记录/);
 
@@ -68,9 +66,7 @@ test('rejecting needs a reason; with one, the record is rejected and leaves the 
 
 test('records another reviewer handled meanwhile are skipped, and the toast says why', async () => {
   const ids = await waitingForCadres(['hh-132', 'hh-133', 'hh-134']);
-  asUser('demo-cadre-1');
-  const page = await loadPage('packages/points/review/review');
-  await page.settled();
+  const page = await openAs('demo-cadre-1', 'packages/points/review/review');
   for (const id of ids) await page.tap(`#rec-${id}`);
   expect(page.textOf('#approve')).toBe('通过（3）');
   // Meanwhile another cadre approves one of them on their own phone.
@@ -86,9 +82,7 @@ test('records another reviewer handled meanwhile are skipped, and the toast says
 
 test('select all toggles every record, and a second tap clears the selection', async () => {
   await waitingForCadres(['hh-135', 'hh-136']);
-  asUser('demo-secretary');
-  const page = await loadPage('packages/points/review/review');
-  await page.settled();
+  const page = await openAs('demo-secretary', 'packages/points/review/review');
   const n = Array.isArray(page.data.cards) ? page.data.cards.length : 0;
   expect(n).toBeGreaterThanOrEqual(2);
   await page.tap('#select-all');
@@ -100,9 +94,7 @@ test('select all toggles every record, and a second tap clears the selection', a
 });
 
 test('someone who reviews nothing is told so, on the page', async () => {
-  asUser('demo-villager');
-  const page = await loadPage('packages/points/review/review');
-  await page.settled();
+  const page = await openAs('demo-villager', 'packages/points/review/review');
   expect(page.textOf('#state >>> #load-error')).toBe('您不是审核人');
   expect(toasts()).toEqual([{ title: '您不是审核人', icon: 'none', duration: 2500 }]);
   expect(page.$('#approve')).toBeNull();

@@ -1,7 +1,7 @@
 // 积分规则, readable by every villager, and the home page's ways into the points pages by role.
 import { C } from '../../../cloudfunctions/shared/collections';
 import { settled } from '../../support/sdk';
-import { loadPage } from '../support/page';
+import { loadPage, openAs } from '../support/page';
 import { asUser, toasts } from '../support/wx';
 import { usePointsCloud } from './support';
 
@@ -63,26 +63,20 @@ test('a new version adopted for the future is listed, and the one in force stays
       },
     }),
   );
-  asUser('demo-head');
-  const page = await loadPage('packages/points/rules/rules');
-  await page.settled();
+  const page = await openAs('demo-head', 'packages/points/rules/rules');
   expect(page.textsOf('.version')).toEqual(['第2版，2099年1月1日起施行', '第1版，2025年1月1日起施行现行']);
   expect(page.textOf('#adoption')).toContain('第1版');
 });
 
 test('someone not in a village is told so', async () => {
-  asUser('o-stranger');
-  const page = await loadPage('packages/points/rules/rules');
-  await page.settled();
+  const page = await openAs('o-stranger', 'packages/points/rules/rules');
   expect(page.textOf('#state >>> #load-error')).toBe('您还没有加入村庄');
   expect(page.$('#state >>> .retry')).not.toBeNull();
 });
 
 describe('办事', () => {
   const tasks = async (openid: string): Promise<string[]> => {
-    asUser(openid);
-    const page = await loadPage('pages/work/work');
-    await page.settled();
+    const page = await openAs(openid, 'pages/work/work');
     return page.textsOf('.task-text').filter((t) => ['自报积分', '为农户记录积分', '积分审核', '修订积分规则'].includes(t));
   };
 

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { C } from '../../../cloudfunctions/shared/collections';
 import { getAll, str } from '../../support/sdk';
-import { loadPage, type PageHandle } from '../support/page';
+import { loadPage, type PageHandle, openAs, openPage } from '../support/page';
 import { asUser, exchanges, toasts } from '../support/wx';
 import { chinaToday, httpGet, shopWx, useShopCloud, writePhoto } from './support';
 
@@ -23,9 +23,7 @@ async function orderByCode(code: string) {
 }
 
 async function openShop(openid: string): Promise<PageHandle> {
-  asUser(openid);
-  const page = await loadPage('packages/shop/shop/shop');
-  await page.settled();
+  const page = await openAs(openid, 'packages/shop/shop/shop');
   return page;
 }
 
@@ -61,8 +59,7 @@ test('redeem → my orders → the keeper verifies and hands over', async () => 
 
   await shop.tap('.go-orders');
   expect(shopWx.navigations()).toEqual(['/packages/shop/orders/orders']);
-  const orders = await loadPage('packages/shop/orders/orders');
-  await orders.settled();
+  const orders = await openPage('packages/shop/orders/orders');
   const id = str(order, '_id');
   expect(orders.textOf(`#code-${id}`)).toBe(`${code.slice(0, 3)} ${code.slice(3)}`);
   // The QR <image> shows a PNG of the code (simulate renders no src attribute: the page's data says it).
@@ -88,9 +85,7 @@ test('redeem → my orders → the keeper verifies and hands over', async () => 
   expect(str(await orderByCode(code), 'status')).toBe('done');
 
   // The household sees it collected.
-  asUser('demo-head');
-  const after = await loadPage('packages/shop/orders/orders');
-  await after.settled();
+  const after = await openAs('demo-head', 'packages/shop/orders/orders');
   expect(after.textOf(`#order-${id}`)).toContain('已领取');
   expect(after.$(`#code-${id}`)).toBeNull();
 });
@@ -135,9 +130,7 @@ test('the keeper scans the household QR (its text is the code); another village 
 
 test('cancel before pickup: asked first, then the points come back', async () => {
   const made = await api().ok('demo-head', 'redeem', { clientKey: key(), goodsId: SALT, qty: 1 });
-  asUser('demo-head');
-  const page = await loadPage('packages/shop/orders/orders');
-  await page.settled();
+  const page = await openAs('demo-head', 'packages/shop/orders/orders');
   const before = Number(page.textOf('#available'));
   // "不取消": nothing happens.
   shopWx.answerModal(false);
@@ -173,9 +166,7 @@ test('with 兑换活动 set and none on today, the shop says when it opens and n
 });
 
 test('a cadre adds goods with a photo; villagers see it on the shelf', async () => {
-  asUser('demo-cadre-1');
-  const admin = await loadPage('packages/shop/admin/admin');
-  await admin.settled();
+  const admin = await openAs('demo-cadre-1', 'packages/shop/admin/admin');
   expect(admin.textOf('#row-goods-12')).toContain('已下架'); // cadres also see what is off the shelf
   await admin.tap('#add');
   shopWx.pick(writePhoto('basin.png'));
@@ -209,9 +200,7 @@ test('a cadre adds goods with a photo; villagers see it on the shelf', async () 
 test('a cadre reads the month report and exports it as an Excel file to open and forward', async () => {
   const month = chinaToday().slice(0, 7);
   const expected = await api().ok('demo-cadre-2', 'report', { month });
-  asUser('demo-cadre-2');
-  const page = await loadPage('packages/shop/report/report');
-  await page.settled();
+  const page = await openAs('demo-cadre-2', 'packages/shop/report/report');
   expect(page.textOf('#month')).toBe(`${month.slice(0, 4)}年${Number(month.slice(5, 7))}月 ▾`);
   expect(page.textOf('#total-points')).toBe(String(expected.totals.points));
   expect(page.textsOf('.household-line')).toHaveLength(expected.households.length);
@@ -228,16 +217,12 @@ test('a cadre reads the month report and exports it as an Excel file to open and
       .toString('latin1'),
   ).toBe('PK');
   // Villagers are turned away.
-  asUser('demo-head');
-  const refused = await loadPage('packages/shop/report/report');
-  await refused.settled();
+  const refused = await openAs('demo-head', 'packages/shop/report/report');
   expect(refused.textOf('#state >>> #load-error')).toBe('只有村干部可以管理积分超市');
 });
 
 test('a cadre restocks goods and sets 兑换活动 on the same page', async () => {
-  asUser('demo-cadre-3');
-  const admin = await loadPage('packages/shop/admin/admin');
-  await admin.settled();
+  const admin = await openAs('demo-cadre-3', 'packages/shop/admin/admin');
   const [towel] = await getAll(pc.db.collection(C.shopGoods).where({ _id: 'goods-05' }));
   const stock = Number(towel?.stock);
   await admin.tap('#edit-goods-05');

@@ -5,8 +5,8 @@
 import { C } from '../../../cloudfunctions/shared/collections';
 import { getAll } from '../../support/sdk';
 import { validId } from '../../village/fixtures';
-import { loadPage, type PageHandle } from '../support/page';
-import { asUser } from '../support/wx';
+import { type PageHandle, openAs, openPage } from '../support/page';
+
 import { field, httpBytes, navigations, titles, useVillagePages } from './support';
 
 const { pc, api } = useVillagePages();
@@ -16,9 +16,7 @@ async function fill(page: PageHandle, fields: Record<string, string>): Promise<v
 }
 
 test('a cadre sees every household by grid, searches, opens one, and builds a new household', async () => {
-  asUser('demo-cadre-1');
-  const page = await loadPage('packages/village/admin/admin');
-  await page.settled();
+  const page = await openAs('demo-cadre-1', 'packages/village/admin/admin');
   expect(titles()).toEqual(['和美村 · 村务管理']);
   expect(page.textOf('#total')).toBe('共 150 户');
   expect(page.textsOf('.chip').slice(0, 4)).toEqual([expect.stringMatching(/^待确认 \d+$/), '网格与网格长', '批量导入', '全部']);
@@ -65,38 +63,27 @@ test('办事 leads cadres and grid leaders to 村务管理, the town admin to �
     ['demo-grid-1', '村务管理'],
     ['demo-town', '全镇村庄'],
   ]) {
-    asUser(openid ?? '');
-    const work = await loadPage('pages/work/work');
-    await work.settled();
+    const work = await openAs(openid ?? '', 'pages/work/work');
     expect(work.textOf('#entry-village')).toBe(text);
   }
-  asUser('demo-head');
-  const work = await loadPage('pages/work/work');
-  await work.settled();
+  const work = await openAs('demo-head', 'pages/work/work');
   expect(work.$('#entry-village')).toBeNull();
-  const mine = await loadPage('pages/mine/mine');
-  await mine.settled();
+  const mine = await openPage('pages/mine/mine');
   expect(mine.textOf('#entry-my-household')).toBe('家庭成员与邀请');
 });
 
 test('a grid leader sees only their grid; a villager is told the page is not for them', async () => {
-  asUser('demo-grid-3');
-  const leader = await loadPage('packages/village/admin/admin');
-  await leader.settled();
+  const leader = await openAs('demo-grid-3', 'packages/village/admin/admin');
   expect(leader.textOf('#total')).toBe('共 50 户');
   expect(leader.$('#toggle-add')).toBeNull();
   expect(leader.$('#to-pending')).toBeNull();
 
-  asUser('demo-villager');
-  const villager = await loadPage('packages/village/admin/admin');
-  await villager.settled();
+  const villager = await openAs('demo-villager', 'packages/village/admin/admin');
   expect(villager.textOf('#state >>> #load-error')).toBe('只有村干部和网格长可以查看全村农户');
 });
 
 test('the head invites family; the member joins and waits; a cadre confirms on 待确认; moves them; they leave; history stays', async () => {
-  asUser('demo-head');
-  const home = await loadPage('packages/village/household/household', { query: { id: 'hh-021' } });
-  await home.settled();
+  const home = await openAs('demo-head', 'packages/village/household/household', { query: { id: 'hh-021' } });
   expect(home.textOf('#label')).toMatch(/^3组7号（户主 \S+）$/);
   // ID and phone masked.
   expect(home.textsOf('.member').every((t) => /身份证 \d{3}\*+[\dX]{4}|身份证 未登记/.test(t))).toBe(true);
@@ -116,18 +103,14 @@ test('the head invites family; the member joins and waits; a cadre confirms on �
   expect(share).toEqual({ title: '邀请您加入3组7号', path: `/packages/village/join/join?code=${code}` });
 
   // The new member joins through the join page.
-  asUser('o-daughter');
-  const join = await loadPage('packages/village/join/join', { query: { code } });
-  await join.settled();
+  const join = await openAs('o-daughter', 'packages/village/join/join', { query: { code } });
   await join.dispatch('#name', 'input', { value: '李小燕' });
   await join.dispatch('#last4', 'input', { value: '4321' });
   await join.tap('#submit');
   await join.until((d) => d.step === 'pending', 'pending');
 
   // A cadre confirms on 待确认, giving the relation of someone not on the record.
-  asUser('demo-cadre-1');
-  const pending = await loadPage('packages/village/pending/pending');
-  await pending.settled();
+  const pending = await openAs('demo-cadre-1', 'packages/village/pending/pending');
   const [request] = await getAll(pc.db.collection(C.joinRequests).where({ openid: 'o-daughter' }));
   const id = String(request?._id);
   expect(pending.textOf(`#r-${id}`)).toContain('户籍上没有找到此人');
@@ -141,8 +124,7 @@ test('the head invites family; the member joins and waits; a cadre confirms on �
   expect(member).toMatchObject({ relation: '女儿', userId: 'o-daughter', status: 'active' });
 
   // The cadre moves her to 3组6号 on the household page.
-  const detail = await loadPage('packages/village/household/household', { query: { id: 'hh-021' } });
-  await detail.settled();
+  const detail = await openPage('packages/village/household/household', { query: { id: 'hh-021' } });
   const memberId = String(member?._id);
   await detail.tap(`#move-${memberId}`);
   await detail.dispatch('#s-to', 'input', { value: '3组6号' });
@@ -154,8 +136,7 @@ test('the head invites family; the member joins and waits; a cadre confirms on �
 
   // She leaves from her new household: marked, dated, kept.
   const [moved] = await getAll(pc.db.collection(C.members).where({ _id: memberId }));
-  const target = await loadPage('packages/village/household/household', { query: { id: String(moved?.householdId) } });
-  await target.settled();
+  const target = await openPage('packages/village/household/household', { query: { id: String(moved?.householdId) } });
   await target.tap(`#leave-${memberId}`);
   await target.tap('#save');
   expect(target.textOf('#error')).toBe('请填写离开的原因');

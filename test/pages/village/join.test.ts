@@ -6,7 +6,7 @@ import { C } from '../../../cloudfunctions/shared/collections';
 import { inviteSchema, memberSchema } from '../../../cloudfunctions/shared/village/model';
 import { idLast4 } from '../../../cloudfunctions/shared/village/person';
 import { getAll, settled } from '../../support/sdk';
-import { loadPage } from '../support/page';
+import { openAs, openPage } from '../support/page';
 import { asUser, toasts } from '../support/wx';
 import { relaunches, useVillagePages } from './support';
 
@@ -20,9 +20,7 @@ async function memberOf(householdId: string, relation: string) {
 test('a villager opens a shared link, matches the household record, and waits for a cadre; 首页 says so', async () => {
   const invite = await api().ok('demo-cadre-1', 'createInvite', { kind: 'household', householdId: 'hh-005' });
   const spouse = await memberOf('hh-005', '配偶');
-  asUser('o-new-spouse');
-  const page = await loadPage('packages/village/join/join', { query: { code: invite.code } });
-  await page.settled();
+  const page = await openAs('o-new-spouse', 'packages/village/join/join', { query: { code: invite.code } });
   expect(page.textOf('#preview')).toContain('和美村');
   expect(page.textOf('#preview-household')).toMatch(/^加入：1组5号（户主 \S\*+）$/);
 
@@ -41,29 +39,24 @@ test('a villager opens a shared link, matches the household record, and waits fo
 
   await page.tap('#home');
   expect(relaunches()).toEqual(['/pages/home/home']);
-  const home = await loadPage('pages/home/home');
-  await home.settled();
+  const home = await openPage('pages/home/home');
   expect(home.textOf('#pending')).toBe('等待村干部确认');
   expect(home.textOf('#not-joined')).toContain('已申请加入和美村 1组5号');
   expect(home.textOf('#entry-join')).toBe('查看申请');
 
   // Opened again without a code, the page shows where the request stands.
-  const again = await loadPage('packages/village/join/join');
-  await again.settled();
+  const again = await openPage('packages/village/join/join');
   expect(again.data.step).toBe('pending');
   expect(toasts()).toEqual([]);
 });
 
 test('a scanned 小程序码 brings the code in its scene; a typed code may be lower case with spaces', async () => {
   const invite = await api().ok('demo-cadre-1', 'createInvite', { kind: 'household', householdId: 'hh-006' });
-  asUser('o-scanner');
-  const scanned = await loadPage('packages/village/join/join', { query: { scene: encodeURIComponent(invite.scene) } });
-  await scanned.settled();
+  const scanned = await openAs('o-scanner', 'packages/village/join/join', { query: { scene: encodeURIComponent(invite.scene) } });
   expect(scanned.data.step).toBe('form');
   expect(scanned.textOf('#preview-household')).toContain('1组6号');
 
-  const typed = await loadPage('packages/village/join/join');
-  await typed.settled();
+  const typed = await openPage('packages/village/join/join');
   expect(typed.data.step).toBe('code');
   await typed.dispatch('#code', 'input', { value: 'abc' });
   await typed.tap('#lookup');
@@ -104,8 +97,7 @@ test("unknown, expired and used-up codes are refused in the function's words", a
     ['EXPD2345', '邀请码已过期，请重新获取'],
     ['USED2345', '邀请码已被用完，请重新获取'],
   ]) {
-    const page = await loadPage('packages/village/join/join', { query: { code: code ?? '' } });
-    await page.settled();
+    const page = await openPage('packages/village/join/join', { query: { code: code ?? '' } });
     expect(page.data.step).toBe('code');
     expect(page.textOf('#error')).toBe(message);
   }
@@ -116,18 +108,14 @@ test("a cadre's refusal: the page shows the reason and lets them try again", asy
   const joined = await api().ok('o-refused', 'join', { code: invite.code, name: '陌生人', idLast4: '0000' });
   if (joined.status !== 'pending') throw new Error('expected pending');
   await api().ok('demo-cadre-2', 'refuse', { requestId: joined.request.id, reason: '户籍上没有此人' });
-  asUser('o-refused');
-  const page = await loadPage('packages/village/join/join');
-  await page.settled();
+  const page = await openAs('o-refused', 'packages/village/join/join');
   expect(page.textOf('#refused')).toContain('原因：户籍上没有此人');
   expect(page.$('#code')).not.toBeNull();
 });
 
 test('a role invite names its person and takes effect at once', async () => {
   const invite = await api().ok('demo-secretary', 'createInvite', { kind: 'role', role: 'keeper', forName: '钱多多' });
-  asUser('o-new-keeper');
-  const page = await loadPage('packages/village/join/join', { query: { code: invite.code } });
-  await page.settled();
+  const page = await openAs('o-new-keeper', 'packages/village/join/join', { query: { code: invite.code } });
   expect(page.textOf('#preview-role')).toBe('邀请 钱** 担任积分超市店员');
   expect(page.$('#last4')).toBeNull();
   await page.dispatch('#name', 'input', { value: '钱少少' });

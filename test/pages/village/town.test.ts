@@ -3,16 +3,14 @@
 // and on 任命 invites a cadre (who joins) and makes them the supermarket's keeper too.
 import { C } from '../../../cloudfunctions/shared/collections';
 import { getAll } from '../../support/sdk';
-import { loadPage, type PageHandle } from '../support/page';
-import { asUser } from '../support/wx';
+import { type PageHandle, openAs, openPage } from '../support/page';
+
 import { field, navigations, useVillagePages } from './support';
 
 const { pc } = useVillagePages();
 
 async function joinAs(openid: string, code: string, name: string): Promise<PageHandle> {
-  asUser(openid);
-  const page = await loadPage('packages/village/join/join', { query: { code } });
-  await page.settled();
+  const page = await openAs(openid, 'packages/village/join/join', { query: { code } });
   await page.dispatch('#name', 'input', { value: name });
   await page.tap('#submit');
   await page.until((d) => d.step === 'pending' || d.step === 'active' || d.error !== '', 'joined');
@@ -21,9 +19,7 @@ async function joinAs(openid: string, code: string, name: string): Promise<PageH
 
 /** A role taken with a link waits: the one with the authority confirms it on 待确认. */
 async function confirmRole(as: string, name: string, villageId?: string): Promise<void> {
-  asUser(as);
-  const pending = await loadPage('packages/village/pending/pending', { query: villageId ? { villageId } : {} });
-  await pending.settled();
+  const pending = await openAs(as, 'packages/village/pending/pending', { query: villageId ? { villageId } : {} });
   const items: unknown = pending.data.items;
   const item = Array.isArray(items) ? items.find((i: unknown) => field(i, 'name') === name) : undefined;
   const id = String(field(item, 'id'));
@@ -35,9 +31,7 @@ async function confirmRole(as: string, name: string, villageId?: string): Promis
 const inviteCode = (page: PageHandle): string => String(field(page.data.invite, 'code')).replace(/\s/g, '');
 
 test('the town admin creates a village and invites its secretary, who builds and staffs it', async () => {
-  asUser('demo-town');
-  const town = await loadPage('packages/village/town/town');
-  await town.settled();
+  const town = await openAs('demo-town', 'packages/village/town/town');
   expect(town.textOf('#town-name')).toBe('清溪镇');
   expect(town.textsOf('.v-name').sort()).toEqual(['和美村', '柳树村', '青山村'].sort());
   await town.tap('#v-village-hemei .grow');
@@ -61,9 +55,7 @@ test('the town admin creates a village and invites its secretary, who builds and
   await confirmRole('demo-town', '周建国', String(villageId));
 
   // The secretary builds a grid and a group, and leads the grid for now.
-  asUser('o-zhou');
-  const grids = await loadPage('packages/village/grids/grids');
-  await grids.settled();
+  const grids = await openAs('o-zhou', 'packages/village/grids/grids');
   expect(grids.$('#empty')).not.toBeNull();
   await grids.dispatch('#grid-name', 'input', { value: '第一网格' });
   await grids.tap('#create');
@@ -80,8 +72,7 @@ test('the town admin creates a village and invites its secretary, who builds and
   expect(grids.textOf(`#leader-${gridId}`)).toBe('网格长：周建国');
 
   // 任命: invite a cadre by name; they join; then make them the keeper too.
-  const roles = await loadPage('packages/village/roles/roles');
-  await roles.settled();
+  const roles = await openPage('packages/village/roles/roles');
   await roles.dispatch('#for-name', 'input', { value: '陈志强' });
   await roles.tap('#make-invite');
   await roles.until((d) => d.invite !== null || d.error !== '', 'the invite');
@@ -90,9 +81,7 @@ test('the town admin creates a village and invites its secretary, who builds and
   expect(cadreJoined.data.step).toBe('pending');
   await confirmRole('o-zhou', '陈志强');
 
-  asUser('o-zhou');
-  const again = await loadPage('packages/village/roles/roles');
-  await again.settled();
+  const again = await openAs('o-zhou', 'packages/village/roles/roles');
   expect(again.textsOf('.p-name')).toEqual(['陈志强', '周建国']);
   // A person's row is named by their person id (no openid reaches the page).
   const rows: unknown = again.data.people;
@@ -105,9 +94,7 @@ test('the town admin creates a village and invites its secretary, who builds and
   expect(chen).toMatchObject({ roles: ['cadre', 'keeper'], status: 'active' });
 
   // The town admin sees the new village staffed.
-  asUser('demo-town');
-  const after = await loadPage('packages/village/town/town');
-  await after.settled();
+  const after = await openAs('demo-town', 'packages/village/town/town');
   const row = after.textsOf('.village').find((t) => t.startsWith('杏花村'));
   expect(row).toContain('村书记：周建国');
   expect(row).toContain('2人');
