@@ -61,15 +61,14 @@ const HOUSEHOLDS = [
 const user = (u: Partial<User> & Pick<User, '_id' | 'name' | 'roles'>): User =>
   userSchema.parse({ villageId: null, townId: null, householdId: null, memberId: null, ...u });
 
-const VILLAGER = user({
-  _id: 'o-villager',
-  name: '李长青',
-  roles: ['head', 'villager'],
-  villageId: VILLAGE._id,
-  townId: TOWN._id,
-  householdId: 'hh-1',
-});
-const TOWN_ADMIN = user({ _id: 'o-town-admin', name: '周文', roles: ['townAdmin'], townId: TOWN._id });
+/** The head of a household of 杏花村. */
+const head = (_id: string, name: string, householdId: string): User =>
+  user({ _id, name, roles: ['head', 'villager'], villageId: VILLAGE._id, townId: TOWN._id, householdId });
+/** An admin of 白鹭镇. */
+const townAdmin = (_id: string, name: string): User => user({ _id, name, roles: ['townAdmin'], townId: TOWN._id });
+
+const VILLAGER = head('o-villager', '李长青', 'hh-1');
+const TOWN_ADMIN = townAdmin('o-town-admin', '周文');
 
 function openids(list: unknown): unknown[] {
   const items: unknown[] = Array.isArray(list) ? list : [];
@@ -230,15 +229,8 @@ test('with the local cloud down, the page offers a retry that reaches the functi
 
 describe('local mode: the demo identity picker on 我的', () => {
   // GET /_localcloud/demo-identities lists the demo identities the store holds: add two of them.
-  const HEAD = user({
-    _id: 'demo-head',
-    name: '王大山',
-    roles: ['head', 'villager'],
-    villageId: VILLAGE._id,
-    townId: TOWN._id,
-    householdId: 'hh-2',
-  });
-  const TOWN_DEMO = user({ _id: 'demo-town', name: '陈学文', roles: ['townAdmin'], townId: TOWN._id });
+  const HEAD = head('demo-head', '王大山', 'hh-2');
+  const TOWN_DEMO = townAdmin('demo-town', '陈学文');
 
   beforeAll(async () => {
     await insert(C.users, [HEAD, TOWN_DEMO]);

@@ -3,12 +3,18 @@
 // the list; a cadre confirms and releases it, and a villager then reads it. A held notice board
 // item likewise.
 import { randomBytes } from 'node:crypto';
-import { openAs } from '../support/page';
+import { openAs, openPage } from '../support/page';
 import { asUser, modals } from '../support/wx';
-import { open, useBoardCloud } from './support';
+import { useBoardCloud } from './support';
 
 const { api } = useBoardCloud();
 const key = (): string => randomBytes(8).toString('hex');
+
+/** Where the held letter or item is read, once the content check has held it. */
+function heldAt(page: 'letter' | 'item', saved: { id: string; status: string }): string {
+  expect(saved.status).toBe('held');
+  return `/packages/board/${page}/${page}?id=${saved.id}&villageId=village-hemei`;
+}
 
 test('a held letter: the secretary sees why and cannot release it; a cadre finds it, confirms and releases it', async () => {
   const held = await api().ok('demo-secretary', 'saveLetter', {
@@ -18,18 +24,16 @@ test('a held letter: the secretary sees why and cannot release it; a cadre finds
     pictures: [],
     publish: true,
   });
-  expect(held.status).toBe('held');
-  const url = `/packages/board/letter/letter?id=${held.id}&villageId=village-hemei`;
+  const url = heldAt('letter', held);
 
-  asUser('demo-secretary');
-  const own = await open(url);
+  const own = await openAs('demo-secretary', url);
   expect(own.textOf('#hold-reason')).toBe('内容安全检查认为含有可能不适宜公开的信息，须由其他村干部审核后才公开。');
   expect(own.$('#release')).toBeNull();
   expect(own.$('#withdraw')).not.toBeNull();
 
   const list = await openAs('demo-cadre-1', 'packages/board/letters/letters');
   expect(list.textOf(`#draft-${held.id}`)).toContain('待审核');
-  const page = await open(url);
+  const page = await openPage(url);
   await page.tap('#release');
   await page.until((d) => d.deciding === false && d.notice !== '', 'the letter is released');
   expect(modals().at(-1)).toContain('这封信将公开给全村');
@@ -37,7 +41,7 @@ test('a held letter: the secretary sees why and cannot release it; a cadre finds
   expect(page.$('#held-letter')).toBeNull();
 
   asUser('demo-villager');
-  expect((await open(url)).textOf('#title')).toBe('提醒乡亲们');
+  expect((await openPage(url)).textOf('#title')).toBe('提醒乡亲们');
 });
 
 test('a held notice: a cadre who did not write it releases it from the item page', async () => {
@@ -49,12 +53,10 @@ test('a held notice: a cadre who did not write it releases it from the item page
     attachments: [],
     publish: true,
   });
-  expect(held.status).toBe('held');
-  const url = `/packages/board/item/item?id=${held.id}&villageId=village-hemei`;
+  const url = heldAt('item', held);
   asUser('demo-cadre-1');
-  expect((await open(url)).$('#release')).toBeNull();
-  asUser('demo-cadre-2');
-  const page = await open(url);
+  expect((await openPage(url)).$('#release')).toBeNull();
+  const page = await openAs('demo-cadre-2', url);
   expect(page.textOf('#held')).toBe('待审核');
   await page.tap('#release');
   await page.until((d) => d.acting === false && d.notice !== '', 'the item is released');

@@ -5,36 +5,37 @@
 // households read it.
 import { C } from '../../../cloudfunctions/shared/collections';
 import { count, getAll, num, type Doc } from '../../support/sdk';
-import { waitFor, openAs, openPage } from '../support/page';
-import { asUser, toasts } from '../support/wx';
-import { navigations, open, pickPhoto, previews, routeOf, sentMessages, subscribeAsks, uploads, useBoardCloud } from './support';
+import { docOf, mediaChecked } from '../support/cloud';
+import { openAs, openPage, type PageHandle, routeOf, waitFor } from '../support/page';
+import { toasts } from '../support/wx';
+import { fillIn, navigations, pickPhoto, saveAndRedirect, previews, sentMessages, subscribeAsks, uploads, useBoardCloud } from './support';
 
 const { pc } = useBoardCloud();
 
 const REPLY_TPL = 'TPL_BOARD_REPLY';
 
-async function letterDoc(id: string): Promise<Doc> {
-  const [doc] = await getAll(pc.db.collection(C.boardLetters).where({ _id: id }));
-  if (!doc) throw new Error(`no letter ${id}`);
-  return doc;
+const letterDoc = (id: string): Promise<Doc> => docOf(pc, C.boardLetters, id);
+
+/** `openid` opens the letter and posts a comment; answers the page once the post is answered. */
+async function postComment(openid: string, text: string): Promise<PageHandle> {
+  const page = await openAs(openid, letterUrl);
+  await page.dispatch('#comment-input', 'input', { value: text });
+  await page.tap('#post');
+  await page.until((d) => d.posting === false && d.notice !== '', 'the comment is posted');
+  return page;
 }
 
 /**
- * WeChat's media check passes a picture a moment after it was asked (its verdict comes by message
- * push): until then only the cadres see it.
+ * Opens the sheet with `opener` on the page, confirms it empty (refused with `refusal`), writes `text`
+ * and confirms again; waits until the sheet has closed on the answer.
  */
-async function picturesChecked(id: string): Promise<void> {
-  for (let waited = 0; waited < 30_000; waited += 100) {
-    const checks: unknown = (await letterDoc(id)).mediaChecks;
-    if (
-      Array.isArray(checks) &&
-      checks.length &&
-      checks.every((c: unknown) => typeof c === 'object' && c !== null && Reflect.get(c, 'verdict') === 'pass')
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`letter ${id}: its pictures were never checked`);
+async function throughSheet(page: PageHandle, opener: string, refusal: string, text: string, what: string): Promise<void> {
+  await page.tap(opener);
+  await page.tap('#sheet-confirm');
+  expect(page.textOf('#sheet-error')).toBe(refusal);
+  await page.dispatch('#sheet-input', 'input', { value: text });
+  await page.tap('#sheet-confirm');
+  await page.until((d) => d.sheet === 'none' && d.acting === false, what);
 }
 
 let letterUrl = '';
@@ -51,14 +52,10 @@ test('the secretary writes a letter with a picture and publishes it to the villa
   // Nothing is sent without a title and a body.
   await page.tap('#publish');
   expect(page.textOf('#error')).toBe('请填写标题');
-  await page.dispatch('#title', 'input', { value: '致全村乡亲的一封信' });
-  await page.dispatch('#body', 'input', { value: '乡亲们：\n环村路修通了，感谢大家出工出力。下一步修路灯。' });
   pickPhoto('road.png');
-  await page.tap('#add-picture');
-  await page.until((d) => Array.isArray(d.pictures) && d.pictures.length === 1 && d.uploading === false, 'the picture is uploaded');
+  await fillIn(page, '致全村乡亲的一封信', '乡亲们：\n环村路修通了，感谢大家出工出力。下一步修路灯。', '#add-picture', 'pictures');
   expect(uploads()[0]?.cloudPath).toMatch(/^letters\/\d{4}-\d{2}-\d{2}\/[a-z0-9]+-1\.png$/);
-  await page.tap('#publish');
-  await waitFor(() => navigations().some((n) => n.api === 'redirectTo'), 'the redirect to the letter');
+  await saveAndRedirect(page, '#publish');
   expect(toasts()).toContainEqual({ title: '已发布', icon: 'success', duration: 1500 });
 
   letterUrl = navigations().find((n) => n.api === 'redirectTo')?.url ?? '';
@@ -70,9 +67,8 @@ test('the secretary writes a letter with a picture and publishes it to the villa
 });
 
 test('a villager reads it: one household read, however often it is opened', async () => {
-  await picturesChecked(letterId);
-  asUser('demo-villager');
-  const page = await open(letterUrl);
+  await mediaChecked(pc, C.boardLetters, letterId);
+  const page = await openAs('demo-villager', letterUrl);
   expect(page.textOf('#title')).toBe('致全村乡亲的一封信');
   expect(page.textOf('#byline')).toMatch(/^村书记 \S+ · /);
   expect(page.textOf('#body')).toContain('环村路修通了');
@@ -83,7 +79,7 @@ test('a villager reads it: one household read, however often it is opened', asyn
   await waitFor(() => previews().length === 1, 'the picture opens large');
   expect(previews()[0]?.urls).toHaveLength(1);
 
-  const again = await open(letterUrl);
+  const again = await openPage(letterUrl);
   expect(again.textOf('#reads')).toBe('已读 1 / 150 户');
   expect(num(await letterDoc(letterId), 'readHouseholds')).toBe(1);
   expect(await count(pc.db.collection(C.boardReads).where({ letterId }))).toBe(2); // the user's and the household's
@@ -99,11 +95,7 @@ test('a villager reads it: one household read, however often it is opened', asyn
 });
 
 test('the villager comments, agreeing to hear of a reply; the secretary replies; the villager is told', async () => {
-  asUser('demo-villager');
-  const page = await open(letterUrl);
-  await page.dispatch('#comment-input', 'input', { value: '路修好了，老人出门方便多了，谢谢书记！' });
-  await page.tap('#post');
-  await page.until((d) => d.posting === false && d.notice !== '', 'the comment is posted');
+  const page = await postComment('demo-villager', '路修好了，老人出门方便多了，谢谢书记！');
   expect(subscribeAsks()).toEqual([[REPLY_TPL]]);
   const [sub] = await getAll(pc.db.collection(C.boardSubscriptions).where({ _id: 'demo-villager' }));
   expect(sub?.grants).toEqual({ reply: 1 });
@@ -112,16 +104,10 @@ test('the villager comments, agreeing to hear of a reply; the secretary replies;
   expect(page.textsOf('.comment-text')).toEqual(['路修好了，老人出门方便多了，谢谢书记！']);
   expect(page.textOf('.comment-author')).toMatch(/（我）$/);
 
-  asUser('demo-secretary');
-  const sec = await open(letterUrl);
+  const sec = await openAs('demo-secretary', letterUrl);
   const [comment] = await getAll(pc.db.collection(C.boardComments).where({ letterId }));
   const commentId = String(comment?._id);
-  await sec.tap(`#reply-${commentId}`);
-  await sec.tap('#sheet-confirm');
-  expect(sec.textOf('#sheet-error')).toBe('请写下回复的内容');
-  await sec.dispatch('#sheet-input', 'input', { value: '应该的，路灯下个月开工。' });
-  await sec.tap('#sheet-confirm');
-  await sec.until((d) => d.sheet === 'none' && d.acting === false, 'the reply is sent');
+  await throughSheet(sec, `#reply-${commentId}`, '请写下回复的内容', '应该的，路灯下个月开工。', 'the reply is sent');
   await sec.until(
     (d) => Array.isArray(d.comments) && d.comments.length === 1 && sec.textsOf('.reply-text').length === 1,
     'the reply is shown',
@@ -131,18 +117,13 @@ test('the villager comments, agreeing to hear of a reply; the secretary replies;
   const told = await sentMessages(pc, REPLY_TPL);
   expect(told).toEqual([{ touser: 'demo-villager', page: `packages/board/letter/letter?id=${letterId}&villageId=village-hemei` }]);
 
-  asUser('demo-villager');
-  const back = await open(letterUrl);
+  const back = await openAs('demo-villager', letterUrl);
   expect(back.textOf('.reply-by')).toMatch(/^村书记 \S+ 回复：$/);
   expect(back.textsOf('.reply-text')).toEqual(['应该的，路灯下个月开工。']);
 });
 
 test('a risky comment is held for the secretary, who approves one and rejects another with a reason', async () => {
-  asUser('demo-head');
-  const page = await open(letterUrl);
-  await page.dispatch('#comment-input', 'input', { value: '村口小卖部有人赌博，晚上吵得睡不着' });
-  await page.tap('#post');
-  await page.until((d) => d.posting === false && d.notice !== '', 'the comment is posted');
+  const page = await postComment('demo-head', '村口小卖部有人赌博，晚上吵得睡不着');
   expect(page.textOf('#notice')).toBe('留言已提交，村书记审核后大家才能看到');
   await page.until((d) => Array.isArray(d.comments) && d.comments.length === 2, 'the own held comment is shown to its author');
   expect(page.textOf('.comment-status')).toBe('待审核，审核通过后大家才能看到');
@@ -151,43 +132,33 @@ test('a risky comment is held for the secretary, who approves one and rejects an
   await page.until((d) => d.posting === false && Array.isArray(d.comments) && d.comments.length === 3, 'the second comment is posted');
 
   // Nobody else sees them.
-  asUser('demo-villager');
-  const other = await open(letterUrl);
+  const other = await openAs('demo-villager', letterUrl);
   expect(other.textsOf('.comment-text')).toEqual(['路修好了，老人出门方便多了，谢谢书记！']);
   expect(other.$('#held')).toBeNull();
 
-  asUser('demo-secretary');
-  const sec = await open(letterUrl);
+  const sec = await openAs('demo-secretary', letterUrl);
   const held = await getAll(pc.db.collection(C.boardComments).where({ letterId, status: 'held' }));
   expect(held).toHaveLength(2);
   expect(sec.textOf('#held')).toContain('待审核的留言（2）');
   const gamble = String(held.find((c) => String(c.text).includes('赌博'))?._id);
   const fraud = String(held.find((c) => String(c.text).includes('诈骗'))?._id);
 
-  await sec.tap(`#reject-${fraud}`);
-  await sec.tap('#sheet-confirm');
-  expect(sec.textOf('#sheet-error')).toBe('请写明不通过的原因，留言人会看到');
-  await sec.dispatch('#sheet-input', 'input', { value: '请拨打110或通过村民说事反映' });
-  await sec.tap('#sheet-confirm');
-  await sec.until((d) => d.sheet === 'none' && d.acting === false, 'rejected');
+  await throughSheet(sec, `#reject-${fraud}`, '请写明不通过的原因，留言人会看到', '请拨打110或通过村民说事反映', 'rejected');
   await sec.tap(`#approve-${gamble}`);
   await sec.until((d) => Array.isArray(d.held) && d.held.length === 0, 'approved');
   expect(sec.$('#held')).toBeNull();
   expect(num(await letterDoc(letterId), 'commentCount')).toBe(2);
 
-  asUser('demo-villager');
-  const now = await open(letterUrl);
+  const now = await openAs('demo-villager', letterUrl);
   expect(now.textsOf('.comment-text')).toContain('村口小卖部有人赌博，晚上吵得睡不着');
   expect(now.textsOf('.comment-text')).not.toContain('有人冒充村干部搞诈骗，大家小心');
 
-  asUser('demo-head');
-  const author = await open(letterUrl);
+  const author = await openAs('demo-head', letterUrl);
   expect(author.text()).toContain('未通过审核请拨打110或通过村民说事反映');
 });
 
 test('the secretary sees which households read the letter', async () => {
-  asUser('demo-secretary');
-  const page = await open(letterUrl);
+  const page = await openAs('demo-secretary', letterUrl);
   await page.tap('#readers');
   await page.until((d) => d.readers !== null, 'the readers are loaded');
   const reads = await getAll(pc.db.collection(C.boardReads).where({ letterId, kind: 'household' }));

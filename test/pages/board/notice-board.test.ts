@@ -4,19 +4,16 @@
 // new 通知 and is told when a cadre publishes one; a 大事记 carries the day it happened.
 import { C } from '../../../cloudfunctions/shared/collections';
 import { getAll, type Doc } from '../../support/sdk';
-import { waitFor, openAs } from '../support/page';
-import { asUser, toasts } from '../support/wx';
-import { consentWith, navigations, open, pickPdf, routeOf, sentMessages, subscribeAsks, uploads, useBoardCloud } from './support';
+import { docOf } from '../support/cloud';
+import { waitFor, openAs, openPage, routeOf } from '../support/page';
+import { toasts } from '../support/wx';
+import { consentWith, fillIn, navigations, saveAndRedirect, pickPdf, sentMessages, subscribeAsks, uploads, useBoardCloud } from './support';
 
 const { pc } = useBoardCloud();
 
 const NOTICE_TPL = 'TPL_BOARD_NOTICE';
 
-async function itemDoc(id: string): Promise<Doc> {
-  const [doc] = await getAll(pc.db.collection(C.boardItems).where({ _id: id }));
-  if (!doc) throw new Error(`no item ${id}`);
-  return doc;
-}
+const itemDoc = (id: string): Promise<Doc> => docOf(pc, C.boardItems, id);
 
 /** The item a compose page redirected to. */
 function redirectedItem(): string {
@@ -27,24 +24,19 @@ function redirectedItem(): string {
 let financeId = '';
 
 test('a cadre prepares a finance notice with a PDF: it goes to the supervisor, it cannot be published yet', async () => {
-  asUser('demo-cadre-1');
-  const board = await open('/packages/board/board/board?tab=finance');
+  const board = await openAs('demo-cadre-1', '/packages/board/board/board?tab=finance');
   expect(board.textOf('#village-name')).toBe('和美村 · 财务公开');
   await board.tap('#compose');
   expect(navigations()).toEqual([{ api: 'navigateTo', url: '/packages/board/compose/compose?kind=finance' }]);
 
-  const page = await open('/packages/board/compose/compose?kind=finance');
+  const page = await openPage('/packages/board/compose/compose?kind=finance');
   expect(page.textOf('#kind-name')).toBe('发布财务公开');
   expect(page.textOf('#finance-note')).toContain('须经村务监督委员会审核签字后才能发布');
   expect(page.$('#publish')).toBeNull(); // only 提交审核
-  await page.dispatch('#title', 'input', { value: '2026年10月财务收支公开' });
-  await page.dispatch('#body', 'input', { value: '收入12.6万元，支出8.1万元，明细见附件。' });
   pickPdf('10月收支明细.pdf');
-  await page.tap('#add-file');
-  await page.until((d) => Array.isArray(d.attachments) && d.attachments.length === 1 && d.uploading === false, 'the PDF is uploaded');
+  await fillIn(page, '2026年10月财务收支公开', '收入12.6万元，支出8.1万元，明细见附件。', '#add-file', 'attachments');
   expect(uploads()[0]?.cloudPath).toMatch(/^board\/\d{4}-\d{2}-\d{2}\/[a-z0-9]+-1\.pdf$/);
-  await page.tap('#save-draft');
-  await waitFor(() => navigations().some((n) => n.api === 'redirectTo'), 'the redirect to the item');
+  await saveAndRedirect(page, '#save-draft');
   expect(toasts()).toContainEqual({ title: '已提交审核', icon: 'success', duration: 1500 });
   financeId = redirectedItem();
   expect(await itemDoc(financeId)).toMatchObject({
@@ -54,7 +46,7 @@ test('a cadre prepares a finance notice with a PDF: it goes to the supervisor, i
     attachments: [{ fileId: uploads()[0]?.fileID, name: '10月收支明细.pdf', type: 'pdf' }],
   });
 
-  const item = await open(`/packages/board/item/item?id=${financeId}`);
+  const item = await openPage(`/packages/board/item/item?id=${financeId}`);
   expect(item.textOf('#unsigned')).toContain('还没有审核签字');
   expect(item.$('#publish')).toBeNull();
   expect(item.$('#edit')).not.toBeNull();
@@ -65,12 +57,12 @@ test('the supervisor signs it off from their queue', async () => {
   const home = await openAs('demo-supervisor', 'pages/home/home');
   expect(home.textOf('#entry-sign-off')).toBe('1财务公开审核签字');
 
-  const board = await open('/packages/board/board/board?tab=finance');
+  const board = await openPage('/packages/board/board/board?tab=finance');
   expect(board.textOf('#drafts')).toContain('待您审核');
   expect(board.textOf(`#draft-${financeId}`)).toBe('待村务监督委员会审核2026年10月财务收支公开');
   expect(board.$('#compose')).toBeNull();
 
-  const item = await open(`/packages/board/item/item?id=${financeId}`);
+  const item = await openPage(`/packages/board/item/item?id=${financeId}`);
   expect(item.$('#publish')).toBeNull();
   await item.tap('#sign');
   expect(item.textOf('#sign-sheet')).toContain('我已核对「2026年10月财务收支公开」的内容和附件，同意公开。');
@@ -84,15 +76,13 @@ test('the supervisor signs it off from their queue', async () => {
 });
 
 test('a cadre publishes it once signed; everyone reads it', async () => {
-  asUser('demo-cadre-2');
-  const item = await open(`/packages/board/item/item?id=${financeId}`);
+  const item = await openAs('demo-cadre-2', `/packages/board/item/item?id=${financeId}`);
   await item.tap('#publish');
   await item.until((d) => d.acting === false && d.notice !== '', 'published');
   expect(item.textOf('#notice')).toBe('已发布，全村都能看到了');
   expect((await itemDoc(financeId)).status).toBe('published');
 
-  asUser('demo-villager');
-  const board = await open('/packages/board/board/board?tab=finance');
+  const board = await openAs('demo-villager', '/packages/board/board/board?tab=finance');
   expect(board.textOf(`#item-${financeId}`)).toContain('2026年10月财务收支公开');
   expect(board.textOf(`#item-${financeId}`)).toContain('监委会已审核');
   expect(board.textOf(`#item-${financeId}`)).toContain('附件 1 个');
@@ -100,8 +90,7 @@ test('a cadre publishes it once signed; everyone reads it', async () => {
 });
 
 test('a villager agrees to hear of new 通知; a cadre publishes one and the villager is told', async () => {
-  asUser('demo-villager');
-  const board = await open('/packages/board/board/board?tab=notice');
+  const board = await openAs('demo-villager', '/packages/board/board/board?tab=notice');
   await board.tap('#subscribe');
   await waitFor(() => toasts().length === 1, 'the toast');
   expect(subscribeAsks()).toEqual([[NOTICE_TPL]]);
@@ -109,8 +98,7 @@ test('a villager agrees to hear of new 通知; a cadre publishes one and the vil
   const [sub] = await getAll(pc.db.collection(C.boardSubscriptions).where({ _id: 'demo-villager' }));
   expect(sub?.grants).toEqual({ notice: 1 });
 
-  asUser('demo-cadre-3');
-  const page = await open('/packages/board/compose/compose?kind=notice');
+  const page = await openAs('demo-cadre-3', '/packages/board/compose/compose?kind=notice');
   await page.dispatch('#title', 'input', { value: '周六上午村委会组织义诊' });
   await page.dispatch('#body', 'input', { value: '60岁以上老人请带好身份证。' });
   await page.tap('#publish');
@@ -123,8 +111,7 @@ test('a villager agrees to hear of new 通知; a cadre publishes one and the vil
 });
 
 test('a villager who declines is not told', async () => {
-  asUser('demo-head');
-  const board = await open('/packages/board/board/board?tab=notice');
+  const board = await openAs('demo-head', '/packages/board/board/board?tab=notice');
   consentWith('reject');
   await board.tap('#subscribe');
   await waitFor(() => toasts().length === 1, 'the toast');
@@ -133,8 +120,7 @@ test('a villager who declines is not told', async () => {
 });
 
 test('a 大事记 carries the day it happened, newest first', async () => {
-  asUser('demo-cadre-1');
-  const page = await open('/packages/board/compose/compose?kind=chronicle');
+  const page = await openAs('demo-cadre-1', '/packages/board/compose/compose?kind=chronicle');
   expect(page.textOf('#kind-name')).toBe('发布村庄大事记');
   await page.dispatch('#title', 'input', { value: '村史馆开馆' });
   await page.dispatch('#event-date', 'change', { value: '2025-06-01' });
@@ -147,7 +133,7 @@ test('a 大事记 carries the day it happened, newest first', async () => {
   const id = redirectedItem();
   expect(await itemDoc(id)).toMatchObject({ kind: 'chronicle', eventDate: '2025-06-01', status: 'published' });
 
-  const board = await open('/packages/board/board/board?tab=chronicle');
+  const board = await openPage('/packages/board/board/board?tab=chronicle');
   expect(board.textOf(`#item-${id}`)).toContain('2025年6月1日');
   await board.tap('#tab-party');
   await board.settled();

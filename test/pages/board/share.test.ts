@@ -6,8 +6,8 @@ import { C } from '../../../cloudfunctions/shared/collections';
 import { userSchema } from '../../../cloudfunctions/shared/village/model';
 import { count, settled } from '../../support/sdk';
 import { openAs, openPage } from '../support/page';
-import { asUser } from '../support/wx';
-import { navigations, open, shareOf, timelineOf, useBoardCloud } from './support';
+
+import { navigations, shareOf, timelineOf, useBoardCloud } from './support';
 
 const { pc, api } = useBoardCloud();
 
@@ -76,20 +76,18 @@ test('the letters list shares a card that opens it with its village; a member op
   expect(card).toEqual({ title: '和美村书记公开信', path: `/packages/board/letters/letters?villageId=${VILLAGE}` });
   expect(timelineOf(page)).toEqual({ title: '和美村书记公开信', query: `villageId=${VILLAGE}` });
 
-  const opened = await open(card.path);
+  const opened = await openPage(card.path);
   expect(opened.$('#join')).toBeNull();
   expect(opened.$(`#letter-${letterId}`)).not.toBeNull();
 });
 
 test('a letter’s card, opened by a member: the member’s page, the read counted', async () => {
-  asUser('demo-head');
-  const page = await open(`/packages/board/letter/letter?id=${letterId}`);
+  const page = await openAs('demo-head', `/packages/board/letter/letter?id=${letterId}`);
   const card = shareOf(page);
   expect(card).toEqual({ title: '致全村乡亲的一封信', path: `/packages/board/letter/letter?id=${letterId}&villageId=${VILLAGE}` });
   expect(timelineOf(page).query).toBe(`id=${letterId}&villageId=${VILLAGE}`);
 
-  asUser('demo-villager');
-  const opened = await open(card.path);
+  const opened = await openAs('demo-villager', card.path);
   expect(opened.$('#join')).toBeNull();
   expect(opened.$('#write')).not.toBeNull();
   expect(opened.$('#like')).not.toBeNull();
@@ -99,8 +97,7 @@ test('a letter’s card, opened by a member: the member’s page, the read count
 
 test('the same card opened by someone of no village: public content, "村民", a way to join, nothing counted', async () => {
   const reads = await count(pc.db.collection(C.boardReads).where({ letterId }));
-  asUser('o-stranger');
-  const page = await open(`/packages/board/letter/letter?id=${letterId}&villageId=${VILLAGE}`);
+  const page = await openAs('o-stranger', `/packages/board/letter/letter?id=${letterId}&villageId=${VILLAGE}`);
   expect(page.textOf('#title')).toBe('致全村乡亲的一封信');
   expect(page.textOf('#byline')).toMatch(/^村书记 · /);
   expect(page.textOf('#join')).toContain('这是清溪镇和美村的书记公开信。您还不是本村村民，可以阅读公开的内容。');
@@ -116,7 +113,7 @@ test('the same card opened by someone of no village: public content, "村民", a
   expect(navigations()).toEqual([{ api: 'navigateTo', url: `/packages/village/join/join?villageId=${VILLAGE}` }]);
 
   // The list by the village id: published letters only.
-  const list = await open(`/packages/board/letters/letters?villageId=${VILLAGE}`);
+  const list = await openPage(`/packages/board/letters/letters?villageId=${VILLAGE}`);
   expect(list.textOf('#village-name')).toBe('和美村 · 书记公开信');
   expect(list.$('#join')).not.toBeNull();
   expect(list.$(`#letter-${letterId}`)).not.toBeNull();
@@ -128,29 +125,26 @@ test('the same card opened by someone of no village: public content, "村民", a
 });
 
 test('someone of another village sees the public content and the way to join too', async () => {
-  asUser('o-qingshan');
-  const page = await open(`/packages/board/letter/letter?id=${letterId}&villageId=${VILLAGE}`);
+  const page = await openAs('o-qingshan', `/packages/board/letter/letter?id=${letterId}&villageId=${VILLAGE}`);
   expect(page.$('#join')).not.toBeNull();
   expect(page.textsOf('.comment-author')).toEqual(['村民']);
   expect(page.$('#write')).toBeNull();
 });
 
 test('the notice board and its items share cards with the village; outsiders read what is published', async () => {
-  asUser('demo-cadre-1');
-  const board = await open('/packages/board/board/board?tab=finance');
+  const board = await openAs('demo-cadre-1', '/packages/board/board/board?tab=finance');
   expect(board.$('#drafts')).not.toBeNull();
   const card = shareOf(board);
   expect(card).toEqual({ title: '和美村村务公开栏 · 财务公开', path: `/packages/board/board/board?villageId=${VILLAGE}&tab=finance` });
 
-  asUser('o-stranger');
-  const pub = await open(card.path);
+  const pub = await openAs('o-stranger', card.path);
   expect(pub.$('#join')).not.toBeNull();
   expect(pub.$(`#item-${financeId}`)).not.toBeNull();
   expect(pub.$('#drafts')).toBeNull();
   expect(pub.$('#compose')).toBeNull();
   expect(pub.text()).not.toContain('待审核');
 
-  const item = await open(`/packages/board/item/item?id=${financeId}&villageId=${VILLAGE}`);
+  const item = await openPage(`/packages/board/item/item?id=${financeId}&villageId=${VILLAGE}`);
   expect(shareOf(item)).toEqual({
     title: '财务公开：10月财务公开',
     path: `/packages/board/item/item?id=${financeId}&villageId=${VILLAGE}`,
@@ -160,8 +154,7 @@ test('the notice board and its items share cards with the village; outsiders rea
   expect(item.textOf('#byline')).toMatch(/^村委会 · /);
   expect(item.$('#publish')).toBeNull();
 
-  asUser('demo-villager');
-  const member = await open(`/packages/board/item/item?id=${financeId}&villageId=${VILLAGE}`);
+  const member = await openAs('demo-villager', `/packages/board/item/item?id=${financeId}&villageId=${VILLAGE}`);
   expect(member.$('#join')).toBeNull();
   expect(member.textOf('#signed')).toMatch(/^✔ 村务监督委员 \S+ 于 .+ 审核签字$/);
 });

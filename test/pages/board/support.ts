@@ -17,7 +17,7 @@ import {
   writeTemp,
 } from '../support/device';
 import { type FunctionFixtures, functionFixtures, getJson } from '../support/http';
-import { loadPage, type PageHandle } from '../support/page';
+import { type PageHandle, waitFor } from '../support/page';
 import { wxState } from '../support/wx';
 
 /** Fixtures through the board function itself, as `openid`. */
@@ -112,18 +112,24 @@ export async function sentMessages(pc: PageCloud, templateId: string): Promise<{
 /** The state the harness keeps (e.g. the cloud url for checks). */
 export const harness = wxState;
 
-/** The route and query of a page URL, as WeChat hands them to onLoad. */
-export function routeOf(url: string): { route: string; query: Record<string, string> } {
-  const [p = '', q = ''] = url.split('?');
-  return { route: p.replace(/^\//, ''), query: Object.fromEntries(new URLSearchParams(q)) };
+/**
+ * Writes a letter's or an item's title and body, and adds the file picked before (pickPhoto, pickPdf)
+ * with `addButton`; waits until the page's `list` holds it, uploaded.
+ */
+export async function fillIn(page: PageHandle, title: string, body: string, addButton: string, list: string): Promise<void> {
+  await page.dispatch('#title', 'input', { value: title });
+  await page.dispatch('#body', 'input', { value: body });
+  await page.tap(addButton);
+  await page.until((d) => {
+    const files = d[list];
+    return Array.isArray(files) && files.length === 1 && d.uploading === false;
+  }, `the file is uploaded to ${list}`);
 }
 
-/** Opens a page by its URL (a share card's path, a navigation) and waits for it to load. */
-export async function open(url: string): Promise<PageHandle> {
-  const { route, query } = routeOf(url);
-  const page = await loadPage(route, { query });
-  await page.settled();
-  return page;
+/** Taps `button` and waits until the page redirects to what it saved. */
+export async function saveAndRedirect(page: PageHandle, button: string): Promise<void> {
+  await page.tap(button);
+  await waitFor(() => state.navigations.some((n) => n.api === 'redirectTo'), `the redirect after ${button}`);
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -5,9 +5,9 @@
 import { C } from '../../../cloudfunctions/shared/collections';
 import { STAR_CRITERIA } from '../../../cloudfunctions/shared/board/stars';
 import { count, getAll, num, type Doc } from '../../support/sdk';
-import { openAs } from '../support/page';
-import { asUser } from '../support/wx';
-import { navigations, open, useBoardCloud } from './support';
+import { openAs, openPage } from '../support/page';
+
+import { navigations, useBoardCloud } from './support';
 
 const { pc, api } = useBoardCloud();
 
@@ -40,7 +40,7 @@ test('the town admin sees every village with its figures, stars and the written 
   const home = await openAs('demo-town', 'pages/home/home');
   expect(home.textOf('#entry-town')).toBe('全镇村庄排名');
 
-  const page = await open('/packages/board/town/town');
+  const page = await openPage('/packages/board/town/town');
   expect(page.textOf('#town-name')).toBe('清溪镇 · 村庄情况');
   const from = monthsBack(2);
   const to = chinaDay().slice(0, 7);
@@ -102,14 +102,13 @@ test('the town admin sees every village with its figures, stars and the written 
   expect(page.textOf('#check-village-hemei-letters')).toBe('☆ 书记公开信：0 封/月');
   await page.tap('#letters-village-hemei');
   expect(navigations().at(-1)).toEqual({ api: 'navigateTo', url: '/packages/board/letters/letters?villageId=village-hemei' });
-  const list = await open('/packages/board/letters/letters?villageId=village-hemei');
+  const list = await openPage('/packages/board/letters/letters?villageId=village-hemei');
   expect(list.$('#join')).not.toBeNull();
   expect(list.textsOf('.letter-title')).toHaveLength(3);
 });
 
 test('the town view is the town admin’s only', async () => {
-  asUser('demo-cadre-1');
-  const page = await open('/packages/board/town/town');
+  const page = await openAs('demo-cadre-1', '/packages/board/town/town');
   expect(page.textOf('#state >>> #load-error')).toBe('只有乡镇管理员可以查看全镇情况');
 });
 

@@ -3,11 +3,11 @@
 import { attrOf, classesOf, el, renderComponent, renderInHost, tapInside, text } from './support';
 
 test('renders its own element, primary and full width by default, with the slot text', async () => {
-  const { host } = await renderInHost('<hm-button class="save">保存</hm-button>');
-  const inner = el(host.querySelector('.save') ?? host, '.hm-button');
+  const { host, root } = await renderInHost('<hm-button class="save">保存</hm-button>');
+  const inner = el(root, '.hm-button');
   expect(classesOf(inner, 'hm-button')).toEqual(expect.arrayContaining(['hm-button', 'hm-button--primary', 'hm-button--block']));
   expect(text(inner)).toBe('保存');
-  expect(attrOf(host.querySelector('.save') ?? host, '.hm-button', 'ariaRole')).toBe('button');
+  expect(attrOf(root, '.hm-button', 'ariaRole')).toBe('button');
   expect(host.querySelector('.save')?.querySelector('.hm-button__spinner')).toBeUndefined();
 });
 
@@ -26,26 +26,25 @@ test("a tap fires the host's bindtap with the host's data-*", async () => {
 });
 
 test('disabled: marked so, and a tap does nothing', async () => {
-  const { host, received } = await renderInHost('<hm-button class="save" disabled bindtap="onSave">保存</hm-button>');
-  const inner = el(host.querySelector('.save') ?? host, '.hm-button');
+  const { host, received, root } = await renderInHost('<hm-button class="save" disabled bindtap="onSave">保存</hm-button>');
+  const inner = el(root, '.hm-button');
   expect(classesOf(inner, 'hm-button')).toContain('hm-button--disabled');
-  expect(attrOf(host.querySelector('.save') ?? host, '.hm-button', 'ariaDisabled')).toBe(true);
+  expect(attrOf(root, '.hm-button', 'ariaDisabled')).toBe(true);
   await tapInside(host, '.save', '.hm-button');
   expect(received).toEqual([]);
 });
 
 test('loading: a spinner, 请稍候 for a screen reader, and taps do nothing until it ends', async () => {
-  const { host, received } = await renderInHost('<hm-button class="save" loading="{{busy}}" bindtap="onSave">提交</hm-button>');
+  const { host, received, root } = await renderInHost('<hm-button class="save" loading="{{busy}}" bindtap="onSave">提交</hm-button>');
   host.setData({ busy: true });
-  const save = host.querySelector('.save') ?? host;
-  expect(save.querySelector('.hm-button__spinner')?.dom).toBeDefined();
-  expect(attrOf(save, '.hm-button', 'ariaLabel')).toBe('请稍候');
+  expect(root.querySelector('.hm-button__spinner')?.dom).toBeDefined();
+  expect(attrOf(root, '.hm-button', 'ariaLabel')).toBe('请稍候');
   await tapInside(host, '.save', '.hm-button');
   await tapInside(host, '.save', '.hm-button');
   expect(received).toEqual([]);
 
   host.setData({ busy: false });
-  expect(save.querySelector('.hm-button__spinner')).toBeUndefined();
+  expect(root.querySelector('.hm-button__spinner')).toBeUndefined();
   await tapInside(host, '.save', '.hm-button');
   expect(received).toHaveLength(1);
 });

@@ -1,6 +1,6 @@
 // hm-cell: its title, label and value in their own places, the arrow only for a link, and a tap
 // that opens the url (wx.navigateTo) and reaches the host — a plain row ignores taps.
-import { attrOf, classesOf, el, renderComponent, renderInHost, tapInside, text } from './support';
+import { attrOf, classesOf, el, renderComponent, renderInHost, tapInside, text, textsAt } from './support';
 
 const navigations: string[] = [];
 let original: unknown;
@@ -15,13 +15,12 @@ afterEach(() => {
 });
 
 test('a plain row: title, label and value in their own elements, no arrow, taps ignored', async () => {
-  const { host, received } = await renderInHost('<hm-cell class="row" title="户主" label="3组12号" value="李长青" bindtap="onRow" />');
-  const row = host.querySelector('.row') ?? host;
-  expect(text(el(row, '.hm-cell__title'))).toBe('户主');
-  expect(text(el(row, '.hm-cell__label'))).toBe('3组12号');
-  expect(text(el(row, '.hm-cell__value'))).toBe('李长青');
-  expect(row.querySelector('.hm-cell__arrow')).toBeUndefined();
-  expect(classesOf(el(row, '.hm-cell'), 'hm-cell')).not.toContain('hm-cell--link');
+  const { host, received, root } = await renderInHost(
+    '<hm-cell class="row" title="户主" label="3组12号" value="李长青" bindtap="onRow" />',
+  );
+  expect(textsAt(root, ['.hm-cell__title', '.hm-cell__label', '.hm-cell__value'])).toEqual(['户主', '3组12号', '李长青']);
+  expect(root.querySelector('.hm-cell__arrow')).toBeUndefined();
+  expect(classesOf(el(root, '.hm-cell'), 'hm-cell')).not.toContain('hm-cell--link');
   await tapInside(host, '.row', '.hm-cell');
   expect(received).toEqual([]);
   expect(navigations).toEqual([]);
@@ -34,29 +33,28 @@ test('no label or value: their elements are not rendered', async () => {
 });
 
 test('with a url: an arrow, a link for screen readers, and a tap opens the page and reaches the host', async () => {
-  const { host, received } = await renderInHost(
+  const { host, received, root } = await renderInHost(
     '<hm-cell class="row" data-id="rules" title="积分规则" url="/packages/points/rules/rules" bindtap="onRow" />',
   );
-  const row = host.querySelector('.row') ?? host;
-  expect(row.querySelector('.hm-cell__arrow')?.dom).toBeDefined();
-  expect(classesOf(el(row, '.hm-cell'), 'hm-cell')).toContain('hm-cell--link');
-  expect(attrOf(row, '.hm-cell', 'ariaRole')).toBe('link');
+  expect(root.querySelector('.hm-cell__arrow')?.dom).toBeDefined();
+  expect(classesOf(el(root, '.hm-cell'), 'hm-cell')).toContain('hm-cell--link');
+  expect(attrOf(root, '.hm-cell', 'ariaRole')).toBe('link');
   await tapInside(host, '.row', '.hm-cell');
   expect(navigations).toEqual(['/packages/points/rules/rules']);
   expect(received).toEqual([{ handler: 'onRow', dataset: { id: 'rules' }, detail: {} }]);
 });
 
 test('clickable without a url: an arrow and a tap, no navigation', async () => {
-  const { host, received } = await renderInHost('<hm-cell class="row" title="切换身份" clickable bindtap="onRow" />');
-  expect((host.querySelector('.row') ?? host).querySelector('.hm-cell__arrow')?.dom).toBeDefined();
+  const { host, received, root } = await renderInHost('<hm-cell class="row" title="切换身份" clickable bindtap="onRow" />');
+  expect(root.querySelector('.hm-cell__arrow')?.dom).toBeDefined();
   await tapInside(host, '.row', '.hm-cell');
   expect(received).toHaveLength(1);
   expect(navigations).toEqual([]);
 });
 
 test('the default slot goes under the title, inside the cell', async () => {
-  const { host } = await renderInHost('<hm-cell class="row" title="关怀模式"><view class="hint">字更大</view></hm-cell>');
-  const main = el(host.querySelector('.row') ?? host, '.hm-cell__main');
+  const { root } = await renderInHost('<hm-cell class="row" title="关怀模式"><view class="hint">字更大</view></hm-cell>');
+  const main = el(root, '.hm-cell__main');
   expect(text(main)).toBe('关怀模式字更大');
 });
 

@@ -1,14 +1,15 @@
 // hm-section: a card with its title (and the note beside it) in its own head, the slot below.
-import { el, renderComponent, renderInHost, text } from './support';
+import { el, renderComponent, renderInHost, textsAt } from './support';
 
 test('title, extra and content', async () => {
-  const { host } = await renderInHost(
+  const { root } = await renderInHost(
     '<hm-section class="members" title="家庭成员" extra="共 4 人"><view class="member">李长青</view></hm-section>',
   );
-  const section = host.querySelector('.members') ?? host;
-  expect(text(el(section, '.hm-section__title'))).toBe('家庭成员');
-  expect(text(el(section, '.hm-section__extra'))).toBe('共 4 人');
-  expect(text(el(section, '.hm-section'))).toBe('家庭成员共 4 人李长青');
+  expect(textsAt(root, ['.hm-section__title', '.hm-section__extra', '.hm-section'])).toEqual([
+    '家庭成员',
+    '共 4 人',
+    '家庭成员共 4 人李长青',
+  ]);
 });
 
 test('without a title there is no head', async () => {

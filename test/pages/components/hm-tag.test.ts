@@ -2,8 +2,8 @@
 import { classesOf, el, renderInHost, text } from './support';
 
 test('ok by default, with the slot text', async () => {
-  const { host } = await renderInHost('<hm-tag class="role">户主</hm-tag>');
-  const tag = el(host.querySelector('.role') ?? host, '.hm-tag');
+  const { root } = await renderInHost('<hm-tag class="role">户主</hm-tag>');
+  const tag = el(root, '.hm-tag');
   expect(classesOf(tag, 'hm-tag')).toEqual(['hm-tag', 'hm-tag--ok']);
   expect(text(tag)).toBe('户主');
 });
@@ -13,8 +13,8 @@ test.each([
   ['bad', '未通过'],
   ['info', '已撤回'],
 ])('tone %s', async (tone, words) => {
-  const { host } = await renderInHost(`<hm-tag class="status" tone="${tone}">${words}</hm-tag>`);
-  const tag = el(host.querySelector('.status') ?? host, '.hm-tag');
+  const { root } = await renderInHost(`<hm-tag class="status" tone="${tone}">${words}</hm-tag>`);
+  const tag = el(root, '.hm-tag');
   expect(classesOf(tag, 'hm-tag')).toEqual(['hm-tag', `hm-tag--${tone}`]);
   expect(text(tag)).toBe(words);
 });

@@ -54,7 +54,7 @@ const handlersIn = (template: string): string[] => [...new Set(Array.from(templa
  * A host template using the components it names by tag (as a page would), with the handlers it binds
  * recording what they receive.
  */
-export async function renderInHost(template: string): Promise<{ host: Rendered; received: Received[] }> {
+export async function renderInHost(template: string): Promise<{ host: Rendered; root: Rendered; received: Received[] }> {
   const names = componentsIn(template);
   const handlers = handlersIn(template);
   const simulate = await freshSimulate();
@@ -66,7 +66,10 @@ export async function renderInHost(template: string): Promise<{ host: Rendered; 
   const id = simulate.load({ usingComponents, template, methods });
   const host = simulate.render(id);
   host.attach(document.createElement('parent-wrapper'));
-  return { host, received };
+  // Where a test looks: the element of the template's first class (the component it is about).
+  const first = /class="([\w-]+)"/.exec(template)?.[1];
+  const root = (first && host.querySelector(`.${first}`)) || host;
+  return { host, root, received };
 }
 
 /** The rendered element of `selector` inside a rendered component (fails when it is not there). */
@@ -91,6 +94,9 @@ export async function tapInside(comp: Rendered, hostSelector: string | null, inn
 }
 
 export const text = (element: Element | null | undefined): string => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** The text of each of `selectors` inside a rendered component, in order (fails when one is not there). */
+export const textsAt = (comp: Rendered, selectors: string[]): string[] => selectors.map((selector) => text(el(comp, selector)));
 
 /**
  * An attribute as the template set it (simulate keeps aria-* and hover-class in its own tree, not

@@ -4,6 +4,7 @@
 import { chinaMomentText, lastChinaMonth, monthTitle, periodText, previousMonthOf } from '../../../miniprogram/utils/notice-format';
 import { drawPrint, drawPrintPage } from '../../../miniprogram/utils/notice-print';
 import { itemText, layoutPrint, PRINT_PAGE, wrapItems, wrapText, type PrintNotice } from '../../../miniprogram/utils/print-layout';
+import { printNotice as notice } from './print-notice';
 import { RecordingContext } from './support';
 
 type Line = PrintNotice['lines'][number];
@@ -13,24 +14,6 @@ const item = (itemName: string, points: number, day: number): Line['items'][numb
   points,
   occurredOn: `2026-11-${String(day).padStart(2, '0')}`,
 });
-
-function notice(lines: Line[], over: Partial<PrintNotice> = {}): PrintNotice {
-  return {
-    villageName: '和美村',
-    month: '2026-11',
-    status: 'published',
-    open: true,
-    // 00:30 on 1 December in China; the period ends at 24:00 on the 5th.
-    publishedAt: '2026-11-30T16:30:00.000Z',
-    closesAt: '2026-12-05T16:00:00.000Z',
-    settledAt: null,
-    households: lines.length,
-    totalPoints: lines.reduce((s, l) => s + l.total, 0),
-    version: 1,
-    lines,
-    ...over,
-  };
-}
 
 const NAMES = ['李长青', '王大山', '张秀英', '刘建国', '陈桂兰'];
 function village(n: number, items: (i: number) => number = (i) => i % 4): Line[] {

@@ -12,6 +12,7 @@ import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import type { PrintNotice } from '../../../miniprogram/utils/print-layout';
 import { PRINT_PAGE } from '../../../miniprogram/utils/print-layout';
+import { printNotice } from './print-notice';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -48,19 +49,7 @@ function sampleNotice(): PrintNotice {
     };
   });
   lines.sort((a, b) => b.total - a.total);
-  return {
-    villageName: '和美村',
-    month: '2026-11',
-    status: 'published',
-    open: true,
-    publishedAt: '2026-11-30T16:30:00.000Z',
-    closesAt: '2026-12-05T16:00:00.000Z',
-    settledAt: null,
-    households: lines.length,
-    totalPoints: lines.reduce((s, l) => s + l.total, 0),
-    version: 1,
-    lines,
-  };
+  return printNotice(lines);
 }
 
 function isStrings(v: unknown): v is string[] {

@@ -3,13 +3,29 @@
 import { randomBytes } from 'node:crypto';
 import { C } from '../../../cloudfunctions/shared/collections';
 import { getAll } from '../../support/sdk';
-import { openAs } from '../support/page';
+import { openAs, type PageHandle } from '../support/page';
 import { exchanges, toasts } from '../support/wx';
 import { chinaToday, previews, usePointsCloud } from './support';
 
 const { pc, api } = usePointsCloud();
 const key = (): string => randomBytes(8).toString('hex');
 const photo = 'cloud://local-dev.local-bucket/evidence/archive-test.jpg';
+
+/** `openid` records `itemCode` for the household today, with these photos; answers the record's id. */
+async function recorded(openid: string, itemCode: string, householdId: string, evidence: string[] = []): Promise<string> {
+  const made = await api().ok(openid, 'record', {
+    clientKey: key(),
+    itemCode,
+    householdIds: [householdId],
+    occurredOn: chinaToday(),
+    ...(evidence.length ? { evidence } : {}),
+  });
+  return made.records[0]?.id ?? '';
+}
+
+/** The archive of the household, as `openid` opens it. */
+const archiveOf = (openid: string, householdId: string): Promise<PageHandle> =>
+  openAs(openid, 'packages/points/archive/archive', { query: { householdId } });
 
 test('a household head sees members masked, the figures, rank, a 12-month trend and the history, in one call', async () => {
   const page = await openAs('demo-head', 'packages/points/archive/archive');
@@ -48,14 +64,8 @@ test('a household head sees members masked, the figures, rank, a 12-month trend 
 });
 
 test('records waiting for review are shown apart from the balance', async () => {
-  const res = await api().ok('demo-grid-1', 'record', {
-    clientKey: key(),
-    itemCode: 'A01',
-    householdIds: ['hh-023'],
-    occurredOn: chinaToday(),
-  });
-  const id = res.records[0]?.id ?? '';
-  const page = await openAs('demo-grid-1', 'packages/points/archive/archive', { query: { householdId: 'hh-023' } });
+  const id = await recorded('demo-grid-1', 'A01', 'hh-023');
+  const page = await archiveOf('demo-grid-1', 'hh-023');
   expect(page.textOf('#waiting')).toMatch(/^另有 \d+ 条记录正在审核（\+\d+分），审核通过后计入待公示积分。$/);
   expect(page.textOf(`#rec-${id}`)).toContain('待审核');
   // A grid leader may open their grid's households but corrects nothing.
@@ -63,15 +73,8 @@ test('records waiting for review are shown apart from the balance', async () => 
 });
 
 test('a cadre opens another household and corrects an approved record; the reason is required', async () => {
-  const made = await api().ok('demo-cadre-1', 'record', {
-    clientKey: key(),
-    itemCode: 'B03',
-    householdIds: ['hh-021'],
-    occurredOn: chinaToday(),
-    evidence: [photo],
-  });
-  const id = made.records[0]?.id ?? '';
-  const page = await openAs('demo-cadre-2', 'packages/points/archive/archive', { query: { householdId: 'hh-021' } });
+  const id = await recorded('demo-cadre-1', 'B03', 'hh-021', [photo]);
+  const page = await archiveOf('demo-cadre-2', 'hh-021');
   const pendingBefore = Number(page.textOf('.pending-value'));
   // Approved, its month not settled yet: still on the notice.
   expect(page.textOf(`#rec-${id}`)).toContain('公示中');
@@ -103,15 +106,8 @@ test('a cadre opens another household and corrects an approved record; the reaso
 });
 
 test('a correction refused by the function shows its message in the sheet', async () => {
-  const made = await api().ok('demo-cadre-1', 'record', {
-    clientKey: key(),
-    itemCode: 'B03',
-    householdIds: ['hh-024'],
-    occurredOn: chinaToday(),
-    evidence: [photo],
-  });
-  const id = made.records[0]?.id ?? '';
-  const page = await openAs('demo-cadre-2', 'packages/points/archive/archive', { query: { householdId: 'hh-024' } });
+  const id = await recorded('demo-cadre-1', 'B03', 'hh-024', [photo]);
+  const page = await archiveOf('demo-cadre-2', 'hh-024');
   await page.tap(`#reverse-${id}`);
   // Meanwhile another cadre corrects it.
   await api().ok('demo-cadre-3', 'reverse', { clientKey: key(), recordId: id, reason: '重复记录' });
@@ -123,11 +119,11 @@ test('a correction refused by the function shows its message in the sheet', asyn
 });
 
 test("another household's archive is refused to those who may not see it", async () => {
-  const own = await openAs('demo-villager', 'packages/points/archive/archive', { query: { householdId: 'hh-100' } });
+  const own = await archiveOf('demo-villager', 'hh-100');
   expect(own.textOf('#state >>> #load-error')).toBe('只能查看自己家的档案');
   expect(own.$('#balance')).toBeNull();
 
-  const other = await openAs('demo-grid-2', 'packages/points/archive/archive', { query: { householdId: 'hh-001' } });
+  const other = await archiveOf('demo-grid-2', 'hh-001');
   expect(other.textOf('#state >>> #load-error')).toBe('只能查看自己家的档案');
   expect(toasts()).toContainEqual({ title: '只能查看自己家的档案', icon: 'none', duration: 2500 });
 });

@@ -3,7 +3,8 @@
 // screen, and the household's archive shows the new pending points and the history.
 import { C } from '../../../cloudfunctions/shared/collections';
 import { getAll, str } from '../../support/sdk';
-import { sleep, waitFor, type PageHandle, openAs, openPage } from '../support/page';
+import { mediaChecked } from '../support/cloud';
+import { openAs, openPage, type PageHandle, waitFor } from '../support/page';
 import { exchanges, toasts } from '../support/wx';
 import { chinaToday, httpStatus, pickPhotos, previews, uploads, usePointsCloud, writePhoto } from './support';
 
@@ -11,18 +12,6 @@ const { pc } = usePointsCloud();
 
 async function recordsWithKey(clientKey: string): Promise<Record<string, unknown>[]> {
   return getAll(pc.db.collection(C.pointRecords).where({ clientKey }));
-}
-
-/** Waits for WeChat's media check of a record's photos: its verdict comes by message push, a moment later. */
-async function photosChecked(id: string): Promise<void> {
-  const end = Date.now() + 10_000;
-  for (;;) {
-    const [rec] = await getAll(pc.db.collection(C.pointRecords).where({ _id: id }));
-    const checks: unknown[] = Array.isArray(rec?.mediaChecks) ? rec.mediaChecks : [];
-    if (checks.length > 0 && checks.every((c) => typeof c === 'object' && c !== null && Reflect.get(c, 'verdict') !== 'pending')) return;
-    if (Date.now() > end) throw new Error(`no media check verdict for the photos of ${id}`);
-    await sleep(50);
-  }
 }
 
 function numberIn(page: PageHandle, selector: string): number {
@@ -91,7 +80,7 @@ test('a villager self-reports with a photo; a double-tapped submit records once'
 
 test('the grid leader sees it with its photo and approves it; it moves on to the cadres', async () => {
   // Others see a photo once WeChat's media check has passed it.
-  await photosChecked(recordId);
+  await mediaChecked(pc, C.pointRecords, recordId);
   const page = await openAs('demo-grid-1', 'packages/points/review/review');
   const card = page.textOf(`#rec-${recordId}`);
   expect(card).toContain('参加志愿服务');

@@ -2,7 +2,7 @@
 // global wx of the page tests and this process's wx-server-sdk (for fixtures) pointed at it.
 import cloud from 'wx-server-sdk';
 import { sdkEnv, startCloud, type StartOptions, type TestCloud } from '../../support/localcloud';
-import type { Database } from '../../support/sdk';
+import { type Database, type Doc, getAll } from '../../support/sdk';
 import { pointAt } from './wx';
 
 export interface PageCloud {
@@ -62,4 +62,33 @@ export function usePageCloud(opts: StartOptions = {}): PageCloud {
       await connect(current.dataDir);
     },
   };
+}
+
+/** The document `id` of `collection`, or null when there is none. */
+async function findDoc(pc: PageCloud, collection: string, id: string): Promise<Doc | null> {
+  const [doc] = await getAll(pc.db.collection(collection).where({ _id: id }));
+  return doc ?? null;
+}
+
+/** The document `id` of `collection` (fails the test when there is none). */
+export async function docOf(pc: PageCloud, collection: string, id: string): Promise<Doc> {
+  const doc = await findDoc(pc, collection, id);
+  if (!doc) throw new Error(`no ${id} in ${collection}`);
+  return doc;
+}
+
+const passed = (check: unknown): boolean => typeof check === 'object' && check !== null && Reflect.get(check, 'verdict') === 'pass';
+
+/**
+ * Waits until WeChat's media check has passed every file of the document `id` of `collection`: its
+ * verdict comes by message push a moment after it was asked, and until then only the writer and the
+ * cadres see the files.
+ */
+export async function mediaChecked(pc: PageCloud, collection: string, id: string): Promise<void> {
+  for (let waited = 0; waited < 30_000; waited += 100) {
+    const checks: unknown = (await findDoc(pc, collection, id))?.mediaChecks;
+    if (Array.isArray(checks) && checks.length && checks.every(passed)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${collection} ${id}: its files were never checked`);
 }

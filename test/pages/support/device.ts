@@ -46,23 +46,32 @@ export function navigation<A extends NavigationApi>(
   return stands;
 }
 
-type ChooseMediaOption = Callbacks<{
-  tempFiles: { tempFilePath: string; size: number; fileType: string }[];
-  type: string;
-  errMsg: string;
-}> & { count?: number };
+type PickOption<R> = Callbacks<R & { errMsg: string }> & { count?: number };
 
-/** wx.chooseMedia: answers with the pictures `next` gives; none (undefined) = the user cancels. */
-export function chooseMedia(next: () => string[] | undefined): (option: ChooseMediaOption) => void {
+/** A picker of the phone: answers with what `next` gives, at most `count` of it; nothing (undefined) = the user cancels. */
+function picker<T, R extends object>(
+  api: string,
+  next: () => T[] | undefined,
+  answer: (picked: T[]) => R,
+): (option: PickOption<R>) => void {
   return (option) => {
     const picked = next();
     if (!picked) {
-      failLater(option, 'chooseMedia:fail cancel');
+      failLater(option, `${api}:fail cancel`);
       return;
     }
-    const tempFiles = picked.slice(0, option.count ?? 9).map((p) => ({ tempFilePath: p, size: fs.statSync(p).size, fileType: 'image' }));
-    succeedLater(option, { tempFiles, type: 'image', errMsg: 'chooseMedia:ok' });
+    succeedLater(option, { ...answer(picked.slice(0, option.count ?? 9)), errMsg: `${api}:ok` });
   };
+}
+
+const sizeOf = (file: string): number => fs.statSync(file).size;
+
+/** wx.chooseMedia: answers with the pictures `next` gives. */
+export function chooseMedia(next: () => string[] | undefined): (option: PickOption<{ tempFiles: object[]; type: string }>) => void {
+  return picker('chooseMedia', next, (picked) => ({
+    tempFiles: picked.map((p) => ({ tempFilePath: p, size: sizeOf(p), fileType: 'image' })),
+    type: 'image',
+  }));
 }
 
 export interface ChatFile {
@@ -70,24 +79,11 @@ export interface ChatFile {
   name: string;
 }
 
-type ChooseFileOption = Callbacks<{
-  tempFiles: { path: string; name: string; size: number; type: string; time: number }[];
-  errMsg: string;
-}> & { count?: number };
-
-/** wx.chooseMessageFile: answers with the chat files `next` gives; none (undefined) = the user cancels. */
-export function chooseMessageFile(next: () => ChatFile[] | undefined): (option: ChooseFileOption) => void {
-  return (option) => {
-    const picked = next();
-    if (!picked) {
-      failLater(option, 'chooseMessageFile:fail cancel');
-      return;
-    }
-    const tempFiles = picked
-      .slice(0, option.count ?? 9)
-      .map((f) => ({ path: f.path, name: f.name, size: fs.statSync(f.path).size, type: 'file', time: 0 }));
-    succeedLater(option, { tempFiles, errMsg: 'chooseMessageFile:ok' });
-  };
+/** wx.chooseMessageFile: answers with the chat files `next` gives. */
+export function chooseMessageFile(next: () => ChatFile[] | undefined): (option: PickOption<{ tempFiles: object[] }>) => void {
+  return picker('chooseMessageFile', next, (picked) => ({
+    tempFiles: picked.map((f) => ({ path: f.path, name: f.name, size: sizeOf(f.path), type: 'file', time: 0 })),
+  }));
 }
 
 export interface Stored {

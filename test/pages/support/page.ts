@@ -194,15 +194,25 @@ export async function loadPage(route: string, opts: LoadOptions = {}): Promise<P
   return page;
 }
 
-/** Loads the page `route` (see loadPage) and waits until it is done loading (see settled). */
-export async function openPage(route: string, opts: LoadOptions = {}): Promise<PageHandle> {
-  const page = await loadPage(route, opts);
+/** The route and query of a page URL ("/packages/a/b/b?id=1"), as WeChat hands them to onLoad. */
+export function routeOf(url: string): { route: string; query: Record<string, string> } {
+  const [p = '', q = ''] = url.split('?');
+  return { route: p.replace(/^\//, ''), query: Object.fromEntries(new URLSearchParams(q)) };
+}
+
+/**
+ * Opens a page by its route or URL (a share card's path, a navigation; its query joins opts.query),
+ * as loadPage does, and waits until it is done loading (see settled).
+ */
+export async function openPage(url: string, opts: LoadOptions = {}): Promise<PageHandle> {
+  const { route, query } = routeOf(url);
+  const page = await loadPage(route, { ...opts, query: { ...query, ...opts.query } });
   await page.settled();
   return page;
 }
 
-/** Acts as `openid` (see asUser) and opens the page `route`: how most page tests begin. */
-export function openAs(openid: string, route: string, opts: LoadOptions = {}): Promise<PageHandle> {
+/** Acts as `openid` (see asUser) and opens the page `url` (see openPage): how most page tests begin. */
+export function openAs(openid: string, url: string, opts: LoadOptions = {}): Promise<PageHandle> {
   asUser(openid);
-  return openPage(route, opts);
+  return openPage(url, opts);
 }
