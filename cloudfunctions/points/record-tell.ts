@@ -2,7 +2,7 @@
 import { C } from '../shared/collections';
 import { isHead } from '../shared/access';
 import { userSchema, type Grid, type Village } from '../shared/village/model';
-import { type PointRecord } from '../shared/points/model';
+import type { PointRecord } from '../shared/points/model';
 import { notify, thing } from '../shared/notify';
 import { list } from '../shared/repo';
 import { ROLE_NAMES } from '../shared/roles';
