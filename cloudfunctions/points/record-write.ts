@@ -27,9 +27,9 @@ export interface Cap {
 }
 
 /** Whether the month's books are closed, read in the transaction; the current month's never are (a notice follows its month's end). */
-async function booksClosed(t: Tx, b: Booking): Promise<boolean> {
+async function booksClosed(t: Tx, b: Booking, householdId: string): Promise<boolean> {
   if (b.occurredMonth >= b.currentMonth) return false;
-  return (await closedMonths(t, b.villageId, [b.occurredMonth])).has(b.occurredMonth);
+  return (await closedMonths(t, { villageId: b.villageId, householdId }, [b.occurredMonth])).has(b.occurredMonth);
 }
 
 async function capUsed(t: Tx, capId: string | null): Promise<number> {
@@ -44,8 +44,10 @@ async function capUsed(t: Tx, capId: string | null): Promise<number> {
  * then looks for its records first.
  */
 export async function writeRecord(t: Tx, build: (month: string) => RecordDocs, booking: Booking, cap: Cap | null): Promise<PointRecord> {
-  const capId = build(booking.occurredMonth).capId;
-  const [used, closed] = await Promise.all([capUsed(t, cap ? capId : null), booksClosed(t, booking)]);
+  const first = build(booking.occurredMonth);
+  const capId = first.capId;
+  const householdId = first.record.householdId;
+  const [used, closed] = await Promise.all([capUsed(t, cap ? capId : null), booksClosed(t, booking, householdId)]);
   if (cap && used >= cap.times) throw cap.reached();
   const { record, approval } = build(closed ? booking.currentMonth : booking.occurredMonth);
   const { _id, ...data } = record;
@@ -61,7 +63,7 @@ export async function writeRecord(t: Tx, build: (month: string) => RecordDocs, b
       .set({ data: { count: used + 1 } });
   } else await add();
   // The rest share at most the balance (or an earlier month's gate) with any other transaction: side by side.
-  const late = record.month < booking.currentMonth ? claimMonths(t, booking.villageId, [record.month]) : null;
+  const late = record.month < booking.currentMonth ? claimMonths(t, { villageId: booking.villageId, householdId }, [record.month]) : null;
   await Promise.all([cap && capId ? add() : null, approval ? bookEvent(t, approval, record.gridId) : null, late]);
   return record;
 }

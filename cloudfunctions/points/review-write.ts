@@ -8,7 +8,7 @@ import { chinaDate, monthOf, yearOf } from '../shared/china-time';
 import { C } from '../shared/collections';
 import { capCounterSchema, pointRecordSchema, type PointRecord } from '../shared/points/model';
 import type { User } from '../shared/village/model';
-import { claimMonths, closedMonths } from '../shared/notice/booking';
+import { type Books, claimMonths, closedMonths } from '../shared/notice/booking';
 import { ledgerEvent } from '../shared/points/build';
 import { bookEvents } from '../shared/points/ledger';
 import { afterApproval, approvalDelta, type ReviewLevel } from '../shared/points/policy';
@@ -40,6 +40,11 @@ interface Reads {
   caps: Map<string, number>;
 }
 
+/** The household's books the records (all of one household) are booked in. */
+function booksOf(records: PointRecord[]): Books {
+  return { villageId: records[0]?.villageId ?? '', householdId: records[0]?.householdId ?? '' };
+}
+
 async function readAll(t: Tx, seen: PointRecord[], d: Decision, currentMonth: string): Promise<Reads> {
   const getDoc = (coll: string, id: string) => txGet(t, coll, id);
   // Only an earlier month can have its notice out (a notice follows its month's end).
@@ -47,7 +52,7 @@ async function readAll(t: Tx, seen: PointRecord[], d: Decision, currentMonth: st
   const capIds = d.decision === 'reject' ? [...new Set(seen.flatMap((r) => d.capOf(r) ?? []))] : [];
   const [records, closed, caps] = await Promise.all([
     Promise.all(seen.map((r) => getDoc(C.pointRecords, r._id))),
-    months.length ? closedMonths(t, seen[0]?.villageId ?? '', months) : new Set<string>(),
+    months.length ? closedMonths(t, booksOf(seen), months) : new Set<string>(),
     Promise.all(capIds.map((id) => getDoc(C.pointCaps, id))),
   ]);
   return {
@@ -107,7 +112,7 @@ export async function reviewHousehold(t: Tx, seen: PointRecord[], d: Decision): 
   }
   const approved = out.changed.filter((r) => r.status === 'approved');
   const late = approved.filter((r) => r.month < currentMonth).map((r) => r.month);
-  if (late.length) writes.push(claimMonths(t, approved[0]?.villageId ?? '', late));
+  if (late.length) writes.push(claimMonths(t, booksOf(approved), late));
   const first = approved[0];
   if (first) {
     writes.push(

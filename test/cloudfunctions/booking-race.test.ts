@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import * as z from 'zod';
 import { BOOKS_GRACE_MS } from '../../cloudfunctions/notice/period';
 import { deployment as pointsDeployment } from '../../cloudfunctions/points/deploy';
+import { GATE_SHARDS } from '../../cloudfunctions/shared/notice/booking';
 import type { TestCloud } from '../support/localcloud';
 import { getAll, type Database } from '../support/sdk';
 import { type caller, useDemoCloud } from './support';
@@ -114,5 +115,5 @@ test('a month is not published in its first minute: the books of records begun i
   expect(await getAll(db.collection('noticeGates').where({ month: '2027-01' }))).toEqual([]);
   await cloud.setClock('2027-01-31T16:01:30Z');
   expect((await api.ok('demo-cadre-2', 'notice', 'publish', { month: '2027-01' })).month).toBe('2027-01');
-  expect(await getAll(db.collection('noticeGates').where({ month: '2027-01', closed: true }))).toHaveLength(1);
+  expect(await getAll(db.collection('noticeGates').where({ month: '2027-01', closed: true }))).toHaveLength(GATE_SHARDS);
 }, 60_000);

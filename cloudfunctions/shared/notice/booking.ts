@@ -18,21 +18,44 @@ export function noticeId(villageId: string, month: string): string {
   return `${villageId}:${month}`;
 }
 
-/** The gate of a village's month has the id of its notice, in its own collection. */
-const gateId = noticeId;
+/**
+ * The gate of a village's month is 16 documents, and a household's transactions use one of them: late
+ * records of different households then seldom write the same document, so they seldom queue, while
+ * publishing, which closes all 16, still conflicts with every one.
+ */
+export const GATE_SHARDS = 16;
+
+function shardOf(householdId: string): number {
+  let h = 0;
+  for (const ch of householdId) h = (h * 31 + (ch.codePointAt(0) ?? 0)) % 65_521;
+  return h % GATE_SHARDS;
+}
+
+function gateId(villageId: string, month: string, shard: number): string {
+  return `${noticeId(villageId, month)}:${shard}`;
+}
 
 function isClosedGate(raw: unknown): boolean {
   return typeof raw === 'object' && raw !== null && 'closed' in raw && raw.closed === true;
 }
 
+/** Where a household's transaction reads and claims the books of its village's months. */
+export interface Books {
+  villageId: string;
+  householdId: string;
+}
+
 /**
- * Of the earlier `months` given, those whose books are closed, read in transaction `t`: a closed gate,
- * or a notice (one published before gates existed, or by the demo). Side by side, one round trip.
+ * Of the earlier `months` given, those whose books are closed, read in transaction `t`: the household's
+ * closed gate, or a notice (one published before gates existed, or by the demo). Side by side, one round trip.
  */
-export async function closedMonths(t: Tx, villageId: string, months: string[]): Promise<Set<string>> {
+export async function closedMonths(t: Tx, b: Books, months: string[]): Promise<Set<string>> {
   const unique = [...new Set(months)];
-  const read = (coll: string) => Promise.all(unique.map((m) => txGet(t, coll, gateId(villageId, m))));
-  const [gates, notices] = await Promise.all([read(C.noticeGates), read(C.notices)]);
+  const shard = shardOf(b.householdId);
+  const [gates, notices] = await Promise.all([
+    Promise.all(unique.map((m) => txGet(t, C.noticeGates, gateId(b.villageId, m, shard)))),
+    Promise.all(unique.map((m) => txGet(t, C.notices, noticeId(b.villageId, m)))),
+  ]);
   return new Set(unique.filter((_m, i) => isClosedGate(gates[i]) || notices[i] !== null));
 }
 
@@ -40,21 +63,26 @@ export async function closedMonths(t: Tx, villageId: string, months: string[]): 
  * Claims the open months a transaction books into (found open by closedMonths), so that publishing
  * one of them meanwhile makes the transaction conflict. Written with the transaction's other writes.
  */
-export async function claimMonths(t: Tx, villageId: string, months: string[]): Promise<void> {
+export async function claimMonths(t: Tx, b: Books, months: string[]): Promise<void> {
+  const shard = shardOf(b.householdId);
   await Promise.all(
     [...new Set(months)].map((month) =>
       t
         .collection(C.noticeGates)
-        .doc(gateId(villageId, month))
-        .set({ data: { villageId, month, closed: false } }),
+        .doc(gateId(b.villageId, month, shard))
+        .set({ data: { villageId: b.villageId, month, closed: false } }),
     ),
   );
 }
 
-/** Closes a village's month to records: publishing writes it before it reads the month's records. */
+/** Closes a village's month to records: publishing writes all its gates before it reads the month's records. */
 export async function closeMonth(villageId: string, month: string): Promise<void> {
-  await db
-    .collection(C.noticeGates)
-    .doc(gateId(villageId, month))
-    .set({ data: { villageId, month, closed: true } });
+  await Promise.all(
+    Array.from({ length: GATE_SHARDS }, (_, shard) =>
+      db
+        .collection(C.noticeGates)
+        .doc(gateId(villageId, month, shard))
+        .set({ data: { villageId, month, closed: true } }),
+    ),
+  );
 }
