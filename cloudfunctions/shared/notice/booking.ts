@@ -2,14 +2,16 @@
 // month's books are closed: then it counts in the current month, so a published (or settled) notice
 // never changes behind the villagers' backs.
 //
-// The books of a village's month close at a gate document, written by publishing BEFORE it reads the
-// month's records. A record (or an approval) of an earlier month reads the gate in its transaction and,
-// finding it open, writes it there too. So either the record commits first and publishing, which
-// closes the gate after, counts it; or publishing closes the gate first, and the record's transaction
-// meets a write conflict (the gate changed after it started, or it waits for the record to commit),
-// is retried, reads the gate closed and books the current month. The current month needs no gate: a
+// The books of a village's month close at its gate (GATE_SHARDS documents), all written closed by
+// publishing BEFORE it reads the month's records. A record (or an approval) of an earlier month reads
+// its household's gate document in its transaction and, finding it open, writes it there too. So
+// either the record commits first and publishing, which closes the gate after, counts it; or
+// publishing closes the gate first, and the record's transaction meets a write conflict (the document
+// changed after it started, or publishing waits for the record to commit), is retried, reads the gate
+// closed and books the current month. The current month needs no gate: a
 // month cannot be published until a minute after its end (notice/period.ts), past any transaction
 // begun in it.
+import { createHash } from 'node:crypto';
 import { C } from '../collections';
 import { db } from '../sdk';
 import { txGet, type Tx } from '../tx';
@@ -26,9 +28,7 @@ export function noticeId(villageId: string, month: string): string {
 export const GATE_SHARDS = 16;
 
 function shardOf(householdId: string): number {
-  let h = 0;
-  for (const ch of householdId) h = (h * 31 + (ch.codePointAt(0) ?? 0)) % 65_521;
-  return h % GATE_SHARDS;
+  return createHash('sha1').update(householdId).digest().readUInt32BE(0) % GATE_SHARDS;
 }
 
 function gateId(villageId: string, month: string, shard: number): string {
